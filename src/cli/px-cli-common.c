@@ -1,0 +1,69 @@
+/* px-cli-common.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <stdio.h>
+#include <unistd.h>
+
+#include "px-cli.h"
+
+void
+px_cli_print_error (const char *format,
+                    ...)
+{
+  g_autofree char *message = NULL;
+  va_list args;
+
+  va_start (args, format);
+  message = g_strdup_vprintf (format, args);
+  va_end (args);
+
+  fprintf (stderr, "parallax-cli: %s\n", message);
+}
+
+GPtrArray *
+px_cli_import_files (char  **paths,
+                     guint  *n_failed)
+{
+  GPtrArray *documents = g_ptr_array_new_with_free_func (g_object_unref);
+
+  *n_failed = 0;
+  for (guint i = 0; paths != NULL && paths[i] != NULL; i++)
+    {
+      g_autoptr(GFile) file = g_file_new_for_commandline_arg (paths[i]);
+      g_autoptr(GError) error = NULL;
+      PxDocument *document = px_import_file (file, NULL, &error);
+
+      if (document == NULL)
+        {
+          px_cli_print_error ("%s", error->message);
+          (*n_failed)++;
+          continue;
+        }
+      g_ptr_array_add (documents, document);
+    }
+  return documents;
+}
+
+gboolean
+px_cli_write_output (const char  *path,
+                     const char  *data,
+                     gsize        length,
+                     GError     **error)
+{
+  if (path == NULL || g_strcmp0 (path, "-") == 0)
+    {
+      if (fwrite (data, 1, length, stdout) != length || fflush (stdout) != 0)
+        {
+          g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_FAILED, "Could not write to standard output");
+          return FALSE;
+        }
+      return TRUE;
+    }
+
+  /* g_file_set_contents() writes a temporary file and renames it. */
+  return g_file_set_contents_full (path, data, length,
+                                   G_FILE_SET_CONTENTS_CONSISTENT, 0644, error);
+}

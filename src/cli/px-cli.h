@@ -1,0 +1,35 @@
+/* px-cli.h: parallax-cli subcommands
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include "parallax-core.h"
+
+G_BEGIN_DECLS
+
+/* Each subcommand gets argv[0] = its own name and returns the exit status:
+ * 0 success, 1 some input failed (others still processed), 2 usage error. */
+int        px_cli_compare        (int      argc,
+                                  char   **argv);
+int        px_cli_extract        (int      argc,
+                                  char   **argv);
+int        px_cli_facts          (int      argc,
+                                  char   **argv);
+int        px_cli_similarity     (int      argc,
+                                  char   **argv);
+
+/* Shared helpers (px-cli-common.c). */
+void       px_cli_print_error    (const char    *format,
+                                  ...) G_GNUC_PRINTF (1, 2);
+/* Imports each path; prints an error line for each failure and sets
+ * *n_failed. Returns the documents that loaded, in order. */
+GPtrArray *px_cli_import_files   (char         **paths,
+                                  guint         *n_failed);
+/* Writes @data to @path atomically, or to stdout when @path is NULL or "-". */
+gboolean   px_cli_write_output   (const char    *path,
+                                  const char    *data,
+                                  gsize          length,
+                                  GError       **error);
+
+G_END_DECLS

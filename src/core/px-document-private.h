@@ -1,0 +1,56 @@
+/* px-document-private.h: building documents (for importers only)
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * An importer collects the decoded text and metadata in a builder; ending
+ * the builder runs the segmenter and freezes the result in a PxDocument.
+ */
+#pragma once
+
+#include "px-document.h"
+
+G_BEGIN_DECLS
+
+typedef struct _PxDocumentBuilder PxDocumentBuilder;
+
+typedef enum
+{
+  PX_META_ORIGIN,    /* path or URL the bytes came from */
+  PX_META_TITLE,
+  PX_META_BYLINE,
+  PX_META_DATE,      /* ISO 8601: YYYY, YYYY-MM or YYYY-MM-DD */
+  PX_META_SITE,
+  PX_META_URL,       /* canonical URL of a web page */
+  PX_META_ENCODING,  /* the encoding the bytes were decoded from */
+  PX_META_FORMAT,    /* "text" or "html" */
+  PX_N_META
+} PxMetaKey;
+
+PxDocumentBuilder *px_document_builder_new              (void);
+void               px_document_builder_free             (PxDocumentBuilder *builder);
+void               px_document_builder_set_meta         (PxDocumentBuilder *builder,
+                                                         PxMetaKey          key,
+                                                         const char        *value);
+const char        *px_document_builder_get_meta         (PxDocumentBuilder *builder,
+                                                         PxMetaKey          key);
+/* Structured sources (HTML): one call per block, in reading order. The text
+ * must be valid UTF-8; runs of white space are collapsed to one space and
+ * the paragraphs are joined with a blank line. */
+void               px_document_builder_add_paragraph    (PxDocumentBuilder *builder,
+                                                         const char        *text,
+                                                         gssize             length,
+                                                         PxParagraphKind    kind);
+/* Plain text: valid UTF-8 with LF line ends; the segmenter finds the
+ * paragraphs. Exclusive with add_paragraph(). */
+void               px_document_builder_set_plain_text   (PxDocumentBuilder *builder,
+                                                         const char        *text,
+                                                         gsize              length);
+/* The text collected so far (after add_paragraph or set_plain_text). */
+const char        *px_document_builder_peek_text        (PxDocumentBuilder *builder,
+                                                         gsize             *length);
+/* Consumes the builder. */
+PxDocument        *px_document_builder_end              (PxDocumentBuilder *builder);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (PxDocumentBuilder, px_document_builder_free)
+
+G_END_DECLS

@@ -1,0 +1,207 @@
+/* px-facts.c: the fact type, its names and its JSON value
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "px-facts"
+
+#include "config.h"
+
+#include <math.h>
+
+#include "px-facts.h"
+
+static const char *kind_names[PX_N_FACT_KINDS] = {
+  "number", "money", "percent", "date", "time", "quantity", "ordinal",
+  "person", "organization", "place", "quote",
+};
+
+G_DEFINE_BOXED_TYPE (PxFact, px_fact, px_fact_ref, px_fact_unref)
+
+PxFact *
+px_fact_new (PxFactKind kind,
+             guint      start,
+             guint      end)
+{
+  PxFact *fact;
+
+  g_return_val_if_fail ((guint)kind < PX_N_FACT_KINDS, NULL);
+  g_return_val_if_fail (start <= end, NULL);
+
+  fact = g_new0 (PxFact, 1);
+  g_atomic_ref_count_init (&fact->ref_count);
+  fact->kind = kind;
+  fact->start = start;
+  fact->end = end;
+  fact->value = NAN;
+  fact->value_max = NAN;
+  return fact;
+}
+
+PxFact *
+px_fact_ref (PxFact *fact)
+{
+  g_return_val_if_fail (fact != NULL, NULL);
+  g_atomic_ref_count_inc (&fact->ref_count);
+  return fact;
+}
+
+void
+px_fact_unref (PxFact *fact)
+{
+  g_return_if_fail (fact != NULL);
+
+  if (!g_atomic_ref_count_dec (&fact->ref_count))
+    return;
+
+  g_free (fact->text);
+  g_free (fact->currency);
+  g_free (fact->unit);
+  g_free (fact->date);
+  g_free (fact->time);
+  g_free (fact->name);
+  g_free (fact->alias);
+  g_free (fact->speaker);
+  g_free (fact->measure);
+  g_free (fact);
+}
+
+const char *
+px_fact_kind_to_string (PxFactKind kind)
+{
+  g_return_val_if_fail ((guint)kind < PX_N_FACT_KINDS, NULL);
+  return kind_names[kind];
+}
+
+gboolean
+px_fact_kind_from_string (const char *str,
+                          PxFactKind *kind)
+{
+  for (guint i = 0; i < PX_N_FACT_KINDS; i++)
+    {
+      if (g_strcmp0 (str, kind_names[i]) == 0)
+        {
+          *kind = (PxFactKind)i;
+          return TRUE;
+        }
+    }
+  return FALSE;
+}
+
+const char *
+px_qualifier_to_string (PxQualifier qualifier)
+{
+  switch (qualifier)
+    {
+    case PX_QUALIFIER_NONE: return NULL;
+    case PX_QUALIFIER_GT: return ">";
+    case PX_QUALIFIER_GE: return ">=";
+    case PX_QUALIFIER_APPROX: return "~";
+    case PX_QUALIFIER_LT: return "<";
+    case PX_QUALIFIER_LE: return "<=";
+    default: g_return_val_if_reached (NULL);
+    }
+}
+
+const char *
+px_fact_group_status_to_string (PxFactGroupStatus status)
+{
+  switch (status)
+    {
+    case PX_FACT_GROUP_AGREE: return "agree";
+    case PX_FACT_GROUP_DIFFERS: return "differs";
+    case PX_FACT_GROUP_SINGLE: return "single";
+    default: g_return_val_if_reached (NULL);
+    }
+}
+
+static void
+add_number_member (JsonBuilder *builder,
+                   const char  *name,
+                   double       value)
+{
+  json_builder_set_member_name (builder, name);
+  if (value == floor (value) && fabs (value) < 9.0e15)
+    json_builder_add_int_value (builder, (gint64)value);
+  else
+    json_builder_add_double_value (builder, value);
+}
+
+static void
+add_string_member (JsonBuilder *builder,
+                   const char  *name,
+                   const char  *value)
+{
+  if (value == NULL)
+    return;
+  json_builder_set_member_name (builder, name);
+  json_builder_add_string_value (builder, value);
+}
+
+JsonNode *
+px_fact_value_to_json (const PxFact *fact)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  const char *number_name = NULL;
+
+  g_return_val_if_fail (fact != NULL, NULL);
+
+  json_builder_begin_object (builder);
+
+  switch (fact->kind)
+    {
+    case PX_FACT_NUMBER:
+    case PX_FACT_ORDINAL:
+      number_name = "number";
+      break;
+    case PX_FACT_MONEY:
+    case PX_FACT_QUANTITY:
+      number_name = "amount";
+      break;
+    case PX_FACT_PERCENT:
+      number_name = fact->points ? "points" : "percent";
+      break;
+    case PX_FACT_DATE:
+    case PX_FACT_TIME:
+    case PX_FACT_PERSON:
+    case PX_FACT_ORGANIZATION:
+    case PX_FACT_PLACE:
+    case PX_FACT_QUOTE:
+    case PX_N_FACT_KINDS:
+    default:
+      break;
+    }
+
+  if (number_name != NULL && !isnan (fact->value))
+    add_number_member (builder, number_name, fact->value);
+  if (!isnan (fact->value_max))
+    add_number_member (builder, "max", fact->value_max);
+  add_string_member (builder, "currency", fact->currency);
+  add_string_member (builder, "unit", fact->unit);
+  add_string_member (builder, "date", fact->date);
+  if (fact->date != NULL && fact->year_inferred)
+    {
+      json_builder_set_member_name (builder, "year_inferred");
+      json_builder_add_boolean_value (builder, TRUE);
+    }
+  add_string_member (builder, "time", fact->time);
+  add_string_member (builder, "name", fact->name);
+  add_string_member (builder, "alias", fact->alias);
+  add_string_member (builder, "speaker", fact->speaker);
+  add_string_member (builder, "qualifier", px_qualifier_to_string (fact->qualifier));
+  if (fact->precision > 0)
+    add_number_member (builder, "precision", fact->precision);
+  add_string_member (builder, "measure", fact->measure);
+
+  json_builder_end_object (builder);
+  return json_builder_get_root (builder);
+}
+
+void
+px_fact_group_free (PxFactGroup *group)
+{
+  if (group == NULL)
+    return;
+  g_free (group->label);
+  g_clear_pointer (&group->facts, g_array_unref);
+  g_free (group);
+}

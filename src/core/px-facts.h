@@ -1,0 +1,126 @@
+/* px-facts.h: facts (numbers, money, dates, names, quotes …) and their groups
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gio/gio.h>
+#include <json-glib/json-glib.h>
+
+#include "px-document.h"
+
+G_BEGIN_DECLS
+
+typedef enum
+{
+  PX_FACT_NUMBER,
+  PX_FACT_MONEY,
+  PX_FACT_PERCENT,
+  PX_FACT_DATE,
+  PX_FACT_TIME,
+  PX_FACT_QUANTITY,
+  PX_FACT_ORDINAL,
+  PX_FACT_PERSON,
+  PX_FACT_ORGANIZATION,
+  PX_FACT_PLACE,
+  PX_FACT_QUOTE,
+  PX_N_FACT_KINDS
+} PxFactKind;
+
+typedef enum
+{
+  PX_QUALIFIER_NONE,
+  PX_QUALIFIER_GT,      /* over, more than, above, exceeding */
+  PX_QUALIFIER_GE,      /* at least */
+  PX_QUALIFIER_APPROX,  /* about, around, nearly, approximately, some */
+  PX_QUALIFIER_LT,      /* under, less than */
+  PX_QUALIFIER_LE,      /* up to, at most */
+} PxQualifier;
+
+typedef struct _PxFact PxFact;
+
+struct _PxFact
+{
+  /*< private >*/
+  gatomicrefcount ref_count;
+
+  /*< public >*/
+  PxFactKind  kind;
+  guint       doc;          /* index of the document in its comparison */
+  guint       start;        /* byte span in the document text */
+  guint       end;
+  char       *text;         /* the span as written */
+
+  /* Normalized value; which fields are set depends on kind. */
+  double      value;        /* number, ordinal, percent, money or quantity amount; NAN if none */
+  double      value_max;    /* upper end of a range ("2023-2024"); NAN if not a range */
+  double      precision;    /* rounding step the text implies ("12 million" → 1e6); 0 = exact */
+  PxQualifier qualifier;
+  gboolean    points;       /* percentage points, not per cent */
+  char       *currency;     /* ISO 4217 code for money ("USD"), or generic ("Dollar") */
+  char       *unit;         /* canonical unit or counted noun for quantities ("km", "voters") */
+  char       *date;         /* ISO: "2022-11-20", "2022-11", "2022", "--11-20" */
+  gboolean    year_inferred; /* the year came from the document date */
+  char       *time;         /* "10:00" (24 h) */
+  char       *name;         /* entities: canonical name; quotes: normalized quote text */
+  char       *alias;        /* acronym defined in the text ("CEC") */
+  char       *speaker;      /* quotes: who said it, when attributed */
+  char       *measure;      /* what a number measures ("turnout", "eligible voters"), stemmed */
+};
+
+typedef enum
+{
+  PX_FACT_GROUP_AGREE,
+  PX_FACT_GROUP_DIFFERS,
+  PX_FACT_GROUP_SINGLE,
+} PxFactGroupStatus;
+
+typedef struct
+{
+  PxFactKind         kind;
+  PxFactGroupStatus  status;
+  char              *label;     /* what the group is about ("turnout", a speaker, a name) */
+  GArray            *facts;     /* guint indices into the comparison's facts array */
+} PxFactGroup;
+
+#define PX_TYPE_FACT (px_fact_get_type ())
+
+GType        px_fact_get_type            (void) G_GNUC_CONST;
+PxFact      *px_fact_new                 (PxFactKind     kind,
+                                          guint          start,
+                                          guint          end);
+PxFact      *px_fact_ref                 (PxFact        *fact);
+void         px_fact_unref               (PxFact        *fact);
+
+const char  *px_fact_kind_to_string      (PxFactKind     kind);
+gboolean     px_fact_kind_from_string    (const char    *str,
+                                          PxFactKind    *kind);
+const char  *px_qualifier_to_string      (PxQualifier    qualifier);
+const char  *px_fact_group_status_to_string (PxFactGroupStatus status);
+
+/* The "value" object of the JSON format (docs/json-format.md). */
+JsonNode    *px_fact_value_to_json       (const PxFact  *fact);
+/* A short human form of the value ("> $500 billion", "20 Nov 2022"). */
+char        *px_fact_format_value        (const PxFact  *fact);
+
+/* All facts in @document, sorted by start; fact->doc is 0. Thread-safe. */
+GPtrArray   *px_facts_extract            (PxDocument    *document,
+                                          GCancellable  *cancellable);
+/* Facts in a bare text (benchmarks); @reference_date (ISO, nullable) stands
+ * in for the document date when a year is omitted. */
+GPtrArray   *px_facts_extract_text       (const char    *text,
+                                          gsize          length,
+                                          const char    *reference_date,
+                                          GCancellable  *cancellable);
+
+/* Groups (PxFactGroup*) of facts across sources: same measure, same
+ * speaker, same entity, or inside linked segments (@links: PxLink*, may be
+ * NULL). @facts holds every document's facts with fact->doc set. */
+GPtrArray   *px_fact_groups_build        (GPtrArray     *documents,
+                                          GPtrArray     *facts,
+                                          GPtrArray     *links);
+void         px_fact_group_free          (PxFactGroup   *group);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (PxFact, px_fact_unref)
+
+G_END_DECLS

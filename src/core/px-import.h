@@ -1,0 +1,56 @@
+/* px-import.h: from bytes to documents
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "px-document.h"
+
+G_BEGIN_DECLS
+
+/* Files larger than this are refused with PX_ERROR_TOO_LARGE. */
+#define PX_IMPORT_MAX_BYTES (64 * 1024 * 1024)
+
+/* Detects the format (HTML or plain text, by content and name) and the
+ * encoding; @origin is what the document reports as its origin (a path or
+ * URL) and is used in error messages. */
+PxDocument *px_import_bytes        (GBytes               *bytes,
+                                    const char           *origin,
+                                    GCancellable         *cancellable,
+                                    GError              **error);
+PxDocument *px_import_file         (GFile                *file,
+                                    GCancellable         *cancellable,
+                                    GError              **error);
+void        px_import_file_async   (GFile                *file,
+                                    int                   io_priority,
+                                    GCancellable         *cancellable,
+                                    GAsyncReadyCallback   callback,
+                                    gpointer              user_data);
+PxDocument *px_import_file_finish  (GAsyncResult         *result,
+                                    GError              **error);
+
+/* Plain text only: decoding (BOM, UTF-8, UTF-16, Windows-1252/Latin-1,
+ * Windows-1251, KOI8-R), newline normalization, title and date detection. */
+PxDocument *px_import_text         (const char           *data,
+                                    gsize                 length,
+                                    const char           *origin,
+                                    GError              **error);
+
+/* Decodes bytes to valid UTF-8 with LF line ends and no BOM; sets
+ * @encoding to the name of the encoding that was assumed. */
+char       *px_decode_text         (const char           *data,
+                                    gsize                 length,
+                                    const char           *origin,
+                                    const char          **encoding,
+                                    gsize                *out_length,
+                                    GError              **error);
+
+/* For web pages; see px-html.h. */
+PxDocument *px_import_html         (const char           *data,
+                                    gsize                 length,
+                                    const char           *origin,
+                                    GError              **error);
+
+G_END_DECLS

@@ -1,0 +1,33 @@
+/* px-segment.h: paragraphs, sentences and tokens of a normalized text
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include "px-document.h"
+
+G_BEGIN_DECLS
+
+typedef struct
+{
+  GArray       *paragraphs;  /* PxParagraph; given (structured sources) or found */
+  GArray       *segments;    /* PxSegment */
+  GArray       *tokens;      /* PxToken; norm and stem point into strings */
+  GStringChunk *strings;
+} PxTextModel;
+
+/* Splits plain text into paragraphs (blank lines, one paragraph a line for
+ * unwrapped text, hard-wrapped lines joined). Appends PxParagraph to
+ * @paragraphs with kind and segment fields filled by px_segment_text(). */
+void     px_segment_find_paragraphs (const char  *text,
+                                     gsize        length,
+                                     GArray      *paragraphs);
+
+/* Fills model->segments and model->tokens for model->paragraphs (which must
+ * already be set), and each paragraph's first_segment/n_segments. Segment
+ * kinds include boilerplate, judged from general features. Thread-safe. */
+void     px_segment_text            (const char  *text,
+                                     gsize        length,
+                                     PxTextModel *model);
+
+G_END_DECLS
