@@ -46,12 +46,37 @@ segment_key (guint doc,
   return ((guint64)doc << 32) | segment;
 }
 
+typedef struct
+{
+  GDestroyNotify notify;
+  gpointer       data;
+} DestroyInContext;
+
+static gboolean
+destroy_in_context_cb (gpointer user_data)
+{
+  DestroyInContext *destroy = user_data;
+
+  destroy->notify (destroy->data);
+  return G_SOURCE_REMOVE;
+}
+
 static void
 compute_data_clear (ComputeData *data)
 {
   g_clear_pointer (&data->documents, g_ptr_array_unref);
+
+  /* The last reference may go in the worker; the caller's data is only ever
+   * touched on the caller's main context. */
   if (data->progress_destroy != NULL)
-    data->progress_destroy (data->progress_data);
+    {
+      DestroyInContext *destroy = g_new (DestroyInContext, 1);
+
+      destroy->notify = data->progress_destroy;
+      destroy->data = data->progress_data;
+      g_main_context_invoke_full (data->context, G_PRIORITY_DEFAULT,
+                                  destroy_in_context_cb, destroy, g_free);
+    }
   g_clear_pointer (&data->context, g_main_context_unref);
 }
 

@@ -1,0 +1,169 @@
+/* test-cli.c: parallax-cli as batch users and scripts see it
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <json-glib/json-glib.h>
+
+typedef struct
+{
+  char *out;
+  char *err;
+  int   status;
+} Run;
+
+static void
+run_clear (Run *run)
+{
+  g_free (run->out);
+  g_free (run->err);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Run, run_clear)
+
+static void
+run_cli (Run        *run,
+         const char *first,
+         ...)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GError) error = NULL;
+  const char *cli = g_getenv ("PX_CLI");
+  const char *arg;
+  int wait_status = 0;
+  va_list args;
+
+  if (cli == NULL)
+    {
+      g_test_skip ("PX_CLI is not set");
+      return;
+    }
+
+  g_ptr_array_add (argv, (gpointer)cli);
+  va_start (args, first);
+  for (arg = first; arg != NULL; arg = va_arg (args, const char *))
+    g_ptr_array_add (argv, (gpointer)arg);
+  va_end (args);
+  g_ptr_array_add (argv, NULL);
+
+  g_spawn_sync (NULL, (char **)argv->pdata, NULL, G_SPAWN_DEFAULT, NULL, NULL,
+                &run->out, &run->err, &wait_status, &error);
+  g_assert_no_error (error);
+  run->status = WIFEXITED (wait_status) ? WEXITSTATUS (wait_status) : -1;
+}
+
+static char *
+example_path (const char *name)
+{
+  return g_build_filename (PX_TEST_SRCDIR, "..", "data", "examples", name, NULL);
+}
+
+static JsonObject *
+parse_object (JsonParser *parser,
+              const char *data)
+{
+  g_autoptr(GError) error = NULL;
+
+  json_parser_load_from_data (parser, data, -1, &error);
+  g_assert_no_error (error);
+  return json_node_get_object (json_parser_get_root (parser));
+}
+
+static void
+test_usage (void)
+{
+  g_auto(Run) help = { 0 };
+  g_auto(Run) none = { 0 };
+  g_auto(Run) unknown = { 0 };
+  g_auto(Run) no_files = { 0 };
+
+  run_cli (&help, "--help", NULL);
+  if (g_test_failed () || help.out == NULL)
+    return;
+  g_assert_cmpint (help.status, ==, 0);
+  g_assert_nonnull (strstr (help.out, "compare"));
+
+  run_cli (&none, NULL);
+  g_assert_cmpint (none.status, ==, 2);
+
+  run_cli (&unknown, "frobnicate", NULL);
+  g_assert_cmpint (unknown.status, ==, 2);
+  g_assert_nonnull (strstr (unknown.err, "frobnicate"));
+
+  run_cli (&no_files, "compare", NULL);
+  g_assert_cmpint (no_files.status, ==, 2);
+}
+
+static void
+test_bad_inputs_reported_others_kept (void)
+{
+  g_autofree char *good = example_path ("01-kessel-courier.txt");
+  g_autofree char *tmpdir = g_dir_make_tmp ("px-cli-XXXXXX", NULL);
+  g_autofree char *empty = g_build_filename (tmpdir, "empty.txt", NULL);
+  g_autofree char *binary = g_build_filename (tmpdir, "picture.png", NULL);
+  g_autofree char *missing = g_build_filename (tmpdir, "missing.txt", NULL);
+  static const char png[] = "\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\0\x01\0\0\0\x01\x08\x06\0\0\0";
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_auto(Run) run = { 0 };
+  JsonObject *root;
+
+  g_assert_true (g_file_set_contents (empty, "", 0, NULL));
+  g_assert_true (g_file_set_contents (binary, png, sizeof png, NULL));
+
+  run_cli (&run, "compare", "--format=json", empty, good, binary, missing, NULL);
+  if (run.out == NULL)
+    return;
+
+  g_assert_cmpint (run.status, ==, 1);
+  /* Each failure names its file on its own line … */
+  g_assert_nonnull (strstr (run.err, "empty.txt"));
+  g_assert_nonnull (strstr (run.err, "picture.png"));
+  g_assert_nonnull (strstr (run.err, "missing.txt"));
+  /* … and the good file is still compared. */
+  root = parse_object (parser, run.out);
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (root, "documents")), ==, 1);
+
+  g_unlink (empty);
+  g_unlink (binary);
+  g_rmdir (tmpdir);
+}
+
+static void
+test_output_file (void)
+{
+  g_autofree char *a = example_path ("01-kessel-courier.txt");
+  g_autofree char *b = example_path ("04-wire-report.txt");
+  g_autofree char *tmpdir = g_dir_make_tmp ("px-cli-XXXXXX", NULL);
+  g_autofree char *out = g_build_filename (tmpdir, "out.json", NULL);
+  g_autofree char *contents = NULL;
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_auto(Run) run = { 0 };
+  JsonObject *root;
+
+  run_cli (&run, "compare", "-o", out, a, b, NULL);
+  if (run.out == NULL)
+    return;
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_cmpstr (run.out, ==, "");
+  g_assert_true (g_file_get_contents (out, &contents, NULL, NULL));
+  root = parse_object (parser, contents);
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (root, "documents")), ==, 2);
+
+  g_unlink (out);
+  g_rmdir (tmpdir);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/core/cli/usage", test_usage);
+  g_test_add_func ("/core/cli/bad-inputs-reported-others-kept", test_bad_inputs_reported_others_kept);
+  g_test_add_func ("/core/cli/output-file", test_output_file);
+
+  return g_test_run ();
+}
