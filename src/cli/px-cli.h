@@ -18,6 +18,8 @@ int        px_cli_facts          (int      argc,
                                   char   **argv);
 int        px_cli_similarity     (int      argc,
                                   char   **argv);
+int        px_cli_segment        (int      argc,
+                                  char   **argv);
 
 /* Shared helpers (px-cli-common.c). */
 void       px_cli_print_error    (const char    *format,

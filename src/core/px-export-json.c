@@ -21,12 +21,11 @@ add_nullable_string (JsonBuilder *builder,
 }
 
 static void
-add_document (JsonBuilder  *builder,
-              PxComparison *comparison,
-              guint         index)
+add_document (JsonBuilder *builder,
+              PxDocument  *document,
+              guint        index)
 {
-  PxDocument *document = px_comparison_get_document (comparison, index);
-  g_autofree char *id = px_comparison_dup_document_id (comparison, index);
+  g_autofree char *id = g_strdup_printf ("d%u", index + 1);
 
   json_builder_begin_object (builder);
   json_builder_set_member_name (builder, "id");
@@ -66,7 +65,7 @@ add_document (JsonBuilder  *builder,
   for (guint i = 0; i < px_document_get_n_segments (document); i++)
     {
       const PxSegment *seg = px_document_get_segment (document, i);
-      g_autofree char *seg_id = px_comparison_dup_segment_id (comparison, index, i);
+      g_autofree char *seg_id = g_strdup_printf ("d%us%u", index + 1, i + 1);
 
       json_builder_begin_object (builder);
       json_builder_set_member_name (builder, "id");
@@ -227,7 +226,7 @@ px_export_json_node (PxComparison *comparison)
   json_builder_set_member_name (builder, "documents");
   json_builder_begin_array (builder);
   for (guint i = 0; i < px_comparison_get_n_documents (comparison); i++)
-    add_document (builder, comparison, i);
+    add_document (builder, px_comparison_get_document (comparison, i), i);
   json_builder_end_array (builder);
 
   json_builder_set_member_name (builder, "facts");
@@ -263,20 +262,56 @@ px_export_json_node (PxComparison *comparison)
   return json_builder_get_root (builder);
 }
 
+/**
+ * px_export_json_documents_node:
+ *
+ * The documents alone (text, paragraphs, segments), in the same format as
+ * the "documents" member of a comparison, under {"version","documents"}.
+ */
+JsonNode *
+px_export_json_documents_node (GPtrArray *documents)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+
+  g_return_val_if_fail (documents != NULL, NULL);
+
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "version");
+  json_builder_add_int_value (builder, PX_JSON_FORMAT_VERSION);
+  json_builder_set_member_name (builder, "documents");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < documents->len; i++)
+    add_document (builder, g_ptr_array_index (documents, i), i);
+  json_builder_end_array (builder);
+  json_builder_end_object (builder);
+
+  return json_builder_get_root (builder);
+}
+
+char *
+px_export_json_to_string (JsonNode *root,
+                          gboolean  pretty,
+                          gsize    *length)
+{
+  g_autoptr(JsonGenerator) generator = json_generator_new ();
+
+  g_return_val_if_fail (root != NULL, NULL);
+
+  json_generator_set_pretty (generator, pretty);
+  json_generator_set_indent (generator, 1);
+  json_generator_set_root (generator, root);
+  return json_generator_to_data (generator, length);
+}
+
 char *
 px_export_json_string (PxComparison *comparison,
                        gboolean      pretty,
                        gsize        *length)
 {
-  g_autoptr(JsonGenerator) generator = NULL;
   g_autoptr(JsonNode) root = NULL;
 
   g_return_val_if_fail (PX_IS_COMPARISON (comparison), NULL);
 
   root = px_export_json_node (comparison);
-  generator = json_generator_new ();
-  json_generator_set_pretty (generator, pretty);
-  json_generator_set_indent (generator, 1);
-  json_generator_set_root (generator, root);
-  return json_generator_to_data (generator, length);
+  return px_export_json_to_string (root, pretty, length);
 }

@@ -16,5 +16,9 @@ JsonNode *px_export_json_node   (PxComparison *comparison);
 char     *px_export_json_string (PxComparison *comparison,
                                  gboolean      pretty,
                                  gsize        *length);
+JsonNode *px_export_json_documents_node (GPtrArray *documents);
+char     *px_export_json_to_string      (JsonNode  *root,
+                                         gboolean   pretty,
+                                         gsize     *length);
 
 G_END_DECLS
