@@ -52,6 +52,22 @@ typedef struct
   gpointer       data;
 } DestroyInContext;
 
+/* Unlike g_main_context_invoke(), never runs @func in the calling thread:
+ * a worker may be able to acquire the caller's (default) context. */
+static void
+run_in_context (GMainContext   *context,
+                GSourceFunc     func,
+                gpointer        data,
+                GDestroyNotify  notify)
+{
+  g_autoptr(GSource) source = g_idle_source_new ();
+
+  g_source_set_priority (source, G_PRIORITY_DEFAULT);
+  g_source_set_callback (source, func, data, notify);
+  g_source_set_static_name (source, "[parallax] comparison progress");
+  g_source_attach (source, context);
+}
+
 static gboolean
 destroy_in_context_cb (gpointer user_data)
 {
@@ -74,8 +90,7 @@ compute_data_clear (ComputeData *data)
 
       destroy->notify = data->progress_destroy;
       destroy->data = data->progress_data;
-      g_main_context_invoke_full (data->context, G_PRIORITY_DEFAULT,
-                                  destroy_in_context_cb, destroy, g_free);
+      run_in_context (data->context, destroy_in_context_cb, destroy, g_free);
     }
   g_clear_pointer (&data->context, g_main_context_unref);
 }
@@ -252,9 +267,8 @@ worker_progress_cb (double   fraction,
   update = g_new (ProgressUpdate, 1);
   update->data = g_atomic_rc_box_acquire (data);
   update->fraction = fraction;
-  g_main_context_invoke_full (data->context, G_PRIORITY_DEFAULT,
-                              progress_in_context_cb, update,
-                              (GDestroyNotify)progress_update_free);
+  run_in_context (data->context, progress_in_context_cb, update,
+                  (GDestroyNotify)progress_update_free);
 }
 
 static void
