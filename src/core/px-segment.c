@@ -1,4 +1,4 @@
-/* px-segment.c (scaffolding; the text-model work replaces it)
+/* px-segment.c: paragraphs, sentences, tokens and segment kinds
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -6,30 +6,689 @@
 
 #include "config.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 #include "px-normalize.h"
 #include "px-segment.h"
+
+/* What one distinct spelling of a word normalizes to; cached per call. */
+typedef struct
+{
+  const char   *norm;
+  const char   *stem;
+  PxTokenFlags  flags;
+} WordForm;
+
+typedef struct
+{
+  const char   *text;
+  PxTextModel  *model;
+  GHashTable   *forms;    /* raw spelling → WordForm */
+  GStringChunk *keys;
+} Tokenizer;
+
+/* Abbreviations after which a period does not end a sentence. Sorted. */
+static const char * const abbreviations[] = {
+  "adm", "apr", "aug", "capt", "cf", "cmdr", "co", "col", "corp", "dec", "dept", "dr", "e.g",
+  "est", "etc", "feb", "fig", "fri", "gen", "gov", "i.e", "inc", "jan", "jr", "jul", "jun",
+  "lt", "ltd", "maj", "mar", "mon", "mr", "mrs", "ms", "mt", "no", "nos", "nov", "oct", "op",
+  "p", "pp", "prof", "rep", "rev", "sat", "sen", "sep", "sept", "sgt", "sr", "st", "sun",
+  "thu", "tue", "vol", "vs", "wed",
+};
+
+/* Phrases of web-page chrome: comment forms, share and subscribe bars,
+ * navigation. Matched on the lower-cased paragraph. */
+static const char * const chrome_phrases[] = {
+  "leave a reply", "leave a comment", "post comment", "commenting using", "log in", "log out",
+  "login", "sign up", "sign in", "subscribe", "newsletter", "share this", "share on",
+  "follow us", "click an icon", "click here", "required fields", "will not be published",
+  "save my name", "related posts", "related articles", "read more", "notify me",
+  "all rights reserved", "cookie", "your email", "email address", "in this browser",
+  "sent directly to you", "advertisement", "sponsored content", "previous post", "next post",
+  "filed under", "posted in", "posted on", "skip to content", "connecting to %s", "translate",
+  "print this", "comments", "permalink", "rss feed", "back to top", "fill in your details",
+};
+
+/* Single words that mark chrome when they make up most of a short line. */
+static const char * const chrome_words[] = {
+  "account", "advertisement", "comment", "comments", "email", "facebook", "icon", "instagram",
+  "linkedin", "logo", "name", "photo", "picture", "pinterest", "print", "reddit", "related",
+  "reply", "share", "telegram", "tiktok", "translate", "tweet", "twitter", "website",
+  "whatsapp", "wordpress", "youtube",
+};
+
+/* Networks and services whose names come in share bars. */
+static const char * const network_names[] = {
+  "email", "facebook", "instagram", "linkedin", "pinterest", "reddit", "telegram", "tiktok",
+  "twitter", "vk", "whatsapp", "wordpress", "youtube",
+};
+
+static int
+compare_strings (const void *a,
+                 const void *b)
+{
+  return strcmp (*(const char * const *)a, *(const char * const *)b);
+}
+
+static gboolean
+in_sorted_list (const char * const *list,
+                gsize               n,
+                const char         *word)
+{
+  return bsearch (&word, list, n, sizeof list[0], compare_strings) != NULL;
+}
+
+static inline gboolean
+is_ascii_space (char c)
+{
+  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
+}
+
+static gboolean
+is_space_at (const char *p)
+{
+  gunichar ch;
+
+  if ((guchar)*p < 0x80)
+    return is_ascii_space (*p);
+  ch = g_utf8_get_char (p);
+  return g_unichar_isspace (ch) || ch == 0x00A0 || ch == 0x2009 || ch == 0x202F || ch == 0x200B;
+}
+
+/* Paragraphs of plain text */
+
+typedef struct
+{
+  gsize start;
+  gsize end;  /* without the newline */
+} Line;
+
+static gboolean
+line_is_blank (const char *text,
+               const Line *line)
+{
+  for (const char *p = text + line->start; p < text + line->end; p = g_utf8_next_char (p))
+    if (!is_space_at (p))
+      return FALSE;
+  return TRUE;
+}
+
+static gsize
+line_chars (const char *text,
+            const Line *line)
+{
+  return g_utf8_strlen (text + line->start, line->end - line->start);
+}
+
+static gboolean
+line_ends_sentence (const char *text,
+                    const Line *line)
+{
+  const char *end = text + line->end;
+
+  while (end > text + line->start && is_space_at (g_utf8_prev_char (end)))
+    end = g_utf8_prev_char (end);
+  if (end == text + line->start)
+    return FALSE;
+  end = g_utf8_prev_char (end);
+  return strchr (".!?:\"')", *end) != NULL || g_str_has_prefix (end, "”") || g_str_has_prefix (end, "’");
+}
+
+static void
+add_paragraph (const char *text,
+               gsize       start,
+               gsize       end,
+               GArray     *paragraphs)
+{
+  PxParagraph para = { 0 };
+
+  while (start < end && is_space_at (text + start))
+    start = g_utf8_next_char (text + start) - text;
+  while (end > start && is_space_at (g_utf8_prev_char (text + end)))
+    end = g_utf8_prev_char (text + end) - text;
+  if (start >= end)
+    return;
+
+  para.start = start;
+  para.end = end;
+  para.kind = PX_PARAGRAPH_TEXT;
+  g_array_append_val (paragraphs, para);
+}
+
+/* A block of lines is hard-wrapped prose when its lines (all but the last)
+ * are of similar width and most of them do not end a sentence. */
+static gboolean
+block_is_wrapped (const char *text,
+                  const Line *lines,
+                  guint       n_lines)
+{
+  guint n_open = 0;
+  guint n_continued = 0;
+  gsize min_width = G_MAXSIZE;
+  gsize max_width = 0;
+
+  if (n_lines < 2)
+    return FALSE;
+
+  for (guint i = 0; i + 1 < n_lines; i++)
+    {
+      gsize width = line_chars (text, &lines[i]);
+
+      min_width = MIN (min_width, width);
+      max_width = MAX (max_width, width);
+      if (!line_ends_sentence (text, &lines[i]))
+        n_open++;
+      /* Wrapped prose goes on mid-sentence: the next line starts lower case. */
+      if (g_unichar_islower (g_utf8_get_char (text + lines[i + 1].start)))
+        n_continued++;
+    }
+
+  return max_width <= 100 && min_width >= 30 && max_width - min_width <= 30 &&
+         n_open * 2 >= (n_lines - 1) && n_continued * 3 >= (n_lines - 1);
+}
 
 void
 px_segment_find_paragraphs (const char *text,
                             gsize       length,
                             GArray     *paragraphs)
 {
+  g_autoptr(GArray) lines = g_array_new (FALSE, FALSE, sizeof (Line));
   gsize pos = 0;
+  guint block_start = 0;
+
+  g_return_if_fail (text != NULL);
+  g_return_if_fail (paragraphs != NULL);
 
   while (pos < length)
     {
       const char *nl = memchr (text + pos, '\n', length - pos);
-      gsize end = nl != NULL ? (gsize)(nl - text) : length;
+      Line line = { pos, nl != NULL ? (gsize)(nl - text) : length };
 
-      if (end > pos)
-        {
-          PxParagraph para = { (guint)pos, (guint)end, PX_PARAGRAPH_TEXT, 0, 0 };
-          g_array_append_val (paragraphs, para);
-        }
-      pos = end + 1;
+      g_array_append_val (lines, line);
+      pos = line.end + 1;
     }
+
+  for (guint i = 0; i <= lines->len; i++)
+    {
+      gboolean blank = i == lines->len || line_is_blank (text, &g_array_index (lines, Line, i));
+      const Line *block;
+      guint n;
+
+      if (!blank)
+        continue;
+
+      block = &g_array_index (lines, Line, block_start);
+      n = i - block_start;
+      if (n > 0 && block_is_wrapped (text, block, n))
+        add_paragraph (text, block[0].start, block[n - 1].end, paragraphs);
+      else
+        for (guint j = 0; j < n; j++)
+          add_paragraph (text, block[j].start, block[j].end, paragraphs);
+
+      block_start = i + 1;
+    }
+}
+
+/* Tokens */
+
+static const WordForm *
+lookup_form (Tokenizer  *tok,
+             const char *word,
+             gsize       length,
+             gboolean    number)
+{
+  char stack_key[64];
+  char *key = stack_key;
+  g_autofree char *heap_key = NULL;
+  WordForm *form;
+
+  if (length < sizeof stack_key)
+    {
+      memcpy (stack_key, word, length);
+      stack_key[length] = '\0';
+    }
+  else
+    key = heap_key = g_strndup (word, length);
+
+  form = g_hash_table_lookup (tok->forms, key);
+  if (form != NULL)
+    return form;
+
+  form = g_new0 (WordForm, 1);
+  if (number)
+    {
+      GString *digits = g_string_sized_new (length);
+
+      for (gsize i = 0; i < length; i++)
+        if (word[i] != ',')
+          g_string_append_c (digits, word[i]);
+      form->norm = g_string_chunk_insert_const (tok->model->strings, digits->str);
+      form->stem = form->norm;
+      form->flags = PX_TOKEN_NUMBER;
+      g_string_free (digits, TRUE);
+    }
+  else
+    {
+      g_autofree char *norm = px_normalize_word (word, length);
+      g_autofree char *stem = px_stem_word (norm, -1);
+      gunichar first = g_utf8_get_char (word);
+      guint n_upper = 0;
+      guint n_letters = 0;
+
+      form->norm = g_string_chunk_insert_const (tok->model->strings, norm);
+      form->stem = g_string_chunk_insert_const (tok->model->strings, stem);
+      form->flags = PX_TOKEN_WORD;
+      if (px_is_stopword (norm))
+        form->flags |= PX_TOKEN_STOPWORD;
+      if (g_unichar_isupper (first) || g_unichar_istitle (first))
+        form->flags |= PX_TOKEN_CAPITALIZED;
+      for (const char *p = word; p < word + length; p = g_utf8_next_char (p))
+        {
+          gunichar ch = g_utf8_get_char (p);
+
+          if (g_unichar_isalpha (ch))
+            {
+              n_letters++;
+              if (g_unichar_isupper (ch))
+                n_upper++;
+            }
+        }
+      if (n_letters >= 2 && n_upper == n_letters)
+        form->flags |= PX_TOKEN_ALL_CAPS;
+    }
+
+  g_hash_table_insert (tok->forms, g_string_chunk_insert (tok->keys, key), form);
+  return form;
+}
+
+static inline gboolean
+is_word_char (const char *p,
+              gunichar   *out)
+{
+  gunichar ch;
+
+  if ((guchar)*p < 0x80)
+    {
+      *out = (guchar)*p;
+      return g_ascii_isalnum (*p);
+    }
+  ch = g_utf8_get_char (p);
+  *out = ch;
+  return g_unichar_isalnum (ch) || g_unichar_type (ch) == G_UNICODE_NON_SPACING_MARK ||
+         g_unichar_type (ch) == G_UNICODE_SPACING_MARK;
+}
+
+/* Apostrophes and hyphens join two word characters into one word. */
+static gboolean
+is_joiner (const char *p,
+           gsize      *len)
+{
+  static const char * const joiners[] = { "\xe2\x80\x99", "\xe2\x80\x90", "\xe2\x80\x91" };
+
+  if (*p == '\'' || *p == '-')
+    {
+      *len = 1;
+      return TRUE;
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (joiners); i++)
+    if (strncmp (p, joiners[i], 3) == 0)
+      {
+        *len = 3;
+        return TRUE;
+      }
+  return FALSE;
+}
+
+static void
+add_token (Tokenizer    *tok,
+           gsize         start,
+           gsize         end,
+           const WordForm *form)
+{
+  PxToken token;
+
+  token.start = start;
+  token.end = end;
+  token.norm = form->norm;
+  token.stem = form->stem;
+  token.flags = form->flags;
+  g_array_append_val (tok->model->tokens, token);
+}
+
+static gsize
+scan_number (const char *text,
+             gsize       pos,
+             gsize       end)
+{
+  while (pos < end && g_ascii_isdigit (text[pos]))
+    pos++;
+  for (;;)
+    {
+      /* Group separators: exactly three digits follow. */
+      if (pos + 3 < end + 0 && text[pos] == ',' && g_ascii_isdigit (text[pos + 1]) &&
+          g_ascii_isdigit (text[pos + 2]) && g_ascii_isdigit (text[pos + 3]) &&
+          (pos + 4 >= end || !g_ascii_isdigit (text[pos + 4])))
+        {
+          pos += 4;
+          continue;
+        }
+      if (pos + 3 == end && text[pos] == ',' && g_ascii_isdigit (text[pos + 1]) &&
+          g_ascii_isdigit (text[pos + 2]))
+        break;
+      /* Decimals. */
+      if (pos + 1 < end && text[pos] == '.' && g_ascii_isdigit (text[pos + 1]))
+        {
+          pos++;
+          while (pos < end && g_ascii_isdigit (text[pos]))
+            pos++;
+          continue;
+        }
+      break;
+    }
+  return pos;
+}
+
+static void
+tokenize_range (Tokenizer *tok,
+                gsize      start,
+                gsize      end)
+{
+  const char *text = tok->text;
+  gsize pos = start;
+
+  while (pos < end)
+    {
+      const char *p = text + pos;
+      gunichar ch;
+
+      if (is_space_at (p))
+        {
+          pos = g_utf8_next_char (p) - text;
+          continue;
+        }
+
+      if (g_ascii_isdigit (*p))
+        {
+          gsize num_end = scan_number (text, pos, end);
+          gunichar next = 0;
+
+          /* Digits run into letters ("COVID-19" handled below, "10am" splits). */
+          if (num_end < end && is_word_char (text + num_end, &next) && !g_ascii_isdigit (text[num_end]))
+            {
+              add_token (tok, pos, num_end, lookup_form (tok, p, num_end - pos, TRUE));
+              pos = num_end;
+              continue;
+            }
+          add_token (tok, pos, num_end, lookup_form (tok, p, num_end - pos, TRUE));
+          pos = num_end;
+          continue;
+        }
+
+      if (is_word_char (p, &ch))
+        {
+          gsize word_end = pos;
+          gsize joiner_len;
+
+          for (;;)
+            {
+              gunichar c;
+
+              while (word_end < end && is_word_char (text + word_end, &c))
+                word_end = g_utf8_next_char (text + word_end) - text;
+              if (word_end < end && is_joiner (text + word_end, &joiner_len) &&
+                  word_end + joiner_len < end && is_word_char (text + word_end + joiner_len, &c))
+                {
+                  word_end += joiner_len;
+                  continue;
+                }
+              /* Acronyms with periods: U.S., U.N. */
+              if (word_end + 1 < end && text[word_end] == '.' && word_end - pos <= 1 + 3 * 0 &&
+                  g_ascii_isupper (text[pos]) && g_ascii_isupper (text[word_end + 1]) &&
+                  word_end + 2 <= end && (word_end + 2 == end || text[word_end + 2] == '.'))
+                {
+                  word_end += 2;
+                  while (word_end + 2 <= end && text[word_end] == '.' && word_end + 1 < end &&
+                         g_ascii_isupper (text[word_end + 1]) &&
+                         (word_end + 2 == end || text[word_end + 2] == '.'))
+                    word_end += 2;
+                  if (word_end < end && text[word_end] == '.')
+                    word_end++;
+                }
+              break;
+            }
+          add_token (tok, pos, word_end, lookup_form (tok, p, word_end - pos, FALSE));
+          pos = word_end;
+          continue;
+        }
+
+      /* Punctuation and symbols: one character each. */
+      {
+        gsize char_end = g_utf8_next_char (p) - text;
+        WordForm *form;
+        char key[8] = { 0 };
+
+        memcpy (key, p, MIN (char_end - pos, sizeof key - 1));
+        form = g_hash_table_lookup (tok->forms, key);
+        if (form == NULL)
+          {
+            g_autofree char *norm = px_normalize_word (p, char_end - pos);
+
+            form = g_new0 (WordForm, 1);
+            form->norm = g_string_chunk_insert_const (tok->model->strings, norm);
+            form->stem = form->norm;
+            form->flags = PX_TOKEN_PUNCT;
+            g_hash_table_insert (tok->forms, g_string_chunk_insert (tok->keys, key), form);
+          }
+        add_token (tok, pos, char_end, form);
+        pos = char_end;
+      }
+    }
+}
+
+/* Sentences */
+
+static gboolean
+token_is (const PxToken *token,
+          const char    *norm)
+{
+  return strcmp (token->norm, norm) == 0;
+}
+
+static gboolean
+is_terminal (const PxToken *token)
+{
+  return (token->flags & PX_TOKEN_PUNCT) &&
+         (token_is (token, ".") || token_is (token, "!") || token_is (token, "?") ||
+          token_is (token, "…"));
+}
+
+static gboolean
+is_closer (const PxToken *token)
+{
+  return (token->flags & PX_TOKEN_PUNCT) &&
+         (token_is (token, "\"") || token_is (token, "'") || token_is (token, ")") ||
+          token_is (token, "]"));
+}
+
+static gboolean
+is_opener (const char *text,
+           const PxToken *token)
+{
+  return (token->flags & PX_TOKEN_PUNCT) &&
+         (token_is (token, "\"") || token_is (token, "'") || token_is (token, "(") ||
+          token_is (token, "["));
+}
+
+static gboolean
+starts_sentence (const char    *text,
+                 const PxToken *tokens,
+                 guint          i,
+                 guint          n)
+{
+  while (i < n && is_opener (text, &tokens[i]))
+    i++;
+  if (i >= n)
+    return FALSE;
+  return (tokens[i].flags & (PX_TOKEN_CAPITALIZED | PX_TOKEN_NUMBER)) != 0;
+}
+
+static gboolean
+period_is_abbreviation (const char    *text,
+                        const PxToken *tokens,
+                        guint          i)
+{
+  const PxToken *prev;
+
+  if (i == 0)
+    return FALSE;
+  prev = &tokens[i - 1];
+  if (prev->end != tokens[i].start || !(prev->flags & PX_TOKEN_WORD))
+    return FALSE;
+  /* Initials: "J. R. Smith". */
+  if (g_utf8_strlen (text + prev->start, prev->end - prev->start) == 1 &&
+      (prev->flags & PX_TOKEN_CAPITALIZED))
+    return TRUE;
+  /* "U.S." already holds its final period. */
+  if (text[prev->end - 1] == '.')
+    return TRUE;
+  return in_sorted_list (abbreviations, G_N_ELEMENTS (abbreviations), prev->norm);
+}
+
+static guint
+count_words (const PxToken *tokens,
+             guint          n)
+{
+  guint words = 0;
+
+  for (guint i = 0; i < n; i++)
+    if (tokens[i].flags & (PX_TOKEN_WORD | PX_TOKEN_NUMBER))
+      words++;
+  return words;
+}
+
+/* Paragraph features */
+
+typedef struct
+{
+  guint    words;
+  guint    capitalized;       /* words starting upper case */
+  guint    lower_content;     /* lower-case words that are not function words */
+  guint    chrome_phrases;
+  guint    chrome_words;
+  guint    networks;
+  guint    separators;        /* » › | in breadcrumbs */
+  gboolean ends_sentence;     /* final . ! ? or a closing quote after one */
+  gboolean has_period;
+  gboolean caption;
+  gboolean template_junk;     /* "%s" and the like */
+} Features;
+
+static void
+paragraph_features (const char    *text,
+                    const PxParagraph *para,
+                    const PxToken *tokens,
+                    guint          n,
+                    Features      *f)
+{
+  g_autofree char *lower = NULL;
+  const PxToken *last = NULL;
+
+  memset (f, 0, sizeof *f);
+
+  for (guint i = 0; i < n; i++)
+    {
+      const PxToken *t = &tokens[i];
+
+      if (t->flags & (PX_TOKEN_WORD | PX_TOKEN_NUMBER))
+        {
+          f->words++;
+          if (t->flags & PX_TOKEN_CAPITALIZED)
+            f->capitalized++;
+          else if ((t->flags & PX_TOKEN_WORD) && !(t->flags & PX_TOKEN_STOPWORD))
+            f->lower_content++;
+          if (in_sorted_list (chrome_words, G_N_ELEMENTS (chrome_words), t->norm))
+            f->chrome_words++;
+          if (in_sorted_list (network_names, G_N_ELEMENTS (network_names), t->norm))
+            f->networks++;
+        }
+      else if (strncmp (text + t->start, "»", t->end - t->start) == 0 ||
+               strncmp (text + t->start, "›", t->end - t->start) == 0 ||
+               text[t->start] == '|' || text[t->start] == '>')
+        f->separators++;
+      if (token_is (t, "."))
+        f->has_period = TRUE;
+    }
+
+  for (guint i = n; i > 0; i--)
+    if (!is_closer (&tokens[i - 1]))
+      {
+        last = &tokens[i - 1];
+        break;
+      }
+  f->ends_sentence = last != NULL && is_terminal (last);
+
+  /* Chrome comes in short paragraphs; long ones are read for it no further. */
+  if (f->words > 60)
+    return;
+
+  lower = g_ascii_strdown (text + para->start, para->end - para->start);
+  for (guint i = 0; i < G_N_ELEMENTS (chrome_phrases); i++)
+    if (strstr (lower, chrome_phrases[i]) != NULL)
+      f->chrome_phrases++;
+
+  f->template_junk = strstr (lower, "%s") != NULL || strstr (lower, "%d") != NULL ||
+                     strstr (lower, "{{") != NULL;
+  f->caption = (strstr (lower, "photo credit") != NULL || strstr (lower, "photo:") != NULL ||
+                strstr (lower, "image:") != NULL || strstr (lower, "credit:") != NULL ||
+                strstr (lower, "file photo") != NULL || g_str_has_prefix (lower, "photo ")) &&
+               f->words <= 25;
+}
+
+static gboolean
+is_boilerplate (const Features *f)
+{
+  if (f->words == 0)
+    return FALSE;
+  if (f->template_junk)
+    return TRUE;
+  /* Breadcrumbs: Home » News » … */
+  if (f->separators >= 2 && f->words <= 25)
+    return TRUE;
+  /* Share and subscribe bars name several networks. */
+  if (f->networks >= 3)
+    return TRUE;
+  if (f->chrome_phrases >= 2)
+    return TRUE;
+  if (f->chrome_phrases >= 1 && (f->words <= 12 || f->networks >= 2))
+    return TRUE;
+  /* "Advertisement", "Twitter picture", "Name *": short lines of chrome words. */
+  if (!f->ends_sentence && f->words <= 4 && f->chrome_words * 2 >= f->words)
+    return TRUE;
+  /* Tag lists: many capitalised words, no function words, no sentence. */
+  if (!f->has_period && f->words >= 8 && f->capitalized == f->words)
+    return TRUE;
+  return FALSE;
+}
+
+/* Next to chrome, short unpunctuated lines are chrome too ("Comment",
+ * "Politics Transport Environment"). */
+static gboolean
+is_chrome_neighbour (const Features *f)
+{
+  return f->words > 0 && f->words <= 8 && !f->ends_sentence && !f->caption &&
+         (f->capitalized == f->words || f->words <= 2);
+}
+
+static gboolean
+is_heading (const Features *f,
+            const PxParagraph *para,
+            guint          n_segments)
+{
+  if (para->kind == PX_PARAGRAPH_HEADING)
+    return TRUE;
+  return n_segments == 1 && f->words > 0 && f->words <= 16 && !f->ends_sentence &&
+         !f->has_period;
 }
 
 void
@@ -37,39 +696,109 @@ px_segment_text (const char  *text,
                  gsize        length,
                  PxTextModel *model)
 {
-  for (guint i = 0; i < model->paragraphs->len; i++)
+  Tokenizer tok;
+  g_autofree Features *features = NULL;
+  g_autofree gboolean *chrome = NULL;
+  guint n_paragraphs;
+
+  g_return_if_fail (text != NULL);
+  g_return_if_fail (model != NULL);
+
+  tok.text = text;
+  tok.model = model;
+  tok.forms = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
+  tok.keys = g_string_chunk_new (4096);
+
+  n_paragraphs = model->paragraphs->len;
+  features = g_new0 (Features, MAX (n_paragraphs, 1));
+  chrome = g_new0 (gboolean, MAX (n_paragraphs, 1));
+
+  for (guint p = 0; p < n_paragraphs; p++)
     {
-      PxParagraph *para = &g_array_index (model->paragraphs, PxParagraph, i);
-      PxSegment seg = { para->start, para->end, PX_SEGMENT_SENTENCE, i, model->tokens->len, 0 };
-      const char *p = text + para->start;
-      const char *end = text + para->end;
+      PxParagraph *para = &g_array_index (model->paragraphs, PxParagraph, p);
+      guint first_token = model->tokens->len;
+      const PxToken *tokens;
+      guint n, sentence_start;
 
-      while (p < end)
-        {
-          const char *q;
-          PxToken token = { 0 };
-          g_autofree char *norm = NULL;
-
-          while (p < end && !g_unichar_isalnum (g_utf8_get_char (p)))
-            p = g_utf8_next_char (p);
-          if (p >= end)
-            break;
-          q = p;
-          while (q < end && g_unichar_isalnum (g_utf8_get_char (q)))
-            q = g_utf8_next_char (q);
-          norm = px_normalize_word (p, q - p);
-          token.start = p - text;
-          token.end = q - text;
-          token.norm = g_string_chunk_insert_const (model->strings, norm);
-          token.stem = token.norm;
-          token.flags = PX_TOKEN_WORD;
-          g_array_append_val (model->tokens, token);
-          seg.n_tokens++;
-          p = q;
-        }
+      tokenize_range (&tok, para->start, para->end);
+      tokens = &g_array_index (model->tokens, PxToken, first_token);
+      n = model->tokens->len - first_token;
 
       para->first_segment = model->segments->len;
-      para->n_segments = 1;
-      g_array_append_val (model->segments, seg);
+      para->n_segments = 0;
+
+      sentence_start = 0;
+      for (guint i = 0; i < n; i++)
+        {
+          guint j;
+          gboolean boundary;
+
+          if (i + 1 < n && !is_terminal (&tokens[i]))
+            continue;
+
+          j = i + 1;
+          if (i + 1 < n)
+            {
+              while (j < n && (is_terminal (&tokens[j]) || is_closer (&tokens[j])) &&
+                     tokens[j].start == tokens[j - 1].end)
+                j++;
+              boundary = j < n && tokens[j].start > tokens[j - 1].end &&
+                         starts_sentence (text, tokens, j, n) &&
+                         !(token_is (&tokens[i], ".") && period_is_abbreviation (text, tokens, i));
+              if (!boundary)
+                continue;
+            }
+
+          {
+            PxSegment seg = { 0 };
+
+            seg.start = tokens[sentence_start].start;
+            seg.end = tokens[j - 1].end;
+            seg.kind = PX_SEGMENT_SENTENCE;
+            seg.paragraph = p;
+            seg.first_token = first_token + sentence_start;
+            seg.n_tokens = j - sentence_start;
+            g_array_append_val (model->segments, seg);
+            para->n_segments++;
+          }
+          sentence_start = j;
+          i = j - 1;
+        }
+
+      paragraph_features (text, para, tokens, n, &features[p]);
+      chrome[p] = is_boilerplate (&features[p]);
     }
+
+  /* Chrome spreads to short unpunctuated neighbours. */
+  for (guint p = 0; p < n_paragraphs; p++)
+    if (chrome[p])
+      {
+        for (guint q = p + 1; q < n_paragraphs && !chrome[q] && is_chrome_neighbour (&features[q]); q++)
+          chrome[q] = TRUE;
+        for (guint q = p; q > 0 && !chrome[q - 1] && is_chrome_neighbour (&features[q - 1]); q--)
+          chrome[q - 1] = TRUE;
+      }
+
+  for (guint p = 0; p < n_paragraphs; p++)
+    {
+      const PxParagraph *para = &g_array_index (model->paragraphs, PxParagraph, p);
+      PxSegmentKind kind;
+
+      if (chrome[p])
+        kind = PX_SEGMENT_BOILERPLATE;
+      else if (features[p].caption)
+        kind = PX_SEGMENT_CAPTION;
+      else if (is_heading (&features[p], para, para->n_segments))
+        kind = PX_SEGMENT_HEADING;
+      else
+        kind = PX_SEGMENT_SENTENCE;
+
+      for (guint s = 0; s < para->n_segments; s++)
+        g_array_index (model->segments, PxSegment, para->first_segment + s).kind = kind;
+    }
+
+  (void)count_words;
+  (void)length;
+  g_hash_table_unref (tok.forms);
+  g_string_chunk_free (tok.keys);
 }

@@ -1,0 +1,219 @@
+/* test-import.c: decoding, bad input, metadata of plain text
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <string.h>
+
+#include <glib/gstdio.h>
+
+#include "parallax-core.h"
+
+typedef struct
+{
+  const char *name;
+  const char *bytes;
+  gsize       length;   /* 0: up to the first NUL */
+  const char *encoding;
+  const char *text;       /* expected normalized text */
+} DecodeCase;
+
+/* "Café — naïve" and two Russian sentences in legacy encodings, written
+ * here byte by byte. */
+static const DecodeCase decode_cases[] = {
+  { "utf8", "Caf\xc3\xa9 \xe2\x80\x94 na\xc3\xafve.", 0, "UTF-8", "Café — naïve." },
+  { "utf8-bom", "\xef\xbb\xbf" "Caf\xc3\xa9.", 9, "UTF-8", "Café." },
+  { "utf16le-bom", "\xff\xfe" "C\0a\0f\0\xe9\0.\0", 12, "UTF-16LE", "Café." },
+  { "utf16be-bom", "\xfe\xff" "\0C\0a\0f\0\xe9\0.", 12, "UTF-16BE", "Café." },
+  { "cp1252", "Caf\xe9 \x97 na\xefve \x93quoted\x94.", 0, "WINDOWS-1252", "Café — naïve “quoted”." },
+  /* "Выборы прошли спокойно." */
+  { "cp1251", "\xc2\xfb\xe1\xee\xf0\xfb \xef\xf0\xee\xf8\xeb\xe8 \xf1\xef\xee\xea\xee\xe9\xed\xee.", 23,
+    "WINDOWS-1251", "Выборы прошли спокойно." },
+  /* the same in KOI8-R */
+  { "koi8r", "\xf7\xd9\xc2\xcf\xd2\xd9 \xd0\xd2\xcf\xdb\xcc\xc9 \xd3\xd0\xcf\xcb\xcf\xca\xce\xcf.", 23,
+    "KOI8-R", "Выборы прошли спокойно." },
+  { "crlf", "One.\r\nTwo.\rThree.\n", 0, "UTF-8", "One.\nTwo.\nThree.\n" },
+  { "nfc", "Cafe\xcc\x81.", 7, "UTF-8", "Café." },
+  { "controls", "A\x01" "B\x7f" "C.", 6, "UTF-8", "ABC." },
+};
+
+static void
+test_decode (gconstpointer data)
+{
+  const DecodeCase *tc = data;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  const char *encoding = NULL;
+  gsize length = 0;
+
+  text = px_decode_text (tc->bytes, tc->length ? tc->length : strlen (tc->bytes), "case.txt",
+                         &encoding, &length, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (encoding, ==, tc->encoding);
+  g_assert_cmpstr (text, ==, tc->text);
+  g_assert_cmpuint (length, ==, strlen (tc->text));
+}
+
+typedef struct
+{
+  const char *name;
+  const char *bytes;
+  gsize       length;
+  int         code;
+} BadCase;
+
+static const BadCase bad_cases[] = {
+  { "empty", "", 0, PX_ERROR_EMPTY },
+  { "only-space", " \n\t\n ", 5, PX_ERROR_EMPTY },
+  { "png", "\x89PNG\r\n\x1a\n\0\0\0\rIHDR", 16, PX_ERROR_BINARY },
+  { "elf", "\x7f" "ELF\x02\x01\x01\0\0\0\0\0\0\0\0\0", 16, PX_ERROR_BINARY },
+  { "bom-lies", "\xef\xbb\xbf" "abc\xff\xfe", 8, PX_ERROR_ENCODING },
+};
+
+static void
+test_bad_input (gconstpointer data)
+{
+  const BadCase *tc = data;
+  g_autoptr(GBytes) bytes = g_bytes_new_static (tc->bytes, tc->length);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PxDocument) document = px_import_bytes (bytes, "/some/dir/notes.txt", NULL, &error);
+
+  g_assert_null (document);
+  g_assert_error (error, PX_ERROR, tc->code);
+  /* The message names the file, without its folder. */
+  g_assert_nonnull (strstr (error->message, "“notes.txt”"));
+}
+
+static void
+test_unreadable_and_folder (void)
+{
+  g_autofree char *tmpdir = g_dir_make_tmp ("px-import-XXXXXX", NULL);
+  g_autofree char *missing = g_build_filename (tmpdir, "missing.txt", NULL);
+  g_autoptr(GFile) missing_file = g_file_new_for_path (missing);
+  g_autoptr(GFile) folder = g_file_new_for_path (tmpdir);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PxDocument) document = NULL;
+
+  document = px_import_file (missing_file, NULL, &error);
+  g_assert_null (document);
+  g_assert_error (error, PX_ERROR, PX_ERROR_READ);
+  g_assert_nonnull (strstr (error->message, "missing.txt"));
+  g_clear_error (&error);
+
+  document = px_import_file (folder, NULL, &error);
+  g_assert_null (document);
+  g_assert_error (error, PX_ERROR, PX_ERROR_READ);
+  g_rmdir (tmpdir);
+}
+
+static void
+test_too_large (void)
+{
+  g_autofree char *tmpdir = g_dir_make_tmp ("px-import-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (tmpdir, "huge.txt", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PxDocument) document = NULL;
+  FILE *f = g_fopen (path, "w");
+
+  /* A sparse file: large on paper, nothing read before it is refused. */
+  g_assert_nonnull (f);
+  g_assert_cmpint (fseek (f, PX_IMPORT_MAX_BYTES + 10, SEEK_SET), ==, 0);
+  g_assert_cmpint (fputc ('x', f), !=, EOF);
+  fclose (f);
+
+  document = px_import_file (file, NULL, &error);
+  g_assert_null (document);
+  g_assert_error (error, PX_ERROR, PX_ERROR_TOO_LARGE);
+  g_assert_nonnull (strstr (error->message, "huge.txt"));
+  g_unlink (path);
+  g_rmdir (tmpdir);
+}
+
+typedef struct
+{
+  const char *name;
+  const char *text;
+  const char *title;
+  const char *date;
+} MetaCase;
+
+static const MetaCase meta_cases[] = {
+  { "title-and-dateline", "Bridge vote passes\n\nKessel, 12 March 2023 The vote passed.", "Bridge vote passes", "2023-03-12" },
+  { "date-prefix", " date 2022-11-20 The election started.", NULL, "2022-11-20" },
+  { "dotted-dateline", "Brussels 20.11.2022 Voting began today.", NULL, "2022-11-20" },
+  { "month-first", "MARLOW, March 13, 2023 (Wire) - Voters approved it.", NULL, "2023-03-13" },
+  { "no-date", "Voters approved the bridge on Sunday.", NULL, NULL },
+  { "impossible-date", "Report 31.02.2023 Nothing happened.", NULL, NULL },
+  { "sentence-is-no-title", "The vote passed.\nMore text here.", NULL, NULL },
+  { "chrome-before-title", "Home » News » Bridge\n\nBridge vote passes\n\nThe vote passed.", "Bridge vote passes", NULL },
+};
+
+static void
+test_metadata (gconstpointer data)
+{
+  const MetaCase *tc = data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PxDocument) document = px_import_text (tc->text, strlen (tc->text), "m.txt", &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpstr (px_document_get_title (document), ==, tc->title);
+  g_assert_cmpstr (px_document_get_date (document), ==, tc->date);
+  g_assert_cmpstr (px_document_get_format (document), ==, "text");
+}
+
+static void
+file_imported_cb (GObject      *source,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  PxDocument **document = user_data;
+  g_autoptr(GError) error = NULL;
+
+  *document = px_import_file_finish (result, &error);
+  g_assert_no_error (error);
+}
+
+static void
+test_async (void)
+{
+  g_autofree char *path = g_build_filename (PX_TEST_SRCDIR, "..", "data", "examples", "02-nordpost-translation.txt", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  PxDocument *document = NULL;
+
+  px_import_file_async (file, G_PRIORITY_DEFAULT, NULL, file_imported_cb, &document);
+  while (document == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_cmpstr (px_document_get_date (document), ==, "2023-03-12");
+  g_assert_cmpuint (px_document_get_n_segments (document), >, 5);
+  g_object_unref (document);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (decode_cases); i++)
+    {
+      g_autofree char *path = g_strdup_printf ("/core/import/decode/%s", decode_cases[i].name);
+      g_test_add_data_func (path, &decode_cases[i], test_decode);
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (bad_cases); i++)
+    {
+      g_autofree char *path = g_strdup_printf ("/core/import/bad/%s", bad_cases[i].name);
+      g_test_add_data_func (path, &bad_cases[i], test_bad_input);
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (meta_cases); i++)
+    {
+      g_autofree char *path = g_strdup_printf ("/core/import/metadata/%s", meta_cases[i].name);
+      g_test_add_data_func (path, &meta_cases[i], test_metadata);
+    }
+  g_test_add_func ("/core/import/bad/unreadable-and-folder", test_unreadable_and_folder);
+  g_test_add_func ("/core/import/bad/too-large", test_too_large);
+  g_test_add_func ("/core/import/async", test_async);
+
+  return g_test_run ();
+}
