@@ -1,0 +1,190 @@
+/* px-application.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "px-application"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "px-application.h"
+#include "px-window.h"
+
+struct _PxApplication
+{
+  AdwApplication  parent_instance;
+
+  /* owned */
+  GSettings      *settings;
+};
+
+G_DEFINE_FINAL_TYPE (PxApplication, px_application, ADW_TYPE_APPLICATION)
+
+static PxWindow *
+get_or_create_window (PxApplication *self)
+{
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
+
+  if (window == NULL)
+    window = GTK_WINDOW (px_window_new (GTK_APPLICATION (self)));
+  return PX_WINDOW (window);
+}
+
+static void
+about_action_cb (GSimpleAction *action,
+                 GVariant      *parameter,
+                 gpointer       user_data)
+{
+  PxApplication *self = user_data;
+  static const char *developers[] = { "The Parallax developers", NULL };
+  GtkWidget *about;
+
+  about = g_object_new (ADW_TYPE_ABOUT_WINDOW,
+                        "transient-for", gtk_application_get_active_window (GTK_APPLICATION (self)),
+                        "application-name", _("Parallax"),
+                        "application-icon", APPLICATION_ID,
+                        "developer-name", _("The Parallax developers"),
+                        "version", PACKAGE_VERSION,
+                        "comments", _("Read several reports of the same event side by side: "
+                                      "what they agree on, where they differ, and what only one says."),
+                        "license-type", GTK_LICENSE_GPL_3_0,
+                        "developers", developers,
+                        NULL);
+  gtk_window_present (GTK_WINDOW (about));
+}
+
+static void
+quit_action_cb (GSimpleAction *action,
+                GVariant      *parameter,
+                gpointer       user_data)
+{
+  PxApplication *self = user_data;
+  g_autoptr(GList) windows = g_list_copy (gtk_application_get_windows (GTK_APPLICATION (self)));
+
+  /* Close through the windows so that each can save its state. */
+  for (const GList *l = windows; l != NULL; l = l->next)
+    gtk_window_close (l->data);
+}
+
+static const GActionEntry app_actions[] = {
+  { "about", about_action_cb },
+  { "quit", quit_action_cb },
+};
+
+static void
+px_application_activate (GApplication *application)
+{
+  PxApplication *self = PX_APPLICATION (application);
+
+  gtk_window_present (GTK_WINDOW (get_or_create_window (self)));
+}
+
+static void
+px_application_open (GApplication  *application,
+                     GFile        **files,
+                     int            n_files,
+                     const char    *hint)
+{
+  PxApplication *self = PX_APPLICATION (application);
+  PxWindow *window = get_or_create_window (self);
+
+  px_window_open_files (window, files, n_files);
+  gtk_window_present (GTK_WINDOW (window));
+}
+
+static void
+px_application_startup (GApplication *application)
+{
+  PxApplication *self = PX_APPLICATION (application);
+  static const char *open_accels[] = { "<Control>o", NULL };
+  static const char *quit_accels[] = { "<Control>q", NULL };
+  static const char *close_accels[] = { "<Control>w", NULL };
+  static const char *example_accels[] = { "<Control><Shift>e", NULL };
+
+  G_APPLICATION_CLASS (px_application_parent_class)->startup (application);
+
+  g_action_map_add_action_entries (G_ACTION_MAP (self), app_actions, G_N_ELEMENTS (app_actions), self);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.open", open_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.open-example", example_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "window.close", close_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.quit", quit_accels);
+}
+
+static void
+px_application_dispose (GObject *object)
+{
+  PxApplication *self = (PxApplication *)object;
+
+  g_clear_object (&self->settings);
+
+  G_OBJECT_CLASS (px_application_parent_class)->dispose (object);
+}
+
+static void
+px_application_class_init (PxApplicationClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
+
+  object_class->dispose = px_application_dispose;
+
+  app_class->activate = px_application_activate;
+  app_class->open = px_application_open;
+  app_class->startup = px_application_startup;
+}
+
+static void
+px_application_init (PxApplication *self)
+{
+  self->settings = g_settings_new (APPLICATION_ID);
+}
+
+PxApplication *
+px_application_new (void)
+{
+  return g_object_new (PX_TYPE_APPLICATION,
+                       "application-id", APPLICATION_ID,
+                       "flags", G_APPLICATION_HANDLES_OPEN,
+                       "resource-base-path", "/io/github/parallax_reader/Parallax",
+                       NULL);
+}
+
+GSettings *
+px_application_get_settings (PxApplication *self)
+{
+  g_return_val_if_fail (PX_IS_APPLICATION (self), NULL);
+  return self->settings;
+}
+
+static int
+compare_files_by_name (gconstpointer a,
+                       gconstpointer b)
+{
+  g_autofree char *name_a = g_file_get_basename (*(GFile **)a);
+  g_autofree char *name_b = g_file_get_basename (*(GFile **)b);
+
+  return g_strcmp0 (name_a, name_b);
+}
+
+GPtrArray *
+px_application_list_examples (void)
+{
+  const char *dir = g_getenv ("PX_EXAMPLES_DIR");
+  g_autofree char *installed = g_build_filename (PKGDATADIR, "examples", NULL);
+  GPtrArray *files = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GDir) gdir = NULL;
+  const char *name;
+
+  if (dir == NULL || !g_file_test (dir, G_FILE_TEST_IS_DIR))
+    dir = installed;
+  gdir = g_dir_open (dir, 0, NULL);
+  if (gdir == NULL)
+    return files;
+
+  while ((name = g_dir_read_name (gdir)) != NULL)
+    if (g_str_has_suffix (name, ".txt") || g_str_has_suffix (name, ".html"))
+      g_ptr_array_add (files, g_file_new_build_filename (dir, name, NULL));
+  g_ptr_array_sort (files, compare_files_by_name);
+  return files;
+}

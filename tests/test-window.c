@@ -1,0 +1,116 @@
+/* test-window.c: the application window, under Xvfb
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <adwaita.h>
+
+#include "px-application.h"
+#include "px-window.h"
+
+static gboolean have_display;
+
+static void
+wait_until_idle (PxWindow *window)
+{
+  gint64 deadline = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
+
+  while ((px_window_get_busy (window) || px_window_get_comparison (window) == NULL) &&
+         g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, TRUE);
+}
+
+static GPtrArray *
+example_files (void)
+{
+  g_setenv ("PX_EXAMPLES_DIR", PX_TEST_SRCDIR "/../data/examples", TRUE);
+  return px_application_list_examples ();
+}
+
+static void
+test_empty_then_examples (void)
+{
+  g_autoptr(PxApplication) app = px_application_new ();
+  g_autoptr(GPtrArray) files = example_files ();
+  PxWindow *window;
+
+  if (!have_display)
+    {
+      g_test_skip ("no display");
+      return;
+    }
+
+  g_application_register (G_APPLICATION (app), NULL, NULL);
+  window = px_window_new (GTK_APPLICATION (app));
+  gtk_window_present (GTK_WINDOW (window));
+
+  g_assert_cmpuint (g_list_model_get_n_items (px_window_get_sources (window)), ==, 0);
+  g_assert_false (px_window_get_busy (window));
+
+  g_assert_cmpuint (files->len, >=, 4);
+  px_window_open_files (window, (GFile **)files->pdata, files->len);
+  g_assert_true (px_window_get_busy (window));
+  wait_until_idle (window);
+
+  /* One source per file, in the order given. */
+  g_assert_cmpuint (g_list_model_get_n_items (px_window_get_sources (window)), ==, files->len);
+  for (guint i = 0; i < files->len; i++)
+    {
+      g_autoptr(PxDocument) document = g_list_model_get_item (px_window_get_sources (window), i);
+      g_autofree char *path = g_file_get_path (g_ptr_array_index (files, i));
+
+      g_assert_cmpstr (px_document_get_origin (document), ==, path);
+    }
+  g_assert_nonnull (px_window_get_comparison (window));
+  g_assert_cmpuint (px_comparison_get_n_documents (px_window_get_comparison (window)), ==, files->len);
+
+  /* Removing a source recomputes the comparison without it. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.remove-source", "u", 0);
+  wait_until_idle (window);
+  g_assert_cmpuint (g_list_model_get_n_items (px_window_get_sources (window)), ==, files->len - 1);
+  g_assert_cmpuint (px_comparison_get_n_documents (px_window_get_comparison (window)), ==, files->len - 1);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static void
+test_bad_file_keeps_others (void)
+{
+  g_autoptr(PxApplication) app = px_application_new ();
+  g_autoptr(GPtrArray) files = example_files ();
+  g_autoptr(GFile) missing = g_file_new_for_path ("/nonexistent/missing.txt");
+  GFile *batch[2];
+  PxWindow *window;
+
+  if (!have_display)
+    {
+      g_test_skip ("no display");
+      return;
+    }
+
+  g_application_register (G_APPLICATION (app), NULL, NULL);
+  window = px_window_new (GTK_APPLICATION (app));
+  batch[0] = missing;
+  batch[1] = g_ptr_array_index (files, 0);
+  px_window_open_files (window, batch, 2);
+  wait_until_idle (window);
+
+  g_assert_cmpuint (g_list_model_get_n_items (px_window_get_sources (window)), ==, 1);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+  have_display = gtk_init_check ();
+  if (have_display)
+    adw_init ();
+
+  g_test_add_func ("/ui/window/empty-then-examples", test_empty_then_examples);
+  g_test_add_func ("/ui/window/bad-file-keeps-others", test_bad_file_keeps_others);
+
+  return g_test_run ();
+}
