@@ -14,9 +14,6 @@
 struct _PxApplication
 {
   AdwApplication  parent_instance;
-
-  /* owned */
-  GSettings      *settings;
 };
 
 G_DEFINE_FINAL_TYPE (PxApplication, px_application, ADW_TYPE_APPLICATION)
@@ -112,22 +109,9 @@ px_application_startup (GApplication *application)
 }
 
 static void
-px_application_dispose (GObject *object)
-{
-  PxApplication *self = (PxApplication *)object;
-
-  g_clear_object (&self->settings);
-
-  G_OBJECT_CLASS (px_application_parent_class)->dispose (object);
-}
-
-static void
 px_application_class_init (PxApplicationClass *klass)
 {
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
-
-  object_class->dispose = px_application_dispose;
 
   app_class->activate = px_application_activate;
   app_class->open = px_application_open;
@@ -137,7 +121,6 @@ px_application_class_init (PxApplicationClass *klass)
 static void
 px_application_init (PxApplication *self)
 {
-  self->settings = g_settings_new (APPLICATION_ID);
 }
 
 PxApplication *
@@ -148,13 +131,6 @@ px_application_new (void)
                        "flags", G_APPLICATION_HANDLES_OPEN,
                        "resource-base-path", "/io/github/parallax_reader/Parallax",
                        NULL);
-}
-
-GSettings *
-px_application_get_settings (PxApplication *self)
-{
-  g_return_val_if_fail (PX_IS_APPLICATION (self), NULL);
-  return self->settings;
 }
 
 static int

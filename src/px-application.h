@@ -13,7 +13,6 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (PxApplication, px_application, PX, APPLICATION, AdwApplication)
 
 PxApplication *px_application_new                (void);
-GSettings     *px_application_get_settings       (PxApplication *self);
 /* The bundled example articles, sorted; newly allocated GFile array. */
 GPtrArray     *px_application_list_examples      (void);
 
