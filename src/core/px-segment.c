@@ -495,29 +495,39 @@ token_is (const PxToken *token,
   return strcmp (token->norm, norm) == 0;
 }
 
+/* The one ASCII character a punctuation token normalizes to, or 0. */
+static inline char
+punct_char (const PxToken *token)
+{
+  if (!(token->flags & PX_TOKEN_PUNCT) || token->norm[0] == '\0' || token->norm[1] != '\0')
+    return 0;
+  return token->norm[0];
+}
+
 static gboolean
 is_terminal (const PxToken *token)
 {
-  return (token->flags & PX_TOKEN_PUNCT) &&
-         (token_is (token, ".") || token_is (token, "!") || token_is (token, "?") ||
-          token_is (token, "…"));
+  char c = punct_char (token);
+
+  return c == '.' || c == '!' || c == '?' ||
+         ((token->flags & PX_TOKEN_PUNCT) && token_is (token, "…"));
 }
 
 static gboolean
 is_closer (const PxToken *token)
 {
-  return (token->flags & PX_TOKEN_PUNCT) &&
-         (token_is (token, "\"") || token_is (token, "'") || token_is (token, ")") ||
-          token_is (token, "]"));
+  char c = punct_char (token);
+
+  return c == '"' || c == '\'' || c == ')' || c == ']';
 }
 
 static gboolean
-is_opener (const char *text,
+is_opener (const char    *text,
            const PxToken *token)
 {
-  return (token->flags & PX_TOKEN_PUNCT) &&
-         (token_is (token, "\"") || token_is (token, "'") || token_is (token, "(") ||
-          token_is (token, "["));
+  char c = punct_char (token);
+
+  return c == '"' || c == '\'' || c == '(' || c == '[';
 }
 
 static gboolean
@@ -616,7 +626,7 @@ paragraph_features (const char    *text,
                strncmp (text + t->start, "›", t->end - t->start) == 0 ||
                text[t->start] == '|' || text[t->start] == '>')
         f->separators++;
-      if (token_is (t, "."))
+      if (punct_char (t) == '.')
         f->has_period = TRUE;
     }
 
@@ -629,7 +639,7 @@ paragraph_features (const char    *text,
   f->ends_sentence = last != NULL && is_terminal (last);
 
   /* Chrome comes in short paragraphs; long ones are read for it no further. */
-  if (f->words > 60)
+  if (f->words > 40)
     return;
 
   lower = g_ascii_strdown (text + para->start, para->end - para->start);
@@ -733,7 +743,7 @@ px_segment_text (const char  *text,
           guint j;
           gboolean boundary;
 
-          if (i + 1 < n && !is_terminal (&tokens[i]))
+          if (i + 1 < n && !(tokens[i].flags & PX_TOKEN_PUNCT && is_terminal (&tokens[i])))
             continue;
 
           j = i + 1;
@@ -744,7 +754,7 @@ px_segment_text (const char  *text,
                 j++;
               boundary = j < n && tokens[j].start > tokens[j - 1].end &&
                          starts_sentence (text, tokens, j, n) &&
-                         !(token_is (&tokens[i], ".") && period_is_abbreviation (text, tokens, i));
+                         !(punct_char (&tokens[i]) == '.' && period_is_abbreviation (text, tokens, i));
               if (!boundary)
                 continue;
             }
