@@ -9,6 +9,24 @@
 #include "px-export-json.h"
 
 static void
+add_int_member (JsonBuilder *builder,
+                const char  *name,
+                gint64       value)
+{
+  json_builder_set_member_name (builder, name);
+  json_builder_add_int_value (builder, value);
+}
+
+static void
+add_string_member (JsonBuilder *builder,
+                   const char  *name,
+                   const char  *value)
+{
+  json_builder_set_member_name (builder, name);
+  json_builder_add_string_value (builder, value);
+}
+
+static void
 add_nullable_string (JsonBuilder *builder,
                      const char  *name,
                      const char  *value)
@@ -28,8 +46,7 @@ add_document (JsonBuilder *builder,
   g_autofree char *id = g_strdup_printf ("d%u", index + 1);
 
   json_builder_begin_object (builder);
-  json_builder_set_member_name (builder, "id");
-  json_builder_add_string_value (builder, id);
+  add_string_member (builder, "id", id);
   add_nullable_string (builder, "path", px_document_get_origin (document));
   add_nullable_string (builder, "title", px_document_get_title (document));
   add_nullable_string (builder, "byline", px_document_get_byline (document));
@@ -38,10 +55,8 @@ add_document (JsonBuilder *builder,
   add_nullable_string (builder, "url", px_document_get_url (document));
   add_nullable_string (builder, "format", px_document_get_format (document));
   add_nullable_string (builder, "encoding", px_document_get_encoding (document));
-  json_builder_set_member_name (builder, "words");
-  json_builder_add_int_value (builder, px_document_get_n_words (document));
-  json_builder_set_member_name (builder, "text");
-  json_builder_add_string_value (builder, px_document_get_text (document, NULL));
+  add_int_member (builder, "words", px_document_get_n_words (document));
+  add_string_member (builder, "text", px_document_get_text (document, NULL));
 
   json_builder_set_member_name (builder, "paragraphs");
   json_builder_begin_array (builder);
@@ -50,12 +65,9 @@ add_document (JsonBuilder *builder,
       const PxParagraph *para = px_document_get_paragraph (document, i);
 
       json_builder_begin_object (builder);
-      json_builder_set_member_name (builder, "start");
-      json_builder_add_int_value (builder, para->start);
-      json_builder_set_member_name (builder, "end");
-      json_builder_add_int_value (builder, para->end);
-      json_builder_set_member_name (builder, "kind");
-      json_builder_add_string_value (builder, px_paragraph_kind_to_string (para->kind));
+      add_int_member (builder, "start", para->start);
+      add_int_member (builder, "end", para->end);
+      add_string_member (builder, "kind", px_paragraph_kind_to_string (para->kind));
       json_builder_end_object (builder);
     }
   json_builder_end_array (builder);
@@ -68,16 +80,11 @@ add_document (JsonBuilder *builder,
       g_autofree char *seg_id = g_strdup_printf ("d%us%u", index + 1, i + 1);
 
       json_builder_begin_object (builder);
-      json_builder_set_member_name (builder, "id");
-      json_builder_add_string_value (builder, seg_id);
-      json_builder_set_member_name (builder, "start");
-      json_builder_add_int_value (builder, seg->start);
-      json_builder_set_member_name (builder, "end");
-      json_builder_add_int_value (builder, seg->end);
-      json_builder_set_member_name (builder, "kind");
-      json_builder_add_string_value (builder, px_segment_kind_to_string (seg->kind));
-      json_builder_set_member_name (builder, "paragraph");
-      json_builder_add_int_value (builder, seg->paragraph);
+      add_string_member (builder, "id", seg_id);
+      add_int_member (builder, "start", seg->start);
+      add_int_member (builder, "end", seg->end);
+      add_string_member (builder, "kind", px_segment_kind_to_string (seg->kind));
+      add_int_member (builder, "paragraph", seg->paragraph);
       json_builder_end_object (builder);
     }
   json_builder_end_array (builder);
@@ -95,18 +102,12 @@ add_fact (JsonBuilder  *builder,
   g_autofree char *doc_id = px_comparison_dup_document_id (comparison, fact->doc);
 
   json_builder_begin_object (builder);
-  json_builder_set_member_name (builder, "id");
-  json_builder_add_string_value (builder, id);
-  json_builder_set_member_name (builder, "doc");
-  json_builder_add_string_value (builder, doc_id);
-  json_builder_set_member_name (builder, "start");
-  json_builder_add_int_value (builder, fact->start);
-  json_builder_set_member_name (builder, "end");
-  json_builder_add_int_value (builder, fact->end);
-  json_builder_set_member_name (builder, "kind");
-  json_builder_add_string_value (builder, px_fact_kind_to_string (fact->kind));
-  json_builder_set_member_name (builder, "text");
-  json_builder_add_string_value (builder, fact->text);
+  add_string_member (builder, "id", id);
+  add_string_member (builder, "doc", doc_id);
+  add_int_member (builder, "start", fact->start);
+  add_int_member (builder, "end", fact->end);
+  add_string_member (builder, "kind", px_fact_kind_to_string (fact->kind));
+  add_string_member (builder, "text", fact->text);
   json_builder_set_member_name (builder, "value");
   json_builder_add_value (builder, px_fact_value_to_json (fact));
   json_builder_end_object (builder);
@@ -120,10 +121,8 @@ add_fact_group (JsonBuilder       *builder,
   g_autofree char *id = g_strdup_printf ("g%u", index + 1);
 
   json_builder_begin_object (builder);
-  json_builder_set_member_name (builder, "id");
-  json_builder_add_string_value (builder, id);
-  json_builder_set_member_name (builder, "kind");
-  json_builder_add_string_value (builder, px_fact_kind_to_string (group->kind));
+  add_string_member (builder, "id", id);
+  add_string_member (builder, "kind", px_fact_kind_to_string (group->kind));
   add_nullable_string (builder, "label", group->label);
   json_builder_set_member_name (builder, "facts");
   json_builder_begin_array (builder);
@@ -133,8 +132,7 @@ add_fact_group (JsonBuilder       *builder,
       json_builder_add_string_value (builder, fact_id);
     }
   json_builder_end_array (builder);
-  json_builder_set_member_name (builder, "status");
-  json_builder_add_string_value (builder, px_fact_group_status_to_string (group->status));
+  add_string_member (builder, "status", px_fact_group_status_to_string (group->status));
   json_builder_end_object (builder);
 }
 
@@ -147,15 +145,12 @@ add_link (JsonBuilder  *builder,
   g_autofree char *b = px_comparison_dup_segment_id (comparison, link->b.doc, link->b.segment);
 
   json_builder_begin_object (builder);
-  json_builder_set_member_name (builder, "a");
-  json_builder_add_string_value (builder, a);
-  json_builder_set_member_name (builder, "b");
-  json_builder_add_string_value (builder, b);
+  add_string_member (builder, "a", a);
+  add_string_member (builder, "b", b);
   json_builder_set_member_name (builder, "score");
   /* Three decimals keep the output stable and readable. */
   json_builder_add_double_value (builder, (double)(gint64)(link->score * 1000.0 + 0.5) / 1000.0);
-  json_builder_set_member_name (builder, "relation");
-  json_builder_add_string_value (builder, px_relation_to_string (link->relation));
+  add_string_member (builder, "relation", px_relation_to_string (link->relation));
   json_builder_set_member_name (builder, "diff");
   json_builder_begin_array (builder);
   for (guint i = 0; link->diff != NULL && i < link->diff->len; i++)
@@ -163,16 +158,11 @@ add_link (JsonBuilder  *builder,
       const PxDiffChunk *chunk = &g_array_index (link->diff, PxDiffChunk, i);
 
       json_builder_begin_object (builder);
-      json_builder_set_member_name (builder, "op");
-      json_builder_add_string_value (builder, px_diff_op_to_string (chunk->op));
-      json_builder_set_member_name (builder, "a_start");
-      json_builder_add_int_value (builder, chunk->a_start);
-      json_builder_set_member_name (builder, "a_end");
-      json_builder_add_int_value (builder, chunk->a_end);
-      json_builder_set_member_name (builder, "b_start");
-      json_builder_add_int_value (builder, chunk->b_start);
-      json_builder_set_member_name (builder, "b_end");
-      json_builder_add_int_value (builder, chunk->b_end);
+      add_string_member (builder, "op", px_diff_op_to_string (chunk->op));
+      add_int_member (builder, "a_start", chunk->a_start);
+      add_int_member (builder, "a_end", chunk->a_end);
+      add_int_member (builder, "b_start", chunk->b_start);
+      add_int_member (builder, "b_end", chunk->b_end);
       json_builder_end_object (builder);
     }
   json_builder_end_array (builder);
@@ -188,8 +178,7 @@ add_claim (JsonBuilder   *builder,
   g_autofree char *id = g_strdup_printf ("c%u", index + 1);
 
   json_builder_begin_object (builder);
-  json_builder_set_member_name (builder, "id");
-  json_builder_add_string_value (builder, id);
+  add_string_member (builder, "id", id);
   json_builder_set_member_name (builder, "segments");
   json_builder_begin_array (builder);
   for (guint i = 0; i < claim->segments->len; i++)
@@ -200,10 +189,8 @@ add_claim (JsonBuilder   *builder,
       json_builder_add_string_value (builder, seg_id);
     }
   json_builder_end_array (builder);
-  json_builder_set_member_name (builder, "sources");
-  json_builder_add_int_value (builder, claim->n_sources);
-  json_builder_set_member_name (builder, "status");
-  json_builder_add_string_value (builder, px_claim_status_to_string (claim->status));
+  add_int_member (builder, "sources", claim->n_sources);
+  add_string_member (builder, "status", px_claim_status_to_string (claim->status));
   json_builder_end_object (builder);
 }
 
@@ -218,10 +205,8 @@ px_export_json_node (PxComparison *comparison)
   builder = json_builder_new ();
   json_builder_begin_object (builder);
 
-  json_builder_set_member_name (builder, "version");
-  json_builder_add_int_value (builder, PX_JSON_FORMAT_VERSION);
-  json_builder_set_member_name (builder, "generator");
-  json_builder_add_string_value (builder, "Parallax " PACKAGE_VERSION);
+  add_int_member (builder, "version", PX_JSON_FORMAT_VERSION);
+  add_string_member (builder, "generator", "Parallax " PACKAGE_VERSION);
 
   json_builder_set_member_name (builder, "documents");
   json_builder_begin_array (builder);
@@ -276,8 +261,7 @@ px_export_json_documents_node (GPtrArray *documents)
   g_return_val_if_fail (documents != NULL, NULL);
 
   json_builder_begin_object (builder);
-  json_builder_set_member_name (builder, "version");
-  json_builder_add_int_value (builder, PX_JSON_FORMAT_VERSION);
+  add_int_member (builder, "version", PX_JSON_FORMAT_VERSION);
   json_builder_set_member_name (builder, "documents");
   json_builder_begin_array (builder);
   for (guint i = 0; i < documents->len; i++)

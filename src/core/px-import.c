@@ -371,83 +371,82 @@ valid_date (int year,
   return year >= 1800 && year <= 2200 && g_date_valid_dmy (day, month, year);
 }
 
+/* Date patterns of datelines and date lines, with the groups that hold the
+ * year, the month (a number or a name) and the day. */
+typedef struct
+{
+  const char *pattern;
+  guint       year, month, day;
+  gboolean    month_is_name;
+} DatePattern;
+
+static const DatePattern date_patterns[] = {
+  /* 2022-11-20 */
+  { "\\b(\\d{4})-(\\d{2})-(\\d{2})\\b", 1, 2, 3, FALSE },
+  /* 20.11.2022, 20/11/2022: day first, as written in Europe and Asia */
+  { "\\b(\\d{1,2})[./](\\d{1,2})[./](\\d{4})\\b", 3, 2, 1, FALSE },
+  /* March 13, 2023 · Nov. 20 2022 */
+  { "\\b([A-Z][a-z]{2,8})\\.? (\\d{1,2}),? (\\d{4})\\b", 3, 1, 2, TRUE },
+  /* 12 March 2023 */
+  { "\\b(\\d{1,2}) ([A-Z][a-z]{2,8}) (\\d{4})\\b", 3, 2, 1, TRUE },
+};
+
+static int
+fetch_int (GMatchInfo *match,
+           guint       group)
+{
+  g_autofree char *str = g_match_info_fetch (match, group);
+
+  return atoi (str);
+}
+
 /* A date near the start of the text: "date 2022-11-20", a dateline such as
- * "Brussels 20.11.2022" or "MARLOW, March 13, 2023", or "12.03.2023". */
+ * "Brussels 20.11.2022" or "MARLOW, March 13, 2023". */
 static char *
 find_leading_date (const char *text,
                    gsize       length)
 {
-  static GRegex *iso, *dotted, *month_first, *day_first;
+  static GRegex *regexes[G_N_ELEMENTS (date_patterns)];
   static gsize initialized;
   g_autofree char *head = g_strndup (text, MIN (length, 200));
-  g_autoptr(GMatchInfo) match = NULL;
+  char *cut = head;
 
   if (g_once_init_enter (&initialized))
     {
-      iso = g_regex_new ("\\b(\\d{4})-(\\d{2})-(\\d{2})\\b", G_REGEX_OPTIMIZE, 0, NULL);
-      dotted = g_regex_new ("\\b(\\d{1,2})[./](\\d{1,2})[./](\\d{4})\\b", G_REGEX_OPTIMIZE, 0, NULL);
-      month_first = g_regex_new ("\\b([A-Z][a-z]{2,8})\\.? (\\d{1,2}),? (\\d{4})\\b", G_REGEX_OPTIMIZE, 0, NULL);
-      day_first = g_regex_new ("\\b(\\d{1,2}) ([A-Z][a-z]{2,8}) (\\d{4})\\b", G_REGEX_OPTIMIZE, 0, NULL);
+      for (guint i = 0; i < G_N_ELEMENTS (date_patterns); i++)
+        regexes[i] = g_regex_new (date_patterns[i].pattern, G_REGEX_OPTIMIZE, 0, NULL);
       g_once_init_leave (&initialized, 1);
     }
 
-  /* Only the first line or two: a date deep in the text is not the document's. */
-  if (strlen (head) > 0)
+  /* The first three lines at most (title, blank, dateline): a date deeper
+   * in the text is not the document's. */
+  for (guint lines = 0; cut != NULL && lines < 3; lines++)
+    if ((cut = strchr (cut, '\n')) != NULL)
+      cut++;
+  if (cut != NULL)
+    *cut = '\0';
+
+  for (guint i = 0; i < G_N_ELEMENTS (date_patterns); i++)
     {
-      char *second_break = strchr (head, '\n');
+      const DatePattern *dp = &date_patterns[i];
+      g_autoptr(GMatchInfo) match = NULL;
+      int year, month, day;
 
-      if (second_break != NULL && (second_break = strchr (second_break + 1, '\n')) != NULL &&
-          strchr (second_break + 1, '\n') != NULL)
-        *strchr (second_break + 1, '\n') = '\0';
-    }
+      if (!g_regex_match (regexes[i], head, 0, &match))
+        continue;
 
-  if (g_regex_match (iso, head, 0, &match))
-    {
-      int y;
-      g_autofree char *ys = g_match_info_fetch (match, 1);
-      g_autofree char *ms = g_match_info_fetch (match, 2);
-      g_autofree char *ds = g_match_info_fetch (match, 3);
+      year = fetch_int (match, dp->year);
+      day = fetch_int (match, dp->day);
+      if (dp->month_is_name)
+        {
+          g_autofree char *name = g_match_info_fetch (match, dp->month);
+          month = parse_month (name);
+        }
+      else
+        month = fetch_int (match, dp->month);
 
-      y = atoi (ys);
-      if (valid_date (y, atoi (ms), atoi (ds)))
-        return g_strdup_printf ("%04d-%02d-%02d", y, atoi (ms), atoi (ds));
-    }
-  g_clear_pointer (&match, g_match_info_free);
-
-  if (g_regex_match (dotted, head, 0, &match))
-    {
-      g_autofree char *ds = g_match_info_fetch (match, 1);
-      g_autofree char *ms = g_match_info_fetch (match, 2);
-      g_autofree char *ys = g_match_info_fetch (match, 3);
-
-      /* Day first, as written in Europe and Asia; a first number over 12
-       * is a day either way. */
-      if (valid_date (atoi (ys), atoi (ms), atoi (ds)))
-        return g_strdup_printf ("%04d-%02d-%02d", atoi (ys), atoi (ms), atoi (ds));
-    }
-  g_clear_pointer (&match, g_match_info_free);
-
-  if (g_regex_match (month_first, head, 0, &match))
-    {
-      g_autofree char *mn = g_match_info_fetch (match, 1);
-      g_autofree char *ds = g_match_info_fetch (match, 2);
-      g_autofree char *ys = g_match_info_fetch (match, 3);
-      int month = parse_month (mn);
-
-      if (month > 0 && valid_date (atoi (ys), month, atoi (ds)))
-        return g_strdup_printf ("%04d-%02d-%02d", atoi (ys), month, atoi (ds));
-    }
-  g_clear_pointer (&match, g_match_info_free);
-
-  if (g_regex_match (day_first, head, 0, &match))
-    {
-      g_autofree char *ds = g_match_info_fetch (match, 1);
-      g_autofree char *mn = g_match_info_fetch (match, 2);
-      g_autofree char *ys = g_match_info_fetch (match, 3);
-      int month = parse_month (mn);
-
-      if (month > 0 && valid_date (atoi (ys), month, atoi (ds)))
-        return g_strdup_printf ("%04d-%02d-%02d", atoi (ys), month, atoi (ds));
+      if (month > 0 && valid_date (year, month, day))
+        return g_strdup_printf ("%04d-%02d-%02d", year, month, day);
     }
 
   return NULL;
