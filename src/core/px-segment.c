@@ -356,6 +356,8 @@ add_token (Tokenizer    *tok,
   g_array_append_val (tok->model->tokens, token);
 }
 
+/* Digits with group separators ("8,300,046": a comma before exactly three
+ * digits) and decimals ("23.37"). */
 static gsize
 scan_number (const char *text,
              gsize       pos,
@@ -365,28 +367,19 @@ scan_number (const char *text,
     pos++;
   for (;;)
     {
-      /* Group separators: exactly three digits follow. */
-      if (pos + 3 < end + 0 && text[pos] == ',' && g_ascii_isdigit (text[pos + 1]) &&
+      if (pos + 4 <= end && text[pos] == ',' && g_ascii_isdigit (text[pos + 1]) &&
           g_ascii_isdigit (text[pos + 2]) && g_ascii_isdigit (text[pos + 3]) &&
-          (pos + 4 >= end || !g_ascii_isdigit (text[pos + 4])))
-        {
-          pos += 4;
-          continue;
-        }
-      if (pos + 3 == end && text[pos] == ',' && g_ascii_isdigit (text[pos + 1]) &&
-          g_ascii_isdigit (text[pos + 2]))
-        break;
-      /* Decimals. */
-      if (pos + 1 < end && text[pos] == '.' && g_ascii_isdigit (text[pos + 1]))
+          (pos + 4 == end || !g_ascii_isdigit (text[pos + 4])))
+        pos += 4;
+      else if (pos + 1 < end && text[pos] == '.' && g_ascii_isdigit (text[pos + 1]))
         {
           pos++;
           while (pos < end && g_ascii_isdigit (text[pos]))
             pos++;
-          continue;
         }
-      break;
+      else
+        return pos;
     }
-  return pos;
 }
 
 static void
@@ -410,16 +403,9 @@ tokenize_range (Tokenizer *tok,
 
       if (g_ascii_isdigit (*p))
         {
+          /* "10am" gives a number and a word; "COVID-19" is one word. */
           gsize num_end = scan_number (text, pos, end);
-          gunichar next = 0;
 
-          /* Digits run into letters ("COVID-19" handled below, "10am" splits). */
-          if (num_end < end && is_word_char (text + num_end, &next) && !g_ascii_isdigit (text[num_end]))
-            {
-              add_token (tok, pos, num_end, lookup_form (tok, p, num_end - pos, TRUE));
-              pos = num_end;
-              continue;
-            }
           add_token (tok, pos, num_end, lookup_form (tok, p, num_end - pos, TRUE));
           pos = num_end;
           continue;
@@ -443,7 +429,7 @@ tokenize_range (Tokenizer *tok,
                   continue;
                 }
               /* Acronyms with periods: U.S., U.N. */
-              if (word_end + 1 < end && text[word_end] == '.' && word_end - pos <= 1 + 3 * 0 &&
+              if (word_end + 1 < end && text[word_end] == '.' && word_end - pos == 1 &&
                   g_ascii_isupper (text[pos]) && g_ascii_isupper (text[word_end + 1]) &&
                   word_end + 2 <= end && (word_end + 2 == end || text[word_end + 2] == '.'))
                 {
@@ -522,8 +508,7 @@ is_closer (const PxToken *token)
 }
 
 static gboolean
-is_opener (const char    *text,
-           const PxToken *token)
+is_opener (const PxToken *token)
 {
   char c = punct_char (token);
 
@@ -536,7 +521,7 @@ starts_sentence (const char    *text,
                  guint          i,
                  guint          n)
 {
-  while (i < n && is_opener (text, &tokens[i]))
+  while (i < n && is_opener (&tokens[i]))
     i++;
   if (i >= n)
     return FALSE;
@@ -563,18 +548,6 @@ period_is_abbreviation (const char    *text,
   if (text[prev->end - 1] == '.')
     return TRUE;
   return in_sorted_list (abbreviations, G_N_ELEMENTS (abbreviations), prev->norm);
-}
-
-static guint
-count_words (const PxToken *tokens,
-             guint          n)
-{
-  guint words = 0;
-
-  for (guint i = 0; i < n; i++)
-    if (tokens[i].flags & (PX_TOKEN_WORD | PX_TOKEN_NUMBER))
-      words++;
-  return words;
 }
 
 /* Paragraph features */
@@ -807,8 +780,6 @@ px_segment_text (const char  *text,
         g_array_index (model->segments, PxSegment, para->first_segment + s).kind = kind;
     }
 
-  (void)count_words;
-  (void)length;
   g_hash_table_unref (tok.forms);
   g_string_chunk_free (tok.keys);
 }
