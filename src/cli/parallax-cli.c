@@ -21,11 +21,8 @@ typedef struct
 } Command;
 
 static const Command commands[] = {
-  { "compare", px_cli_compare, "Compare sources and print the comparison as JSON or HTML" },
+  { "compare", px_cli_compare, "Compare sources and print the comparison as JSON" },
   { "segment", px_cli_segment, "Show the paragraphs, sentences and boilerplate Parallax finds in sources" },
-  { "extract", px_cli_extract, "Print the article text Parallax imports from a web page or text file" },
-  { "facts", px_cli_facts, "Extract facts from short texts (JSON lines on standard input)" },
-  { "similarity", px_cli_similarity, "Score sentence pairs (ID<TAB>S1<TAB>S2 lines on standard input)" },
 };
 
 static void

@@ -22,19 +22,18 @@ px_cli_compare (int    argc,
   guint n_failed = 0;
   gsize length = 0;
   const GOptionEntry entries[] = {
-    { "format", 'f', 0, G_OPTION_ARG_STRING, &format, "Output format: json (default) or html", "FORMAT" },
+    { "format", 'f', 0, G_OPTION_ARG_STRING, &format, "Output format: json (the only one so far)", "FORMAT" },
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, "Write to FILE instead of standard output", "FILE" },
     { "pretty", 0, 0, G_OPTION_ARG_NONE, &pretty, "Indent the JSON", NULL },
     { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &files, NULL, "FILE…" },
     { NULL }
   };
 
-  context = g_option_context_new ("FILE… — compare sources");
+  context = g_option_context_new ("— compare sources");
   g_option_context_set_summary (context,
-    "Imports each FILE (plain text or a saved web page), finds the facts, the\n"
-    "links between sentences that state the same claim, and the claims, and\n"
-    "prints the comparison. Files that cannot be read are reported and left out;\n"
-    "the exit status is then 1.");
+    "Imports each FILE (plain text), segments it and prints the comparison in\n"
+    "the format of docs/json-format.md. Files that cannot be read are reported\n"
+    "and left out; the exit status is then 1.");
   g_option_context_add_main_entries (context, entries, NULL);
   if (!g_option_context_parse (context, &argc, &argv, &error))
     {

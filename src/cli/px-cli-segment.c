@@ -65,7 +65,7 @@ px_cli_segment (int    argc,
     { NULL }
   };
 
-  context = g_option_context_new ("FILE… — show how Parallax reads sources");
+  context = g_option_context_new ("— show how Parallax reads sources");
   g_option_context_set_summary (context,
     "Imports each FILE and prints its segments (sentences, headings, captions\n"
     "and boilerplate) with their ids, one a line; --format=json prints the\n"
