@@ -66,6 +66,15 @@ if [ -f "$desktop" ]; then
   icon_name=$(sed -n 's/^Icon=//p' "$desktop" | head -n 1)
   if [ -x "$dest$bindir/$exec_name" ]; then pass "Exec=$exec_name is installed"; else fail "Exec=$exec_name is not in $bindir"; fi
   if [ -f "$dest$datadir/icons/hicolor/scalable/apps/$icon_name.svg" ]; then pass "Icon=$icon_name is installed"; else fail "Icon=$icon_name is not installed"; fi
+  if grep -q '^DBusActivatable=true$' "$desktop"; then
+    service="$dest$datadir/dbus-1/services/$app_id.service"
+    if [ -f "$service" ] && grep -q "^Name=$app_id\$" "$service" &&
+       grep -q "^Exec=$bindir/parallax --gapplication-service\$" "$service"; then
+      pass "D-Bus service file for DBusActivatable"
+    else
+      fail "DBusActivatable=true but no D-Bus service $datadir/dbus-1/services/$app_id.service starting $bindir/parallax"
+    fi
+  fi
   if command -v desktop-file-validate >/dev/null 2>&1; then
     if desktop-file-validate "$desktop"; then pass "installed desktop file validates"; else fail "installed desktop file does not validate"; fi
   fi
