@@ -22,6 +22,7 @@ typedef struct
 
 static const Command commands[] = {
   { "compare", px_cli_compare, "Compare sources and print the comparison as JSON" },
+  { "extract", px_cli_extract, "Print the article text (and with --format=json the metadata) of web pages" },
   { "segment", px_cli_segment, "Show the paragraphs, sentences and boilerplate Parallax finds in sources" },
 };
 

@@ -14,6 +14,8 @@ int        px_cli_compare        (int      argc,
                                   char   **argv);
 int        px_cli_segment        (int      argc,
                                   char   **argv);
+int        px_cli_extract        (int      argc,
+                                  char   **argv);
 
 /* Shared helpers (px-cli-common.c). */
 void       px_cli_print_error    (const char    *format,

@@ -1,0 +1,226 @@
+/* px-cli-extract.c: parallax-cli extract — the article text an import sees
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "px-cli.h"
+
+static void
+append_body_text (GString    *out,
+                  PxDocument *document)
+{
+  const char *text = px_document_get_text (document, NULL);
+
+  for (guint i = 0; i < px_document_get_n_paragraphs (document); i++)
+    {
+      const PxParagraph *para = px_document_get_paragraph (document, i);
+
+      if (i > 0)
+        g_string_append_c (out, '\n');
+      g_string_append_len (out, text + para->start, para->end - para->start);
+      g_string_append_c (out, '\n');
+    }
+}
+
+static void
+add_optional_string (JsonBuilder *builder,
+                     const char  *name,
+                     const char  *value)
+{
+  json_builder_set_member_name (builder, name);
+  if (value != NULL)
+    json_builder_add_string_value (builder, value);
+  else
+    json_builder_add_null_value (builder);
+}
+
+static JsonNode *
+document_to_json (PxDocument *document)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  const char *text = px_document_get_text (document, NULL);
+
+  json_builder_begin_object (builder);
+  add_optional_string (builder, "origin", px_document_get_origin (document));
+  add_optional_string (builder, "format", px_document_get_format (document));
+  add_optional_string (builder, "encoding", px_document_get_encoding (document));
+  add_optional_string (builder, "title", px_document_get_title (document));
+  add_optional_string (builder, "byline", px_document_get_byline (document));
+  add_optional_string (builder, "date", px_document_get_date (document));
+  add_optional_string (builder, "site", px_document_get_site (document));
+  add_optional_string (builder, "url", px_document_get_url (document));
+  json_builder_set_member_name (builder, "paragraphs");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < px_document_get_n_paragraphs (document); i++)
+    {
+      const PxParagraph *para = px_document_get_paragraph (document, i);
+      g_autofree char *slice = g_strndup (text + para->start, para->end - para->start);
+
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "kind");
+      json_builder_add_string_value (builder, px_paragraph_kind_to_string (para->kind));
+      json_builder_set_member_name (builder, "text");
+      json_builder_add_string_value (builder, slice);
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+  json_builder_end_object (builder);
+  return json_builder_get_root (builder);
+}
+
+static char *
+render (PxDocument *document,
+        gboolean    json,
+        gboolean    pretty)
+{
+  if (json)
+    {
+      g_autoptr(JsonNode) root = document_to_json (document);
+      g_autofree char *data = px_export_json_to_string (root, pretty, NULL);
+
+      return g_strconcat (data, "\n", NULL);
+    }
+  else
+    {
+      GString *out = g_string_new (NULL);
+
+      append_body_text (out, document);
+      return g_string_free (out, FALSE);
+    }
+}
+
+/* One output file per input in @dir, named after the input. */
+static gboolean
+write_into_dir (const char  *dir,
+                const char  *input,
+                const char  *data,
+                gboolean     json,
+                GError     **error)
+{
+  g_autofree char *base = g_path_get_basename (input);
+  g_autofree char *name = NULL;
+  g_autofree char *path = NULL;
+  char *dot = strrchr (base, '.');
+
+  if (dot != NULL && dot != base)
+    *dot = '\0';
+  name = g_strconcat (base, json ? ".json" : ".txt", NULL);
+  path = g_build_filename (dir, name, NULL);
+  return px_cli_write_output (path, data, strlen (data), error);
+}
+
+int
+px_cli_extract (int    argc,
+                char **argv)
+{
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GString) out = NULL;
+  g_autofree char *format = NULL;
+  g_autofree char *output = NULL;
+  g_autofree char *output_dir = NULL;
+  g_auto(GStrv) files = NULL;
+  gboolean pretty = FALSE;
+  gboolean json;
+  guint n_failed = 0;
+  guint n_files;
+  const GOptionEntry entries[] = {
+    { "format", 'f', 0, G_OPTION_ARG_STRING, &format, "Output format: text (default) or json", "FORMAT" },
+    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, "Write to FILE instead of standard output", "FILE" },
+    { "output-dir", 'd', 0, G_OPTION_ARG_FILENAME, &output_dir,
+      "Write one NAME.txt (or NAME.json) per input into DIR", "DIR" },
+    { "pretty", 0, 0, G_OPTION_ARG_NONE, &pretty, "Indent the JSON", NULL },
+    { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &files, NULL, "FILE…" },
+    { NULL }
+  };
+
+  context = g_option_context_new ("— print the article text of web pages");
+  g_option_context_set_summary (context,
+    "Imports each FILE (a saved web page, or plain text) and prints the body\n"
+    "text Parallax extracted, paragraphs separated by blank lines; with\n"
+    "--format=json also the title, byline, date, site, URL and the kind of\n"
+    "each paragraph.");
+  g_option_context_add_main_entries (context, entries, NULL);
+  if (!g_option_context_parse (context, &argc, &argv, &error))
+    {
+      px_cli_print_error ("%s", error->message);
+      return 2;
+    }
+  if (format != NULL && g_strcmp0 (format, "text") != 0 && g_strcmp0 (format, "json") != 0)
+    {
+      px_cli_print_error ("unknown format “%s” (use text or json)", format);
+      return 2;
+    }
+  if (files == NULL || files[0] == NULL)
+    {
+      px_cli_print_error ("extract needs at least one FILE");
+      return 2;
+    }
+  if (output != NULL && output_dir != NULL)
+    {
+      px_cli_print_error ("--output and --output-dir cannot be used together");
+      return 2;
+    }
+  if (output_dir != NULL && g_mkdir_with_parents (output_dir, 0755) != 0)
+    {
+      px_cli_print_error ("could not create the folder “%s”", output_dir);
+      return 1;
+    }
+
+  json = g_strcmp0 (format, "json") == 0;
+  n_files = g_strv_length (files);
+  out = g_string_new (NULL);
+  if (json && n_files > 1 && output_dir == NULL)
+    g_string_append (out, "[\n");
+
+  for (guint i = 0; i < n_files; i++)
+    {
+      g_autoptr(GFile) file = g_file_new_for_commandline_arg (files[i]);
+      g_autoptr(PxDocument) document = NULL;
+      g_autoptr(GError) local_error = NULL;
+      g_autofree char *data = NULL;
+
+      document = px_import_file (file, NULL, &local_error);
+      if (document == NULL)
+        {
+          px_cli_print_error ("%s", local_error->message);
+          n_failed++;
+          continue;
+        }
+      data = render (document, json, pretty);
+
+      if (output_dir != NULL)
+        {
+          if (!write_into_dir (output_dir, files[i], data, json, &local_error))
+            {
+              px_cli_print_error ("%s", local_error->message);
+              n_failed++;
+            }
+          continue;
+        }
+      if (json && n_files > 1)
+        {
+          if (out->len > 2)
+            g_string_append (out, ",\n");
+          g_strchomp (data);
+        }
+      else if (n_files > 1)
+        g_string_append_printf (out, "%s== %s\n\n", out->len > 0 ? "\n" : "", files[i]);
+      g_string_append (out, data);
+    }
+
+  if (json && n_files > 1 && output_dir == NULL)
+    g_string_append (out, "\n]\n");
+
+  if (output_dir == NULL && !px_cli_write_output (output, out->str, out->len, &error))
+    {
+      px_cli_print_error ("%s", error->message);
+      return 1;
+    }
+
+  return n_failed > 0 ? 1 : 0;
+}
