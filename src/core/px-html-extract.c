@@ -105,6 +105,7 @@ typedef struct
 {
   GArray     *items;
   guint       body;
+  guint       best;
   const char *title;
 } Page;
 
@@ -718,8 +719,6 @@ looks_like_boilerplate (Page *page,
     return TRUE;
   if (weight >= 25 && density > 0.5)
     return TRUE;
-  if ((item->n_embed == 1 && item->text < 75) || item->n_embed > 1)
-    return TRUE;
   return FALSE;
 }
 
@@ -800,7 +799,9 @@ emit_range (Page     *page,
           flush (emitter);
         }
 
-      if (item->dropped || (!item->is_text && looks_like_boilerplate (page, item, weigh_classes)))
+      /* The best candidate itself is the article, whatever it looks like. */
+      if (item->dropped ||
+          (!item->is_text && i != page->best && looks_like_boilerplate (page, item, weigh_classes)))
         {
           i = item->end - 1;
           continue;
@@ -856,7 +857,7 @@ extract (Page              *page,
   Item *top;
 
   compute_stats (page, mask);
-  best = score_page (page, weigh_classes);
+  best = page->best = score_page (page, weigh_classes);
   top = &g_array_index (items, Item, best);
 
   if (best == page->body || top->parent == G_MAXUINT)
@@ -888,6 +889,9 @@ extract (Page              *page,
         }
       flush (&emitter);
     }
+  g_debug ("flags %x: best <%s class=\"%s\" id=\"%s\"> score %.1f, %u characters below, %" G_GSIZE_FORMAT " emitted",
+           mask, top->node->name, px_html_get_attr (top->node, "class"), px_html_get_attr (top->node, "id"),
+           top->score, top->text, emitter.n_chars);
   if (n_paragraphs != NULL)
     *n_paragraphs = emitter.n_paragraphs;
   return emitter.n_chars;
