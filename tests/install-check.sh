@@ -80,6 +80,17 @@ if [ -f "$desktop" ]; then
   fi
 fi
 
+# The metainfo, its desktop file and its icon agree, as software centres see them.
+if command -v appstreamcli >/dev/null 2>&1 && [ -d "$dest$datadir/metainfo" ]; then
+  if out=$(appstreamcli validate-tree --no-net "$dest$prefix" 2>&1) &&
+     printf '%s\n' "$out" | grep -qF "$app_id.metainfo.xml"; then
+    pass "appstreamcli validate-tree on the installed tree"
+  else
+    printf '%s\n' "$out"
+    fail "appstreamcli validate-tree on the installed tree"
+  fi
+fi
+
 # The installed schemas compile, and the MIME database built from the
 # installed package knows session files.
 if command -v glib-compile-schemas >/dev/null 2>&1; then
