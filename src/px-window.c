@@ -1,6 +1,11 @@
 /* px-window.c
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The reading window: one column per source, link maps between adjacent
+ * columns, the fact sidebar (F9) and the search bar (Ctrl+F). Imports and
+ * the comparison run in workers; the columns show the text as soon as the
+ * files are read and the highlights once the comparison is in.
  */
 #define G_LOG_DOMAIN "px-window"
 
@@ -9,6 +14,10 @@
 #include <glib/gi18n.h>
 
 #include "px-application.h"
+#include "px-fact-sidebar.h"
+#include "px-link-map.h"
+#include "px-search-bar.h"
+#include "px-source-view.h"
 #include "px-window.h"
 
 struct _PxWindow
@@ -19,8 +28,13 @@ struct _PxWindow
   AdwWindowTitle       *window_title;
   AdwToastOverlay      *toast_overlay;
   GtkStack             *stack;
-  GtkListView          *source_list;
   GtkProgressBar       *progress_bar;
+  GtkButton            *cancel_button;
+  AdwFlap              *flap;
+  PxSearchBar          *search_bar;
+  GtkScrolledWindow    *columns_scroller;
+  GtkBox               *columns_box;
+  PxFactSidebar        *fact_sidebar;
 
   /* owned */
   GListStore           *sources;          /* PxDocument */
@@ -28,8 +42,21 @@ struct _PxWindow
   GCancellable         *import_cancellable;
   GCancellable         *compare_cancellable;
   GPtrArray            *pending;          /* PxDocument or NULL, one slot per file being imported */
+  GPtrArray            *columns;          /* PxSourceView, in source order */
+  GPtrArray            *maps;             /* PxLinkMap, between columns i and i + 1 */
+  GPtrArray            *matches;          /* GArray of PxTextRange per column, or NULL */
+  GSettings            *settings;
   guint                 n_pending;
   guint                 generation;       /* of the import batch */
+  guint                 highlight_watch;
+  gint64                opened_at;        /* monotonic time of the last open, for the log */
+  int                   selected_doc;
+  int                   selected_segment;
+  int                   current_match;    /* among all matches, in column order */
+  guint                 show_facts : 1;
+  guint                 sync_scroll : 1;
+  guint                 show_boilerplate : 1;
+  guint                 syncing : 1;
 };
 
 /* One import batch: results go to their slot so that columns keep the
@@ -41,7 +68,19 @@ typedef struct
   guint     generation;
 } ImportJob;
 
+enum {
+  PROP_0,
+  PROP_SHOW_FACTS,
+  PROP_SYNC_SCROLL,
+  PROP_SHOW_BOILERPLATE,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
 G_DEFINE_FINAL_TYPE (PxWindow, px_window, ADW_TYPE_APPLICATION_WINDOW)
+
+static void update_search (PxWindow *self);
 
 /* Slots of files that failed stay NULL. */
 static void
@@ -52,6 +91,13 @@ pending_slot_free (gpointer data)
 }
 
 static void
+matches_free (gpointer data)
+{
+  if (data != NULL)
+    g_array_unref (data);
+}
+
+static void
 show_toast (PxWindow   *self,
             const char *message)
 {
@@ -59,6 +105,23 @@ show_toast (PxWindow   *self,
 
   adw_toast_set_timeout (toast, 6);
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+static PxSourceView *
+get_column (PxWindow *self,
+            guint     index)
+{
+  return index < self->columns->len ? g_ptr_array_index (self->columns, index) : NULL;
+}
+
+static void
+update_busy (PxWindow *self)
+{
+  gboolean busy = px_window_get_busy (self);
+
+  gtk_widget_set_visible (GTK_WIDGET (self->progress_bar), busy);
+  gtk_widget_set_visible (GTK_WIDGET (self->cancel_button), busy);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.cancel", busy);
 }
 
 static void
@@ -94,6 +157,376 @@ update_title (PxWindow *self)
   gtk_stack_set_visible_child_name (self->stack, n == 0 ? "empty" : "sources");
 }
 
+/* Selection and counterparts */
+
+/* The other segments of @segment's claim, per column: an array of GArray. */
+static GPtrArray *
+collect_counterparts (PxWindow *self,
+                      guint     doc,
+                      guint     segment)
+{
+  GPtrArray *per_column = g_ptr_array_new_with_free_func ((GDestroyNotify)g_array_unref);
+  int claim_index = -1;
+
+  for (guint i = 0; i < self->columns->len; i++)
+    g_ptr_array_add (per_column, g_array_new (FALSE, FALSE, sizeof (guint)));
+
+  if (self->comparison != NULL && doc < px_comparison_get_n_documents (self->comparison))
+    claim_index = px_comparison_get_claim_for_segment (self->comparison, doc, segment);
+
+  if (claim_index >= 0)
+    {
+      GPtrArray *claims = px_comparison_get_claims (self->comparison);
+      const PxClaim *claim = g_ptr_array_index (claims, claim_index);
+
+      for (guint i = 0; i < claim->segments->len; i++)
+        {
+          const PxSegmentRef *ref = &g_array_index (claim->segments, PxSegmentRef, i);
+
+          if (ref->doc < per_column->len && !(ref->doc == doc && ref->segment == segment))
+            g_array_append_val (g_ptr_array_index (per_column, ref->doc), ref->segment);
+        }
+    }
+  return per_column;
+}
+
+static void
+queue_draw_maps (PxWindow *self)
+{
+  for (guint i = 0; i < self->maps->len; i++)
+    gtk_widget_queue_draw (g_ptr_array_index (self->maps, i));
+}
+
+static void
+select_segment (PxWindow *self,
+                guint     doc,
+                guint     segment,
+                gboolean  scroll_own)
+{
+  g_autoptr(GPtrArray) counterparts = NULL;
+  PxSourceView *own = get_column (self, doc);
+  double own_y = -1, own_height;
+
+  if (own == NULL)
+    return;
+
+  self->selected_doc = doc;
+  self->selected_segment = segment;
+  counterparts = collect_counterparts (self, doc, segment);
+
+  if (scroll_own)
+    px_source_view_scroll_to_segment (own, segment, -1);
+  if (!px_source_view_get_segment_area (own, segment, GTK_WIDGET (self->columns_box), &own_y, &own_height))
+    own_y = -1;
+
+  self->syncing = TRUE;
+  for (guint i = 0; i < self->columns->len; i++)
+    {
+      PxSourceView *column = get_column (self, i);
+      GArray *lit = g_ptr_array_index (counterparts, i);
+
+      px_source_view_set_selected_segment (column, i == doc ? (int)segment : -1);
+      px_source_view_set_lit_segments (column, (const guint *)lit->data, lit->len);
+      if (i != doc && lit->len > 0)
+        {
+          guint first = g_array_index (lit, guint, 0);
+          double y, height;
+
+          /* Line the counterpart up with the sentence, as Meld does. */
+          if (self->sync_scroll && own_y >= 0 &&
+              px_source_view_get_segment_area (column, first, GTK_WIDGET (self->columns_box), &y, &height))
+            {
+              GtkAdjustment *adjustment = px_source_view_get_vadjustment (column);
+
+              gtk_adjustment_set_value (adjustment, gtk_adjustment_get_value (adjustment) + y - own_y);
+            }
+          else
+            px_source_view_scroll_to_segment (column, first, -1);
+        }
+    }
+  self->syncing = FALSE;
+  queue_draw_maps (self);
+}
+
+static gboolean
+segment_is_shared (PxWindow *self,
+                   guint     doc,
+                   guint     segment,
+                   int      *claim_out)
+{
+  int claim_index = px_comparison_get_claim_for_segment (self->comparison, doc, segment);
+  const PxClaim *claim;
+
+  *claim_out = claim_index;
+  if (claim_index < 0)
+    return FALSE;
+  claim = g_ptr_array_index (px_comparison_get_claims (self->comparison), claim_index);
+  return claim->n_sources > 1;
+}
+
+/* Alt+Down / Alt+Up: the next sentence, in the active column, that another
+ * source also states; every sentence with a claim when none is shared. */
+static void
+move_to_claim (PxWindow *self,
+               int       direction)
+{
+  PxSourceView *column;
+  PxDocument *document;
+  guint n_segments, doc;
+  int start, current_claim = -1;
+  int fallback = -1;
+
+  if (self->comparison == NULL || self->columns->len == 0)
+    return;
+
+  doc = self->selected_doc >= 0 && (guint)self->selected_doc < self->columns->len ? (guint)self->selected_doc : 0;
+  column = get_column (self, doc);
+  document = px_source_view_get_document (column);
+  n_segments = px_document_get_n_segments (document);
+  start = doc == (guint)self->selected_doc ? self->selected_segment : -1;
+  if (start < 0)
+    {
+      guint first = 0, last = 0;
+
+      if (px_source_view_get_visible_segments (column, &first, &last))
+        start = direction > 0 ? (int)first - 1 : (int)last + 1;
+      else
+        start = direction > 0 ? -1 : (int)n_segments;
+    }
+  else
+    current_claim = px_comparison_get_claim_for_segment (self->comparison, doc, start);
+
+  for (int s = start + direction; s >= 0 && s < (int)n_segments; s += direction)
+    {
+      int claim;
+      gboolean shared = segment_is_shared (self, doc, s, &claim);
+
+      if (claim < 0 || claim == current_claim)
+        continue;
+      if (shared)
+        {
+          select_segment (self, doc, s, TRUE);
+          return;
+        }
+      if (fallback < 0)
+        fallback = s;
+    }
+
+  if (fallback >= 0)
+    {
+      gboolean any_shared = FALSE;
+      GPtrArray *claims = px_comparison_get_claims (self->comparison);
+
+      for (guint i = 0; i < claims->len && !any_shared; i++)
+        any_shared = ((PxClaim *)g_ptr_array_index (claims, i))->n_sources > 1;
+      if (!any_shared)
+        select_segment (self, doc, fallback, TRUE);
+    }
+}
+
+/* Sync scroll: the sentence at the top of the scrolled column is matched,
+ * through its claim, with the nearest sentence that has a counterpart in
+ * each other column, and that counterpart is lined up with it. */
+static void
+sync_from_column (PxWindow     *self,
+                  PxSourceView *source)
+{
+  guint doc = px_source_view_get_index (source);
+  GtkWidget *box = GTK_WIDGET (self->columns_box);
+  int anchor;
+  guint n_segments;
+
+  if (self->comparison == NULL)
+    return;
+
+  anchor = px_source_view_get_segment_at_y (source, box, 60);
+  if (anchor < 0)
+    {
+      guint first = 0, last = 0;
+
+      if (!px_source_view_get_visible_segments (source, &first, &last))
+        return;
+      anchor = first;
+    }
+  n_segments = px_document_get_n_segments (px_source_view_get_document (source));
+
+  self->syncing = TRUE;
+  for (guint j = 0; j < self->columns->len; j++)
+    {
+      PxSourceView *column = get_column (self, j);
+
+      if (j == doc)
+        continue;
+
+      /* Nearest first: anchor, anchor-1, anchor+1, … within a window. */
+      for (int step = 0; step < 80; step++)
+        {
+          int s = anchor + (step % 2 == 0 ? step / 2 : -(step / 2 + 1));
+          g_autoptr(GPtrArray) counterparts = NULL;
+          GArray *lit;
+          double sy, sh, cy, ch;
+
+          if (s < 0 || s >= (int)n_segments)
+            continue;
+          if (px_comparison_get_claim_for_segment (self->comparison, doc, s) < 0)
+            continue;
+          counterparts = collect_counterparts (self, doc, s);
+          lit = g_ptr_array_index (counterparts, j);
+          if (lit->len == 0)
+            continue;
+          if (px_source_view_get_segment_area (source, s, box, &sy, &sh) &&
+              px_source_view_get_segment_area (column, g_array_index (lit, guint, 0), box, &cy, &ch))
+            {
+              GtkAdjustment *adjustment = px_source_view_get_vadjustment (column);
+
+              gtk_adjustment_set_value (adjustment, gtk_adjustment_get_value (adjustment) + cy - sy);
+            }
+          break;
+        }
+    }
+  self->syncing = FALSE;
+}
+
+/* Columns */
+
+static void
+segment_activated_cb (PxSourceView *column,
+                      int           segment,
+                      PxWindow     *self)
+{
+  if (segment >= 0)
+    select_segment (self, px_source_view_get_index (column), segment, FALSE);
+}
+
+static void
+segment_hovered_cb (PxSourceView *column,
+                    int           segment,
+                    PxWindow     *self)
+{
+  g_autoptr(GPtrArray) counterparts = NULL;
+  guint doc = px_source_view_get_index (column);
+
+  if (segment >= 0)
+    counterparts = collect_counterparts (self, doc, segment);
+  for (guint i = 0; i < self->columns->len; i++)
+    {
+      GArray *lit = counterparts != NULL ? g_ptr_array_index (counterparts, i) : NULL;
+
+      px_source_view_set_hover_segments (get_column (self, i),
+                                         lit != NULL ? (const guint *)lit->data : NULL,
+                                         lit != NULL ? lit->len : 0);
+    }
+}
+
+static void
+column_scrolled_cb (GtkAdjustment *adjustment,
+                    PxSourceView  *column)
+{
+  PxWindow *self = PX_WINDOW (gtk_widget_get_root (GTK_WIDGET (column)));
+
+  if (self != NULL && self->sync_scroll && !self->syncing)
+    sync_from_column (self, column);
+}
+
+static void
+band_activated_cb (PxLinkMap *map,
+                   guint      doc,
+                   guint      segment,
+                   PxWindow  *self)
+{
+  select_segment (self, doc, segment, FALSE);
+}
+
+static gboolean
+watch_highlights_cb (gpointer user_data)
+{
+  PxWindow *self = user_data;
+
+  for (guint i = 0; i < self->columns->len; i++)
+    if (px_source_view_get_highlights_pending (get_column (self, i)))
+      return G_SOURCE_CONTINUE;
+
+  g_debug ("highlights of %u sources shown %.0f ms after opening",
+           self->columns->len, (g_get_monotonic_time () - self->opened_at) / 1000.0);
+  self->highlight_watch = 0;
+  return G_SOURCE_REMOVE;
+}
+
+static void
+clear_columns (PxWindow *self)
+{
+  GtkWidget *child;
+
+  g_ptr_array_set_size (self->maps, 0);
+  g_ptr_array_set_size (self->columns, 0);
+  g_ptr_array_set_size (self->matches, 0);
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->columns_box))) != NULL)
+    gtk_box_remove (self->columns_box, child);
+  self->selected_doc = -1;
+  self->selected_segment = -1;
+  self->current_match = -1;
+}
+
+static void
+build_columns (PxWindow *self)
+{
+  GListModel *sources = G_LIST_MODEL (self->sources);
+  guint n = g_list_model_get_n_items (sources);
+  gboolean dark = adw_style_manager_get_dark (adw_style_manager_get_default ());
+
+  clear_columns (self);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(PxDocument) document = g_list_model_get_item (sources, i);
+      PxSourceView *column = px_source_view_new (document, i);
+
+      px_source_view_set_dark (column, dark);
+      px_source_view_set_show_boilerplate (column, self->show_boilerplate);
+      g_signal_connect (column, "segment-activated", G_CALLBACK (segment_activated_cb), self);
+      g_signal_connect (column, "segment-hovered", G_CALLBACK (segment_hovered_cb), self);
+      g_signal_connect_object (px_source_view_get_vadjustment (column), "value-changed",
+                               G_CALLBACK (column_scrolled_cb), column, 0);
+
+      if (i > 0)
+        {
+          PxLinkMap *map = px_link_map_new (get_column (self, i - 1), column);
+
+          g_signal_connect (map, "band-activated", G_CALLBACK (band_activated_cb), self);
+          gtk_box_append (self->columns_box, GTK_WIDGET (map));
+          g_ptr_array_add (self->maps, g_object_ref (map));
+        }
+      gtk_box_append (self->columns_box, GTK_WIDGET (column));
+      g_ptr_array_add (self->columns, g_object_ref (column));
+      g_ptr_array_add (self->matches, NULL);
+    }
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.next-claim", FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.previous-claim", FALSE);
+  update_search (self);
+}
+
+static void
+apply_comparison (PxWindow *self)
+{
+  for (guint i = 0; i < self->columns->len; i++)
+    px_source_view_set_comparison (get_column (self, i), self->comparison);
+  for (guint i = 0; i < self->maps->len; i++)
+    px_link_map_set_comparison (g_ptr_array_index (self->maps, i), self->comparison);
+  px_fact_sidebar_set_comparison (self->fact_sidebar, self->comparison);
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.next-claim", self->comparison != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.previous-claim", self->comparison != NULL);
+
+  /* Highlights were cleared with the old comparison: search ones too. */
+  update_search (self);
+
+  if (self->comparison != NULL && self->highlight_watch == 0)
+    self->highlight_watch = g_timeout_add (20, watch_highlights_cb, self);
+}
+
+/* Import and comparison */
+
 static void
 compared_cb (GObject      *source,
              GAsyncResult *result,
@@ -106,13 +539,19 @@ compared_cb (GObject      *source,
   if (comparison == NULL)
     {
       if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        show_toast (self, error->message);
+        {
+          show_toast (self, error->message);
+          g_clear_object (&self->compare_cancellable);
+          update_busy (self);
+        }
       return;
     }
 
-  gtk_widget_set_visible (GTK_WIDGET (self->progress_bar), FALSE);
+  g_clear_object (&self->compare_cancellable);
   g_set_object (&self->comparison, comparison);
+  update_busy (self);
   update_title (self);
+  apply_comparison (self);
 }
 
 static void
@@ -133,17 +572,22 @@ recompare (PxWindow *self)
   g_cancellable_cancel (self->compare_cancellable);
   g_clear_object (&self->compare_cancellable);
   g_clear_object (&self->comparison);
+  build_columns (self);
+  apply_comparison (self);
   update_title (self);
 
   if (n == 0)
-    return;
+    {
+      update_busy (self);
+      return;
+    }
 
   for (guint i = 0; i < n; i++)
     g_ptr_array_add (documents, g_list_model_get_item (G_LIST_MODEL (self->sources), i));
 
   self->compare_cancellable = g_cancellable_new ();
   gtk_progress_bar_set_fraction (self->progress_bar, 0.0);
-  gtk_widget_set_visible (GTK_WIDGET (self->progress_bar), TRUE);
+  update_busy (self);
   px_comparison_new_async (documents, self->compare_cancellable,
                            compare_progress_cb, g_object_ref (self), g_object_unref,
                            compared_cb, g_object_ref (self));
@@ -171,6 +615,7 @@ imported_cb (GObject      *source,
   else
     g_ptr_array_index (self->pending, slot) = g_steal_pointer (&document);
 
+  gtk_progress_bar_pulse (self->progress_bar);
   if (--self->n_pending > 0)
     return;
 
@@ -184,6 +629,169 @@ imported_cb (GObject      *source,
   g_ptr_array_set_size (self->pending, 0);
   recompare (self);
 }
+
+/* Search */
+
+static void
+show_current_match (PxWindow *self,
+                    gboolean  scroll)
+{
+  int remaining = self->current_match;
+  g_autofree guint *counts = g_new0 (guint, self->columns->len + 1);
+
+  for (guint i = 0; i < self->columns->len; i++)
+    {
+      GArray *matches = g_ptr_array_index (self->matches, i);
+      guint n = matches != NULL ? matches->len : 0;
+      int local = remaining >= 0 && remaining < (int)n ? remaining : -1;
+
+      counts[i] = n;
+      px_source_view_set_matches (get_column (self, i), matches, local);
+      if (local >= 0 && scroll)
+        {
+          const PxTextRange *range = &g_array_index (matches, PxTextRange, local);
+
+          px_source_view_scroll_to_range (get_column (self, i), range->start, range->end);
+        }
+      if (remaining >= 0)
+        remaining -= n;
+    }
+  px_search_bar_set_results (self->search_bar, counts, self->columns->len, self->current_match, NULL);
+}
+
+static void
+update_search (PxWindow *self)
+{
+  const char *text = px_search_bar_get_text (self->search_bar);
+  PxSearchFlags flags = px_search_bar_get_flags (self->search_bar);
+  gboolean active = px_search_bar_get_search_mode (self->search_bar) && *text != '\0';
+
+  self->current_match = -1;
+  for (guint i = 0; i < self->columns->len; i++)
+    {
+      PxDocument *document = px_source_view_get_document (get_column (self, i));
+      g_autoptr(GError) error = NULL;
+      GArray *matches = NULL;
+
+      if (active)
+        {
+          gsize length;
+          const char *doc_text = px_document_get_text (document, &length);
+
+          matches = px_search_text (doc_text, length, text, flags, &error);
+          if (matches == NULL)
+            {
+              px_search_bar_set_results (self->search_bar, NULL, 0, -1, error->message);
+              for (guint j = 0; j < self->columns->len; j++)
+                {
+                  g_clear_pointer (&g_ptr_array_index (self->matches, j), g_array_unref);
+                  px_source_view_set_matches (get_column (self, j), NULL, -1);
+                }
+              return;
+            }
+        }
+      g_clear_pointer (&g_ptr_array_index (self->matches, i), g_array_unref);
+      g_ptr_array_index (self->matches, i) = matches;
+    }
+  show_current_match (self, FALSE);
+}
+
+static guint
+total_matches (PxWindow *self)
+{
+  guint total = 0;
+
+  for (guint i = 0; i < self->matches->len; i++)
+    {
+      GArray *matches = g_ptr_array_index (self->matches, i);
+
+      total += matches != NULL ? matches->len : 0;
+    }
+  return total;
+}
+
+static void
+step_match (PxWindow *self,
+            int       direction)
+{
+  guint total = total_matches (self);
+
+  if (total == 0)
+    return;
+  if (self->current_match < 0)
+    self->current_match = direction > 0 ? 0 : (int)total - 1;
+  else
+    self->current_match = (self->current_match + direction + (int)total) % (int)total;
+  show_current_match (self, TRUE);
+}
+
+static void
+on_search_bar_changed_cb (PxWindow *self)
+{
+  update_search (self);
+}
+
+static void
+on_search_bar_next_match_cb (PxWindow *self)
+{
+  step_match (self, 1);
+}
+
+static void
+on_search_bar_previous_match_cb (PxWindow *self)
+{
+  step_match (self, -1);
+}
+
+static void
+on_search_bar_mode_cb (PxWindow *self)
+{
+  gboolean mode = px_search_bar_get_search_mode (self->search_bar);
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.find", TRUE);
+  if (!mode && self->selected_doc >= 0)
+    gtk_widget_grab_focus (GTK_WIDGET (px_source_view_get_text_view (get_column (self, self->selected_doc))));
+}
+
+/* Facts */
+
+static void
+on_fact_sidebar_group_activated_cb (PxWindow *self,
+                                    guint     index)
+{
+  GPtrArray *groups, *facts;
+  const PxFactGroup *group;
+  g_autofree gboolean *scrolled = NULL;
+
+  if (self->comparison == NULL)
+    return;
+  groups = px_comparison_get_fact_groups (self->comparison);
+  facts = px_comparison_get_facts (self->comparison);
+  if (index >= groups->len)
+    return;
+  group = g_ptr_array_index (groups, index);
+  scrolled = g_new0 (gboolean, self->columns->len + 1);
+
+  for (guint i = 0; i < group->facts->len; i++)
+    {
+      guint fact_index = g_array_index (group->facts, guint, i);
+      const PxFact *fact;
+      PxSourceView *column;
+
+      if (fact_index >= facts->len)
+        continue;
+      fact = g_ptr_array_index (facts, fact_index);
+      column = get_column (self, fact->doc);
+      if (column == NULL)
+        continue;
+      if (!scrolled[fact->doc])
+        px_source_view_scroll_to_range (column, fact->start, fact->end);
+      scrolled[fact->doc] = TRUE;
+      px_source_view_flash_range (column, fact->start, fact->end);
+    }
+}
+
+/* Actions */
 
 static void
 open_response_cb (GtkNativeDialog *dialog,
@@ -216,8 +824,8 @@ open_action_cb (GtkWidget  *widget,
   g_autoptr(GtkFileFilter) articles = gtk_file_filter_new ();
   g_autoptr(GtkFileFilter) all = gtk_file_filter_new ();
 
-  dialog = gtk_file_chooser_native_new (_("Open Articles"), GTK_WINDOW (self),
-                                        GTK_FILE_CHOOSER_ACTION_OPEN, _("_Open"), _("_Cancel"));
+  dialog = gtk_file_chooser_native_new (_("Add Articles"), GTK_WINDOW (self),
+                                        GTK_FILE_CHOOSER_ACTION_OPEN, _("_Add"), _("_Cancel"));
   gtk_file_chooser_set_select_multiple (GTK_FILE_CHOOSER (dialog), TRUE);
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (dialog), TRUE);
 
@@ -268,86 +876,149 @@ remove_source_action_cb (GtkWidget  *widget,
     }
 }
 
-/* Source rows */
-
-static char *
-describe_source (PxDocument *document)
+static void
+move_source (PxWindow *self,
+             guint     position,
+             int       direction)
 {
-  guint counts[PX_SEGMENT_BOILERPLATE + 1] = { 0 };
-  GString *out = g_string_new (NULL);
-  const char *origin = px_document_get_origin (document);
-  g_autofree char *name = origin != NULL ? g_path_get_basename (origin) : NULL;
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->sources));
+  guint target = position + direction;
+  g_autoptr(PxDocument) document = NULL;
 
-  for (guint i = 0; i < px_document_get_n_segments (document); i++)
-    counts[px_document_get_segment (document, i)->kind]++;
-
-  if (name != NULL)
-    g_string_append (out, name);
-  if (px_document_get_date (document) != NULL)
-    g_string_append_printf (out, " · %s", px_document_get_date (document));
-  g_string_append_printf (out, " · ");
-  g_string_append_printf (out, ngettext ("%u word", "%u words", px_document_get_n_words (document)),
-                          px_document_get_n_words (document));
-  g_string_append_printf (out, " · ");
-  g_string_append_printf (out, ngettext ("%u sentence", "%u sentences", counts[PX_SEGMENT_SENTENCE]),
-                          counts[PX_SEGMENT_SENTENCE]);
-  if (counts[PX_SEGMENT_BOILERPLATE] > 0)
-    {
-      g_string_append_printf (out, " · ");
-      g_string_append_printf (out, ngettext ("%u line of web page clutter", "%u lines of web page clutter",
-                                             counts[PX_SEGMENT_BOILERPLATE]),
-                              counts[PX_SEGMENT_BOILERPLATE]);
-    }
-  return g_string_free (out, FALSE);
+  if (position >= n || (direction < 0 && position == 0) || target >= n)
+    return;
+  document = g_list_model_get_item (G_LIST_MODEL (self->sources), position);
+  g_list_store_remove (self->sources, position);
+  g_list_store_insert (self->sources, target, document);
+  recompare (self);
 }
 
 static void
-setup_source_row_cb (GtkSignalListItemFactory *factory,
-                     GtkListItem              *item,
-                     gpointer                  user_data)
+move_source_left_action_cb (GtkWidget  *widget,
+                            const char *action_name,
+                            GVariant   *parameter)
 {
-  GtkWidget *row = adw_action_row_new ();
-  GtkWidget *remove = gtk_button_new_from_icon_name ("window-close-symbolic");
-
-  gtk_widget_set_valign (remove, GTK_ALIGN_CENTER);
-  gtk_widget_set_tooltip_text (remove, _("Remove Source"));
-  gtk_widget_add_css_class (remove, "flat");
-  gtk_widget_add_css_class (remove, "circular");
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), remove);
-  adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 2);
-  g_object_set_data (G_OBJECT (row), "remove-button", remove);
-  gtk_list_item_set_child (item, row);
-  gtk_list_item_set_activatable (item, FALSE);
+  move_source (PX_WINDOW (widget), g_variant_get_uint32 (parameter), -1);
 }
 
 static void
-bind_source_row_cb (GtkSignalListItemFactory *factory,
-                    GtkListItem              *item,
-                    gpointer                  user_data)
+move_source_right_action_cb (GtkWidget  *widget,
+                             const char *action_name,
+                             GVariant   *parameter)
 {
-  PxDocument *document = gtk_list_item_get_item (item);
-  GtkWidget *row = gtk_list_item_get_child (item);
-  GtkWidget *remove = g_object_get_data (G_OBJECT (row), "remove-button");
-  const char *title = px_document_get_title (document);
-  g_autofree char *subtitle = describe_source (document);
-  g_autofree char *fallback = NULL;
-  g_autofree char *escaped_title = NULL;
-  g_autofree char *escaped_subtitle = NULL;
+  move_source (PX_WINDOW (widget), g_variant_get_uint32 (parameter), 1);
+}
 
-  if (title == NULL)
+static void
+cancel_action_cb (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  PxWindow *self = PX_WINDOW (widget);
+
+  px_window_cancel (self);
+}
+
+static void
+find_action_cb (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  PxWindow *self = PX_WINDOW (widget);
+
+  if (g_list_model_get_n_items (G_LIST_MODEL (self->sources)) == 0)
+    return;
+  px_search_bar_set_search_mode (self->search_bar, !px_search_bar_get_search_mode (self->search_bar));
+}
+
+static void
+next_claim_action_cb (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  move_to_claim (PX_WINDOW (widget), 1);
+}
+
+static void
+previous_claim_action_cb (GtkWidget  *widget,
+                          const char *action_name,
+                          GVariant   *parameter)
+{
+  move_to_claim (PX_WINDOW (widget), -1);
+}
+
+static void
+style_dark_cb (AdwStyleManager *manager,
+               GParamSpec      *pspec,
+               PxWindow        *self)
+{
+  gboolean dark = adw_style_manager_get_dark (manager);
+
+  for (guint i = 0; i < self->columns->len; i++)
+    px_source_view_set_dark (get_column (self, i), dark);
+  queue_draw_maps (self);
+}
+
+/* Vfuncs */
+
+static void
+px_window_get_property (GObject    *object,
+                        guint       prop_id,
+                        GValue     *value,
+                        GParamSpec *pspec)
+{
+  PxWindow *self = PX_WINDOW (object);
+
+  switch (prop_id)
     {
-      const char *origin = px_document_get_origin (document);
-
-      title = fallback = origin != NULL ? g_path_get_basename (origin) : g_strdup (_("Untitled"));
+    case PROP_SHOW_FACTS:
+      g_value_set_boolean (value, self->show_facts);
+      break;
+    case PROP_SYNC_SCROLL:
+      g_value_set_boolean (value, self->sync_scroll);
+      break;
+    case PROP_SHOW_BOILERPLATE:
+      g_value_set_boolean (value, self->show_boilerplate);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
-  /* Row titles are markup; article text is not. */
-  escaped_title = g_markup_escape_text (title, -1);
-  escaped_subtitle = g_markup_escape_text (subtitle, -1);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), escaped_title);
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), escaped_subtitle);
-  /* Target first: the name alone would not match the action's "u". */
-  gtk_actionable_set_action_target (GTK_ACTIONABLE (remove), "u", gtk_list_item_get_position (item));
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (remove), "win.remove-source");
+}
+
+static void
+px_window_set_property (GObject      *object,
+                        guint         prop_id,
+                        const GValue *value,
+                        GParamSpec   *pspec)
+{
+  PxWindow *self = PX_WINDOW (object);
+  gboolean b = g_value_get_boolean (value);
+
+  switch (prop_id)
+    {
+    case PROP_SHOW_FACTS:
+      if (self->show_facts == b)
+        return;
+      self->show_facts = b;
+      adw_flap_set_reveal_flap (self->flap, b);
+      break;
+    case PROP_SYNC_SCROLL:
+      if (self->sync_scroll == b)
+        return;
+      self->sync_scroll = b;
+      break;
+    case PROP_SHOW_BOILERPLATE:
+      if (self->show_boilerplate == b)
+        return;
+      self->show_boilerplate = b;
+      for (guint i = 0; i < self->columns->len; i++)
+        px_source_view_set_show_boilerplate (get_column (self, i), b);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+      return;
+    }
+  g_object_notify_by_pspec (object, pspec);
 }
 
 static void
@@ -359,9 +1030,17 @@ px_window_dispose (GObject *object)
   g_cancellable_cancel (self->compare_cancellable);
   g_clear_object (&self->import_cancellable);
   g_clear_object (&self->compare_cancellable);
+  g_clear_handle_id (&self->highlight_watch, g_source_remove);
+  g_signal_handlers_disconnect_by_func (adw_style_manager_get_default (), style_dark_cb, self);
+  if (self->columns != NULL)
+    clear_columns (self);
   g_clear_object (&self->comparison);
   g_clear_object (&self->sources);
+  g_clear_object (&self->settings);
   g_clear_pointer (&self->pending, g_ptr_array_unref);
+  g_clear_pointer (&self->columns, g_ptr_array_unref);
+  g_clear_pointer (&self->maps, g_ptr_array_unref);
+  g_clear_pointer (&self->matches, g_ptr_array_unref);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), PX_TYPE_WINDOW);
 
@@ -375,48 +1054,90 @@ px_window_class_init (PxWindowClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = px_window_dispose;
+  object_class->get_property = px_window_get_property;
+  object_class->set_property = px_window_set_property;
+
+  properties[PROP_SHOW_FACTS] =
+    g_param_spec_boolean ("show-facts", NULL, NULL, FALSE,
+                          G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  properties[PROP_SYNC_SCROLL] =
+    g_param_spec_boolean ("sync-scroll", NULL, NULL, FALSE,
+                          G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  properties[PROP_SHOW_BOILERPLATE] =
+    g_param_spec_boolean ("show-boilerplate", NULL, NULL, FALSE,
+                          G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  g_type_ensure (PX_TYPE_SEARCH_BAR);
+  g_type_ensure (PX_TYPE_FACT_SIDEBAR);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/parallax_reader/Parallax/px-window.ui");
   gtk_widget_class_bind_template_child (widget_class, PxWindow, window_title);
   gtk_widget_class_bind_template_child (widget_class, PxWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, PxWindow, stack);
-  gtk_widget_class_bind_template_child (widget_class, PxWindow, source_list);
   gtk_widget_class_bind_template_child (widget_class, PxWindow, progress_bar);
+  gtk_widget_class_bind_template_child (widget_class, PxWindow, cancel_button);
+  gtk_widget_class_bind_template_child (widget_class, PxWindow, flap);
+  gtk_widget_class_bind_template_child (widget_class, PxWindow, search_bar);
+  gtk_widget_class_bind_template_child (widget_class, PxWindow, columns_scroller);
+  gtk_widget_class_bind_template_child (widget_class, PxWindow, columns_box);
+  gtk_widget_class_bind_template_child (widget_class, PxWindow, fact_sidebar);
+  gtk_widget_class_bind_template_callback (widget_class, on_search_bar_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_search_bar_next_match_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_search_bar_previous_match_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_search_bar_mode_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_fact_sidebar_group_activated_cb);
 
   gtk_widget_class_install_action (widget_class, "win.open", NULL, open_action_cb);
   gtk_widget_class_install_action (widget_class, "win.open-example", NULL, open_example_action_cb);
   gtk_widget_class_install_action (widget_class, "win.remove-source", "u", remove_source_action_cb);
+  gtk_widget_class_install_action (widget_class, "win.move-source-left", "u", move_source_left_action_cb);
+  gtk_widget_class_install_action (widget_class, "win.move-source-right", "u", move_source_right_action_cb);
+  gtk_widget_class_install_action (widget_class, "win.cancel", NULL, cancel_action_cb);
+  gtk_widget_class_install_action (widget_class, "win.find", NULL, find_action_cb);
+  gtk_widget_class_install_action (widget_class, "win.next-claim", NULL, next_claim_action_cb);
+  gtk_widget_class_install_action (widget_class, "win.previous-claim", NULL, previous_claim_action_cb);
+  gtk_widget_class_install_property_action (widget_class, "win.show-facts", "show-facts");
+  gtk_widget_class_install_property_action (widget_class, "win.sync-scroll", "sync-scroll");
+  gtk_widget_class_install_property_action (widget_class, "win.show-boilerplate", "show-boilerplate");
+
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.find", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F9, 0, "win.show-facts", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Down, GDK_ALT_MASK, "win.next-claim", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Up, GDK_ALT_MASK, "win.previous-claim", NULL);
 }
 
 static void
 px_window_init (PxWindow *self)
 {
-  GtkListItemFactory *factory;
-  GtkNoSelection *selection;
-  GSettings *settings;
+  AdwStyleManager *style_manager = adw_style_manager_get_default ();
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->sources = g_list_store_new (PX_TYPE_DOCUMENT);
   self->pending = g_ptr_array_new_with_free_func (pending_slot_free);
+  self->columns = g_ptr_array_new_with_free_func (g_object_unref);
+  self->maps = g_ptr_array_new_with_free_func (g_object_unref);
+  self->matches = g_ptr_array_new_with_free_func (matches_free);
+  self->selected_doc = -1;
+  self->selected_segment = -1;
+  self->current_match = -1;
 
-  factory = gtk_signal_list_item_factory_new ();
-  g_signal_connect (factory, "setup", G_CALLBACK (setup_source_row_cb), self);
-  g_signal_connect (factory, "bind", G_CALLBACK (bind_source_row_cb), self);
-  gtk_list_view_set_factory (self->source_list, factory);
-  g_object_unref (factory);
-  selection = gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->sources)));
-  gtk_list_view_set_model (self->source_list, GTK_SELECTION_MODEL (selection));
-  g_object_unref (selection);
+  self->settings = g_settings_new (APPLICATION_ID);
+  g_settings_bind (self->settings, "window-width", self, "default-width", G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (self->settings, "window-height", self, "default-height", G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (self->settings, "window-maximized", self, "maximized", G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (self->settings, "sync-scroll", self, "sync-scroll", G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (self->settings, "show-boilerplate", self, "show-boilerplate", G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (self->settings, "show-sidebar", self, "show-facts", G_SETTINGS_BIND_DEFAULT);
 
-  settings = g_settings_new (APPLICATION_ID);
-  g_settings_bind (settings, "window-width", self, "default-width", G_SETTINGS_BIND_DEFAULT);
-  g_settings_bind (settings, "window-height", self, "default-height", G_SETTINGS_BIND_DEFAULT);
-  g_settings_bind (settings, "window-maximized", self, "maximized", G_SETTINGS_BIND_DEFAULT);
-  g_object_set_data_full (G_OBJECT (self), "px-settings", settings, g_object_unref);
+  g_signal_connect (style_manager, "notify::dark", G_CALLBACK (style_dark_cb), self);
 
+  update_busy (self);
   update_title (self);
 }
+
+/* Public API */
 
 PxWindow *
 px_window_new (GtkApplication *application)
@@ -442,10 +1163,11 @@ px_window_open_files (PxWindow  *self,
   g_ptr_array_set_size (self->pending, 0);
 
   self->generation++;
+  self->opened_at = g_get_monotonic_time ();
   self->import_cancellable = g_cancellable_new ();
   self->n_pending = n_files;
   g_ptr_array_set_size (self->pending, n_files);
-  gtk_widget_set_visible (GTK_WIDGET (self->progress_bar), TRUE);
+  update_busy (self);
   gtk_progress_bar_pulse (self->progress_bar);
 
   for (guint i = 0; i < n_files; i++)
@@ -457,6 +1179,25 @@ px_window_open_files (PxWindow  *self,
       job->generation = self->generation;
       px_import_file_async (files[i], G_PRIORITY_DEFAULT, self->import_cancellable, imported_cb, job);
     }
+}
+
+void
+px_window_cancel (PxWindow *self)
+{
+  g_return_if_fail (PX_IS_WINDOW (self));
+
+  if (self->n_pending > 0)
+    {
+      /* The files read so far are dropped with the rest of the batch. */
+      self->generation++;
+      self->n_pending = 0;
+      g_ptr_array_set_size (self->pending, 0);
+    }
+  g_cancellable_cancel (self->import_cancellable);
+  g_clear_object (&self->import_cancellable);
+  g_cancellable_cancel (self->compare_cancellable);
+  g_clear_object (&self->compare_cancellable);
+  update_busy (self);
 }
 
 GListModel *
@@ -477,5 +1218,108 @@ gboolean
 px_window_get_busy (PxWindow *self)
 {
   g_return_val_if_fail (PX_IS_WINDOW (self), FALSE);
-  return self->n_pending > 0 || (self->compare_cancellable != NULL && self->comparison == NULL);
+  return self->n_pending > 0 || self->compare_cancellable != NULL;
+}
+
+gboolean
+px_window_get_highlights_pending (PxWindow *self)
+{
+  g_return_val_if_fail (PX_IS_WINDOW (self), FALSE);
+
+  for (guint i = 0; i < self->columns->len; i++)
+    if (px_source_view_get_highlights_pending (get_column (self, i)))
+      return TRUE;
+  return FALSE;
+}
+
+guint
+px_window_get_n_columns (PxWindow *self)
+{
+  g_return_val_if_fail (PX_IS_WINDOW (self), 0);
+  return self->columns->len;
+}
+
+PxSourceView *
+px_window_get_column (PxWindow *self,
+                      guint     index)
+{
+  g_return_val_if_fail (PX_IS_WINDOW (self), NULL);
+  return get_column (self, index);
+}
+
+PxLinkMap *
+px_window_get_link_map (PxWindow *self,
+                        guint     index)
+{
+  g_return_val_if_fail (PX_IS_WINDOW (self), NULL);
+  return index < self->maps->len ? g_ptr_array_index (self->maps, index) : NULL;
+}
+
+void
+px_window_select_segment (PxWindow *self,
+                          guint     doc,
+                          guint     segment)
+{
+  g_return_if_fail (PX_IS_WINDOW (self));
+  g_return_if_fail (doc < self->columns->len);
+
+  select_segment (self, doc, segment, TRUE);
+}
+
+gboolean
+px_window_get_selection (PxWindow *self,
+                         guint    *doc,
+                         guint    *segment)
+{
+  g_return_val_if_fail (PX_IS_WINDOW (self), FALSE);
+
+  if (self->selected_doc < 0 || self->selected_segment < 0)
+    return FALSE;
+  if (doc != NULL)
+    *doc = self->selected_doc;
+  if (segment != NULL)
+    *segment = self->selected_segment;
+  return TRUE;
+}
+
+PxSearchBar *
+px_window_get_search_bar (PxWindow *self)
+{
+  g_return_val_if_fail (PX_IS_WINDOW (self), NULL);
+  return self->search_bar;
+}
+
+PxFactSidebar *
+px_window_get_fact_sidebar (PxWindow *self)
+{
+  g_return_val_if_fail (PX_IS_WINDOW (self), NULL);
+  return self->fact_sidebar;
+}
+
+int
+px_window_get_current_match (PxWindow *self,
+                             guint    *column,
+                             guint    *start)
+{
+  int remaining;
+
+  g_return_val_if_fail (PX_IS_WINDOW (self), -1);
+
+  remaining = self->current_match;
+  for (guint i = 0; remaining >= 0 && i < self->matches->len; i++)
+    {
+      GArray *matches = g_ptr_array_index (self->matches, i);
+      guint n = matches != NULL ? matches->len : 0;
+
+      if (remaining < (int)n)
+        {
+          if (column != NULL)
+            *column = i;
+          if (start != NULL)
+            *start = g_array_index (matches, PxTextRange, remaining).start;
+          return self->current_match;
+        }
+      remaining -= n;
+    }
+  return -1;
 }

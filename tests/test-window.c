@@ -16,7 +16,8 @@ wait_until_idle (PxWindow *window)
 {
   gint64 deadline = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
 
-  while ((px_window_get_busy (window) || px_window_get_comparison (window) == NULL) &&
+  while ((px_window_get_busy (window) || px_window_get_comparison (window) == NULL ||
+          px_window_get_highlights_pending (window)) &&
          g_get_monotonic_time () < deadline)
     g_main_context_iteration (NULL, TRUE);
 }
@@ -46,6 +47,7 @@ test_empty_then_examples (void)
   gtk_window_present (GTK_WINDOW (window));
 
   g_assert_cmpuint (g_list_model_get_n_items (px_window_get_sources (window)), ==, 0);
+  g_assert_cmpuint (px_window_get_n_columns (window), ==, 0);
   g_assert_false (px_window_get_busy (window));
 
   g_assert_cmpuint (files->len, >=, 4);
@@ -53,15 +55,27 @@ test_empty_then_examples (void)
   g_assert_true (px_window_get_busy (window));
   wait_until_idle (window);
 
-  /* One source per file, in the order given. */
+  /* One source and one column per file, in the order given, with a link
+   * map between each two. */
   g_assert_cmpuint (g_list_model_get_n_items (px_window_get_sources (window)), ==, files->len);
+  g_assert_cmpuint (px_window_get_n_columns (window), ==, files->len);
   for (guint i = 0; i < files->len; i++)
     {
       g_autoptr(PxDocument) document = g_list_model_get_item (px_window_get_sources (window), i);
       g_autofree char *path = g_file_get_path (g_ptr_array_index (files, i));
+      PxSourceView *column = px_window_get_column (window, i);
+      GtkTextBuffer *buffer = gtk_text_view_get_buffer (px_source_view_get_text_view (column));
 
       g_assert_cmpstr (px_document_get_origin (document), ==, path);
+      g_assert_true (px_source_view_get_document (column) == document);
+      g_assert_cmpuint (px_source_view_get_index (column), ==, i);
+      /* The buffer holds the document's text, character for character. */
+      g_assert_cmpint (gtk_text_buffer_get_char_count (buffer), ==,
+                       g_utf8_strlen (px_document_get_text (document, NULL), -1));
     }
+  for (guint i = 0; i + 1 < files->len; i++)
+    g_assert_nonnull (px_window_get_link_map (window, i));
+  g_assert_null (px_window_get_link_map (window, files->len - 1));
   g_assert_nonnull (px_window_get_comparison (window));
   g_assert_cmpuint (px_comparison_get_n_documents (px_window_get_comparison (window)), ==, files->len);
 
@@ -69,7 +83,80 @@ test_empty_then_examples (void)
   gtk_widget_activate_action (GTK_WIDGET (window), "win.remove-source", "u", 0);
   wait_until_idle (window);
   g_assert_cmpuint (g_list_model_get_n_items (px_window_get_sources (window)), ==, files->len - 1);
+  g_assert_cmpuint (px_window_get_n_columns (window), ==, files->len - 1);
   g_assert_cmpuint (px_comparison_get_n_documents (px_window_get_comparison (window)), ==, files->len - 1);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static void
+test_move_source (void)
+{
+  g_autoptr(PxApplication) app = px_application_new ();
+  g_autoptr(GPtrArray) files = example_files ();
+  g_autoptr(PxDocument) first = NULL;
+  g_autoptr(PxDocument) moved = NULL;
+  PxWindow *window;
+
+  if (!have_display)
+    {
+      g_test_skip ("no display");
+      return;
+    }
+
+  g_application_register (G_APPLICATION (app), NULL, NULL);
+  window = px_window_new (GTK_APPLICATION (app));
+  px_window_open_files (window, (GFile **)files->pdata, 3);
+  wait_until_idle (window);
+
+  first = g_list_model_get_item (px_window_get_sources (window), 0);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.move-source-right", "u", 0);
+  wait_until_idle (window);
+  moved = g_list_model_get_item (px_window_get_sources (window), 1);
+  g_assert_true (first == moved);
+  g_assert_true (px_source_view_get_document (px_window_get_column (window, 1)) == first);
+  g_assert_true (px_comparison_get_document (px_window_get_comparison (window), 1) == first);
+
+  /* Moving the first column further left does nothing. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.move-source-left", "u", 0);
+  wait_until_idle (window);
+  g_assert_cmpuint (px_window_get_n_columns (window), ==, 3);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static void
+test_cancel (void)
+{
+  g_autoptr(PxApplication) app = px_application_new ();
+  g_autoptr(GPtrArray) files = example_files ();
+  PxWindow *window;
+
+  if (!have_display)
+    {
+      g_test_skip ("no display");
+      return;
+    }
+
+  g_application_register (G_APPLICATION (app), NULL, NULL);
+  window = px_window_new (GTK_APPLICATION (app));
+  px_window_open_files (window, (GFile **)files->pdata, files->len);
+  g_assert_true (px_window_get_busy (window));
+  px_window_cancel (window);
+  g_assert_false (px_window_get_busy (window));
+
+  /* Nothing of the cancelled batch arrives later. */
+  for (int i = 0; i < 50; i++)
+    g_main_context_iteration (NULL, FALSE);
+  g_usleep (G_USEC_PER_SEC / 10);
+  for (int i = 0; i < 50; i++)
+    g_main_context_iteration (NULL, FALSE);
+  g_assert_cmpuint (g_list_model_get_n_items (px_window_get_sources (window)), ==, 0);
+
+  /* And the window still opens files afterwards. */
+  px_window_open_files (window, (GFile **)files->pdata, 2);
+  wait_until_idle (window);
+  g_assert_cmpuint (px_window_get_n_columns (window), ==, 2);
 
   gtk_window_destroy (GTK_WINDOW (window));
 }
@@ -97,6 +184,7 @@ test_bad_file_keeps_others (void)
   wait_until_idle (window);
 
   g_assert_cmpuint (g_list_model_get_n_items (px_window_get_sources (window)), ==, 1);
+  g_assert_cmpuint (px_window_get_n_columns (window), ==, 1);
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
@@ -110,6 +198,8 @@ main (int    argc,
     adw_init ();
 
   g_test_add_func ("/ui/window/empty-then-examples", test_empty_then_examples);
+  g_test_add_func ("/ui/window/move-source", test_move_source);
+  g_test_add_func ("/ui/window/cancel", test_cancel);
   g_test_add_func ("/ui/window/bad-file-keeps-others", test_bad_file_keeps_others);
 
   return g_test_run ();

@@ -1,0 +1,517 @@
+/* px-fact-sidebar.c: the facts of every source, grouped
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * One row per PxFactGroup: a kind icon, the normalized value, an agree /
+ * differs / single badge (a word, not only a colour) and each source's
+ * wording. Activating a row asks the window to show the facts.
+ */
+#define G_LOG_DOMAIN "px-fact-sidebar"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "px-fact-sidebar.h"
+
+/* A row's item: a group's index in the comparison. */
+#define PX_TYPE_FACT_ITEM (px_fact_item_get_type ())
+G_DECLARE_FINAL_TYPE (PxFactItem, px_fact_item, PX, FACT_ITEM, GObject)
+
+struct _PxFactItem
+{
+  GObject  parent_instance;
+  guint    index;
+};
+
+G_DEFINE_FINAL_TYPE (PxFactItem, px_fact_item, G_TYPE_OBJECT)
+
+static void
+px_fact_item_class_init (PxFactItemClass *klass)
+{
+}
+
+static void
+px_fact_item_init (PxFactItem *self)
+{
+}
+
+struct _PxFactSidebar
+{
+  GtkWidget           parent_instance;
+
+  /* template widgets */
+  GtkLabel           *heading_label;
+  GtkDropDown        *kind_dropdown;
+  GtkDropDown        *status_dropdown;
+  GtkStack           *stack;
+  GtkListView        *list_view;
+  AdwStatusPage      *empty_page;
+
+  /* owned */
+  PxComparison       *comparison;
+  GListStore         *items;      /* PxFactItem */
+  GtkFilterListModel *filtered;
+  GtkCustomFilter    *filter;
+  PxFactKind          kind;       /* PX_N_FACT_KINDS: all */
+  int                 status;     /* PX_FACT_FILTER_ANY_STATUS: all */
+};
+
+enum {
+  GROUP_ACTIVATED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+G_DEFINE_FINAL_TYPE (PxFactSidebar, px_fact_sidebar, GTK_TYPE_WIDGET)
+
+static const struct {
+  const char *label;
+  const char *icon_name;
+} kinds[PX_N_FACT_KINDS] = {
+  [PX_FACT_NUMBER] = { N_("Numbers"), "accessories-calculator-symbolic" },
+  [PX_FACT_MONEY] = { N_("Money"), "accessories-calculator-symbolic" },
+  [PX_FACT_PERCENT] = { N_("Percentages"), "accessories-calculator-symbolic" },
+  [PX_FACT_DATE] = { N_("Dates"), "x-office-calendar-symbolic" },
+  [PX_FACT_TIME] = { N_("Times"), "preferences-system-time-symbolic" },
+  [PX_FACT_QUANTITY] = { N_("Quantities"), "accessories-calculator-symbolic" },
+  [PX_FACT_ORDINAL] = { N_("Ordinals"), "view-list-ordered-symbolic" },
+  [PX_FACT_PERSON] = { N_("People"), "avatar-default-symbolic" },
+  [PX_FACT_ORGANIZATION] = { N_("Organizations"), "system-users-symbolic" },
+  [PX_FACT_PLACE] = { N_("Places"), "mark-location-symbolic" },
+  [PX_FACT_QUOTE] = { N_("Quotes"), "chat-message-new-symbolic" },
+};
+
+static const char *
+status_label (PxFactGroupStatus status)
+{
+  switch (status)
+    {
+    case PX_FACT_GROUP_AGREE: return _("Agree");
+    case PX_FACT_GROUP_DIFFERS: return _("Differ");
+    case PX_FACT_GROUP_SINGLE: return _("One source");
+    default: return "";
+    }
+}
+
+static const char *
+status_css_class (PxFactGroupStatus status)
+{
+  switch (status)
+    {
+    case PX_FACT_GROUP_AGREE: return "agree";
+    case PX_FACT_GROUP_DIFFERS: return "differs";
+    case PX_FACT_GROUP_SINGLE:
+    default: return "single";
+    }
+}
+
+static const PxFactGroup *
+item_group (PxFactSidebar *self,
+            PxFactItem    *item)
+{
+  GPtrArray *groups;
+
+  if (self->comparison == NULL)
+    return NULL;
+  groups = px_comparison_get_fact_groups (self->comparison);
+  return item->index < groups->len ? g_ptr_array_index (groups, item->index) : NULL;
+}
+
+static gboolean
+filter_func (gpointer object,
+             gpointer user_data)
+{
+  PxFactSidebar *self = user_data;
+  const PxFactGroup *group = item_group (self, PX_FACT_ITEM (object));
+
+  if (group == NULL)
+    return FALSE;
+  if (self->kind != PX_N_FACT_KINDS && group->kind != self->kind)
+    return FALSE;
+  if (self->status != PX_FACT_FILTER_ANY_STATUS && (int)group->status != self->status)
+    return FALSE;
+  return TRUE;
+}
+
+static void
+update_stack (PxFactSidebar *self)
+{
+  guint shown = g_list_model_get_n_items (G_LIST_MODEL (self->filtered));
+  guint all = g_list_model_get_n_items (G_LIST_MODEL (self->items));
+
+  gtk_stack_set_visible_child_name (self->stack, shown > 0 ? "list" : "empty");
+  if (all > 0 && shown == 0)
+    {
+      adw_status_page_set_title (self->empty_page, _("No Matching Facts"));
+      adw_status_page_set_description (self->empty_page, _("No group of facts has this kind and status"));
+    }
+  else
+    {
+      adw_status_page_set_title (self->empty_page, _("No Facts"));
+      adw_status_page_set_description (self->empty_page,
+                                       self->comparison == NULL
+                                       ? _("Numbers, dates, names and quotes the sources state appear here")
+                                       : _("The sources state no numbers, dates, names or quotes the engine recognizes"));
+    }
+}
+
+static char *
+source_name (PxDocument *document)
+{
+  const char *site = px_document_get_site (document);
+  const char *title = px_document_get_title (document);
+  const char *origin = px_document_get_origin (document);
+
+  /* Short: the outlet, else the file name without its extension. */
+  if (site != NULL && *site != '\0')
+    return g_strdup (site);
+  if (origin != NULL)
+    {
+      g_autofree char *base = g_path_get_basename (origin);
+      char *dot = strrchr (base, '.');
+
+      if (dot != NULL && dot != base)
+        *dot = '\0';
+      return g_steal_pointer (&base);
+    }
+  if (title != NULL && *title != '\0')
+    return g_strdup (title);
+  return g_strdup (_("Untitled"));
+}
+
+/* Callbacks */
+
+static void
+on_filter_changed_cb (PxFactSidebar *self)
+{
+  guint kind = gtk_drop_down_get_selected (self->kind_dropdown);
+  guint status = gtk_drop_down_get_selected (self->status_dropdown);
+
+  /* The drop-downs report their first selection while the model is being built. */
+  if (self->filter == NULL)
+    return;
+
+  /* Row 0 of both is "all". */
+  self->kind = kind == 0 || kind == GTK_INVALID_LIST_POSITION ? PX_N_FACT_KINDS : (PxFactKind)(kind - 1);
+  self->status = status == 0 || status == GTK_INVALID_LIST_POSITION ? PX_FACT_FILTER_ANY_STATUS : (int)status - 1;
+  gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
+  update_stack (self);
+}
+
+static void
+on_list_view_activate_cb (PxFactSidebar *self,
+                          guint          position)
+{
+  px_fact_sidebar_activate (self, position);
+}
+
+static void
+setup_row_cb (GtkSignalListItemFactory *factory,
+              GtkListItem              *list_item,
+              PxFactSidebar            *self)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 3);
+  GtkWidget *top = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
+  GtkWidget *icon = gtk_image_new ();
+  GtkWidget *value = gtk_label_new (NULL);
+  GtkWidget *badge = gtk_label_new (NULL);
+  GtkWidget *label = gtk_label_new (NULL);
+  GtkWidget *wordings = gtk_label_new (NULL);
+
+  gtk_widget_set_margin_top (box, 6);
+  gtk_widget_set_margin_bottom (box, 6);
+  gtk_label_set_xalign (GTK_LABEL (value), 0);
+  gtk_label_set_wrap (GTK_LABEL (value), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (value), PANGO_WRAP_WORD_CHAR);
+  gtk_widget_set_hexpand (value, TRUE);
+  gtk_widget_add_css_class (value, "heading");
+  gtk_widget_set_valign (badge, GTK_ALIGN_START);
+  gtk_widget_add_css_class (badge, "fact-badge");
+  gtk_widget_set_valign (icon, GTK_ALIGN_START);
+  gtk_widget_add_css_class (icon, "dim-label");
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  gtk_widget_add_css_class (label, "caption");
+  gtk_widget_add_css_class (label, "dim-label");
+  gtk_label_set_xalign (GTK_LABEL (wordings), 0);
+  gtk_label_set_wrap (GTK_LABEL (wordings), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (wordings), PANGO_WRAP_WORD_CHAR);
+  gtk_widget_add_css_class (wordings, "caption");
+  gtk_widget_set_margin_start (label, 24);
+  gtk_widget_set_margin_start (wordings, 24);
+
+  gtk_box_append (GTK_BOX (top), icon);
+  gtk_box_append (GTK_BOX (top), value);
+  gtk_box_append (GTK_BOX (top), badge);
+  gtk_box_append (GTK_BOX (box), top);
+  gtk_box_append (GTK_BOX (box), label);
+  gtk_box_append (GTK_BOX (box), wordings);
+  g_object_set_data (G_OBJECT (box), "icon", icon);
+  g_object_set_data (G_OBJECT (box), "value", value);
+  g_object_set_data (G_OBJECT (box), "badge", badge);
+  g_object_set_data (G_OBJECT (box), "label", label);
+  g_object_set_data (G_OBJECT (box), "wordings", wordings);
+  gtk_list_item_set_child (list_item, box);
+}
+
+static void
+bind_row_cb (GtkSignalListItemFactory *factory,
+             GtkListItem              *list_item,
+             PxFactSidebar            *self)
+{
+  GtkWidget *box = gtk_list_item_get_child (list_item);
+  const PxFactGroup *group = item_group (self, gtk_list_item_get_item (list_item));
+  GtkWidget *badge = g_object_get_data (G_OBJECT (box), "badge");
+  GPtrArray *facts;
+  g_autoptr(GString) wordings = g_string_new (NULL);
+  g_autoptr(GString) values = g_string_new (NULL);
+  g_autoptr(GPtrArray) seen_values = g_ptr_array_new_with_free_func (g_free);
+
+  if (group == NULL)
+    return;
+
+  facts = px_comparison_get_facts (self->comparison);
+  for (guint doc = 0; doc < px_comparison_get_n_documents (self->comparison); doc++)
+    {
+      g_autoptr(GPtrArray) seen_texts = g_ptr_array_new ();
+      g_autoptr(GString) line = g_string_new (NULL);
+
+      for (guint i = 0; i < group->facts->len; i++)
+        {
+          guint index = g_array_index (group->facts, guint, i);
+          const PxFact *fact;
+          g_autofree char *value = NULL;
+          g_autofree char *escaped_text = NULL;
+          gboolean seen = FALSE;
+
+          if (index >= facts->len)
+            continue;
+          fact = g_ptr_array_index (facts, index);
+          if (fact->doc != doc)
+            continue;
+
+          value = px_fact_format_value (fact);
+          for (guint j = 0; j < seen_values->len && !seen; j++)
+            seen = g_strcmp0 (g_ptr_array_index (seen_values, j), value) == 0;
+          if (!seen && value != NULL)
+            {
+              g_string_append_printf (values, "%s%s", values->len > 0 ? " / " : "", value);
+              g_ptr_array_add (seen_values, g_steal_pointer (&value));
+            }
+
+          seen = FALSE;
+          for (guint j = 0; j < seen_texts->len && !seen; j++)
+            seen = g_strcmp0 (g_ptr_array_index (seen_texts, j), fact->text) == 0;
+          if (seen)
+            continue;
+          g_ptr_array_add (seen_texts, fact->text);
+          /* Article text: escaped before it becomes markup. */
+          escaped_text = g_markup_escape_text (fact->text != NULL ? fact->text : "", -1);
+          g_string_append_printf (line, "%s“%s”", line->len > 0 ? ", " : "", escaped_text);
+        }
+
+      if (line->len > 0)
+        {
+          g_autofree char *name = source_name (px_comparison_get_document (self->comparison, doc));
+          g_autofree char *escaped_name = g_markup_escape_text (name, -1);
+
+          g_string_append_printf (wordings, "%s<b>%u</b> %s  %s", wordings->len > 0 ? "\n" : "",
+                                  doc + 1, escaped_name, line->str);
+        }
+    }
+
+  gtk_image_set_from_icon_name (g_object_get_data (G_OBJECT (box), "icon"),
+                                px_fact_kind_get_icon_name (group->kind));
+  gtk_widget_set_tooltip_text (g_object_get_data (G_OBJECT (box), "icon"),
+                               px_fact_kind_get_label (group->kind));
+  gtk_label_set_text (g_object_get_data (G_OBJECT (box), "value"), values->str);
+  gtk_label_set_text (g_object_get_data (G_OBJECT (box), "label"), group->label != NULL ? group->label : "");
+  gtk_widget_set_visible (g_object_get_data (G_OBJECT (box), "label"),
+                          group->label != NULL && *group->label != '\0');
+  gtk_label_set_markup (g_object_get_data (G_OBJECT (box), "wordings"), wordings->str);
+
+  gtk_label_set_text (GTK_LABEL (badge), status_label (group->status));
+  gtk_widget_remove_css_class (badge, "agree");
+  gtk_widget_remove_css_class (badge, "differs");
+  gtk_widget_remove_css_class (badge, "single");
+  gtk_widget_add_css_class (badge, status_css_class (group->status));
+}
+
+static void
+px_fact_sidebar_dispose (GObject *object)
+{
+  PxFactSidebar *self = (PxFactSidebar *)object;
+  GtkWidget *child;
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), PX_TYPE_FACT_SIDEBAR);
+  /* Template children that are not bound are ours to unparent too. */
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
+    gtk_widget_unparent (child);
+  g_clear_object (&self->filtered);
+  g_clear_object (&self->filter);
+  g_clear_object (&self->items);
+  g_clear_object (&self->comparison);
+
+  G_OBJECT_CLASS (px_fact_sidebar_parent_class)->dispose (object);
+}
+
+static void
+px_fact_sidebar_class_init (PxFactSidebarClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = px_fact_sidebar_dispose;
+
+  /* A group was activated: its index in px_comparison_get_fact_groups(). */
+  signals[GROUP_ACTIVATED] = g_signal_new ("group-activated", G_TYPE_FROM_CLASS (klass),
+                                           G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                                           G_TYPE_NONE, 1, G_TYPE_UINT);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/parallax_reader/Parallax/px-fact-sidebar.ui");
+  gtk_widget_class_bind_template_child (widget_class, PxFactSidebar, heading_label);
+  gtk_widget_class_bind_template_child (widget_class, PxFactSidebar, kind_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, PxFactSidebar, status_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, PxFactSidebar, stack);
+  gtk_widget_class_bind_template_child (widget_class, PxFactSidebar, list_view);
+  gtk_widget_class_bind_template_child (widget_class, PxFactSidebar, empty_page);
+  gtk_widget_class_bind_template_callback (widget_class, on_filter_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_list_view_activate_cb);
+
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_css_name (widget_class, "pxfactsidebar");
+}
+
+static void
+px_fact_sidebar_init (PxFactSidebar *self)
+{
+  g_autoptr(GtkStringList) kind_names = gtk_string_list_new (NULL);
+  g_autoptr(GtkStringList) status_names = gtk_string_list_new (NULL);
+  GtkListItemFactory *factory;
+  GtkNoSelection *selection;
+
+  self->kind = PX_N_FACT_KINDS;
+  self->status = PX_FACT_FILTER_ANY_STATUS;
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  gtk_string_list_append (kind_names, _("All Kinds"));
+  for (guint i = 0; i < PX_N_FACT_KINDS; i++)
+    gtk_string_list_append (kind_names, px_fact_kind_get_label (i));
+  gtk_drop_down_set_model (self->kind_dropdown, G_LIST_MODEL (kind_names));
+  gtk_string_list_append (status_names, _("Any Status"));
+  gtk_string_list_append (status_names, _("Agree"));
+  gtk_string_list_append (status_names, _("Differ"));
+  gtk_string_list_append (status_names, _("One Source"));
+  gtk_drop_down_set_model (self->status_dropdown, G_LIST_MODEL (status_names));
+
+  self->items = g_list_store_new (PX_TYPE_FACT_ITEM);
+  self->filter = gtk_custom_filter_new (filter_func, self, NULL);
+  self->filtered = gtk_filter_list_model_new (g_object_ref (G_LIST_MODEL (self->items)),
+                                              g_object_ref (GTK_FILTER (self->filter)));
+  selection = gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->filtered)));
+  gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (selection));
+  g_object_unref (selection);
+
+  factory = gtk_signal_list_item_factory_new ();
+  g_signal_connect (factory, "setup", G_CALLBACK (setup_row_cb), self);
+  g_signal_connect (factory, "bind", G_CALLBACK (bind_row_cb), self);
+  gtk_list_view_set_factory (self->list_view, factory);
+  g_object_unref (factory);
+
+  update_stack (self);
+}
+
+/* Public API */
+
+PxFactSidebar *
+px_fact_sidebar_new (void)
+{
+  return g_object_new (PX_TYPE_FACT_SIDEBAR, NULL);
+}
+
+void
+px_fact_sidebar_set_comparison (PxFactSidebar *self,
+                                PxComparison  *comparison)
+{
+  g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
+
+  g_return_if_fail (PX_IS_FACT_SIDEBAR (self));
+  g_return_if_fail (comparison == NULL || PX_IS_COMPARISON (comparison));
+
+  g_set_object (&self->comparison, comparison);
+  if (comparison != NULL)
+    {
+      GPtrArray *groups = px_comparison_get_fact_groups (comparison);
+
+      for (guint i = 0; i < groups->len; i++)
+        {
+          PxFactItem *item = g_object_new (PX_TYPE_FACT_ITEM, NULL);
+
+          item->index = i;
+          g_ptr_array_add (items, item);
+        }
+    }
+  g_list_store_splice (self->items, 0, g_list_model_get_n_items (G_LIST_MODEL (self->items)),
+                       items->pdata, items->len);
+  update_stack (self);
+}
+
+void
+px_fact_sidebar_set_filter (PxFactSidebar *self,
+                            PxFactKind     kind,
+                            int            status)
+{
+  g_return_if_fail (PX_IS_FACT_SIDEBAR (self));
+  g_return_if_fail (kind <= PX_N_FACT_KINDS);
+
+  gtk_drop_down_set_selected (self->kind_dropdown, kind == PX_N_FACT_KINDS ? 0 : kind + 1);
+  gtk_drop_down_set_selected (self->status_dropdown, status < 0 ? 0 : status + 1);
+}
+
+guint
+px_fact_sidebar_get_n_groups (PxFactSidebar *self)
+{
+  g_return_val_if_fail (PX_IS_FACT_SIDEBAR (self), 0);
+  return g_list_model_get_n_items (G_LIST_MODEL (self->filtered));
+}
+
+guint
+px_fact_sidebar_get_group_index (PxFactSidebar *self,
+                                 guint          position)
+{
+  g_autoptr(PxFactItem) item = NULL;
+
+  g_return_val_if_fail (PX_IS_FACT_SIDEBAR (self), 0);
+
+  item = g_list_model_get_item (G_LIST_MODEL (self->filtered), position);
+  g_return_val_if_fail (item != NULL, 0);
+  return item->index;
+}
+
+void
+px_fact_sidebar_activate (PxFactSidebar *self,
+                          guint          position)
+{
+  g_return_if_fail (PX_IS_FACT_SIDEBAR (self));
+
+  if (position < px_fact_sidebar_get_n_groups (self))
+    g_signal_emit (self, signals[GROUP_ACTIVATED], 0, px_fact_sidebar_get_group_index (self, position));
+}
+
+const char *
+px_fact_kind_get_label (PxFactKind kind)
+{
+  g_return_val_if_fail (kind < PX_N_FACT_KINDS, NULL);
+  return _(kinds[kind].label);
+}
+
+const char *
+px_fact_kind_get_icon_name (PxFactKind kind)
+{
+  g_return_val_if_fail (kind < PX_N_FACT_KINDS, NULL);
+  return kinds[kind].icon_name;
+}

@@ -1,0 +1,345 @@
+/* px-link-map.c: curved bands between the linked sentences of two columns
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * As in Meld's link map: only the bands with an end in view are drawn, as
+ * filled curves from one sentence's lines to the other's. Clicking a band
+ * selects its sentences. Drawn with cairo (GskPath is GTK 4.14).
+ */
+#define G_LOG_DOMAIN "px-link-map"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "px-link-map.h"
+
+typedef struct
+{
+  guint      left;      /* segment in the left column */
+  guint      right;     /* segment in the right column */
+  PxRelation relation;
+} Band;
+
+struct _PxLinkMap
+{
+  GtkWidget     parent_instance;
+
+  /* owned */
+  GArray       *bands;  /* Band, sorted by left segment */
+  gulong        handlers[2];
+
+  /* borrowed: the columns outlive the map (the window removes maps first) */
+  PxSourceView *columns[2];
+};
+
+enum {
+  BAND_ACTIVATED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+G_DEFINE_FINAL_TYPE (PxLinkMap, px_link_map, GTK_TYPE_WIDGET)
+
+static int
+compare_bands (gconstpointer a,
+               gconstpointer b)
+{
+  const Band *ba = a;
+  const Band *bb = b;
+
+  if (ba->left != bb->left)
+    return ba->left < bb->left ? -1 : 1;
+  return ba->right < bb->right ? -1 : ba->right > bb->right;
+}
+
+static void
+band_color (PxLinkMap  *self,
+            PxRelation  relation,
+            gboolean    lit,
+            GdkRGBA    *rgba)
+{
+  gboolean dark = adw_style_manager_get_dark (adw_style_manager_get_default ());
+
+  if (lit)
+    gdk_rgba_parse (rgba, dark ? "rgba(120,174,237,0.75)" : "rgba(28,113,216,0.55)");
+  else if (relation == PX_RELATION_DIFFERS)
+    gdk_rgba_parse (rgba, dark ? "rgba(245,194,17,0.40)" : "rgba(229,165,10,0.45)");
+  else if (relation == PX_RELATION_SAME)
+    gdk_rgba_parse (rgba, dark ? "rgba(87,227,137,0.30)" : "rgba(38,162,105,0.30)");
+  else
+    gdk_rgba_parse (rgba, dark ? "rgba(153,193,241,0.30)" : "rgba(53,132,228,0.25)");
+}
+
+/* The band's four corners in this widget's coordinates. */
+static gboolean
+band_geometry (PxLinkMap  *self,
+               const Band *band,
+               double     *ly,
+               double     *lh,
+               double     *ry,
+               double     *rh)
+{
+  return px_source_view_get_segment_area (self->columns[0], band->left, GTK_WIDGET (self), ly, lh) &&
+         px_source_view_get_segment_area (self->columns[1], band->right, GTK_WIDGET (self), ry, rh);
+}
+
+static gboolean
+band_in_view (PxLinkMap  *self,
+              const Band *band,
+              guint       lfirst,
+              guint       llast,
+              guint       rfirst,
+              guint       rlast)
+{
+  return (band->left >= lfirst && band->left <= llast) ||
+         (band->right >= rfirst && band->right <= rlast);
+}
+
+static void
+band_path (cairo_t *cr,
+           double   width,
+           double   ly,
+           double   lh,
+           double   ry,
+           double   rh)
+{
+  double mid = width / 2;
+
+  cairo_move_to (cr, 0, ly);
+  cairo_curve_to (cr, mid, ly, mid, ry, width, ry);
+  cairo_line_to (cr, width, ry + rh);
+  cairo_curve_to (cr, mid, ry + rh, mid, ly + lh, 0, ly + lh);
+  cairo_close_path (cr);
+}
+
+static void
+draw_bands (PxLinkMap *self,
+            cairo_t   *cr,
+            double     width,
+            double     height)
+{
+  guint lfirst = 0, llast = 0, rfirst = 0, rlast = 0;
+  int lselected = px_source_view_get_selected_segment (self->columns[0]);
+  int rselected = px_source_view_get_selected_segment (self->columns[1]);
+  gboolean lvisible = px_source_view_get_visible_segments (self->columns[0], &lfirst, &llast);
+  gboolean rvisible = px_source_view_get_visible_segments (self->columns[1], &rfirst, &rlast);
+
+  if (!lvisible && !rvisible)
+    return;
+
+  /* Two passes: the lit bands go on top. */
+  for (int pass = 0; pass < 2; pass++)
+    for (guint i = 0; i < self->bands->len; i++)
+      {
+        const Band *band = &g_array_index (self->bands, Band, i);
+        gboolean lit = (int)band->left == lselected || (int)band->right == rselected ||
+                       px_source_view_segment_is_lit (self->columns[0], band->left) ||
+                       px_source_view_segment_is_lit (self->columns[1], band->right);
+        double ly, lh, ry, rh;
+        GdkRGBA color;
+
+        if (lit != (pass == 1) || !band_in_view (self, band, lfirst, llast, rfirst, rlast))
+          continue;
+        if (!band_geometry (self, band, &ly, &lh, &ry, &rh))
+          continue;
+        if ((ly + lh < 0 && ry + rh < 0) || (ly > height && ry > height))
+          continue;
+
+        band_color (self, band->relation, lit, &color);
+        band_path (cr, width, ly, lh, ry, rh);
+        gdk_cairo_set_source_rgba (cr, &color);
+        cairo_fill_preserve (cr);
+        color.alpha = MIN (1.0, color.alpha * 2);
+        gdk_cairo_set_source_rgba (cr, &color);
+        cairo_set_line_width (cr, 1);
+        cairo_stroke (cr);
+      }
+}
+
+static void
+adjustment_changed_cb (GtkAdjustment *adjustment,
+                       PxLinkMap     *self)
+{
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+static void
+pressed_cb (GtkGestureClick *gesture,
+            int              n_press,
+            double           x,
+            double           y,
+            PxLinkMap       *self)
+{
+  int width = gtk_widget_get_width (GTK_WIDGET (self));
+  guint lfirst = 0, llast = 0, rfirst = 0, rlast = 0;
+  cairo_surface_t *surface;
+  cairo_t *cr;
+  int hit = -1;
+
+  px_source_view_get_visible_segments (self->columns[0], &lfirst, &llast);
+  px_source_view_get_visible_segments (self->columns[1], &rfirst, &rlast);
+
+  /* Hit-test with the same path as drawn. */
+  surface = cairo_image_surface_create (CAIRO_FORMAT_A8, 1, 1);
+  cr = cairo_create (surface);
+  for (guint i = 0; i < self->bands->len && hit < 0; i++)
+    {
+      const Band *band = &g_array_index (self->bands, Band, i);
+      double ly, lh, ry, rh;
+
+      if (!band_in_view (self, band, lfirst, llast, rfirst, rlast) ||
+          !band_geometry (self, band, &ly, &lh, &ry, &rh))
+        continue;
+      cairo_new_path (cr);
+      band_path (cr, width, ly, lh, ry, rh);
+      if (cairo_in_fill (cr, x, y))
+        hit = i;
+    }
+  cairo_destroy (cr);
+  cairo_surface_destroy (surface);
+
+  if (hit >= 0)
+    {
+      const Band *band = &g_array_index (self->bands, Band, hit);
+
+      gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
+      g_signal_emit (self, signals[BAND_ACTIVATED], 0,
+                     px_source_view_get_index (self->columns[0]), band->left);
+    }
+}
+
+static void
+px_link_map_snapshot (GtkWidget   *widget,
+                      GtkSnapshot *snapshot)
+{
+  PxLinkMap *self = PX_LINK_MAP (widget);
+  int width = gtk_widget_get_width (widget);
+  int height = gtk_widget_get_height (widget);
+  cairo_t *cr;
+
+  if (self->bands->len == 0 || width <= 0 || height <= 0)
+    return;
+
+  cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
+  draw_bands (self, cr, width, height);
+  cairo_destroy (cr);
+}
+
+static void
+px_link_map_dispose (GObject *object)
+{
+  PxLinkMap *self = (PxLinkMap *)object;
+
+  for (guint i = 0; i < 2; i++)
+    if (self->columns[i] != NULL)
+      {
+        g_clear_signal_handler (&self->handlers[i], px_source_view_get_vadjustment (self->columns[i]));
+        g_clear_object (&self->columns[i]);
+      }
+
+  G_OBJECT_CLASS (px_link_map_parent_class)->dispose (object);
+}
+
+static void
+px_link_map_finalize (GObject *object)
+{
+  PxLinkMap *self = (PxLinkMap *)object;
+
+  g_clear_pointer (&self->bands, g_array_unref);
+
+  G_OBJECT_CLASS (px_link_map_parent_class)->finalize (object);
+}
+
+static void
+px_link_map_class_init (PxLinkMapClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = px_link_map_dispose;
+  object_class->finalize = px_link_map_finalize;
+  widget_class->snapshot = px_link_map_snapshot;
+
+  /* A band was clicked: (column index, segment) of its left end. */
+  signals[BAND_ACTIVATED] = g_signal_new ("band-activated",
+                                          G_TYPE_FROM_CLASS (klass),
+                                          G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                                          G_TYPE_NONE, 2, G_TYPE_UINT, G_TYPE_UINT);
+
+  gtk_widget_class_set_css_name (widget_class, "pxlinkmap");
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_PRESENTATION);
+}
+
+static void
+px_link_map_init (PxLinkMap *self)
+{
+  GtkGesture *click = gtk_gesture_click_new ();
+
+  self->bands = g_array_new (FALSE, FALSE, sizeof (Band));
+  g_signal_connect (click, "pressed", G_CALLBACK (pressed_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (click));
+  gtk_widget_set_size_request (GTK_WIDGET (self), 36, -1);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self), _("Click a band to select its sentences"));
+}
+
+PxLinkMap *
+px_link_map_new (PxSourceView *left,
+                 PxSourceView *right)
+{
+  PxLinkMap *self;
+
+  g_return_val_if_fail (PX_IS_SOURCE_VIEW (left), NULL);
+  g_return_val_if_fail (PX_IS_SOURCE_VIEW (right), NULL);
+
+  self = g_object_new (PX_TYPE_LINK_MAP, NULL);
+  self->columns[0] = g_object_ref (left);
+  self->columns[1] = g_object_ref (right);
+  for (guint i = 0; i < 2; i++)
+    self->handlers[i] = g_signal_connect (px_source_view_get_vadjustment (self->columns[i]), "value-changed",
+                                          G_CALLBACK (adjustment_changed_cb), self);
+  return self;
+}
+
+void
+px_link_map_set_comparison (PxLinkMap    *self,
+                            PxComparison *comparison)
+{
+  guint ldoc, rdoc;
+  GPtrArray *links;
+
+  g_return_if_fail (PX_IS_LINK_MAP (self));
+
+  g_array_set_size (self->bands, 0);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+  if (comparison == NULL)
+    return;
+
+  ldoc = px_source_view_get_index (self->columns[0]);
+  rdoc = px_source_view_get_index (self->columns[1]);
+  links = px_comparison_get_links (comparison);
+  for (guint i = 0; i < links->len; i++)
+    {
+      const PxLink *link = g_ptr_array_index (links, i);
+      Band band;
+
+      if (link->relation == PX_RELATION_RELATED)
+        continue;
+      if (link->a.doc == ldoc && link->b.doc == rdoc)
+        band = (Band) { link->a.segment, link->b.segment, link->relation };
+      else if (link->a.doc == rdoc && link->b.doc == ldoc)
+        band = (Band) { link->b.segment, link->a.segment, link->relation };
+      else
+        continue;
+      g_array_append_val (self->bands, band);
+    }
+  g_array_sort (self->bands, compare_bands);
+}
+
+guint
+px_link_map_get_n_bands (PxLinkMap *self)
+{
+  g_return_val_if_fail (PX_IS_LINK_MAP (self), 0);
+  return self->bands->len;
+}

@@ -1,0 +1,1187 @@
+/* px-source-view.c: one column, one source
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * A header (title, outlet, date, words, close) over a read-only text view.
+ * The buffer holds the document's normalized text unchanged, so a byte
+ * offset of the engine becomes an iter through a table of checkpoints.
+ * Highlights are a fixed set of named tags, applied in idle slices with the
+ * visible part first; the status markers in the left margin and the bars
+ * of lit sentences are drawn for the visible sentences only.
+ */
+#define G_LOG_DOMAIN "px-source-view"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "px-source-view.h"
+
+#define CHECKPOINT_BYTES 256
+#define OPS_PER_SLICE    400
+#define GUTTER_WIDTH     22
+
+typedef enum
+{
+  TAG_SHARED,
+  TAG_PARTIAL,
+  TAG_DIFFERS,
+  TAG_UNIQUE,
+  TAG_BOILERPLATE,
+  TAG_FACT_NUMBER,
+  TAG_FACT_DATE,
+  TAG_FACT_NAME,
+  TAG_FACT_QUOTE,
+  TAG_WORD_DIFF,
+  TAG_HOVER,
+  TAG_LIT,
+  TAG_SELECTED,
+  TAG_MATCH,
+  TAG_CURRENT_MATCH,
+  TAG_FLASH,
+  N_TAGS
+} TagId;
+
+typedef struct
+{
+  guint byte;
+  guint chr;
+} Checkpoint;
+
+/* One tag over one byte range, waiting for its idle slice. */
+typedef struct
+{
+  guint start;
+  guint end;
+  guint tag : 8;
+  guint visible : 1;
+} TagOp;
+
+struct _PxSourceView
+{
+  GtkWidget          parent_instance;
+
+  /* template widgets */
+  GtkWidget         *header;
+  GtkLabel          *number_label;
+  GtkLabel          *title_label;
+  GtkLabel          *subtitle_label;
+  GtkLabel          *match_label;
+  GtkMenuButton     *menu_button;
+  GtkButton         *close_button;
+  GtkScrolledWindow *scroller;
+  GtkTextView       *text_view;
+
+  /* owned */
+  PxDocument        *document;
+  PxComparison      *comparison;
+  GArray            *checkpoints;      /* Checkpoint */
+  guint             *segment_chars;    /* start, end char offset of each segment */
+  guint8            *segment_status;   /* PxClaimStatus + 1, 0 for none */
+  GArray            *ops;              /* TagOp */
+  GArray            *lit;              /* guint segment */
+  GArray            *hover;            /* guint segment */
+  PangoLayout       *markers[4];
+  GtkTextTag        *tags[N_TAGS];
+  guint              next_op;
+  guint              tag_source;
+  guint              flash_source;
+  int                selected;
+  guint              index;
+  guint              n_segments;
+  gboolean           dark;
+  gboolean           moving_cursor;
+  int                hovered;
+};
+
+enum {
+  SEGMENT_ACTIVATED,
+  SEGMENT_HOVERED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+#define PX_TYPE_SOURCE_TEXT (px_source_text_get_type ())
+G_DECLARE_FINAL_TYPE (PxSourceText, px_source_text, PX, SOURCE_TEXT, GtkTextView)
+
+/* The text view draws the column's margin markers under its text. */
+struct _PxSourceText
+{
+  GtkTextView   parent_instance;
+  PxSourceView *column;  /* borrowed */
+};
+
+G_DEFINE_FINAL_TYPE (PxSourceText, px_source_text, GTK_TYPE_TEXT_VIEW)
+G_DEFINE_FINAL_TYPE (PxSourceView, px_source_view, GTK_TYPE_WIDGET)
+
+static void snapshot_margin (PxSourceView *self,
+                             GtkSnapshot  *snapshot);
+
+/* Marker glyphs: the status is never told by colour alone. */
+static const char *status_markers[] = { "●", "◐", "≠", "○" };
+
+static void
+px_source_text_snapshot_layer (GtkTextView      *text_view,
+                               GtkTextViewLayer  layer,
+                               GtkSnapshot      *snapshot)
+{
+  PxSourceText *self = PX_SOURCE_TEXT (text_view);
+
+  if (layer == GTK_TEXT_VIEW_LAYER_BELOW_TEXT && self->column != NULL)
+    snapshot_margin (self->column, snapshot);
+}
+
+static void
+px_source_text_class_init (PxSourceTextClass *klass)
+{
+  GTK_TEXT_VIEW_CLASS (klass)->snapshot_layer = px_source_text_snapshot_layer;
+}
+
+static void
+px_source_text_init (PxSourceText *self)
+{
+}
+
+/* Offsets */
+
+static void
+build_offset_tables (PxSourceView *self)
+{
+  gsize length;
+  const char *text = px_document_get_text (self->document, &length);
+  guint chr = 0;
+  guint next = 0;
+
+  self->checkpoints = g_array_new (FALSE, FALSE, sizeof (Checkpoint));
+  for (const char *p = text; p < text + length; p = g_utf8_next_char (p), chr++)
+    {
+      guint byte = p - text;
+
+      while (byte >= next)
+        {
+          Checkpoint cp = { byte, chr };
+
+          g_array_append_val (self->checkpoints, cp);
+          next += CHECKPOINT_BYTES;
+        }
+    }
+
+  self->n_segments = px_document_get_n_segments (self->document);
+  self->segment_chars = g_new0 (guint, 2 * MAX (self->n_segments, 1));
+  self->segment_status = g_new0 (guint8, MAX (self->n_segments, 1));
+}
+
+static guint
+byte_to_char (PxSourceView *self,
+              guint         byte)
+{
+  gsize length;
+  const char *text = px_document_get_text (self->document, &length);
+  guint i;
+  const Checkpoint *cp;
+
+  byte = MIN (byte, length);
+  if (self->checkpoints->len == 0)
+    return 0;
+  i = MIN (byte / CHECKPOINT_BYTES, self->checkpoints->len - 1);
+  cp = &g_array_index (self->checkpoints, Checkpoint, i);
+  if (cp->byte > byte && i > 0)
+    cp = &g_array_index (self->checkpoints, Checkpoint, i - 1);
+  if (cp->byte >= byte)
+    return cp->chr;
+  return cp->chr + g_utf8_strlen (text + cp->byte, byte - cp->byte);
+}
+
+static void
+iter_at_byte (PxSourceView *self,
+              GtkTextIter  *iter,
+              guint         byte)
+{
+  gtk_text_buffer_get_iter_at_offset (gtk_text_view_get_buffer (self->text_view), iter,
+                                      byte_to_char (self, byte));
+}
+
+/* The first segment that ends after @chr. */
+static guint
+segment_lower_bound (PxSourceView *self,
+                     guint         chr)
+{
+  guint lo = 0, hi = self->n_segments;
+
+  while (lo < hi)
+    {
+      guint mid = (lo + hi) / 2;
+
+      if (self->segment_chars[2 * mid + 1] <= chr)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+  return lo;
+}
+
+static int
+segment_at_char (PxSourceView *self,
+                 guint         chr)
+{
+  guint i = segment_lower_bound (self, chr);
+
+  if (i < self->n_segments && self->segment_chars[2 * i] <= chr)
+    return i;
+  return -1;
+}
+
+static void
+segment_iters (PxSourceView *self,
+               guint         segment,
+               GtkTextIter  *start,
+               GtkTextIter  *end)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->text_view);
+
+  gtk_text_buffer_get_iter_at_offset (buffer, start, self->segment_chars[2 * segment]);
+  gtk_text_buffer_get_iter_at_offset (buffer, end, self->segment_chars[2 * segment + 1]);
+}
+
+/* Buffer y range of a segment. */
+static void
+segment_buffer_yrange (PxSourceView *self,
+                       guint         segment,
+                       int          *y,
+                       int          *height)
+{
+  GtkTextIter start, end;
+  GdkRectangle a, b;
+
+  segment_iters (self, segment, &start, &end);
+  gtk_text_view_get_iter_location (self->text_view, &start, &a);
+  gtk_text_view_get_iter_location (self->text_view, &end, &b);
+  *y = a.y;
+  *height = MAX (b.y + b.height - a.y, a.height);
+}
+
+/* Tags and colours */
+
+static void
+set_rgba (GtkTextTag *tag,
+          const char *property,
+          const char *spec)
+{
+  GdkRGBA rgba;
+
+  if (spec == NULL)
+    {
+      g_object_set (tag, property, NULL, NULL);
+      return;
+    }
+  gdk_rgba_parse (&rgba, spec);
+  g_object_set (tag, property, &rgba, NULL);
+}
+
+/* Light and dark: the same hues as libadwaita's palette, at an alpha that
+ * keeps body text above 7:1 on either background. */
+static void
+update_tag_colors (PxSourceView *self)
+{
+  gboolean d = self->dark;
+
+  set_rgba (self->tags[TAG_SHARED], "background-rgba", d ? "rgba(46,194,126,0.20)" : "rgba(46,194,126,0.17)");
+  set_rgba (self->tags[TAG_PARTIAL], "background-rgba", d ? "rgba(98,160,234,0.22)" : "rgba(53,132,228,0.13)");
+  set_rgba (self->tags[TAG_DIFFERS], "background-rgba", d ? "rgba(245,194,17,0.20)" : "rgba(245,194,17,0.26)");
+  set_rgba (self->tags[TAG_UNIQUE], "background-rgba", NULL);
+  set_rgba (self->tags[TAG_WORD_DIFF], "background-rgba", d ? "rgba(255,120,0,0.40)" : "rgba(255,120,0,0.30)");
+  set_rgba (self->tags[TAG_WORD_DIFF], "underline-rgba", d ? "#ffa348" : "#c64600");
+  /* Facts are many: a thin, half-transparent line that does not shout. */
+  set_rgba (self->tags[TAG_FACT_NUMBER], "underline-rgba", d ? "rgba(153,193,241,0.75)" : "rgba(28,113,216,0.60)");
+  set_rgba (self->tags[TAG_FACT_DATE], "underline-rgba", d ? "rgba(143,240,164,0.70)" : "rgba(38,162,105,0.65)");
+  set_rgba (self->tags[TAG_FACT_NAME], "underline-rgba", d ? "rgba(220,138,221,0.55)" : "rgba(129,61,156,0.40)");
+  set_rgba (self->tags[TAG_HOVER], "background-rgba", d ? "rgba(120,174,237,0.22)" : "rgba(53,132,228,0.16)");
+  set_rgba (self->tags[TAG_LIT], "background-rgba", d ? "rgba(120,174,237,0.42)" : "rgba(53,132,228,0.30)");
+  set_rgba (self->tags[TAG_SELECTED], "background-rgba", d ? "rgba(120,174,237,0.55)" : "rgba(53,132,228,0.38)");
+  set_rgba (self->tags[TAG_MATCH], "background-rgba", d ? "rgba(246,211,45,0.55)" : "rgba(246,211,45,0.75)");
+  set_rgba (self->tags[TAG_MATCH], "foreground-rgba", d ? "#ffffff" : "#000000");
+  set_rgba (self->tags[TAG_CURRENT_MATCH], "background-rgba", d ? "#e66100" : "#ff7800");
+  set_rgba (self->tags[TAG_CURRENT_MATCH], "foreground-rgba", d ? "#ffffff" : "#000000");
+  set_rgba (self->tags[TAG_FLASH], "background-rgba", d ? "rgba(237,51,59,0.50)" : "rgba(237,51,59,0.35)");
+  set_rgba (self->tags[TAG_BOILERPLATE], "foreground-rgba", d ? "rgba(255,255,255,0.45)" : "rgba(0,0,0,0.45)");
+  gtk_widget_queue_draw (GTK_WIDGET (self->text_view));
+}
+
+static void
+create_tags (PxSourceView *self)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->text_view);
+
+  /* Creation order is priority order: selection and search win. */
+  gtk_text_buffer_create_tag (buffer, "heading",
+                              "weight", PANGO_WEIGHT_BOLD,
+                              "scale", 1.15,
+                              NULL);
+  self->tags[TAG_SHARED] = gtk_text_buffer_create_tag (buffer, "claim-shared", NULL);
+  self->tags[TAG_PARTIAL] = gtk_text_buffer_create_tag (buffer, "claim-partial", NULL);
+  self->tags[TAG_DIFFERS] = gtk_text_buffer_create_tag (buffer, "claim-differs", NULL);
+  self->tags[TAG_UNIQUE] = gtk_text_buffer_create_tag (buffer, "claim-unique", NULL);
+  self->tags[TAG_BOILERPLATE] = gtk_text_buffer_create_tag (buffer, "boilerplate",
+                                                            "scale", 0.85,
+                                                            NULL);
+  self->tags[TAG_FACT_NUMBER] = gtk_text_buffer_create_tag (buffer, "fact-number",
+                                                            "underline", PANGO_UNDERLINE_DOUBLE,
+                                                            NULL);
+  self->tags[TAG_FACT_DATE] = gtk_text_buffer_create_tag (buffer, "fact-date",
+                                                          "underline", PANGO_UNDERLINE_SINGLE,
+                                                          NULL);
+  self->tags[TAG_FACT_NAME] = gtk_text_buffer_create_tag (buffer, "fact-name",
+                                                          "underline", PANGO_UNDERLINE_LOW,
+                                                          NULL);
+  /* Quotes span whole sentences and carry their own quotation marks. */
+  self->tags[TAG_FACT_QUOTE] = gtk_text_buffer_create_tag (buffer, "fact-quote", NULL);
+  self->tags[TAG_WORD_DIFF] = gtk_text_buffer_create_tag (buffer, "word-diff",
+                                                          "weight", PANGO_WEIGHT_BOLD,
+                                                          "underline", PANGO_UNDERLINE_ERROR,
+                                                          NULL);
+  self->tags[TAG_HOVER] = gtk_text_buffer_create_tag (buffer, "hover", NULL);
+  self->tags[TAG_LIT] = gtk_text_buffer_create_tag (buffer, "lit", NULL);
+  self->tags[TAG_SELECTED] = gtk_text_buffer_create_tag (buffer, "selected", NULL);
+  self->tags[TAG_MATCH] = gtk_text_buffer_create_tag (buffer, "search-match", NULL);
+  self->tags[TAG_CURRENT_MATCH] = gtk_text_buffer_create_tag (buffer, "search-current",
+                                                              "weight", PANGO_WEIGHT_BOLD,
+                                                              NULL);
+  self->tags[TAG_FLASH] = gtk_text_buffer_create_tag (buffer, "flash", NULL);
+  update_tag_colors (self);
+}
+
+static TagId
+tag_for_fact (PxFactKind kind)
+{
+  switch (kind)
+    {
+    case PX_FACT_DATE:
+    case PX_FACT_TIME:
+      return TAG_FACT_DATE;
+    case PX_FACT_PERSON:
+    case PX_FACT_ORGANIZATION:
+    case PX_FACT_PLACE:
+      return TAG_FACT_NAME;
+    case PX_FACT_QUOTE:
+      return TAG_FACT_QUOTE;
+    case PX_FACT_NUMBER:
+    case PX_FACT_MONEY:
+    case PX_FACT_PERCENT:
+    case PX_FACT_QUANTITY:
+    case PX_FACT_ORDINAL:
+    case PX_N_FACT_KINDS:
+    default:
+      return TAG_FACT_NUMBER;
+    }
+}
+
+/* Idle tagging */
+
+static void
+add_op (PxSourceView *self,
+        TagId         tag,
+        guint         start,
+        guint         end)
+{
+  TagOp op = { start, end, tag, 0 };
+
+  if (end > start)
+    g_array_append_val (self->ops, op);
+}
+
+static int
+compare_ops_visible_first (gconstpointer a,
+                           gconstpointer b)
+{
+  const TagOp *oa = a;
+  const TagOp *ob = b;
+
+  if (oa->visible != ob->visible)
+    return oa->visible ? -1 : 1;
+  return 0;
+}
+
+static gboolean
+apply_ops_cb (gpointer user_data)
+{
+  PxSourceView *self = user_data;
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->text_view);
+  guint stop = MIN (self->next_op + OPS_PER_SLICE, self->ops->len);
+
+  for (; self->next_op < stop; self->next_op++)
+    {
+      const TagOp *op = &g_array_index (self->ops, TagOp, self->next_op);
+      GtkTextIter start, end;
+
+      iter_at_byte (self, &start, op->start);
+      iter_at_byte (self, &end, op->end);
+      gtk_text_buffer_apply_tag (buffer, self->tags[op->tag], &start, &end);
+    }
+
+  if (self->next_op < self->ops->len)
+    return G_SOURCE_CONTINUE;
+
+  g_array_set_size (self->ops, 0);
+  self->next_op = 0;
+  self->tag_source = 0;
+  return G_SOURCE_REMOVE;
+}
+
+static void
+remove_highlights (PxSourceView *self)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->text_view);
+  GtkTextIter start, end;
+  static const TagId engine_tags[] = {
+    TAG_SHARED, TAG_PARTIAL, TAG_DIFFERS, TAG_UNIQUE, TAG_FACT_NUMBER, TAG_FACT_DATE,
+    TAG_FACT_NAME, TAG_FACT_QUOTE, TAG_WORD_DIFF, TAG_HOVER, TAG_LIT, TAG_SELECTED,
+  };
+
+  g_clear_handle_id (&self->tag_source, g_source_remove);
+  g_array_set_size (self->ops, 0);
+  self->next_op = 0;
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  for (guint i = 0; i < G_N_ELEMENTS (engine_tags); i++)
+    gtk_text_buffer_remove_tag (buffer, self->tags[engine_tags[i]], &start, &end);
+  memset (self->segment_status, 0, MAX (self->n_segments, 1));
+  g_array_set_size (self->lit, 0);
+  g_array_set_size (self->hover, 0);
+  self->selected = -1;
+}
+
+static void
+queue_highlights (PxSourceView *self)
+{
+  GPtrArray *links = px_comparison_get_links (self->comparison);
+  GPtrArray *claims = px_comparison_get_claims (self->comparison);
+  GPtrArray *facts = px_comparison_get_document_facts (self->comparison, self->index);
+  guint first = 0, last = 0;
+  guint visible_start = 0, visible_end = 0;
+
+  for (guint s = 0; s < self->n_segments; s++)
+    {
+      const PxSegment *seg = px_document_get_segment (self->document, s);
+      int claim_index = px_comparison_get_claim_for_segment (self->comparison, self->index, s);
+      const PxClaim *claim;
+
+      if (claim_index < 0 || (guint)claim_index >= claims->len)
+        continue;
+      claim = g_ptr_array_index (claims, claim_index);
+      self->segment_status[s] = claim->status + 1;
+      add_op (self, TAG_SHARED + claim->status, seg->start, seg->end);
+    }
+
+  for (guint i = 0; facts != NULL && i < facts->len; i++)
+    {
+      const PxFact *fact = g_ptr_array_index (facts, i);
+
+      add_op (self, tag_for_fact (fact->kind), fact->start, fact->end);
+    }
+
+  for (guint i = 0; i < links->len; i++)
+    {
+      const PxLink *link = g_ptr_array_index (links, i);
+      gboolean is_a = link->a.doc == self->index;
+
+      if (link->diff == NULL || link->relation == PX_RELATION_RELATED ||
+          (link->a.doc != self->index && link->b.doc != self->index))
+        continue;
+      for (guint j = 0; j < link->diff->len; j++)
+        {
+          const PxDiffChunk *chunk = &g_array_index (link->diff, PxDiffChunk, j);
+
+          if (chunk->op == PX_DIFF_EQUAL)
+            continue;
+          if (is_a)
+            add_op (self, TAG_WORD_DIFF, chunk->a_start, chunk->a_end);
+          else
+            add_op (self, TAG_WORD_DIFF, chunk->b_start, chunk->b_end);
+        }
+    }
+
+  if (px_source_view_get_visible_segments (self, &first, &last))
+    {
+      visible_start = px_document_get_segment (self->document, first)->start;
+      visible_end = px_document_get_segment (self->document, last)->end;
+    }
+  for (guint i = 0; i < self->ops->len; i++)
+    {
+      TagOp *op = &g_array_index (self->ops, TagOp, i);
+
+      op->visible = op->start < visible_end && op->end > visible_start;
+    }
+  /* g_array_sort is not stable, but the order of ops does not matter:
+   * each tag's priority is fixed. */
+  g_array_sort (self->ops, compare_ops_visible_first);
+
+  if (self->ops->len > 0)
+    {
+      /* The visible part at once, so that the first frame shows it. */
+      apply_ops_cb (self);
+      if (self->ops->len > 0)
+        self->tag_source = g_idle_add_full (G_PRIORITY_LOW, apply_ops_cb, self, NULL);
+    }
+  gtk_widget_queue_draw (GTK_WIDGET (self->text_view));
+}
+
+/* The margin */
+
+static void
+snapshot_margin (PxSourceView *self,
+                 GtkSnapshot  *snapshot)
+{
+  GdkRectangle visible;
+  guint first, last;
+  GdkRGBA accent;
+  static const char *light[] = { "#26a269", "#1c71d8", "#c64600", "#813d9c" };
+  static const char *dark[] = { "#8ff0a4", "#99c1f1", "#ffa348", "#dc8add" };
+
+  if (!px_source_view_get_visible_segments (self, &first, &last))
+    return;
+
+  gtk_text_view_get_visible_rect (self->text_view, &visible);
+  gdk_rgba_parse (&accent, self->dark ? "#78aeed" : "#1c71d8");
+
+  for (guint s = first; s <= last && s < self->n_segments; s++)
+    {
+      int y, height;
+      gboolean lit = (int)s == self->selected || px_source_view_segment_is_lit (self, s);
+
+      if (self->segment_status[s] == 0 && !lit)
+        continue;
+
+      segment_buffer_yrange (self, s, &y, &height);
+
+      if (lit)
+        gtk_snapshot_append_color (snapshot, &accent,
+                                   &GRAPHENE_RECT_INIT (visible.x + 1, y, 3, height));
+
+      if (self->segment_status[s] != 0)
+        {
+          guint status = self->segment_status[s] - 1;
+          GdkRGBA color;
+
+          if (self->markers[status] == NULL)
+            {
+              self->markers[status] = gtk_widget_create_pango_layout (GTK_WIDGET (self->text_view),
+                                                                      status_markers[status]);
+            }
+          gdk_rgba_parse (&color, self->dark ? dark[status] : light[status]);
+          gtk_snapshot_save (snapshot);
+          gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (visible.x + 7, y));
+          gtk_snapshot_append_layout (snapshot, self->markers[status], &color);
+          gtk_snapshot_restore (snapshot);
+        }
+    }
+}
+
+/* Callbacks */
+
+static void
+cursor_position_cb (GtkTextBuffer *buffer,
+                    GParamSpec    *pspec,
+                    PxSourceView  *self)
+{
+  GtkTextIter iter;
+  int segment;
+
+  if (self->moving_cursor || gtk_text_buffer_get_has_selection (buffer))
+    return;
+  gtk_text_buffer_get_iter_at_mark (buffer, &iter, gtk_text_buffer_get_insert (buffer));
+  segment = segment_at_char (self, gtk_text_iter_get_offset (&iter));
+  if (segment >= 0 && segment != self->selected)
+    g_signal_emit (self, signals[SEGMENT_ACTIVATED], 0, segment);
+}
+
+static void
+motion_cb (GtkEventControllerMotion *controller,
+           double                    x,
+           double                    y,
+           PxSourceView             *self)
+{
+  GtkTextIter iter;
+  int bx, by;
+  int segment = -1;
+
+  gtk_text_view_window_to_buffer_coords (self->text_view, GTK_TEXT_WINDOW_WIDGET, x, y, &bx, &by);
+  if (gtk_text_view_get_iter_at_location (self->text_view, &iter, bx, by))
+    segment = segment_at_char (self, gtk_text_iter_get_offset (&iter));
+  if (segment != self->hovered)
+    {
+      self->hovered = segment;
+      g_signal_emit (self, signals[SEGMENT_HOVERED], 0, segment);
+    }
+}
+
+static void
+leave_cb (GtkEventControllerMotion *controller,
+          PxSourceView             *self)
+{
+  if (self->hovered != -1)
+    {
+      self->hovered = -1;
+      g_signal_emit (self, signals[SEGMENT_HOVERED], 0, -1);
+    }
+}
+
+static gboolean
+flash_done_cb (gpointer user_data)
+{
+  PxSourceView *self = user_data;
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->text_view);
+  GtkTextIter start, end;
+
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  gtk_text_buffer_remove_tag (buffer, self->tags[TAG_FLASH], &start, &end);
+  self->flash_source = 0;
+  return G_SOURCE_REMOVE;
+}
+
+/* Vfuncs */
+
+static void
+px_source_view_dispose (GObject *object)
+{
+  PxSourceView *self = (PxSourceView *)object;
+  GtkWidget *child;
+
+  g_clear_handle_id (&self->tag_source, g_source_remove);
+  g_clear_handle_id (&self->flash_source, g_source_remove);
+  if (self->text_view != NULL)
+    PX_SOURCE_TEXT (self->text_view)->column = NULL;
+  for (guint i = 0; i < G_N_ELEMENTS (self->markers); i++)
+    g_clear_object (&self->markers[i]);
+  g_clear_object (&self->comparison);
+  g_clear_object (&self->document);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), PX_TYPE_SOURCE_VIEW);
+  /* Template children that are not bound are ours to unparent too. */
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
+    gtk_widget_unparent (child);
+
+  G_OBJECT_CLASS (px_source_view_parent_class)->dispose (object);
+}
+
+static void
+px_source_view_finalize (GObject *object)
+{
+  PxSourceView *self = (PxSourceView *)object;
+
+  g_clear_pointer (&self->checkpoints, g_array_unref);
+  g_clear_pointer (&self->ops, g_array_unref);
+  g_clear_pointer (&self->lit, g_array_unref);
+  g_clear_pointer (&self->hover, g_array_unref);
+  g_free (self->segment_chars);
+  g_free (self->segment_status);
+
+  G_OBJECT_CLASS (px_source_view_parent_class)->finalize (object);
+}
+
+static void
+px_source_view_class_init (PxSourceViewClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = px_source_view_dispose;
+  object_class->finalize = px_source_view_finalize;
+
+  /* A sentence was clicked or reached with the cursor. */
+  signals[SEGMENT_ACTIVATED] = g_signal_new ("segment-activated",
+                                             G_TYPE_FROM_CLASS (klass),
+                                             G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                                             G_TYPE_NONE, 1, G_TYPE_INT);
+  /* The pointer moved onto another sentence, or off every one (-1). */
+  signals[SEGMENT_HOVERED] = g_signal_new ("segment-hovered",
+                                           G_TYPE_FROM_CLASS (klass),
+                                           G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                                           G_TYPE_NONE, 1, G_TYPE_INT);
+
+  g_type_ensure (PX_TYPE_SOURCE_TEXT);
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/parallax_reader/Parallax/px-source-view.ui");
+  gtk_widget_class_bind_template_child (widget_class, PxSourceView, header);
+  gtk_widget_class_bind_template_child (widget_class, PxSourceView, number_label);
+  gtk_widget_class_bind_template_child (widget_class, PxSourceView, title_label);
+  gtk_widget_class_bind_template_child (widget_class, PxSourceView, subtitle_label);
+  gtk_widget_class_bind_template_child (widget_class, PxSourceView, match_label);
+  gtk_widget_class_bind_template_child (widget_class, PxSourceView, menu_button);
+  gtk_widget_class_bind_template_child (widget_class, PxSourceView, close_button);
+  gtk_widget_class_bind_template_child (widget_class, PxSourceView, scroller);
+  gtk_widget_class_bind_template_child (widget_class, PxSourceView, text_view);
+
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BOX_LAYOUT);
+  gtk_widget_class_set_css_name (widget_class, "pxsourceview");
+}
+
+static void
+px_source_view_init (PxSourceView *self)
+{
+  GtkEventController *motion;
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+  gtk_orientable_set_orientation (GTK_ORIENTABLE (gtk_widget_get_layout_manager (GTK_WIDGET (self))),
+                                  GTK_ORIENTATION_VERTICAL);
+
+  PX_SOURCE_TEXT (self->text_view)->column = self;
+  self->ops = g_array_new (FALSE, FALSE, sizeof (TagOp));
+  self->lit = g_array_new (FALSE, FALSE, sizeof (guint));
+  self->hover = g_array_new (FALSE, FALSE, sizeof (guint));
+  self->selected = -1;
+  self->hovered = -1;
+
+  gtk_text_view_set_left_margin (self->text_view, GUTTER_WIDTH + 6);
+  create_tags (self);
+
+  motion = gtk_event_controller_motion_new ();
+  g_signal_connect (motion, "motion", G_CALLBACK (motion_cb), self);
+  g_signal_connect (motion, "leave", G_CALLBACK (leave_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self->text_view), motion);
+}
+
+/* Public API */
+
+static char *
+describe_document (PxDocument *document)
+{
+  const char *site = px_document_get_site (document);
+  const char *origin = px_document_get_origin (document);
+  const char *date = px_document_get_date (document);
+  g_autofree char *name = NULL;
+  g_autofree char *words = NULL;
+  GString *out = g_string_new (NULL);
+
+  if (site != NULL && *site != '\0')
+    g_string_append (out, site);
+  else if (origin != NULL)
+    g_string_append (out, (name = g_path_get_basename (origin)));
+  if (date != NULL && *date != '\0')
+    g_string_append_printf (out, "%s%s", out->len > 0 ? " · " : "", date);
+  words = g_strdup_printf (ngettext ("%u word", "%u words", px_document_get_n_words (document)),
+                           px_document_get_n_words (document));
+  g_string_append_printf (out, "%s%s", out->len > 0 ? " · " : "", words);
+  return g_string_free (out, FALSE);
+}
+
+PxSourceView *
+px_source_view_new (PxDocument *document,
+                    guint       index)
+{
+  PxSourceView *self;
+  GtkTextBuffer *buffer;
+  const char *title;
+  const char *origin;
+  g_autofree char *fallback = NULL;
+  g_autofree char *subtitle = NULL;
+  g_autofree char *number = NULL;
+  g_autoptr(GMenu) menu = g_menu_new ();
+  g_autoptr(GMenuItem) left = NULL;
+  g_autoptr(GMenuItem) right = NULL;
+  gsize length;
+  const char *text;
+
+  g_return_val_if_fail (PX_IS_DOCUMENT (document), NULL);
+
+  self = g_object_new (PX_TYPE_SOURCE_VIEW, NULL);
+  self->document = g_object_ref (document);
+  self->index = index;
+  build_offset_tables (self);
+
+  text = px_document_get_text (document, &length);
+  buffer = gtk_text_view_get_buffer (self->text_view);
+  gtk_text_buffer_set_enable_undo (buffer, FALSE);
+  gtk_text_buffer_set_text (buffer, text, length);
+  for (guint s = 0; s < self->n_segments; s++)
+    {
+      const PxSegment *seg = px_document_get_segment (document, s);
+
+      self->segment_chars[2 * s] = byte_to_char (self, seg->start);
+      self->segment_chars[2 * s + 1] = byte_to_char (self, seg->end);
+      if (seg->kind == PX_SEGMENT_BOILERPLATE)
+        {
+          GtkTextIter start, end;
+
+          segment_iters (self, s, &start, &end);
+          gtk_text_buffer_apply_tag (buffer, self->tags[TAG_BOILERPLATE], &start, &end);
+        }
+      else if (seg->kind == PX_SEGMENT_HEADING)
+        {
+          GtkTextIter start, end;
+
+          segment_iters (self, s, &start, &end);
+          gtk_text_buffer_apply_tag_by_name (buffer, "heading", &start, &end);
+        }
+    }
+  g_signal_connect (buffer, "notify::cursor-position", G_CALLBACK (cursor_position_cb), self);
+
+  title = px_document_get_title (document);
+  origin = px_document_get_origin (document);
+  if (title == NULL || *title == '\0')
+    title = fallback = origin != NULL ? g_path_get_basename (origin) : g_strdup (_("Untitled"));
+  subtitle = describe_document (document);
+  number = g_strdup_printf ("%u", index + 1);
+  gtk_label_set_text (self->number_label, number);
+  gtk_label_set_text (self->title_label, title);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->title_label), title);
+  gtk_label_set_text (self->subtitle_label, subtitle);
+  if (origin != NULL)
+    gtk_widget_set_tooltip_text (GTK_WIDGET (self->subtitle_label), origin);
+
+  gtk_actionable_set_action_target (GTK_ACTIONABLE (self->close_button), "u", index);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (self->close_button), "win.remove-source");
+  left = g_menu_item_new (_("Move _Left"), NULL);
+  g_menu_item_set_action_and_target (left, "win.move-source-left", "u", index);
+  right = g_menu_item_new (_("Move _Right"), NULL);
+  g_menu_item_set_action_and_target (right, "win.move-source-right", "u", index);
+  g_menu_append_item (menu, left);
+  g_menu_append_item (menu, right);
+  gtk_menu_button_set_menu_model (self->menu_button, G_MENU_MODEL (menu));
+
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->text_view),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, title,
+                                  -1);
+  return self;
+}
+
+PxDocument *
+px_source_view_get_document (PxSourceView *self)
+{
+  g_return_val_if_fail (PX_IS_SOURCE_VIEW (self), NULL);
+  return self->document;
+}
+
+guint
+px_source_view_get_index (PxSourceView *self)
+{
+  g_return_val_if_fail (PX_IS_SOURCE_VIEW (self), 0);
+  return self->index;
+}
+
+GtkTextView *
+px_source_view_get_text_view (PxSourceView *self)
+{
+  g_return_val_if_fail (PX_IS_SOURCE_VIEW (self), NULL);
+  return self->text_view;
+}
+
+GtkAdjustment *
+px_source_view_get_vadjustment (PxSourceView *self)
+{
+  g_return_val_if_fail (PX_IS_SOURCE_VIEW (self), NULL);
+  return gtk_scrolled_window_get_vadjustment (self->scroller);
+}
+
+void
+px_source_view_set_comparison (PxSourceView *self,
+                               PxComparison *comparison)
+{
+  g_return_if_fail (PX_IS_SOURCE_VIEW (self));
+  g_return_if_fail (comparison == NULL || PX_IS_COMPARISON (comparison));
+
+  remove_highlights (self);
+  g_set_object (&self->comparison, comparison);
+  if (comparison != NULL && self->index < px_comparison_get_n_documents (comparison) &&
+      px_comparison_get_document (comparison, self->index) == self->document)
+    queue_highlights (self);
+}
+
+gboolean
+px_source_view_get_highlights_pending (PxSourceView *self)
+{
+  g_return_val_if_fail (PX_IS_SOURCE_VIEW (self), FALSE);
+  return self->tag_source != 0;
+}
+
+void
+px_source_view_set_show_boilerplate (PxSourceView *self,
+                                     gboolean      show)
+{
+  g_return_if_fail (PX_IS_SOURCE_VIEW (self));
+  g_object_set (self->tags[TAG_BOILERPLATE], "invisible", !show, NULL);
+}
+
+void
+px_source_view_set_dark (PxSourceView *self,
+                         gboolean      dark)
+{
+  g_return_if_fail (PX_IS_SOURCE_VIEW (self));
+  self->dark = !!dark;
+  update_tag_colors (self);
+}
+
+static void
+tag_segments (PxSourceView *self,
+              TagId         tag,
+              GArray       *segments)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->text_view);
+
+  for (guint i = 0; i < segments->len; i++)
+    {
+      guint s = g_array_index (segments, guint, i);
+      GtkTextIter start, end;
+
+      if (s >= self->n_segments)
+        continue;
+      segment_iters (self, s, &start, &end);
+      gtk_text_buffer_apply_tag (buffer, self->tags[tag], &start, &end);
+    }
+}
+
+static void
+untag_all (PxSourceView *self,
+           TagId         tag)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->text_view);
+  GtkTextIter start, end;
+
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  gtk_text_buffer_remove_tag (buffer, self->tags[tag], &start, &end);
+}
+
+void
+px_source_view_set_selected_segment (PxSourceView *self,
+                                     int           segment)
+{
+  GtkTextBuffer *buffer;
+  GtkTextIter start, end;
+
+  g_return_if_fail (PX_IS_SOURCE_VIEW (self));
+
+  if (segment >= (int)self->n_segments)
+    segment = -1;
+  if (segment == self->selected)
+    return;
+
+  buffer = gtk_text_view_get_buffer (self->text_view);
+  untag_all (self, TAG_SELECTED);
+  self->selected = segment;
+  if (segment >= 0)
+    {
+      segment_iters (self, segment, &start, &end);
+      gtk_text_buffer_apply_tag (buffer, self->tags[TAG_SELECTED], &start, &end);
+      self->moving_cursor = TRUE;
+      if (!gtk_text_buffer_get_has_selection (buffer))
+        gtk_text_buffer_place_cursor (buffer, &start);
+      self->moving_cursor = FALSE;
+    }
+  gtk_widget_queue_draw (GTK_WIDGET (self->text_view));
+}
+
+int
+px_source_view_get_selected_segment (PxSourceView *self)
+{
+  g_return_val_if_fail (PX_IS_SOURCE_VIEW (self), -1);
+  return self->selected;
+}
+
+void
+px_source_view_set_lit_segments (PxSourceView *self,
+                                 const guint  *segments,
+                                 guint         n_segments)
+{
+  g_return_if_fail (PX_IS_SOURCE_VIEW (self));
+
+  untag_all (self, TAG_LIT);
+  g_array_set_size (self->lit, 0);
+  if (n_segments > 0)
+    g_array_append_vals (self->lit, segments, n_segments);
+  tag_segments (self, TAG_LIT, self->lit);
+  gtk_widget_queue_draw (GTK_WIDGET (self->text_view));
+}
+
+gboolean
+px_source_view_segment_is_lit (PxSourceView *self,
+                               guint         segment)
+{
+  g_return_val_if_fail (PX_IS_SOURCE_VIEW (self), FALSE);
+
+  for (guint i = 0; i < self->lit->len; i++)
+    if (g_array_index (self->lit, guint, i) == segment)
+      return TRUE;
+  return FALSE;
+}
+
+void
+px_source_view_set_hover_segments (PxSourceView *self,
+                                   const guint  *segments,
+                                   guint         n_segments)
+{
+  g_return_if_fail (PX_IS_SOURCE_VIEW (self));
+
+  if (self->hover->len == 0 && n_segments == 0)
+    return;
+  untag_all (self, TAG_HOVER);
+  g_array_set_size (self->hover, 0);
+  if (n_segments > 0)
+    g_array_append_vals (self->hover, segments, n_segments);
+  tag_segments (self, TAG_HOVER, self->hover);
+}
+
+gboolean
+px_source_view_get_segment_area (PxSourceView *self,
+                                 guint         segment,
+                                 GtkWidget    *relative_to,
+                                 double       *y,
+                                 double       *height)
+{
+  int by, bh, wx, wy;
+  double rx, ry;
+
+  g_return_val_if_fail (PX_IS_SOURCE_VIEW (self), FALSE);
+  g_return_val_if_fail (GTK_IS_WIDGET (relative_to), FALSE);
+
+  if (segment >= self->n_segments)
+    return FALSE;
+  segment_buffer_yrange (self, segment, &by, &bh);
+  gtk_text_view_buffer_to_window_coords (self->text_view, GTK_TEXT_WINDOW_WIDGET, 0, by, &wx, &wy);
+  if (!gtk_widget_translate_coordinates (GTK_WIDGET (self->text_view), relative_to, wx, wy, &rx, &ry))
+    return FALSE;
+  *y = ry;
+  *height = bh;
+  return TRUE;
+}
+
+gboolean
+px_source_view_get_visible_segments (PxSourceView *self,
+                                     guint        *first,
+                                     guint        *last)
+{
+  GdkRectangle visible;
+  GtkTextIter top, bottom;
+
+  g_return_val_if_fail (PX_IS_SOURCE_VIEW (self), FALSE);
+
+  if (self->n_segments == 0)
+    return FALSE;
+  gtk_text_view_get_visible_rect (self->text_view, &visible);
+  gtk_text_view_get_line_at_y (self->text_view, &top, visible.y, NULL);
+  gtk_text_view_get_line_at_y (self->text_view, &bottom, visible.y + visible.height, NULL);
+  gtk_text_iter_forward_to_line_end (&bottom);
+  *first = segment_lower_bound (self, gtk_text_iter_get_offset (&top));
+  *last = segment_lower_bound (self, gtk_text_iter_get_offset (&bottom));
+  if (*last >= self->n_segments)
+    *last = self->n_segments - 1;
+  return *first < self->n_segments;
+}
+
+int
+px_source_view_get_segment_at_y (PxSourceView *self,
+                                 GtkWidget    *relative_to,
+                                 double        y)
+{
+  double wx, wy;
+  int bx, by;
+  GtkTextIter iter;
+
+  g_return_val_if_fail (PX_IS_SOURCE_VIEW (self), -1);
+
+  if (!gtk_widget_translate_coordinates (relative_to, GTK_WIDGET (self->text_view), 0, y, &wx, &wy))
+    return -1;
+  gtk_text_view_window_to_buffer_coords (self->text_view, GTK_TEXT_WINDOW_WIDGET, 0, wy, &bx, &by);
+  gtk_text_view_get_line_at_y (self->text_view, &iter, by, NULL);
+  return segment_at_char (self, gtk_text_iter_get_offset (&iter));
+}
+
+void
+px_source_view_scroll_to_segment (PxSourceView *self,
+                                  guint         segment,
+                                  double        y)
+{
+  GtkAdjustment *adjustment;
+  GdkRectangle visible;
+  int sy, sh;
+
+  g_return_if_fail (PX_IS_SOURCE_VIEW (self));
+
+  if (segment >= self->n_segments)
+    return;
+
+  adjustment = px_source_view_get_vadjustment (self);
+  gtk_text_view_get_visible_rect (self->text_view, &visible);
+  segment_buffer_yrange (self, segment, &sy, &sh);
+
+  if (y < 0)
+    {
+      if (sy >= visible.y && sy + sh <= visible.y + visible.height)
+        return;
+      y = MAX (0, (visible.height - sh) / 3);
+    }
+  gtk_adjustment_set_value (adjustment, gtk_adjustment_get_value (adjustment) + (sy - visible.y) - y);
+}
+
+void
+px_source_view_scroll_to_range (PxSourceView *self,
+                                guint         start,
+                                guint         end)
+{
+  int segment;
+
+  g_return_if_fail (PX_IS_SOURCE_VIEW (self));
+
+  segment = segment_at_char (self, byte_to_char (self, start));
+  if (segment < 0)
+    segment = MIN (segment_lower_bound (self, byte_to_char (self, start)), self->n_segments - 1);
+  if (segment >= 0)
+    px_source_view_scroll_to_segment (self, segment, -1);
+}
+
+void
+px_source_view_flash_range (PxSourceView *self,
+                            guint         start,
+                            guint         end)
+{
+  GtkTextBuffer *buffer;
+  GtkTextIter a, b;
+
+  g_return_if_fail (PX_IS_SOURCE_VIEW (self));
+
+  buffer = gtk_text_view_get_buffer (self->text_view);
+  iter_at_byte (self, &a, start);
+  iter_at_byte (self, &b, end);
+  gtk_text_buffer_apply_tag (buffer, self->tags[TAG_FLASH], &a, &b);
+  g_clear_handle_id (&self->flash_source, g_source_remove);
+  self->flash_source = g_timeout_add (1500, flash_done_cb, self);
+}
+
+void
+px_source_view_set_matches (PxSourceView *self,
+                            GArray       *matches,
+                            int           current)
+{
+  GtkTextBuffer *buffer;
+
+  g_return_if_fail (PX_IS_SOURCE_VIEW (self));
+
+  buffer = gtk_text_view_get_buffer (self->text_view);
+  untag_all (self, TAG_MATCH);
+  untag_all (self, TAG_CURRENT_MATCH);
+
+  gtk_widget_set_visible (GTK_WIDGET (self->match_label), matches != NULL);
+  if (matches != NULL)
+    {
+      g_autofree char *count = NULL;
+
+      if (matches->len == 0)
+        count = g_strdup (_("No matches"));
+      else
+        count = g_strdup_printf (ngettext ("%u match", "%u matches", matches->len), matches->len);
+      gtk_label_set_text (self->match_label, count);
+      if (matches->len == 0)
+        gtk_widget_add_css_class (GTK_WIDGET (self->match_label), "none");
+      else
+        gtk_widget_remove_css_class (GTK_WIDGET (self->match_label), "none");
+    }
+
+  for (guint i = 0; matches != NULL && i < matches->len; i++)
+    {
+      const PxTextRange *range = &g_array_index (matches, PxTextRange, i);
+      GtkTextIter start, end;
+
+      iter_at_byte (self, &start, range->start);
+      iter_at_byte (self, &end, range->end);
+      gtk_text_buffer_apply_tag (buffer, self->tags[(int)i == current ? TAG_CURRENT_MATCH : TAG_MATCH],
+                                 &start, &end);
+    }
+}

@@ -1,0 +1,92 @@
+/* px-source-view.h: one column, one source
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <adwaita.h>
+
+#include "parallax-core.h"
+
+G_BEGIN_DECLS
+
+#define PX_TYPE_SOURCE_VIEW (px_source_view_get_type ())
+
+G_DECLARE_FINAL_TYPE (PxSourceView, px_source_view, PX, SOURCE_VIEW, GtkWidget)
+
+/* A search match: a byte range in the document text. */
+typedef struct
+{
+  guint start;
+  guint end;
+} PxTextRange;
+
+PxSourceView  *px_source_view_new                   (PxDocument    *document,
+                                                     guint          index);
+PxDocument    *px_source_view_get_document          (PxSourceView  *self);
+/* The column's position, which is also the document's index in the comparison. */
+guint          px_source_view_get_index             (PxSourceView  *self);
+GtkTextView   *px_source_view_get_text_view         (PxSourceView  *self);
+GtkAdjustment *px_source_view_get_vadjustment       (PxSourceView  *self);
+
+/* Tags the text from @comparison in idle slices, the visible part first;
+ * NULL removes every highlight. */
+void           px_source_view_set_comparison        (PxSourceView  *self,
+                                                     PxComparison  *comparison);
+/* TRUE while highlights are still being applied. */
+gboolean       px_source_view_get_highlights_pending (PxSourceView *self);
+
+void           px_source_view_set_show_boilerplate  (PxSourceView  *self,
+                                                     gboolean       show);
+void           px_source_view_set_dark              (PxSourceView  *self,
+                                                     gboolean       dark);
+
+/* The selected sentence (-1 for none) and the lit counterparts of a
+ * sentence selected in another column. */
+void           px_source_view_set_selected_segment  (PxSourceView  *self,
+                                                     int            segment);
+int            px_source_view_get_selected_segment  (PxSourceView  *self);
+void           px_source_view_set_lit_segments      (PxSourceView  *self,
+                                                     const guint   *segments,
+                                                     guint          n_segments);
+gboolean       px_source_view_segment_is_lit        (PxSourceView  *self,
+                                                     guint          segment);
+/* The sentence under the pointer, lit lightly in the other columns. */
+void           px_source_view_set_hover_segments    (PxSourceView  *self,
+                                                     const guint   *segments,
+                                                     guint          n_segments);
+
+/* Geometry, in the coordinates of @relative_to (any widget of the window). */
+gboolean       px_source_view_get_segment_area      (PxSourceView  *self,
+                                                     guint          segment,
+                                                     GtkWidget     *relative_to,
+                                                     double        *y,
+                                                     double        *height);
+/* The first and last segment at least partly visible; FALSE if none. */
+gboolean       px_source_view_get_visible_segments  (PxSourceView  *self,
+                                                     guint         *first,
+                                                     guint         *last);
+/* The segment at a height of the visible area, or -1. */
+int            px_source_view_get_segment_at_y      (PxSourceView  *self,
+                                                     GtkWidget     *relative_to,
+                                                     double         y);
+/* Scrolls so that @segment's top sits @y pixels below the top of the
+ * visible area, or, with @y < 0, into the middle if it is not visible. */
+void           px_source_view_scroll_to_segment     (PxSourceView  *self,
+                                                     guint          segment,
+                                                     double         y);
+void           px_source_view_scroll_to_range       (PxSourceView  *self,
+                                                     guint          start,
+                                                     guint          end);
+/* Highlights a byte range for a moment. */
+void           px_source_view_flash_range           (PxSourceView  *self,
+                                                     guint          start,
+                                                     guint          end);
+
+/* Search matches (PxTextRange, byte ranges); @current is an index into
+ * @matches or -1. */
+void           px_source_view_set_matches           (PxSourceView  *self,
+                                                     GArray        *matches,
+                                                     int            current);
+
+G_END_DECLS

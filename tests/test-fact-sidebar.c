@@ -1,0 +1,155 @@
+/* test-fact-sidebar.c: the fact groups beside the columns, under Xvfb
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <adwaita.h>
+
+#include "px-application.h"
+#include "px-window.h"
+
+static gboolean have_display;
+
+static void
+wait_until_idle (PxWindow *window)
+{
+  gint64 deadline = g_get_monotonic_time () + 60 * G_USEC_PER_SEC;
+
+  while ((px_window_get_busy (window) || px_window_get_comparison (window) == NULL ||
+          px_window_get_highlights_pending (window)) &&
+         g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, TRUE);
+}
+
+static GPtrArray *
+seed_files (void)
+{
+  const char *dir = g_getenv ("PX_SEEDS_DIR");
+  GPtrArray *files = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GDir) gdir = NULL;
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  const char *name;
+
+  if (dir == NULL || (gdir = g_dir_open (dir, 0, NULL)) == NULL)
+    return files;
+  while ((name = g_dir_read_name (gdir)) != NULL)
+    if (g_str_has_suffix (name, ".txt") || g_str_has_suffix (name, ".html"))
+      g_ptr_array_add (names, g_strdup (name));
+  g_ptr_array_sort (names, (GCompareFunc)g_strcmp0);
+  for (guint i = 0; i < names->len; i++)
+    g_ptr_array_add (files, g_file_new_build_filename (dir, g_ptr_array_index (names, i), NULL));
+  return files;
+}
+
+static void
+check_sidebar (PxWindow *window)
+{
+  PxFactSidebar *sidebar = px_window_get_fact_sidebar (window);
+  GPtrArray *groups = px_comparison_get_fact_groups (px_window_get_comparison (window));
+  guint per_status[3] = { 0 };
+
+  /* Every group, in the comparison's order. */
+  g_assert_cmpuint (px_fact_sidebar_get_n_groups (sidebar), ==, groups->len);
+  for (guint i = 0; i < groups->len; i++)
+    {
+      const PxFactGroup *group = g_ptr_array_index (groups, i);
+
+      g_assert_cmpuint (px_fact_sidebar_get_group_index (sidebar, i), ==, i);
+      per_status[group->status]++;
+    }
+
+  /* Filters by status and by kind. */
+  for (int status = PX_FACT_GROUP_AGREE; status <= PX_FACT_GROUP_SINGLE; status++)
+    {
+      px_fact_sidebar_set_filter (sidebar, PX_N_FACT_KINDS, status);
+      g_assert_cmpuint (px_fact_sidebar_get_n_groups (sidebar), ==, per_status[status]);
+    }
+  for (guint kind = 0; kind < PX_N_FACT_KINDS; kind++)
+    {
+      guint expected = 0;
+
+      for (guint i = 0; i < groups->len; i++)
+        expected += ((PxFactGroup *)g_ptr_array_index (groups, i))->kind == kind;
+      px_fact_sidebar_set_filter (sidebar, kind, PX_FACT_FILTER_ANY_STATUS);
+      g_assert_cmpuint (px_fact_sidebar_get_n_groups (sidebar), ==, expected);
+    }
+  px_fact_sidebar_set_filter (sidebar, PX_N_FACT_KINDS, PX_FACT_FILTER_ANY_STATUS);
+  g_assert_cmpuint (px_fact_sidebar_get_n_groups (sidebar), ==, groups->len);
+
+  /* Activating a group scrolls the columns to its facts. */
+  for (guint i = 0; i < MIN (groups->len, 5); i++)
+    px_fact_sidebar_activate (sidebar, i);
+}
+
+static void
+run_on_files (GPtrArray *files)
+{
+  g_autoptr(PxApplication) app = px_application_new ();
+  PxWindow *window;
+
+  g_application_register (G_APPLICATION (app), NULL, NULL);
+  window = px_window_new (GTK_APPLICATION (app));
+  gtk_window_present (GTK_WINDOW (window));
+  px_window_open_files (window, (GFile **)files->pdata, files->len);
+  wait_until_idle (window);
+  g_assert_nonnull (px_window_get_comparison (window));
+
+  g_test_message ("%u fact groups",
+                  px_comparison_get_fact_groups (px_window_get_comparison (window))->len);
+  check_sidebar (window);
+
+  /* F9 toggles the sidebar. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-facts", NULL);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-facts", NULL);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static void
+test_examples (void)
+{
+  g_autoptr(GPtrArray) files = NULL;
+
+  if (!have_display)
+    {
+      g_test_skip ("no display");
+      return;
+    }
+  g_setenv ("PX_EXAMPLES_DIR", PX_TEST_SRCDIR "/../data/examples", TRUE);
+  files = px_application_list_examples ();
+  run_on_files (files);
+}
+
+static void
+test_seeds (void)
+{
+  g_autoptr(GPtrArray) files = seed_files ();
+
+  if (!have_display)
+    {
+      g_test_skip ("no display");
+      return;
+    }
+  if (files->len == 0)
+    {
+      g_test_skip ("no seed articles (PX_SEEDS_DIR)");
+      return;
+    }
+  run_on_files (files);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+  have_display = gtk_init_check ();
+  if (have_display)
+    adw_init ();
+
+  g_test_add_func ("/ui/fact-sidebar/examples", test_examples);
+  g_test_add_func ("/ui/fact-sidebar/seeds", test_seeds);
+
+  return g_test_run ();
+}

@@ -1,0 +1,169 @@
+/* test-search.c: finding text across the sources
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <adwaita.h>
+
+#include "px-application.h"
+#include "px-search.h"
+#include "px-window.h"
+
+static gboolean have_display;
+
+static const struct {
+  const char    *text;
+  const char    *needle;
+  PxSearchFlags  flags;
+  guint          n_matches;
+  guint          first_start;
+  guint          first_end;
+} search_cases[] = {
+  { "The bridge, the Bridge, THE BRIDGE.", "bridge", PX_SEARCH_DEFAULT, 3, 4, 10 },
+  { "Zürich and Zurich and ZÜRICH", "zurich", PX_SEARCH_DEFAULT, 3, 0, 7 },
+  { "Zürich and Zurich", "Zürich", PX_SEARCH_DEFAULT, 2, 0, 7 },
+  { "café, CAFÉ, cafe", "CAFE", PX_SEARCH_DEFAULT, 3, 0, 5 },
+  { "bridge bridges abridged", "bridge", PX_SEARCH_WHOLE_WORD, 1, 0, 6 },
+  { "bridge bridges abridged", "bridge", PX_SEARCH_DEFAULT, 3, 0, 6 },
+  { "4.6 km and 46 km", "\\d+\\.\\d", PX_SEARCH_REGEX, 1, 0, 3 },
+  { "Señora SENORA", "señ[a-z]+", PX_SEARCH_REGEX, 2, 0, 7 },
+  { "nothing here", "bridge", PX_SEARCH_DEFAULT, 0, 0, 0 },
+  { "aaa", "aa", PX_SEARCH_DEFAULT, 1, 0, 2 },
+  { "some text", "", PX_SEARCH_DEFAULT, 0, 0, 0 },
+};
+
+static void
+test_search_text (void)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (search_cases); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(GArray) matches = px_search_text (search_cases[i].text, strlen (search_cases[i].text),
+                                                  search_cases[i].needle, search_cases[i].flags, &error);
+
+      g_test_message ("case %u: “%s” in “%s”", i, search_cases[i].needle, search_cases[i].text);
+      g_assert_no_error (error);
+      g_assert_nonnull (matches);
+      g_assert_cmpuint (matches->len, ==, search_cases[i].n_matches);
+      if (matches->len > 0)
+        {
+          g_assert_cmpuint (g_array_index (matches, PxTextRange, 0).start, ==, search_cases[i].first_start);
+          g_assert_cmpuint (g_array_index (matches, PxTextRange, 0).end, ==, search_cases[i].first_end);
+        }
+    }
+}
+
+static void
+test_search_bad_regex (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) matches = px_search_text ("text", 4, "(unclosed", PX_SEARCH_REGEX, &error);
+
+  g_assert_null (matches);
+  g_assert_nonnull (error);
+}
+
+static void
+wait_until_idle (PxWindow *window)
+{
+  gint64 deadline = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
+
+  while ((px_window_get_busy (window) || px_window_get_comparison (window) == NULL ||
+          px_window_get_highlights_pending (window)) &&
+         g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, TRUE);
+}
+
+/* Occurrences of an ASCII word in a text, ignoring case: the reference. */
+static guint
+count_ascii (const char *text,
+             const char *word)
+{
+  g_autofree char *lower = g_ascii_strdown (text, -1);
+  guint n = 0;
+
+  for (const char *p = strstr (lower, word); p != NULL; p = strstr (p + strlen (word), word))
+    n++;
+  return n;
+}
+
+static void
+test_search_window (void)
+{
+  g_autoptr(PxApplication) app = px_application_new ();
+  g_autoptr(GPtrArray) files = NULL;
+  PxWindow *window;
+  PxSearchBar *bar;
+  guint total = 0, column, start, first_column;
+
+  if (!have_display)
+    {
+      g_test_skip ("no display");
+      return;
+    }
+
+  g_setenv ("PX_EXAMPLES_DIR", PX_TEST_SRCDIR "/../data/examples", TRUE);
+  files = px_application_list_examples ();
+  g_application_register (G_APPLICATION (app), NULL, NULL);
+  window = px_window_new (GTK_APPLICATION (app));
+  gtk_window_present (GTK_WINDOW (window));
+  px_window_open_files (window, (GFile **)files->pdata, files->len);
+  wait_until_idle (window);
+
+  bar = px_window_get_search_bar (window);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.find", NULL);
+  g_assert_true (px_search_bar_get_search_mode (bar));
+  px_search_bar_set_text (bar, "BRIDGE");
+
+  /* A count per source, each the number of times the source says it. */
+  g_assert_cmpuint (px_search_bar_get_n_sources (bar), ==, files->len);
+  for (guint i = 0; i < files->len; i++)
+    {
+      PxDocument *document = px_source_view_get_document (px_window_get_column (window, i));
+      guint expected = count_ascii (px_document_get_text (document, NULL), "bridge");
+
+      g_assert_cmpuint (px_search_bar_get_count (bar, i), ==, expected);
+      total += expected;
+    }
+  g_assert_cmpuint (total, >, 0);
+  g_assert_cmpuint (px_search_bar_get_total (bar), ==, total);
+
+  /* Enter goes to the first match, Shift+Enter from there to the last. */
+  g_assert_cmpint (px_window_get_current_match (window, NULL, NULL), ==, -1);
+  g_signal_emit_by_name (bar, "next-match");
+  g_assert_cmpint (px_window_get_current_match (window, &column, &start), ==, 0);
+  first_column = column;
+  g_signal_emit_by_name (bar, "next-match");
+  g_assert_cmpint (px_window_get_current_match (window, NULL, NULL), ==, 1);
+  g_signal_emit_by_name (bar, "previous-match");
+  g_signal_emit_by_name (bar, "previous-match");
+  g_assert_cmpint (px_window_get_current_match (window, &column, NULL), ==, (int)total - 1);
+  g_assert_cmpuint (column, >=, first_column);
+
+  /* Whole words: "bridges" no longer counts. */
+  px_search_bar_set_flags (bar, PX_SEARCH_WHOLE_WORD);
+  g_assert_cmpuint (px_search_bar_get_total (bar), <=, total);
+
+  /* Closing the bar drops the matches. */
+  px_search_bar_set_search_mode (bar, FALSE);
+  g_assert_cmpuint (px_search_bar_get_total (bar), ==, 0);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+  have_display = gtk_init_check ();
+  if (have_display)
+    adw_init ();
+
+  g_test_add_func ("/ui/search/text", test_search_text);
+  g_test_add_func ("/ui/search/bad-regex", test_search_bad_regex);
+  g_test_add_func ("/ui/search/window", test_search_window);
+
+  return g_test_run ();
+}

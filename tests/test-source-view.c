@@ -1,0 +1,303 @@
+/* test-source-view.c: columns, highlights and linked selection, under Xvfb
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <adwaita.h>
+
+#include "px-application.h"
+#include "px-window.h"
+
+static gboolean have_display;
+
+static void
+wait_until_idle (PxWindow *window)
+{
+  gint64 deadline = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
+
+  while ((px_window_get_busy (window) || px_window_get_comparison (window) == NULL ||
+          px_window_get_highlights_pending (window)) &&
+         g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, TRUE);
+  /* Let layout settle, so that geometry is real. */
+  for (int i = 0; i < 20; i++)
+    g_main_context_iteration (NULL, FALSE);
+}
+
+static PxWindow *
+open_examples (PxApplication *app)
+{
+  g_autoptr(GPtrArray) files = NULL;
+  PxWindow *window;
+
+  g_setenv ("PX_EXAMPLES_DIR", PX_TEST_SRCDIR "/../data/examples", TRUE);
+  files = px_application_list_examples ();
+  g_application_register (G_APPLICATION (app), NULL, NULL);
+  window = px_window_new (GTK_APPLICATION (app));
+  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
+  gtk_window_present (GTK_WINDOW (window));
+  px_window_open_files (window, (GFile **)files->pdata, files->len);
+  wait_until_idle (window);
+  return window;
+}
+
+static gboolean
+has_tag (GtkTextBuffer *buffer,
+         const char    *name,
+         int            char_offset)
+{
+  GtkTextTag *tag = gtk_text_tag_table_lookup (gtk_text_buffer_get_tag_table (buffer), name);
+  GtkTextIter iter;
+
+  g_assert_nonnull (tag);
+  gtk_text_buffer_get_iter_at_offset (buffer, &iter, char_offset);
+  return gtk_text_iter_has_tag (&iter, tag);
+}
+
+static int
+segment_char_offset (PxDocument *document,
+                     guint       segment)
+{
+  const char *text = px_document_get_text (document, NULL);
+
+  return g_utf8_pointer_to_offset (text, text + px_document_get_segment (document, segment)->start);
+}
+
+static const char *
+status_tag (PxClaimStatus status)
+{
+  switch (status)
+    {
+    case PX_CLAIM_SHARED: return "claim-shared";
+    case PX_CLAIM_PARTIAL: return "claim-partial";
+    case PX_CLAIM_DIFFERS: return "claim-differs";
+    case PX_CLAIM_UNIQUE:
+    default: return "claim-unique";
+    }
+}
+
+/* Every sentence carries the tag of its claim's status, every boilerplate
+ * segment the boilerplate tag. */
+static void
+test_claim_tags (void)
+{
+  g_autoptr(PxApplication) app = px_application_new ();
+  PxWindow *window;
+  PxComparison *comparison;
+  GPtrArray *claims;
+
+  if (!have_display)
+    {
+      g_test_skip ("no display");
+      return;
+    }
+
+  window = open_examples (app);
+  comparison = px_window_get_comparison (window);
+  claims = px_comparison_get_claims (comparison);
+
+  for (guint doc = 0; doc < px_window_get_n_columns (window); doc++)
+    {
+      PxSourceView *column = px_window_get_column (window, doc);
+      PxDocument *document = px_source_view_get_document (column);
+      GtkTextBuffer *buffer = gtk_text_view_get_buffer (px_source_view_get_text_view (column));
+
+      for (guint s = 0; s < px_document_get_n_segments (document); s++)
+        {
+          const PxSegment *seg = px_document_get_segment (document, s);
+          int claim = px_comparison_get_claim_for_segment (comparison, doc, s);
+          int offset = segment_char_offset (document, s);
+
+          if (seg->end == seg->start)
+            continue;
+          if (seg->kind == PX_SEGMENT_BOILERPLATE)
+            g_assert_true (has_tag (buffer, "boilerplate", offset));
+          if (claim >= 0)
+            {
+              const PxClaim *c = g_ptr_array_index (claims, claim);
+
+              g_assert_true (has_tag (buffer, status_tag (c->status), offset));
+            }
+        }
+    }
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* Facts found by the engine are tagged where they stand. */
+static void
+test_fact_tags (void)
+{
+  g_autoptr(PxApplication) app = px_application_new ();
+  static const char *fact_tags[] = { "fact-number", "fact-date", "fact-name", "fact-quote" };
+  PxWindow *window;
+  PxComparison *comparison;
+  guint n_checked = 0;
+
+  if (!have_display)
+    {
+      g_test_skip ("no display");
+      return;
+    }
+
+  window = open_examples (app);
+  comparison = px_window_get_comparison (window);
+
+  for (guint doc = 0; doc < px_window_get_n_columns (window); doc++)
+    {
+      PxSourceView *column = px_window_get_column (window, doc);
+      PxDocument *document = px_source_view_get_document (column);
+      GtkTextBuffer *buffer = gtk_text_view_get_buffer (px_source_view_get_text_view (column));
+      GPtrArray *facts = px_comparison_get_document_facts (comparison, doc);
+      const char *text = px_document_get_text (document, NULL);
+
+      for (guint i = 0; i < facts->len; i++)
+        {
+          const PxFact *fact = g_ptr_array_index (facts, i);
+          int offset = g_utf8_pointer_to_offset (text, text + fact->start);
+          gboolean tagged = FALSE;
+
+          for (guint t = 0; t < G_N_ELEMENTS (fact_tags); t++)
+            tagged |= has_tag (buffer, fact_tags[t], offset);
+          g_assert_true (tagged);
+          n_checked++;
+        }
+    }
+  if (n_checked == 0)
+    g_test_message ("the engine found no facts in the examples");
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* Selecting a sentence lights its counterparts in the other columns. */
+static void
+test_select_lights_counterpart (void)
+{
+  g_autoptr(PxApplication) app = px_application_new ();
+  PxWindow *window;
+  PxComparison *comparison;
+  GPtrArray *links;
+  const PxLink *link = NULL;
+  PxSourceView *own, *other;
+  GtkTextBuffer *other_buffer;
+  guint doc, segment;
+
+  if (!have_display)
+    {
+      g_test_skip ("no display");
+      return;
+    }
+
+  window = open_examples (app);
+  comparison = px_window_get_comparison (window);
+  links = px_comparison_get_links (comparison);
+  for (guint i = 0; i < links->len && link == NULL; i++)
+    {
+      const PxLink *candidate = g_ptr_array_index (links, i);
+
+      if (candidate->relation != PX_RELATION_RELATED)
+        link = candidate;
+    }
+  if (link == NULL)
+    {
+      gtk_window_destroy (GTK_WINDOW (window));
+      g_test_skip ("the comparison of the examples has no links");
+      return;
+    }
+
+  px_window_select_segment (window, link->a.doc, link->a.segment);
+  g_assert_true (px_window_get_selection (window, &doc, &segment));
+  g_assert_cmpuint (doc, ==, link->a.doc);
+  g_assert_cmpuint (segment, ==, link->a.segment);
+
+  own = px_window_get_column (window, link->a.doc);
+  other = px_window_get_column (window, link->b.doc);
+  g_assert_cmpint (px_source_view_get_selected_segment (own), ==, (int)link->a.segment);
+  g_assert_cmpint (px_source_view_get_selected_segment (other), ==, -1);
+  g_assert_true (px_source_view_segment_is_lit (other, link->b.segment));
+  other_buffer = gtk_text_view_get_buffer (px_source_view_get_text_view (other));
+  g_assert_true (has_tag (other_buffer, "lit",
+                          segment_char_offset (px_source_view_get_document (other), link->b.segment)));
+
+  /* And the other way round. */
+  px_window_select_segment (window, link->b.doc, link->b.segment);
+  g_assert_true (px_source_view_segment_is_lit (own, link->a.segment));
+  g_assert_cmpint (px_source_view_get_selected_segment (own), ==, -1);
+
+  /* Link maps between adjacent columns have a band per link between them. */
+  for (guint i = 0; i + 1 < px_window_get_n_columns (window); i++)
+    {
+      guint expected = 0;
+
+      for (guint j = 0; j < links->len; j++)
+        {
+          const PxLink *l = g_ptr_array_index (links, j);
+
+          if (l->relation != PX_RELATION_RELATED && l->a.doc == i && l->b.doc == i + 1)
+            expected++;
+        }
+      g_assert_cmpuint (px_link_map_get_n_bands (px_window_get_link_map (window, i)), ==, expected);
+    }
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* Alt+Down moves to a sentence that another source states too. */
+static void
+test_next_claim (void)
+{
+  g_autoptr(PxApplication) app = px_application_new ();
+  PxWindow *window;
+  PxComparison *comparison;
+  guint doc, segment, previous, second;
+  int claim;
+
+  if (!have_display)
+    {
+      g_test_skip ("no display");
+      return;
+    }
+
+  window = open_examples (app);
+  comparison = px_window_get_comparison (window);
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.next-claim", NULL);
+  if (!px_window_get_selection (window, &doc, &segment))
+    {
+      gtk_window_destroy (GTK_WINDOW (window));
+      g_test_skip ("no claim to move to");
+      return;
+    }
+  claim = px_comparison_get_claim_for_segment (comparison, doc, segment);
+  g_assert_cmpint (claim, >=, 0);
+  previous = segment;
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.next-claim", NULL);
+  g_assert_true (px_window_get_selection (window, &doc, &segment));
+  g_assert_cmpuint (segment, >, previous);
+  second = segment;
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.previous-claim", NULL);
+  g_assert_true (px_window_get_selection (window, &doc, &segment));
+  g_assert_cmpuint (segment, <, second);
+  g_assert_cmpuint (segment, >=, previous);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+  have_display = gtk_init_check ();
+  if (have_display)
+    adw_init ();
+
+  g_test_add_func ("/ui/source-view/claim-tags", test_claim_tags);
+  g_test_add_func ("/ui/source-view/fact-tags", test_fact_tags);
+  g_test_add_func ("/ui/source-view/select-lights-counterpart", test_select_lights_counterpart);
+  g_test_add_func ("/ui/source-view/next-claim", test_next_claim);
+
+  return g_test_run ();
+}
