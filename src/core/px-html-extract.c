@@ -161,6 +161,8 @@ static GRegex *byline_regex;
 static GRegex *share_regex;
 static GRegex *hidden_style_regex;
 static GRegex *ad_words_regex;
+/* PX_HTML_DEBUG=1 prints the candidate each attempt chose. */
+static gboolean debug_enabled;
 
 static void
 init_tables (void)
@@ -194,6 +196,7 @@ init_tables (void)
                                 "loading|正在加载|Загрузка|chargement|cargando)(…|\\.\\.\\.)?$",
                                 G_REGEX_CASELESS | G_REGEX_OPTIMIZE, 0, NULL);
 #undef REGEX
+  debug_enabled = g_getenv ("PX_HTML_DEBUG") != NULL;
 
   g_once_init_leave (&initialized, 1);
 }
@@ -889,9 +892,16 @@ extract (Page              *page,
         }
       flush (&emitter);
     }
-  g_debug ("flags %x: best <%s class=\"%s\" id=\"%s\"> score %.1f, %u characters below, %" G_GSIZE_FORMAT " emitted",
-           mask, top->node->name, px_html_get_attr (top->node, "class"), px_html_get_attr (top->node, "id"),
-           top->score, top->text, emitter.n_chars);
+  if (G_UNLIKELY (debug_enabled))
+    {
+      const char *cls = px_html_get_attr (top->node, "class");
+      const char *id = px_html_get_attr (top->node, "id");
+
+      g_printerr ("px-html: flags %x: best <%s class=\"%s\" id=\"%s\"> score %.1f, "
+                  "%u characters below, %" G_GSIZE_FORMAT " emitted\n",
+                  mask, (const char *)top->node->name, cls ? cls : "", id ? id : "",
+                  top->score, top->text, emitter.n_chars);
+    }
   if (n_paragraphs != NULL)
     *n_paragraphs = emitter.n_paragraphs;
   return emitter.n_chars;
@@ -928,12 +938,14 @@ px_html_extract_body (xmlDoc            *doc,
       return 0;
     }
 
-  /* Dry runs until one is long enough, then the real one. */
+  /* Dry runs until one is long enough, then the real one. A short page
+   * stays short: relaxing the flags must at least double the text, or it
+   * only lets boilerplate in. */
   for (guint attempt = 0; attempt < G_N_ELEMENTS (masks); attempt++)
     {
       gsize n_chars = extract (&page, masks[attempt], attempt < 2, NULL, NULL);
 
-      if (n_chars > best_chars)
+      if (n_chars > 2 * best_chars)
         {
           best_chars = n_chars;
           best_attempt = attempt;

@@ -23,12 +23,13 @@
 #define CHARSET_SCAN_BYTES 8192
 
 /* Each element costs libxml2 a node (~120 bytes) and its attributes more;
- * pages with more tags than this are refused rather than allowed to take
- * gigabytes. Real pages, even long ones, have well under 500,000. */
-#define MAX_TAGS 2000000
+ * pages with more start tags than this are refused rather than allowed to
+ * take gigabytes. Real pages, even long ones, have well under 500,000. */
+#define MAX_TAGS 3000000
 
 #define PARSE_OPTIONS (HTML_PARSE_RECOVER | HTML_PARSE_NONET | HTML_PARSE_NOERROR | \
-                       HTML_PARSE_NOWARNING | HTML_PARSE_IGNORE_ENC | HTML_PARSE_COMPACT)
+                       HTML_PARSE_NOWARNING | HTML_PARSE_IGNORE_ENC | HTML_PARSE_COMPACT | \
+                       XML_PARSE_HUGE)
 
 static char *
 display_name (const char *origin)
@@ -246,6 +247,39 @@ has_nul (const char *data,
   return memchr (data, '\0', MIN (length, 4096)) != NULL;
 }
 
+/* Start tags: "<" and a letter. */
+static gsize
+count_tags (const char *data,
+            gsize       length)
+{
+  gsize n = 0;
+  const char *end = data + length - 1;
+
+  for (const char *p = data; p < end && (p = memchr (p, '<', end - p)) != NULL; p++)
+    n += g_ascii_isalpha (p[1]);
+  return n;
+}
+
+/* Latin text in an 8-bit encoding has its accented letters one at a time
+ * between ASCII letters ("café"); Cyrillic or Greek text has whole words of
+ * high bytes. */
+static gboolean
+high_bytes_isolated (const char *data,
+                     gsize       length)
+{
+  gsize n_high = 0, n_isolated = 0;
+
+  for (gsize i = 0; i < length; i++)
+    {
+      if ((guchar)data[i] < 0x80)
+        continue;
+      n_high++;
+      if ((i == 0 || (guchar)data[i - 1] < 0x80) && (i + 1 == length || (guchar)data[i + 1] < 0x80))
+        n_isolated++;
+    }
+  return n_high > 0 && n_isolated * 10 >= n_high * 7;
+}
+
 /* Returns the page as UTF-8 and the name of the encoding it was read in. */
 static char *
 decode_page (const char  *data,
@@ -320,19 +354,25 @@ decode_page (const char  *data,
         }
     }
 
+  if (high_bytes_isolated (data, length))
+    {
+      char *converted;
+      gsize written = 0;
+
+      converted = g_convert (data, length, "UTF-8", "WINDOWS-1252", NULL, &written, NULL);
+      *encoding = "WINDOWS-1252";
+      if (converted == NULL)
+        {
+          converted = g_convert (data, length, "UTF-8", "ISO-8859-1", NULL, &written, NULL);
+          *encoding = "ISO-8859-1";
+        }
+      if (converted != NULL)
+        {
+          *out_length = written;
+          return converted;
+        }
+    }
   return px_decode_text (data, length, origin, encoding, out_length, error);
-}
-
-static gsize
-count_tags (const char *data,
-            gsize       length)
-{
-  gsize n = 0;
-  const char *end = data + length;
-
-  for (const char *p = data; (p = memchr (p, '<', end - p)) != NULL; p++)
-    n++;
-  return n;
 }
 
 PxDocument *
