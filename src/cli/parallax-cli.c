@@ -23,6 +23,7 @@ typedef struct
 static const Command commands[] = {
   { "compare", px_cli_compare, "Compare sources and print the comparison as JSON" },
   { "extract", px_cli_extract, "Print the article text (and with --format=json the metadata) of web pages" },
+  { "facts", px_cli_facts, "List the numbers, dates, names and quotes found in sources" },
   { "segment", px_cli_segment, "Show the paragraphs, sentences and boilerplate Parallax finds in sources" },
 };
 

@@ -12,6 +12,8 @@ G_BEGIN_DECLS
  * 0 success, 1 some input failed (others still processed), 2 usage error. */
 int        px_cli_compare        (int      argc,
                                   char   **argv);
+int        px_cli_facts          (int      argc,
+                                  char   **argv);
 int        px_cli_segment        (int      argc,
                                   char   **argv);
 int        px_cli_extract        (int      argc,

@@ -59,6 +59,7 @@ struct _PxFact
   gboolean    points;       /* percentage points, not per cent */
   char       *currency;     /* ISO 4217 code for money ("USD"), or generic ("Dollar") */
   char       *unit;         /* canonical unit or counted noun for quantities ("km", "voters") */
+  gboolean    counted;      /* the unit is a counted noun or a span of time, not a measure */
   char       *date;         /* ISO: "2022-11-20", "2022-11", "2022", "--11-20" */
   gboolean    year_inferred; /* the year came from the document date */
   char       *time;         /* "10:00" (24 h) */

@@ -1,0 +1,53 @@
+/* px-facts-private.h: what the fact extractor and grouper share
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include "px-facts.h"
+
+G_BEGIN_DECLS
+
+typedef enum
+{
+  PX_LEX_NUMBER        = 1 << 0,  /* cardinal word: "six" */
+  PX_LEX_TENS          = 1 << 1,  /* "twenty": takes a unit after a hyphen */
+  PX_LEX_MULTIPLIER    = 1 << 2,  /* "million", "bn" */
+  PX_LEX_SUFFIX_ONLY   = 1 << 3,  /* multiplier only right after digits: "m", "bn" */
+  PX_LEX_ATTACHED_ONLY = 1 << 4,  /* only glued to the digits: "1.2b" */
+  PX_LEX_MONEY_ONLY    = 1 << 5,  /* only after a currency: "$1MM" */
+  PX_LEX_FRACTION      = 1 << 6,  /* "thirds": number is the denominator */
+  PX_LEX_ORDINAL       = 1 << 7,
+  PX_LEX_ABBREV        = 1 << 8,  /* month or day abbreviation */
+  PX_LEX_AMBIGUOUS     = 1 << 9,  /* also a common word: "may", "march", "won" */
+  PX_LEX_PERCENT       = 1 << 10,
+  PX_LEX_CODE          = 1 << 11, /* ISO currency code */
+  PX_LEX_DURATION      = 1 << 12,
+  PX_LEX_TITLE         = 1 << 13,
+  PX_LEX_ORG           = 1 << 14,
+  PX_LEX_SPEECH        = 1 << 15,
+} PxLexFlags;
+
+typedef struct
+{
+  const char  *word;             /* lowercase ASCII */
+  double       number;
+  double       ordinal;
+  guint8       month;
+  guint8       weekday;
+  PxQualifier  qualifier;
+  const char  *currency;
+  const char  *unit;
+  guint        flags;
+} PxLexEntry;
+
+/* The entry for a word (any case), or NULL. Thread-safe. */
+const PxLexEntry *px_lex_lookup (const char *word,
+                                 gsize       length);
+
+/* TRUE when the values of two facts of one kind can describe the same thing:
+ * equal, or consistent under their qualifiers and rounding. */
+gboolean          px_fact_values_consistent (const PxFact *a,
+                                             const PxFact *b);
+
+G_END_DECLS
