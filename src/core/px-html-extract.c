@@ -58,6 +58,7 @@ typedef enum
   TAG_PARA      = 1 << 14,  /* <p> */
   TAG_FIGURE    = 1 << 15,
   TAG_TABLE     = 1 << 16,  /* table or code: no unlikely-flags inside */
+  TAG_CAPTION   = 1 << 17,  /* figcaption: about a picture, not the story */
 } TagFlags;
 
 typedef enum
@@ -86,6 +87,7 @@ typedef struct
   guint    has_block_child : 1;
   guint    byline : 1;     /* a short author line: never body text */
   guint    share : 1;      /* share buttons */
+  guint    caption : 1;    /* class or id says caption or credit */
   guint    n_chars;        /* text: characters, spaces collapsed */
   guint    n_commas;       /* text: commas */
   guint    n_inputs;       /* controls left out below this element */
@@ -97,6 +99,7 @@ typedef struct
   double   score;
   guint    inline_chars;   /* text of this block outside its child blocks */
   guint    inline_commas;
+  guint    inline_breaks;  /* <br> in its loose text */
   guint    text, links, lists, headings, commas;
   guint    n_p, n_img, n_li, n_input, n_embed;
 } Item;
@@ -139,7 +142,7 @@ static const struct
   { "tr", TAG_BLOCK }, { "tbody", TAG_BLOCK }, { "thead", TAG_BLOCK }, { "tfoot", TAG_BLOCK },
   { "caption", TAG_BLOCK }, { "code", TAG_TABLE },
   { "form", TAG_BLOCK | TAG_CLEANED }, { "fieldset", TAG_BLOCK | TAG_CLEANED },
-  { "figure", TAG_BLOCK | TAG_FIGURE }, { "figcaption", TAG_BLOCK },
+  { "figure", TAG_BLOCK | TAG_FIGURE }, { "figcaption", TAG_BLOCK | TAG_CAPTION },
   { "address", TAG_BLOCK }, { "hr", TAG_BLOCK }, { "details", TAG_BLOCK },
   { "summary", TAG_BLOCK }, { "body", TAG_BLOCK }, { "html", TAG_BLOCK },
   { "nav", TAG_BLOCK | TAG_STRUCTURE }, { "aside", TAG_BLOCK | TAG_STRUCTURE },
@@ -159,8 +162,10 @@ static GRegex *positive_regex;
 static GRegex *negative_regex;
 static GRegex *byline_regex;
 static GRegex *share_regex;
+static GRegex *caption_regex;
 static GRegex *hidden_style_regex;
 static GRegex *ad_words_regex;
+static GRegex *dateline_regex;
 /* PX_HTML_DEBUG=1 prints the candidate each attempt chose. */
 static gboolean debug_enabled;
 
@@ -191,9 +196,18 @@ init_tables (void)
                           "subscribe|cookie|recommend");
   byline_regex = REGEX ("byline|author|dateline|writtenby|p-author");
   share_regex = REGEX ("(\\b|_)(share|sharedaddy)(\\b|_)");
+  caption_regex = REGEX ("caption|credit");
   hidden_style_regex = REGEX ("display\\s*:\\s*none|visibility\\s*:\\s*hidden");
-  ad_words_regex = g_regex_new ("^(ad(vertising|vertisement)?|pub(licité)?|werb(ung)?|广告|Реклама|Anuncio|"
-                                "loading|正在加载|Загрузка|chargement|cargando)(…|\\.\\.\\.)?$",
+  ad_words_regex = g_regex_new ("^(ad(vert|vertising|vertisement)?|sponsored|pub(licité)?|werb(ung)?|广告|Реклама|"
+                                "Anuncio|loading|正在加载|Загрузка|chargement|cargando|trending|"
+                                "(\\d+ )?comments?|related( stories| articles| content)?|read more|see more|"
+                                "don'?t miss|you may also like|more on this( story)?|continue reading( below)?)"
+                                "(…|\\.\\.\\.|:)?$",
+                                G_REGEX_CASELESS | G_REGEX_OPTIMIZE, 0, NULL);
+  /* "By Ada Brennan - 11/18/19 11:04 PM", "Published: 10:48, Tue, Nov 19, 2019" */
+  dateline_regex = g_regex_new ("^((by|von|por|par)\\s+\\p{Lu}\\S*\\s+\\p{Lu}[^.]*|"
+                                "(published|updated|posted|last updated|first published|publicado|"
+                                "veröffentlicht|aktualisiert)\\b[^.]{0,80}?\\d[^.]*)$",
                                 G_REGEX_CASELESS | G_REGEX_OPTIMIZE, 0, NULL);
 #undef REGEX
   debug_enabled = g_getenv ("PX_HTML_DEBUG") != NULL;
@@ -348,6 +362,8 @@ collect_items (Page    *page,
                 item.byline = TRUE;
               if (regex_matches (share_regex, cls) || regex_matches (share_regex, id))
                 item.share = TRUE;
+              if (regex_matches (caption_regex, cls) || regex_matches (caption_regex, id))
+                item.caption = TRUE;
               if (up != NULL && (tag & TAG_BLOCK))
                 up->has_block_child = TRUE;
 
@@ -419,7 +435,7 @@ compute_stats (Page *page,
       item->dropped = parent_dropped || (item->drop & mask) != 0;
       item->candidate = FALSE;
       item->score = 0;
-      item->inline_chars = item->inline_commas = 0;
+      item->inline_chars = item->inline_commas = item->inline_breaks = 0;
       item->text = item->links = item->lists = item->headings = item->commas = 0;
       item->n_p = item->n_img = item->n_li = 0;
       item->n_input = item->n_inputs;
@@ -448,8 +464,13 @@ compute_stats (Page *page,
         }
       else
         {
+          if (item->tag & TAG_BREAK)
+            g_array_index (items, Item, item->owner).inline_breaks++;
+          /* Loose text counts as paragraphs too, one for each <br><br>. */
           if (item->tag & TAG_PARA)
             item->n_p++;
+          else if ((item->tag & TAG_BLOCK) && item->inline_chars >= MIN_SCORED_CHARS)
+            item->n_p += MAX (1, item->inline_breaks / 2);
           if (item->tag & TAG_IMAGE)
             item->n_img++;
           if (item->tag & TAG_LIST_ITEM)
@@ -683,6 +704,8 @@ looks_like_boilerplate (Page *page,
 
   if (item->share && item->text < 500)
     return TRUE;
+  if ((item->tag & TAG_CAPTION) || (item->caption && item->text < 300))
+    return TRUE;
   if (item->byline && item->text < 100 && !(item->tag & TAG_PARA && item->text > 60))
     return TRUE;
   if ((item->tag & TAG_HEADING) && weight < 0)
@@ -733,6 +756,8 @@ typedef struct
   PxParagraphKind    kind;
   guint              n_paragraphs;
   gsize              n_chars;
+  guint              para_chars;   /* of the pending paragraph */
+  guint              para_links;
   gboolean           after_break;
 } Emitter;
 
@@ -741,7 +766,15 @@ flush (Emitter *emitter)
 {
   char *text = px_html_collapse_space (emitter->text->str);
 
-  if (text[0] != '\0' && !g_regex_match (ad_words_regex, text, 0, NULL))
+  gsize length = strlen (text);
+  gboolean boilerplate;
+
+  /* Lines that only name a link ("Read more: …") or the author and
+   * the time, or label an ad, are not the story. */
+  boilerplate = g_regex_match (ad_words_regex, text, 0, NULL) ||
+                (emitter->para_links * 2 > emitter->para_chars && emitter->para_chars < 300) ||
+                (length < 120 && g_regex_match (dateline_regex, text, 0, NULL));
+  if (text[0] != '\0' && !boilerplate)
     {
       if (emitter->builder != NULL)
         px_document_builder_add_paragraph (emitter->builder, text, -1, emitter->kind);
@@ -751,6 +784,7 @@ flush (Emitter *emitter)
   g_string_truncate (emitter->text, 0);
   emitter->kind = PX_PARAGRAPH_TEXT;
   emitter->after_break = FALSE;
+  emitter->para_chars = emitter->para_links = 0;
 }
 
 static PxParagraphKind
@@ -816,6 +850,9 @@ emit_range (Page     *page,
             emitter->kind = kind_of (items, item->parent);
           g_string_append (emitter->text, (const char *)item->node->content);
           emitter->after_break = FALSE;
+          emitter->para_chars += item->n_chars;
+          if (item->in_link)
+            emitter->para_links += item->n_chars;
         }
       else if (item->tag & TAG_BREAK)
         {
@@ -855,7 +892,7 @@ extract (Page              *page,
 {
   GArray *items = page->items;
   g_autoptr(GString) text = g_string_new (NULL);
-  Emitter emitter = { builder, text, PX_PARAGRAPH_TEXT, 0, 0, FALSE };
+  Emitter emitter = { builder, text, PX_PARAGRAPH_TEXT, 0, 0, 0, 0, FALSE };
   guint best;
   Item *top;
 
