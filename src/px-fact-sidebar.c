@@ -157,30 +157,6 @@ update_stack (PxFactSidebar *self)
     }
 }
 
-static char *
-source_name (PxDocument *document)
-{
-  const char *site = px_document_get_site (document);
-  const char *title = px_document_get_title (document);
-  const char *origin = px_document_get_origin (document);
-
-  /* Short: the outlet, else the file name without its extension. */
-  if (site != NULL && *site != '\0')
-    return g_strdup (site);
-  if (origin != NULL)
-    {
-      g_autofree char *base = g_path_get_basename (origin);
-      char *dot = strrchr (base, '.');
-
-      if (dot != NULL && dot != base)
-        *dot = '\0';
-      return g_steal_pointer (&base);
-    }
-  if (title != NULL && *title != '\0')
-    return g_strdup (title);
-  return g_strdup (_("Untitled"));
-}
-
 /* Callbacks */
 
 static void
@@ -312,14 +288,10 @@ bind_row_cb (GtkSignalListItemFactory *factory,
           g_string_append_printf (line, "%s“%s”", line->len > 0 ? ", " : "", escaped_text);
         }
 
+      /* The column's number, as on its header, then its words. */
       if (line->len > 0)
-        {
-          g_autofree char *name = source_name (px_comparison_get_document (self->comparison, doc));
-          g_autofree char *escaped_name = g_markup_escape_text (name, -1);
-
-          g_string_append_printf (wordings, "%s<b>%u</b> %s  %s", wordings->len > 0 ? "\n" : "",
-                                  doc + 1, escaped_name, line->str);
-        }
+        g_string_append_printf (wordings, "%s<b>%u</b>  %s", wordings->len > 0 ? "\n" : "",
+                                doc + 1, line->str);
     }
 
   gtk_image_set_from_icon_name (g_object_get_data (G_OBJECT (box), "icon"),
@@ -328,8 +300,10 @@ bind_row_cb (GtkSignalListItemFactory *factory,
                                px_fact_kind_get_label (group->kind));
   gtk_label_set_text (g_object_get_data (G_OBJECT (box), "value"), values->str);
   gtk_label_set_text (g_object_get_data (G_OBJECT (box), "label"), group->label != NULL ? group->label : "");
+  /* The label says what the value is about, unless it repeats it. */
   gtk_widget_set_visible (g_object_get_data (G_OBJECT (box), "label"),
-                          group->label != NULL && *group->label != '\0');
+                          group->label != NULL && *group->label != '\0' &&
+                          g_utf8_collate (group->label, values->str) != 0);
   gtk_label_set_markup (g_object_get_data (G_OBJECT (box), "wordings"), wordings->str);
 
   gtk_label_set_text (GTK_LABEL (badge), status_label (group->status));

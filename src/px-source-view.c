@@ -36,6 +36,7 @@ typedef enum
   TAG_HOVER,
   TAG_LIT,
   TAG_SELECTED,
+  TAG_PAIR_DIFF,
   TAG_MATCH,
   TAG_CURRENT_MATCH,
   TAG_FLASH,
@@ -291,7 +292,8 @@ update_tag_colors (PxSourceView *self)
   set_rgba (self->tags[TAG_DIFFERS], "background-rgba", d ? "rgba(245,194,17,0.20)" : "rgba(245,194,17,0.26)");
   set_rgba (self->tags[TAG_UNIQUE], "background-rgba", NULL);
   set_rgba (self->tags[TAG_WORD_DIFF], "background-rgba", d ? "rgba(255,120,0,0.40)" : "rgba(255,120,0,0.30)");
-  set_rgba (self->tags[TAG_WORD_DIFF], "underline-rgba", d ? "#ffa348" : "#c64600");
+  set_rgba (self->tags[TAG_PAIR_DIFF], "background-rgba", d ? "rgba(255,120,0,0.45)" : "rgba(255,120,0,0.35)");
+  set_rgba (self->tags[TAG_PAIR_DIFF], "underline-rgba", d ? "#ffa348" : "#c64600");
   /* Facts are many: a thin, half-transparent line that does not shout. */
   set_rgba (self->tags[TAG_FACT_NUMBER], "underline-rgba", d ? "rgba(153,193,241,0.75)" : "rgba(28,113,216,0.60)");
   set_rgba (self->tags[TAG_FACT_DATE], "underline-rgba", d ? "rgba(143,240,164,0.70)" : "rgba(38,162,105,0.65)");
@@ -338,11 +340,15 @@ create_tags (PxSourceView *self)
   self->tags[TAG_FACT_QUOTE] = gtk_text_buffer_create_tag (buffer, "fact-quote", NULL);
   self->tags[TAG_WORD_DIFF] = gtk_text_buffer_create_tag (buffer, "word-diff",
                                                           "weight", PANGO_WEIGHT_BOLD,
-                                                          "underline", PANGO_UNDERLINE_ERROR,
                                                           NULL);
   self->tags[TAG_HOVER] = gtk_text_buffer_create_tag (buffer, "hover", NULL);
   self->tags[TAG_LIT] = gtk_text_buffer_create_tag (buffer, "lit", NULL);
   self->tags[TAG_SELECTED] = gtk_text_buffer_create_tag (buffer, "selected", NULL);
+  /* The words that differ between the selected sentence and this one. */
+  self->tags[TAG_PAIR_DIFF] = gtk_text_buffer_create_tag (buffer, "pair-diff",
+                                                          "weight", PANGO_WEIGHT_BOLD,
+                                                          "underline", PANGO_UNDERLINE_SINGLE,
+                                                          NULL);
   self->tags[TAG_MATCH] = gtk_text_buffer_create_tag (buffer, "search-match", NULL);
   self->tags[TAG_CURRENT_MATCH] = gtk_text_buffer_create_tag (buffer, "search-current",
                                                               "weight", PANGO_WEIGHT_BOLD,
@@ -436,6 +442,7 @@ remove_highlights (PxSourceView *self)
   static const TagId engine_tags[] = {
     TAG_SHARED, TAG_PARTIAL, TAG_DIFFERS, TAG_UNIQUE, TAG_FACT_NUMBER, TAG_FACT_DATE,
     TAG_FACT_NAME, TAG_FACT_QUOTE, TAG_WORD_DIFF, TAG_HOVER, TAG_LIT, TAG_SELECTED,
+    TAG_PAIR_DIFF,
   };
 
   g_clear_handle_id (&self->tag_source, g_source_remove);
@@ -484,7 +491,9 @@ queue_highlights (PxSourceView *self)
       const PxLink *link = g_ptr_array_index (links, i);
       gboolean is_a = link->a.doc == self->index;
 
-      if (link->diff == NULL || link->relation == PX_RELATION_RELATED ||
+      /* Standing marks only where a detail differs; a paraphrase differs
+       * in most of its words, and those show when its sentence is selected. */
+      if (link->diff == NULL || link->relation != PX_RELATION_DIFFERS ||
           (link->a.doc != self->index && link->b.doc != self->index))
         continue;
       for (guint j = 0; j < link->diff->len; j++)
@@ -534,8 +543,8 @@ snapshot_margin (PxSourceView *self,
   GdkRectangle visible;
   guint first, last;
   GdkRGBA accent;
-  static const char *light[] = { "#26a269", "#1c71d8", "#c64600", "#813d9c" };
-  static const char *dark[] = { "#8ff0a4", "#99c1f1", "#ffa348", "#dc8add" };
+  static const char *light[] = { "#26a269", "#1c71d8", "#c64600", "#77767b" };
+  static const char *dark[] = { "#8ff0a4", "#99c1f1", "#ffa348", "#9a9996" };
 
   if (!px_source_view_get_visible_segments (self, &first, &last))
     return;
@@ -1183,5 +1192,26 @@ px_source_view_set_matches (PxSourceView *self,
       iter_at_byte (self, &end, range->end);
       gtk_text_buffer_apply_tag (buffer, self->tags[(int)i == current ? TAG_CURRENT_MATCH : TAG_MATCH],
                                  &start, &end);
+    }
+}
+
+void
+px_source_view_set_pair_diffs (PxSourceView *self,
+                               GArray       *ranges)
+{
+  GtkTextBuffer *buffer;
+
+  g_return_if_fail (PX_IS_SOURCE_VIEW (self));
+
+  buffer = gtk_text_view_get_buffer (self->text_view);
+  untag_all (self, TAG_PAIR_DIFF);
+  for (guint i = 0; ranges != NULL && i < ranges->len; i++)
+    {
+      const PxTextRange *range = &g_array_index (ranges, PxTextRange, i);
+      GtkTextIter start, end;
+
+      iter_at_byte (self, &start, range->start);
+      iter_at_byte (self, &end, range->end);
+      gtk_text_buffer_apply_tag (buffer, self->tags[TAG_PAIR_DIFF], &start, &end);
     }
 }

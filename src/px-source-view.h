@@ -56,6 +56,11 @@ void           px_source_view_set_hover_segments    (PxSourceView  *self,
                                                      const guint   *segments,
                                                      guint          n_segments);
 
+/* Words (PxTextRange, byte ranges) that differ between the selected
+ * sentence and its counterparts; NULL clears them. */
+void           px_source_view_set_pair_diffs        (PxSourceView  *self,
+                                                     GArray        *ranges);
+
 /* Geometry, in the coordinates of @relative_to (any widget of the window). */
 gboolean       px_source_view_get_segment_area      (PxSourceView  *self,
                                                      guint          segment,

@@ -197,6 +197,47 @@ queue_draw_maps (PxWindow *self)
     gtk_widget_queue_draw (g_ptr_array_index (self->maps, i));
 }
 
+/* The words of each linked pair that differ, per column. */
+static void
+show_pair_diffs (PxWindow *self,
+                 guint     doc,
+                 guint     segment)
+{
+  g_autoptr(GPtrArray) per_column = g_ptr_array_new_with_free_func ((GDestroyNotify)g_array_unref);
+  g_autoptr(GPtrArray) links = NULL;
+
+  for (guint i = 0; i < self->columns->len; i++)
+    g_ptr_array_add (per_column, g_array_new (FALSE, FALSE, sizeof (PxTextRange)));
+
+  if (self->comparison != NULL && doc < px_comparison_get_n_documents (self->comparison))
+    links = px_comparison_get_links_for_segment (self->comparison, doc, segment);
+
+  for (guint i = 0; links != NULL && i < links->len; i++)
+    {
+      const PxLink *link = g_ptr_array_index (links, i);
+
+      if (link->diff == NULL || link->relation == PX_RELATION_RELATED ||
+          link->a.doc >= per_column->len || link->b.doc >= per_column->len)
+        continue;
+      for (guint j = 0; j < link->diff->len; j++)
+        {
+          const PxDiffChunk *chunk = &g_array_index (link->diff, PxDiffChunk, j);
+          PxTextRange a = { chunk->a_start, chunk->a_end };
+          PxTextRange b = { chunk->b_start, chunk->b_end };
+
+          if (chunk->op == PX_DIFF_EQUAL)
+            continue;
+          if (a.end > a.start)
+            g_array_append_val (g_ptr_array_index (per_column, link->a.doc), a);
+          if (b.end > b.start)
+            g_array_append_val (g_ptr_array_index (per_column, link->b.doc), b);
+        }
+    }
+
+  for (guint i = 0; i < self->columns->len; i++)
+    px_source_view_set_pair_diffs (get_column (self, i), g_ptr_array_index (per_column, i));
+}
+
 static void
 select_segment (PxWindow *self,
                 guint     doc,
@@ -245,6 +286,7 @@ select_segment (PxWindow *self,
         }
     }
   self->syncing = FALSE;
+  show_pair_diffs (self, doc, segment);
   queue_draw_maps (self);
 }
 
