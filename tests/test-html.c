@@ -72,8 +72,19 @@ static const MetaCase meta_cases[] = {
     "Bridge reopens on Monday" },
   { "title/json-ld-over-og",
     "<meta property=\"og:title\" content=\"OG title\">"
-    "<script type=\"application/ld+json\">{\"@type\":\"NewsArticle\",\"headline\":\"JSON-LD headline\"}</script>",
+    "<script type=\"application/ld+json\">{\"@context\":\"https://schema.org\",\"@type\":\"NewsArticle\",\"headline\":\"JSON-LD headline\"}</script>",
     "", TITLE, "JSON-LD headline" },
+  { "title/json-ld-name-over-headline",
+    "<title>Bridge reopens | The Courier</title><script type=\"application/ld+json\">{\"@context\":\"https://schema.org\","
+    "\"@type\":\"Article\",\"name\":\"Bridge reopens\",\"headline\":\"A bridge of steel, and a town relieved\"}</script>",
+    "", TITLE, "Bridge reopens" },
+  { "title/json-ld-headline-matching-title",
+    "<title>Bridge reopens after repairs in Marlow | The Courier</title><script type=\"application/ld+json\">"
+    "{\"@context\":\"https://schema.org\",\"@type\":\"Article\",\"name\":\"Courier story 1234\","
+    "\"headline\":\"Bridge reopens after repairs in Marlow\"}</script>", "", TITLE,
+    "Bridge reopens after repairs in Marlow" },
+  { "title/en-dash-separator", "<title>Bridge reopens after repairs in Marlow – The Courier</title>", "", TITLE,
+    "Bridge reopens after repairs in Marlow" },
   { "title/h1-when-title-short", "<title>News</title>", "<h1>Bridge reopens after two years of repairs</h1>", TITLE,
     "Bridge reopens after two years of repairs" },
   { "title/double-escaped", "<meta property=\"og:title\" content=\"Rock &amp;amp; roll &amp;#39;returns&amp;#39;\">", "",
@@ -84,12 +95,26 @@ static const MetaCase meta_cases[] = {
   { "byline/article-author-url", "<meta property=\"article:author\" content=\"https://facebook.example/ada\">", "",
     BYLINE, NULL },
   { "byline/json-ld-person",
-    "<script type=\"application/ld+json\">{\"@type\":\"Article\",\"author\":{\"@type\":\"Person\",\"name\":\"Tomas Weir\"}}</script>",
+    "<script type=\"application/ld+json\">{\"@context\":\"http://schema.org/\",\"@type\":\"Article\",\"author\":{\"@type\":\"Person\",\"name\":\"Tomas Weir\"}}</script>",
     "", BYLINE, "Tomas Weir" },
   { "byline/json-ld-list",
-    "<script type=\"application/ld+json\">[{\"@type\":\"WebPage\"},{\"@type\":[\"NewsArticle\"],"
-    "\"author\":[{\"name\":\"Tomas Weir\"},\"Lena Fisk\"]}]</script>",
+    "<script type=\"application/ld+json\">[{\"@type\":\"WebPage\"},{\"@context\":\"https://schema.org\","
+    "\"@type\":[\"NewsArticle\"],\"author\":[{\"name\":\"Tomas Weir\"},{\"name\":\"Lena Fisk\"}]}]</script>",
     "", BYLINE, "Tomas Weir, Lena Fisk" },
+  { "byline/json-ld-string",
+    "<script type=\"application/ld+json\">{\"@context\":\"https://schema.org\",\"@type\":\"BlogPosting\","
+    "\"author\":\"Lena Fisk\"}</script>", "", BYLINE, "Lena Fisk" },
+  { "byline/json-ld-not-schema-org",
+    "<script type=\"application/ld+json\">{\"@context\":\"https://example.org/vocab\",\"@type\":\"Article\","
+    "\"author\":{\"name\":\"Nobody\"}}</script>", "", BYLINE, NULL },
+  { "byline/json-ld-cdata",
+    "<script type=\"application/ld+json\"><![CDATA[ {\"@context\":\"https://schema.org\",\"@graph\":[{\"@type\":"
+    "\"WebSite\"},{\"@type\":\"ReportageNewsArticle\",\"author\":{\"name\":\"Tomas Weir\"}}]} ]]></script>",
+    "", BYLINE, "Tomas Weir" },
+  { "byline/itemprop-name", "", "<div class=\"author-box\">Written by <span itemprop=\"name\">Ada Brennan</span>"
+    " on Monday</div>", BYLINE, "Ada Brennan" },
+  { "byline/hidden-author-ignored", "", "<div class=\"byline\" hidden>Someone Else</div>"
+    "<p class=\"byline\">Ada Brennan</p>", BYLINE, "Ada Brennan" },
   { "byline/rel-author", "", "<p class=\"meta\">By <a rel=\"author\" href=\"/ada\">Ada Brennan</a></p>", BYLINE,
     "Ada Brennan" },
   { "byline/class", "", "<div class=\"article-byline\">By Ada Brennan</div>", BYLINE, "By Ada Brennan" },
@@ -97,7 +122,7 @@ static const MetaCase meta_cases[] = {
     BYLINE, NULL },
   { "date/article-published", "<meta property=\"article:published_time\" content=\"2023-03-13T09:30:00+01:00\">", "",
     DATE, "2023-03-13" },
-  { "date/json-ld", "<script type=\"application/ld+json\">{\"@type\":\"NewsArticle\",\"datePublished\":\"2022-11-20\"}</script>",
+  { "date/json-ld", "<script type=\"application/ld+json\">{\"@context\":\"https://schema.org\",\"@type\":\"NewsArticle\",\"datePublished\":\"2022-11-20\"}</script>",
     "", DATE, "2022-11-20" },
   { "date/time-element", "", "<time datetime=\"2021-06-01T08:00\">1 June</time>", DATE, "2021-06-01" },
   { "date/month-only", "<meta name=\"date\" content=\"2020-02\">", "", DATE, "2020-02" },
@@ -105,7 +130,7 @@ static const MetaCase meta_cases[] = {
   { "date/invalid-day", "<meta property=\"article:published_time\" content=\"2023-02-30\">", "", DATE, "2023-02" },
   { "site/og", "<meta property=\"og:site_name\" content=\"The Marlow Courier\">", "", SITE, "The Marlow Courier" },
   { "site/json-ld-publisher",
-    "<script type=\"application/ld+json\">{\"@type\":\"NewsArticle\",\"publisher\":{\"name\":\"Kestry Post\"}}</script>",
+    "<script type=\"application/ld+json\">{\"@context\":\"https://schema.org\",\"@type\":\"NewsArticle\",\"publisher\":{\"name\":\"Kestry Post\"}}</script>",
     "", SITE, "Kestry Post" },
   { "url/canonical", "<link rel=\"canonical\" href=\"https://courier.example/bridge\">", "", URL,
     "https://courier.example/bridge" },

@@ -88,6 +88,7 @@ typedef struct
   guint    byline : 1;     /* a short author line: never body text */
   guint    share : 1;      /* share buttons */
   guint    caption : 1;    /* class or id says caption or credit */
+  guint    blocked : 1;    /* hidden or unlikely, itself or an ancestor */
   guint    n_chars;        /* text: characters, spaces collapsed */
   guint    n_commas;       /* text: commas */
   guint    n_inputs;       /* controls left out below this element */
@@ -110,6 +111,8 @@ typedef struct
   guint       body;
   guint       best;
   const char *title;
+  gboolean    want_byline;
+  char       *byline;
 } Page;
 
 static const struct
@@ -302,6 +305,44 @@ measure_text (const char *text,
   *n_commas = commas;
 }
 
+/* The author line of a page without metadata: the first visible element
+ * marked as such, outside hidden and unlikely blocks, or the element named
+ * inside it (itemprop="name"), as Readability reads it. */
+static char *
+read_byline (xmlNode *node)
+{
+  g_autofree char *text = px_html_dup_text (node, 400);
+  xmlNode *top = node;
+  guint n = 0;
+
+  if (text[0] == '\0' || g_utf8_strlen (text, -1) >= 100)
+    return NULL;
+
+  while (node != NULL && n++ < 1000)
+    {
+      const char *itemprop = node->type == XML_ELEMENT_NODE ? px_html_get_attr (node, "itemprop") : NULL;
+
+      if (node != top && itemprop != NULL && strstr (itemprop, "name") != NULL)
+        {
+          g_autofree char *name = px_html_dup_text (node, 400);
+
+          if (name[0] != '\0')
+            return g_steal_pointer (&name);
+        }
+      if (node->type == XML_ELEMENT_NODE && node->children != NULL)
+        {
+          node = node->children;
+          continue;
+        }
+      while (node != top && node->next == NULL)
+        node = node->parent;
+      if (node == top)
+        break;
+      node = node->next;
+    }
+  return g_steal_pointer (&text);
+}
+
 /* Step 1: the flat array. */
 static void
 collect_items (Page    *page,
@@ -360,6 +401,16 @@ collect_items (Page    *page,
               if (g_strcmp0 (px_html_get_attr (node, "rel"), "author") == 0 ||
                   regex_matches (byline_regex, cls) || regex_matches (byline_regex, id))
                 item.byline = TRUE;
+              else
+                {
+                  const char *itemprop = px_html_get_attr (node, "itemprop");
+
+                  item.byline = itemprop != NULL && strstr (itemprop, "author") != NULL;
+                }
+              if (item.byline && page->want_byline && page->byline == NULL &&
+                  !(up != NULL && up->blocked) && !(item.drop & DROP_HIDDEN))
+                page->byline = read_byline (node);
+              item.blocked = (up != NULL && up->blocked) || item.drop != 0;
               if (regex_matches (share_regex, cls) || regex_matches (share_regex, id))
                 item.share = TRUE;
               if (regex_matches (caption_regex, cls) || regex_matches (caption_regex, id))
@@ -946,7 +997,7 @@ extract (Page              *page,
 
 guint
 px_html_extract_body (xmlDoc            *doc,
-                      const PxHtmlMeta  *meta,
+                      PxHtmlMeta        *meta,
                       PxDocumentBuilder *builder)
 {
   static const guint masks[] = {
@@ -966,7 +1017,11 @@ px_html_extract_body (xmlDoc            *doc,
 
   page.items = g_array_new (FALSE, FALSE, sizeof (Item));
   page.title = meta->title;
+  page.want_byline = meta->byline == NULL;
   collect_items (&page, root);
+  if (meta->byline == NULL)
+    meta->byline = g_steal_pointer (&page.byline);
+  g_free (page.byline);
   page.body = find_body (&page);
 
   if (page.items->len == 0)

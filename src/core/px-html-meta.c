@@ -28,8 +28,11 @@
 typedef struct
 {
   GHashTable *values;          /* normalized meta name → content */
-  char       *ld_title;
+  gboolean    ld_found;
+  char       *ld_name;
+  char       *ld_headline;
   char       *ld_byline;
+  char       *ld_author_string;
   char       *ld_date;
   char       *ld_site;
   char       *ld_url;
@@ -38,7 +41,6 @@ typedef struct
   guint       n_h1;
   char       *time_date;
   char       *canonical;
-  char       *author_element;  /* text of the first rel=author / byline element */
   GPtrArray  *headings;        /* texts of h1 and h2, for the title rules */
 } MetaScan;
 
@@ -211,21 +213,26 @@ object_string (JsonObject *object,
 static gboolean
 is_article_type (JsonObject *object)
 {
-  static const char * const types[] = {
-    "Article", "NewsArticle", "AnalysisNewsArticle", "AskPublicNewsArticle",
-    "BackgroundNewsArticle", "OpinionNewsArticle", "ReportageNewsArticle",
-    "ReviewNewsArticle", "Report", "SatiricalArticle", "ScholarlyArticle",
-    "MedicalScholarlyArticle", "SocialMediaPosting", "BlogPosting", "LiveBlogPosting",
-    "DiscussionForumPosting", "TechArticle", "APIReference",
-  };
+  static GRegex *types;
+  static gsize initialized;
   JsonNode *node = json_object_get_member (object, "@type");
-  g_autoptr(GPtrArray) names = g_ptr_array_new ();
 
+  if (g_once_init_enter (&initialized))
+    {
+      /* schema.org's article types (as Readability lists them) */
+      types = g_regex_new ("^Article|AdvertiserContentArticle|NewsArticle|AnalysisNewsArticle|"
+                           "AskPublicNewsArticle|BackgroundNewsArticle|OpinionNewsArticle|"
+                           "ReportageNewsArticle|ReviewNewsArticle|Report|SatiricalArticle|"
+                           "ScholarlyArticle|MedicalScholarlyArticle|SocialMediaPosting|BlogPosting|"
+                           "LiveBlogPosting|DiscussionForumPosting|TechArticle|APIReference$",
+                           G_REGEX_OPTIMIZE, 0, NULL);
+      g_once_init_leave (&initialized, 1);
+    }
   if (node == NULL)
     return FALSE;
   if (JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_STRING)
-    g_ptr_array_add (names, (gpointer)json_node_get_string (node));
-  else if (JSON_NODE_HOLDS_ARRAY (node))
+    return g_regex_match (types, json_node_get_string (node), 0, NULL);
+  if (JSON_NODE_HOLDS_ARRAY (node))
     {
       JsonArray *array = json_node_get_array (node);
 
@@ -233,15 +240,29 @@ is_article_type (JsonObject *object)
         {
           JsonNode *item = json_array_get_element (array, i);
 
-          if (JSON_NODE_HOLDS_VALUE (item) && json_node_get_value_type (item) == G_TYPE_STRING)
-            g_ptr_array_add (names, (gpointer)json_node_get_string (item));
+          if (JSON_NODE_HOLDS_VALUE (item) && json_node_get_value_type (item) == G_TYPE_STRING &&
+              g_regex_match (types, json_node_get_string (item), 0, NULL))
+            return TRUE;
         }
     }
-  for (guint i = 0; i < names->len; i++)
-    for (guint j = 0; j < G_N_ELEMENTS (types); j++)
-      if (g_strcmp0 (g_ptr_array_index (names, i), types[j]) == 0)
-        return TRUE;
   return FALSE;
+}
+
+static gboolean
+is_schema_org (JsonObject *object)
+{
+  JsonNode *context = json_object_get_member (object, "@context");
+  const char *url = NULL;
+
+  if (context == NULL)
+    return FALSE;
+  if (JSON_NODE_HOLDS_VALUE (context) && json_node_get_value_type (context) == G_TYPE_STRING)
+    url = json_node_get_string (context);
+  else if (JSON_NODE_HOLDS_OBJECT (context))
+    url = object_string (json_node_get_object (context), "@vocab");
+  return url != NULL &&
+         (g_str_equal (url, "http://schema.org") || g_str_equal (url, "https://schema.org") ||
+          g_str_equal (url, "http://schema.org/") || g_str_equal (url, "https://schema.org/"));
 }
 
 /* "name" of a person or organization, or a plain string. */
@@ -257,19 +278,32 @@ node_name (JsonNode *node)
   return NULL;
 }
 
+/* The first article object of a list, or NULL. */
+static JsonObject *
+find_article (JsonArray *array)
+{
+  for (guint i = 0; i < json_array_get_length (array); i++)
+    {
+      JsonNode *item = json_array_get_element (array, i);
+
+      if (JSON_NODE_HOLDS_OBJECT (item) && is_article_type (json_node_get_object (item)))
+        return json_node_get_object (item);
+    }
+  return NULL;
+}
+
 static void
 read_json_ld_article (MetaScan   *scan,
                       JsonObject *object)
 {
-  const char *title = object_string (object, "headline");
   JsonNode *author = json_object_get_member (object, "author");
   JsonNode *publisher = json_object_get_member (object, "publisher");
   JsonNode *main_entity = json_object_get_member (object, "mainEntityOfPage");
 
-  if (title == NULL)
-    title = object_string (object, "name");
-  take_first (&scan->ld_title, clean_value (title));
+  scan->ld_name = clean_value (object_string (object, "name"));
+  scan->ld_headline = clean_value (object_string (object, "headline"));
 
+  /* Authors are persons or organizations with a name; a list joins them. */
   if (author != NULL && JSON_NODE_HOLDS_ARRAY (author))
     {
       JsonArray *array = json_node_get_array (author);
@@ -277,7 +311,8 @@ read_json_ld_article (MetaScan   *scan,
 
       for (guint i = 0; i < json_array_get_length (array) && i < 20; i++)
         {
-          const char *name = node_name (json_array_get_element (array, i));
+          JsonNode *item = json_array_get_element (array, i);
+          const char *name = JSON_NODE_HOLDS_OBJECT (item) ? node_name (item) : NULL;
 
           if (name == NULL || name[0] == '\0')
             continue;
@@ -285,67 +320,71 @@ read_json_ld_article (MetaScan   *scan,
             g_string_append (names, ", ");
           g_string_append (names, name);
         }
-      take_first (&scan->ld_byline, clean_value (names->str));
+      scan->ld_byline = clean_value (names->str);
     }
-  else
-    take_first (&scan->ld_byline, clean_value (node_name (author)));
+  else if (author != NULL && JSON_NODE_HOLDS_OBJECT (author))
+    scan->ld_byline = clean_value (node_name (author));
+  else if (author != NULL)
+    scan->ld_author_string = clean_value (node_name (author));
 
   {
     g_autofree char *date = clean_value (object_string (object, "datePublished"));
 
-    take_first (&scan->ld_date, normalize_date (date));
+    scan->ld_date = normalize_date (date);
   }
-  take_first (&scan->ld_site, clean_value (node_name (publisher)));
-  take_first (&scan->ld_url, clean_value (object_string (object, "url")));
-  if (main_entity != NULL && JSON_NODE_HOLDS_OBJECT (main_entity))
-    take_first (&scan->ld_url, clean_value (object_string (json_node_get_object (main_entity), "@id")));
-  else if (main_entity != NULL && JSON_NODE_HOLDS_VALUE (main_entity))
-    take_first (&scan->ld_url, clean_value (node_name (main_entity)));
+  if (publisher != NULL && JSON_NODE_HOLDS_OBJECT (publisher))
+    scan->ld_site = clean_value (node_name (publisher));
+  scan->ld_url = clean_value (object_string (object, "url"));
+  if (scan->ld_url == NULL && main_entity != NULL && JSON_NODE_HOLDS_OBJECT (main_entity))
+    scan->ld_url = clean_value (object_string (json_node_get_object (main_entity), "@id"));
 }
 
-/* The objects of a JSON-LD block: the top object, the items of a top
- * array, the items of "@graph"; breadth first, two levels deep at most. */
+/* The first JSON-LD block that describes an article, as Readability reads
+ * it: a schema.org object, or the first article of a list or "@graph". */
 static void
 read_json_ld (MetaScan   *scan,
               const char *text)
 {
   g_autoptr(JsonParser) parser = NULL;
-  g_autoptr(GPtrArray) queue = NULL;
+  g_autofree char *copy = NULL;
   JsonNode *root;
+  JsonObject *object = NULL;
 
-  if (strlen (text) > MAX_JSON_LD_BYTES || !json_depth_ok (text))
+  if (scan->ld_found || strlen (text) > MAX_JSON_LD_BYTES || !json_depth_ok (text))
     return;
+
+  /* <![CDATA[ … ]]> around the JSON */
+  copy = g_strstrip (g_strdup (text));
+  if (g_str_has_prefix (copy, "<![CDATA["))
+    memset (copy, ' ', strlen ("<![CDATA["));
+  if (g_str_has_suffix (copy, "]]>"))
+    copy[strlen (copy) - 3] = '\0';
+
   parser = json_parser_new ();
-  if (!json_parser_load_from_data (parser, text, -1, NULL))
+  if (!json_parser_load_from_data (parser, copy, -1, NULL))
     return;
   root = json_parser_get_root (parser);
   if (root == NULL)
     return;
 
-  queue = g_ptr_array_new ();
-  g_ptr_array_add (queue, root);
-  for (guint i = 0; i < queue->len && i < 200; i++)
+  if (JSON_NODE_HOLDS_ARRAY (root))
+    object = find_article (json_node_get_array (root));
+  else if (JSON_NODE_HOLDS_OBJECT (root))
+    object = json_node_get_object (root);
+  if (object == NULL || !is_schema_org (object))
+    return;
+
+  if (!json_object_has_member (object, "@type"))
     {
-      JsonNode *node = g_ptr_array_index (queue, i);
+      JsonNode *graph = json_object_get_member (object, "@graph");
 
-      if (JSON_NODE_HOLDS_ARRAY (node))
-        {
-          JsonArray *array = json_node_get_array (node);
-
-          for (guint j = 0; j < json_array_get_length (array); j++)
-            g_ptr_array_add (queue, json_array_get_element (array, j));
-        }
-      else if (JSON_NODE_HOLDS_OBJECT (node))
-        {
-          JsonObject *object = json_node_get_object (node);
-          JsonNode *graph = json_object_get_member (object, "@graph");
-
-          if (is_article_type (object))
-            read_json_ld_article (scan, object);
-          if (graph != NULL)
-            g_ptr_array_add (queue, graph);
-        }
+      object = graph != NULL && JSON_NODE_HOLDS_ARRAY (graph) ? find_article (json_node_get_array (graph)) : NULL;
     }
+  if (object == NULL || !is_article_type (object))
+    return;
+
+  scan->ld_found = TRUE;
+  read_json_ld_article (scan, object);
 }
 
 /* <meta> */
@@ -380,38 +419,6 @@ read_meta_element (MetaScan *scan,
     }
   if (itemprop != NULL)
     g_hash_table_replace (scan->values, g_strconcat ("itemprop:", itemprop, NULL), g_strdup (content));
-}
-
-static gboolean
-is_author_element (xmlNode *node)
-{
-  static GRegex *byline_regex;
-  static gsize initialized;
-  const char *rel = px_html_get_attr (node, "rel");
-  const char *itemprop = px_html_get_attr (node, "itemprop");
-  const char *cls = px_html_get_attr (node, "class");
-  const char *id = px_html_get_attr (node, "id");
-
-  if (g_once_init_enter (&initialized))
-    {
-      byline_regex = g_regex_new ("byline|author|dateline|writtenby|p-author",
-                                  G_REGEX_CASELESS | G_REGEX_OPTIMIZE, 0, NULL);
-      g_once_init_leave (&initialized, 1);
-    }
-  if (g_strcmp0 (rel, "author") == 0 || (itemprop != NULL && strstr (itemprop, "author") != NULL))
-    return TRUE;
-  return (cls != NULL && g_regex_match (byline_regex, cls, 0, NULL)) ||
-         (id != NULL && g_regex_match (byline_regex, id, 0, NULL));
-}
-
-static gboolean
-in_head_or_hidden (xmlNode *node)
-{
-  for (; node != NULL && node->type == XML_ELEMENT_NODE; node = node->parent)
-    if (px_html_is_element (node, "head") || px_html_get_attr (node, "hidden") != NULL ||
-        px_html_is_element (node, "nav") || px_html_is_element (node, "aside"))
-      return TRUE;
-  return FALSE;
 }
 
 static void
@@ -466,14 +473,6 @@ scan_element (MetaScan *scan,
       if (scan->headings->len < 200)
         g_ptr_array_add (scan->headings, g_steal_pointer (&text));
     }
-
-  if (scan->author_element == NULL && is_author_element (node) && !in_head_or_hidden (node))
-    {
-      g_autofree char *text = px_html_dup_text (node, 400);
-
-      if (text[0] != '\0' && g_utf8_strlen (text, -1) < 100)
-        scan->author_element = g_steal_pointer (&text);
-    }
 }
 
 static guint
@@ -520,6 +519,11 @@ find_separator (const char *title,
         {
           found = p;
           *sep_length = 4;
+        }
+      else if (g_str_has_prefix (p + 1, "– "))
+        {
+          found = p;
+          *sep_length = 5;
         }
       if (found != NULL && !last)
         break;
@@ -605,6 +609,84 @@ title_from_document (MetaScan *scan)
   return g_steal_pointer (&title);
 }
 
+/* Share of the words of @b that are also in @a, weighted by length. */
+static double
+text_similarity (const char *a,
+                 const char *b)
+{
+  g_autofree char *la = g_utf8_strdown (a, -1);
+  g_autofree char *lb = g_utf8_strdown (b, -1);
+  g_autoptr(GPtrArray) ta = g_ptr_array_new ();
+  g_autoptr(GPtrArray) tb = g_ptr_array_new ();
+  gsize total = 0, unique = 0;
+  guint n_unique = 0;
+
+  for (guint pass = 0; pass < 2; pass++)
+    {
+      char *p = pass == 0 ? la : lb;
+      GPtrArray *tokens = pass == 0 ? ta : tb;
+
+      while (*p != '\0')
+        {
+          char *start;
+
+          while (*p != '\0' && !g_unichar_isalnum (g_utf8_get_char (p)) && *p != '_')
+            p = g_utf8_next_char (p);
+          start = p;
+          while (*p != '\0' && (g_unichar_isalnum (g_utf8_get_char (p)) || *p == '_'))
+            p = g_utf8_next_char (p);
+          if (p > start)
+            {
+              gboolean end = *p == '\0';
+
+              *p = '\0';
+              g_ptr_array_add (tokens, start);
+              if (!end)
+                p++;
+            }
+        }
+    }
+  if (ta->len == 0 || tb->len == 0)
+    return 0;
+
+  for (guint i = 0; i < tb->len; i++)
+    {
+      const char *token = g_ptr_array_index (tb, i);
+      gboolean shared = FALSE;
+
+      for (guint j = 0; j < ta->len && !shared; j++)
+        shared = g_str_equal (token, g_ptr_array_index (ta, j));
+      total += strlen (token);
+      if (!shared)
+        {
+          unique += strlen (token);
+          n_unique++;
+        }
+    }
+  /* lengths of the tokens joined with spaces */
+  total += tb->len - 1;
+  if (n_unique > 0)
+    unique += n_unique - 1;
+  return 1.0 - (double)unique / total;
+}
+
+/* JSON-LD "name" or "headline": the one that matches the page title, the
+ * name when both or neither do. */
+static char *
+json_ld_title (MetaScan *scan)
+{
+  if (scan->ld_name != NULL && scan->ld_headline != NULL && g_strcmp0 (scan->ld_name, scan->ld_headline) != 0)
+    {
+      g_autofree char *title = title_from_document (scan);
+
+      if (title != NULL && text_similarity (scan->ld_headline, title) > 0.75 &&
+          text_similarity (scan->ld_name, title) <= 0.75)
+        return g_strdup (scan->ld_headline);
+      return g_strdup (scan->ld_name);
+    }
+  return g_strdup (scan->ld_name != NULL ? scan->ld_name : scan->ld_headline);
+}
+
 static const char *
 first_value (MetaScan           *scan,
              const char * const *keys)
@@ -670,7 +752,7 @@ px_html_read_meta (xmlDoc     *doc,
       node = node->next;
     }
 
-  meta->title = g_strdup (scan.ld_title);
+  meta->title = json_ld_title (&scan);
   if (meta->title == NULL)
     meta->title = clean_value (first_value (&scan, title_keys));
   if (meta->title == NULL)
@@ -683,7 +765,9 @@ px_html_read_meta (xmlDoc     *doc,
       !looks_like_url (value))
     meta->byline = clean_value (value);
   if (meta->byline == NULL)
-    meta->byline = g_strdup (scan.author_element);
+    meta->byline = g_strdup (scan.ld_author_string);
+  /* Without metadata, the body's author line is read as the article is
+   * extracted (px-html-extract.c). */
 
   meta->date = g_strdup (scan.ld_date);
   if (meta->date == NULL)
@@ -703,8 +787,10 @@ px_html_read_meta (xmlDoc     *doc,
 
   g_hash_table_unref (scan.values);
   g_ptr_array_unref (scan.headings);
-  g_free (scan.ld_title);
+  g_free (scan.ld_name);
+  g_free (scan.ld_headline);
   g_free (scan.ld_byline);
+  g_free (scan.ld_author_string);
   g_free (scan.ld_date);
   g_free (scan.ld_site);
   g_free (scan.ld_url);
@@ -712,5 +798,4 @@ px_html_read_meta (xmlDoc     *doc,
   g_free (scan.first_h1);
   g_free (scan.time_date);
   g_free (scan.canonical);
-  g_free (scan.author_element);
 }

@@ -28,9 +28,10 @@ void        px_html_meta_clear        (PxHtmlMeta   *meta);
 void        px_html_read_meta         (xmlDoc       *doc,
                                        PxHtmlMeta   *meta);
 /* Adds the article body to @builder, one call per block; returns the
- * number of paragraphs added. */
+ * number of paragraphs added. Sets meta->byline from the page's author
+ * line when the metadata named none. */
 guint       px_html_extract_body      (xmlDoc            *doc,
-                                       const PxHtmlMeta  *meta,
+                                       PxHtmlMeta        *meta,
                                        PxDocumentBuilder *builder);
 
 /* Helpers shared by the files above. */
