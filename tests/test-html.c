@@ -211,6 +211,13 @@ static const BoilerplateCase boilerplate_cases[] = {
   { "form-controls", "<select><option>BOILERPLATE option</option></select><textarea>BOILERPLATE</textarea><button>BOILERPLATE</button>" },
   { "h1-title", "<h1>BOILERPLATE Headline of the page</h1>" },
   { "byline-line", "<div class=\"byline\">By BOILERPLATE Ada Brennan</div>" },
+  { "dateline", "<p>Published: 10:48, Tue, Nov 19, 2019 | BOILERPLATE</p><p>By Ada Brennan - 11/18/19 BOILERPLATE</p>" },
+  { "figcaption", "<figure><img src=\"bridge.jpg\"><figcaption>BOILERPLATE The bridge at dawn, seen from the "
+    "harbour wall, after the repairs.</figcaption></figure>" },
+  { "caption-class", "<div class=\"image-caption\">BOILERPLATE The bridge at dawn (Image: Courier)</div>" },
+  { "read-more-line", "<p>READ MORE: <a href=\"/a\">BOILERPLATE Council approves the road budget for next year</a></p>" },
+  { "label-lines", "<p>Advert</p><p>Trending</p><p>Don't miss</p><p>Continue reading below</p>"
+    "<p>BOILERPLATE</p><p>12 comments</p>" },
 };
 
 static void
@@ -229,6 +236,39 @@ test_boilerplate (gconstpointer data)
   g_assert_nonnull (strstr (text, FIRST_SENTENCE));
   g_assert_nonnull (strstr (text, "paid for partly by a national fund."));
   g_assert_null (strstr (text, "BOILERPLATE"));
+  g_assert_null (strstr (text, "Advertisement"));
+}
+
+/* Boilerplate inside the article's own block */
+static void
+test_boilerplate_inside (void)
+{
+  const char *html =
+    "<html><body><div class=\"story\">"
+    "<p>By Ada Brennan - 11/18/19 11:04 PM EST</p>"
+    "<p>The harbour bridge in Marlow reopened to traffic on Monday, two years after engineers closed it.</p>"
+    "<figure><img src=\"a.jpg\"><figcaption>The bridge at dawn, seen from the harbour wall.</figcaption></figure>"
+    "<p>Advertisement</p>"
+    "<p>About 18,000 vehicles crossed the bridge every day before the closure, and the detour was long.</p>"
+    "<p>READ MORE: <a href=\"/a\">Council approves the road budget for next year</a></p>"
+    "<p>Trending</p>"
+    "<p>The repairs cost 23.4 million euros, slightly more than the council had planned, and took long.</p>"
+    "<p>Continue reading below</p>"
+    "<p>By the end of the year, the council wants to repair two more bridges on the coast road.</p>"
+    "</div></body></html>";
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PxDocument) document = import_string (html, -1, "page.html", &error);
+  const char *text;
+
+  g_assert_no_error (error);
+  text = px_document_get_text (document, NULL);
+  g_assert_cmpuint (px_document_get_n_paragraphs (document), ==, 4);
+  g_assert_true (g_str_has_prefix (text, "The harbour bridge"));
+  g_assert_nonnull (strstr (text, "By the end of the year"));
+  g_assert_null (strstr (text, "11:04"));
+  g_assert_null (strstr (text, "dawn"));
+  g_assert_null (strstr (text, "READ MORE"));
+  g_assert_null (strstr (text, "Trending"));
   g_assert_null (strstr (text, "Advertisement"));
 }
 
@@ -390,6 +430,7 @@ static const MalformedCase malformed_cases[] = {
     "has its text, somewhere.</p></div>", "still has its text" },
   { "entities", "<p>Caf&eacute; &amp; cr&egrave;me &#8212; &#x201C;quoted&#x201D; &nbsp;and &unknown; entities are "
     "decoded where they are known.</p>", "Café & crème — “quoted” and &unknown; entities" },
+  { "only-links", "<html><body><a href=\"javascript:\"><p>abc</p><p>def</p>ghi</a></body></html>", "abc" },
   { "cdata-and-comments", "<p>Before <!-- a comment with <p>tags</p> inside --> after, the comment is not text at all "
     "in the page.</p>", "Before after, the comment is not text" },
   { "nul-free-control-chars", "<p>Control \x01" "characters\x02 in the text are dropped, and the rest of the sentence is kept.</p>",
@@ -738,6 +779,7 @@ main (int    argc,
       g_autofree char *path = g_strdup_printf ("/core/html/refused/%s", refused_cases[i].name);
       g_test_add_data_func (path, &refused_cases[i], test_refused);
     }
+  g_test_add_func ("/core/html/boilerplate/inside-article", test_boilerplate_inside);
   g_test_add_func ("/core/html/fixture/news-article", test_fixture_news_article);
   g_test_add_func ("/core/html/fixture/json-ld", test_fixture_json_ld);
   g_test_add_func ("/core/html/fixture/latin1", test_fixture_latin1);

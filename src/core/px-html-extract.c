@@ -113,6 +113,7 @@ typedef struct
   const char *title;
   gboolean    want_byline;
   char       *byline;
+  gboolean    lenient;   /* last resort: every visible text */
 } Page;
 
 static const struct
@@ -810,6 +811,7 @@ typedef struct
   guint              para_chars;   /* of the pending paragraph */
   guint              para_links;
   gboolean           after_break;
+  gboolean           lenient;
 } Emitter;
 
 static void
@@ -822,9 +824,10 @@ flush (Emitter *emitter)
 
   /* Lines that only name a link ("Read more: …") or the author and
    * the time, or label an ad, are not the story. */
-  boilerplate = g_regex_match (ad_words_regex, text, 0, NULL) ||
+  boilerplate = !emitter->lenient &&
+                (g_regex_match (ad_words_regex, text, 0, NULL) ||
                 (emitter->para_links * 2 > emitter->para_chars && emitter->para_chars < 300) ||
-                (length < 120 && g_regex_match (dateline_regex, text, 0, NULL));
+                 (length < 120 && g_regex_match (dateline_regex, text, 0, NULL)));
   if (text[0] != '\0' && !boilerplate)
     {
       if (emitter->builder != NULL)
@@ -889,7 +892,8 @@ emit_range (Page     *page,
 
       /* The best candidate itself is the article, whatever it looks like. */
       if (item->dropped ||
-          (!item->is_text && i != page->best && looks_like_boilerplate (page, item, weigh_classes)))
+          (!item->is_text && i != page->best && !page->lenient &&
+           looks_like_boilerplate (page, item, weigh_classes)))
         {
           i = item->end - 1;
           continue;
@@ -943,7 +947,7 @@ extract (Page              *page,
 {
   GArray *items = page->items;
   g_autoptr(GString) text = g_string_new (NULL);
-  Emitter emitter = { builder, text, PX_PARAGRAPH_TEXT, 0, 0, 0, 0, FALSE };
+  Emitter emitter = { builder, text, PX_PARAGRAPH_TEXT, 0, 0, 0, 0, FALSE, page->lenient };
   guint best;
   Item *top;
 
@@ -1046,6 +1050,12 @@ px_html_extract_body (xmlDoc            *doc,
         break;
     }
 
+  /* Nothing at all: a page of only links or labels still has its text. */
+  if (best_chars == 0)
+    {
+      page.lenient = TRUE;
+      best_attempt = G_N_ELEMENTS (masks) - 1;
+    }
   extract (&page, masks[best_attempt], best_attempt < 2, builder, &n_paragraphs);
   g_array_unref (page.items);
   return n_paragraphs;
