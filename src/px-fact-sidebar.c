@@ -157,6 +157,20 @@ update_stack (PxFactSidebar *self)
     }
 }
 
+/* Long quotes would fill the sidebar: their start says which they are. */
+static char *
+shorten_wording (const char *text)
+{
+  const glong max_chars = 90;
+  glong n = g_utf8_strlen (text, -1);
+  g_autofree char *start = NULL;
+
+  if (n <= max_chars)
+    return g_strdup (text);
+  start = g_utf8_substring (text, 0, max_chars);
+  return g_strconcat (g_strchomp (start), "…", NULL);
+}
+
 /* Callbacks */
 
 static void
@@ -201,6 +215,8 @@ setup_row_cb (GtkSignalListItemFactory *factory,
   gtk_label_set_xalign (GTK_LABEL (value), 0);
   gtk_label_set_wrap (GTK_LABEL (value), TRUE);
   gtk_label_set_wrap_mode (GTK_LABEL (value), PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_lines (GTK_LABEL (value), 3);
+  gtk_label_set_ellipsize (GTK_LABEL (value), PANGO_ELLIPSIZE_END);
   gtk_widget_set_hexpand (value, TRUE);
   gtk_widget_add_css_class (value, "heading");
   gtk_widget_set_valign (badge, GTK_ALIGN_START);
@@ -260,6 +276,7 @@ bind_row_cb (GtkSignalListItemFactory *factory,
           const PxFact *fact;
           g_autofree char *value = NULL;
           g_autofree char *escaped_text = NULL;
+          g_autofree char *shown = NULL;
           gboolean seen = FALSE;
 
           if (index >= facts->len)
@@ -283,9 +300,13 @@ bind_row_cb (GtkSignalListItemFactory *factory,
           if (seen)
             continue;
           g_ptr_array_add (seen_texts, fact->text);
-          /* Article text: escaped before it becomes markup. */
-          escaped_text = g_markup_escape_text (fact->text != NULL ? fact->text : "", -1);
-          g_string_append_printf (line, "%s“%s”", line->len > 0 ? ", " : "", escaped_text);
+          /* Article text: shortened, then escaped before it becomes markup. */
+          shown = shorten_wording (fact->text != NULL ? fact->text : "");
+          escaped_text = g_markup_escape_text (shown, -1);
+          if (fact->kind == PX_FACT_QUOTE)
+            g_string_append_printf (line, "%s%s", line->len > 0 ? ", " : "", escaped_text);
+          else
+            g_string_append_printf (line, "%s“%s”", line->len > 0 ? ", " : "", escaped_text);
         }
 
       /* The column's number, as on its header, then its words. */

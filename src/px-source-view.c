@@ -15,6 +15,7 @@
 
 #include <glib/gi18n.h>
 
+#include "px-overview-strip.h"
 #include "px-source-view.h"
 
 #define CHECKPOINT_BYTES 256
@@ -72,6 +73,7 @@ struct _PxSourceView
   GtkButton         *close_button;
   GtkScrolledWindow *scroller;
   GtkTextView       *text_view;
+  PxOverviewStrip   *overview;
 
   /* owned */
   PxDocument        *document;
@@ -87,6 +89,7 @@ struct _PxSourceView
   guint              next_op;
   guint              tag_source;
   guint              flash_source;
+  guint              overview_source;
   int                selected;
   guint              index;
   guint              n_segments;
@@ -118,6 +121,7 @@ G_DEFINE_FINAL_TYPE (PxSourceView, px_source_view, GTK_TYPE_WIDGET)
 
 static void snapshot_margin (PxSourceView *self,
                              GtkSnapshot  *snapshot);
+static void queue_overview  (PxSourceView *self);
 
 /* Marker glyphs: the status is never told by colour alone. */
 static const char *status_markers[] = { "●", "◐", "≠", "○" };
@@ -452,6 +456,7 @@ remove_highlights (PxSourceView *self)
   for (guint i = 0; i < G_N_ELEMENTS (engine_tags); i++)
     gtk_text_buffer_remove_tag (buffer, self->tags[engine_tags[i]], &start, &end);
   memset (self->segment_status, 0, MAX (self->n_segments, 1));
+  px_overview_strip_set_marks (self->overview, NULL);
   g_array_set_size (self->lit, 0);
   g_array_set_size (self->hover, 0);
   self->selected = -1;
@@ -524,6 +529,7 @@ queue_highlights (PxSourceView *self)
    * each tag's priority is fixed. */
   g_array_sort (self->ops, compare_ops_visible_first);
 
+  queue_overview (self);
   if (self->ops->len > 0)
     {
       /* The visible part at once, so that the first frame shows it. */
@@ -532,6 +538,75 @@ queue_highlights (PxSourceView *self)
         self->tag_source = g_idle_add_full (G_PRIORITY_LOW, apply_ops_cb, self, NULL);
     }
   gtk_widget_queue_draw (GTK_WIDGET (self->text_view));
+}
+
+/* The overview strip */
+
+/* Heights from the text view's line cache (estimates for lines not laid
+ * out yet), a segment placed in its line by its character offset: cheap,
+ * and exact enough for a strip a few hundred pixels high. */
+static double
+char_fraction_y (PxSourceView *self,
+                 guint         chr,
+                 double        upper)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->text_view);
+  GtkTextIter iter, line_start;
+  int y, height, line_chars;
+
+  gtk_text_buffer_get_iter_at_offset (buffer, &iter, chr);
+  line_start = iter;
+  gtk_text_iter_set_line_offset (&line_start, 0);
+  gtk_text_view_get_line_yrange (self->text_view, &line_start, &y, &height);
+  line_chars = MAX (1, gtk_text_iter_get_chars_in_line (&line_start));
+  return (y + height * (double)gtk_text_iter_get_line_offset (&iter) / line_chars) / upper;
+}
+
+static gboolean
+update_overview_cb (gpointer user_data)
+{
+  PxSourceView *self = user_data;
+  GtkAdjustment *adjustment = px_source_view_get_vadjustment (self);
+  double upper = gtk_adjustment_get_upper (adjustment);
+  g_autoptr(GArray) marks = g_array_new (FALSE, FALSE, sizeof (PxOverviewMark));
+
+  self->overview_source = 0;
+  if (upper <= 0)
+    return G_SOURCE_REMOVE;
+
+  for (guint s = 0; s < self->n_segments; s++)
+    {
+      PxOverviewMark mark;
+      PxOverviewMark *last = marks->len > 0 ? &g_array_index (marks, PxOverviewMark, marks->len - 1) : NULL;
+
+      if (self->segment_status[s] == 0)
+        continue;
+      mark.status = self->segment_status[s] - 1;
+      mark.start = char_fraction_y (self, self->segment_chars[2 * s], upper);
+      mark.end = char_fraction_y (self, self->segment_chars[2 * s + 1], upper);
+      /* Runs of one status become one bar. */
+      if (last != NULL && last->status == mark.status && mark.start - last->end < 0.01)
+        last->end = MAX (last->end, mark.end);
+      else
+        g_array_append_val (marks, mark);
+    }
+  px_overview_strip_set_marks (self->overview, marks);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+queue_overview (PxSourceView *self)
+{
+  if (self->overview_source == 0)
+    self->overview_source = g_timeout_add (100, update_overview_cb, self);
+}
+
+static void
+upper_changed_cb (GtkAdjustment *adjustment,
+                  GParamSpec    *pspec,
+                  PxSourceView  *self)
+{
+  queue_overview (self);
 }
 
 /* The margin */
@@ -657,6 +732,7 @@ px_source_view_dispose (GObject *object)
 
   g_clear_handle_id (&self->tag_source, g_source_remove);
   g_clear_handle_id (&self->flash_source, g_source_remove);
+  g_clear_handle_id (&self->overview_source, g_source_remove);
   if (self->text_view != NULL)
     PX_SOURCE_TEXT (self->text_view)->column = NULL;
   for (guint i = 0; i < G_N_ELEMENTS (self->markers); i++)
@@ -708,6 +784,7 @@ px_source_view_class_init (PxSourceViewClass *klass)
                                            G_TYPE_NONE, 1, G_TYPE_INT);
 
   g_type_ensure (PX_TYPE_SOURCE_TEXT);
+  g_type_ensure (PX_TYPE_OVERVIEW_STRIP);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/parallax_reader/Parallax/px-source-view.ui");
   gtk_widget_class_bind_template_child (widget_class, PxSourceView, header);
@@ -719,6 +796,7 @@ px_source_view_class_init (PxSourceViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PxSourceView, close_button);
   gtk_widget_class_bind_template_child (widget_class, PxSourceView, scroller);
   gtk_widget_class_bind_template_child (widget_class, PxSourceView, text_view);
+  gtk_widget_class_bind_template_child (widget_class, PxSourceView, overview);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BOX_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "pxsourceview");
@@ -741,6 +819,9 @@ px_source_view_init (PxSourceView *self)
   self->hovered = -1;
 
   gtk_text_view_set_left_margin (self->text_view, GUTTER_WIDTH + 6);
+  px_overview_strip_set_adjustment (self->overview, px_source_view_get_vadjustment (self));
+  g_signal_connect (px_source_view_get_vadjustment (self), "notify::upper",
+                    G_CALLBACK (upper_changed_cb), self);
   create_tags (self);
 
   motion = gtk_event_controller_motion_new ();
@@ -917,6 +998,7 @@ px_source_view_set_dark (PxSourceView *self,
   g_return_if_fail (PX_IS_SOURCE_VIEW (self));
   self->dark = !!dark;
   update_tag_colors (self);
+  px_overview_strip_set_dark (self->overview, dark);
 }
 
 static void
