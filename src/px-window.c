@@ -1001,6 +1001,20 @@ style_dark_cb (AdwStyleManager *manager,
   queue_draw_maps (self);
 }
 
+static void
+color_scheme_changed_cb (GSettings  *settings,
+                         const char *key,
+                         PxWindow   *self)
+{
+  static const AdwColorScheme schemes[] = {
+    ADW_COLOR_SCHEME_DEFAULT, ADW_COLOR_SCHEME_FORCE_LIGHT, ADW_COLOR_SCHEME_FORCE_DARK,
+  };
+  int scheme = g_settings_get_enum (settings, "color-scheme");
+
+  if (scheme >= 0 && scheme < (int)G_N_ELEMENTS (schemes))
+    adw_style_manager_set_color_scheme (adw_style_manager_get_default (), schemes[scheme]);
+}
+
 /* Vfuncs */
 
 static void
@@ -1174,6 +1188,8 @@ px_window_init (PxWindow *self)
   g_settings_bind (self->settings, "show-sidebar", self, "show-facts", G_SETTINGS_BIND_DEFAULT);
 
   g_signal_connect (style_manager, "notify::dark", G_CALLBACK (style_dark_cb), self);
+  g_signal_connect (self->settings, "changed::color-scheme", G_CALLBACK (color_scheme_changed_cb), self);
+  color_scheme_changed_cb (self->settings, "color-scheme", self);
 
   update_busy (self);
   update_title (self);
