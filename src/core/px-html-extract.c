@@ -53,7 +53,6 @@ typedef enum
   TAG_CLEANED   = 1 << 9,   /* checked by conditional cleaning */
   TAG_BREAK     = 1 << 10,  /* <br> */
   TAG_INPUT     = 1 << 11,
-  TAG_EMBED     = 1 << 12,
   TAG_STRUCTURE = 1 << 13,  /* nav, aside, footer …: not the article */
   TAG_PARA      = 1 << 14,  /* <p> */
   TAG_FIGURE    = 1 << 15,
@@ -66,7 +65,6 @@ typedef enum
   DROP_HIDDEN   = 1 << 0,
   DROP_STRUCT   = 1 << 1,
   DROP_UNLIKELY = 1 << 2,
-  DROP_CLEANED  = 1 << 3,   /* set while emitting */
 } DropFlags;
 
 typedef struct
@@ -92,17 +90,16 @@ typedef struct
   guint    n_chars;        /* text: characters, spaces collapsed */
   guint    n_commas;       /* text: commas */
   guint    n_inputs;       /* controls left out below this element */
-  guint    n_embeds;
 
   /* Per attempt. */
-  gboolean dropped;
-  gboolean candidate;
+  guint    dropped : 1;
+  guint    candidate : 1;
   double   score;
   guint    inline_chars;   /* text of this block outside its child blocks */
   guint    inline_commas;
   guint    inline_breaks;  /* <br> in its loose text */
   guint    text, links, lists, headings, commas;
-  guint    n_p, n_img, n_li, n_input, n_embed;
+  guint    n_p, n_img, n_li, n_input;
 } Item;
 
 typedef struct
@@ -127,9 +124,9 @@ static const struct
   { "map", TAG_SKIP }, { "dialog", TAG_SKIP }, { "datalist", TAG_SKIP },
   { "button", TAG_SKIP | TAG_INPUT }, { "input", TAG_SKIP | TAG_INPUT },
   { "select", TAG_SKIP | TAG_INPUT }, { "textarea", TAG_SKIP | TAG_INPUT },
-  { "option", TAG_SKIP }, { "iframe", TAG_SKIP | TAG_EMBED }, { "object", TAG_SKIP | TAG_EMBED },
-  { "embed", TAG_SKIP | TAG_EMBED }, { "video", TAG_SKIP | TAG_EMBED },
-  { "audio", TAG_SKIP | TAG_EMBED }, { "picture", TAG_IMAGE },
+  { "option", TAG_SKIP }, { "iframe", TAG_SKIP }, { "object", TAG_SKIP },
+  { "embed", TAG_SKIP }, { "video", TAG_SKIP },
+  { "audio", TAG_SKIP }, { "picture", TAG_IMAGE },
   { "img", TAG_IMAGE }, { "br", TAG_BREAK }, { "a", TAG_LINK },
   { "p", TAG_BLOCK | TAG_SCORED | TAG_PARA }, { "pre", TAG_BLOCK | TAG_SCORED | TAG_TABLE },
   { "td", TAG_BLOCK | TAG_SCORED | TAG_TABLE }, { "th", TAG_BLOCK },
@@ -205,8 +202,9 @@ init_tables (void)
   ad_words_regex = g_regex_new ("^(ad(vert|vertising|vertisement)?|sponsored|pub(licité)?|werb(ung)?|广告|Реклама|"
                                 "Anuncio|loading|正在加载|Загрузка|chargement|cargando|trending|"
                                 "(\\d+ )?comments?|related( stories| articles| content)?|read more|see more|"
-                                "don'?t miss|you may also like|more on this( story)?|continue reading( below)?)"
-                                "(…|\\.\\.\\.|:)?$",
+                                "don'?t miss|you may also like|more on this( story)?|continue reading( below)?|"
+                                "(image|photo|slide) \\d+ (of|/) \\d+|this slideshow requires javascript)"
+                                "(…|\\.\\.\\.|:|\\.)?$",
                                 G_REGEX_CASELESS | G_REGEX_OPTIMIZE, 0, NULL);
   /* "By Ada Brennan - 11/18/19 11:04 PM", "Published: 10:48, Tue, Nov 19, 2019" */
   dateline_regex = g_regex_new ("^((by|von|por|par)\\s+\\p{Lu}\\S*\\s+\\p{Lu}[^.]*|"
@@ -366,8 +364,6 @@ collect_items (Page    *page,
             {
               if (up != NULL && (tag & TAG_INPUT))
                 up->n_inputs++;
-              if (up != NULL && (tag & TAG_EMBED))
-                up->n_embeds++;
             }
           else
             {
@@ -491,7 +487,6 @@ compute_stats (Page *page,
       item->text = item->links = item->lists = item->headings = item->commas = 0;
       item->n_p = item->n_img = item->n_li = 0;
       item->n_input = item->n_inputs;
-      item->n_embed = item->n_embeds;
     }
 
   /* Backwards: children before parents. */
@@ -540,7 +535,6 @@ compute_stats (Page *page,
       up->n_img += item->n_img;
       up->n_li += item->n_li;
       up->n_input += item->n_input;
-      up->n_embed += item->n_embed;
     }
 }
 
