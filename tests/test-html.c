@@ -373,6 +373,8 @@ static const CharsetCase charset_cases[] = {
     "<p>Caf\xc3\xa9.</p></body></html>", 0, "UTF-8", "Café." },
   { "declared-utf16-ascii-bytes", "<html><head><meta charset=\"utf-16\"></head><body>" BODY_TEXT
     "<p>Caf\xc3\xa9.</p></body></html>", 0, "UTF-8", "Café." },
+  { "xml-declaration", "<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?>\n<html xmlns=\"http://www.w3.org/1999/xhtml\">"
+    "<body>" BODY_TEXT "<p>Caf\xe9 cr\xe8me.</p></body></html>", 0, "WINDOWS-1252", "Café crème." },
   { "utf16le-bom",
     "\xff\xfe<\0p\0>\0T\0h\0e\0 \0c\0a\0f\0\xe9\0 \0o\0w\0n\0e\0r\0s\0 \0p\0r\0o\0t\0e\0s\0t\0e\0d\0 \0o\0n\0 \0"
     "F\0r\0i\0d\0a\0y\0 \0a\0g\0a\0i\0n\0s\0t\0 \0t\0h\0e\0 \0r\0u\0l\0e\0s\0.\0<\0/\0p\0>\0", 122,
@@ -430,6 +432,10 @@ static const MalformedCase malformed_cases[] = {
     "has its text, somewhere.</p></div>", "still has its text" },
   { "entities", "<p>Caf&eacute; &amp; cr&egrave;me &#8212; &#x201C;quoted&#x201D; &nbsp;and &unknown; entities are "
     "decoded where they are known.</p>", "Café & crème — “quoted” and &unknown; entities" },
+  { "xhtml", "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<!DOCTYPE html PUBLIC \"-//W3C//DTD XHTML 1.0 Strict//EN\" "
+    "\"http://www.w3.org/TR/xhtml1/DTD/xhtml1-strict.dtd\"><html xmlns=\"http://www.w3.org/1999/xhtml\"><head><title>X</title>"
+    "</head><body><p>An XHTML page, with its XML declaration and its namespace, is read like any other page.</p>"
+    "<br/><p/></body></html>", "is read like any other page." },
   { "only-links", "<html><body><a href=\"javascript:\"><p>abc</p><p>def</p>ghi</a></body></html>", "abc" },
   { "cdata-and-comments", "<p>Before <!-- a comment with <p>tags</p> inside --> after, the comment is not text at all "
     "in the page.</p>", "Before after, the comment is not text" },

@@ -147,14 +147,37 @@ px_html_dup_text (xmlNode *node,
 
 /* Decoding */
 
-/* The charset a <meta charset> or <meta http-equiv content="…; charset=…">
- * in the head declares, or NULL. */
+/* The value after @p ("=", quotes and spaces skipped) up to @end. */
+static char *
+charset_value (const char *p,
+               const char *end)
+{
+  gsize n = 0;
+
+  while (p < end && (g_ascii_isspace (*p) || *p == '=' || *p == '"' || *p == '\''))
+    p++;
+  while (p + n < end && (g_ascii_isalnum (p[n]) || strchr ("-_.:", p[n]) != NULL))
+    n++;
+  return n > 0 && n < 40 ? g_strndup (p, n) : NULL;
+}
+
+/* The charset a <meta charset>, a <meta http-equiv content="…; charset=…">
+ * or an XHTML page's <?xml encoding="…"?> declares, or NULL. */
 static char *
 sniff_declared_charset (const char *data,
                         gsize       length)
 {
   g_autofree char *head = g_ascii_strdown (data, MIN (length, CHARSET_SCAN_BYTES));
   const char *p = head;
+
+  if (g_str_has_prefix (head, "<?xml"))
+    {
+      const char *end = strstr (head, "?>");
+      const char *enc = end != NULL ? g_strstr_len (head, end - head, "encoding") : NULL;
+
+      if (enc != NULL)
+        return charset_value (enc + strlen ("encoding"), end);
+    }
 
   while ((p = strstr (p, "<meta")) != NULL)
     {
@@ -166,15 +189,10 @@ sniff_declared_charset (const char *data,
       cs = g_strstr_len (p, end - p, "charset");
       if (cs != NULL)
         {
-          const char *v = cs + strlen ("charset");
-          gsize n = 0;
+          char *value = charset_value (cs + strlen ("charset"), end);
 
-          while (v < end && (g_ascii_isspace (*v) || *v == '=' || *v == '"' || *v == '\''))
-            v++;
-          while (v + n < end && (g_ascii_isalnum (v[n]) || strchr ("-_.:", v[n]) != NULL))
-            n++;
-          if (n > 0 && n < 40)
-            return g_strndup (v, n);
+          if (value != NULL)
+            return value;
         }
       p = end;
     }
