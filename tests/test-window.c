@@ -188,6 +188,61 @@ test_bad_file_keeps_others (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* The five seed articles: how long until their highlights show. */
+static void
+test_seeds_timing (void)
+{
+  g_autoptr(PxApplication) app = px_application_new ();
+  g_autoptr(GPtrArray) files = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  const char *dir = g_getenv ("PX_SEEDS_DIR");
+  g_autoptr(GDir) gdir = NULL;
+  const char *name;
+  PxWindow *window;
+  gint64 start, compared = 0, highlighted = 0;
+
+  if (!have_display)
+    {
+      g_test_skip ("no display");
+      return;
+    }
+  if (dir == NULL || (gdir = g_dir_open (dir, 0, NULL)) == NULL)
+    {
+      g_test_skip ("no seed articles (PX_SEEDS_DIR)");
+      return;
+    }
+  while ((name = g_dir_read_name (gdir)) != NULL)
+    if (g_str_has_suffix (name, ".txt"))
+      g_ptr_array_add (names, g_strdup (name));
+  g_ptr_array_sort (names, (GCompareFunc)g_strcmp0);
+  for (guint i = 0; i < names->len; i++)
+    g_ptr_array_add (files, g_file_new_build_filename (dir, g_ptr_array_index (names, i), NULL));
+
+  g_application_register (G_APPLICATION (app), NULL, NULL);
+  window = px_window_new (GTK_APPLICATION (app));
+  gtk_window_present (GTK_WINDOW (window));
+
+  start = g_get_monotonic_time ();
+  px_window_open_files (window, (GFile **)files->pdata, files->len);
+  while (g_get_monotonic_time () - start < 60 * G_USEC_PER_SEC)
+    {
+      g_main_context_iteration (NULL, TRUE);
+      if (compared == 0 && px_window_get_comparison (window) != NULL)
+        compared = g_get_monotonic_time ();
+      if (compared != 0 && !px_window_get_highlights_pending (window))
+        {
+          highlighted = g_get_monotonic_time ();
+          break;
+        }
+    }
+  g_assert_cmpint (highlighted, >, 0);
+  g_assert_cmpuint (px_window_get_n_columns (window), ==, files->len);
+  g_test_message ("%u seeds: comparison after %.0f ms, highlights after %.0f ms",
+                  files->len, (compared - start) / 1000.0, (highlighted - start) / 1000.0);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -201,6 +256,7 @@ main (int    argc,
   g_test_add_func ("/ui/window/move-source", test_move_source);
   g_test_add_func ("/ui/window/cancel", test_cancel);
   g_test_add_func ("/ui/window/bad-file-keeps-others", test_bad_file_keeps_others);
+  g_test_add_func ("/ui/window/seeds-timing", test_seeds_timing);
 
   return g_test_run ();
 }
