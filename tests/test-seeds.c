@@ -150,6 +150,200 @@ test_dates (void)
   g_assert_cmpstr (px_document_get_title (d000), ==, "Kazakhstan: Tokayev for multi-vector policies");
 }
 
+/* ---- the comparison of all five seeds ---- */
+
+static PxComparison *
+seed_comparison (void)
+{
+  static PxComparison *comparison;
+  static const char * const seeds[] = { "000", "001", "002", "003", "004" };
+
+  if (comparison == NULL)
+    {
+      g_autoptr(GPtrArray) documents = g_ptr_array_new_with_free_func (g_object_unref);
+      g_autoptr(GError) error = NULL;
+
+      for (guint i = 0; i < G_N_ELEMENTS (seeds); i++)
+        {
+          PxDocument *document = load_seed (seeds[i]);
+
+          if (document == NULL)
+            return NULL;
+          g_ptr_array_add (documents, document);
+        }
+      comparison = px_comparison_new (documents, NULL, NULL, NULL, &error);
+      g_assert_no_error (error);
+    }
+  return comparison;
+}
+
+/* Index of the segment of document @doc that starts with @start. */
+static guint
+segment_of (PxComparison *comparison,
+            guint         doc,
+            const char   *start)
+{
+  PxDocument *document = px_comparison_get_document (comparison, doc);
+  const char *text = px_document_get_text (document, NULL);
+
+  for (guint i = 0; i < px_document_get_n_segments (document); i++)
+    if (strncmp (text + px_document_get_segment (document, i)->start, start, strlen (start)) == 0)
+      return i;
+  g_error ("no segment of d%u starts with “%s”", doc + 1, start);
+}
+
+static const PxLink *
+link_between (PxComparison *comparison,
+              guint         doc_a,
+              const char   *start_a,
+              guint         doc_b,
+              const char   *start_b)
+{
+  guint sa = segment_of (comparison, doc_a, start_a);
+  guint sb = segment_of (comparison, doc_b, start_b);
+  g_autoptr(GPtrArray) links = px_comparison_get_links_for_segment (comparison, doc_a, sa);
+
+  for (guint i = 0; i < links->len; i++)
+    {
+      const PxLink *link = g_ptr_array_index (links, i);
+
+      if ((link->a.doc == doc_a && link->a.segment == sa && link->b.doc == doc_b && link->b.segment == sb) ||
+          (link->b.doc == doc_a && link->b.segment == sa && link->a.doc == doc_b && link->a.segment == sb))
+        return link;
+    }
+  return NULL;
+}
+
+static void
+test_links (void)
+{
+  PxComparison *comparison = seed_comparison ();
+  const PxLink *link;
+
+  if (comparison == NULL)
+    {
+      g_test_skip ("../shared/seeds is absent");
+      return;
+    }
+
+  /* the $500 billion quote, translated two ways: one claim */
+  link = link_between (comparison, 0, "“I believe that given our geopolitical situation",
+                       1, "“I think that taking into account the geopolitical position");
+  g_assert_nonnull (link);
+  g_assert_cmpint (link->relation, !=, PX_RELATION_RELATED);
+  g_assert_nonnull (link->diff);
+  g_assert_cmpuint (link->diff->len, >, 1);
+
+  /* allied relations with Russia: one claim, with differing details */
+  link = link_between (comparison, 0, "Earlier this year, in September, Tokayev pointed out",
+                       1, "Earlier, on September 22, Tokayev said");
+  g_assert_nonnull (link);
+  g_assert_cmpint (link->relation, ==, PX_RELATION_DIFFERS);
+
+  /* the snap election: same claim, other words */
+  link = link_between (comparison, 0, "Early presidential elections started in Kazakhstan",
+                       1, "On November 20, extraordinary presidential elections started");
+  g_assert_nonnull (link);
+  g_assert_cmpint (link->relation, !=, PX_RELATION_RELATED);
+
+  /* the false friend: a month and two names in common, two claims */
+  link = link_between (comparison, 1, "Tokayev proposed holding early presidential elections in September",
+                       3, "Xi met with Tokayev in Kazakhstan in September");
+  g_assert_true (link == NULL || link->relation == PX_RELATION_RELATED);
+
+  /* boilerplate never links */
+  for (guint i = 0; i < px_comparison_get_links (comparison)->len; i++)
+    {
+      const PxLink *l = g_ptr_array_index (px_comparison_get_links (comparison), i);
+      PxDocument *da = px_comparison_get_document (comparison, l->a.doc);
+      PxDocument *db = px_comparison_get_document (comparison, l->b.doc);
+
+      g_assert_cmpint (px_document_get_segment (da, l->a.segment)->kind, !=, PX_SEGMENT_BOILERPLATE);
+      g_assert_cmpint (px_document_get_segment (db, l->b.segment)->kind, !=, PX_SEGMENT_BOILERPLATE);
+    }
+}
+
+/* The group holding the fact of document @doc whose text is @text. */
+static const PxFactGroup *
+group_of (PxComparison *comparison,
+          guint         doc,
+          const char   *text,
+          int          *fact_index)
+{
+  GPtrArray *facts = px_comparison_get_facts (comparison);
+  GPtrArray *groups = px_comparison_get_fact_groups (comparison);
+
+  for (guint g = 0; g < groups->len; g++)
+    {
+      const PxFactGroup *group = g_ptr_array_index (groups, g);
+
+      for (guint i = 0; i < group->facts->len; i++)
+        {
+          guint index = g_array_index (group->facts, guint, i);
+          const PxFact *fact = g_ptr_array_index (facts, index);
+
+          if (fact->doc == doc && g_strcmp0 (fact->text, text) == 0)
+            {
+              if (fact_index != NULL)
+                *fact_index = index;
+              return group;
+            }
+        }
+    }
+  g_error ("no fact “%s” in d%u", text, doc + 1);
+}
+
+static gboolean
+group_has (const PxFactGroup *group,
+           int                index)
+{
+  for (guint i = 0; i < group->facts->len; i++)
+    if ((int)g_array_index (group->facts, guint, i) == index)
+      return TRUE;
+  return FALSE;
+}
+
+static void
+test_fact_groups (void)
+{
+  PxComparison *comparison = seed_comparison ();
+  const PxFactGroup *group;
+  int other;
+
+  if (comparison == NULL)
+    {
+      g_test_skip ("../shared/seeds is absent");
+      return;
+    }
+
+  /* "over $500 billion" and "more than $500 billion" */
+  group_of (comparison, 1, "$500 billion", &other);
+  group = group_of (comparison, 0, "$500 billion", NULL);
+  g_assert_true (group_has (group, other));
+  g_assert_cmpint (group->status, ==, PX_FACT_GROUP_AGREE);
+
+  /* the election date written three ways */
+  group = group_of (comparison, 0, "20.11.2022", NULL);
+  group_of (comparison, 1, "2022-11-20", &other);
+  g_assert_true (group_has (group, other));
+  group_of (comparison, 0, "Sunday, November 20", &other);
+  g_assert_true (group_has (group, other));
+  group_of (comparison, 3, "November 20", &other);
+  g_assert_true (group_has (group, other));
+  g_assert_cmpint (group->status, ==, PX_FACT_GROUP_AGREE);
+
+  /* turnout at 10am and final turnout never agree */
+  group = group_of (comparison, 0, "23.37%", NULL);
+  group_of (comparison, 3, "69.44 per cent", &other);
+  g_assert_true (!group_has (group, other) || group->status == PX_FACT_GROUP_DIFFERS);
+
+  /* "about 12 million" voters and 11,953,465 eligible voters */
+  group = group_of (comparison, 1, "12 million people", NULL);
+  group_of (comparison, 3, "11,953,465 eligible voters", &other);
+  g_assert_true (group_has (group, other));
+  g_assert_cmpint (group->status, ==, PX_FACT_GROUP_AGREE);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -159,6 +353,8 @@ main (int    argc,
   g_test_add_func ("/core/seeds/kinds", test_kinds);
   g_test_add_func ("/core/seeds/content-is-not-boilerplate", test_content_is_not_boilerplate);
   g_test_add_func ("/core/seeds/dates", test_dates);
+  g_test_add_func ("/core/seeds/links", test_links);
+  g_test_add_func ("/core/seeds/fact-groups", test_fact_groups);
 
   return g_test_run ();
 }

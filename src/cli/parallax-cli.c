@@ -24,6 +24,7 @@ static const Command commands[] = {
   { "compare", px_cli_compare, "Compare sources and print the comparison as JSON" },
   { "extract", px_cli_extract, "Print the article text (and with --format=json the metadata) of web pages" },
   { "facts", px_cli_facts, "List the numbers, dates, names and quotes found in sources" },
+  { "similarity", px_cli_similarity, "Score sentence pairs read from standard input (benchmarks)" },
   { "segment", px_cli_segment, "Show the paragraphs, sentences and boilerplate Parallax finds in sources" },
 };
 

@@ -14,6 +14,8 @@ int        px_cli_compare        (int      argc,
                                   char   **argv);
 int        px_cli_facts          (int      argc,
                                   char   **argv);
+int        px_cli_similarity     (int      argc,
+                                  char   **argv);
 int        px_cli_segment        (int      argc,
                                   char   **argv);
 int        px_cli_extract        (int      argc,

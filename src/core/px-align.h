@@ -80,6 +80,11 @@ double      px_align_similarity       (PxDocument    *a,
                                        PxDocument    *b,
                                        guint          b_segment);
 
+/* The same for two whole documents (one sentence each, say): what
+ * `parallax-cli similarity` prints. */
+double      px_align_document_similarity (PxDocument *a,
+                                          PxDocument *b);
+
 /* Links (PxLink*) across every pair of @documents; @facts is one
  * GPtrArray of PxFact* per document (may be NULL). Thread-safe; returns
  * NULL when cancelled. */

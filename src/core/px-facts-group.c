@@ -365,9 +365,11 @@ is_numeric (PxFactKind kind)
 static char *
 measure_key (const PxFact *fact)
 {
+  /* counted nouns meet by what they count: "people on the voter lists"
+   * and "eligible voters" */
   if (is_numeric (fact->kind) && fact->measure != NULL)
     return g_strdup_printf ("%d|m|%s|%s", fact->kind, fact->measure,
-                            fact->currency ? fact->currency : fact->unit ? fact->unit : "");
+                            fact->currency ? fact->currency : fact->unit && !fact->counted ? fact->unit : "");
   return NULL;
 }
 

@@ -1,0 +1,304 @@
+/* test-align.c: links, relations, word diffs and claims
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <string.h>
+
+#include "parallax-core.h"
+
+static PxDocument *
+doc (const char *text)
+{
+  g_autoptr(GError) error = NULL;
+  PxDocument *document = px_import_text (text, strlen (text), "test", &error);
+
+  g_assert_no_error (error);
+  return document;
+}
+
+static PxComparison *
+compare (const char *first,
+         ...)
+{
+  g_autoptr(GPtrArray) documents = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GError) error = NULL;
+  PxComparison *comparison;
+  va_list args;
+
+  va_start (args, first);
+  for (const char *text = first; text != NULL; text = va_arg (args, const char *))
+    g_ptr_array_add (documents, doc (text));
+  va_end (args);
+  comparison = px_comparison_new (documents, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  return comparison;
+}
+
+static guint
+segment_starting (PxComparison *comparison,
+                  guint         d,
+                  const char   *start)
+{
+  PxDocument *document = px_comparison_get_document (comparison, d);
+  const char *text = px_document_get_text (document, NULL);
+
+  for (guint i = 0; i < px_document_get_n_segments (document); i++)
+    if (strncmp (text + px_document_get_segment (document, i)->start, start, strlen (start)) == 0)
+      return i;
+  g_error ("no segment starts with “%s”", start);
+}
+
+/* The non-related link between two segments, or NULL. */
+static const PxLink *
+find_link (PxComparison *comparison,
+           const char   *a,
+           const char   *b)
+{
+  guint sa = segment_starting (comparison, 0, a);
+  guint sb = segment_starting (comparison, 1, b);
+  GPtrArray *links = px_comparison_get_links (comparison);
+
+  for (guint i = 0; i < links->len; i++)
+    {
+      const PxLink *link = g_ptr_array_index (links, i);
+
+      if (link->a.doc == 0 && link->a.segment == sa && link->b.doc == 1 && link->b.segment == sb &&
+          link->relation != PX_RELATION_RELATED)
+        return link;
+    }
+  return NULL;
+}
+
+static char *
+slice (PxComparison *comparison,
+       guint         d,
+       guint         start,
+       guint         end)
+{
+  return px_document_dup_slice (px_comparison_get_document (comparison, d), start, end);
+}
+
+static void
+test_paraphrase_and_unrelated (void)
+{
+  g_autoptr(PxComparison) comparison = compare (
+    "The mayor announced a new bridge across the river. "
+    "Farmers complained about the dry summer and low prices for wheat.\n",
+    "Local fishermen reported record catches of trout this spring. "
+    "A new bridge over the river was announced by the mayor.\n",
+    NULL);
+  const PxLink *link = find_link (comparison, "The mayor announced", "A new bridge over");
+
+  g_assert_nonnull (link);
+  g_assert_cmpfloat (link->score, >=, 0.5);
+  g_assert_cmpfloat (link->score, <=, 1.0);
+  g_assert_null (find_link (comparison, "Farmers complained", "Local fishermen"));
+}
+
+static void
+test_differing_detail (void)
+{
+  g_autoptr(PxComparison) comparison = compare (
+    "Turnout in the referendum on the bridge reached 61.2 percent on Sunday.\n",
+    "Turnout in the referendum on the bridge reached 58.9 percent on Sunday.\n",
+    NULL);
+  const PxLink *link = find_link (comparison, "Turnout", "Turnout");
+  gboolean substituted = FALSE;
+
+  g_assert_nonnull (link);
+  g_assert_cmpint (link->relation, ==, PX_RELATION_DIFFERS);
+  g_assert_nonnull (link->diff);
+  for (guint i = 0; i < link->diff->len; i++)
+    {
+      const PxDiffChunk *chunk = &g_array_index (link->diff, PxDiffChunk, i);
+
+      if (chunk->op == PX_DIFF_SUBSTITUTE)
+        {
+          g_autofree char *a = slice (comparison, 0, chunk->a_start, chunk->a_end);
+          g_autofree char *b = slice (comparison, 1, chunk->b_start, chunk->b_end);
+
+          g_assert_cmpstr (a, ==, "61.2");
+          g_assert_cmpstr (b, ==, "58.9");
+          substituted = TRUE;
+        }
+    }
+  g_assert_true (substituted);
+}
+
+static void
+test_diff_covers_both_texts (void)
+{
+  g_autoptr(PxComparison) comparison = compare (
+    "Officials said the council approved the budget on Tuesday after a long debate.\n",
+    "The council approved the budget after a short debate, officials stated.\n",
+    NULL);
+  const PxLink *link = find_link (comparison, "Officials said", "The council approved");
+  guint last_a = 0, last_b = 0;
+  gboolean inserted_or_deleted = FALSE;
+
+  g_assert_nonnull (link);
+  g_assert_nonnull (link->diff);
+  for (guint i = 0; i < link->diff->len; i++)
+    {
+      const PxDiffChunk *chunk = &g_array_index (link->diff, PxDiffChunk, i);
+
+      /* chunks come in text order on both sides and never overlap */
+      g_assert_cmpuint (chunk->a_start, >=, last_a);
+      g_assert_cmpuint (chunk->b_start, >=, last_b);
+      g_assert_cmpuint (chunk->a_start, <=, chunk->a_end);
+      g_assert_cmpuint (chunk->b_start, <=, chunk->b_end);
+      last_a = chunk->a_end;
+      last_b = chunk->b_end;
+      if (chunk->op == PX_DIFF_INSERT)
+        g_assert_cmpuint (chunk->a_start, ==, chunk->a_end);
+      if (chunk->op == PX_DIFF_DELETE)
+        g_assert_cmpuint (chunk->b_start, ==, chunk->b_end);
+      inserted_or_deleted |= chunk->op != PX_DIFF_EQUAL;
+      if (chunk->op == PX_DIFF_EQUAL)
+        {
+          g_autofree char *a = slice (comparison, 0, chunk->a_start, chunk->a_end);
+          g_autofree char *b = slice (comparison, 1, chunk->b_start, chunk->b_end);
+          g_autofree char *fa = g_utf8_casefold (a, -1);
+          g_autofree char *fb = g_utf8_casefold (b, -1);
+
+          /* equal words, whatever their case */
+          g_assert_cmpstr (fa, ==, fb);
+        }
+    }
+  g_assert_true (inserted_or_deleted);
+}
+
+static void
+test_reordered (void)
+{
+  g_autoptr(PxComparison) comparison = compare (
+    "Storms flooded the harbour district overnight. "
+    "The central bank raised interest rates by half a point. "
+    "The national football team lost its opening match.\n",
+    "The national football team lost the opening match of the tournament. "
+    "Overnight storms flooded the district around the harbour. "
+    "Interest rates were raised by half a point by the central bank.\n",
+    NULL);
+
+  g_assert_nonnull (find_link (comparison, "Storms flooded", "Overnight storms"));
+  g_assert_nonnull (find_link (comparison, "The central bank", "Interest rates"));
+  g_assert_nonnull (find_link (comparison, "The national football", "The national football"));
+}
+
+static void
+test_claims (void)
+{
+  g_autoptr(PxComparison) comparison = compare (
+    "Voters approved the bridge plan with a clear majority. Only in the first text.\n",
+    "The bridge plan was approved by voters with a clear majority. Something else entirely different here.\n",
+    "A clear majority of voters approved the plan for the bridge. Another unrelated remark about weather.\n",
+    NULL);
+  int claim = px_comparison_get_claim_for_segment (comparison, 0, segment_starting (comparison, 0, "Voters"));
+  const PxClaim *c;
+
+  g_assert_cmpint (claim, >=, 0);
+  c = g_ptr_array_index (px_comparison_get_claims (comparison), claim);
+  g_assert_cmpuint (c->n_sources, ==, 3);
+  g_assert_cmpint (c->status, ==, PX_CLAIM_SHARED);
+
+  claim = px_comparison_get_claim_for_segment (comparison, 0, segment_starting (comparison, 0, "Only in"));
+  c = g_ptr_array_index (px_comparison_get_claims (comparison), claim);
+  g_assert_cmpint (c->status, ==, PX_CLAIM_UNIQUE);
+}
+
+static void
+test_boilerplate_never_links (void)
+{
+  g_autoptr(PxComparison) comparison = compare (
+    "The harbour will reopen next week, officials said.\n\nShare this article on Facebook\n\nLeave a Reply\n",
+    "Officials said the harbour will reopen next week.\n\nShare this article on Facebook\n\nLeave a Reply\n",
+    NULL);
+  GPtrArray *links = px_comparison_get_links (comparison);
+
+  g_assert_cmpuint (links->len, >=, 1);
+  for (guint i = 0; i < links->len; i++)
+    {
+      const PxLink *link = g_ptr_array_index (links, i);
+
+      g_assert_cmpint (px_document_get_segment (px_comparison_get_document (comparison, 0), link->a.segment)->kind,
+                       !=, PX_SEGMENT_BOILERPLATE);
+      g_assert_cmpint (px_document_get_segment (px_comparison_get_document (comparison, 1), link->b.segment)->kind,
+                       !=, PX_SEGMENT_BOILERPLATE);
+    }
+}
+
+static void
+test_similarity (void)
+{
+  g_autoptr(PxDocument) a = doc ("we have over $500 billion invested in our economy");
+  g_autoptr(PxDocument) b = doc ("more than $500 billion is involved in our economy");
+  g_autoptr(PxDocument) c = doc ("Farmers complained about the dry summer.");
+  double ab = px_align_document_similarity (a, b);
+  double ba = px_align_document_similarity (b, a);
+
+  g_assert_cmpfloat (ab, ==, ba);
+  g_assert_cmpfloat (ab, >=, 0.5);
+  g_assert_cmpfloat (px_align_document_similarity (a, a), >, 0.999);
+  g_assert_cmpfloat (px_align_document_similarity (a, c), <, 0.2);
+  g_assert_cmpfloat (px_align_similarity (a, 0, b, 0), ==, ab);
+}
+
+static void
+test_many_sources (void)
+{
+  g_autoptr(GPtrArray) documents = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(PxComparison) comparison = NULL;
+  g_autoptr(GError) error = NULL;
+  guint n_cross = 0;
+
+  for (guint i = 0; i < 24; i++)
+    {
+      g_autofree char *text = g_strdup_printf ("Source %u reports that the dam on the river Orlin failed after heavy rain. "
+                                               "Its own remark number %u concerns weather station %u.\n", i, i * 7, i);
+
+      g_ptr_array_add (documents, doc (text));
+    }
+  comparison = px_comparison_new (documents, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < px_comparison_get_links (comparison)->len; i++)
+    n_cross += ((PxLink *)g_ptr_array_index (px_comparison_get_links (comparison), i))->relation != PX_RELATION_RELATED;
+  /* the shared sentence links across every pair of the 24 sources */
+  g_assert_cmpuint (n_cross, >=, 24 * 23 / 2);
+}
+
+static void
+test_cancelled (void)
+{
+  g_autoptr(GPtrArray) documents = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PxComparison) comparison = NULL;
+
+  g_ptr_array_add (documents, doc ("One text about the bridge.\n"));
+  g_ptr_array_add (documents, doc ("Another text about the bridge.\n"));
+  g_cancellable_cancel (cancellable);
+  comparison = px_comparison_new (documents, cancellable, NULL, NULL, &error);
+  g_assert_null (comparison);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/align/paraphrase-and-unrelated", test_paraphrase_and_unrelated);
+  g_test_add_func ("/align/differing-detail", test_differing_detail);
+  g_test_add_func ("/align/diff-covers-both-texts", test_diff_covers_both_texts);
+  g_test_add_func ("/align/reordered", test_reordered);
+  g_test_add_func ("/align/claims", test_claims);
+  g_test_add_func ("/align/boilerplate-never-links", test_boilerplate_never_links);
+  g_test_add_func ("/align/similarity", test_similarity);
+  g_test_add_func ("/align/many-sources", test_many_sources);
+  g_test_add_func ("/align/cancelled", test_cancelled);
+
+  return g_test_run ();
+}
