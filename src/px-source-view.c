@@ -309,7 +309,7 @@ update_tag_colors (PxSourceView *self)
   set_rgba (self->tags[TAG_MATCH], "foreground-rgba", d ? "#ffffff" : "#000000");
   set_rgba (self->tags[TAG_CURRENT_MATCH], "background-rgba", d ? "#e66100" : "#ff7800");
   set_rgba (self->tags[TAG_CURRENT_MATCH], "foreground-rgba", d ? "#ffffff" : "#000000");
-  set_rgba (self->tags[TAG_FLASH], "background-rgba", d ? "rgba(237,51,59,0.50)" : "rgba(237,51,59,0.35)");
+  set_rgba (self->tags[TAG_FLASH], "background-rgba", d ? "rgba(192,97,203,0.55)" : "rgba(145,65,172,0.35)");
   set_rgba (self->tags[TAG_BOILERPLATE], "foreground-rgba", d ? "rgba(255,255,255,0.45)" : "rgba(0,0,0,0.45)");
   gtk_widget_queue_draw (GTK_WIDGET (self->text_view));
 }
@@ -832,25 +832,31 @@ px_source_view_init (PxSourceView *self)
 
 /* Public API */
 
+/* Outlet, date and length first: a file name is the last resort, and is
+ * left out when it is already the column's title. */
 static char *
-describe_document (PxDocument *document)
+describe_document (PxDocument *document,
+                   gboolean    title_is_file_name)
 {
   const char *site = px_document_get_site (document);
   const char *origin = px_document_get_origin (document);
   const char *date = px_document_get_date (document);
-  g_autofree char *name = NULL;
   g_autofree char *words = NULL;
   GString *out = g_string_new (NULL);
 
   if (site != NULL && *site != '\0')
     g_string_append (out, site);
-  else if (origin != NULL)
-    g_string_append (out, (name = g_path_get_basename (origin)));
   if (date != NULL && *date != '\0')
     g_string_append_printf (out, "%s%s", out->len > 0 ? " · " : "", date);
   words = g_strdup_printf (ngettext ("%u word", "%u words", px_document_get_n_words (document)),
                            px_document_get_n_words (document));
   g_string_append_printf (out, "%s%s", out->len > 0 ? " · " : "", words);
+  if ((site == NULL || *site == '\0') && !title_is_file_name && origin != NULL)
+    {
+      g_autofree char *name = g_path_get_basename (origin);
+
+      g_string_append_printf (out, " · %s", name);
+    }
   return g_string_free (out, FALSE);
 }
 
@@ -909,7 +915,7 @@ px_source_view_new (PxDocument *document,
   origin = px_document_get_origin (document);
   if (title == NULL || *title == '\0')
     title = fallback = origin != NULL ? g_path_get_basename (origin) : g_strdup (_("Untitled"));
-  subtitle = describe_document (document);
+  subtitle = describe_document (document, fallback != NULL);
   number = g_strdup_printf ("%u", index + 1);
   gtk_label_set_text (self->number_label, number);
   gtk_label_set_text (self->title_label, title);
@@ -1211,6 +1217,8 @@ px_source_view_scroll_to_range (PxSourceView *self,
 
   g_return_if_fail (PX_IS_SOURCE_VIEW (self));
 
+  if (self->n_segments == 0)
+    return;
   segment = segment_at_char (self, byte_to_char (self, start));
   if (segment < 0)
     segment = MIN (segment_lower_bound (self, byte_to_char (self, start)), self->n_segments - 1);
