@@ -108,7 +108,9 @@ typedef struct
   guint       body;
   guint       best;
   const char *title;
+  guint       title_chars;
   gboolean    want_byline;
+  guint       n_byline_tries;
   char       *byline;
   gboolean    lenient;   /* last resort: every visible text */
 } Page;
@@ -404,9 +406,12 @@ collect_items (Page    *page,
 
                   item.byline = itemprop != NULL && strstr (itemprop, "author") != NULL;
                 }
-              if (item.byline && page->want_byline && page->byline == NULL &&
+              if (item.byline && page->want_byline && page->byline == NULL && page->n_byline_tries < 50 &&
                   !(up != NULL && up->blocked) && !(item.drop & DROP_HIDDEN))
-                page->byline = read_byline (node);
+                {
+                  page->byline = read_byline (node);
+                  page->n_byline_tries++;
+                }
               item.blocked = (up != NULL && up->blocked) || item.drop != 0;
               if (regex_matches (share_regex, cls) || regex_matches (share_regex, id))
                 item.share = TRUE;
@@ -758,7 +763,10 @@ looks_like_boilerplate (Page *page,
     return TRUE;
   if (px_html_is_element (item->node, "h1"))
     return TRUE;
-  if ((item->tag & TAG_HEADING) && page->title != NULL)
+  /* A heading that repeats the title; only headings of about the title's
+   * length are read, so that nested headings cost nothing. */
+  if ((item->tag & TAG_HEADING) && page->title != NULL && item->text <= page->title_chars + 2 &&
+      item->text + 2 >= page->title_chars)
     {
       g_autofree char *text = px_html_dup_text (item->node, 2048);
 
@@ -1015,6 +1023,8 @@ px_html_extract_body (xmlDoc            *doc,
 
   page.items = g_array_new (FALSE, FALSE, sizeof (Item));
   page.title = meta->title;
+  if (meta->title != NULL)
+    measure_text (meta->title, &page.title_chars, &(guint){ 0 });
   page.want_byline = meta->byline == NULL;
   collect_items (&page, root);
   if (meta->byline == NULL)

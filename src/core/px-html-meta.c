@@ -24,6 +24,8 @@
 #define MAX_JSON_LD_DEPTH 64
 /* Metadata strings longer than this are not metadata. */
 #define MAX_META_BYTES 2048
+/* Headings looked at for the title rules: the first few are enough. */
+#define MAX_HEADINGS 100
 
 typedef struct
 {
@@ -460,7 +462,8 @@ scan_element (MetaScan *scan,
 
       scan->time_date = normalize_date (datetime);
     }
-  else if (g_ascii_strcasecmp (name, "h1") == 0 || g_ascii_strcasecmp (name, "h2") == 0)
+  else if ((g_ascii_strcasecmp (name, "h1") == 0 || g_ascii_strcasecmp (name, "h2") == 0) &&
+           scan->headings->len < MAX_HEADINGS)
     {
       g_autofree char *text = px_html_dup_text (node, MAX_META_BYTES);
 
@@ -470,8 +473,7 @@ scan_element (MetaScan *scan,
           if (scan->first_h1 == NULL)
             scan->first_h1 = g_strdup (text);
         }
-      if (scan->headings->len < 200)
-        g_ptr_array_add (scan->headings, g_steal_pointer (&text));
+      g_ptr_array_add (scan->headings, g_steal_pointer (&text));
     }
 }
 

@@ -40,7 +40,8 @@ const char *px_html_get_attr          (xmlNode      *node,
 gboolean    px_html_is_element        (xmlNode      *node,
                                        const char   *name);
 /* The text of @node and its descendants, white space collapsed, without
- * scripts and styles; at most about @max_bytes bytes. */
+ * scripts and styles; at most about @max_bytes bytes, from at most
+ * 8 × @max_bytes nodes. */
 char       *px_html_dup_text          (xmlNode      *node,
                                        gsize         max_bytes);
 /* Collapses runs of white space to one space and trims; in place. */

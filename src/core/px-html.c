@@ -107,8 +107,10 @@ px_html_dup_text (xmlNode *node,
 {
   GString *out = g_string_new (NULL);
   xmlNode *top = node;
+  /* Markup without text must not make this walk long either. */
+  gsize budget = max_bytes * 8 + 64;
 
-  while (node != NULL && out->len < max_bytes)
+  while (node != NULL && out->len < max_bytes && budget-- > 0)
     {
       gboolean descend = TRUE;
 
