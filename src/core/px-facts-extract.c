@@ -344,6 +344,17 @@ parse_number_words (Scan *s,
   gboolean any = FALSE;
   int j = i, last = -1;
 
+  if (tok_is (s, j, "half") && tok_is (s, j + 1, "a") && tok_is (s, j + 2, "dozen"))
+    {
+      num->first = i;
+      num->last = j + 2;
+      num->value = 6;
+      num->precision = 0;
+      num->decimals = num->digits = 0;
+      num->grouped = num->multiplied = FALSE;
+      num->words = TRUE;
+      return TRUE;
+    }
   if ((tok_is (s, j, "a") || tok_is (s, j, "an")) &&
       (lex_flags (s, j + 1) & (PX_LEX_MULTIPLIER | PX_LEX_FRACTION)) &&
       !(lex_flags (s, j + 1) & PX_LEX_SUFFIX_ONLY))
@@ -413,11 +424,34 @@ parse_number_words (Scan *s,
 
   if (!any || last < i)
     return FALSE;
-  /* "one and a half" */
-  if (tok_is (s, last + 1, "and") && tok_is (s, last + 2, "a") && tok_is (s, last + 3, "half"))
+  /* "one and a half", "five and a quarter", "twenty and three fifths" */
+  if (tok_is (s, last + 1, "and") && (lex_flags (s, last + 2) & PX_LEX_NUMBER || tok_is (s, last + 2, "a")) &&
+      !(lex_flags (s, last + 2) & PX_LEX_MULTIPLIER))
     {
-      current += 0.5;
-      last += 3;
+      const PxLexEntry *n = lex (s, last + 2);
+      double numerator = n != NULL ? n->number : 1;
+      const PxLexEntry *d = lex (s, last + 3);
+
+      if (d != NULL && (d->flags & PX_LEX_FRACTION) && numerator < d->number)
+        {
+          current += numerator / d->number;
+          last += 3;
+        }
+    }
+  /* "five point five", "two hundred point zero three" */
+  else if (tok_is (s, last + 1, "point") && (lex_flags (s, last + 2) & PX_LEX_NUMBER) &&
+           !(lex_flags (s, last + 2) & PX_LEX_MULTIPLIER))
+    {
+      double scale = 0.1;
+      int k = last + 2;
+
+      while (k < NTOK (s) && (lex_flags (s, k) & PX_LEX_NUMBER) && lex (s, k)->number < 10 &&
+             !(lex_flags (s, k) & PX_LEX_MULTIPLIER))
+        {
+          current += lex (s, k)->number * scale;
+          scale /= 10;
+          last = k++;
+        }
     }
 
   num->first = i;
@@ -487,6 +521,31 @@ parse_number (Scan    *s,
     return FALSE;
 
   j = num->last + 1;
+  /* "one over three", "1 out of 3" */
+  if (!num->multiplied && num->value == floor (num->value) && num->value < 100 &&
+      (tok_is (s, j, "over") || (tok_is (s, j, "out") && tok_is (s, j + 1, "of"))) && !money)
+    {
+      int k = tok_is (s, j, "over") ? j + 1 : j + 2;
+      Num den;
+
+      if (k < NTOK (s) && (TOK (s, k)->type == TOK_NUM || (lex_flags (s, k) & PX_LEX_NUMBER)) &&
+          !(lex_flags (s, k) & PX_LEX_MULTIPLIER) && parse_number (s, k, FALSE, &den) && den.value > num->value &&
+          (num->words || TOK (s, k)->type == TOK_NUM || den.words) && den.value != 0)
+        {
+          num->value /= den.value;
+          num->last = den.last;
+          num->precision = 0;
+          return TRUE;
+        }
+    }
+  /* "2.33 k": a spaced k after digits */
+  if (!num->words && tok_is (s, j, "k") && !attached (s, j) && (j + 1 >= NTOK (s) || TOK (s, j + 1)->type != TOK_WORD))
+    {
+      num->value *= 1000;
+      num->multiplied = TRUE;
+      num->last = j;
+      return TRUE;
+    }
   if (j < NTOK (s) && TOK (s, j)->type == TOK_WORD)
     {
       const PxLexEntry *e = TOK (s, j)->lex;
@@ -500,7 +559,8 @@ parse_number (Scan    *s,
 
           /* "5m": million with money or a counted noun after, else metres */
           if (strcmp (e->word, "m") == 0)
-            take = attached (s, j) && (money || counted_noun (s, j + 1) >= 0);
+            take = attached (s, j) && (money || counted_noun (s, j + 1) >= 0 ||
+                                       (lex (s, j + 1) != NULL && lex (s, j + 1)->currency != NULL));
           else if (strcmp (e->word, "k") == 0)
             take = attached (s, j);
           if (take)
@@ -996,7 +1056,24 @@ day_at (Scan *s,
         int  *last)
 {
   int day = num_int (s, i, 1, 2);
+  const PxLexEntry *e = lex (s, i);
 
+  /* "fourth of July", "the twenty-third of September" */
+  if (day < 0 && e != NULL && (e->flags & PX_LEX_TENS) && e->number <= 30 && i + 2 < NTOK (s) &&
+      (tok_sym (s, i + 1, '-') || !attached (s, i + 1)) &&
+      (lex_flags (s, tok_sym (s, i + 1, '-') ? i + 2 : i + 1) & PX_LEX_ORDINAL))
+    {
+      int k = tok_sym (s, i + 1, '-') ? i + 2 : i + 1;
+
+      day = e->number + lex (s, k)->ordinal;
+      *last = k;
+      return day >= 1 && day <= 31 ? day : -1;
+    }
+  if (day < 0 && e != NULL && (e->flags & PX_LEX_ORDINAL) && e->ordinal >= 1 && e->ordinal <= 31)
+    {
+      *last = i;
+      return (int)e->ordinal;
+    }
   if (day < 1 || day > 31)
     return -1;
   *last = i;
@@ -1098,7 +1175,21 @@ try_month_date (Scan *s,
   /* Oct/2, Jun-15 */
   if ((tok_sym (s, mlast + 1, '/') || tok_sym (s, mlast + 1, '-')) && attached (s, mlast + 1) &&
       attached (s, mlast + 2) && (day = day_at (s, mlast + 2, &dlast)) > 0 && valid_date (0, month, day))
-    return add_date (s, first, dlast, 0, month, day) != NULL;
+    {
+      year = 0;
+      if ((tok_sym (s, dlast + 1, '/') || tok_sym (s, dlast + 1, '-')) && attached (s, dlast + 1) &&
+          attached (s, dlast + 2) && (year = year_at (s, dlast + 2)) > 0 && valid_date (year, month, day))
+        dlast += 2;
+      else
+        year = 0;
+      return add_date (s, first, dlast, year, month, day) != NULL;
+    }
+  /* 2019/aug/01, 2019-Aug-1 */
+  if (i >= 2 && (tok_sym (s, i - 1, '/') || tok_sym (s, i - 1, '-')) && attached (s, i) && attached (s, i - 1) &&
+      year_at (s, i - 2) > 0 && (tok_sym (s, mlast + 1, '/') || tok_sym (s, mlast + 1, '-')) &&
+      attached (s, mlast + 1) && attached (s, mlast + 2) && (day = day_at (s, mlast + 2, &dlast)) > 0 &&
+      valid_date (year_at (s, i - 2), month, day) && span_free (s, i - 2, i - 1))
+    return add_date (s, i - 2, dlast, year_at (s, i - 2), month, day) != NULL;
 
   /* November 20[, 2022], October, 1st */
   if ((day = day_at (s, mlast + 1 + (tok_sym (s, mlast + 1, ',') && is_ordinal_suffix (s, mlast + 3) ? 1 : 0), &dlast)) > 0)
@@ -1106,7 +1197,7 @@ try_month_date (Scan *s,
       int yi = dlast + 1;
 
       last = dlast;
-      if (tok_sym (s, yi, ','))
+      if (tok_sym (s, yi, ',') || tok_is (s, yi, "of") || tok_is (s, yi, "in"))
         yi++;
       if ((year = year_at (s, yi)) > 0)
         last = yi;
@@ -1140,6 +1231,8 @@ try_day_month_date (Scan *s,
 
   gboolean dashed;
 
+  if (i > 0 && TOK (s, i - 1)->type == TOK_SYM && currency_symbol (TOK (s, i - 1)->ch) != NULL)
+    return FALSE;
   if ((day = day_at (s, i, &dlast)) < 0)
     return FALSE;
   mi = dlast + 1;
@@ -1150,7 +1243,7 @@ try_day_month_date (Scan *s,
     return FALSE;
   last = mlast;
   {
-    int yi = mlast + 1 + (tok_sym (s, mlast + 1, ',') ? 1 : 0);
+    int yi = mlast + 1 + (tok_sym (s, mlast + 1, ',') || tok_is (s, mlast + 1, "of") || tok_is (s, mlast + 1, "in") ? 1 : 0);
 
     if (dashed)
       yi = (tok_sym (s, mlast + 1, '-') || tok_sym (s, mlast + 1, '/')) && attached (s, mlast + 2) ? mlast + 2 : -1;
@@ -1439,6 +1532,15 @@ try_time (Scan *s,
       hour = (int)e->number;
       if ((m = meridiem_at (s, i + 1, &pm)) >= 0 || (m = daypart_after (s, i + 1, &pm)) >= 0)
         return add_time (s, i, m, apply_meridiem (hour, pm), 0, 0);
+      /* "seven thirty pm", "ten fifty five p.m." */
+      {
+        Num minutes;
+
+        if ((lex_flags (s, i + 1) & PX_LEX_NUMBER) && parse_number (s, i + 1, FALSE, &minutes) &&
+            minutes.value >= 1 && minutes.value <= 59 && minutes.value == floor (minutes.value) &&
+            (m = meridiem_at (s, minutes.last + 1, &pm)) >= 0)
+          return add_time (s, i, m, apply_meridiem (hour, pm), (int)minutes.value, 0);
+      }
       if ((m = oclock_at (s, i + 1)) >= 0)
         return add_time (s, i, m, hour, 0, 0);
       return FALSE;
@@ -1542,7 +1644,7 @@ is_identifier_number (Scan *s,
       if (p->type == TOK_WORD)
         return TRUE;
       if (p->type == TOK_SYM && is_dash (p->ch) && i > 1 && attached (s, i - 1) &&
-          TOK (s, i - 2)->type == TOK_WORD && TOK (s, i - 2)->cap)
+          TOK (s, i - 2)->type == TOK_WORD && !tok_is (s, i - 2, "mid"))
         return TRUE;
       if (p->type == TOK_SYM && (p->ch == '+' || p->ch == '#'))
         return TRUE;
@@ -1661,6 +1763,16 @@ unit_after (Scan        *s,
   int last = i;
   gboolean square = FALSE, cubic = FALSE;
 
+  /* "20 (kg)" */
+  if (i + 2 < NTOK (s) && TOK (s, i)->type == TOK_SYM &&
+      (TOK (s, i)->ch == '(' || TOK (s, i)->ch == '[' || TOK (s, i)->ch == '{' || TOK (s, i)->ch == '<') &&
+      lex (s, i + 1) != NULL && lex (s, i + 1)->unit != NULL && !(lex (s, i + 1)->flags & PX_LEX_DURATION) &&
+      TOK (s, i + 2)->type == TOK_SYM && attached (s, i + 1) && attached (s, i + 2) &&
+      (TOK (s, i + 2)->ch == ')' || TOK (s, i + 2)->ch == ']' || TOK (s, i + 2)->ch == '}' || TOK (s, i + 2)->ch == '>'))
+    {
+      *unit = lex (s, i + 1)->unit;
+      return i + 2;
+    }
   if (tok_is (s, i, "square") || tok_is (s, i, "sq"))
     {
       square = TRUE;
@@ -1746,7 +1858,7 @@ try_number (Scan *s,
     n = k;
   if (TOK (s, n)->type != TOK_NUM && TOK (s, n)->type != TOK_WORD)
     return FALSE;
-  if (TOK (s, n)->type == TOK_NUM && (is_identifier_number (s, n) || skip_phone_number (s, n)))
+  if (TOK (s, n)->type == TOK_NUM && ((n == first && is_identifier_number (s, n)) || skip_phone_number (s, n)))
     {
       TOK (s, n)->used = TRUE;
       return FALSE;
@@ -1764,7 +1876,8 @@ try_number (Scan *s,
   /* "-1", "minus five" */
   if (first == n && first > 0 && TOK (s, first - 1)->type == TOK_SYM &&
       (TOK (s, first - 1)->ch == '-' || TOK (s, first - 1)->ch == 0x2212) &&
-      (TOK (s, first - 1)->space || TOK (s, first - 1)->newline || first == 1) && !TOK (s, first - 1)->used)
+      (TOK (s, first - 1)->space || TOK (s, first - 1)->newline || first == 1) && !TOK (s, first - 1)->used &&
+      attached (s, first))
     {
       num.value = -num.value;
       first--;
@@ -1804,6 +1917,14 @@ try_number (Scan *s,
           last++;
           if (tok_is (s, last + 1, "sterling"))
             last++;
+          /* "75 USD million" */
+          if ((e->flags & PX_LEX_CODE) && lex (s, last + 1) != NULL && (lex (s, last + 1)->flags & PX_LEX_MULTIPLIER) &&
+              !(lex (s, last + 1)->flags & PX_LEX_SUFFIX_ONLY) && !num.multiplied)
+            {
+              num.value *= lex (s, last + 1)->number;
+              num.precision = lex (s, last + 1)->number * pow (10, -num.decimals);
+              last++;
+            }
           last = add_cents (s, last, &num);
         }
       else if (last + 1 < NTOK (s) && TOK (s, last + 1)->type == TOK_SYM &&
@@ -2522,7 +2643,11 @@ px_facts_extract_text (const char   *text,
             try_time (&s, i);
         }
       else if (TOK (&s, i)->type == TOK_WORD)
-        try_time (&s, i);
+        {
+          if (!(TOK (&s, i)->lex != NULL && (TOK (&s, i)->lex->flags & (PX_LEX_ORDINAL | PX_LEX_TENS)) &&
+                try_day_month_date (&s, i)))
+            try_time (&s, i);
+        }
     }
 
   for (int i = 0; i < NTOK (&s); i++)
