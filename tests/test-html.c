@@ -571,6 +571,39 @@ test_too_many_tags (void)
 }
 
 static void
+test_too_many_attributes (void)
+{
+  g_autoptr(GString) html = g_string_new ("<html><body><div");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PxDocument) document = NULL;
+
+  for (guint i = 0; i < 100000; i++)
+    g_string_append_printf (html, " a%u=\"x\"", i);
+  g_string_append (html, ">" ARTICLE "</div></body></html>");
+  document = import_string (html->str, html->len, "attributes.html", &error);
+  g_assert_null (document);
+  g_assert_error (error, PX_ERROR, PX_ERROR_HOSTILE);
+  g_assert_nonnull (strstr (error->message, "attributes.html"));
+}
+
+static void
+test_many_attributes_allowed (void)
+{
+  g_autoptr(GString) html = g_string_new ("<html><body><div data-src=\"a b c > d\" srcset='x 1x, y 2x'");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PxDocument) document = NULL;
+
+  /* A busy but real tag: dozens of attributes, quoted '>' and spaces. */
+  for (guint i = 0; i < 60; i++)
+    g_string_append_printf (html, " data-v%u=\"value with spaces %u\" hidden-not", i, i);
+  g_string_append (html, " class=\"story\">" ARTICLE "</div></body></html>");
+  document = import_string (html->str, html->len, "busy.html", &error);
+  /* "hidden-not" is not "hidden": the block is visible. */
+  g_assert_no_error (error);
+  g_assert_true (g_str_has_prefix (px_document_get_text (document, NULL), FIRST_SENTENCE));
+}
+
+static void
 test_large_page (void)
 {
   const gsize size = 50 * 1000 * 1000;
@@ -815,6 +848,8 @@ main (int    argc,
     }
   g_test_add_func ("/core/html/hostile/nesting-with-text", test_deep_nesting_with_text);
   g_test_add_func ("/core/html/hostile/too-many-tags", test_too_many_tags);
+  g_test_add_func ("/core/html/hostile/too-many-attributes", test_too_many_attributes);
+  g_test_add_func ("/core/html/hostile/many-attributes-allowed", test_many_attributes_allowed);
   g_test_add_func ("/core/html/hostile/large-page", test_large_page);
   g_test_add_func ("/core/html/hostile/fifty-megabytes", test_fifty_megabytes);
   g_test_add_func ("/core/html/hostile/entity-expansion", test_entity_expansion);

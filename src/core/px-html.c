@@ -27,6 +27,11 @@
  * take gigabytes. Real pages, even long ones, have well under 500,000. */
 #define MAX_TAGS 3000000
 
+/* libxml2 compares each attribute of a tag with all the others: a tag with
+ * 100,000 attributes takes minutes. Real tags have a few dozen; broken quotes
+ * on real pages make a few hundred. */
+#define MAX_ATTRIBUTES 2000
+
 #define PARSE_OPTIONS (HTML_PARSE_RECOVER | HTML_PARSE_NONET | HTML_PARSE_NOERROR | \
                        HTML_PARSE_NOWARNING | HTML_PARSE_IGNORE_ENC | HTML_PARSE_COMPACT | \
                        XML_PARSE_HUGE)
@@ -267,17 +272,72 @@ has_nul (const char *data,
   return memchr (data, '\0', MIN (length, 4096)) != NULL;
 }
 
-/* Start tags: "<" and a letter. */
-static gsize
-count_tags (const char *data,
-            gsize       length)
+/* The end of a <script> or <style> element whose content starts at @p:
+ * its text may hold "<" and quotes that are not markup. */
+static const char *
+skip_raw_text (const char *p,
+               const char *end,
+               const char *name)
 {
-  gsize n = 0;
-  const char *end = data + length - 1;
+  gsize n = strlen (name);
 
-  for (const char *p = data; p < end && (p = memchr (p, '<', end - p)) != NULL; p++)
-    n += g_ascii_isalpha (p[1]);
-  return n;
+  while (p + 1 < end && (p = memchr (p, '<', end - p - 1)) != NULL)
+    {
+      p++;
+      if (*p == '/' && (gsize)(end - p) > n && g_ascii_strncasecmp (p + 1, name, n) == 0)
+        return p;
+    }
+  return end;
+}
+
+/* Counts the start tags ("<" and a letter) and the attributes of the
+ * tag that has the most, in one pass. */
+static void
+scan_markup (const char *data,
+             gsize       length,
+             gsize      *n_tags,
+             gsize      *max_attributes)
+{
+  const char *end = data + length;
+  const char *p = data;
+
+  *n_tags = *max_attributes = 0;
+  while (p + 1 < end && (p = memchr (p, '<', end - p - 1)) != NULL)
+    {
+      gsize n_attributes = 0;
+      char quote = 0;
+      gboolean space = FALSE;
+      const char *raw = NULL;
+
+      p++;
+      if (!g_ascii_isalpha (*p))
+        continue;
+      (*n_tags)++;
+      if ((gsize)(end - p) > 6 && g_ascii_strncasecmp (p, "script", 6) == 0)
+        raw = "script";
+      else if ((gsize)(end - p) > 5 && g_ascii_strncasecmp (p, "style", 5) == 0)
+        raw = "style";
+      for (; p < end && (quote != 0 || *p != '>'); p++)
+        {
+          if (quote != 0)
+            {
+              if (*p == quote)
+                quote = 0;
+            }
+          else if (*p == '"' || *p == '\'')
+            quote = *p;
+          else if (g_ascii_isspace (*p) || *p == '/')
+            space = TRUE;
+          else
+            {
+              n_attributes += space;
+              space = FALSE;
+            }
+        }
+      *max_attributes = MAX (*max_attributes, n_attributes);
+      if (raw != NULL && p < end)
+        p = skip_raw_text (p, end, raw);
+    }
 }
 
 /* Latin text in an 8-bit encoding has its accented letters one at a time
@@ -407,6 +467,7 @@ px_import_html (const char  *data,
   PxHtmlMeta meta = { 0 };
   const char *encoding = NULL;
   gsize utf8_length = 0;
+  gsize n_tags, max_attributes;
   xmlDoc *doc;
   guint n_paragraphs;
 
@@ -429,11 +490,19 @@ px_import_html (const char  *data,
   if (utf8 == NULL)
     return NULL;
 
-  if (count_tags (utf8, utf8_length) > MAX_TAGS)
+  scan_markup (utf8, utf8_length, &n_tags, &max_attributes);
+  if (n_tags > MAX_TAGS)
     {
       g_set_error (error, PX_ERROR, PX_ERROR_HOSTILE,
                    "“%s” has too many HTML tags (more than %d); it was not opened",
                    name, MAX_TAGS);
+      return NULL;
+    }
+  if (max_attributes > MAX_ATTRIBUTES)
+    {
+      g_set_error (error, PX_ERROR, PX_ERROR_HOSTILE,
+                   "“%s” has an HTML tag with more than %d attributes; it was not opened",
+                   name, MAX_ATTRIBUTES);
       return NULL;
     }
 
