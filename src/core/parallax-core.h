@@ -5,11 +5,14 @@
 #pragma once
 
 #include "px-align.h"
+#include "px-annotation.h"
 #include "px-comparison.h"
 #include "px-document.h"
 #include "px-error.h"
+#include "px-export-html.h"
 #include "px-export-json.h"
 #include "px-facts.h"
 #include "px-import.h"
 #include "px-normalize.h"
 #include "px-segment.h"
+#include "px-session.h"

@@ -1,0 +1,1312 @@
+/* px-session.c: `.parallax` session files (docs/session-format.md)
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "px-session"
+
+#include "config.h"
+
+#include <string.h>
+
+#include <libxml/parser.h>
+#include <libxml/parserInternals.h>
+#include <libxml/SAX2.h>
+#include <libxml/tree.h>
+
+#include "px-document-private.h"
+#include "px-error.h"
+#include "px-session.h"
+
+#define X(s) ((const xmlChar *)(s))
+
+struct _PxSession
+{
+  GObject     parent_instance;
+
+  /* owned */
+  GPtrArray  *documents;    /* PxDocument */
+  GArray     *columns;      /* guint: source index per column */
+  GPtrArray  *annotations;  /* PxAnnotation */
+  GHashTable *settings;     /* char* → char* */
+};
+
+typedef struct
+{
+  guint    depth;
+  gboolean has_dtd;
+  gboolean too_deep;
+} ParseGuard;
+
+G_DEFINE_FINAL_TYPE (PxSession, px_session, G_TYPE_OBJECT)
+
+/* The document metadata as element names, in file order. */
+static const struct {
+  PxMetaKey   key;
+  const char *name;
+} meta_elements[] = {
+  { PX_META_ORIGIN, "origin" },
+  { PX_META_URL, "url" },
+  { PX_META_TITLE, "title" },
+  { PX_META_BYLINE, "byline" },
+  { PX_META_SITE, "site" },
+  { PX_META_DATE, "date" },
+  { PX_META_FORMAT, "format" },
+  { PX_META_ENCODING, "encoding" },
+};
+
+static char *
+display_name (const char *origin)
+{
+  if (origin == NULL || origin[0] == '\0')
+    return g_strdup ("session");
+  return g_path_get_basename (origin);
+}
+
+/* XML 1.0 can carry neither control characters (other than tab and line
+ * feed; a carriage return would be read back as a line feed) nor U+FFFE and
+ * U+FFFF. Strings with any of them are stored in base64. */
+static gboolean
+is_xml_safe (const char *str)
+{
+  for (const char *p = str; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar ch = g_utf8_get_char (p);
+
+      if ((ch < 0x20 && ch != '\t' && ch != '\n') || ch == 0xFFFE || ch == 0xFFFF)
+        return FALSE;
+    }
+  return TRUE;
+}
+
+static xmlNodePtr
+add_text_child (xmlNodePtr  parent,
+                const char *name,
+                const char *value)
+{
+  xmlNodePtr node;
+
+  if (is_xml_safe (value))
+    return xmlNewTextChild (parent, NULL, X (name), X (value));
+
+  node = xmlNewChild (parent, NULL, X (name), NULL);
+  {
+    g_autofree char *encoded = g_base64_encode ((const guchar *)value, strlen (value));
+
+    xmlSetProp (node, X ("encoding"), X ("base64"));
+    xmlNodeAddContent (node, X (encoded));
+  }
+  return node;
+}
+
+static void
+set_uint_prop (xmlNodePtr  node,
+               const char *name,
+               guint       value)
+{
+  char buf[16];
+
+  g_snprintf (buf, sizeof buf, "%u", value);
+  xmlSetProp (node, X (name), X (buf));
+}
+
+static void
+set_time_prop (xmlNodePtr  node,
+               const char *name,
+               gint64      seconds)
+{
+  g_autoptr(GDateTime) dt = g_date_time_new_from_unix_utc (seconds);
+  g_autofree char *str = NULL;
+
+  if (dt == NULL)
+    return;
+  str = g_date_time_format (dt, "%Y-%m-%dT%H:%M:%SZ");
+  xmlSetProp (node, X (name), X (str));
+}
+
+static int
+find_source (PxSession  *self,
+             const char *document_id)
+{
+  for (guint i = 0; i < self->documents->len; i++)
+    if (g_strcmp0 (px_document_get_id (g_ptr_array_index (self->documents, i)), document_id) == 0)
+      return i;
+  return -1;
+}
+
+static void
+write_source (xmlNodePtr  sources,
+              PxDocument *document,
+              guint       index)
+{
+  xmlNodePtr source = xmlNewChild (sources, NULL, X ("source"), NULL);
+  g_autofree char *id = g_strdup_printf ("s%u", index + 1);
+  const char *values[PX_N_META] = {
+    [PX_META_ORIGIN] = px_document_get_origin (document),
+    [PX_META_TITLE] = px_document_get_title (document),
+    [PX_META_BYLINE] = px_document_get_byline (document),
+    [PX_META_DATE] = px_document_get_date (document),
+    [PX_META_SITE] = px_document_get_site (document),
+    [PX_META_URL] = px_document_get_url (document),
+    [PX_META_ENCODING] = px_document_get_encoding (document),
+    [PX_META_FORMAT] = px_document_get_format (document),
+  };
+
+  xmlSetProp (source, X ("id"), X (id));
+  xmlSetProp (source, X ("document"), X (px_document_get_id (document)));
+
+  for (guint i = 0; i < G_N_ELEMENTS (meta_elements); i++)
+    if (values[meta_elements[i].key] != NULL)
+      add_text_child (source, meta_elements[i].name, values[meta_elements[i].key]);
+
+  /* Web pages are built block by block: their paragraphs (and kinds) are
+   * what the segmenter cannot find again in the plain text. */
+  if (g_strcmp0 (px_document_get_format (document), "text") != 0)
+    {
+      xmlNodePtr paragraphs = xmlNewChild (source, NULL, X ("paragraphs"), NULL);
+
+      for (guint i = 0; i < px_document_get_n_paragraphs (document); i++)
+        {
+          const PxParagraph *para = px_document_get_paragraph (document, i);
+          xmlNodePtr node = xmlNewChild (paragraphs, NULL, X ("paragraph"), NULL);
+
+          set_uint_prop (node, "start", para->start);
+          set_uint_prop (node, "end", para->end);
+          xmlSetProp (node, X ("kind"), X (px_paragraph_kind_to_string (para->kind)));
+        }
+    }
+
+  add_text_child (source, "text", px_document_get_text (document, NULL));
+}
+
+static void
+write_annotation (xmlNodePtr    parent,
+                  PxAnnotation *annotation,
+                  guint         source)
+{
+  xmlNodePtr node = xmlNewChild (parent, NULL, X ("annotation"), NULL);
+  xmlNodePtr selector;
+  g_autofree char *source_id = g_strdup_printf ("s%u", source + 1);
+  g_autofree char *label = px_annotation_dup_label (annotation);
+  g_autofree char *color = px_annotation_dup_color (annotation);
+  g_autofree char *note = px_annotation_dup_note (annotation);
+  g_autofree char *exact = px_annotation_dup_exact (annotation);
+  g_autofree char *prefix = px_annotation_dup_prefix (annotation);
+  g_autofree char *suffix = px_annotation_dup_suffix (annotation);
+  PxAnchorStatus status = px_annotation_get_anchor_status (annotation);
+  guint start, end;
+
+  px_annotation_get_range (annotation, &start, &end);
+
+  xmlSetProp (node, X ("id"), X (px_annotation_get_id (annotation)));
+  xmlSetProp (node, X ("source"), X (source_id));
+  set_time_prop (node, "created", px_annotation_get_created (annotation));
+  set_time_prop (node, "modified", px_annotation_get_modified (annotation));
+  if (status == PX_ANCHOR_ORPHANED)
+    xmlSetProp (node, X ("anchor"), X (px_anchor_status_to_string (status)));
+
+  add_text_child (node, "label", label);
+  if (color != NULL)
+    add_text_child (node, "color", color);
+
+  selector = xmlNewChild (node, NULL, X ("position"), NULL);
+  set_uint_prop (selector, "start", start);
+  set_uint_prop (selector, "end", end);
+
+  selector = xmlNewChild (node, NULL, X ("quote"), NULL);
+  add_text_child (selector, "prefix", prefix);
+  add_text_child (selector, "exact", exact);
+  add_text_child (selector, "suffix", suffix);
+
+  if (note != NULL)
+    add_text_child (node, "note", note);
+}
+
+static xmlDocPtr
+build_xml (PxSession *self)
+{
+  xmlDocPtr doc = xmlNewDoc (X ("1.0"));
+  xmlNodePtr root = xmlNewDocNode (doc, NULL, X ("parallax-session"), NULL);
+  xmlNodePtr node;
+  g_auto(GStrv) keys = NULL;
+
+  xmlDocSetRootElement (doc, root);
+  set_uint_prop (root, "version", PX_SESSION_VERSION);
+  xmlSetProp (root, X ("generator"), X ("Parallax " PACKAGE_VERSION));
+
+  node = xmlNewChild (root, NULL, X ("sources"), NULL);
+  for (guint i = 0; i < self->documents->len; i++)
+    write_source (node, g_ptr_array_index (self->documents, i), i);
+
+  node = xmlNewChild (root, NULL, X ("columns"), NULL);
+  for (guint i = 0; i < self->columns->len; i++)
+    {
+      xmlNodePtr column = xmlNewChild (node, NULL, X ("column"), NULL);
+      g_autofree char *source_id = g_strdup_printf ("s%u", g_array_index (self->columns, guint, i) + 1);
+
+      xmlSetProp (column, X ("source"), X (source_id));
+    }
+
+  node = xmlNewChild (root, NULL, X ("annotations"), NULL);
+  for (guint i = 0; i < self->annotations->len; i++)
+    {
+      PxAnnotation *annotation = g_ptr_array_index (self->annotations, i);
+      g_autofree char *document_id = px_annotation_dup_document_id (annotation);
+      int source = find_source (self, document_id);
+
+      /* Annotations always lie on a source (remove_document drops them). */
+      if (source >= 0)
+        write_annotation (node, annotation, source);
+    }
+
+  node = xmlNewChild (root, NULL, X ("settings"), NULL);
+  keys = px_session_dup_setting_keys (self);
+  for (guint i = 0; keys[i] != NULL; i++)
+    {
+      xmlNodePtr setting = add_text_child (node, "setting", g_hash_table_lookup (self->settings, keys[i]));
+
+      if (is_xml_safe (keys[i]))
+        xmlSetProp (setting, X ("key"), X (keys[i]));
+    }
+
+  return doc;
+}
+
+/* Reading */
+
+static void
+guard_internal_subset_cb (void          *ctx,
+                          const xmlChar *name,
+                          const xmlChar *external_id,
+                          const xmlChar *system_id)
+{
+  xmlParserCtxtPtr ctxt = ctx;
+  ParseGuard *guard = ctxt->_private;
+
+  /* Sessions never declare a DTD: refusing it before its internal subset is
+   * read rules out entity expansion (billion laughs) and external entities. */
+  guard->has_dtd = TRUE;
+  xmlStopParser (ctxt);
+}
+
+static void
+guard_start_element_cb (void           *ctx,
+                        const xmlChar  *localname,
+                        const xmlChar  *prefix,
+                        const xmlChar  *uri,
+                        int             nb_namespaces,
+                        const xmlChar **namespaces,
+                        int             nb_attributes,
+                        int             nb_defaulted,
+                        const xmlChar **attributes)
+{
+  xmlParserCtxtPtr ctxt = ctx;
+  ParseGuard *guard = ctxt->_private;
+
+  if (++guard->depth > PX_SESSION_MAX_DEPTH)
+    {
+      guard->too_deep = TRUE;
+      xmlStopParser (ctxt);
+      return;
+    }
+  xmlSAX2StartElementNs (ctx, localname, prefix, uri, nb_namespaces, namespaces,
+                         nb_attributes, nb_defaulted, attributes);
+}
+
+static void
+guard_end_element_cb (void          *ctx,
+                      const xmlChar *localname,
+                      const xmlChar *prefix,
+                      const xmlChar *uri)
+{
+  xmlParserCtxtPtr ctxt = ctx;
+  ParseGuard *guard = ctxt->_private;
+
+  guard->depth--;
+  xmlSAX2EndElementNs (ctx, localname, prefix, uri);
+}
+
+static gboolean
+is_element (xmlNodePtr  node,
+            const char *name)
+{
+  return node != NULL && node->type == XML_ELEMENT_NODE && node->ns == NULL &&
+         xmlStrEqual (node->name, X (name));
+}
+
+static xmlNodePtr
+first_child (xmlNodePtr  parent,
+             const char *name)
+{
+  for (xmlNodePtr child = parent->children; child != NULL; child = child->next)
+    if (is_element (child, name))
+      return child;
+  return NULL;
+}
+
+static char *
+get_prop (xmlNodePtr  node,
+          const char *name)
+{
+  xmlChar *value = xmlGetNoNsProp (node, X (name));
+  char *copy;
+
+  if (value == NULL)
+    return NULL;
+  copy = g_strdup ((const char *)value);
+  xmlFree (value);
+  return copy;
+}
+
+static gboolean
+get_uint_prop (xmlNodePtr  node,
+               const char *name,
+               guint      *value)
+{
+  g_autofree char *str = get_prop (node, name);
+  guint64 n;
+
+  if (str == NULL || !g_ascii_string_to_unsigned (str, 10, 0, G_MAXUINT, &n, NULL))
+    return FALSE;
+  *value = (guint)n;
+  return TRUE;
+}
+
+static gboolean
+get_time_prop (xmlNodePtr  node,
+               const char *name,
+               gint64     *value)
+{
+  g_autofree char *str = get_prop (node, name);
+  g_autoptr(GDateTime) dt = NULL;
+
+  if (str == NULL || (dt = g_date_time_new_from_iso8601 (str, NULL)) == NULL)
+    return FALSE;
+  *value = g_date_time_to_unix (dt);
+  return TRUE;
+}
+
+/* The text of an element (base64 when it says so), or NULL if it is not
+ * valid UTF-8. */
+static char *
+get_text (xmlNodePtr node)
+{
+  g_autofree char *encoding = get_prop (node, "encoding");
+  xmlChar *content = xmlNodeGetContent (node);
+  char *text;
+
+  if (content == NULL)
+    return g_strdup ("");
+
+  if (g_strcmp0 (encoding, "base64") == 0)
+    {
+      gsize length = 0;
+      guchar *decoded;
+
+      g_strstrip ((char *)content);
+      decoded = g_base64_decode ((const char *)content, &length);
+      text = g_strndup ((const char *)decoded, length);
+      g_free (decoded);
+      if (strlen (text) != length || !g_utf8_validate (text, -1, NULL))
+        g_clear_pointer (&text, g_free);
+    }
+  else
+    text = g_strdup ((const char *)content);
+
+  xmlFree (content);
+  return text;
+}
+
+static char *
+get_child_text (xmlNodePtr  parent,
+                const char *name)
+{
+  xmlNodePtr node = first_child (parent, name);
+
+  return node != NULL ? get_text (node) : NULL;
+}
+
+static gboolean
+paragraph_kind_from_string (const char      *str,
+                            PxParagraphKind *kind)
+{
+  for (guint i = PX_PARAGRAPH_TEXT; i <= PX_PARAGRAPH_QUOTE; i++)
+    {
+      if (g_strcmp0 (str, px_paragraph_kind_to_string (i)) == 0)
+        {
+          *kind = i;
+          return TRUE;
+        }
+    }
+  return FALSE;
+}
+
+static PxDocument *
+read_source (xmlNodePtr   source,
+             const char  *name,
+             guint        index,
+             GError     **error)
+{
+  g_autoptr(PxDocumentBuilder) builder = px_document_builder_new ();
+  g_autofree char *text = NULL;
+  xmlNodePtr text_node = first_child (source, "text");
+  xmlNodePtr paragraphs = first_child (source, "paragraphs");
+  gsize length;
+
+  if (text_node == NULL)
+    {
+      g_set_error (error, PX_ERROR, PX_ERROR_INVALID_INPUT,
+                   "“%s” is damaged: source %u has no text", name, index + 1);
+      return NULL;
+    }
+  text = get_text (text_node);
+  if (text == NULL)
+    {
+      g_set_error (error, PX_ERROR, PX_ERROR_INVALID_INPUT,
+                   "“%s” is damaged: the text of source %u is not valid", name, index + 1);
+      return NULL;
+    }
+  length = strlen (text);
+
+  for (guint i = 0; i < G_N_ELEMENTS (meta_elements); i++)
+    {
+      g_autofree char *value = get_child_text (source, meta_elements[i].name);
+
+      if (value != NULL)
+        px_document_builder_set_meta (builder, meta_elements[i].key, value);
+    }
+
+  if (paragraphs != NULL)
+    {
+      gboolean ok = TRUE;
+      const char *rebuilt;
+      gsize rebuilt_length;
+
+      for (xmlNodePtr p = paragraphs->children; p != NULL && ok; p = p->next)
+        {
+          g_autofree char *kind_str = NULL;
+          PxParagraphKind kind;
+          guint start, end;
+
+          if (!is_element (p, "paragraph"))
+            continue;
+          kind_str = get_prop (p, "kind");
+          ok = get_uint_prop (p, "start", &start) && get_uint_prop (p, "end", &end) &&
+               start <= end && end <= length && paragraph_kind_from_string (kind_str, &kind) &&
+               g_utf8_validate (text + start, end - start, NULL);
+          if (ok)
+            px_document_builder_add_paragraph (builder, text + start, end - start, kind);
+        }
+
+      /* The blocks must give back the very same text; if they do not (an
+       * edited file), the text alone is kept, as plain text. */
+      rebuilt = px_document_builder_peek_text (builder, &rebuilt_length);
+      if (!ok || rebuilt_length != length || memcmp (rebuilt, text, length) != 0)
+        {
+          PxDocumentBuilder *plain = px_document_builder_new ();
+
+          for (guint k = 0; k < PX_N_META; k++)
+            px_document_builder_set_meta (plain, k, px_document_builder_get_meta (builder, k));
+          px_document_builder_free (g_steal_pointer (&builder));
+          builder = plain;
+          px_document_builder_set_plain_text (builder, text, length);
+        }
+    }
+  else
+    px_document_builder_set_plain_text (builder, text, length);
+
+  return px_document_builder_end (g_steal_pointer (&builder));
+}
+
+static PxAnnotation *
+read_annotation (xmlNodePtr   node,
+                 PxSession   *self,
+                 GHashTable  *source_ids,
+                 const char  *name,
+                 guint        index,
+                 GError     **error)
+{
+  g_autofree char *id = get_prop (node, "id");
+  g_autofree char *source_id = get_prop (node, "source");
+  g_autofree char *anchor = get_prop (node, "anchor");
+  g_autofree char *label = get_child_text (node, "label");
+  g_autofree char *color = get_child_text (node, "color");
+  g_autofree char *note = get_child_text (node, "note");
+  g_autofree char *exact = NULL;
+  g_autofree char *prefix = NULL;
+  g_autofree char *suffix = NULL;
+  xmlNodePtr position = first_child (node, "position");
+  xmlNodePtr quote = first_child (node, "quote");
+  PxAnnotation *annotation;
+  PxDocument *document;
+  gpointer source;
+  guint start = 0, end = 0;
+  gint64 created = 0, modified = 0;
+
+  if (quote != NULL)
+    {
+      exact = get_child_text (quote, "exact");
+      prefix = get_child_text (quote, "prefix");
+      suffix = get_child_text (quote, "suffix");
+    }
+
+  if (source_id == NULL || !g_hash_table_lookup_extended (source_ids, source_id, NULL, &source) ||
+      exact == NULL || exact[0] == '\0' || label == NULL || label[0] == '\0' ||
+      (prefix == NULL && quote != NULL && first_child (quote, "prefix") != NULL) ||
+      (suffix == NULL && quote != NULL && first_child (quote, "suffix") != NULL))
+    {
+      g_set_error (error, PX_ERROR, PX_ERROR_INVALID_INPUT,
+                   "“%s” is damaged: annotation %u has no %s", name, index + 1,
+                   source_id == NULL ? "source" :
+                   !g_hash_table_contains (source_ids, source_id) ? "known source" :
+                   (exact == NULL || exact[0] == '\0') ? "quoted text" :
+                   (label == NULL || label[0] == '\0') ? "label" : "valid context");
+      return NULL;
+    }
+
+  document = g_ptr_array_index (self->documents, GPOINTER_TO_UINT (source));
+  if (position == NULL || !get_uint_prop (position, "start", &start) || !get_uint_prop (position, "end", &end))
+    start = end = 0;
+
+  annotation = px_annotation_new_from_selectors (id, px_document_get_id (document), start, end,
+                                                 exact, prefix, suffix, label);
+  if (px_color_is_valid (color))
+    px_annotation_set_color (annotation, color);
+  px_annotation_set_note (annotation, note);
+  if (!get_time_prop (node, "created", &created))
+    created = 0;
+  if (!get_time_prop (node, "modified", &modified))
+    modified = created;
+  px_annotation_set_times (annotation, created, modified);
+
+  /* Stored ranges are checked against the text: a hand-edited source makes
+   * its annotations look for their quote again. */
+  if (g_strcmp0 (anchor, "orphaned") == 0 || !px_annotation_is_attached_to (annotation, document))
+    px_annotation_reattach (annotation, document);
+
+  return annotation;
+}
+
+static PxSession *
+read_session (xmlDocPtr    doc,
+              const char  *name,
+              GError     **error)
+{
+  g_autoptr(PxSession) self = px_session_new ();
+  g_autoptr(GHashTable) source_ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  xmlNodePtr root = xmlDocGetRootElement (doc);
+  xmlNodePtr node;
+  g_autofree char *version = NULL;
+  guint64 version_number = 0;
+  guint index;
+
+  if (root == NULL || !is_element (root, "parallax-session"))
+    {
+      g_set_error (error, PX_ERROR, PX_ERROR_INVALID_INPUT,
+                   "“%s” is not a Parallax session: it is an XML file of another kind (<%s>)",
+                   name, root != NULL ? (const char *)root->name : "");
+      return NULL;
+    }
+
+  version = get_prop (root, "version");
+  if (version == NULL || !g_ascii_string_to_unsigned (version, 10, 1, G_MAXUINT, &version_number, NULL))
+    {
+      g_set_error (error, PX_ERROR, PX_ERROR_INVALID_INPUT,
+                   "“%s” is damaged: it does not say which version of the session format it uses", name);
+      return NULL;
+    }
+  if (version_number != PX_SESSION_VERSION)
+    {
+      g_set_error (error, PX_ERROR, PX_ERROR_INVALID_INPUT,
+                   "“%s” was saved by a newer Parallax (session format %s); this version reads format %d",
+                   name, version, PX_SESSION_VERSION);
+      return NULL;
+    }
+
+  node = first_child (root, "sources");
+  if (node == NULL)
+    {
+      g_set_error (error, PX_ERROR, PX_ERROR_INVALID_INPUT,
+                   "“%s” is damaged: it has no sources", name);
+      return NULL;
+    }
+
+  index = 0;
+  for (xmlNodePtr source = node->children; source != NULL; source = source->next)
+    {
+      g_autofree char *id = NULL;
+      PxDocument *document;
+
+      if (!is_element (source, "source"))
+        continue;
+      id = get_prop (source, "id");
+      if (id == NULL || g_hash_table_contains (source_ids, id))
+        {
+          g_set_error (error, PX_ERROR, PX_ERROR_INVALID_INPUT,
+                       "“%s” is damaged: source %u has no id, or one already used", name, index + 1);
+          return NULL;
+        }
+      document = read_source (source, name, index, error);
+      if (document == NULL)
+        return NULL;
+      g_ptr_array_add (self->documents, document);
+      g_hash_table_insert (source_ids, g_steal_pointer (&id), GUINT_TO_POINTER (index));
+      index++;
+    }
+
+  /* Columns: every source once; anything else falls back to source order. */
+  g_array_set_size (self->columns, 0);
+  node = first_child (root, "columns");
+  if (node != NULL)
+    {
+      g_autofree gboolean *seen = g_new0 (gboolean, self->documents->len + 1);
+      gboolean ok = TRUE;
+
+      for (xmlNodePtr column = node->children; column != NULL && ok; column = column->next)
+        {
+          g_autofree char *source_id = NULL;
+          gpointer source;
+
+          if (!is_element (column, "column"))
+            continue;
+          source_id = get_prop (column, "source");
+          ok = source_id != NULL && g_hash_table_lookup_extended (source_ids, source_id, NULL, &source) &&
+               !seen[GPOINTER_TO_UINT (source)];
+          if (ok)
+            {
+              guint value = GPOINTER_TO_UINT (source);
+
+              seen[value] = TRUE;
+              g_array_append_val (self->columns, value);
+            }
+        }
+      if (!ok || self->columns->len != self->documents->len)
+        g_array_set_size (self->columns, 0);
+    }
+  if (self->columns->len == 0)
+    for (guint i = 0; i < self->documents->len; i++)
+      g_array_append_val (self->columns, i);
+
+  node = first_child (root, "annotations");
+  index = 0;
+  for (xmlNodePtr child = node != NULL ? node->children : NULL; child != NULL; child = child->next)
+    {
+      PxAnnotation *annotation;
+
+      if (!is_element (child, "annotation"))
+        continue;
+      annotation = read_annotation (child, self, source_ids, name, index++, error);
+      if (annotation == NULL)
+        return NULL;
+      g_ptr_array_add (self->annotations, annotation);
+    }
+
+  node = first_child (root, "settings");
+  for (xmlNodePtr child = node != NULL ? node->children : NULL; child != NULL; child = child->next)
+    {
+      g_autofree char *key = NULL;
+      g_autofree char *value = NULL;
+
+      if (!is_element (child, "setting"))
+        continue;
+      key = get_prop (child, "key");
+      value = get_text (child);
+      if (key != NULL && key[0] != '\0' && value != NULL)
+        g_hash_table_insert (self->settings, g_steal_pointer (&key), g_steal_pointer (&value));
+    }
+
+  return g_steal_pointer (&self);
+}
+
+static void
+px_session_finalize (GObject *object)
+{
+  PxSession *self = (PxSession *)object;
+
+  g_clear_pointer (&self->documents, g_ptr_array_unref);
+  g_clear_pointer (&self->columns, g_array_unref);
+  g_clear_pointer (&self->annotations, g_ptr_array_unref);
+  g_clear_pointer (&self->settings, g_hash_table_unref);
+
+  G_OBJECT_CLASS (px_session_parent_class)->finalize (object);
+}
+
+static void
+px_session_class_init (PxSessionClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = px_session_finalize;
+}
+
+static void
+px_session_init (PxSession *self)
+{
+  self->documents = g_ptr_array_new_with_free_func (g_object_unref);
+  self->columns = g_array_new (FALSE, FALSE, sizeof (guint));
+  self->annotations = g_ptr_array_new_with_free_func (g_object_unref);
+  self->settings = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+}
+
+PxSession *
+px_session_new (void)
+{
+  return g_object_new (PX_TYPE_SESSION, NULL);
+}
+
+guint
+px_session_get_n_documents (PxSession *self)
+{
+  g_return_val_if_fail (PX_IS_SESSION (self), 0);
+  return self->documents->len;
+}
+
+PxDocument *
+px_session_get_document (PxSession *self,
+                         guint      index)
+{
+  g_return_val_if_fail (PX_IS_SESSION (self), NULL);
+  g_return_val_if_fail (index < self->documents->len, NULL);
+  return g_ptr_array_index (self->documents, index);
+}
+
+GPtrArray *
+px_session_get_documents (PxSession *self)
+{
+  g_return_val_if_fail (PX_IS_SESSION (self), NULL);
+  return self->documents;
+}
+
+void
+px_session_add_document (PxSession  *self,
+                         PxDocument *document)
+{
+  guint index;
+
+  g_return_if_fail (PX_IS_SESSION (self));
+  g_return_if_fail (PX_IS_DOCUMENT (document));
+
+  index = self->documents->len;
+  g_ptr_array_add (self->documents, g_object_ref (document));
+  g_array_append_val (self->columns, index);
+}
+
+void
+px_session_remove_document (PxSession *self,
+                            guint      index)
+{
+  g_autoptr(PxDocument) document = NULL;
+
+  g_return_if_fail (PX_IS_SESSION (self));
+  g_return_if_fail (index < self->documents->len);
+
+  document = g_object_ref (g_ptr_array_index (self->documents, index));
+  g_ptr_array_remove_index (self->documents, index);
+
+  /* Annotations go with their source, unless an identical copy remains. */
+  if (find_source (self, px_document_get_id (document)) < 0)
+    {
+      for (guint i = self->annotations->len; i > 0; i--)
+        {
+          g_autofree char *document_id = px_annotation_dup_document_id (g_ptr_array_index (self->annotations, i - 1));
+
+          if (g_strcmp0 (document_id, px_document_get_id (document)) == 0)
+            g_ptr_array_remove_index (self->annotations, i - 1);
+        }
+    }
+
+  for (guint i = self->columns->len; i > 0; i--)
+    {
+      guint *column = &g_array_index (self->columns, guint, i - 1);
+
+      if (*column == index)
+        g_array_remove_index (self->columns, i - 1);
+      else if (*column > index)
+        (*column)--;
+    }
+}
+
+guint
+px_session_replace_document (PxSession  *self,
+                             guint       index,
+                             PxDocument *document)
+{
+  g_autoptr(PxDocument) old = NULL;
+  guint n_orphaned = 0;
+
+  g_return_val_if_fail (PX_IS_SESSION (self), 0);
+  g_return_val_if_fail (index < self->documents->len, 0);
+  g_return_val_if_fail (PX_IS_DOCUMENT (document), 0);
+
+  old = g_object_ref (g_ptr_array_index (self->documents, index));
+  g_ptr_array_index (self->documents, index) = g_object_ref (document);
+  g_object_unref (old);
+
+  for (guint i = 0; i < self->annotations->len; i++)
+    {
+      PxAnnotation *annotation = g_ptr_array_index (self->annotations, i);
+      g_autofree char *document_id = px_annotation_dup_document_id (annotation);
+
+      if (g_strcmp0 (document_id, px_document_get_id (old)) != 0)
+        continue;
+      if (px_annotation_reattach (annotation, document) == PX_ANCHOR_ORPHANED)
+        n_orphaned++;
+    }
+  return n_orphaned;
+}
+
+const guint *
+px_session_get_column_order (PxSession *self,
+                             guint     *n_columns)
+{
+  g_return_val_if_fail (PX_IS_SESSION (self), NULL);
+
+  if (n_columns != NULL)
+    *n_columns = self->columns->len;
+  return (const guint *)(gpointer)self->columns->data;
+}
+
+gboolean
+px_session_set_column_order (PxSession   *self,
+                             const guint *order,
+                             guint        n_columns)
+{
+  g_autofree gboolean *seen = NULL;
+
+  g_return_val_if_fail (PX_IS_SESSION (self), FALSE);
+  g_return_val_if_fail (order != NULL || n_columns == 0, FALSE);
+
+  if (n_columns != self->documents->len)
+    return FALSE;
+  seen = g_new0 (gboolean, n_columns + 1);
+  for (guint i = 0; i < n_columns; i++)
+    {
+      if (order[i] >= n_columns || seen[order[i]])
+        return FALSE;
+      seen[order[i]] = TRUE;
+    }
+
+  g_array_set_size (self->columns, 0);
+  g_array_append_vals (self->columns, order, n_columns);
+  return TRUE;
+}
+
+GPtrArray *
+px_session_dup_documents_in_columns (PxSession *self)
+{
+  GPtrArray *documents;
+
+  g_return_val_if_fail (PX_IS_SESSION (self), NULL);
+
+  documents = g_ptr_array_new_with_free_func (g_object_unref);
+  for (guint i = 0; i < self->columns->len; i++)
+    g_ptr_array_add (documents, g_object_ref (g_ptr_array_index (self->documents,
+                                                                 g_array_index (self->columns, guint, i))));
+  return documents;
+}
+
+GPtrArray *
+px_session_get_annotations (PxSession *self)
+{
+  g_return_val_if_fail (PX_IS_SESSION (self), NULL);
+  return self->annotations;
+}
+
+GPtrArray *
+px_session_dup_annotations_for_document (PxSession *self,
+                                         guint      index)
+{
+  GPtrArray *result;
+  const char *id;
+
+  g_return_val_if_fail (PX_IS_SESSION (self), NULL);
+  g_return_val_if_fail (index < self->documents->len, NULL);
+
+  id = px_document_get_id (g_ptr_array_index (self->documents, index));
+  result = g_ptr_array_new_with_free_func (g_object_unref);
+  for (guint i = 0; i < self->annotations->len; i++)
+    {
+      PxAnnotation *annotation = g_ptr_array_index (self->annotations, i);
+      g_autofree char *document_id = px_annotation_dup_document_id (annotation);
+
+      if (g_strcmp0 (document_id, id) == 0)
+        g_ptr_array_add (result, g_object_ref (annotation));
+    }
+  return result;
+}
+
+void
+px_session_add_annotation (PxSession    *self,
+                           PxAnnotation *annotation)
+{
+  g_autofree char *document_id = NULL;
+
+  g_return_if_fail (PX_IS_SESSION (self));
+  g_return_if_fail (PX_IS_ANNOTATION (annotation));
+
+  document_id = px_annotation_dup_document_id (annotation);
+  g_return_if_fail (find_source (self, document_id) >= 0);
+
+  g_ptr_array_add (self->annotations, g_object_ref (annotation));
+}
+
+gboolean
+px_session_remove_annotation (PxSession    *self,
+                              PxAnnotation *annotation)
+{
+  g_return_val_if_fail (PX_IS_SESSION (self), FALSE);
+  g_return_val_if_fail (PX_IS_ANNOTATION (annotation), FALSE);
+
+  return g_ptr_array_remove (self->annotations, annotation);
+}
+
+PxAnnotation *
+px_session_find_annotation (PxSession  *self,
+                            const char *id)
+{
+  g_return_val_if_fail (PX_IS_SESSION (self), NULL);
+
+  for (guint i = 0; i < self->annotations->len; i++)
+    {
+      PxAnnotation *annotation = g_ptr_array_index (self->annotations, i);
+
+      if (g_strcmp0 (px_annotation_get_id (annotation), id) == 0)
+        return annotation;
+    }
+  return NULL;
+}
+
+const char *
+px_session_get_setting (PxSession  *self,
+                        const char *key)
+{
+  g_return_val_if_fail (PX_IS_SESSION (self), NULL);
+  g_return_val_if_fail (key != NULL, NULL);
+  return g_hash_table_lookup (self->settings, key);
+}
+
+void
+px_session_set_setting (PxSession  *self,
+                        const char *key,
+                        const char *value)
+{
+  g_return_if_fail (PX_IS_SESSION (self));
+  g_return_if_fail (key != NULL && key[0] != '\0' && g_utf8_validate (key, -1, NULL) && is_xml_safe (key));
+  g_return_if_fail (value == NULL || g_utf8_validate (value, -1, NULL));
+
+  if (value == NULL)
+    g_hash_table_remove (self->settings, key);
+  else
+    g_hash_table_insert (self->settings, g_strdup (key), g_strdup (value));
+}
+
+GStrv
+px_session_dup_setting_keys (PxSession *self)
+{
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_autoptr(GList) keys = NULL;
+
+  g_return_val_if_fail (PX_IS_SESSION (self), NULL);
+
+  keys = g_list_sort (g_hash_table_get_keys (self->settings), (GCompareFunc)strcmp);
+  for (GList *l = keys; l != NULL; l = l->next)
+    g_strv_builder_add (builder, l->data);
+  return g_strv_builder_end (builder);
+}
+
+GBytes *
+px_session_to_bytes (PxSession *self)
+{
+  xmlDocPtr doc;
+  xmlChar *buffer = NULL;
+  int length = 0;
+  GBytes *bytes;
+
+  g_return_val_if_fail (PX_IS_SESSION (self), NULL);
+
+  doc = build_xml (self);
+  xmlDocDumpFormatMemoryEnc (doc, &buffer, &length, "UTF-8", 1);
+  xmlFreeDoc (doc);
+  bytes = g_bytes_new (buffer, length);
+  xmlFree (buffer);
+  return bytes;
+}
+
+/**
+ * px_session_new_from_bytes:
+ * @origin: (nullable): the path or URL, for error messages
+ *
+ * Returns: (transfer full) (nullable): the session, or NULL with an error in
+ *   PX_ERROR: TOO_LARGE, HOSTILE (a DTD, too deep), INVALID_INPUT (not XML,
+ *   another root, another version, missing parts).
+ */
+PxSession *
+px_session_new_from_bytes (GBytes      *bytes,
+                           const char  *origin,
+                           GError     **error)
+{
+  g_autofree char *name = display_name (origin);
+  xmlParserCtxtPtr ctxt;
+  xmlDocPtr doc;
+  ParseGuard guard = { 0 };
+  const char *data;
+  gsize length;
+  PxSession *session = NULL;
+  gboolean well_formed;
+  int line = 0;
+  g_autofree char *reason = NULL;
+
+  g_return_val_if_fail (bytes != NULL, NULL);
+
+  data = g_bytes_get_data (bytes, &length);
+  if (length > PX_SESSION_MAX_BYTES)
+    {
+      g_set_error (error, PX_ERROR, PX_ERROR_TOO_LARGE,
+                   "“%s” is too large for a session file (%" G_GSIZE_FORMAT " MiB; the limit is %d MiB)",
+                   name, length / (1024 * 1024), PX_SESSION_MAX_BYTES / (1024 * 1024));
+      return NULL;
+    }
+  if (length == 0)
+    {
+      g_set_error (error, PX_ERROR, PX_ERROR_EMPTY, "“%s” is empty", name);
+      return NULL;
+    }
+
+  ctxt = xmlCreateMemoryParserCtxt (data, (int)length);
+  if (ctxt == NULL)
+    {
+      g_set_error (error, PX_ERROR, PX_ERROR_INVALID_INPUT, "“%s” could not be read as XML", name);
+      return NULL;
+    }
+  /* No network, no entity substitution, no DTD loading; large text nodes
+   * are allowed (sources go up to 64 MiB) since size and depth are bounded
+   * here. */
+  xmlCtxtUseOptions (ctxt, XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING |
+                           XML_PARSE_NOCDATA | XML_PARSE_HUGE);
+  ctxt->_private = &guard;
+  ctxt->sax->internalSubset = guard_internal_subset_cb;
+  ctxt->sax->externalSubset = NULL;
+  ctxt->sax->startElementNs = guard_start_element_cb;
+  ctxt->sax->endElementNs = guard_end_element_cb;
+
+  xmlParseDocument (ctxt);
+  doc = ctxt->myDoc;
+  ctxt->myDoc = NULL;
+  well_formed = ctxt->wellFormed;
+  if (ctxt->lastError.message != NULL)
+    {
+      reason = g_strstrip (g_strdup (ctxt->lastError.message));
+      line = ctxt->lastError.line;
+    }
+  xmlFreeParserCtxt (ctxt);
+
+  if (guard.has_dtd)
+    g_set_error (error, PX_ERROR, PX_ERROR_HOSTILE,
+                 "“%s” was refused: it declares a document type (DTD), which session files never do", name);
+  else if (guard.too_deep)
+    g_set_error (error, PX_ERROR, PX_ERROR_HOSTILE,
+                 "“%s” was refused: its elements nest deeper than %d levels", name, PX_SESSION_MAX_DEPTH);
+  else if (!well_formed || doc == NULL)
+    g_set_error (error, PX_ERROR, PX_ERROR_INVALID_INPUT,
+                 "“%s” is not a Parallax session: it is not well-formed XML (line %d: %s)",
+                 name, line, reason != NULL ? reason : "unreadable");
+  else
+    session = read_session (doc, name, error);
+
+  if (doc != NULL)
+    xmlFreeDoc (doc);
+  return session;
+}
+
+gboolean
+px_session_save (PxSession     *self,
+                 GFile         *file,
+                 GCancellable  *cancellable,
+                 GError       **error)
+{
+  g_autoptr(GBytes) bytes = NULL;
+  const char *path;
+  const char *data;
+  gsize length;
+
+  g_return_val_if_fail (PX_IS_SESSION (self), FALSE);
+  g_return_val_if_fail (G_IS_FILE (file), FALSE);
+
+  bytes = px_session_to_bytes (self);
+  data = g_bytes_get_data (bytes, &length);
+
+  if (g_cancellable_set_error_if_cancelled (cancellable, error))
+    return FALSE;
+
+  /* A temporary file in the same folder, flushed to disk, then renamed over
+   * the old one: a reader sees the old file or the new one, never a part. */
+  path = g_file_peek_path (file);
+  if (path != NULL)
+    return g_file_set_contents_full (path, data, length, G_FILE_SET_CONTENTS_CONSISTENT, 0666, error);
+
+  return g_file_replace_contents (file, data, length, NULL, FALSE,
+                                  G_FILE_CREATE_REPLACE_DESTINATION, NULL, cancellable, error);
+}
+
+static PxSession *
+snapshot (PxSession *self)
+{
+  PxSession *copy = px_session_new ();
+  GHashTableIter iter;
+  gpointer key, value;
+
+  for (guint i = 0; i < self->documents->len; i++)
+    g_ptr_array_add (copy->documents, g_object_ref (g_ptr_array_index (self->documents, i)));
+  g_array_append_vals (copy->columns, self->columns->data, self->columns->len);
+  for (guint i = 0; i < self->annotations->len; i++)
+    g_ptr_array_add (copy->annotations, g_object_ref (g_ptr_array_index (self->annotations, i)));
+  g_hash_table_iter_init (&iter, self->settings);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    g_hash_table_insert (copy->settings, g_strdup (key), g_strdup (value));
+  return copy;
+}
+
+static void
+save_thread (GTask        *task,
+             gpointer      source_object,
+             gpointer      task_data,
+             GCancellable *cancellable)
+{
+  PxSession *copy = task_data;
+  GFile *file = g_object_get_data (G_OBJECT (task), "px-file");
+  GError *error = NULL;
+
+  if (px_session_save (copy, file, cancellable, &error))
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, error);
+}
+
+void
+px_session_save_async (PxSession           *self,
+                       GFile               *file,
+                       int                  io_priority,
+                       GCancellable        *cancellable,
+                       GAsyncReadyCallback  callback,
+                       gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+
+  g_return_if_fail (PX_IS_SESSION (self));
+  g_return_if_fail (G_IS_FILE (file));
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, px_session_save_async);
+  g_task_set_priority (task, io_priority);
+  g_task_set_task_data (task, snapshot (self), g_object_unref);
+  g_object_set_data_full (G_OBJECT (task), "px-file", g_object_ref (file), g_object_unref);
+  g_task_run_in_thread (task, save_thread);
+}
+
+gboolean
+px_session_save_finish (PxSession     *self,
+                        GAsyncResult  *result,
+                        GError       **error)
+{
+  g_return_val_if_fail (PX_IS_SESSION (self), FALSE);
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+PxSession *
+px_session_load (GFile         *file,
+                 GCancellable  *cancellable,
+                 GError       **error)
+{
+  g_autoptr(GFileInfo) info = NULL;
+  g_autoptr(GError) local_error = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autofree char *origin = NULL;
+  g_autofree char *name = NULL;
+
+  g_return_val_if_fail (G_IS_FILE (file), NULL);
+
+  origin = g_file_get_parse_name (file);
+  name = display_name (origin);
+
+  info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_SIZE, G_FILE_QUERY_INFO_NONE,
+                            cancellable, &local_error);
+  if (info != NULL && g_file_info_get_size (info) > PX_SESSION_MAX_BYTES)
+    {
+      g_set_error (error, PX_ERROR, PX_ERROR_TOO_LARGE,
+                   "“%s” is too large for a session file (%" G_GINT64_FORMAT " MiB; the limit is %d MiB)",
+                   name, g_file_info_get_size (info) / (1024 * 1024), PX_SESSION_MAX_BYTES / (1024 * 1024));
+      return NULL;
+    }
+  if (info != NULL)
+    bytes = g_file_load_bytes (file, cancellable, NULL, &local_error);
+  if (bytes == NULL)
+    {
+      if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        g_propagate_error (error, g_steal_pointer (&local_error));
+      else
+        g_set_error (error, PX_ERROR, PX_ERROR_READ, "“%s” could not be read: %s", name, local_error->message);
+      return NULL;
+    }
+
+  return px_session_new_from_bytes (bytes, origin, error);
+}
+
+static void
+load_thread (GTask        *task,
+             gpointer      source_object,
+             gpointer      task_data,
+             GCancellable *cancellable)
+{
+  GError *error = NULL;
+  PxSession *session = px_session_load (task_data, cancellable, &error);
+
+  if (session == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, session, g_object_unref);
+}
+
+void
+px_session_load_async (GFile               *file,
+                       int                  io_priority,
+                       GCancellable        *cancellable,
+                       GAsyncReadyCallback  callback,
+                       gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+
+  g_return_if_fail (G_IS_FILE (file));
+
+  /* libxml2 must be set up on the main thread before workers parse. */
+  xmlInitParser ();
+
+  task = g_task_new (NULL, cancellable, callback, user_data);
+  g_task_set_source_tag (task, px_session_load_async);
+  g_task_set_priority (task, io_priority);
+  g_task_set_task_data (task, g_object_ref (file), g_object_unref);
+  g_task_run_in_thread (task, load_thread);
+}
+
+PxSession *
+px_session_load_finish (GAsyncResult  *result,
+                        GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+gboolean
+px_session_is_session_file (const char *path,
+                            const char *data,
+                            gsize       length)
+{
+  g_autofree char *head = NULL;
+
+  if (path != NULL && g_str_has_suffix (path, ".parallax"))
+    return TRUE;
+  if (data == NULL)
+    return FALSE;
+
+  head = g_strndup (data, MIN (length, 1024));
+  return strstr (head, "<parallax-session") != NULL;
+}
