@@ -44,6 +44,22 @@ typedef enum
   N_TAGS
 } TagId;
 
+/* The names of the "highlight-kinds" setting, in this order. */
+typedef enum
+{
+  HIGHLIGHT_SHARED,
+  HIGHLIGHT_PARTIAL,
+  HIGHLIGHT_DIFFERS,
+  HIGHLIGHT_UNIQUE,
+  HIGHLIGHT_FACTS,
+  HIGHLIGHT_WORD_DIFF,
+  N_HIGHLIGHTS
+} HighlightKind;
+
+static const char *highlight_names[N_HIGHLIGHTS] = {
+  "shared", "partial", "differs", "unique", "facts", "word-diff",
+};
+
 typedef struct
 {
   guint byte;
@@ -93,6 +109,7 @@ struct _PxSourceView
   int                selected;
   guint              index;
   guint              n_segments;
+  guint              hidden;           /* 1 << HighlightKind of highlights turned off */
   gboolean           dark;
   gboolean           moving_cursor;
   int                hovered;
@@ -311,6 +328,23 @@ update_tag_colors (PxSourceView *self)
   set_rgba (self->tags[TAG_CURRENT_MATCH], "foreground-rgba", d ? "#ffffff" : "#000000");
   set_rgba (self->tags[TAG_FLASH], "background-rgba", d ? "rgba(192,97,203,0.55)" : "rgba(145,65,172,0.35)");
   set_rgba (self->tags[TAG_BOILERPLATE], "foreground-rgba", d ? "rgba(255,255,255,0.45)" : "rgba(0,0,0,0.45)");
+
+  /* Highlights the reader turned off keep their tags, without a look. */
+  g_object_set (self->tags[TAG_FACT_NUMBER], "underline", PANGO_UNDERLINE_DOUBLE, NULL);
+  g_object_set (self->tags[TAG_FACT_DATE], "underline", PANGO_UNDERLINE_SINGLE, NULL);
+  g_object_set (self->tags[TAG_FACT_NAME], "underline", PANGO_UNDERLINE_LOW, NULL);
+  g_object_set (self->tags[TAG_WORD_DIFF], "weight", PANGO_WEIGHT_BOLD, NULL);
+  for (guint k = HIGHLIGHT_SHARED; k <= HIGHLIGHT_UNIQUE; k++)
+    if (self->hidden & (1 << k))
+      set_rgba (self->tags[TAG_SHARED + k], "background-rgba", NULL);
+  if (self->hidden & (1 << HIGHLIGHT_FACTS))
+    for (guint t = TAG_FACT_NUMBER; t <= TAG_FACT_NAME; t++)
+      g_object_set (self->tags[t], "underline", PANGO_UNDERLINE_NONE, NULL);
+  if (self->hidden & (1 << HIGHLIGHT_WORD_DIFF))
+    {
+      set_rgba (self->tags[TAG_WORD_DIFF], "background-rgba", NULL);
+      g_object_set (self->tags[TAG_WORD_DIFF], "weight", PANGO_WEIGHT_NORMAL, NULL);
+    }
   gtk_widget_queue_draw (GTK_WIDGET (self->text_view));
 }
 
@@ -641,7 +675,7 @@ snapshot_margin (PxSourceView *self,
         gtk_snapshot_append_color (snapshot, &accent,
                                    &GRAPHENE_RECT_INIT (visible.x + 1, y, 3, height));
 
-      if (self->segment_status[s] != 0)
+      if (self->segment_status[s] != 0 && !(self->hidden & (1 << (self->segment_status[s] - 1))))
         {
           guint status = self->segment_status[s] - 1;
           GdkRGBA color;
@@ -1304,4 +1338,21 @@ px_source_view_set_pair_diffs (PxSourceView *self,
       iter_at_byte (self, &end, range->end);
       gtk_text_buffer_apply_tag (buffer, self->tags[TAG_PAIR_DIFF], &start, &end);
     }
+}
+
+void
+px_source_view_set_highlight_kinds (PxSourceView       *self,
+                                    const char * const *kinds)
+{
+  guint hidden = (1 << N_HIGHLIGHTS) - 1;
+
+  g_return_if_fail (PX_IS_SOURCE_VIEW (self));
+
+  for (guint k = 0; k < N_HIGHLIGHTS; k++)
+    if (kinds != NULL && g_strv_contains (kinds, highlight_names[k]))
+      hidden &= ~(1 << k);
+  if (hidden == self->hidden)
+    return;
+  self->hidden = hidden;
+  update_tag_colors (self);
 }

@@ -38,6 +38,10 @@ gboolean       px_source_view_get_highlights_pending (PxSourceView *self);
 
 void           px_source_view_set_show_boilerplate  (PxSourceView  *self,
                                                      gboolean       show);
+/* Which highlights show: the names of the "highlight-kinds" setting
+ * (shared, partial, differs, unique, facts, word-diff). */
+void           px_source_view_set_highlight_kinds   (PxSourceView       *self,
+                                                     const char * const *kinds);
 void           px_source_view_set_dark              (PxSourceView  *self,
                                                      gboolean       dark);
 

@@ -46,6 +46,7 @@ struct _PxWindow
   GPtrArray            *maps;             /* PxLinkMap, between columns i and i + 1 */
   GPtrArray            *matches;          /* GArray of PxTextRange per column, or NULL */
   GSettings            *settings;
+  GSimpleActionGroup   *highlight_actions; /* highlight.NAME toggles */
   guint                 n_pending;
   guint                 generation;       /* of the import batch */
   guint                 highlight_watch;
@@ -515,6 +516,7 @@ build_columns (PxWindow *self)
   GListModel *sources = G_LIST_MODEL (self->sources);
   guint n = g_list_model_get_n_items (sources);
   gboolean dark = adw_style_manager_get_dark (adw_style_manager_get_default ());
+  g_auto(GStrv) kinds = g_settings_get_strv (self->settings, "highlight-kinds");
 
   clear_columns (self);
 
@@ -524,6 +526,7 @@ build_columns (PxWindow *self)
       PxSourceView *column = px_source_view_new (document, i);
 
       px_source_view_set_dark (column, dark);
+      px_source_view_set_highlight_kinds (column, (const char * const *)kinds);
       px_source_view_set_show_boilerplate (column, self->show_boilerplate);
       g_signal_connect (column, "segment-activated", G_CALLBACK (segment_activated_cb), self);
       g_signal_connect (column, "segment-hovered", G_CALLBACK (segment_hovered_cb), self);
@@ -1015,6 +1018,48 @@ color_scheme_changed_cb (GSettings  *settings,
     adw_style_manager_set_color_scheme (adw_style_manager_get_default (), schemes[scheme]);
 }
 
+static void
+highlight_kinds_changed_cb (GSettings  *settings,
+                            const char *key,
+                            PxWindow   *self)
+{
+  g_auto(GStrv) kinds = g_settings_get_strv (settings, "highlight-kinds");
+  GActionMap *group = G_ACTION_MAP (self->highlight_actions);
+  static const char *names[] = { "shared", "partial", "differs", "unique", "facts", "word-diff" };
+
+  for (guint i = 0; i < self->columns->len; i++)
+    px_source_view_set_highlight_kinds (get_column (self, i), (const char * const *)kinds);
+  for (guint i = 0; group != NULL && i < G_N_ELEMENTS (names); i++)
+    g_simple_action_set_state (G_SIMPLE_ACTION (g_action_map_lookup_action (group, names[i])),
+                               g_variant_new_boolean (g_strv_contains ((const char * const *)kinds, names[i])));
+}
+
+/* highlight.NAME toggles NAME in the "highlight-kinds" setting. */
+static void
+toggle_highlight_cb (GSimpleAction *action,
+                     GVariant      *parameter,
+                     gpointer       user_data)
+{
+  PxWindow *self = user_data;
+  const char *name = g_action_get_name (G_ACTION (action));
+  g_auto(GStrv) kinds = g_settings_get_strv (self->settings, "highlight-kinds");
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_auto(GStrv) updated = NULL;
+  gboolean found = FALSE;
+
+  for (guint i = 0; kinds[i] != NULL; i++)
+    {
+      if (g_str_equal (kinds[i], name))
+        found = TRUE;
+      else
+        g_strv_builder_add (builder, kinds[i]);
+    }
+  if (!found)
+    g_strv_builder_add (builder, name);
+  updated = g_strv_builder_end (builder);
+  g_settings_set_strv (self->settings, "highlight-kinds", (const char * const *)updated);
+}
+
 /* Vfuncs */
 
 static void
@@ -1092,7 +1137,10 @@ px_window_dispose (GObject *object)
     clear_columns (self);
   g_clear_object (&self->comparison);
   g_clear_object (&self->sources);
+  if (self->settings != NULL)
+    g_signal_handlers_disconnect_by_data (self->settings, self);
   g_clear_object (&self->settings);
+  g_clear_object (&self->highlight_actions);
   g_clear_pointer (&self->pending, g_ptr_array_unref);
   g_clear_pointer (&self->columns, g_ptr_array_unref);
   g_clear_pointer (&self->maps, g_ptr_array_unref);
@@ -1189,6 +1237,22 @@ px_window_init (PxWindow *self)
 
   g_signal_connect (style_manager, "notify::dark", G_CALLBACK (style_dark_cb), self);
   g_signal_connect (self->settings, "changed::color-scheme", G_CALLBACK (color_scheme_changed_cb), self);
+  {
+    static const char *names[] = { "shared", "partial", "differs", "unique", "facts", "word-diff" };
+    GSimpleActionGroup *group = self->highlight_actions = g_simple_action_group_new ();
+
+    for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+      {
+        GSimpleAction *action = g_simple_action_new_stateful (names[i], NULL, g_variant_new_boolean (TRUE));
+
+        g_signal_connect (action, "activate", G_CALLBACK (toggle_highlight_cb), self);
+        g_action_map_add_action (G_ACTION_MAP (group), G_ACTION (action));
+        g_object_unref (action);
+      }
+    gtk_widget_insert_action_group (GTK_WIDGET (self), "highlight", G_ACTION_GROUP (group));
+  }
+  g_signal_connect (self->settings, "changed::highlight-kinds", G_CALLBACK (highlight_kinds_changed_cb), self);
+  highlight_kinds_changed_cb (self->settings, "highlight-kinds", self);
   color_scheme_changed_cb (self->settings, "color-scheme", self);
 
   update_busy (self);

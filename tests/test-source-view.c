@@ -285,6 +285,47 @@ test_next_claim (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* The Highlights menu turns a kind off and on again. */
+static void
+test_highlight_kinds (void)
+{
+  g_autoptr(PxApplication) app = px_application_new ();
+  PxWindow *window;
+  GtkTextBuffer *buffer;
+  GtkTextTagTable *table;
+  gboolean background_set;
+
+  if (!have_display)
+    {
+      g_test_skip ("no display");
+      return;
+    }
+
+  window = open_examples (app);
+  buffer = gtk_text_view_get_buffer (px_source_view_get_text_view (px_window_get_column (window, 0)));
+  table = gtk_text_buffer_get_tag_table (buffer);
+
+  g_object_get (gtk_text_tag_table_lookup (table, "claim-shared"), "background-set", &background_set, NULL);
+  g_assert_true (background_set);
+  gtk_widget_activate_action (GTK_WIDGET (window), "highlight.shared", NULL);
+  g_object_get (gtk_text_tag_table_lookup (table, "claim-shared"), "background-set", &background_set, NULL);
+  g_assert_false (background_set);
+  gtk_widget_activate_action (GTK_WIDGET (window), "highlight.shared", NULL);
+  g_object_get (gtk_text_tag_table_lookup (table, "claim-shared"), "background-set", &background_set, NULL);
+  g_assert_true (background_set);
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "highlight.facts", NULL);
+  {
+    PangoUnderline underline;
+
+    g_object_get (gtk_text_tag_table_lookup (table, "fact-number"), "underline", &underline, NULL);
+    g_assert_cmpint (underline, ==, PANGO_UNDERLINE_NONE);
+  }
+  gtk_widget_activate_action (GTK_WIDGET (window), "highlight.facts", NULL);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -298,6 +339,7 @@ main (int    argc,
   g_test_add_func ("/ui/source-view/fact-tags", test_fact_tags);
   g_test_add_func ("/ui/source-view/select-lights-counterpart", test_select_lights_counterpart);
   g_test_add_func ("/ui/source-view/next-claim", test_next_claim);
+  g_test_add_func ("/ui/source-view/highlight-kinds", test_highlight_kinds);
 
   return g_test_run ();
 }
