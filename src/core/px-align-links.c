@@ -858,12 +858,19 @@ compare_candidates (gconstpointer x,
   return a->b < b->b ? -1 : a->b > b->b;
 }
 
-static guint
-pair_key (guint a,
-          guint b)
+static int
+compare_pairs (gconstpointer x,
+               gconstpointer y)
 {
-  return a * 2654435761u ^ b;
+  const Candidate *a = x, *b = y;
+
+  if (a->a != b->a)
+    return a->a < b->a ? -1 : 1;
+  return a->b < b->b ? -1 : a->b > b->b;
 }
+
+/* Candidates kept per segment and other document before exact scoring. */
+#define PER_DOC 3
 
 GPtrArray *
 px_align_documents (GPtrArray      *documents,
@@ -875,11 +882,15 @@ px_align_documents (GPtrArray      *documents,
   GPtrArray *links = g_ptr_array_new_with_free_func ((GDestroyNotify)px_link_free);
   g_autoptr(GPtrArray) bags = g_ptr_array_new_with_free_func ((GDestroyNotify)bag_free);
   g_autoptr(GArray) candidates = g_array_new (FALSE, FALSE, sizeof (Candidate));
-  g_autoptr(GHashTable) scores = NULL;
+  g_autofree double *bonus = NULL;
   g_autofree guint *bag_start = NULL;
   g_autofree double *acc = NULL;
   g_autofree guint *touched = NULL;
   g_autofree gboolean *linked = NULL;
+  g_autofree Candidate *best = NULL;
+  g_autofree gboolean *best_used = NULL;
+  g_autofree guint *best_docs = NULL;
+  guint n_best_docs;
   GPtrArray **postings;
   Space *space;
   guint n_docs = documents->len;
@@ -934,6 +945,9 @@ px_align_documents (GPtrArray      *documents,
   /* candidates: accumulate shared weight with bags of later documents */
   acc = g_new0 (double, MAX (bags->len, 1));
   touched = g_new (guint, MAX (bags->len, 1));
+  best = g_new (Candidate, (gsize)n_docs * PER_DOC);
+  best_used = g_new0 (gboolean, n_docs);
+  best_docs = g_new (guint, n_docs);
   for (guint i = 0; i < bags->len; i++)
     {
       Bag *bag = g_ptr_array_index (bags, i);
@@ -968,54 +982,80 @@ px_align_documents (GPtrArray      *documents,
             }
         }
 
+      /* keep the few best by shared weight in each other document (a
+       * segment links to at most one per document), then score those */
+      n_best_docs = 0;
       for (guint t = 0; t < n_touched; t++)
         {
           guint j = touched[t];
           const Bag *other = g_ptr_array_index (bags, j);
+          double cheap = 2 * acc[j] / (bag->norm + other->norm);
+          Candidate *slots = &best[other->doc * PER_DOC];
 
-          /* a quick upper bound before the exact score */
-          if (2 * acc[j] / (bag->norm + other->norm) * 1.2 >= RELATED_THRESHOLD)
+          acc[j] = 0;
+          if (cheap * 1.25 < RELATED_THRESHOLD)
+            continue;
+          if (!best_used[other->doc])
             {
-              Candidate c = { i, j, bag_score (space, bag, other) };
+              best_used[other->doc] = TRUE;
+              best_docs[n_best_docs++] = other->doc;
+              for (guint k = 0; k < PER_DOC; k++)
+                slots[k].score = -1;
+            }
+          for (guint k = 0; k < PER_DOC; k++)
+            if (cheap > slots[k].score)
+              {
+                memmove (&slots[k + 1], &slots[k], (PER_DOC - k - 1) * sizeof (Candidate));
+                slots[k] = (Candidate) { i, j, cheap };
+                break;
+              }
+        }
+      for (guint d = 0; d < n_best_docs; d++)
+        {
+          Candidate *slots = &best[best_docs[d] * PER_DOC];
+
+          best_used[best_docs[d]] = FALSE;
+          for (guint k = 0; k < PER_DOC && slots[k].score >= 0; k++)
+            {
+              Candidate c = { i, slots[k].b, bag_score (space, bag, g_ptr_array_index (bags, slots[k].b)) };
 
               if (c.score >= RELATED_THRESHOLD)
                 g_array_append_val (candidates, c);
             }
-          acc[j] = 0;
         }
     }
 
   /* neighbours reinforce each other, like a diff's diagonal */
-  scores = g_hash_table_new (g_direct_hash, g_direct_equal);
+  g_array_sort (candidates, compare_pairs);
+  bonus = g_new0 (double, MAX (candidates->len, 1));
   for (guint c = 0; c < candidates->len; c++)
     {
-      Candidate *cand = &g_array_index (candidates, Candidate, c);
+      const Candidate *cand = &g_array_index (candidates, Candidate, c);
+      const Bag *ba = g_ptr_array_index (bags, cand->a);
+      const Bag *bb = g_ptr_array_index (bags, cand->b);
+      double best_neighbour = 0;
 
-      g_hash_table_insert (scores, GUINT_TO_POINTER (pair_key (cand->a, cand->b)), cand);
+      for (int delta = -1; delta <= 1; delta += 2)
+        {
+          Candidate key = { cand->a + delta, cand->b + delta, 0 };
+          const Candidate *n;
+
+          if ((int)key.a < 0 || (int)key.b < 0 || key.a >= bags->len || key.b >= bags->len ||
+              ((Bag *)g_ptr_array_index (bags, key.a))->doc != ba->doc ||
+              ((Bag *)g_ptr_array_index (bags, key.b))->doc != bb->doc)
+            continue;
+          n = bsearch (&key, candidates->data, candidates->len, sizeof (Candidate), compare_pairs);
+          if (n != NULL)
+            best_neighbour = MAX (best_neighbour, n->score);
+        }
+      if (best_neighbour >= LINK_THRESHOLD && cand->score >= RELATED_THRESHOLD + 0.05)
+        bonus[c] = NEIGHBOUR_BONUS * best_neighbour;
     }
   for (guint c = 0; c < candidates->len; c++)
     {
       Candidate *cand = &g_array_index (candidates, Candidate, c);
-      const Bag *ba = g_ptr_array_index (bags, cand->a);
-      const Bag *bb = g_ptr_array_index (bags, cand->b);
-      double best = 0;
 
-      for (int delta = -1; delta <= 1; delta += 2)
-        {
-          guint na = cand->a + delta, nb = cand->b + delta;
-          Candidate *n;
-
-          if ((int)na < 0 || (int)nb < 0 || na >= bags->len || nb >= bags->len)
-            continue;
-          if (((Bag *)g_ptr_array_index (bags, na))->doc != ba->doc ||
-              ((Bag *)g_ptr_array_index (bags, nb))->doc != bb->doc)
-            continue;
-          n = g_hash_table_lookup (scores, GUINT_TO_POINTER (pair_key (na, nb)));
-          if (n != NULL && n->a == na && n->b == nb)
-            best = MAX (best, n->score);
-        }
-      if (best >= LINK_THRESHOLD && cand->score >= RELATED_THRESHOLD + 0.05)
-        cand->score = MIN (1.0, cand->score + NEIGHBOUR_BONUS * best);
+      cand->score = MIN (1.0, cand->score + bonus[c]);
     }
 
   /* greedy one-to-one per pair of documents, best first */

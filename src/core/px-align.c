@@ -92,6 +92,24 @@ compare_segment_refs (gconstpointer a,
   return 0;
 }
 
+static int
+compare_links_by_score (gconstpointer a,
+                        gconstpointer b)
+{
+  const PxLink *la = *(const PxLink * const *)a;
+  const PxLink *lb = *(const PxLink * const *)b;
+
+  if (la->score != lb->score)
+    return la->score > lb->score ? -1 : 1;
+  if (la->a.doc != lb->a.doc)
+    return la->a.doc < lb->a.doc ? -1 : 1;
+  if (la->a.segment != lb->a.segment)
+    return la->a.segment < lb->a.segment ? -1 : 1;
+  if (la->b.doc != lb->b.doc)
+    return la->b.doc < lb->b.doc ? -1 : 1;
+  return la->b.segment < lb->b.segment ? -1 : la->b.segment > lb->b.segment;
+}
+
 GPtrArray *
 px_align_build_claims (GPtrArray *documents,
                        GPtrArray *links)
@@ -100,6 +118,9 @@ px_align_build_claims (GPtrArray *documents,
   g_autofree guint *parent = NULL;
   g_autofree gboolean *differs = NULL;
   g_autofree int *claim_of_root = NULL;
+  g_autofree guint64 *docs = NULL;
+  GPtrArray *order;
+  guint words;
   GPtrArray *claims;
   guint total = 0;
 
@@ -118,23 +139,42 @@ px_align_build_claims (GPtrArray *documents,
   for (guint i = 0; i < total; i++)
     parent[i] = i;
 
+  /* Strongest links first; two clusters merge only when no document is in
+   * both, so that a claim holds one sentence per source and weak links
+   * cannot chain different claims together. */
+  words = (documents->len + 63) / 64;
+  docs = g_new0 (guint64, (gsize)MAX (total, 1) * words);
+  for (guint d = 0; d < documents->len; d++)
+    for (guint s = base[d]; s < base[d + 1]; s++)
+      docs[(gsize)s * words + d / 64] |= G_GUINT64_CONSTANT (1) << (d % 64);
+  order = g_ptr_array_new ();
   for (guint i = 0; links != NULL && i < links->len; i++)
-    {
-      const PxLink *link = g_ptr_array_index (links, i);
-      guint ra, rb;
+    if (((PxLink *)g_ptr_array_index (links, i))->relation != PX_RELATION_RELATED)
+      g_ptr_array_add (order, g_ptr_array_index (links, i));
+  g_ptr_array_sort (order, compare_links_by_score);
 
-      if (link->relation == PX_RELATION_RELATED)
-        continue;
-      ra = find_root (parent, base[link->a.doc] + link->a.segment);
-      rb = find_root (parent, base[link->b.doc] + link->b.segment);
-      if (ra != rb)
+  for (guint i = 0; i < order->len; i++)
+    {
+      const PxLink *link = g_ptr_array_index (order, i);
+      guint ra = find_root (parent, base[link->a.doc] + link->a.segment);
+      guint rb = find_root (parent, base[link->b.doc] + link->b.segment);
+      gboolean overlap = FALSE;
+
+      if (ra == rb)
         {
-          parent[rb] = ra;
-          differs[ra] |= differs[rb];
+          differs[ra] |= link->relation == PX_RELATION_DIFFERS;
+          continue;
         }
-      if (link->relation == PX_RELATION_DIFFERS)
-        differs[ra] = TRUE;
+      for (guint w = 0; w < words && !overlap; w++)
+        overlap = (docs[(gsize)ra * words + w] & docs[(gsize)rb * words + w]) != 0;
+      if (overlap)
+        continue;
+      parent[rb] = ra;
+      for (guint w = 0; w < words; w++)
+        docs[(gsize)ra * words + w] |= docs[(gsize)rb * words + w];
+      differs[ra] |= differs[rb] || link->relation == PX_RELATION_DIFFERS;
     }
+  g_ptr_array_unref (order);
 
   claims = g_ptr_array_new_with_free_func ((GDestroyNotify)px_claim_free);
   claim_of_root = g_new (int, MAX (total, 1));
