@@ -556,7 +556,7 @@ test_deep_nesting_with_text (void)
 static void
 test_too_many_tags (void)
 {
-  const guint n = 3100000;
+  const guint n = 1100000;
   g_autoptr(GString) html = g_string_sized_new (n * 4 + 100);
   g_autoptr(GError) error = NULL;
   g_autoptr(PxDocument) document = NULL;

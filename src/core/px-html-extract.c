@@ -819,10 +819,19 @@ typedef struct
 static void
 flush (Emitter *emitter)
 {
-  char *text = px_html_collapse_space (emitter->text->str);
-
-  gsize length = strlen (text);
+  char *text;
+  gsize length;
   gboolean boilerplate;
+
+  if (emitter->text->len == 0)
+    {
+      emitter->kind = PX_PARAGRAPH_TEXT;
+      emitter->after_break = FALSE;
+      emitter->para_chars = emitter->para_links = 0;
+      return;
+    }
+  text = px_html_collapse_space (emitter->text->str);
+  length = strlen (text);
 
   /* Lines that only name a link ("Read more: …") or the author and
    * the time, or label an ad, are not the story. */

@@ -22,10 +22,10 @@
  * standard's prescan looks at 1,024 bytes; pages with long heads put it later). */
 #define CHARSET_SCAN_BYTES 8192
 
-/* Each element costs libxml2 a node (~120 bytes) and its attributes more;
- * pages with more start tags than this are refused rather than allowed to
- * take gigabytes. Real pages, even long ones, have well under 500,000. */
-#define MAX_TAGS 3000000
+/* Each element costs libxml2 a node (~120 bytes), its attributes and our
+ * own bookkeeping more: pages with more start tags than this are refused
+ * rather than allowed to take gigabytes. Real pages have well under 100,000. */
+#define MAX_TAGS 1000000
 
 /* libxml2 compares each attribute of a tag with all the others: a tag with
  * 100,000 attributes takes minutes. Real tags have a few dozen; broken quotes
