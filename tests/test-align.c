@@ -245,6 +245,38 @@ test_similarity (void)
   g_assert_cmpfloat (px_align_similarity (a, 0, b, 0), ==, ab);
 }
 
+/* A claim never holds two sentences of one source: weak links must not
+ * chain different claims together. */
+static void
+assert_one_sentence_per_source (PxComparison *comparison)
+{
+  GPtrArray *claims = px_comparison_get_claims (comparison);
+
+  for (guint c = 0; c < claims->len; c++)
+    {
+      const PxClaim *claim = g_ptr_array_index (claims, c);
+
+      for (guint i = 1; i < claim->segments->len; i++)
+        g_assert_cmpuint (g_array_index (claim->segments, PxSegmentRef, i - 1).doc, !=,
+                          g_array_index (claim->segments, PxSegmentRef, i).doc);
+    }
+}
+
+static void
+test_claims_do_not_chain (void)
+{
+  /* b's sentence joins two of a's ideas; c echoes both halves: links chain
+   * a1 – b1 – c1 – a2, but a claim keeps one sentence of a */
+  g_autoptr(PxComparison) comparison = compare (
+    "The harbour bridge will close for repairs in March. "
+    "The city council approved a new budget for schools.\n",
+    "The harbour bridge will close for repairs in March, and the city council approved a new budget.\n",
+    "The city council approved a new budget, and the harbour bridge will close for repairs.\n",
+    NULL);
+
+  assert_one_sentence_per_source (comparison);
+}
+
 static void
 test_many_sources (void)
 {
@@ -266,6 +298,7 @@ test_many_sources (void)
     n_cross += ((PxLink *)g_ptr_array_index (px_comparison_get_links (comparison), i))->relation != PX_RELATION_RELATED;
   /* the shared sentence links across every pair of the 24 sources */
   g_assert_cmpuint (n_cross, >=, 24 * 23 / 2);
+  assert_one_sentence_per_source (comparison);
 }
 
 static void
@@ -295,6 +328,7 @@ main (int    argc,
   g_test_add_func ("/align/diff-covers-both-texts", test_diff_covers_both_texts);
   g_test_add_func ("/align/reordered", test_reordered);
   g_test_add_func ("/align/claims", test_claims);
+  g_test_add_func ("/align/claims-do-not-chain", test_claims_do_not_chain);
   g_test_add_func ("/align/boilerplate-never-links", test_boilerplate_never_links);
   g_test_add_func ("/align/similarity", test_similarity);
   g_test_add_func ("/align/many-sources", test_many_sources);
