@@ -439,6 +439,8 @@ static const MalformedCase malformed_cases[] = {
   { "only-links", "<html><body><a href=\"javascript:\"><p>abc</p><p>def</p>ghi</a></body></html>", "abc" },
   { "cdata-and-comments", "<p>Before <!-- a comment with <p>tags</p> inside --> after, the comment is not text at all "
     "in the page.</p>", "Before after, the comment is not text" },
+  { "decomposed-accents", "<p>Cafe\xcc\x81 and cre\xcc\x80me are written with combining accents, and read as composed "
+    "letters.</p>", "Café and crème are written" },
   { "nul-free-control-chars", "<p>Control \x01" "characters\x02 in the text are dropped, and the rest of the sentence is kept.</p>",
     "the rest of the sentence is kept." },
 };

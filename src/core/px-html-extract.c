@@ -816,6 +816,26 @@ typedef struct
   gboolean           lenient;
 } Emitter;
 
+static gboolean
+has_combining_marks (const char *text)
+{
+  for (const char *p = text; *p != '\0'; )
+    {
+      gunichar ch;
+
+      if ((guchar)*p < 0x80)
+        {
+          p++;
+          continue;
+        }
+      ch = g_utf8_get_char (p);
+      if (g_unichar_ismark (ch) || (ch >= 0x1100 && ch <= 0x11FF))
+        return TRUE;
+      p = g_utf8_next_char (p);
+    }
+  return FALSE;
+}
+
 static void
 flush (Emitter *emitter)
 {
@@ -837,14 +857,21 @@ flush (Emitter *emitter)
    * the time, or label an ad, are not the story. */
   boilerplate = !emitter->lenient &&
                 (g_regex_match (ad_words_regex, text, 0, NULL) ||
-                (emitter->para_links * 2 > emitter->para_chars && emitter->para_chars < 300) ||
+                 (emitter->para_links * 2 > emitter->para_chars && emitter->para_chars < 300) ||
                  (length < 120 && g_regex_match (dateline_regex, text, 0, NULL)));
   if (text[0] != '\0' && !boilerplate)
     {
-      if (emitter->builder != NULL)
+      if (emitter->builder != NULL && has_combining_marks (text))
+        {
+          /* Decomposed accents, as the text importer does: NFC. */
+          g_autofree char *nfc = g_utf8_normalize (text, -1, G_NORMALIZE_NFC);
+
+          px_document_builder_add_paragraph (emitter->builder, nfc != NULL ? nfc : text, -1, emitter->kind);
+        }
+      else if (emitter->builder != NULL)
         px_document_builder_add_paragraph (emitter->builder, text, -1, emitter->kind);
       emitter->n_paragraphs++;
-      emitter->n_chars += strlen (text);
+      emitter->n_chars += length;
     }
   g_string_truncate (emitter->text, 0);
   emitter->kind = PX_PARAGRAPH_TEXT;
