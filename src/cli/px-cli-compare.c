@@ -4,7 +4,74 @@
  */
 #include "config.h"
 
+#include <string.h>
+
 #include "px-cli.h"
+
+/* A session file by its name (.parallax) or by its root element. */
+static gboolean
+is_session (GFile *file)
+{
+  g_autoptr(GFileInputStream) stream = NULL;
+  g_autofree char *path = g_file_get_path (file);
+  char head[1024];
+  gssize n;
+
+  if (px_session_is_session_file (path, NULL, 0))
+    return TRUE;
+  stream = g_file_read (file, NULL, NULL);
+  if (stream == NULL)
+    return FALSE;
+  n = g_input_stream_read (G_INPUT_STREAM (stream), head, sizeof head, NULL, NULL);
+  return n > 0 && px_session_is_session_file (NULL, head, n);
+}
+
+/* Imports sources and sessions in order: a session brings its documents
+ * (in its column order) and its annotations. */
+static void
+load_inputs (char      **paths,
+             GPtrArray  *documents,
+             GPtrArray  *annotations,
+             guint      *n_failed)
+{
+  for (guint i = 0; paths[i] != NULL; i++)
+    {
+      g_autoptr(GFile) file = g_file_new_for_commandline_arg (paths[i]);
+      g_autoptr(GError) error = NULL;
+
+      if (is_session (file))
+        {
+          g_autoptr(PxSession) session = px_session_load (file, NULL, &error);
+          g_autoptr(GPtrArray) in_columns = NULL;
+          GPtrArray *session_annotations;
+
+          if (session == NULL)
+            {
+              px_cli_print_error ("%s", error->message);
+              (*n_failed)++;
+              continue;
+            }
+          in_columns = px_session_dup_documents_in_columns (session);
+          for (guint k = 0; k < in_columns->len; k++)
+            g_ptr_array_add (documents, g_object_ref (g_ptr_array_index (in_columns, k)));
+          session_annotations = px_session_get_annotations (session);
+          for (guint k = 0; k < session_annotations->len; k++)
+            g_ptr_array_add (annotations, g_object_ref (g_ptr_array_index (session_annotations, k)));
+        }
+      else
+        {
+          PxDocument *document = px_import_file (file, NULL, &error);
+
+          if (document == NULL)
+            {
+              px_cli_print_error ("%s", error->message);
+              (*n_failed)++;
+              continue;
+            }
+          g_ptr_array_add (documents, document);
+        }
+    }
+}
 
 int
 px_cli_compare (int    argc,
@@ -12,17 +79,19 @@ px_cli_compare (int    argc,
 {
   g_autoptr(GOptionContext) context = NULL;
   g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) documents = NULL;
+  g_autoptr(GPtrArray) documents = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GPtrArray) annotations = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr(PxComparison) comparison = NULL;
   g_autofree char *format = NULL;
   g_autofree char *output = NULL;
   g_autofree char *data = NULL;
   g_auto(GStrv) files = NULL;
   gboolean pretty = FALSE;
+  gboolean html;
   guint n_failed = 0;
   gsize length = 0;
   const GOptionEntry entries[] = {
-    { "format", 'f', 0, G_OPTION_ARG_STRING, &format, "Output format: json (the only one so far)", "FORMAT" },
+    { "format", 'f', 0, G_OPTION_ARG_STRING, &format, "Output format: json (default) or html", "FORMAT" },
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, "Write to FILE instead of standard output", "FILE" },
     { "pretty", 0, 0, G_OPTION_ARG_NONE, &pretty, "Indent the JSON", NULL },
     { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &files, NULL, "FILE…" },
@@ -31,9 +100,19 @@ px_cli_compare (int    argc,
 
   context = g_option_context_new ("— compare sources");
   g_option_context_set_summary (context,
-    "Imports each FILE (plain text), segments it and prints the comparison in\n"
-    "the format of docs/json-format.md. Files that cannot be read are reported\n"
-    "and left out; the exit status is then 1.");
+    "Imports each FILE (plain text or a web page), segments it and prints the\n"
+    "comparison: with --format=json in the format of docs/json-format.md, with\n"
+    "--format=html as a standalone report (sources side by side, links between\n"
+    "claims, facts, annotations; no script, nothing loaded from the network).\n"
+    "\n"
+    "A FILE may be a Parallax session (.parallax, docs/session-format.md): it\n"
+    "brings its sources in its column order, and its annotations to the HTML\n"
+    "report. Files that cannot be read are reported and left out; the exit\n"
+    "status is then 1.");
+  g_option_context_set_description (context,
+    "Examples:\n"
+    "  parallax-cli compare --format=json a.txt b.txt\n"
+    "  parallax-cli compare --format=html -o report.html reading.parallax\n");
   g_option_context_add_main_entries (context, entries, NULL);
   if (!g_option_context_parse (context, &argc, &argv, &error))
     {
@@ -43,11 +122,12 @@ px_cli_compare (int    argc,
 
   if (format == NULL)
     format = g_strdup ("json");
-  if (g_strcmp0 (format, "json") != 0)
+  if (g_strcmp0 (format, "json") != 0 && g_strcmp0 (format, "html") != 0)
     {
-      px_cli_print_error ("unknown format “%s” (use json)", format);
+      px_cli_print_error ("unknown format “%s” (use json or html)", format);
       return 2;
     }
+  html = g_strcmp0 (format, "html") == 0;
 
   if (files == NULL || files[0] == NULL)
     {
@@ -55,7 +135,7 @@ px_cli_compare (int    argc,
       return 2;
     }
 
-  documents = px_cli_import_files (files, &n_failed);
+  load_inputs (files, documents, annotations, &n_failed);
   comparison = px_comparison_new (documents, NULL, NULL, NULL, &error);
   if (comparison == NULL)
     {
@@ -63,9 +143,12 @@ px_cli_compare (int    argc,
       return 1;
     }
 
-  data = px_export_json_string (comparison, pretty, &length);
+  if (html)
+    data = px_export_html_string (comparison, annotations, &length);
+  else
+    data = px_export_json_string (comparison, pretty, &length);
   if (!px_cli_write_output (output, data, length, &error) ||
-      (output == NULL && !px_cli_write_output (NULL, "\n", 1, &error)))
+      (!html && output == NULL && !px_cli_write_output (NULL, "\n", 1, &error)))
     {
       px_cli_print_error ("%s", error->message);
       return 1;
