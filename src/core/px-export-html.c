@@ -1443,7 +1443,17 @@ build_document (PxComparison *comparison,
     {
       g_autofree char *name = document_name (px_comparison_get_document (comparison, 0));
 
-      title = g_strdup_printf ("Parallax report: %s%s", name, report.n_docs > 1 ? " and other sources" : "");
+      g_autofree char *full = g_strdup_printf ("Parallax report: %s", name);
+
+      /* Tab titles and bookmarks show about 70 characters. */
+      if (g_utf8_strlen (full, -1) > 70)
+        {
+          g_autofree char *cut = g_utf8_substring (full, 0, 69);
+
+          title = g_strconcat (g_strchomp (cut), "…", NULL);
+        }
+      else
+        title = g_steal_pointer (&full);
     }
   else
     title = g_strdup ("Parallax report");
