@@ -92,6 +92,7 @@ static const MetaCase meta_cases[] = {
   { "title/none", "", "", TITLE, NULL },
   { "byline/meta-author", "<meta name=\"author\" content=\"Ada Brennan\">", "", BYLINE, "Ada Brennan" },
   { "byline/article-author", "<meta property=\"article:author\" content=\"Ada Brennan\">", "", BYLINE, "Ada Brennan" },
+  { "byline/property-author", "<meta property=\"author\" content=\"Ada Brennan\">", "", BYLINE, "Ada Brennan" },
   { "byline/article-author-url", "<meta property=\"article:author\" content=\"https://facebook.example/ada\">", "",
     BYLINE, NULL },
   { "byline/json-ld-person",

@@ -409,7 +409,7 @@ read_meta_element (MetaScan *scan,
       g_auto(GStrv) names = g_strsplit_set (property, " \t\n", -1);
 
       for (guint i = 0; names[i] != NULL; i++)
-        if (names[i][0] != '\0' && strchr (names[i], ':') != NULL)
+        if (names[i][0] != '\0' && (strchr (names[i], ':') != NULL || g_ascii_strcasecmp (names[i], "author") == 0))
           g_hash_table_replace (scan->values, g_ascii_strdown (names[i], -1), g_strdup (content));
     }
   if (name != NULL)
