@@ -717,6 +717,21 @@ clause_break (Scan *s,
          t->ch == 0x201D || is_dash (t->ch);
 }
 
+/* Nouns that never say what a number measures ("the fact that …"). */
+static gboolean
+is_empty_noun (Scan *s,
+               int   i)
+{
+  static const char * const nouns[] = {
+    "fact", "way", "thing", "things", "case", "kind", "sort", "lot", "deal", "given", "said", "says",
+  };
+
+  for (guint k = 0; k < G_N_ELEMENTS (nouns); k++)
+    if (tok_is (s, i, nouns[k]))
+      return TRUE;
+  return FALSE;
+}
+
 /* What a number measures: "of the vote" after a share, else the nearest
  * content word before it in its clause ("The voter turnout was 23.37%"). */
 static char *
@@ -747,7 +762,8 @@ find_measure (Scan *s,
 
       if (t->used || (t->type != TOK_WORD && (clause_break (s, j) || t->type == TOK_NUM)))
         break;
-      if (t->type == TOK_WORD && !is_link_verb (s, j) && !is_stop (s, j) && !t->cap && lex (s, j) == NULL)
+      if (t->type == TOK_WORD && !is_link_verb (s, j) && !is_stop (s, j) && !t->cap && lex (s, j) == NULL &&
+          !is_empty_noun (s, j))
         return stem_of (s, j);
       if (t->newline)
         break;
@@ -2011,7 +2027,8 @@ try_number (Scan *s,
         finish_numeric (s, fact, &num, qualifier);
         fact->counted = (e->flags & PX_LEX_DURATION) != 0;
         fact->unit = g_strdup (e->unit);
-        fact->measure = stem_of (s, last + 2);
+        if (!fact->counted)
+          fact->measure = stem_of (s, last + 2);
         return TRUE;
       }
 
@@ -2026,11 +2043,15 @@ try_number (Scan *s,
         fact = add_fact (s, PX_FACT_QUANTITY, first, k);
         finish_numeric (s, fact, &num, qualifier);
         fact->counted = TRUE;
+        /* a span of time measures nothing by itself: "seven years" and a
+         * "three-year" term are no two values of one thing */
         if (e != NULL && (e->flags & PX_LEX_DURATION))
           fact->unit = g_strdup (e->unit);
         else
-          fact->unit = g_strndup (s->text + TOK (s, last + 1)->start, TOK (s, k)->end - TOK (s, last + 1)->start);
-        fact->measure = counted_measure (s, k);
+          {
+            fact->unit = g_strndup (s->text + TOK (s, last + 1)->start, TOK (s, k)->end - TOK (s, last + 1)->start);
+            fact->measure = counted_measure (s, k);
+          }
         return TRUE;
       }
   }

@@ -390,14 +390,13 @@ value_key (const PxFact *fact)
                               fact->currency ? fact->currency : fact->unit ? fact->unit : "",
                               fact->points);
     case PX_FACT_DATE:
-      if (fact->date == NULL)
-        return NULL;
-      /* a day matches with or without its year */
-      if (strlen (fact->date) == 10)
+      /* a day matches with or without its year; a month or a year alone
+       * recurs in stories about different events */
+      if (fact->date != NULL && strlen (fact->date) == 10)
         return g_strdup_printf ("%d|v|%s", fact->kind, fact->date + 5);
-      if (fact->date[0] == '-' && strlen (fact->date) == 7)
+      if (fact->date != NULL && fact->date[0] == '-' && strlen (fact->date) == 7)
         return g_strdup_printf ("%d|v|%s", fact->kind, fact->date + 2);
-      return g_strdup_printf ("%d|v|%s|%g", fact->kind, fact->date, fact->value_max);
+      return NULL;
     case PX_FACT_PERSON:
     case PX_FACT_ORGANIZATION:
     case PX_FACT_PLACE:
@@ -549,7 +548,7 @@ group_label (GPtrArray *facts,
 
       if (f->kind == PX_FACT_QUOTE && f->speaker != NULL)
         return g_strdup (f->speaker);
-      if (is_numeric (f->kind) && f->measure != NULL && f->kind != PX_FACT_QUANTITY)
+      if ((f->kind == PX_FACT_PERCENT || f->kind == PX_FACT_NUMBER) && f->measure != NULL)
         return g_strdup (f->measure);
     }
   return px_fact_format_value (first);
@@ -580,6 +579,24 @@ typedef struct
   GPtrArray *facts;
 } SortData;
 
+static gboolean
+is_name (PxFactKind kind)
+{
+  return kind == PX_FACT_PERSON || kind == PX_FACT_ORGANIZATION || kind == PX_FACT_PLACE;
+}
+
+static int
+status_rank (PxFactGroupStatus status)
+{
+  switch (status)
+    {
+    case PX_FACT_GROUP_DIFFERS: return 0;
+    case PX_FACT_GROUP_AGREE: return 1;
+    case PX_FACT_GROUP_SINGLE:
+    default: return 2;
+    }
+}
+
 static int
 compare_groups (gconstpointer a,
                 gconstpointer b,
@@ -591,8 +608,12 @@ compare_groups (gconstpointer a,
   guint na = group_n_docs (sd->facts, ga), nb = group_n_docs (sd->facts, gb);
   const PxFact *fa, *fb;
 
+  /* what a reader checks first: numbers, dates and quotes before names;
+   * differing before agreeing before single; then the widest groups */
+  if (is_name (ga->kind) != is_name (gb->kind))
+    return is_name (ga->kind) ? 1 : -1;
   if (ga->status != gb->status)
-    return ga->status == PX_FACT_GROUP_SINGLE ? 1 : gb->status == PX_FACT_GROUP_SINGLE ? -1 : 0;
+    return status_rank (ga->status) < status_rank (gb->status) ? -1 : 1;
   if (na != nb)
     return na > nb ? -1 : 1;
   fa = g_ptr_array_index (sd->facts, g_array_index (ga->facts, guint, 0));
