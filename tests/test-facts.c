@@ -316,6 +316,32 @@ test_group_single (void)
     g_assert_cmpint (((PxFactGroup *)g_ptr_array_index (groups, i))->status, ==, PX_FACT_GROUP_SINGLE);
 }
 
+/* Facts that merely look alike in two sources are no group: spans of time,
+ * a bare month. */
+static void
+test_groups_not_by_chance (void)
+{
+  const char *a = "The term was extended to seven years. Talks began in September.";
+  const char *b = "He won a three-year contract. The bridge opened in September.";
+  g_autoptr(GPtrArray) fa = px_facts_extract_text (a, strlen (a), "2022-11-20", NULL);
+  g_autoptr(GPtrArray) fb = px_facts_extract_text (b, strlen (b), "2022-11-20", NULL);
+  g_autoptr(GPtrArray) all = g_ptr_array_new_with_free_func ((GDestroyNotify)px_fact_unref);
+  g_autoptr(GPtrArray) groups = NULL;
+
+  for (guint i = 0; i < fa->len; i++)
+    g_ptr_array_add (all, px_fact_ref (g_ptr_array_index (fa, i)));
+  for (guint i = 0; i < fb->len; i++)
+    {
+      PxFact *fact = g_ptr_array_index (fb, i);
+
+      fact->doc = 1;
+      g_ptr_array_add (all, px_fact_ref (fact));
+    }
+  groups = px_fact_groups_build (NULL, all, NULL);
+  for (guint g = 0; g < groups->len; g++)
+    g_assert_cmpint (((PxFactGroup *)g_ptr_array_index (groups, g))->status, ==, PX_FACT_GROUP_SINGLE);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -333,6 +359,7 @@ main (int    argc,
   g_test_add_func ("/facts/cancelled", test_cancelled);
   g_test_add_func ("/facts/groups/consistency", test_groups);
   g_test_add_func ("/facts/groups/single", test_group_single);
+  g_test_add_func ("/facts/groups/not-by-chance", test_groups_not_by_chance);
 
   return g_test_run ();
 }
