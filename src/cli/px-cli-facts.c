@@ -7,6 +7,7 @@
 #include <math.h>
 #include <stdio.h>
 #include <string.h>
+#include <time.h>
 
 #include "px-cli.h"
 
@@ -91,6 +92,16 @@ add_bench_value (JsonBuilder  *builder,
     }
 }
 
+/* CPU time of this thread: the figure of --stats holds on a busy machine. */
+static gint64
+thread_cpu_usec (void)
+{
+  struct timespec ts;
+
+  clock_gettime (CLOCK_THREAD_CPUTIME_ID, &ts);
+  return ts.tv_sec * G_USEC_PER_SEC + ts.tv_nsec / 1000;
+}
+
 /* One line in, one line out: {"id","text"} → {"id","found":[…]}. */
 static gboolean
 run_jsonl (FILE     *input,
@@ -128,11 +139,11 @@ run_jsonl (FILE     *input,
       id = json_object_get_string_member_with_default (object, "id", "");
       text = json_object_get_string_member_with_default (object, "text", "");
 
-      started = g_get_monotonic_time ();
+      started = thread_cpu_usec ();
       facts = px_facts_extract_text (text, strlen (text),
                                      json_object_get_string_member_with_default (object, "reference_date", NULL),
                                      NULL);
-      *seconds += (g_get_monotonic_time () - started) / (double)G_USEC_PER_SEC;
+      *seconds += (thread_cpu_usec () - started) / (double)G_USEC_PER_SEC;
       *n_bytes += strlen (text);
 
       builder = json_builder_new ();
@@ -209,7 +220,7 @@ px_cli_facts (int    argc,
   guint n_failed = 0;
   const GOptionEntry entries[] = {
     { "jsonl", 0, 0, G_OPTION_ARG_NONE, &jsonl, "Read {\"id\",\"text\"} lines on standard input and write the facts of each (benchmarks)", NULL },
-    { "stats", 0, 0, G_OPTION_ARG_NONE, &stats, "With --jsonl: print only the extraction time and speed", NULL },
+    { "stats", 0, 0, G_OPTION_ARG_NONE, &stats, "With --jsonl: print only the extraction CPU time and speed", NULL },
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, "Write to FILE instead of standard output", "FILE" },
     { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &files, NULL, "FILE…" },
     { NULL }
