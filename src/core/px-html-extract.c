@@ -805,7 +805,13 @@ looks_like_boilerplate (Page *page,
 /* Emitting the paragraphs. */
 typedef struct
 {
-  PxDocumentBuilder *builder;
+  PxParagraphKind kind;
+  char           *text;
+} Paragraph;
+
+typedef struct
+{
+  GArray            *paragraphs;   /* of Paragraph */
   GString           *text;
   PxParagraphKind    kind;
   guint              n_paragraphs;
@@ -861,15 +867,14 @@ flush (Emitter *emitter)
                  (length < 120 && g_regex_match (dateline_regex, text, 0, NULL)));
   if (text[0] != '\0' && !boilerplate)
     {
-      if (emitter->builder != NULL && has_combining_marks (text))
-        {
-          /* Decomposed accents, as the text importer does: NFC. */
-          g_autofree char *nfc = g_utf8_normalize (text, -1, G_NORMALIZE_NFC);
+      Paragraph para = { emitter->kind, NULL };
 
-          px_document_builder_add_paragraph (emitter->builder, nfc != NULL ? nfc : text, -1, emitter->kind);
-        }
-      else if (emitter->builder != NULL)
-        px_document_builder_add_paragraph (emitter->builder, text, -1, emitter->kind);
+      /* Decomposed accents, as the text importer does: NFC. */
+      if (has_combining_marks (text))
+        para.text = g_utf8_normalize (text, -1, G_NORMALIZE_NFC);
+      if (para.text == NULL)
+        para.text = g_strdup (text);
+      g_array_append_val (emitter->paragraphs, para);
       emitter->n_paragraphs++;
       emitter->n_chars += length;
     }
@@ -975,17 +980,34 @@ find_body (Page *page)
   return 0;
 }
 
-/* Emits the article for one set of flags; returns its length in bytes. */
+static void
+clear_paragraph (gpointer data)
+{
+  Paragraph *para = data;
+
+  g_free (para->text);
+}
+
+static GArray *
+new_paragraphs (void)
+{
+  GArray *paragraphs = g_array_new (FALSE, FALSE, sizeof (Paragraph));
+
+  g_array_set_clear_func (paragraphs, clear_paragraph);
+  return paragraphs;
+}
+
+/* The article for one set of flags, as paragraphs; returns its length in
+ * bytes. */
 static gsize
-extract (Page              *page,
-         guint              mask,
-         gboolean           weigh_classes,
-         PxDocumentBuilder *builder,
-         guint             *n_paragraphs)
+extract (Page     *page,
+         guint     mask,
+         gboolean  weigh_classes,
+         GArray   *paragraphs)
 {
   GArray *items = page->items;
   g_autoptr(GString) text = g_string_new (NULL);
-  Emitter emitter = { builder, text, PX_PARAGRAPH_TEXT, 0, 0, 0, 0, FALSE, page->lenient };
+  Emitter emitter = { paragraphs, text, PX_PARAGRAPH_TEXT, 0, 0, 0, 0, FALSE, page->lenient };
   guint best;
   Item *top;
 
@@ -1032,8 +1054,6 @@ extract (Page              *page,
                   mask, (const char *)top->node->name, cls ? cls : "", id ? id : "",
                   top->score, top->text, emitter.n_chars);
     }
-  if (n_paragraphs != NULL)
-    *n_paragraphs = emitter.n_paragraphs;
   return emitter.n_chars;
 }
 
@@ -1049,9 +1069,9 @@ px_html_extract_body (xmlDoc            *doc,
   };
   xmlNode *root = xmlDocGetRootElement (doc);
   Page page = { 0 };
-  guint best_attempt = 0;
+  g_autoptr(GArray) best = NULL;
   gsize best_chars = 0;
-  guint n_paragraphs = 0;
+  guint n_paragraphs;
 
   init_tables ();
   if (root == NULL)
@@ -1074,17 +1094,19 @@ px_html_extract_body (xmlDoc            *doc,
       return 0;
     }
 
-  /* Dry runs until one is long enough, then the real one. A short page
-   * stays short: relaxing the flags must at least double the text, or it
-   * only lets boilerplate in. */
+  /* Fewer flags until the article is long enough. A short page stays
+   * short: relaxing the flags must at least double the text, or it only
+   * lets boilerplate in. */
   for (guint attempt = 0; attempt < G_N_ELEMENTS (masks); attempt++)
     {
-      gsize n_chars = extract (&page, masks[attempt], attempt < 2, NULL, NULL);
+      g_autoptr(GArray) paragraphs = new_paragraphs ();
+      gsize n_chars = extract (&page, masks[attempt], attempt < 2, paragraphs);
 
-      if (n_chars > 2 * best_chars)
+      if (best == NULL || n_chars > 2 * best_chars)
         {
+          g_clear_pointer (&best, g_array_unref);
+          best = g_steal_pointer (&paragraphs);
           best_chars = n_chars;
-          best_attempt = attempt;
         }
       if (n_chars >= MIN_ARTICLE_CHARS)
         break;
@@ -1094,9 +1116,17 @@ px_html_extract_body (xmlDoc            *doc,
   if (best_chars == 0)
     {
       page.lenient = TRUE;
-      best_attempt = G_N_ELEMENTS (masks) - 1;
+      g_array_set_size (best, 0);
+      extract (&page, masks[G_N_ELEMENTS (masks) - 1], FALSE, best);
     }
-  extract (&page, masks[best_attempt], best_attempt < 2, builder, &n_paragraphs);
+
+  for (guint i = 0; i < best->len; i++)
+    {
+      const Paragraph *para = &g_array_index (best, Paragraph, i);
+
+      px_document_builder_add_paragraph (builder, para->text, -1, para->kind);
+    }
+  n_paragraphs = best->len;
   g_array_unref (page.items);
   return n_paragraphs;
 }
