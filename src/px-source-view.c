@@ -19,7 +19,7 @@
 #include "px-source-view.h"
 
 #define CHECKPOINT_BYTES 256
-#define OPS_PER_SLICE    400
+#define SLICE_USEC       (8 * 1000)
 #define GUTTER_WIDTH     22
 
 typedef enum
@@ -451,12 +451,16 @@ apply_ops_cb (gpointer user_data)
 {
   PxSourceView *self = user_data;
   GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->text_view);
-  guint stop = MIN (self->next_op + OPS_PER_SLICE, self->ops->len);
+  gint64 deadline = g_get_monotonic_time () + SLICE_USEC;
 
-  for (; self->next_op < stop; self->next_op++)
+  /* Each slice makes the view lay out its lines again: few, full slices. */
+  for (; self->next_op < self->ops->len; self->next_op++)
     {
       const TagOp *op = &g_array_index (self->ops, TagOp, self->next_op);
       GtkTextIter start, end;
+
+      if (self->next_op % 64 == 0 && g_get_monotonic_time () > deadline)
+        break;
 
       iter_at_byte (self, &start, op->start);
       iter_at_byte (self, &end, op->end);
@@ -566,10 +570,22 @@ queue_highlights (PxSourceView *self)
   queue_overview (self);
   if (self->ops->len > 0)
     {
-      /* The visible part at once, so that the first frame shows it. */
-      apply_ops_cb (self);
-      if (self->ops->len > 0)
-        self->tag_source = g_idle_add_full (G_PRIORITY_LOW, apply_ops_cb, self, NULL);
+      GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->text_view);
+
+      /* The visible part at once, so that the first frame shows it; the
+       * rest in idle slices. */
+      for (; self->next_op < self->ops->len; self->next_op++)
+        {
+          const TagOp *op = &g_array_index (self->ops, TagOp, self->next_op);
+          GtkTextIter start, end;
+
+          if (!op->visible)
+            break;
+          iter_at_byte (self, &start, op->start);
+          iter_at_byte (self, &end, op->end);
+          gtk_text_buffer_apply_tag (buffer, self->tags[op->tag], &start, &end);
+        }
+      self->tag_source = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, apply_ops_cb, self, NULL);
     }
   gtk_widget_queue_draw (GTK_WIDGET (self->text_view));
 }
