@@ -619,7 +619,7 @@ test_large_page (void)
     {
       /* Still large, but quick under sanitizers. */
       g_string_append (html, "<html><head><title>Large</title></head><body><article>");
-      while (html->len < size / 10)
+      while (html->len < size / 25)
         g_string_append_printf (html, "<p>Paragraph %u of a very long page, with enough words to count as prose.</p>", n++);
     }
   else
