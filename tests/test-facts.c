@@ -47,6 +47,11 @@ static const FactCase cases[] = {
   { "at least ¥100", "money", "¥100", "{\"amount\":100,\"currency\":\"JPY\",\"qualifier\":\">=\"}" },
   { "125 million australian dollars", "money", "125 million australian dollars", "{\"amount\":125000000,\"currency\":\"AUD\"}" },
   { "it cost 3 dollars 50 cents", "money", "3 dollars 50 cents", "{\"amount\":3.5}" },
+  { "a fee of 42 QAR was paid", "money", "42 QAR", "{\"amount\":42,\"currency\":\"QAR\"}" },
+  { "losses in excess of 30 MUSD", "money", "30 MUSD", "{\"amount\":30000000,\"currency\":\"USD\",\"qualifier\":\">\"}" },
+  { "a loan of 12 million tenge", "money", "12 million tenge", "{\"amount\":12000000,\"currency\":\"KZT\"}" },
+  { "fined 42 kuwaiti dinars", "money", "42 kuwaiti dinars", "{\"amount\":42}" },
+  { "priced at Rs. 20 each", "money", "Rs. 20", "{\"amount\":20,\"currency\":\"INR\"}" },
   /* percentages */
   { "turnout was 23.37%", "percent", "23.37%", "{\"percent\":23.37,\"measure\":\"turnout\"}" },
   { "winning 81.31 per cent of the vote", "percent", "81.31 per cent", "{\"percent\":81.31,\"measure\":\"vote\"}" },

@@ -266,6 +266,8 @@ typedef struct
   gboolean multiplied;
 } Num;
 
+static gboolean is_all_caps (Scan *s,
+                             int   i);
 static int num_int      (Scan *s,
                          int   i,
                          int   min_digits,
@@ -871,6 +873,59 @@ currency_symbol (gunichar ch)
     }
 }
 
+/* ISO 4217 codes, for amounts written "42 QAR" or "MYR 42" in capitals. */
+static const char * const iso_codes[] = {
+  "AED", "AFN", "ALL", "AMD", "ANG", "AOA", "ARS", "AUD", "AWG", "AZN", "BAM", "BBD", "BDT", "BGN",
+  "BHD", "BIF", "BMD", "BND", "BOB", "BRL", "BSD", "BTN", "BWP", "BYN", "BZD", "CAD", "CDF", "CHF",
+  "CLP", "CNY", "COP", "CRC", "CUP", "CVE", "CZK", "DJF", "DKK", "DOP", "DZD", "EGP", "ERN", "ETB",
+  "EUR", "FJD", "GBP", "GEL", "GHS", "GIP", "GMD", "GNF", "GTQ", "GYD", "HKD", "HNL", "HTG", "HUF",
+  "IDR", "ILS", "INR", "IQD", "IRR", "ISK", "JMD", "JOD", "JPY", "KES", "KGS", "KHR", "KMF", "KPW",
+  "KRW", "KWD", "KYD", "KZT", "LAK", "LBP", "LKR", "LRD", "LSL", "LYD", "MAD", "MDL", "MGA", "MKD",
+  "MMK", "MNT", "MOP", "MRU", "MUR", "MVR", "MWK", "MXN", "MYR", "MZN", "NAD", "NGN", "NIO", "NOK",
+  "NPR", "NZD", "OMR", "PAB", "PEN", "PGK", "PHP", "PKR", "PLN", "PYG", "QAR", "RON", "RSD", "RUB",
+  "RWF", "SAR", "SBD", "SCR", "SDG", "SEK", "SGD", "SHP", "SLE", "SOS", "SRD", "SSP", "STN", "SYP",
+  "SZL", "THB", "TJS", "TMT", "TND", "TOP", "TRY", "TTD", "TWD", "TZS", "UAH", "UGX", "USD", "UYU",
+  "UZS", "VES", "VND", "VUV", "WST", "XAF", "XCD", "XOF", "YER", "ZAR", "ZMW", "ZWL",
+};
+
+static int
+compare_codes (const void *a,
+               const void *b)
+{
+  return strcmp (*(const char * const *)a, *(const char * const *)b);
+}
+
+/* The ISO code written in capitals at @i ("QAR"), or with an M for
+ * millions ("MUSD": *millions set). NULL when it is none. */
+static const char *
+iso_code_at (Scan     *s,
+             int       i,
+             gboolean *millions)
+{
+  const Tok *t;
+  char buf[4];
+  const char *key = buf;
+  const char * const *found;
+  gsize n, off = 0;
+
+  *millions = FALSE;
+  if (i < 0 || i >= NTOK (s) || TOK (s, i)->type != TOK_WORD || !is_all_caps (s, i))
+    return NULL;
+  t = TOK (s, i);
+  n = tok_len (t);
+  if (n == 4 && s->text[t->start] == 'M')
+    off = 1;
+  else if (n != 3)
+    return NULL;
+  memcpy (buf, s->text + t->start + off, 3);
+  buf[3] = '\0';
+  found = bsearch (&key, iso_codes, G_N_ELEMENTS (iso_codes), sizeof iso_codes[0], compare_codes);
+  if (found == NULL)
+    return NULL;
+  *millions = off == 1;
+  return *found;
+}
+
 /* A currency written before an amount at @i: "$", "US$", "€", "USD". Sets
  * *first to its first token and returns the index of the amount. */
 static int
@@ -903,12 +958,31 @@ currency_before (Scan        *s,
             return i + 2;
           }
     }
-  if (t->type == TOK_WORD && t->lex != NULL && (t->lex->flags & PX_LEX_CODE) && i + 1 < NTOK (s) &&
-      TOK (s, i + 1)->type == TOK_NUM)
+  if (t->type == TOK_WORD && t->lex != NULL && t->lex->currency != NULL && t->lex->unit == NULL &&
+      !(t->lex->flags & PX_LEX_AMBIGUOUS) && i + 1 < NTOK (s))
     {
-      *currency = t->lex->currency;
-      return i + 1;
+      /* "USD 250", "Rs. 20", "ringgit 42" */
+      int n = i + 1;
+
+      if (tok_sym (s, n, '.') && attached (s, n))
+        n++;
+      if (n < NTOK (s) && TOK (s, n)->type == TOK_NUM && !g_str_equal (t->lex->currency, "Cent") &&
+          !g_str_equal (t->lex->currency, "Pence"))
+        {
+          *currency = t->lex->currency;
+          return n;
+        }
     }
+  {
+    gboolean millions;
+    const char *iso = iso_code_at (s, i, &millions);
+
+    if (iso != NULL && !millions && i + 1 < NTOK (s) && TOK (s, i + 1)->type == TOK_NUM)
+      {
+        *currency = iso;
+        return i + 1;
+      }
+  }
   return -1;
 }
 
@@ -1920,10 +1994,31 @@ try_number (Scan *s,
       const char *code;
 
       const char *national = national_currency (s, last + 1);
+      gboolean millions = FALSE;
+      const char *iso = iso_code_at (s, last + 1, &millions);
+      const PxLexEntry *after = lex (s, last + 2);
 
       if (national != NULL)
         {
           currency = national;
+          last += 2;
+        }
+      else if (iso != NULL)
+        {
+          currency = iso;
+          last++;
+          if (millions)
+            {
+              num.value *= 1e6;
+              num.precision = 1e6 * pow (10, -num.decimals);
+            }
+        }
+      /* "42 kuwaiti dinars": a word naming the country, then the currency */
+      else if (e == NULL && after != NULL && after->currency != NULL && !(after->flags & PX_LEX_AMBIGUOUS) &&
+               last + 1 < NTOK (s) && TOK (s, last + 1)->type == TOK_WORD && !is_stop (s, last + 1) &&
+               !attached (s, last + 2) && percent_after (s, last + 1, &points) < 0)
+        {
+          currency = after->currency;
           last += 2;
         }
       else if (e != NULL && e->currency != NULL && !(e->flags & PX_LEX_AMBIGUOUS) &&
