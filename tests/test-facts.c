@@ -74,6 +74,10 @@ static const FactCase cases[] = {
   { "independence in 1991 and", "date", "1991", "{\"date\":\"1991\"}" },
   { "chairmanship in 2023-2024 and", "date", "2023-2024", "{\"date\":\"2023\",\"max\":2024}" },
   { "due 11/20/2022", "date", "11/20/2022", "{\"date\":\"2022-11-20\"}" },
+  { "we meet on May twenty nine.", "date", "May twenty nine", "{\"date\":\"--05-29\"}" },
+  { "on the fourth of July, 1995", "date", "the fourth of July, 1995", "{\"date\":\"1995-07-04\"}" },
+  { "In May two people died.", "quantity", "two people", NULL },
+  { "rose 5 percent of 10", "percent", "5 percent", NULL },
   /* times */
   { "turnout at 10am local time", "time", "10am", "{\"time\":\"10:00\"}" },
   { "started at 8:00 (5:00 Moscow time)", "time", "8:00", "{\"time\":\"08:00\"}" },

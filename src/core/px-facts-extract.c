@@ -1162,7 +1162,24 @@ day_at (Scan *s,
   if (day < 0 && e != NULL && (e->flags & PX_LEX_ORDINAL) && e->ordinal >= 1 && e->ordinal <= 31)
     {
       *last = i;
+      /* "the twenty third day of September" */
+      if (tok_is (s, i + 1, "day") && tok_is (s, i + 2, "of"))
+        *last = i + 1;
       return (int)e->ordinal;
+    }
+  if (day < 0 && e != NULL && (e->flags & PX_LEX_NUMBER) && !(e->flags & PX_LEX_MULTIPLIER) && e->number >= 1)
+    {
+      /* "May twenty nine" */
+      day = e->number;
+      *last = i;
+      if ((e->flags & PX_LEX_TENS) && (lex_flags (s, i + 1) & PX_LEX_NUMBER) && lex (s, i + 1)->number < 10 &&
+          !(lex_flags (s, i + 1) & PX_LEX_MULTIPLIER))
+        {
+          day += lex (s, i + 1)->number;
+          *last = i + 1;
+        }
+      /* "in May two people died" is no date: a spelled day ends its phrase */
+      return day <= 31 && (*last + 1 >= NTOK (s) || TOK (s, *last + 1)->type != TOK_WORD) ? day : -1;
     }
   if (day < 1 || day > 31)
     return -1;
@@ -1423,7 +1440,7 @@ try_numeric_date (Scan *s,
     return FALSE;
   a = num_int (s, i, 1, 4);
   b = num_int (s, i + 2, 1, 2);
-  c = num_int (s, i + 4, 2, 4);
+  c = num_int (s, i + 4, tok_len (t) == 4 ? 1 : 2, 4);
   if (a < 0 || b < 0 || c < 0)
     return FALSE;
   if (tok_len (t) == 4)
@@ -2161,6 +2178,29 @@ try_number (Scan *s,
   return TRUE;
 }
 
+/* "percent of 10", "per cent of twenty-two" */
+static gboolean
+try_percent_of (Scan *s,
+                int   i)
+{
+  int k = i + 1;
+  Num num;
+  PxFact *fact;
+
+  if (tok_is (s, i, "per") && tok_is (s, i + 1, "cent"))
+    k++;
+  else if (!(lex_flags (s, i) & PX_LEX_PERCENT))
+    return FALSE;
+  if (!tok_is (s, k, "of") || k + 1 >= NTOK (s) ||
+      !(TOK (s, k + 1)->type == TOK_NUM || (lex_flags (s, k + 1) & PX_LEX_NUMBER)) ||
+      !parse_number (s, k + 1, FALSE, &num) || !span_free (s, i, num.last) ||
+      (num.last + 1 < NTOK (s) && TOK (s, num.last + 1)->type == TOK_WORD && !is_stop (s, num.last + 1)))
+    return FALSE;
+  fact = add_fact (s, PX_FACT_PERCENT, i, num.last);
+  fact->value = num.value;
+  return TRUE;
+}
+
 /* "seventh", "twenty-first", "second term" */
 static gboolean
 try_ordinal_word (Scan *s,
@@ -2785,7 +2825,7 @@ px_facts_extract_text (const char   *text,
           if (try_number (&s, i))
             continue;
         }
-      if (t->type == TOK_WORD && !TOK (&s, i)->used)
+      if (t->type == TOK_WORD && !TOK (&s, i)->used && !try_percent_of (&s, i))
         try_ordinal_word (&s, i);
     }
 
