@@ -2110,6 +2110,19 @@ try_number (Scan *s,
       /* "in" and "m" need the number glued to them or a clear amount */
       if (g_str_equal (unit, "in") && !tok_is (s, last + 1, "inches") && !tok_is (s, last + 1, "inch"))
         unit = NULL;
+      /* "5 feet 2 inches", "12 ft 2 in" */
+      if (unit != NULL && g_str_equal (unit, "ft"))
+        {
+          int j = k + 1 + (tok_is (s, k + 1, "and") ? 1 : 0);
+          int inches = num_int (s, j, 1, 2);
+
+          if (inches >= 0 && inches < 12 &&
+              (tok_is (s, j + 1, "inches") || tok_is (s, j + 1, "inch") || tok_is (s, j + 1, "in")))
+            {
+              num.value += inches / 12.0;
+              k = j + 1;
+            }
+        }
       if (unit != NULL)
         {
           fact = add_fact (s, PX_FACT_QUANTITY, first, k);
