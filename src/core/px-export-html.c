@@ -677,6 +677,12 @@ add_note_badge (xmlNodePtr  parent,
   add_text (badge, text);
 }
 
+static gboolean
+is_name_kind (PxFactKind kind)
+{
+  return kind == PX_FACT_PERSON || kind == PX_FACT_ORGANIZATION || kind == PX_FACT_PLACE;
+}
+
 /* Innermost fact of agree/differs status that covers [x, y), or NULL. */
 static const PxFact *
 fact_at (Report    *report,
@@ -691,6 +697,7 @@ fact_at (Report    *report,
   for (guint i = 0; doc_facts != NULL && i < doc_facts->len; i++)
     {
       const PxFact *fact = g_ptr_array_index (doc_facts, i);
+      PxFactGroupStatus group_status;
       guint index;
       int group;
 
@@ -698,16 +705,19 @@ fact_at (Report    *report,
         break;
       if (fact->end < y || fact->start > x || fact->kind == PX_FACT_QUOTE)
         continue;
+      /* Names that agree are everywhere and tell little: the table has them. */
       index = GPOINTER_TO_UINT (g_hash_table_lookup (report->fact_index, fact));
       group = index > 0 ? report->fact_group[index - 1] : -1;
       if (group < 0)
         continue;
-      if (((const PxFactGroup *)g_ptr_array_index (groups, group))->status == PX_FACT_GROUP_SINGLE)
+      group_status = ((const PxFactGroup *)g_ptr_array_index (groups, group))->status;
+      if (group_status == PX_FACT_GROUP_SINGLE ||
+          (group_status == PX_FACT_GROUP_AGREE && is_name_kind (fact->kind)))
         continue;
       if (best == NULL || fact->end - fact->start < best->end - best->start)
         {
           best = fact;
-          *status = ((const PxFactGroup *)g_ptr_array_index (groups, group))->status;
+          *status = group_status;
         }
     }
   return best;
@@ -1112,16 +1122,22 @@ add_legend (Report     *report,
   add_legend_item (list, "span", "fact f-differs", "68.5%", "fact that differs between sources (wavy underline)");
   add_legend_item (list, "span", "boilerplate", "Share this", "web-page clutter, dimmed");
 
-  for (guint i = 0; i < report->label_styles->len; i++)
+  if (report->notes->len > 0)
     {
-      const LabelStyle *style = g_ptr_array_index (report->label_styles, i);
       xmlNodePtr item = add_element (list, "li", NULL);
-      g_autofree char *mark_class = g_strdup_printf ("ann lbl-%u %s", i, border_class (style->label));
-      g_autofree char *badge_class = g_strdup_printf ("badge lbl-%u", i);
 
-      add_element_text (item, "mark", mark_class, "highlight");
-      add_element_text (item, "span", badge_class, px_label_get_display_name (style->label));
-      add_text (item, " your annotation (numbered; the note is below)");
+      for (guint i = 0; i < report->label_styles->len; i++)
+        {
+          const LabelStyle *style = g_ptr_array_index (report->label_styles, i);
+          g_autofree char *mark_class = g_strdup_printf ("ann lbl-%u %s", i, border_class (style->label));
+          g_autofree char *badge_class = g_strdup_printf ("badge lbl-%u", i);
+          xmlNodePtr mark = add_element (item, "mark", mark_class);
+
+          add_text (mark, i == 0 ? "highlight" : "…");
+          add_element_text (item, "span", badge_class, px_label_get_display_name (style->label));
+          add_text (item, " ");
+        }
+      add_text (item, "the reader's annotations, numbered; the notes are listed after the columns");
     }
 }
 
