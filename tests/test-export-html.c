@@ -620,6 +620,21 @@ test_chromium_runs_no_script (void)
   if (!g_spawn_check_wait_status (status, NULL))
     g_error ("html-script-check failed:\n%s%s", out, err);
 
+  /* A control: the checker does see a script when there is one. */
+  {
+    g_autofree char *control = g_build_filename (dir, "control.html", NULL);
+    const char *control_argv[] = { python, tool, control, NULL };
+    g_autofree char *control_out = NULL;
+
+    g_assert_true (g_file_set_contents (control, "<!DOCTYPE html><title>c</title><script>console.log(1)</script>", -1, NULL));
+    g_assert_true (g_spawn_sync (NULL, (char **)control_argv, NULL, G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL,
+                                 &control_out, NULL, &status, &error));
+    g_assert_no_error (error);
+    g_assert_false (g_spawn_check_wait_status (status, NULL));
+    g_assert_nonnull (strstr (control_out, "SCRIPT RAN"));
+    g_unlink (control);
+  }
+
   for (guint i = 2; i + 1 < argv->len; i++)
     g_unlink (g_ptr_array_index (argv, i));
   g_rmdir (dir);
