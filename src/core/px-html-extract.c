@@ -35,7 +35,7 @@
 /* Texts shorter than this do not score their ancestors. */
 #define MIN_SCORED_CHARS 25
 /* An extraction shorter than this is retried with fewer flags. */
-#define MIN_ARTICLE_CHARS 500
+#define MIN_ARTICLE_CHARS 400
 /* Readability's number of top candidates that may share an ancestor. */
 #define N_TOP_CANDIDATES 5
 
