@@ -8,7 +8,8 @@ and recall, F1 of the two).
 
 Metadata: title and byline against Readability's expected-metadata.json of
 the pages in ../shared/bench/readability-pages, after collapsing white space
-(the same test Readability.js's own suite makes, with exact equality).
+(the same test Readability.js's own suite makes, with exact equality); the
+body of those pages against Readability's expected.html, same metric.
 
 Speed: one parallax-cli process extracts every page (--output-dir), timed
 from outside. With --readability DIR (a folder whose node_modules holds
@@ -132,7 +133,7 @@ def norm(text):
     return re.sub(r"\s+", " ", text or "").strip()
 
 
-def bench_metadata(cli, tmp):
+def bench_metadata(cli, scorer, tmp):
     folder = os.path.join(SHARED, "readability-pages")
     if not os.path.isdir(folder):
         print("metadata: skipped (../shared/bench/readability-pages is absent)")
@@ -153,6 +154,22 @@ def bench_metadata(cli, tmp):
         files.append(link)
     out = os.path.join(tmp, "metadata")
     wall, failures = run_cli(cli, files, out, fmt="json")
+
+    # The body too: Readability's expected.html as text (the scorer's
+    # all-text conversion) against ours, same shingle metric.
+    rows = []
+    for name in expected:
+        with open(os.path.join(folder, name, "expected.html"), encoding="utf-8") as f:
+            truth = scorer.all_text(f.read())
+        path = os.path.join(out, name + ".json")
+        pred = ""
+        if os.path.isfile(path):
+            with open(path, encoding="utf-8") as f:
+                pred = "\n".join(p["text"] for p in json.load(f)["paragraphs"])
+        rows.append(scorer.page_counts(truth, pred))
+    body = scorer.aggregate(rows)
+    print("readability-pages body F1 %.3f   precision %.3f   recall %.3f   (%d pages, against Readability.js's "
+          "expected output)" % (body["f1"], body["precision"], body["recall"], len(rows)))
 
     counts = {}
     for field, key in (("title", "title"), ("byline", "byline")):
@@ -200,7 +217,7 @@ def main():
         if ratio is not None and ratio < 10:
             print("  target missed: >= 10x faster than readability.js (%.1fx)" % ratio)
             ok = False
-        bench_metadata(args.cli, tmp)
+        bench_metadata(args.cli, scorer, tmp)
         if args.keep:
             shutil.copytree(tmp, args.keep, dirs_exist_ok=True)
     finally:
