@@ -134,6 +134,7 @@ static const char css[] =
   "table{border-collapse:collapse;width:100%;font-size:.93em;background:var(--card)}"
   "th,td{border:1px solid var(--rule);padding:.35rem .5rem;text-align:left;vertical-align:top}"
   "thead th{background:var(--head)}"
+  "caption{text-align:left;color:var(--muted);padding:.3rem 0;caption-side:top}"
   ".status{white-space:nowrap;font-weight:650}"
   ".status-differs{color:var(--differs-line)}"
   ".status-agree{color:var(--agree-line)}"
@@ -584,7 +585,7 @@ label_css (Report *report)
       g_string_append_printf (out,
                               "mark.lbl-%u{background:rgba(%u,%u,%u,.26);border-bottom-color:%s}"
                               ".badge.lbl-%u{background:%s}"
-                              "li.lbl-%u{border-left-color:%s}",
+                              "ol.notes li.lbl-%u{border-left-color:%s}",
                               i, r, g, b, style->color, i, style->color, i, style->color);
       /* Badges carry white text: darken light colours enough to read. */
       if ((r * 299 + g * 587 + b * 114) / 1000 > 150)
@@ -1131,13 +1132,12 @@ add_legend (Report     *report,
           const LabelStyle *style = g_ptr_array_index (report->label_styles, i);
           g_autofree char *mark_class = g_strdup_printf ("ann lbl-%u %s", i, border_class (style->label));
           g_autofree char *badge_class = g_strdup_printf ("badge lbl-%u", i);
-          xmlNodePtr mark = add_element (item, "mark", mark_class);
 
-          add_text (mark, i == 0 ? "highlight" : "…");
-          add_element_text (item, "span", badge_class, px_label_get_display_name (style->label));
+          add_element_text (item, "mark", mark_class, px_label_get_display_name (style->label));
           add_text (item, " ");
+          (void)badge_class;
         }
-      add_text (item, "the reader's annotations, numbered; the notes are listed after the columns");
+      add_text (item, "the reader's annotations; their numbered badges lead to the notes, listed after the columns");
     }
 }
 
@@ -1198,7 +1198,7 @@ add_fact_row (Report            *report,
             add_element (cell, "br", NULL);
           line = add_element_text (cell, "span", "fact-text", fact->text);
           value = px_fact_format_value (fact);
-          if (value != NULL && g_strcmp0 (value, fact->text) != 0)
+          if (value != NULL && g_strcmp0 (value, fact->text) != 0 && fact->kind != PX_FACT_QUOTE)
             {
               add_text (cell, " ");
               add_element_text (cell, "span", "value", value);
