@@ -571,21 +571,32 @@ queue_highlights (PxSourceView *self)
   if (self->ops->len > 0)
     {
       GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->text_view);
+      gint64 deadline = g_get_monotonic_time () + SLICE_USEC;
 
-      /* The visible part at once, so that the first frame shows it; the
-       * rest in idle slices. */
+      /* The visible part at once, so that the first frame shows it, and
+       * as much of the rest as fits in a slice; then idle slices. */
       for (; self->next_op < self->ops->len; self->next_op++)
         {
           const TagOp *op = &g_array_index (self->ops, TagOp, self->next_op);
           GtkTextIter start, end;
 
-          if (!op->visible)
+          if (!op->visible && self->next_op % 64 == 0 && g_get_monotonic_time () > deadline)
             break;
           iter_at_byte (self, &start, op->start);
           iter_at_byte (self, &end, op->end);
           gtk_text_buffer_apply_tag (buffer, self->tags[op->tag], &start, &end);
         }
-      self->tag_source = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, apply_ops_cb, self, NULL);
+      if (self->next_op < self->ops->len)
+        {
+          /* Between the frames and the view's re-layout of its lines, so
+           * that the lines are laid out once, after the last slice. */
+          self->tag_source = g_idle_add_full (GDK_PRIORITY_REDRAW + 1, apply_ops_cb, self, NULL);
+        }
+      else
+        {
+          g_array_set_size (self->ops, 0);
+          self->next_op = 0;
+        }
     }
   gtk_widget_queue_draw (GTK_WIDGET (self->text_view));
 }
