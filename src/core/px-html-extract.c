@@ -189,7 +189,7 @@ init_tables (void)
                           "footer|gdpr|header|legends|menu|related|remark|replies|rss|shoutbox|sidebar|"
                           "skyscraper|social|sponsor|supplemental|ad-break|agegate|pagination|pager|"
                           "popup|yom-remote|cookie|consent|newsletter|subscribe|signup|outbrain|taboola|"
-                          "recirc|share|sharing|promo|modal|overlay|toolbar|masthead|most-?popular|"
+                          "recirc|promo|modal|overlay|toolbar|masthead|most-?popular|"
                           "trending|read-?more|also-?read|recommend");
   maybe_regex = REGEX ("and|article|body|column|content|main|shadow|story");
   positive_regex = REGEX ("article|body|content|entry|hentry|h-entry|main|page|pagination|post|text|blog|story");
