@@ -77,6 +77,12 @@ static const FactCase cases[] = {
   { "we meet on May twenty nine.", "date", "May twenty nine", "{\"date\":\"--05-29\"}" },
   { "on the fourth of July, 1995", "date", "the fourth of July, 1995", "{\"date\":\"1995-07-04\"}" },
   { "In May two people died.", "quantity", "two people", NULL },
+  { "back on 22april", "date", "22april", "{\"date\":\"--04-22\"}" },
+  { "see you march 3 2015", "date", "march 3 2015", "{\"date\":\"2015-03-03\"}" },
+  { "on the fourth of may", "date", "the fourth of may", "{\"date\":\"--05-04\"}" },
+  { "How about 2019/aug/01", "date", "2019/aug/01", "{\"date\":\"2019-08-01\"}" },
+  { "born 31-Oct-74 in", "date", "31-Oct-74", "{\"date\":\"1974-10-31\"}" },
+  { "soldiers march 3 miles a day", "quantity", "3 miles", NULL },
   { "rose 5 percent of 10", "percent", "5 percent", NULL },
   /* times */
   { "turnout at 10am local time", "time", "10am", "{\"time\":\"10:00\"}" },

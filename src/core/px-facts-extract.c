@@ -1186,8 +1186,9 @@ day_at (Scan *s,
   *last = i;
   if (is_ordinal_suffix (s, i + 1))
     *last = i + 1;
-  /* "20.5" or "20:30" is not a day */
-  else if (i + 1 < NTOK (s) && attached (s, i + 1) && TOK (s, i + 1)->type != TOK_SYM)
+  /* "20.5" or "20:30" is not a day; "22april" is */
+  else if (i + 1 < NTOK (s) && attached (s, i + 1) && TOK (s, i + 1)->type != TOK_SYM &&
+           !(lex (s, i + 1) != NULL && lex (s, i + 1)->month > 0))
     return -1;
   else if (attached (s, i + 1) && (tok_sym (s, i + 1, ':') || tok_sym (s, i + 1, '%')))
     return -1;
@@ -1215,7 +1216,13 @@ month_at (Scan *s,
 
   if (e == NULL || e->month == 0)
     return 0;
-  if ((e->flags & PX_LEX_AMBIGUOUS) && !TOK (s, i)->cap)
+  /* "may" and "march" in lower case are verbs, unless a day stands by:
+   * "march 3", "the fourth of may" */
+  if ((e->flags & PX_LEX_AMBIGUOUS) && !TOK (s, i)->cap &&
+      !(num_int (s, i + 1, 1, 2) > 0 && !tok_sym (s, i + 2, '%') && counted_noun (s, i + 2) < 0 &&
+        !(lex (s, i + 2) != NULL && lex (s, i + 2)->unit != NULL)) &&
+      !(tok_is (s, i - 1, "of") && i >= 2 &&
+        (TOK (s, i - 2)->type == TOK_NUM || is_ordinal_suffix (s, i - 2) || (lex_flags (s, i - 2) & PX_LEX_ORDINAL))))
     return 0;
   *last = i;
   if ((e->flags & PX_LEX_ABBREV) && tok_sym (s, i + 1, '.') && attached (s, i + 1))
@@ -1279,6 +1286,13 @@ try_month_date (Scan *s,
     return FALSE;
   first = weekday_lead (s, i);
 
+  /* 2019/aug/01, 2019-Aug-1 */
+  if (i >= 2 && (tok_sym (s, i - 1, '/') || tok_sym (s, i - 1, '-')) && attached (s, i) && attached (s, i - 1) &&
+      year_at (s, i - 2) > 0 && (tok_sym (s, mlast + 1, '/') || tok_sym (s, mlast + 1, '-')) &&
+      attached (s, mlast + 1) && attached (s, mlast + 2) && (day = day_at (s, mlast + 2, &dlast)) > 0 &&
+      valid_date (year_at (s, i - 2), month, day) && span_free (s, i - 2, i - 1))
+    return add_date (s, i - 2, dlast, year_at (s, i - 2), month, day) != NULL;
+
   /* Oct/2, Jun-15 */
   if ((tok_sym (s, mlast + 1, '/') || tok_sym (s, mlast + 1, '-')) && attached (s, mlast + 1) &&
       attached (s, mlast + 2) && (day = day_at (s, mlast + 2, &dlast)) > 0 && valid_date (0, month, day))
@@ -1291,12 +1305,7 @@ try_month_date (Scan *s,
         year = 0;
       return add_date (s, first, dlast, year, month, day) != NULL;
     }
-  /* 2019/aug/01, 2019-Aug-1 */
-  if (i >= 2 && (tok_sym (s, i - 1, '/') || tok_sym (s, i - 1, '-')) && attached (s, i) && attached (s, i - 1) &&
-      year_at (s, i - 2) > 0 && (tok_sym (s, mlast + 1, '/') || tok_sym (s, mlast + 1, '-')) &&
-      attached (s, mlast + 1) && attached (s, mlast + 2) && (day = day_at (s, mlast + 2, &dlast)) > 0 &&
-      valid_date (year_at (s, i - 2), month, day) && span_free (s, i - 2, i - 1))
-    return add_date (s, i - 2, dlast, year_at (s, i - 2), month, day) != NULL;
+
 
   /* November 20[, 2022], October, 1st */
   if ((day = day_at (s, mlast + 1 + (tok_sym (s, mlast + 1, ',') && is_ordinal_suffix (s, mlast + 3) ? 1 : 0), &dlast)) > 0)
@@ -1353,7 +1362,18 @@ try_day_month_date (Scan *s,
     int yi = mlast + 1 + (tok_sym (s, mlast + 1, ',') || tok_is (s, mlast + 1, "of") || tok_is (s, mlast + 1, "in") ? 1 : 0);
 
     if (dashed)
-      yi = (tok_sym (s, mlast + 1, '-') || tok_sym (s, mlast + 1, '/')) && attached (s, mlast + 2) ? mlast + 2 : -1;
+      {
+        yi = (tok_sym (s, mlast + 1, '-') || tok_sym (s, mlast + 1, '/')) && attached (s, mlast + 2) ? mlast + 2 : -1;
+        if (yi > 0 && num_int (s, yi, 2, 2) >= 0 && year_at (s, yi) < 0)
+          {
+            int yy = num_int (s, yi, 2, 2);
+
+            year = yy < 50 ? 2000 + yy : 1900 + yy;
+            if (!valid_date (year, month, day))
+              return FALSE;
+            return add_date (s, weekday_lead (s, tok_is (s, i - 1, "the") ? i - 1 : i), yi, year, month, day) != NULL;
+          }
+      }
 
     if ((year = year_at (s, yi)) > 0)
       last = yi;
