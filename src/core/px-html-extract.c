@@ -190,7 +190,7 @@ init_tables (void)
                           "skyscraper|social|sponsor|supplemental|ad-break|agegate|pagination|pager|"
                           "popup|yom-remote|cookie|consent|newsletter|subscribe|signup|outbrain|taboola|"
                           "recirc|promo|modal|overlay|toolbar|masthead|most-?popular|"
-                          "trending|read-?more|also-?read|recommend");
+                          "trending|also-?read|recommend");
   maybe_regex = REGEX ("and|article|body|column|content|main|shadow|story");
   positive_regex = REGEX ("article|body|content|entry|hentry|h-entry|main|page|pagination|post|text|blog|story");
   negative_regex = REGEX ("-ad-|hidden|^hid$| hid$| hid |^hid |banner|combx|comment|com-|contact|footer|"
