@@ -581,6 +581,19 @@ test_kill_during_save (void)
   g_rmdir (dir);
 }
 
+static void
+test_sniff (void)
+{
+  static const char xml[] = "\xEF\xBB\xBF<?xml version=\"1.0\"?>\n<parallax-session version=\"1\">";
+  static const char text[] = "An article about the <parallax-session> element.";
+
+  g_assert_true (px_session_is_session_file ("/tmp/reading.parallax", NULL, 0));
+  g_assert_false (px_session_is_session_file ("/tmp/reading.txt", NULL, 0));
+  g_assert_true (px_session_is_session_file (NULL, xml, sizeof xml - 1));
+  g_assert_false (px_session_is_session_file (NULL, text, sizeof text - 1));
+  g_assert_false (px_session_is_session_file (NULL, "<html><body>", 12));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -606,6 +619,7 @@ main (int    argc,
     }
   g_test_add_func ("/core/session/refused/deep-nesting", test_deep_nesting);
   g_test_add_func ("/core/session/refused/empty-and-huge", test_empty_and_huge);
+  g_test_add_func ("/core/session/sniff", test_sniff);
   g_test_add_func ("/core/session/kill-during-save", test_kill_during_save);
 
   return g_test_run ();

@@ -1301,12 +1301,22 @@ px_session_is_session_file (const char *path,
                             gsize       length)
 {
   g_autofree char *head = NULL;
+  const char *p;
 
   if (path != NULL && g_str_has_suffix (path, ".parallax"))
     return TRUE;
   if (data == NULL)
     return FALSE;
 
+  /* An XML document (after a BOM and white space) whose root is ours: a
+   * text that merely mentions the element is not a session. */
   head = g_strndup (data, MIN (length, 1024));
-  return strstr (head, "<parallax-session") != NULL;
+  p = head;
+  if (g_str_has_prefix (p, "\xEF\xBB\xBF"))
+    p += 3;
+  while (g_ascii_isspace (*p))
+    p++;
+  if (!g_str_has_prefix (p, "<?xml") && !g_str_has_prefix (p, "<!--") && !g_str_has_prefix (p, "<parallax-session"))
+    return FALSE;
+  return strstr (p, "<parallax-session") != NULL;
 }
