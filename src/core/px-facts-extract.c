@@ -1915,8 +1915,19 @@ unit_after (Scan        *s,
   else if (tok_is (s, i, "metric") && (tok_is (s, i + 1, "tons") || tok_is (s, i + 1, "ton") ||
                                        tok_is (s, i + 1, "tonnes")))
     i++;
+  /* micrograms, written with the Greek or the micro sign */
+  if (i < NTOK (s) && TOK (s, i)->type == TOK_WORD && tok_len (TOK (s, i)) == 3 &&
+      (strncmp (s->text + TOK (s, i)->start, "μg", 3) == 0 || strncmp (s->text + TOK (s, i)->start, "µg", 3) == 0))
+    {
+      *unit = "µg";
+      return i;
+    }
   e = lex (s, i);
   if (e == NULL || e->unit == NULL || (e->flags & PX_LEX_DURATION))
+    return -1;
+  /* "24703m212" is a code, not metres */
+  if (i + 1 < NTOK (s) && attached (s, i + 1) && TOK (s, i + 1)->type == TOK_NUM && num_int (s, i + 1, 1, 1) != 2 &&
+      num_int (s, i + 1, 1, 1) != 3)
     return -1;
   /* "5 million pounds" is money */
   if (e->currency != NULL && multiplied)

@@ -244,6 +244,7 @@ static const PxLexEntry lexicon[] = {
   { "millilitre", .unit = "ml" }, { "millilitres", .unit = "ml" }, { "ml", .unit = "ml" },
   { "decimeter", .unit = "dm" }, { "decimeters", .unit = "dm" }, { "dm", .unit = "dm" },
   { "decimetre", .unit = "dm" }, { "decimetres", .unit = "dm" },
+  { "bit", .unit = "bit" }, { "bits", .unit = "bit" }, { "byte", .unit = "B" }, { "bytes", .unit = "B" },
   { "kb", .unit = "kB" }, { "mb", .unit = "MB" }, { "gb", .unit = "GB" }, { "tb", .unit = "TB" },
   { "kilobyte", .unit = "kB" }, { "kilobytes", .unit = "kB" },
   { "megabyte", .unit = "MB" }, { "megabytes", .unit = "MB" },
