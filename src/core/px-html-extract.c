@@ -863,7 +863,8 @@ flush (Emitter *emitter)
    * the time, or label an ad, are not the story. */
   boilerplate = !emitter->lenient &&
                 (g_regex_match (ad_words_regex, text, 0, NULL) ||
-                 (emitter->para_links * 2 > emitter->para_chars && emitter->para_chars < 300) ||
+                 (emitter->para_links * 2 > emitter->para_chars && emitter->para_chars < 300 &&
+                  emitter->kind != PX_PARAGRAPH_HEADING) ||
                  (length < 120 && g_regex_match (dateline_regex, text, 0, NULL)));
   if (text[0] != '\0' && !boilerplate)
     {
