@@ -419,6 +419,15 @@ test_examples (void)
   /* Overlapping the first one. */
   annotation = annotate (g_ptr_array_index (documents, 0), "Orlin", PX_LABEL_CHECK);
   g_ptr_array_add (annotations, annotation);
+  /* Across two paragraphs: marked in both, one badge. */
+  {
+    PxDocument *document = g_ptr_array_index (documents, 4);
+    const PxParagraph *first = px_document_get_paragraph (document, 1);
+    const PxParagraph *second = px_document_get_paragraph (document, 2);
+
+    annotation = px_annotation_new (document, first->end - 5, second->start + 5, "Spans paragraphs");
+    g_ptr_array_add (annotations, annotation);
+  }
   /* One that cannot be placed any more. */
   annotation = annotate (g_ptr_array_index (documents, 2), "Orlin", PX_LABEL_CHECK);
   gone = px_import_text ("Nothing of that remains.", 24, "03.txt", &error);
@@ -436,8 +445,18 @@ test_examples (void)
   g_object_unref (annotation);
 
   html = px_export_html_string (comparison, annotations, &length);
-  check_report (html, length, comparison, 5);
+  check_report (html, length, comparison, 6);
   g_assert_nonnull (strstr (html, "Second line of the note."));
+  g_assert_nonnull (strstr (html, "Spans paragraphs"));
+  {
+    /* A badge in the text for each placed annotation (five), and one in
+     * each of the six notes. */
+    guint n_badges = 0;
+
+    for (const char *p = strstr (html, "class=\"badge "); p != NULL; p = strstr (p + 1, "class=\"badge "))
+      n_badges++;
+    g_assert_cmpuint (n_badges, ==, 11);
+  }
   g_assert_nonnull (strstr (html, "Annotations that could not be placed"));
   g_assert_nonnull (strstr (html, "Orlin was here"));
   g_assert_nonnull (strstr (html, "Ask the office"));
