@@ -1014,6 +1014,23 @@ national_currency (Scan *s,
   return NULL;
 }
 
+static gboolean
+is_minor_unit (Scan *s,
+               int   i)
+{
+  static const char * const words[] = {
+    "cent", "cents", "pence", "penny", "sen", "sens", "kopek", "kopeks", "kopecks", "kopiyka",
+    "kopiykas", "paise", "centime", "centimes", "tiyn",
+  };
+
+  if (tok_is (s, i, "c") && attached (s, i))
+    return TRUE;
+  for (guint k = 0; k < G_N_ELEMENTS (words); k++)
+    if (tok_is (s, i, words[k]))
+      return TRUE;
+  return FALSE;
+}
+
 /* "3 dollars 50 cents", "thirteen dollars and forty-five cents": adds the
  * cents to @num and returns the new last token. */
 static int
@@ -1029,7 +1046,7 @@ add_cents (Scan *s,
   if (j >= NTOK (s) || (TOK (s, j)->type != TOK_NUM && lex (s, j) == NULL) || !parse_number (s, j, FALSE, &cents) ||
       cents.value >= 100 || cents.value != floor (cents.value))
     return last;
-  if (tok_is (s, cents.last + 1, "cents") || tok_is (s, cents.last + 1, "cent"))
+  if (is_minor_unit (s, cents.last + 1))
     cents.last++;
   else if (cents.last + 1 < NTOK (s) && !is_sentence_end (s, cents.last + 1))
     return last;   /* "thirteen dollars forty five" only ends a phrase */
@@ -1157,6 +1174,8 @@ day_at (Scan *s,
 
       day = e->number + lex (s, k)->ordinal;
       *last = k;
+      if (tok_is (s, k + 1, "day") && tok_is (s, k + 2, "of"))
+        *last = k + 1;
       return day >= 1 && day <= 31 ? day : -1;
     }
   if (day < 0 && e != NULL && (e->flags & PX_LEX_ORDINAL) && e->ordinal >= 1 && e->ordinal <= 31)
@@ -2060,6 +2079,16 @@ try_number (Scan *s,
               num.value *= 1e6;
               num.precision = 1e6 * pow (10, -num.decimals);
             }
+          /* "75 USD million" */
+          else if (lex (s, last + 1) != NULL && (lex (s, last + 1)->flags & PX_LEX_MULTIPLIER) &&
+                   !(lex (s, last + 1)->flags & PX_LEX_SUFFIX_ONLY) && lex (s, last + 1)->number >= 1000 &&
+                   !num.multiplied)
+            {
+              num.value *= lex (s, last + 1)->number;
+              num.precision = lex (s, last + 1)->number * pow (10, -num.decimals);
+              last++;
+            }
+          last = add_cents (s, last, &num);
         }
       /* "42 kuwaiti dinars": a word naming the country, then the currency */
       else if (e == NULL && after != NULL && after->currency != NULL && !(after->flags & PX_LEX_AMBIGUOUS) &&
@@ -2093,6 +2122,8 @@ try_number (Scan *s,
           last++;
         }
     }
+  if (currency != NULL && n != first && !num.multiplied)
+    last = add_cents (s, last, &num);
   if (currency != NULL)
     {
       fact = add_fact (s, PX_FACT_MONEY, first, last);

@@ -66,6 +66,8 @@ static const PxLexEntry lexicon[] = {
   { "bn", .number = 1e9, .flags = PX_LEX_MULTIPLIER | PX_LEX_SUFFIX_ONLY },
   { "bln", .number = 1e9, .flags = PX_LEX_MULTIPLIER | PX_LEX_SUFFIX_ONLY },
   { "b", .number = 1e9, .flags = PX_LEX_MULTIPLIER | PX_LEX_SUFFIX_ONLY | PX_LEX_ATTACHED_ONLY },
+  { "lakh", .number = 1e5, .flags = PX_LEX_MULTIPLIER }, { "lakhs", .number = 1e5, .flags = PX_LEX_MULTIPLIER },
+  { "crore", .number = 1e7, .flags = PX_LEX_MULTIPLIER }, { "crores", .number = 1e7, .flags = PX_LEX_MULTIPLIER },
   { "trillion", .number = 1e12, .flags = PX_LEX_MULTIPLIER },
   { "trillions", .number = 1e12, .flags = PX_LEX_MULTIPLIER },
   { "tn", .number = 1e12, .flags = PX_LEX_MULTIPLIER | PX_LEX_SUFFIX_ONLY },
