@@ -83,6 +83,9 @@ static const FactCase cases[] = {
   { "How about 2019/aug/01", "date", "2019/aug/01", "{\"date\":\"2019-08-01\"}" },
   { "born 31-Oct-74 in", "date", "31-Oct-74", "{\"date\":\"1974-10-31\"}" },
   { "soldiers march 3 miles a day", "quantity", "3 miles", NULL },
+  { "due February the 15th.", "date", "February the 15th", "{\"date\":\"--02-15\"}" },
+  { "filed 20161016 in", "date", "20161016", "{\"date\":\"2016-10-16\"}" },
+  { "am 16. Nov. 2016 war", "date", "16. Nov. 2016", "{\"date\":\"2016-11-16\"}" },
   { "rose 5 percent of 10", "percent", "5 percent", NULL },
   /* times */
   { "turnout at 10am local time", "time", "10am", "{\"time\":\"10:00\"}" },

@@ -1240,6 +1240,8 @@ month_at (Scan *s,
   if ((e->flags & PX_LEX_AMBIGUOUS) && !TOK (s, i)->cap &&
       !(num_int (s, i + 1, 1, 2) > 0 && !tok_sym (s, i + 2, '%') && counted_noun (s, i + 2) < 0 &&
         !(lex (s, i + 2) != NULL && lex (s, i + 2)->unit != NULL)) &&
+      !((lex_flags (s, i + 1) & PX_LEX_ORDINAL) && !tok_is (s, i + 1, "second") && TOK (s, i + 2 < NTOK (s) ? i + 2 : i)->type != TOK_WORD) &&
+      !(tok_is (s, i + 1, "the") && (is_ordinal_suffix (s, i + 3) || (lex_flags (s, i + 2) & PX_LEX_ORDINAL))) &&
       !(tok_is (s, i - 1, "of") && i >= 2 &&
         (TOK (s, i - 2)->type == TOK_NUM || is_ordinal_suffix (s, i - 2) || (lex_flags (s, i - 2) & PX_LEX_ORDINAL))))
     return 0;
@@ -1326,8 +1328,11 @@ try_month_date (Scan *s,
     }
 
 
-  /* November 20[, 2022], October, 1st */
-  if ((day = day_at (s, mlast + 1 + (tok_sym (s, mlast + 1, ',') && is_ordinal_suffix (s, mlast + 3) ? 1 : 0), &dlast)) > 0)
+  /* November 20[, 2022], October, 1st, February the 15th */
+  if ((day = day_at (s, mlast + 1 + ((tok_sym (s, mlast + 1, ',') && is_ordinal_suffix (s, mlast + 3)) ||
+                                     (tok_is (s, mlast + 1, "the") &&
+                                      (is_ordinal_suffix (s, mlast + 3) || (lex_flags (s, mlast + 2) & PX_LEX_ORDINAL) ||
+                                       (lex_flags (s, mlast + 2) & PX_LEX_TENS))) ? 1 : 0), &dlast)) > 0)
     {
       int yi = dlast + 1;
 
@@ -1372,7 +1377,7 @@ try_day_month_date (Scan *s,
     return FALSE;
   mi = dlast + 1;
   dashed = (tok_sym (s, mi, '-') || tok_sym (s, mi, '/')) && attached (s, mi) && attached (s, mi + 1);
-  if (tok_is (s, mi, "of") || dashed)
+  if (tok_is (s, mi, "of") || dashed || (tok_sym (s, mi, '.') && attached (s, mi) && dlast == i))
     mi++;
   if ((month = month_at (s, mi, &mlast)) == 0)
     return FALSE;
@@ -1417,6 +1422,19 @@ try_numeric_date (Scan *s,
 
   if (t->type != TOK_NUM)
     return FALSE;
+
+  /* 20161016 */
+  if (tok_len (t) == 8 && num_int (s, i, 8, 8) >= 0)
+    {
+      const char *p = s->text + t->start;
+      int y = (p[0] - '0') * 1000 + (p[1] - '0') * 100 + (p[2] - '0') * 10 + (p[3] - '0');
+      int mo = (p[4] - '0') * 10 + (p[5] - '0');
+      int d = (p[6] - '0') * 10 + (p[7] - '0');
+
+      if (y >= 1900 && y <= 2099 && valid_date (y, mo, d))
+        return add_date (s, i, i, y, mo, d) != NULL;
+      return FALSE;
+    }
 
   /* dotted: one token */
   {
