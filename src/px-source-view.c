@@ -434,6 +434,36 @@ add_op (PxSourceView *self,
     g_array_append_val (self->ops, op);
 }
 
+/* Marks the parts of [start, end) that are facts (@facts sorted by start),
+ * quotes aside: a quote is a whole sentence, not a detail. */
+static void
+add_fact_overlaps (PxSourceView *self,
+                   GPtrArray    *facts,
+                   guint         start,
+                   guint         end)
+{
+  guint lo = 0, hi = facts != NULL ? facts->len : 0;
+
+  /* The first fact that starts at or after @end, then look back a little:
+   * facts rarely nest. */
+  while (lo < hi)
+    {
+      guint mid = (lo + hi) / 2;
+
+      if (((PxFact *)g_ptr_array_index (facts, mid))->start < end)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+  for (guint i = lo; i > 0 && lo - i < 8; i--)
+    {
+      const PxFact *fact = g_ptr_array_index (facts, i - 1);
+
+      if (fact->kind != PX_FACT_QUOTE && fact->end > start)
+        add_op (self, TAG_WORD_DIFF, MAX (start, fact->start), MIN (end, fact->end));
+    }
+}
+
 static int
 compare_ops_visible_first (gconstpointer a,
                            gconstpointer b)
@@ -534,7 +564,7 @@ queue_highlights (PxSourceView *self)
       const PxLink *link = g_ptr_array_index (links, i);
       gboolean is_a = link->a.doc == self->index;
 
-      /* Standing marks only where a detail differs; a paraphrase differs
+      /* Standing marks only where a detail differs; a rewording differs
        * in most of its words, and those show when its sentence is selected. */
       if (link->diff == NULL || link->relation != PX_RELATION_DIFFERS ||
           (link->a.doc != self->index && link->b.doc != self->index))
@@ -543,12 +573,13 @@ queue_highlights (PxSourceView *self)
         {
           const PxDiffChunk *chunk = &g_array_index (link->diff, PxDiffChunk, j);
 
-          if (chunk->op == PX_DIFF_EQUAL)
-            continue;
-          if (is_a)
-            add_op (self, TAG_WORD_DIFF, chunk->a_start, chunk->a_end);
-          else
-            add_op (self, TAG_WORD_DIFF, chunk->b_start, chunk->b_end);
+          guint start = is_a ? chunk->a_start : chunk->b_start;
+          guint end = is_a ? chunk->a_end : chunk->b_end;
+
+          /* The detail that differs is a fact (a number, a date, a name);
+           * rewording around it shows when the sentence is selected. */
+          if (chunk->op != PX_DIFF_EQUAL)
+            add_fact_overlaps (self, facts, start, end);
         }
     }
 
