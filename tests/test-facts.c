@@ -101,6 +101,8 @@ static const FactCase cases[] = {
   { "1.5 million barrels per day", "quantity", "1.5 million barrels per day", "{\"amount\":1500000,\"unit\":\"bbl/d\"}" },
   { "40 tonnes of grain", "quantity", "40 tonnes", "{\"amount\":40,\"unit\":\"t\"}" },
   { "an area of 190 square kilometres", "quantity", "190 square kilometres", "{\"unit\":\"km2\"}" },
+  { "a depth of 3-5 kilometers", "quantity", "3-5 kilometers", "{\"amount\":3,\"max\":5,\"unit\":\"km\"}" },
+  { "add 500g of flour", "quantity", "500g", "{\"amount\":500,\"unit\":\"g\"}" },
   /* names */
   { "said President Kassym-Jomart Tokayev today", "person", "Kassym-Jomart Tokayev", "{\"name\":\"Tokayev\"}" },
   { "data from the Central Election Commission (CEC) show", "organization", "Central Election Commission (CEC)", "{\"name\":\"Central Election Commission\",\"alias\":\"CEC\"}" },

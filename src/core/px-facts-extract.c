@@ -1960,7 +1960,8 @@ unit_after (Scan        *s,
       return i;
     }
   e = lex (s, i);
-  if (e == NULL || e->unit == NULL || (e->flags & PX_LEX_DURATION))
+  if (e == NULL || e->unit == NULL || (e->flags & PX_LEX_DURATION) ||
+      ((e->flags & PX_LEX_ATTACHED_ONLY) && !attached (s, i)))
     return -1;
   /* "24703m212" is a code, not metres */
   if (i + 1 < NTOK (s) && attached (s, i + 1) && TOK (s, i + 1)->type == TOK_NUM && num_int (s, i + 1, 1, 1) != 2 &&
@@ -2175,12 +2176,19 @@ try_number (Scan *s,
 
       if (parse_number (s, last + 2, FALSE, &upper) && upper.value > num.value && !upper.words)
         {
+          int u;
+
           if (year_at (s, n) > 0)
             return try_year_range (s, n);
+          u = unit_after (s, upper.last + 1, upper.value, upper.multiplied, &unit);
+
           num.precision = MAX (num.precision, upper.precision);
-          fact = add_fact (s, PX_FACT_NUMBER, first, upper.last);
+          /* "3-5 kilometers", "5-6 mm" */
+          fact = add_fact (s, u >= 0 ? PX_FACT_QUANTITY : PX_FACT_NUMBER, first, u >= 0 ? u : upper.last);
           finish_numeric (s, fact, &num, qualifier);
           fact->value_max = upper.value;
+          if (u >= 0)
+            fact->unit = g_strdup (unit);
           return TRUE;
         }
     }

@@ -234,6 +234,7 @@ static const PxLexEntry lexicon[] = {
   { "kilogramme", .unit = "kg" }, { "kilogrammes", .unit = "kg" }, { "kg", .unit = "kg" },
   { "kgs", .unit = "kg" },
   { "gram", .unit = "g" }, { "grams", .unit = "g" }, { "gramme", .unit = "g" },
+  { "g", .unit = "g" }, { "gs", .unit = "g" }, { "t", .unit = "t", .flags = PX_LEX_ATTACHED_ONLY },
   { "grammes", .unit = "g" },
   { "milligram", .unit = "mg" }, { "milligrams", .unit = "mg" }, { "mg", .unit = "mg" },
   { "tonne", .unit = "t" }, { "tonnes", .unit = "t" }, { "ton", .unit = "t" },
