@@ -493,21 +493,22 @@ test_refused (gconstpointer data)
 
 typedef struct
 {
+  const char *name;
   const char *open;
   const char *close;
 } NestingCase;
 
 static const NestingCase nesting_cases[] = {
-  { "<div>", "</div>" },
-  { "<span>", "</span>" },
-  { "<table><tr><td>", "</td></tr></table>" },
-  { "<blockquote>", "</blockquote>" },
+  { "div", "<div>", "</div>" },
+  { "span", "<span>", "</span>" },
+  { "table", "<table><tr><td>", "</td></tr></table>" },
+  { "blockquote", "<blockquote>", "</blockquote>" },
   /* Elements that make the importer look at their text: author lines,
    * headings, list items. */
-  { "<div class=\"byline\">", "</div>" },
-  { "<h2>", "</h2>" },
-  { "<ul><li>", "</li></ul>" },
-  { "<b>", "" },
+  { "byline", "<div class=\"byline\">", "</div>" },
+  { "heading", "<h2>", "</h2>" },
+  { "list", "<ul><li>", "</li></ul>" },
+  { "unclosed-bold", "<b>", "" },
 };
 
 static void
@@ -846,7 +847,7 @@ main (int    argc,
   g_test_add_func ("/core/html/fixture/latin1", test_fixture_latin1);
   for (guint i = 0; i < G_N_ELEMENTS (nesting_cases); i++)
     {
-      g_autofree char *path = g_strdup_printf ("/core/html/hostile/nesting/%u", i);
+      g_autofree char *path = g_strdup_printf ("/core/html/hostile/nesting/%s", nesting_cases[i].name);
       g_test_add_data_func (path, &nesting_cases[i], test_deep_nesting);
     }
   g_test_add_func ("/core/html/hostile/nesting-with-text", test_deep_nesting_with_text);
