@@ -582,6 +582,76 @@ test_kill_during_save (void)
 }
 
 static void
+count_cb (PxSession *session,
+          guint     *count)
+{
+  (*count)++;
+}
+
+static void
+items_changed_cb (GListModel *model,
+                  guint       position,
+                  guint       removed,
+                  guint       added,
+                  guint      *count)
+{
+  (*count)++;
+}
+
+static void
+test_changed_and_model (void)
+{
+  g_autoptr(PxSession) session = make_session ();
+  g_autoptr(GBytes) bytes = px_session_to_bytes (session);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PxSession) loaded = px_session_new_from_bytes (bytes, "x.parallax", &error);
+  GListModel *model;
+  PxAnnotation *first;
+  g_autoptr(PxAnnotation) extra = NULL;
+  guint changes = 0;
+  guint items_changed = 0;
+
+  g_assert_no_error (error);
+  model = px_session_get_annotation_model (loaded);
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 3);
+  g_assert_true (g_type_is_a (g_list_model_get_item_type (model), PX_TYPE_ANNOTATION));
+  g_signal_connect (loaded, "changed", G_CALLBACK (count_cb), &changes);
+  g_signal_connect (model, "items-changed", G_CALLBACK (items_changed_cb), &items_changed);
+
+  first = g_ptr_array_index (px_session_get_annotations (loaded), 0);
+  px_annotation_set_note (first, "edited");
+  g_assert_cmpuint (changes, ==, 1);
+  px_session_set_setting (loaded, "zoom", "1.25");  /* the same value: no change */
+  g_assert_cmpuint (changes, ==, 1);
+  px_session_set_setting (loaded, "zoom", "2");
+  g_assert_cmpuint (changes, ==, 2);
+
+  extra = annotate (px_session_get_document (loaded, 1), "Turnout", PX_LABEL_CHECK);
+  px_session_add_annotation (loaded, extra);
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 4);
+  g_assert_cmpuint (changes, ==, 3);
+
+  g_object_ref (first);
+  g_assert_true (px_session_remove_annotation (loaded, first));
+  g_assert_false (px_session_remove_annotation (loaded, first));
+  g_assert_cmpuint (changes, ==, 4);
+  /* A removed annotation no longer changes the session. */
+  px_annotation_set_note (first, "after removal");
+  g_assert_cmpuint (changes, ==, 4);
+  g_object_unref (first);
+
+  /* Removing a source removes its annotations from the model too. */
+  px_session_remove_document (loaded, 1);
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 1);
+  g_assert_cmpuint (px_session_get_annotations (loaded)->len, ==, 1);
+  g_assert_true (g_list_model_get_item (model, 0) == g_object_ref (g_ptr_array_index (px_session_get_annotations (loaded), 0)));
+  g_object_unref (g_ptr_array_index (px_session_get_annotations (loaded), 0));
+  g_object_unref (g_ptr_array_index (px_session_get_annotations (loaded), 0));
+  g_assert_cmpuint (changes, ==, 5);
+  g_assert_cmpuint (items_changed, ==, 4);
+}
+
+static void
 test_sniff (void)
 {
   static const char xml[] = "\xEF\xBB\xBF<?xml version=\"1.0\"?>\n<parallax-session version=\"1\">";
@@ -620,6 +690,7 @@ main (int    argc,
   g_test_add_func ("/core/session/refused/deep-nesting", test_deep_nesting);
   g_test_add_func ("/core/session/refused/empty-and-huge", test_empty_and_huge);
   g_test_add_func ("/core/session/sniff", test_sniff);
+  g_test_add_func ("/core/session/changed-and-model", test_changed_and_model);
   g_test_add_func ("/core/session/kill-during-save", test_kill_during_save);
 
   return g_test_run ();

@@ -27,6 +27,7 @@ struct _PxSession
   GPtrArray  *documents;    /* PxDocument */
   GArray     *columns;      /* guint: source index per column */
   GPtrArray  *annotations;  /* PxAnnotation */
+  GListStore *annotation_model;  /* the same PxAnnotations, in the same order */
   GHashTable *settings;     /* char* → char* */
 };
 
@@ -38,6 +39,13 @@ typedef struct
 } ParseGuard;
 
 G_DEFINE_FINAL_TYPE (PxSession, px_session, G_TYPE_OBJECT)
+
+enum {
+  CHANGED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
 
 /* The document metadata as element names, in file order. */
 static const struct {
@@ -269,6 +277,39 @@ build_xml (PxSession *self)
     }
 
   return doc;
+}
+
+static void
+emit_changed (PxSession *self)
+{
+  g_signal_emit (self, signals[CHANGED], 0);
+}
+
+static void
+annotation_notify_cb (PxSession  *self,
+                      GParamSpec *pspec)
+{
+  emit_changed (self);
+}
+
+static void
+insert_annotation (PxSession    *self,
+                   PxAnnotation *annotation)
+{
+  g_ptr_array_add (self->annotations, g_object_ref (annotation));
+  g_list_store_append (self->annotation_model, annotation);
+  g_signal_connect_object (annotation, "notify", G_CALLBACK (annotation_notify_cb), self, G_CONNECT_SWAPPED);
+}
+
+static void
+remove_annotation_at (PxSession *self,
+                      guint      index)
+{
+  PxAnnotation *annotation = g_ptr_array_index (self->annotations, index);
+
+  g_signal_handlers_disconnect_by_func (annotation, annotation_notify_cb, self);
+  g_list_store_remove (self->annotation_model, index);
+  g_ptr_array_remove_index (self->annotations, index);
 }
 
 /* Reading */
@@ -697,7 +738,8 @@ read_session (xmlDocPtr    doc,
       annotation = read_annotation (child, self, source_ids, name, index++, error);
       if (annotation == NULL)
         return NULL;
-      g_ptr_array_add (self->annotations, annotation);
+      insert_annotation (self, annotation);
+      g_object_unref (annotation);
     }
 
   node = first_child (root, "settings");
@@ -725,6 +767,7 @@ px_session_finalize (GObject *object)
   g_clear_pointer (&self->documents, g_ptr_array_unref);
   g_clear_pointer (&self->columns, g_array_unref);
   g_clear_pointer (&self->annotations, g_ptr_array_unref);
+  g_clear_object (&self->annotation_model);
   g_clear_pointer (&self->settings, g_hash_table_unref);
 
   G_OBJECT_CLASS (px_session_parent_class)->finalize (object);
@@ -736,6 +779,17 @@ px_session_class_init (PxSessionClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
 
   object_class->finalize = px_session_finalize;
+
+  /**
+   * PxSession::changed:
+   *
+   * The session, or one of its annotations, changed: what a save would
+   * write is different now (the window marks the session unsaved). Emitted
+   * on the thread that made the change.
+   */
+  signals[CHANGED] =
+    g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 0);
 }
 
 static void
@@ -744,6 +798,7 @@ px_session_init (PxSession *self)
   self->documents = g_ptr_array_new_with_free_func (g_object_unref);
   self->columns = g_array_new (FALSE, FALSE, sizeof (guint));
   self->annotations = g_ptr_array_new_with_free_func (g_object_unref);
+  self->annotation_model = g_list_store_new (PX_TYPE_ANNOTATION);
   self->settings = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
 }
 
@@ -788,6 +843,7 @@ px_session_add_document (PxSession  *self,
   index = self->documents->len;
   g_ptr_array_add (self->documents, g_object_ref (document));
   g_array_append_val (self->columns, index);
+  emit_changed (self);
 }
 
 void
@@ -810,7 +866,7 @@ px_session_remove_document (PxSession *self,
           g_autofree char *document_id = px_annotation_dup_document_id (g_ptr_array_index (self->annotations, i - 1));
 
           if (g_strcmp0 (document_id, px_document_get_id (document)) == 0)
-            g_ptr_array_remove_index (self->annotations, i - 1);
+            remove_annotation_at (self, i - 1);
         }
     }
 
@@ -823,6 +879,7 @@ px_session_remove_document (PxSession *self,
       else if (*column > index)
         (*column)--;
     }
+  emit_changed (self);
 }
 
 guint
@@ -851,6 +908,7 @@ px_session_replace_document (PxSession  *self,
       if (px_annotation_reattach (annotation, document) == PX_ANCHOR_ORPHANED)
         n_orphaned++;
     }
+  emit_changed (self);
   return n_orphaned;
 }
 
@@ -887,6 +945,7 @@ px_session_set_column_order (PxSession   *self,
 
   g_array_set_size (self->columns, 0);
   g_array_append_vals (self->columns, order, n_columns);
+  emit_changed (self);
   return TRUE;
 }
 
@@ -945,18 +1004,39 @@ px_session_add_annotation (PxSession    *self,
 
   document_id = px_annotation_dup_document_id (annotation);
   g_return_if_fail (find_source (self, document_id) >= 0);
+  g_return_if_fail (!g_ptr_array_find (self->annotations, annotation, NULL));
 
-  g_ptr_array_add (self->annotations, g_object_ref (annotation));
+  insert_annotation (self, annotation);
+  emit_changed (self);
 }
 
 gboolean
 px_session_remove_annotation (PxSession    *self,
                               PxAnnotation *annotation)
 {
+  guint index;
+
   g_return_val_if_fail (PX_IS_SESSION (self), FALSE);
   g_return_val_if_fail (PX_IS_ANNOTATION (annotation), FALSE);
 
-  return g_ptr_array_remove (self->annotations, annotation);
+  if (!g_ptr_array_find (self->annotations, annotation, &index))
+    return FALSE;
+  remove_annotation_at (self, index);
+  emit_changed (self);
+  return TRUE;
+}
+
+/**
+ * px_session_get_annotation_model:
+ *
+ * Returns: (transfer none): the annotations as a GListModel of
+ *   PxAnnotation, for a list view; it follows every change.
+ */
+GListModel *
+px_session_get_annotation_model (PxSession *self)
+{
+  g_return_val_if_fail (PX_IS_SESSION (self), NULL);
+  return G_LIST_MODEL (self->annotation_model);
 }
 
 PxAnnotation *
@@ -993,10 +1073,13 @@ px_session_set_setting (PxSession  *self,
   g_return_if_fail (key != NULL && key[0] != '\0' && g_utf8_validate (key, -1, NULL) && is_xml_safe (key));
   g_return_if_fail (value == NULL || g_utf8_validate (value, -1, NULL));
 
+  if (g_strcmp0 (g_hash_table_lookup (self->settings, key), value) == 0)
+    return;
   if (value == NULL)
     g_hash_table_remove (self->settings, key);
   else
     g_hash_table_insert (self->settings, g_strdup (key), g_strdup (value));
+  emit_changed (self);
 }
 
 GStrv

@@ -5,7 +5,10 @@
  * A session embeds its sources (text and metadata), so a `.parallax` file is
  * self-contained; the format is in docs/session-format.md. A PxSession is
  * edited on one thread (the main loop); save_async() snapshots it, so the
- * session may change while a save runs.
+ * session may change while a save runs. Its "changed" signal tells that
+ * what a save would write is different now: a source, the columns, a
+ * setting, or an annotation (added, removed, or its label, colour, note or
+ * anchor) changed.
  */
 #pragma once
 
@@ -62,6 +65,9 @@ GPtrArray    *px_session_get_annotations          (PxSession     *self);
 /* (element-type PxAnnotation) (transfer container): of one source. */
 GPtrArray    *px_session_dup_annotations_for_document (PxSession  *self,
                                                        guint       index);
+/* (transfer none): the same annotations as a GListModel (for the
+ * annotations sidebar); it follows every change. */
+GListModel   *px_session_get_annotation_model     (PxSession     *self);
 /* The annotation must lie on one of the session's documents. */
 void          px_session_add_annotation           (PxSession     *self,
                                                    PxAnnotation  *annotation);
