@@ -29,6 +29,9 @@ static const FactCase cases[] = {
   { "one hundred and five", "number", "one hundred and five", "{\"number\":105}" },
   { "3/4 of the votes", "number", "3/4", "{\"number\":0.75}" },
   { "temperatures of -5 overnight", "number", "-5", "{\"number\":-5}" },
+  { "population: 1\u202f234\u202f567.", "number", "1\u202f234\u202f567", "{\"number\":1234567}" },
+  { "about 3 million and a half residents", "quantity", "3 million and a half residents", "{\"amount\":3500000}" },
+  { "the balance was negative 1200 today", "number", "negative 1200", "{\"number\":-1200}" },
   /* ordinals */
   { "his second term", "ordinal", "second", "{\"number\":2}" },
   { "the 10th congress", "ordinal", "10th", "{\"number\":10}" },

@@ -119,6 +119,12 @@ tokenize (Scan *s)
                 q++;
               else if ((*q == ',' || *q == '.') && q + 1 < end && q[1] >= '0' && q[1] <= '9')
                 q += 2;
+              /* thin and no-break spaces group thousands in French and Russian: "1 234 567" */
+              else if (q + 3 < end && (guchar)q[0] == 0xE2 && (guchar)q[1] == 0x80 && (guchar)q[2] == 0xAF &&
+                       q[3] >= '0' && q[3] <= '9')
+                q += 4;
+              else if (q + 2 < end && (guchar)q[0] == 0xC2 && (guchar)q[1] == 0xA0 && q[2] >= '0' && q[2] <= '9')
+                q += 3;
               else
                 break;
             }
@@ -302,8 +308,16 @@ parse_digits (Scan *s,
           after_dot = TRUE;
           buf[len++] = '.';
         }
-      else if (p[k] == ',')
+      else if (p[k] == ',' || (guchar)p[k] >= 0x80)
         {
+          /* a group separator: the comma, or the bytes of a thin or no-break space */
+          if ((guchar)p[k] >= 0x80)
+            {
+              if ((guchar)p[k] == 0xE2)
+                k += 2;
+              else
+                k += 1;
+            }
           if (after_dot || (commas == 0 ? group > 3 : group != 3))
             return FALSE;
           commas++;
@@ -496,7 +510,7 @@ parse_number (Scan    *s,
               Num     *num)
 {
   const Tok *t = TOK (s, i);
-  int j;
+  int j, k;
 
   if (t->type == TOK_NUM)
     {
@@ -527,12 +541,12 @@ parse_number (Scan    *s,
   if (!num->multiplied && num->value == floor (num->value) && num->value < 100 &&
       (tok_is (s, j, "over") || (tok_is (s, j, "out") && tok_is (s, j + 1, "of"))) && !money)
     {
-      int k = tok_is (s, j, "over") ? j + 1 : j + 2;
+      int d = tok_is (s, j, "over") ? j + 1 : j + 2;
       Num den;
 
-      if (k < NTOK (s) && (TOK (s, k)->type == TOK_NUM || (lex_flags (s, k) & PX_LEX_NUMBER)) &&
-          !(lex_flags (s, k) & PX_LEX_MULTIPLIER) && parse_number (s, k, FALSE, &den) && den.value > num->value &&
-          (num->words || TOK (s, k)->type == TOK_NUM || den.words) && den.value != 0)
+      if (d < NTOK (s) && (TOK (s, d)->type == TOK_NUM || (lex_flags (s, d) & PX_LEX_NUMBER)) &&
+          !(lex_flags (s, d) & PX_LEX_MULTIPLIER) && parse_number (s, d, FALSE, &den) && den.value > num->value &&
+          (num->words || TOK (s, d)->type == TOK_NUM || den.words) && den.value != 0)
         {
           num->value /= den.value;
           num->last = den.last;
@@ -580,6 +594,23 @@ parse_number (Scan    *s,
           num->precision = num->words ? e->number : 0;
           num->multiplied = TRUE;
           num->last = j;
+        }
+    }
+  k = num->last + 1;
+  /* "3 million and a half", "two million and three fifths": a share of the multiplier */
+  if (num->multiplied && tok_is (s, k, "and") &&
+      ((tok_is (s, k + 1, "a") || tok_is (s, k + 1, "one")) || (lex_flags (s, k + 1) & PX_LEX_NUMBER)) &&
+      lex (s, k + 2) != NULL && (lex (s, k + 2)->flags & PX_LEX_FRACTION))
+    {
+      const PxLexEntry *numerator = lex (s, k + 1);
+      double share = (numerator != NULL && !tok_is (s, k + 1, "one") ? numerator->number : 1) / lex (s, k + 2)->number;
+      double scale = num->precision > 0 ? num->precision : 1;
+
+      if (share < 1)
+        {
+          num->value += share * scale;
+          num->last = k + 2;
+          num->precision = 0;
         }
     }
   return TRUE;
@@ -2058,7 +2089,7 @@ try_number (Scan *s,
       num.value = -num.value;
       first--;
     }
-  else if (first == n && tok_is (s, first - 1, "minus"))
+  else if (first == n && (tok_is (s, first - 1, "minus") || tok_is (s, first - 1, "negative")))
     {
       num.value = -num.value;
       first--;
