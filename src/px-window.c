@@ -16,6 +16,7 @@
 #include "px-application.h"
 #include "px-fact-sidebar.h"
 #include "px-link-map.h"
+#include "px-preferences-window.h"
 #include "px-search-bar.h"
 #include "px-source-view.h"
 #include "px-window.h"
@@ -47,6 +48,7 @@ struct _PxWindow
   GPtrArray            *matches;          /* GArray of PxTextRange per column, or NULL */
   GSettings            *settings;
   GSimpleActionGroup   *highlight_actions; /* highlight.NAME toggles */
+  GtkCssProvider       *font_css;          /* the text size of the font-scale setting */
   guint                 n_pending;
   guint                 generation;       /* of the import batch */
   guint                 highlight_watch;
@@ -977,6 +979,14 @@ find_action_cb (GtkWidget  *widget,
 }
 
 static void
+preferences_action_cb (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  gtk_window_present (GTK_WINDOW (px_preferences_window_new (GTK_WINDOW (widget))));
+}
+
+static void
 next_claim_action_cb (GtkWidget  *widget,
                       const char *action_name,
                       GVariant   *parameter)
@@ -1060,6 +1070,21 @@ toggle_highlight_cb (GSimpleAction *action,
   g_settings_set_strv (self->settings, "highlight-kinds", (const char * const *)updated);
 }
 
+/* The article text's size: 11 pt times the setting. */
+static void
+font_scale_changed_cb (GSettings  *settings,
+                       const char *key,
+                       PxWindow   *self)
+{
+  double scale = g_settings_get_double (settings, "font-scale");
+  g_autofree char *css = NULL;
+  char points[G_ASCII_DTOSTR_BUF_SIZE];
+
+  g_ascii_formatd (points, sizeof points, "%.1f", 11.0 * CLAMP (scale, 0.5, 3.0));
+  css = g_strdup_printf ("pxsourceview textview.source-text { font-size: %spt; }", points);
+  gtk_css_provider_load_from_data (self->font_css, css, -1);
+}
+
 /* Vfuncs */
 
 static void
@@ -1141,6 +1166,10 @@ px_window_dispose (GObject *object)
     g_signal_handlers_disconnect_by_data (self->settings, self);
   g_clear_object (&self->settings);
   g_clear_object (&self->highlight_actions);
+  if (self->font_css != NULL)
+    gtk_style_context_remove_provider_for_display (gtk_widget_get_display (GTK_WIDGET (self)),
+                                                   GTK_STYLE_PROVIDER (self->font_css));
+  g_clear_object (&self->font_css);
   g_clear_pointer (&self->pending, g_ptr_array_unref);
   g_clear_pointer (&self->columns, g_ptr_array_unref);
   g_clear_pointer (&self->maps, g_ptr_array_unref);
@@ -1199,6 +1228,7 @@ px_window_class_init (PxWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.move-source-right", "u", move_source_right_action_cb);
   gtk_widget_class_install_action (widget_class, "win.cancel", NULL, cancel_action_cb);
   gtk_widget_class_install_action (widget_class, "win.find", NULL, find_action_cb);
+  gtk_widget_class_install_action (widget_class, "win.preferences", NULL, preferences_action_cb);
   gtk_widget_class_install_action (widget_class, "win.next-claim", NULL, next_claim_action_cb);
   gtk_widget_class_install_action (widget_class, "win.previous-claim", NULL, previous_claim_action_cb);
   gtk_widget_class_install_property_action (widget_class, "win.show-facts", "show-facts");
@@ -1207,6 +1237,7 @@ px_window_class_init (PxWindowClass *klass)
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.find", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F9, 0, "win.show-facts", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_comma, GDK_CONTROL_MASK, "win.preferences", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Down, GDK_ALT_MASK, "win.next-claim", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Up, GDK_ALT_MASK, "win.previous-claim", NULL);
 }
@@ -1237,6 +1268,12 @@ px_window_init (PxWindow *self)
 
   g_signal_connect (style_manager, "notify::dark", G_CALLBACK (style_dark_cb), self);
   g_signal_connect (self->settings, "changed::color-scheme", G_CALLBACK (color_scheme_changed_cb), self);
+  self->font_css = gtk_css_provider_new ();
+  gtk_style_context_add_provider_for_display (gtk_widget_get_display (GTK_WIDGET (self)),
+                                              GTK_STYLE_PROVIDER (self->font_css),
+                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION + 1);
+  g_signal_connect (self->settings, "changed::font-scale", G_CALLBACK (font_scale_changed_cb), self);
+  font_scale_changed_cb (self->settings, "font-scale", self);
   {
     static const char *names[] = { "shared", "partial", "differs", "unique", "facts", "word-diff" };
     GSimpleActionGroup *group = self->highlight_actions = g_simple_action_group_new ();
