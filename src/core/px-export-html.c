@@ -684,33 +684,56 @@ is_name_kind (PxFactKind kind)
   return kind == PX_FACT_PERSON || kind == PX_FACT_ORGANIZATION || kind == PX_FACT_PLACE;
 }
 
+/* Walking one column in text order, with cursors into its sorted marks so
+ * that a long text costs time in proportion to its length. */
+typedef struct
+{
+  guint       doc;
+  PxDocument *document;
+  GPtrArray  *facts;      /* PxFact*, sorted by start (may be NULL) */
+  guint       next_fact;  /* first fact that starts after the current piece */
+  GArray     *diffs;      /* Range, sorted by start */
+  guint       next_diff;
+  GPtrArray  *active;     /* Note*: placed notes that reach into the paragraph */
+  guint       next_note;  /* into report->notes: placed notes of doc, by start */
+  guint       end_note;
+  GHashTable *badges;     /* Note* whose badge is out */
+} Column;
+
+/* Marks nest rarely; looking back this far finds the ones that cover. */
+#define LOOK_BACK 32
+
 /* Innermost fact of agree/differs status that covers [x, y), or NULL. */
 static const PxFact *
-fact_at (Report    *report,
-         GPtrArray *doc_facts,
-         guint      x,
-         guint      y,
-         int       *status)
+fact_at (Report *report,
+         Column *col,
+         guint   x,
+         guint   y,
+         int    *status)
 {
   const PxFact *best = NULL;
   GPtrArray *groups = px_comparison_get_fact_groups (report->comparison);
 
-  for (guint i = 0; doc_facts != NULL && i < doc_facts->len; i++)
+  if (col->facts == NULL)
+    return NULL;
+  while (col->next_fact < col->facts->len &&
+         ((const PxFact *)g_ptr_array_index (col->facts, col->next_fact))->start <= x)
+    col->next_fact++;
+
+  for (guint i = col->next_fact, n = 0; i > 0 && n < LOOK_BACK; i--, n++)
     {
-      const PxFact *fact = g_ptr_array_index (doc_facts, i);
+      const PxFact *fact = g_ptr_array_index (col->facts, i - 1);
       PxFactGroupStatus group_status;
       guint index;
       int group;
 
-      if (fact->start >= y)
-        break;
-      if (fact->end < y || fact->start > x || fact->kind == PX_FACT_QUOTE)
+      if (fact->end < y || fact->kind == PX_FACT_QUOTE)
         continue;
-      /* Names that agree are everywhere and tell little: the table has them. */
       index = GPOINTER_TO_UINT (g_hash_table_lookup (report->fact_index, fact));
       group = index > 0 ? report->fact_group[index - 1] : -1;
       if (group < 0)
         continue;
+      /* Names that agree are everywhere and tell little: the table has them. */
       group_status = ((const PxFactGroup *)g_ptr_array_index (groups, group))->status;
       if (group_status == PX_FACT_GROUP_SINGLE ||
           (group_status == PX_FACT_GROUP_AGREE && is_name_kind (fact->kind)))
@@ -725,20 +748,52 @@ fact_at (Report    *report,
 }
 
 static gboolean
-diff_at (GArray *diffs,
+diff_at (Column *col,
          guint   x,
          guint   y)
 {
-  for (guint i = 0; i < diffs->len; i++)
-    {
-      const Range *r = &g_array_index (diffs, Range, i);
-
-      if (r->start >= y)
-        break;
-      if (r->start <= x && r->end >= y)
-        return TRUE;
-    }
+  while (col->next_diff < col->diffs->len && g_array_index (col->diffs, Range, col->next_diff).start <= x)
+    col->next_diff++;
+  for (guint i = col->next_diff, n = 0; i > 0 && n < LOOK_BACK; i--, n++)
+    if (g_array_index (col->diffs, Range, i - 1).end >= y)
+      return TRUE;
   return FALSE;
+}
+
+static guint
+first_fact_from (GPtrArray *facts,
+                 guint      offset)
+{
+  guint lo = 0, hi = facts != NULL ? facts->len : 0;
+
+  while (lo < hi)
+    {
+      guint mid = lo + (hi - lo) / 2;
+
+      if (((const PxFact *)g_ptr_array_index (facts, mid))->start < offset)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+  return lo;
+}
+
+static guint
+first_range_from (GArray *ranges,
+                  guint   offset)
+{
+  guint lo = 0, hi = ranges->len;
+
+  while (lo < hi)
+    {
+      guint mid = lo + (hi - lo) / 2;
+
+      if (g_array_index (ranges, Range, mid).start < offset)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+  return lo;
 }
 
 static void
@@ -765,26 +820,23 @@ compare_uint (gconstpointer a,
  * annotations, the fact and the word difference that cover it. */
 static void
 add_piece (Report     *report,
+           Column     *col,
            xmlNodePtr  parent,
-           PxDocument *document,
-           guint       doc,
-           GPtrArray  *doc_facts,
            guint       x,
-           guint       y,
-           GHashTable *opened)
+           guint       y)
 {
-  const char *text = px_document_get_text (document, NULL);
+  const char *text = px_document_get_text (col->document, NULL);
   xmlNodePtr node = parent;
   const PxFact *fact;
   int fact_status = 0;
 
-  for (guint i = 0; i < report->notes->len; i++)
+  for (guint i = 0; i < col->active->len; i++)
     {
-      const Note *note = &g_array_index (report->notes, Note, i);
+      const Note *note = g_ptr_array_index (col->active, i);
       g_autofree char *klass = NULL;
       xmlNodePtr mark;
 
-      if (!note->placed || note->doc != doc || note->start > x || note->end < y)
+      if (note->start > x || note->end < y)
         continue;
       mark = add_element (node, "mark", NULL);
       klass = g_strdup_printf ("ann lbl-%u %s", note->style, border_class (note->label));
@@ -802,7 +854,7 @@ add_piece (Report     *report,
       node = mark;
     }
 
-  fact = fact_at (report, doc_facts, x, y, &fact_status);
+  fact = fact_at (report, col, x, y, &fact_status);
   if (fact != NULL)
     {
       g_autofree char *value = px_fact_format_value (fact);
@@ -817,34 +869,45 @@ add_piece (Report     *report,
       node = span;
     }
 
-  if (diff_at (report->diffs[doc], x, y))
+  if (diff_at (col, x, y))
     node = add_element (node, "span", "diff");
 
   add_text_len (node, text + x, y - x);
 
   /* Badges after the piece where an annotation ends. */
-  for (guint i = 0; i < report->notes->len; i++)
+  for (guint i = 0; i < col->active->len; i++)
     {
-      const Note *note = &g_array_index (report->notes, Note, i);
+      const Note *note = g_ptr_array_index (col->active, i);
 
-      if (note->placed && note->doc == doc && note->end == y && !g_hash_table_contains (opened, note))
+      if (note->end == y && !g_hash_table_contains (col->badges, note))
         {
-          g_hash_table_add (opened, (gpointer)note);
+          g_hash_table_add (col->badges, (gpointer)note);
           add_note_badge (parent, note);
         }
     }
 }
 
 static void
+close_segment (Report     *report,
+               Column     *col,
+               xmlNodePtr  seg_node,
+               guint       seg_index)
+{
+  int claim = px_comparison_get_claim_for_segment (report->comparison, col->doc, seg_index);
+
+  if (claim >= 0 &&
+      ((const PxClaim *)g_ptr_array_index (px_comparison_get_claims (report->comparison), claim))->n_sources > 1)
+    add_claim_marker (report, seg_node, col->doc, claim);
+}
+
+static void
 add_paragraph (Report            *report,
+               Column            *col,
                xmlNodePtr         body,
-               PxDocument        *document,
-               guint              doc,
-               GPtrArray         *doc_facts,
-               const PxParagraph *para,
-               GHashTable        *badges)
+               const PxParagraph *para)
 {
   g_autoptr(GArray) bounds = g_array_new (FALSE, FALSE, sizeof (guint));
+  PxDocument *document = col->document;
   xmlNodePtr block;
   xmlNodePtr seg_node = NULL;
   guint seg_index = para->first_segment;
@@ -867,6 +930,14 @@ add_paragraph (Report            *report,
       break;
     }
 
+  /* The notes that reach into this paragraph. */
+  while (col->next_note < col->end_note &&
+         g_array_index (report->notes, Note, col->next_note).start < para->end)
+    g_ptr_array_add (col->active, &g_array_index (report->notes, Note, col->next_note++));
+  for (guint i = col->active->len; i > 0; i--)
+    if (((const Note *)g_ptr_array_index (col->active, i - 1))->end <= para->start)
+      g_ptr_array_remove_index (col->active, i - 1);
+
   g_array_append_val (bounds, para->start);
   g_array_append_val (bounds, para->end);
   for (guint s = para->first_segment; s < seg_last; s++)
@@ -876,29 +947,30 @@ add_paragraph (Report            *report,
       add_boundary (bounds, seg->start, para->start, para->end);
       add_boundary (bounds, seg->end, para->start, para->end);
     }
-  for (guint i = 0; doc_facts != NULL && i < doc_facts->len; i++)
+  for (guint i = first_fact_from (col->facts, para->start); col->facts != NULL && i < col->facts->len; i++)
     {
-      const PxFact *fact = g_ptr_array_index (doc_facts, i);
+      const PxFact *fact = g_ptr_array_index (col->facts, i);
 
+      if (fact->start >= para->end)
+        break;
       add_boundary (bounds, fact->start, para->start, para->end);
       add_boundary (bounds, fact->end, para->start, para->end);
     }
-  for (guint i = 0; i < report->diffs[doc]->len; i++)
+  for (guint i = first_range_from (col->diffs, para->start); i < col->diffs->len; i++)
     {
-      const Range *r = &g_array_index (report->diffs[doc], Range, i);
+      const Range *r = &g_array_index (col->diffs, Range, i);
 
+      if (r->start >= para->end)
+        break;
       add_boundary (bounds, r->start, para->start, para->end);
       add_boundary (bounds, r->end, para->start, para->end);
     }
-  for (guint i = 0; i < report->notes->len; i++)
+  for (guint i = 0; i < col->active->len; i++)
     {
-      const Note *note = &g_array_index (report->notes, Note, i);
+      const Note *note = g_ptr_array_index (col->active, i);
 
-      if (note->placed && note->doc == doc)
-        {
-          add_boundary (bounds, note->start, para->start, para->end);
-          add_boundary (bounds, note->end, para->start, para->end);
-        }
+      add_boundary (bounds, note->start, para->start, para->end);
+      add_boundary (bounds, note->end, para->start, para->end);
     }
   g_array_sort (bounds, compare_uint);
 
@@ -915,12 +987,7 @@ add_paragraph (Report            *report,
       while (seg_index < seg_last && px_document_get_segment (document, seg_index)->end <= x)
         {
           if (seg_node != NULL)
-            {
-              int claim = px_comparison_get_claim_for_segment (report->comparison, doc, seg_index);
-
-              if (claim >= 0 && ((const PxClaim *)g_ptr_array_index (px_comparison_get_claims (report->comparison), claim))->n_sources > 1)
-                add_claim_marker (report, seg_node, doc, claim);
-            }
+            close_segment (report, col, seg_node, seg_index);
           seg_node = NULL;
           seg_index++;
         }
@@ -928,7 +995,7 @@ add_paragraph (Report            *report,
       seg = seg_index < seg_last ? px_document_get_segment (document, seg_index) : NULL;
       if (seg != NULL && seg->start <= x && seg_node == NULL)
         {
-          int claim = px_comparison_get_claim_for_segment (report->comparison, doc, seg_index);
+          int claim = px_comparison_get_claim_for_segment (report->comparison, col->doc, seg_index);
           GString *klass = g_string_new ("seg");
 
           if (seg->kind == PX_SEGMENT_BOILERPLATE)
@@ -944,27 +1011,22 @@ add_paragraph (Report            *report,
             }
           seg_node = add_element (block, "span", klass->str);
           g_string_free (klass, TRUE);
-          set_attr_printf (seg_node, "id", "d%u-s%u", doc + 1, seg_index + 1);
-          if (claim >= 0 && report->claim_first[claim * report->n_docs + doc] == (int)seg_index)
+          set_attr_printf (seg_node, "id", "d%u-s%u", col->doc + 1, seg_index + 1);
+          if (claim >= 0 && report->claim_first[claim * report->n_docs + col->doc] == (int)seg_index)
             {
               /* The first segment of a claim in a column is the target of
                * the markers in the other columns. */
               xmlNodePtr anchor = add_element (seg_node, "span", NULL);
 
-              set_attr_printf (anchor, "id", "d%u-c%d", doc + 1, claim + 1);
+              set_attr_printf (anchor, "id", "d%u-c%d", col->doc + 1, claim + 1);
             }
         }
 
-      add_piece (report, seg != NULL && seg->start <= x ? seg_node : block, document, doc, doc_facts, x, y, badges);
+      add_piece (report, col, seg != NULL && seg->start <= x ? seg_node : block, x, y);
     }
 
   if (seg_node != NULL && seg_index < seg_last)
-    {
-      int claim = px_comparison_get_claim_for_segment (report->comparison, doc, seg_index);
-
-      if (claim >= 0 && ((const PxClaim *)g_ptr_array_index (px_comparison_get_claims (report->comparison), claim))->n_sources > 1)
-        add_claim_marker (report, seg_node, doc, claim);
-    }
+    close_segment (report, col, seg_node, seg_index);
 }
 
 static void
@@ -1007,8 +1069,9 @@ add_columns (Report     *report,
   for (guint d = 0; d < report->n_docs; d++)
     {
       PxDocument *document = px_comparison_get_document (report->comparison, d);
-      GPtrArray *doc_facts = px_comparison_get_document_facts (report->comparison, d);
       g_autoptr(GHashTable) badges = g_hash_table_new (NULL, NULL);
+      g_autoptr(GPtrArray) active = g_ptr_array_new ();
+      Column col = { 0 };
       xmlNodePtr column = add_element (columns, "article", "column");
       xmlNodePtr head = add_element (column, "header", "col-head");
       xmlNodePtr body = add_element (column, "div", "col-body");
@@ -1024,8 +1087,25 @@ add_columns (Report     *report,
       (void)title;
       add_source_meta (head, document);
 
+      col.doc = d;
+      col.document = document;
+      col.facts = px_comparison_get_document_facts (report->comparison, d);
+      col.diffs = report->diffs[d];
+      col.active = active;
+      col.badges = badges;
+      /* The notes are sorted placed first, then by column and start. */
+      while (col.next_note < report->notes->len &&
+             g_array_index (report->notes, Note, col.next_note).placed &&
+             g_array_index (report->notes, Note, col.next_note).doc < d)
+        col.next_note++;
+      col.end_note = col.next_note;
+      while (col.end_note < report->notes->len &&
+             g_array_index (report->notes, Note, col.end_note).placed &&
+             g_array_index (report->notes, Note, col.end_note).doc == d)
+        col.end_note++;
+
       for (guint p = 0; p < px_document_get_n_paragraphs (document); p++)
-        add_paragraph (report, body, document, d, doc_facts, px_document_get_paragraph (document, p), badges);
+        add_paragraph (report, &col, body, px_document_get_paragraph (document, p));
     }
 }
 
@@ -1198,7 +1278,14 @@ add_fact_row (Report            *report,
             add_element (cell, "br", NULL);
           line = add_element_text (cell, "span", "fact-text", fact->text);
           value = px_fact_format_value (fact);
-          if (value != NULL && g_strcmp0 (value, fact->text) != 0 && fact->kind != PX_FACT_QUOTE)
+          if (fact->kind == PX_FACT_QUOTE && fact->speaker != NULL)
+            {
+              g_autofree char *speaker = g_strdup_printf ("— %s", fact->speaker);
+
+              add_text (cell, " ");
+              add_element_text (cell, "span", "value", speaker);
+            }
+          else if (value != NULL && g_strcmp0 (value, fact->text) != 0 && fact->kind != PX_FACT_QUOTE)
             {
               add_text (cell, " ");
               add_element_text (cell, "span", "value", value);
