@@ -628,9 +628,10 @@ read_annotation (xmlNodePtr   node,
 }
 
 static PxSession *
-read_session (xmlDocPtr    doc,
-              const char  *name,
-              GError     **error)
+read_session (xmlDocPtr      doc,
+              const char    *name,
+              GCancellable  *cancellable,
+              GError       **error)
 {
   g_autoptr(PxSession) self = px_session_new ();
   g_autoptr(GHashTable) source_ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
@@ -679,6 +680,8 @@ read_session (xmlDocPtr    doc,
 
       if (!is_element (source, "source"))
         continue;
+      if (g_cancellable_set_error_if_cancelled (cancellable, error))
+        return NULL;
       id = get_prop (source, "id");
       if (id == NULL || g_hash_table_contains (source_ids, id))
         {
@@ -735,6 +738,10 @@ read_session (xmlDocPtr    doc,
 
       if (!is_element (child, "annotation"))
         continue;
+      /* Re-attaching searches the text: a file with very many annotations on
+       * edited sources takes a while, and may be cancelled. */
+      if (g_cancellable_set_error_if_cancelled (cancellable, error))
+        return NULL;
       annotation = read_annotation (child, self, source_ids, name, index++, error);
       if (annotation == NULL)
         return NULL;
@@ -1114,18 +1121,11 @@ px_session_to_bytes (PxSession *self)
   return bytes;
 }
 
-/**
- * px_session_new_from_bytes:
- * @origin: (nullable): the path or URL, for error messages
- *
- * Returns: (transfer full) (nullable): the session, or NULL with an error in
- *   PX_ERROR: TOO_LARGE, HOSTILE (a DTD, too deep), INVALID_INPUT (not XML,
- *   another root, another version, missing parts).
- */
-PxSession *
-px_session_new_from_bytes (GBytes      *bytes,
-                           const char  *origin,
-                           GError     **error)
+static PxSession *
+session_from_bytes (GBytes        *bytes,
+                    const char    *origin,
+                    GCancellable  *cancellable,
+                    GError       **error)
 {
   g_autofree char *name = display_name (origin);
   xmlParserCtxtPtr ctxt;
@@ -1138,7 +1138,7 @@ px_session_new_from_bytes (GBytes      *bytes,
   int line = 0;
   g_autofree char *reason = NULL;
 
-  g_return_val_if_fail (bytes != NULL, NULL);
+  g_assert (bytes != NULL);
 
   data = g_bytes_get_data (bytes, &length);
   if (length > PX_SESSION_MAX_BYTES)
@@ -1193,11 +1193,29 @@ px_session_new_from_bytes (GBytes      *bytes,
                  "“%s” is not a Parallax session: it is not well-formed XML (line %d: %s)",
                  name, line, reason != NULL ? reason : "unreadable");
   else
-    session = read_session (doc, name, error);
+    session = read_session (doc, name, cancellable, error);
 
   if (doc != NULL)
     xmlFreeDoc (doc);
   return session;
+}
+
+/**
+ * px_session_new_from_bytes:
+ * @origin: (nullable): the path or URL, for error messages
+ *
+ * Returns: (transfer full) (nullable): the session, or NULL with an error in
+ *   PX_ERROR: TOO_LARGE, HOSTILE (a DTD, too deep), INVALID_INPUT (not XML,
+ *   another root, another version, missing parts), EMPTY.
+ */
+PxSession *
+px_session_new_from_bytes (GBytes      *bytes,
+                           const char  *origin,
+                           GError     **error)
+{
+  g_return_val_if_fail (bytes != NULL, NULL);
+
+  return session_from_bytes (bytes, origin, NULL, error);
 }
 
 gboolean
@@ -1331,7 +1349,7 @@ px_session_load (GFile         *file,
       return NULL;
     }
 
-  return px_session_new_from_bytes (bytes, origin, error);
+  return session_from_bytes (bytes, origin, cancellable, error);
 }
 
 static void
