@@ -545,8 +545,12 @@ test_kill_during_save (void)
       g_assert_true (g_spawn_async (NULL, (char **)argv, NULL, G_SPAWN_DO_NOT_REAP_CHILD, NULL, NULL, &pid, &error));
       g_assert_no_error (error);
       /* Once it saves, kill it at a random moment. */
-      while (!g_file_test (ready, G_FILE_TEST_EXISTS))
-        g_usleep (1000);
+      for (guint waited = 0; !g_file_test (ready, G_FILE_TEST_EXISTS); waited++)
+        {
+          g_assert_cmpuint (waited, <, 120000);  /* two minutes: the child did not start */
+          g_assert_cmpint (waitpid (pid, &status, WNOHANG), ==, 0);
+          g_usleep (1000);
+        }
       g_unlink (ready);
       g_usleep (g_random_int_range (1000, 400000));
       kill (pid, SIGKILL);
