@@ -192,6 +192,21 @@ tok_sym (Scan    *s,
   return i >= 0 && i < NTOK (s) && TOK (s, i)->type == TOK_SYM && TOK (s, i)->ch == ch;
 }
 
+/* Token @i is one of @words (lowercase ASCII). */
+static gboolean
+tok_in (Scan              *s,
+        int                i,
+        const char * const *words,
+        gsize              n_words)
+{
+  for (gsize k = 0; k < n_words; k++)
+    if (tok_is (s, i, words[k]))
+      return TRUE;
+  return FALSE;
+}
+
+#define TOK_IN(s, i, words) tok_in ((s), (i), (words), G_N_ELEMENTS (words))
+
 static gboolean
 is_dash (gunichar ch)
 {
@@ -731,10 +746,7 @@ is_link_verb (Scan *s,
     "only", "roughly", "approximately", "exceeding", "above", "below", "under", "respectively",
   };
 
-  for (guint k = 0; k < G_N_ELEMENTS (verbs); k++)
-    if (tok_is (s, i, verbs[k]))
-      return TRUE;
-  return FALSE;
+  return TOK_IN (s, i, verbs);
 }
 
 static gboolean
@@ -759,10 +771,7 @@ is_empty_noun (Scan *s,
     "fact", "way", "thing", "things", "case", "kind", "sort", "lot", "deal", "given", "said", "says",
   };
 
-  for (guint k = 0; k < G_N_ELEMENTS (nouns); k++)
-    if (tok_is (s, i, nouns[k]))
-      return TRUE;
-  return FALSE;
+  return TOK_IN (s, i, nouns);
 }
 
 /* What a number measures: "of the vote" after a share, else the nearest
@@ -826,16 +835,12 @@ is_plural_noun (Scan *s,
   t = TOK (s, i);
   if (t->type != TOK_WORD || t->cap || t->lex != NULL)
     return FALSE;
-  for (guint k = 0; k < G_N_ELEMENTS (irregular); k++)
-    if (tok_is (s, i, irregular[k]))
-      return TRUE;
+  if (TOK_IN (s, i, irregular))
+    return TRUE;
   n = tok_len (t);
   if (n < 3 || s->text[t->end - 1] != 's' || s->text[t->end - 2] == 's' || s->text[t->end - 2] == 'u')
     return FALSE;
-  for (guint k = 0; k < G_N_ELEMENTS (not_nouns); k++)
-    if (tok_is (s, i, not_nouns[k]))
-      return FALSE;
-  return TRUE;
+  return !TOK_IN (s, i, not_nouns);
 }
 
 /* What a counted noun measures: the noun itself, or for "people",
@@ -849,22 +854,17 @@ counted_measure (Scan *s,
     "people", "persons", "citizens", "residents", "individuals", "inhabitants",
   };
 
-  for (guint g = 0; g < G_N_ELEMENTS (generic); g++)
-    {
-      if (!tok_is (s, noun, generic[g]))
-        continue;
-      if (tok_is (s, noun + 1, "on") || tok_is (s, noun + 1, "in") || tok_is (s, noun + 1, "of"))
-        for (int j = noun + 2; j < NTOK (s) && j <= noun + 5; j++)
-          {
-            const Tok *t = TOK (s, j);
+  if (TOK_IN (s, noun, generic) &&
+      (tok_is (s, noun + 1, "on") || tok_is (s, noun + 1, "in") || tok_is (s, noun + 1, "of")))
+    for (int j = noun + 2; j < NTOK (s) && j <= noun + 5; j++)
+      {
+        const Tok *t = TOK (s, j);
 
-            if (t->type != TOK_WORD)
-              break;
-            if (!is_stop (s, j) && !t->cap && lex (s, j) == NULL)
-              return stem_of (s, j);
-          }
-      break;
-    }
+        if (t->type != TOK_WORD)
+          break;
+        if (!is_stop (s, j) && !t->cap && lex (s, j) == NULL)
+          return stem_of (s, j);
+      }
   return stem_of (s, noun);
 }
 
@@ -1056,10 +1056,7 @@ is_minor_unit (Scan *s,
 
   if (tok_is (s, i, "c") && attached (s, i))
     return TRUE;
-  for (guint k = 0; k < G_N_ELEMENTS (words); k++)
-    if (tok_is (s, i, words[k]))
-      return TRUE;
-  return FALSE;
+  return TOK_IN (s, i, words);
 }
 
 /* "3 dollars 50 cents", "thirteen dollars and forty-five cents": adds the
@@ -1292,10 +1289,7 @@ is_month_context (Scan *s,
     "to", "end", "beginning", "start", "middle",
   };
 
-  for (guint k = 0; k < G_N_ELEMENTS (words); k++)
-    if (tok_is (s, i, words[k]))
-      return TRUE;
-  return FALSE;
+  return TOK_IN (s, i, words);
 }
 
 /* Extends the start of a month date over "the end of", "early", "mid-". */
@@ -1950,7 +1944,6 @@ percent_after (Scan     *s,
 static int
 unit_after (Scan        *s,
             int          i,
-            double       amount,
             gboolean     multiplied,
             const char **unit)
 {
@@ -2034,7 +2027,6 @@ unit_after (Scan        *s,
       *unit = "bbl/d";
       last = i + 2;
     }
-  (void)amount;
   return last;
 }
 
@@ -2211,7 +2203,7 @@ try_number (Scan *s,
 
           if (year_at (s, n) > 0)
             return try_year_range (s, n);
-          u = unit_after (s, upper.last + 1, upper.value, upper.multiplied, &unit);
+          u = unit_after (s, upper.last + 1, upper.multiplied, &unit);
 
           num.precision = MAX (num.precision, upper.precision);
           /* "3-5 kilometers", "5-6 mm" */
@@ -2224,7 +2216,7 @@ try_number (Scan *s,
         }
     }
 
-  if ((k = unit_after (s, last + 1, num.value, num.multiplied, &unit)) >= 0)
+  if ((k = unit_after (s, last + 1, num.multiplied, &unit)) >= 0)
     {
       /* "in" and "m" need the number glued to them or a clear amount */
       if (g_str_equal (unit, "in") && !tok_is (s, last + 1, "inches") && !tok_is (s, last + 1, "inch"))
@@ -2383,9 +2375,11 @@ static gboolean
 is_connector (Scan *s,
               int   i)
 {
-  return tok_is (s, i, "of") || tok_is (s, i, "for") || tok_is (s, i, "on") || tok_is (s, i, "de") ||
-         tok_is (s, i, "du") || tok_is (s, i, "von") || tok_is (s, i, "van") || tok_is (s, i, "bin") ||
-         tok_is (s, i, "al") || tok_is (s, i, "la") || tok_is (s, i, "der");
+  static const char * const words[] = {
+    "of", "for", "on", "de", "du", "von", "van", "bin", "al", "la", "der",
+  };
+
+  return TOK_IN (s, i, words);
 }
 
 static gboolean
@@ -2448,10 +2442,7 @@ is_place_word (Scan *s,
     "ocean", "river", "mountains", "province", "region", "street", "square", "county",
   };
 
-  for (guint k = 0; k < G_N_ELEMENTS (words); k++)
-    if (tok_is (s, i, words[k]))
-      return TRUE;
-  return FALSE;
+  return TOK_IN (s, i, words);
 }
 
 static char *
