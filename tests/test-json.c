@@ -8,6 +8,14 @@
 
 #include "parallax-core.h"
 
+/* g_ptr_array_sort passes pointers to the elements */
+static int
+compare_names (gconstpointer a,
+               gconstpointer b)
+{
+  return g_strcmp0 (*(const char * const *)a, *(const char * const *)b);
+}
+
 static GPtrArray *
 load_examples (void)
 {
@@ -21,7 +29,7 @@ load_examples (void)
   while ((name = g_dir_read_name (gdir)) != NULL)
     if (g_str_has_suffix (name, ".txt"))
       g_ptr_array_add (names, g_strdup (name));
-  g_ptr_array_sort (names, (GCompareFunc)g_strcmp0);
+  g_ptr_array_sort (names, compare_names);
   g_assert_cmpuint (names->len, >=, 4);
 
   for (guint i = 0; i < names->len; i++)

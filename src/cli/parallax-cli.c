@@ -21,7 +21,7 @@ typedef struct
 } Command;
 
 static const Command commands[] = {
-  { "compare", px_cli_compare, "Compare sources and print the comparison as JSON" },
+  { "compare", px_cli_compare, "Compare sources (or a saved session) and write the comparison as JSON or an HTML report" },
   { "extract", px_cli_extract, "Print the article text (and with --format=json the metadata) of web pages" },
   { "facts", px_cli_facts, "List the numbers, dates, names and quotes found in sources" },
   { "similarity", px_cli_similarity, "Score sentence pairs read from standard input (benchmarks)" },
