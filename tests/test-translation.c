@@ -14,6 +14,7 @@
 #include <adwaita.h>
 
 #include "px-application.h"
+#include "px-preferences-window.h"
 #include "px-window.h"
 
 static gboolean have_display;
@@ -116,6 +117,40 @@ is_menu_button (GtkWidget *widget)
   return GTK_IS_MENU_BUTTON (widget) && gtk_menu_button_get_menu_model (GTK_MENU_BUTTON (widget)) != NULL;
 }
 
+static const char *wanted_title;
+
+static gboolean
+is_wanted_row (GtkWidget *widget)
+{
+  return ADW_IS_PREFERENCES_ROW (widget) &&
+         g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), wanted_title) == 0;
+}
+
+/* The row titled @title (as shown, translated) under @root. */
+static GtkWidget *
+find_row (GtkWidget  *root,
+          const char *title)
+{
+  GtkWidget *row;
+
+  wanted_title = title;
+  row = find_widget (root, is_wanted_row);
+  g_assert_nonnull (row);
+  return row;
+}
+
+static gboolean
+is_switch (GtkWidget *widget)
+{
+  return GTK_IS_SWITCH (widget);
+}
+
+static gboolean
+is_spin_button (GtkWidget *widget)
+{
+  return GTK_IS_SPIN_BUTTON (widget);
+}
+
 static gboolean
 has_cyrillic (const char *text)
 {
@@ -173,7 +208,7 @@ test_catalog (void)
   /* One message of each origin: the code, a template, the shortcuts window. */
   g_assert_cmpstr (_("Untitled"), ==, "Без названия");
   g_assert_cmpstr (_("Compare News Sources"), ==, "Сравнение новостных источников");
-  g_assert_cmpstr (_("Keyboard shortcuts"), ==, "Сочетания клавиш");
+  g_assert_cmpstr (_("Keyboard shortcuts"), ==, "Комбинации клавиш");
 }
 
 /* Russian plurals: one (1, 21, 101), few (2–4, 22–24), many (0, 5–20, 11–14, 25…). */
@@ -276,7 +311,7 @@ test_window (void)
       GtkWidget *overlay = GTK_WIDGET (gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (window)));
 
       collect_texts (overlay, shortcuts);
-      g_assert_true (g_ptr_array_find_with_equal_func (shortcuts, "Сочетания клавиш", g_str_equal, NULL));
+      g_assert_true (g_ptr_array_find_with_equal_func (shortcuts, "Комбинации клавиш", g_str_equal, NULL));
       g_assert_cmpuint (check_texts_translated (shortcuts), >=, 10);
     }
 
@@ -296,6 +331,113 @@ test_window (void)
   g_test_message ("%u of %u texts of the window with three sources in Cyrillic", russian, texts->len);
 
   gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* The Preferences window speaks Russian: its title, the titles and
+ * subtitles of its rows and groups, the choices of its combo rows. */
+static void
+test_preferences (void)
+{
+  g_autoptr(GPtrArray) texts = g_ptr_array_new_with_free_func (g_free);
+  PxPreferencesWindow *preferences;
+  GtkWidget *row;
+  guint russian;
+
+  if (!have_display)
+    {
+      g_test_skip ("no display");
+      return;
+    }
+  if (!have_catalog)
+    {
+      g_test_fail_printf ("no Russian catalog in the build folder: is ru in po/LINGUAS?");
+      return;
+    }
+
+  preferences = px_preferences_window_new (NULL);
+  gtk_window_present (GTK_WINDOW (preferences));
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (preferences)), ==, "Параметры");
+
+  collect_texts (GTK_WIDGET (preferences), texts);
+  russian = check_texts_translated (texts);
+  g_test_message ("%u of %u texts of the Preferences window in Cyrillic", russian, texts->len);
+  g_assert_cmpuint (russian, >=, 20);
+
+  row = find_row (GTK_WIDGET (preferences), "Стиль");
+  g_assert_cmpstr (gtk_string_object_get_string (adw_combo_row_get_selected_item (ADW_COMBO_ROW (row))),
+                   ==, "Как в системе");
+  row = find_row (GTK_WIDGET (preferences), "Чувствительность сопоставления");
+  g_assert_cmpstr (gtk_string_object_get_string (adw_combo_row_get_selected_item (ADW_COMBO_ROW (row))),
+                   ==, "Средняя");
+  find_row (GTK_WIDGET (preferences), "Расходящиеся утверждения");
+
+  gtk_window_destroy (GTK_WINDOW (preferences));
+}
+
+/* Each row writes its key and follows it. */
+static void
+test_preferences_settings (void)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APPLICATION_ID);
+  g_auto(GStrv) kinds = NULL;
+  PxPreferencesWindow *preferences;
+  GtkWidget *row, *differs, *sync_scroll;
+  GtkSpinButton *spin;
+
+  if (!have_display)
+    {
+      g_test_skip ("no display");
+      return;
+    }
+
+  g_settings_reset (settings, "highlight-kinds");
+  g_settings_reset (settings, "color-scheme");
+  g_settings_reset (settings, "font-scale");
+  preferences = px_preferences_window_new (NULL);
+  gtk_window_present (GTK_WINDOW (preferences));
+
+  /* A highlight kind off, then on again from the setting. */
+  differs = find_widget (find_row (GTK_WIDGET (preferences), _("Claims That Differ")), is_switch);
+  g_assert_true (gtk_switch_get_active (GTK_SWITCH (differs)));
+  gtk_switch_set_active (GTK_SWITCH (differs), FALSE);
+  kinds = g_settings_get_strv (settings, "highlight-kinds");
+  g_assert_false (g_strv_contains ((const char * const *)kinds, "differs"));
+  g_assert_true (g_strv_contains ((const char * const *)kinds, "shared"));
+  g_assert_cmpuint (g_strv_length (kinds), ==, 5);
+  g_settings_reset (settings, "highlight-kinds");
+  g_assert_true (gtk_switch_get_active (GTK_SWITCH (differs)));
+
+  /* The style: the setting and the style manager. */
+  row = find_row (GTK_WIDGET (preferences), _("Style"));
+  adw_combo_row_set_selected (ADW_COMBO_ROW (row), 2);
+  g_assert_cmpint (g_settings_get_enum (settings, "color-scheme"), ==, 2);
+  g_assert_cmpint (adw_style_manager_get_color_scheme (adw_style_manager_get_default ()), ==,
+                   ADW_COLOR_SCHEME_FORCE_DARK);
+  g_settings_set_string (settings, "color-scheme", "light");
+  g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (row)), ==, 1);
+  g_assert_cmpint (adw_style_manager_get_color_scheme (adw_style_manager_get_default ()), ==,
+                   ADW_COLOR_SCHEME_FORCE_LIGHT);
+  g_settings_reset (settings, "color-scheme");
+
+  /* Text size in percent, the setting a factor. */
+  spin = GTK_SPIN_BUTTON (find_widget (find_row (GTK_WIDGET (preferences), _("Text Size")), is_spin_button));
+  g_assert_cmpfloat (gtk_spin_button_get_value (spin), ==, 100.0);
+  gtk_spin_button_set_value (spin, 150.0);
+  g_assert_cmpfloat_with_epsilon (g_settings_get_double (settings, "font-scale"), 1.5, 1e-9);
+  g_settings_set_double (settings, "font-scale", 0.8);
+  g_assert_cmpfloat_with_epsilon (gtk_spin_button_get_value (spin), 80.0, 1e-9);
+  g_settings_reset (settings, "font-scale");
+
+  /* A plain switch. */
+  sync_scroll = find_widget (find_row (GTK_WIDGET (preferences), _("Scroll Sources Together")), is_switch);
+  g_assert_cmpint (gtk_switch_get_active (GTK_SWITCH (sync_scroll)), ==,
+                   g_settings_get_boolean (settings, "sync-scroll"));
+  gtk_switch_set_active (GTK_SWITCH (sync_scroll), !gtk_switch_get_active (GTK_SWITCH (sync_scroll)));
+  g_assert_cmpint (gtk_switch_get_active (GTK_SWITCH (sync_scroll)), ==,
+                   g_settings_get_boolean (settings, "sync-scroll"));
+  g_settings_reset (settings, "sync-scroll");
+
+  gtk_window_destroy (GTK_WINDOW (preferences));
 }
 
 int
@@ -327,6 +469,8 @@ main (int    argc,
   g_test_add_func ("/ui/translation/catalog", test_catalog);
   g_test_add_func ("/ui/translation/plurals", test_plurals);
   g_test_add_func ("/ui/translation/window", test_window);
+  g_test_add_func ("/ui/translation/preferences", test_preferences);
+  g_test_add_func ("/ui/preferences/settings", test_preferences_settings);
 
   return g_test_run ();
 }
