@@ -352,3 +352,12 @@ px_search_bar_get_total (PxSearchBar *self)
     total += g_array_index (self->counts, guint, i);
   return total;
 }
+
+void
+px_search_bar_focus_entry (PxSearchBar *self)
+{
+  g_return_if_fail (PX_IS_SEARCH_BAR (self));
+
+  gtk_widget_grab_focus (GTK_WIDGET (self->entry));
+  gtk_editable_select_region (GTK_EDITABLE (self->entry), 0, -1);
+}

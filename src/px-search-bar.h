@@ -18,6 +18,7 @@ PxSearchBar   *px_search_bar_new             (void);
 void           px_search_bar_set_search_mode (PxSearchBar   *self,
                                               gboolean       search_mode);
 gboolean       px_search_bar_get_search_mode (PxSearchBar   *self);
+void           px_search_bar_focus_entry     (PxSearchBar   *self);
 /* What to find: the entry's text and the options. */
 const char    *px_search_bar_get_text        (PxSearchBar   *self);
 void           px_search_bar_set_text        (PxSearchBar   *self,

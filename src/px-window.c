@@ -793,10 +793,8 @@ on_search_bar_previous_match_cb (PxWindow *self)
 static void
 on_search_bar_mode_cb (PxWindow *self)
 {
-  gboolean mode = px_search_bar_get_search_mode (self->search_bar);
-
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.find", TRUE);
-  if (!mode && self->selected_doc >= 0)
+  /* Back to the text the reader was in. */
+  if (!px_search_bar_get_search_mode (self->search_bar) && self->selected_doc >= 0)
     gtk_widget_grab_focus (GTK_WIDGET (px_source_view_get_text_view (get_column (self, self->selected_doc))));
 }
 
@@ -973,9 +971,14 @@ find_action_cb (GtkWidget  *widget,
 {
   PxWindow *self = PX_WINDOW (widget);
 
+  /* Ctrl+F opens the bar, or takes the reader back to its entry;
+   * Escape and the bar's close button close it. */
   if (g_list_model_get_n_items (G_LIST_MODEL (self->sources)) == 0)
     return;
-  px_search_bar_set_search_mode (self->search_bar, !px_search_bar_get_search_mode (self->search_bar));
+  if (px_search_bar_get_search_mode (self->search_bar))
+    px_search_bar_focus_entry (self->search_bar);
+  else
+    px_search_bar_set_search_mode (self->search_bar, TRUE);
 }
 
 static void
@@ -1068,6 +1071,29 @@ toggle_highlight_cb (GSimpleAction *action,
     g_strv_builder_add (builder, name);
   updated = g_strv_builder_end (builder);
   g_settings_set_strv (self->settings, "highlight-kinds", (const char * const *)updated);
+}
+
+/* Files dropped on the window are added, as with Open. */
+static gboolean
+drop_cb (GtkDropTarget *target,
+         const GValue  *value,
+         double         x,
+         double         y,
+         PxWindow      *self)
+{
+  GSList *list;
+  g_autoptr(GPtrArray) files = g_ptr_array_new ();
+
+  if (!G_VALUE_HOLDS (value, GDK_TYPE_FILE_LIST))
+    return FALSE;
+  list = gdk_file_list_get_files (g_value_get_boxed (value));
+  for (const GSList *l = list; l != NULL; l = l->next)
+    g_ptr_array_add (files, l->data);
+  g_slist_free (list);
+  if (files->len == 0)
+    return FALSE;
+  px_window_open_files (self, (GFile **)files->pdata, files->len);
+  return TRUE;
 }
 
 /* The article text's size: 11 pt times the setting. */
@@ -1268,6 +1294,12 @@ px_window_init (PxWindow *self)
 
   g_signal_connect (style_manager, "notify::dark", G_CALLBACK (style_dark_cb), self);
   g_signal_connect (self->settings, "changed::color-scheme", G_CALLBACK (color_scheme_changed_cb), self);
+  {
+    GtkDropTarget *target = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
+
+    g_signal_connect (target, "drop", G_CALLBACK (drop_cb), self);
+    gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (target));
+  }
   self->font_css = gtk_css_provider_new ();
   gtk_style_context_add_provider_for_display (gtk_widget_get_display (GTK_WIDGET (self)),
                                               GTK_STYLE_PROVIDER (self->font_css),
