@@ -47,7 +47,7 @@ char       *px_decode_text         (const char           *data,
                                     gsize                *out_length,
                                     GError              **error);
 
-/* For web pages; see px-html.h. */
+/* For web pages (px-html.c, px-html-meta.c, px-html-extract.c). */
 PxDocument *px_import_html         (const char           *data,
                                     gsize                 length,
                                     const char           *origin,
