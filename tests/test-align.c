@@ -301,6 +301,44 @@ test_many_sources (void)
   assert_one_sentence_per_source (comparison);
 }
 
+static guint
+count_links (GPtrArray     *documents,
+             PxSensitivity  sensitivity)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PxComparison) comparison = px_comparison_new_full (documents, sensitivity, NULL, NULL, NULL, &error);
+  guint n = 0;
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < px_comparison_get_links (comparison)->len; i++)
+    n += ((PxLink *)g_ptr_array_index (px_comparison_get_links (comparison), i))->relation != PX_RELATION_RELATED;
+  return n;
+}
+
+/* Higher sensitivity links more (looser) pairs, never fewer. */
+static void
+test_sensitivity (void)
+{
+  g_autoptr(GPtrArray) documents = g_ptr_array_new_with_free_func (g_object_unref);
+  guint low, medium, high;
+  PxSensitivity s;
+
+  g_ptr_array_add (documents, doc ("The mayor announced a new bridge across the river. "
+                                   "Farmers say the dry summer hurt the wheat harvest badly.\n"));
+  g_ptr_array_add (documents, doc ("The mayor spoke about the river and its old bridge. "
+                                   "The summer was dry, and farmers worry about prices.\n"));
+  low = count_links (documents, PX_SENSITIVITY_LOW);
+  medium = count_links (documents, PX_SENSITIVITY_MEDIUM);
+  high = count_links (documents, PX_SENSITIVITY_HIGH);
+  g_assert_cmpuint (low, <=, medium);
+  g_assert_cmpuint (medium, <=, high);
+  g_assert_cmpuint (low, <, high);
+
+  g_assert_true (px_sensitivity_from_string ("high", &s));
+  g_assert_cmpint (s, ==, PX_SENSITIVITY_HIGH);
+  g_assert_false (px_sensitivity_from_string ("loud", &s));
+}
+
 static void
 test_cancelled (void)
 {
@@ -332,6 +370,7 @@ main (int    argc,
   g_test_add_func ("/align/boilerplate-never-links", test_boilerplate_never_links);
   g_test_add_func ("/align/similarity", test_similarity);
   g_test_add_func ("/align/many-sources", test_many_sources);
+  g_test_add_func ("/align/sensitivity", test_sensitivity);
   g_test_add_func ("/align/cancelled", test_cancelled);
 
   return g_test_run ();

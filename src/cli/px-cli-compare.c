@@ -83,6 +83,8 @@ px_cli_compare (int    argc,
   g_autoptr(GPtrArray) annotations = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr(PxComparison) comparison = NULL;
   g_autofree char *format = NULL;
+  g_autofree char *sensitivity_name = NULL;
+  PxSensitivity sensitivity = PX_SENSITIVITY_MEDIUM;
   g_autofree char *output = NULL;
   g_autofree char *data = NULL;
   g_auto(GStrv) files = NULL;
@@ -92,6 +94,7 @@ px_cli_compare (int    argc,
   gsize length = 0;
   const GOptionEntry entries[] = {
     { "format", 'f', 0, G_OPTION_ARG_STRING, &format, "Output format: json (default) or html", "FORMAT" },
+    { "sensitivity", 's', 0, G_OPTION_ARG_STRING, &sensitivity_name, "How readily differently worded sentences are linked: low, medium (default) or high", "LEVEL" },
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, "Write to FILE instead of standard output", "FILE" },
     { "pretty", 0, 0, G_OPTION_ARG_NONE, &pretty, "Indent the JSON", NULL },
     { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &files, NULL, "FILE…" },
@@ -128,6 +131,11 @@ px_cli_compare (int    argc,
       return 2;
     }
   html = g_strcmp0 (format, "html") == 0;
+  if (sensitivity_name != NULL && !px_sensitivity_from_string (sensitivity_name, &sensitivity))
+    {
+      px_cli_print_error ("unknown sensitivity “%s” (use low, medium or high)", sensitivity_name);
+      return 2;
+    }
 
   if (files == NULL || files[0] == NULL)
     {
@@ -136,7 +144,7 @@ px_cli_compare (int    argc,
     }
 
   load_inputs (files, documents, annotations, &n_failed);
-  comparison = px_comparison_new (documents, NULL, NULL, NULL, &error);
+  comparison = px_comparison_new_full (documents, sensitivity, NULL, NULL, NULL, &error);
   if (comparison == NULL)
     {
       px_cli_print_error ("%s", error->message);

@@ -34,6 +34,10 @@
  * MSRP is used for evaluation only. */
 #define LINK_THRESHOLD     0.47
 #define RELATED_THRESHOLD  0.30
+/* Low and high sensitivity: only pairs STS-B train rates "mostly
+ * equivalent" (0.60), or also those that share the main point (0.38). */
+#define LINK_THRESHOLD_LOW  0.60
+#define LINK_THRESHOLD_HIGH 0.38
 #define SAME_THRESHOLD     0.85
 #define NEIGHBOUR_BONUS    0.08
 #define STOPWORD_WEIGHT    0.12
@@ -905,6 +909,21 @@ compare_pairs (gconstpointer x,
 /* Candidates kept per segment and other document before exact scoring. */
 #define PER_DOC 3
 
+gboolean
+px_sensitivity_from_string (const char    *str,
+                            PxSensitivity *sensitivity)
+{
+  static const char * const names[] = { "low", "medium", "high" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    if (g_strcmp0 (str, names[i]) == 0)
+      {
+        *sensitivity = (PxSensitivity)i;
+        return TRUE;
+      }
+  return FALSE;
+}
+
 GPtrArray *
 px_align_documents (GPtrArray      *documents,
                     GPtrArray      *facts,
@@ -912,6 +931,19 @@ px_align_documents (GPtrArray      *documents,
                     PxProgressFunc  progress,
                     gpointer        progress_data)
 {
+  return px_align_documents_full (documents, facts, PX_SENSITIVITY_MEDIUM, cancellable, progress, progress_data);
+}
+
+GPtrArray *
+px_align_documents_full (GPtrArray      *documents,
+                         GPtrArray      *facts,
+                         PxSensitivity   sensitivity,
+                         GCancellable   *cancellable,
+                         PxProgressFunc  progress,
+                         gpointer        progress_data)
+{
+  double link_threshold = sensitivity == PX_SENSITIVITY_LOW ? LINK_THRESHOLD_LOW :
+                          sensitivity == PX_SENSITIVITY_HIGH ? LINK_THRESHOLD_HIGH : LINK_THRESHOLD;
   GPtrArray *links = g_ptr_array_new_with_free_func ((GDestroyNotify)px_link_free);
   g_autoptr(GPtrArray) bags = g_ptr_array_new_with_free_func ((GDestroyNotify)bag_free);
   g_autoptr(GArray) candidates = g_array_new (FALSE, FALSE, sizeof (Candidate));
@@ -1081,7 +1113,7 @@ px_align_documents (GPtrArray      *documents,
           if (n != NULL)
             best_neighbour = MAX (best_neighbour, n->score);
         }
-      if (best_neighbour >= LINK_THRESHOLD && cand->score >= RELATED_THRESHOLD + 0.05)
+      if (best_neighbour >= link_threshold && cand->score >= RELATED_THRESHOLD + 0.05)
         bonus[c] = NEIGHBOUR_BONUS * best_neighbour;
     }
   for (guint c = 0; c < candidates->len; c++)
@@ -1106,7 +1138,7 @@ px_align_documents (GPtrArray      *documents,
         continue;
       *la = *lb = TRUE;
       g_ptr_array_add (links, make_link (space->lex, documents, ba, bb, cand->score,
-                                         cand->score < LINK_THRESHOLD));
+                                         cand->score < link_threshold));
       if ((c & 255) == 0)
         {
           if (g_cancellable_is_cancelled (cancellable))

@@ -63,6 +63,19 @@ typedef struct
   PxClaimStatus  status;
 } PxClaim;
 
+/* How readily sentences worded differently are linked: LOW links only
+ * close rewordings, HIGH also looser paraphrases. */
+typedef enum
+{
+  PX_SENSITIVITY_LOW,
+  PX_SENSITIVITY_MEDIUM,
+  PX_SENSITIVITY_HIGH,
+} PxSensitivity;
+
+/* "low", "medium", "high"; FALSE for anything else. */
+gboolean    px_sensitivity_from_string (const char    *str,
+                                        PxSensitivity *sensitivity);
+
 /* Called from the worker thread; fraction in [0, 1]. */
 typedef void (*PxProgressFunc) (double fraction, gpointer user_data);
 
@@ -90,6 +103,13 @@ double      px_align_document_similarity (PxDocument *a,
  * NULL when cancelled. */
 GPtrArray  *px_align_documents        (GPtrArray     *documents,
                                        GPtrArray     *facts,
+                                       GCancellable  *cancellable,
+                                       PxProgressFunc progress,
+                                       gpointer       progress_data);
+/* The same at a given sensitivity (px_align_documents is MEDIUM). */
+GPtrArray  *px_align_documents_full   (GPtrArray     *documents,
+                                       GPtrArray     *facts,
+                                       PxSensitivity  sensitivity,
                                        GCancellable  *cancellable,
                                        PxProgressFunc progress,
                                        gpointer       progress_data);

@@ -25,6 +25,7 @@ struct _PxComparison
 typedef struct
 {
   GPtrArray      *documents;
+  PxSensitivity   sensitivity;
   PxProgressFunc  progress;
   gpointer        progress_data;
   GDestroyNotify  progress_destroy;
@@ -185,6 +186,17 @@ px_comparison_new (GPtrArray       *documents,
                    gpointer         progress_data,
                    GError         **error)
 {
+  return px_comparison_new_full (documents, PX_SENSITIVITY_MEDIUM, cancellable, progress, progress_data, error);
+}
+
+PxComparison *
+px_comparison_new_full (GPtrArray       *documents,
+                        PxSensitivity    sensitivity,
+                        GCancellable    *cancellable,
+                        PxProgressFunc   progress,
+                        gpointer         progress_data,
+                        GError         **error)
+{
   g_autoptr(PxComparison) self = NULL;
   g_autoptr(GPtrArray) per_doc = NULL;
   ScaledProgress scaled = { progress, progress_data, 0.0, 0.1 };
@@ -226,8 +238,8 @@ px_comparison_new (GPtrArray       *documents,
   /* Links and claims. */
   scaled.offset = 0.1;
   scaled.scale = 0.85;
-  self->links = px_align_documents (self->documents, per_doc, cancellable,
-                                    scaled_progress_cb, &scaled);
+  self->links = px_align_documents_full (self->documents, per_doc, sensitivity, cancellable,
+                                         scaled_progress_cb, &scaled);
   if (self->links == NULL || g_cancellable_set_error_if_cancelled (cancellable, error))
     {
       if (error != NULL && *error == NULL)
@@ -281,7 +293,8 @@ compute_thread (GTask        *task,
   GError *error = NULL;
   PxComparison *comparison;
 
-  comparison = px_comparison_new (data->documents, cancellable, worker_progress_cb, data, &error);
+  comparison = px_comparison_new_full (data->documents, data->sensitivity, cancellable,
+                                       worker_progress_cb, data, &error);
   if (comparison == NULL)
     g_task_return_error (task, error);
   else
@@ -297,6 +310,20 @@ px_comparison_new_async (GPtrArray            *documents,
                          GAsyncReadyCallback   callback,
                          gpointer              user_data)
 {
+  px_comparison_new_full_async (documents, PX_SENSITIVITY_MEDIUM, cancellable, progress, progress_data,
+                                progress_destroy, callback, user_data);
+}
+
+void
+px_comparison_new_full_async (GPtrArray            *documents,
+                              PxSensitivity         sensitivity,
+                              GCancellable         *cancellable,
+                              PxProgressFunc        progress,
+                              gpointer              progress_data,
+                              GDestroyNotify        progress_destroy,
+                              GAsyncReadyCallback   callback,
+                              gpointer              user_data)
+{
   g_autoptr(GTask) task = NULL;
   ComputeData *data;
 
@@ -307,6 +334,7 @@ px_comparison_new_async (GPtrArray            *documents,
   data->documents = g_ptr_array_new_with_free_func (g_object_unref);
   for (guint i = 0; i < documents->len; i++)
     g_ptr_array_add (data->documents, g_object_ref (g_ptr_array_index (documents, i)));
+  data->sensitivity = sensitivity;
   data->progress = progress;
   data->progress_data = progress_data;
   data->progress_destroy = progress_destroy;

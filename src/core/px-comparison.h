@@ -24,9 +24,26 @@ PxComparison    *px_comparison_new            (GPtrArray            *documents,
                                                PxProgressFunc        progress,
                                                gpointer              progress_data,
                                                GError              **error);
+/* The same at a given alignment sensitivity (px_comparison_new is MEDIUM). */
+PxComparison    *px_comparison_new_full       (GPtrArray            *documents,
+                                               PxSensitivity         sensitivity,
+                                               GCancellable         *cancellable,
+                                               PxProgressFunc        progress,
+                                               gpointer              progress_data,
+                                               GError              **error);
 /* The same in a worker thread; @progress is called on the thread-default
  * main context of the caller. */
 void             px_comparison_new_async      (GPtrArray            *documents,
+                                               GCancellable         *cancellable,
+                                               PxProgressFunc        progress,
+                                               gpointer              progress_data,
+                                               GDestroyNotify        progress_destroy,
+                                               GAsyncReadyCallback   callback,
+                                               gpointer              user_data);
+/* px_comparison_new_async at a given sensitivity; finish with
+ * px_comparison_new_finish. */
+void             px_comparison_new_full_async (GPtrArray            *documents,
+                                               PxSensitivity         sensitivity,
                                                GCancellable         *cancellable,
                                                PxProgressFunc        progress,
                                                gpointer              progress_data,
