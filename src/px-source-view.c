@@ -106,6 +106,10 @@ struct _PxSourceView
   guint              tag_source;
   guint              flash_source;
   guint              overview_source;
+  guint              pending_scroll;
+  int                pending_segment;
+  double             pending_y;
+  int                pending_tries;
   int                selected;
   guint              index;
   guint              n_segments;
@@ -825,6 +829,7 @@ px_source_view_dispose (GObject *object)
   g_clear_handle_id (&self->tag_source, g_source_remove);
   g_clear_handle_id (&self->flash_source, g_source_remove);
   g_clear_handle_id (&self->overview_source, g_source_remove);
+  g_clear_handle_id (&self->pending_scroll, g_source_remove);
   if (self->text_view != NULL)
     PX_SOURCE_TEXT (self->text_view)->column = NULL;
   for (guint i = 0; i < G_N_ELEMENTS (self->markers); i++)
@@ -909,6 +914,7 @@ px_source_view_init (PxSourceView *self)
   self->hover = g_array_new (FALSE, FALSE, sizeof (guint));
   self->selected = -1;
   self->hovered = -1;
+  self->pending_segment = -1;
 
   gtk_text_view_set_left_margin (self->text_view, GUTTER_WIDTH + 6);
   px_overview_strip_set_adjustment (self->overview, px_source_view_get_vadjustment (self));
@@ -1269,8 +1275,52 @@ px_source_view_get_segment_at_y (PxSourceView *self,
   if (!gtk_widget_translate_coordinates (relative_to, GTK_WIDGET (self->text_view), 0, y, &wx, &wy))
     return -1;
   gtk_text_view_window_to_buffer_coords (self->text_view, GTK_TEXT_WINDOW_WIDGET, 0, wy, &bx, &by);
-  gtk_text_view_get_line_at_y (self->text_view, &iter, by, NULL);
+  /* The character at the start of that display line: a paragraph holds
+   * several sentences. */
+  gtk_text_view_get_iter_at_location (self->text_view, &iter,
+                                      gtk_text_view_get_left_margin (self->text_view), by);
   return segment_at_char (self, gtk_text_iter_get_offset (&iter));
+}
+
+/* Lines below the laid-out part have estimated heights: a scroll made
+ * with them is corrected once the view has laid out its new lines. */
+static gboolean
+scroll_now (PxSourceView *self,
+            guint         segment,
+            double        y)
+{
+  GtkAdjustment *adjustment = px_source_view_get_vadjustment (self);
+  GdkRectangle visible;
+  int sy, sh;
+  double delta;
+
+  gtk_text_view_get_visible_rect (self->text_view, &visible);
+  segment_buffer_yrange (self, segment, &sy, &sh);
+  if (y < 0)
+    {
+      if (sy >= visible.y && sy + sh <= visible.y + visible.height)
+        return FALSE;
+      y = MAX (0, (visible.height - sh) / 3);
+    }
+  delta = (sy - visible.y) - y;
+  if (ABS (delta) < 1)
+    return FALSE;
+  gtk_adjustment_set_value (adjustment, gtk_adjustment_get_value (adjustment) + delta);
+  return TRUE;
+}
+
+static gboolean
+pending_scroll_cb (gpointer user_data)
+{
+  PxSourceView *self = user_data;
+
+  if (self->pending_segment >= 0 && self->pending_tries-- > 0 &&
+      scroll_now (self, self->pending_segment, self->pending_y))
+    return G_SOURCE_CONTINUE;
+
+  self->pending_segment = -1;
+  self->pending_scroll = 0;
+  return G_SOURCE_REMOVE;
 }
 
 void
@@ -1278,26 +1328,18 @@ px_source_view_scroll_to_segment (PxSourceView *self,
                                   guint         segment,
                                   double        y)
 {
-  GtkAdjustment *adjustment;
-  GdkRectangle visible;
-  int sy, sh;
-
   g_return_if_fail (PX_IS_SOURCE_VIEW (self));
 
   if (segment >= self->n_segments)
     return;
 
-  adjustment = px_source_view_get_vadjustment (self);
-  gtk_text_view_get_visible_rect (self->text_view, &visible);
-  segment_buffer_yrange (self, segment, &sy, &sh);
-
-  if (y < 0)
-    {
-      if (sy >= visible.y && sy + sh <= visible.y + visible.height)
-        return;
-      y = MAX (0, (visible.height - sh) / 3);
-    }
-  gtk_adjustment_set_value (adjustment, gtk_adjustment_get_value (adjustment) + (sy - visible.y) - y);
+  scroll_now (self, segment, y);
+  self->pending_segment = segment;
+  self->pending_y = y;
+  self->pending_tries = 3;
+  /* After the view's own re-layout (GTK_TEXT_VIEW_PRIORITY_VALIDATE). */
+  if (self->pending_scroll == 0)
+    self->pending_scroll = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, pending_scroll_cb, self, NULL);
 }
 
 void

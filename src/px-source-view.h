@@ -80,7 +80,8 @@ int            px_source_view_get_segment_at_y      (PxSourceView  *self,
                                                      GtkWidget     *relative_to,
                                                      double         y);
 /* Scrolls so that @segment's top sits @y pixels below the top of the
- * visible area, or, with @y < 0, into the middle if it is not visible. */
+ * visible area, or, with @y < 0, into the upper third if it is not
+ * visible; corrected once the view has laid out the lines it scrolled to. */
 void           px_source_view_scroll_to_segment     (PxSourceView  *self,
                                                      guint          segment,
                                                      double         y);

@@ -53,6 +53,8 @@ struct _PxWindow
   guint                 generation;       /* of the import batch */
   guint                 highlight_watch;
   gint64                opened_at;        /* monotonic time of the last open, for the log */
+  PxSourceView         *sync_leader;      /* borrowed: the column the others last followed */
+  gint64                synced_at;
   int                   selected_doc;
   int                   selected_segment;
   int                   current_match;    /* among all matches, in column order */
@@ -193,6 +195,18 @@ collect_counterparts (PxWindow *self,
   return per_column;
 }
 
+/* Where a column's text begins, in the columns box: headers differ in height. */
+static double
+text_top (PxWindow     *self,
+          PxSourceView *column)
+{
+  double x = 0, y = 0;
+
+  gtk_widget_translate_coordinates (GTK_WIDGET (px_source_view_get_text_view (column)),
+                                    GTK_WIDGET (self->columns_box), 0, 0, &x, &y);
+  return y;
+}
+
 static void
 queue_draw_maps (PxWindow *self)
 {
@@ -263,6 +277,8 @@ select_segment (PxWindow *self,
   if (!px_source_view_get_segment_area (own, segment, GTK_WIDGET (self->columns_box), &own_y, &own_height))
     own_y = -1;
 
+  self->sync_leader = own;
+  self->synced_at = g_get_monotonic_time ();
   self->syncing = TRUE;
   for (guint i = 0; i < self->columns->len; i++)
     {
@@ -274,16 +290,10 @@ select_segment (PxWindow *self,
       if (i != doc && lit->len > 0)
         {
           guint first = g_array_index (lit, guint, 0);
-          double y, height;
 
           /* Line the counterpart up with the sentence, as Meld does. */
-          if (self->sync_scroll && own_y >= 0 &&
-              px_source_view_get_segment_area (column, first, GTK_WIDGET (self->columns_box), &y, &height))
-            {
-              GtkAdjustment *adjustment = px_source_view_get_vadjustment (column);
-
-              gtk_adjustment_set_value (adjustment, gtk_adjustment_get_value (adjustment) + y - own_y);
-            }
+          if (self->sync_scroll && own_y >= 0)
+            px_source_view_scroll_to_segment (column, first, MAX (0, own_y - text_top (self, column)));
           else
             px_source_view_scroll_to_segment (column, first, -1);
         }
@@ -378,13 +388,18 @@ sync_from_column (PxWindow     *self,
 {
   guint doc = px_source_view_get_index (source);
   GtkWidget *box = GTK_WIDGET (self->columns_box);
+  double top_x, top_y;
   int anchor;
   guint n_segments;
 
   if (self->comparison == NULL)
     return;
 
-  anchor = px_source_view_get_segment_at_y (source, box, 60);
+  /* The sentence at the top of the text, just under the column header. */
+  if (gtk_widget_translate_coordinates (GTK_WIDGET (px_source_view_get_text_view (source)), box, 0, 0, &top_x, &top_y))
+    anchor = px_source_view_get_segment_at_y (source, box, top_y + 8);
+  else
+    anchor = -1;
   if (anchor < 0)
     {
       guint first = 0, last = 0;
@@ -409,7 +424,7 @@ sync_from_column (PxWindow     *self,
           int s = anchor + (step % 2 == 0 ? step / 2 : -(step / 2 + 1));
           g_autoptr(GPtrArray) counterparts = NULL;
           GArray *lit;
-          double sy, sh, cy, ch;
+          double sy, sh;
 
           if (s < 0 || s >= (int)n_segments)
             continue;
@@ -419,13 +434,9 @@ sync_from_column (PxWindow     *self,
           lit = g_ptr_array_index (counterparts, j);
           if (lit->len == 0)
             continue;
-          if (px_source_view_get_segment_area (source, s, box, &sy, &sh) &&
-              px_source_view_get_segment_area (column, g_array_index (lit, guint, 0), box, &cy, &ch))
-            {
-              GtkAdjustment *adjustment = px_source_view_get_vadjustment (column);
-
-              gtk_adjustment_set_value (adjustment, gtk_adjustment_get_value (adjustment) + cy - sy);
-            }
+          if (px_source_view_get_segment_area (source, s, box, &sy, &sh))
+            px_source_view_scroll_to_segment (column, g_array_index (lit, guint, 0),
+                                              MAX (0, sy - text_top (self, column)));
           break;
         }
     }
@@ -469,8 +480,15 @@ column_scrolled_cb (GtkAdjustment *adjustment,
 {
   PxWindow *self = PX_WINDOW (gtk_widget_get_root (GTK_WIDGET (column)));
 
-  if (self != NULL && self->sync_scroll && !self->syncing)
-    sync_from_column (self, column);
+  if (self == NULL || !self->sync_scroll || self->syncing)
+    return;
+  /* The followers' own corrections (once their lines are laid out) must
+   * not lead the others in turn. */
+  if (column != self->sync_leader && g_get_monotonic_time () - self->synced_at < G_USEC_PER_SEC / 2)
+    return;
+  self->sync_leader = column;
+  self->synced_at = g_get_monotonic_time ();
+  sync_from_column (self, column);
 }
 
 static void
@@ -502,6 +520,7 @@ clear_columns (PxWindow *self)
 {
   GtkWidget *child;
 
+  self->sync_leader = NULL;
   g_ptr_array_set_size (self->maps, 0);
   g_ptr_array_set_size (self->columns, 0);
   g_ptr_array_set_size (self->matches, 0);

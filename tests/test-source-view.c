@@ -4,6 +4,8 @@
  */
 #include "config.h"
 
+#include <math.h>
+
 #include <adwaita.h>
 
 #include "px-application.h"
@@ -23,6 +25,17 @@ wait_until_idle (PxWindow *window)
   /* Let layout settle, so that geometry is real. */
   for (int i = 0; i < 20; i++)
     g_main_context_iteration (NULL, FALSE);
+}
+
+/* Lets the views lay out, scroll and correct their scrolling. */
+static void
+settle (void)
+{
+  gint64 end = g_get_monotonic_time () + G_USEC_PER_SEC / 2;
+
+  while (g_get_monotonic_time () < end)
+    if (!g_main_context_iteration (NULL, FALSE))
+      g_usleep (1000);
 }
 
 static PxWindow *
@@ -243,6 +256,96 @@ test_select_lights_counterpart (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* With sync scroll on, scrolling a column lines its sentence up with the
+ * same claim's sentence in the next column (through the links, not by
+ * proportion). */
+static double
+text_top (PxSourceView *column,
+          GtkWidget    *window)
+{
+  double x = 0, y = 0;
+
+  gtk_widget_translate_coordinates (GTK_WIDGET (px_source_view_get_text_view (column)), window, 0, 0, &x, &y);
+  return y;
+}
+
+static void
+test_sync_scroll (void)
+{
+  g_autoptr(PxApplication) app = px_application_new ();
+  PxWindow *window;
+  GPtrArray *claims;
+  PxSourceView *left, *right;
+  GtkAdjustment *adjustment;
+  gboolean checked = FALSE;
+  double value;
+
+  if (!have_display)
+    {
+      g_test_skip ("no display");
+      return;
+    }
+
+  window = open_examples (app);
+  claims = px_comparison_get_claims (px_window_get_comparison (window));
+  left = px_window_get_column (window, 0);
+  right = px_window_get_column (window, 1);
+  adjustment = px_source_view_get_vadjustment (right);
+  g_object_set (window, "sync-scroll", TRUE, NULL);
+
+  /* A claim of the first two columns whose left sentence can be scrolled
+   * to the top (the last ones cannot). */
+  for (guint i = 0; i < claims->len && !checked; i++)
+    {
+      const PxClaim *claim = g_ptr_array_index (claims, i);
+      int s0 = -1, s1 = -1;
+      double ly, lh, ry, rh;
+
+      for (guint j = 0; j < claim->segments->len; j++)
+        {
+          const PxSegmentRef *ref = &g_array_index (claim->segments, PxSegmentRef, j);
+
+          if (ref->doc == 0 && s0 < 0)
+            s0 = ref->segment;
+          if (ref->doc == 1 && s1 < 0)
+            s1 = ref->segment;
+        }
+      if (s0 <= 0 || s1 <= 0)
+        continue;
+
+      px_source_view_scroll_to_segment (left, s0, 4);
+      settle ();
+      g_assert_true (px_source_view_get_segment_area (left, s0, GTK_WIDGET (window), &ly, &lh));
+      if (fabs (ly - (text_top (left, GTK_WIDGET (window)) + 4)) > 2)
+        continue;
+
+      g_assert_true (px_source_view_get_segment_area (right, s1, GTK_WIDGET (window), &ry, &rh));
+      value = gtk_adjustment_get_value (adjustment);
+      /* Lined up, unless the right column cannot scroll that far. */
+      if (value > gtk_adjustment_get_lower (adjustment) &&
+          value < gtk_adjustment_get_upper (adjustment) - gtk_adjustment_get_page_size (adjustment))
+        {
+          g_assert_cmpfloat (fabs (ly - ry), <=, 2.0);
+          checked = TRUE;
+        }
+    }
+  if (!checked)
+    {
+      gtk_window_destroy (GTK_WINDOW (window));
+      g_test_skip ("no claim of the first two examples can be scrolled to");
+      return;
+    }
+
+  /* Off: the right column stays where it is. */
+  g_object_set (window, "sync-scroll", FALSE, NULL);
+  value = gtk_adjustment_get_value (adjustment);
+  px_source_view_scroll_to_segment (left, 0, 0);
+  settle ();
+  g_assert_cmpfloat (gtk_adjustment_get_value (adjustment), ==, value);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 /* Alt+Down moves to a sentence that another source states too. */
 static void
 test_next_claim (void)
@@ -338,6 +441,7 @@ main (int    argc,
   g_test_add_func ("/ui/source-view/claim-tags", test_claim_tags);
   g_test_add_func ("/ui/source-view/fact-tags", test_fact_tags);
   g_test_add_func ("/ui/source-view/select-lights-counterpart", test_select_lights_counterpart);
+  g_test_add_func ("/ui/source-view/sync-scroll", test_sync_scroll);
   g_test_add_func ("/ui/source-view/next-claim", test_next_claim);
   g_test_add_func ("/ui/source-view/highlight-kinds", test_highlight_kinds);
 
