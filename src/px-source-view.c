@@ -805,6 +805,69 @@ leave_cb (GtkEventControllerMotion *controller,
     }
 }
 
+/* A sentence's status in words: the same as its colour and marker. */
+static gboolean
+query_tooltip_cb (GtkWidget    *widget,
+                  int           x,
+                  int           y,
+                  gboolean      keyboard,
+                  GtkTooltip   *tooltip,
+                  PxSourceView *self)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+  const PxClaim *claim;
+  GtkTextIter iter;
+  int bx, by, segment, claim_index;
+
+  if (self->comparison == NULL || keyboard)
+    return FALSE;
+  gtk_text_view_window_to_buffer_coords (self->text_view, GTK_TEXT_WINDOW_WIDGET, x, y, &bx, &by);
+  if (!gtk_text_view_get_iter_at_location (self->text_view, &iter, bx, by))
+    return FALSE;
+  segment = segment_at_char (self, gtk_text_iter_get_offset (&iter));
+  if (segment < 0)
+    return FALSE;
+  claim_index = px_comparison_get_claim_for_segment (self->comparison, self->index, segment);
+  if (claim_index < 0)
+    return FALSE;
+  claim = g_ptr_array_index (px_comparison_get_claims (self->comparison), claim_index);
+
+  switch (claim->status)
+    {
+    case PX_CLAIM_SHARED:
+      g_string_append (text, _("● Stated by every source"));
+      break;
+    case PX_CLAIM_PARTIAL:
+      g_string_append_printf (text, _("◐ Stated by %u of %u sources"),
+                              claim->n_sources, px_comparison_get_n_documents (self->comparison));
+      break;
+    case PX_CLAIM_DIFFERS:
+      g_string_append_printf (text, _("≠ Stated by %u sources, with a differing detail"), claim->n_sources);
+      break;
+    case PX_CLAIM_UNIQUE:
+    default:
+      g_string_append (text, _("○ Only this source states this"));
+      break;
+    }
+  if (claim->n_sources > 1)
+    {
+      guint last = G_MAXUINT;
+
+      /* Translators: followed by the column numbers, "1, 3, 4" */
+      g_string_append_printf (text, "\n%s", _("In columns"));
+      for (guint i = 0; i < claim->segments->len; i++)
+        {
+          const PxSegmentRef *ref = &g_array_index (claim->segments, PxSegmentRef, i);
+
+          if (ref->doc != last)
+            g_string_append_printf (text, "%s %u", last == G_MAXUINT ? "" : ",", ref->doc + 1);
+          last = ref->doc;
+        }
+    }
+  gtk_tooltip_set_text (tooltip, text->str);
+  return TRUE;
+}
+
 static gboolean
 flash_done_cb (gpointer user_data)
 {
@@ -921,6 +984,9 @@ px_source_view_init (PxSourceView *self)
   g_signal_connect (px_source_view_get_vadjustment (self), "notify::upper",
                     G_CALLBACK (upper_changed_cb), self);
   create_tags (self);
+
+  gtk_widget_set_has_tooltip (GTK_WIDGET (self->text_view), TRUE);
+  g_signal_connect (self->text_view, "query-tooltip", G_CALLBACK (query_tooltip_cb), self);
 
   motion = gtk_event_controller_motion_new ();
   g_signal_connect (motion, "motion", G_CALLBACK (motion_cb), self);
