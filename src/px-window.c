@@ -27,6 +27,9 @@ struct _PxWindow
 
   /* template widgets */
   AdwWindowTitle       *window_title;
+  GtkWidget            *facts_button;
+  GtkWidget            *search_button;
+  GtkWidget            *sync_button;
   AdwToastOverlay      *toast_overlay;
   GtkStack             *stack;
   GtkProgressBar       *progress_bar;
@@ -160,6 +163,10 @@ update_title (PxWindow *self)
 
   adw_window_title_set_subtitle (self->window_title, subtitle);
   gtk_stack_set_visible_child_name (self->stack, n == 0 ? "empty" : "sources");
+  /* Nothing to find, sync or list before there are sources. */
+  gtk_widget_set_visible (self->facts_button, n > 0);
+  gtk_widget_set_visible (self->search_button, n > 0);
+  gtk_widget_set_visible (self->sync_button, n > 0);
 }
 
 /* Selection and counterparts */
@@ -1251,6 +1258,9 @@ px_window_class_init (PxWindowClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/parallax_reader/Parallax/px-window.ui");
   gtk_widget_class_bind_template_child (widget_class, PxWindow, window_title);
+  gtk_widget_class_bind_template_child (widget_class, PxWindow, facts_button);
+  gtk_widget_class_bind_template_child (widget_class, PxWindow, search_button);
+  gtk_widget_class_bind_template_child (widget_class, PxWindow, sync_button);
   gtk_widget_class_bind_template_child (widget_class, PxWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, PxWindow, stack);
   gtk_widget_class_bind_template_child (widget_class, PxWindow, progress_bar);
