@@ -1,0 +1,43 @@
+/* px-notes.h: the reader's highlights and notes, sessions and the report
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <adwaita.h>
+
+#include "parallax-core.h"
+
+G_BEGIN_DECLS
+
+typedef struct _PxWindow PxWindow;
+
+#define PX_TYPE_NOTES (px_notes_get_type ())
+
+G_DECLARE_FINAL_TYPE (PxNotes, px_notes, PX, NOTES, GObject)
+
+/* Keeps a session (the window's sources and the user's annotations) and
+ * gives the window the "notes" actions: add (Ctrl+M), edit, remove, jump,
+ * export (Ctrl+E), save (Ctrl+S), save-as (Ctrl+Shift+S). */
+PxNotes    *px_notes_new              (PxWindow     *window);
+PxSession  *px_notes_get_session      (PxNotes      *self);
+/* The sidebar page listing the annotations. */
+GtkWidget  *px_notes_create_list      (PxNotes      *self);
+/* TRUE when annotations changed since the session was last saved. */
+gboolean    px_notes_get_unsaved      (PxNotes      *self);
+/* Annotates the range of @doc (column index) with @label and @note. */
+PxAnnotation *px_notes_add            (PxNotes      *self,
+                                       guint         doc,
+                                       guint         start,
+                                       guint         end,
+                                       const char   *label,
+                                       const char   *note);
+/* Applies the annotation highlights to the columns again. */
+void        px_notes_refresh          (PxNotes      *self);
+/* Takes the annotations of @session for the documents the window shows
+ * (after the window loaded the session's sources). */
+void        px_notes_adopt_session    (PxNotes      *self,
+                                       PxSession    *session,
+                                       GFile        *file);
+
+G_END_DECLS

@@ -1,0 +1,165 @@
+/* test-notes.c: highlights in the window, sessions and the report, under Xvfb
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <adwaita.h>
+#include <string.h>
+
+#include <glib/gstdio.h>
+
+#include "px-application.h"
+#include "px-window.h"
+
+static gboolean have_display;
+
+static void
+wait_until_idle (PxWindow *window)
+{
+  gint64 deadline = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
+
+  while ((px_window_get_busy (window) || px_window_get_comparison (window) == NULL ||
+          px_window_get_highlights_pending (window)) &&
+         g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, TRUE);
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+}
+
+static PxWindow *
+window_with_examples (PxApplication *app)
+{
+  g_autoptr(GPtrArray) files = NULL;
+  PxWindow *window;
+
+  g_setenv ("PX_EXAMPLES_DIR", PX_TEST_SRCDIR "/../data/examples", TRUE);
+  files = px_application_list_examples ();
+  window = px_window_new (GTK_APPLICATION (app));
+  gtk_window_present (GTK_WINDOW (window));
+  px_window_open_files (window, (GFile **)files->pdata, files->len);
+  wait_until_idle (window);
+  return window;
+}
+
+/* TRUE when the character at byte @offset of column @column carries @tag. */
+static gboolean
+has_tag_at (PxWindow   *window,
+            guint       column,
+            guint       offset,
+            const char *tag)
+{
+  PxSourceView *view = px_window_get_column (window, column);
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (px_source_view_get_text_view (view));
+  const char *text = px_document_get_text (px_source_view_get_document (view), NULL);
+  GtkTextTag *t = gtk_text_tag_table_lookup (gtk_text_buffer_get_tag_table (buffer), tag);
+  GtkTextIter iter;
+
+  if (t == NULL)
+    return FALSE;
+  gtk_text_buffer_get_iter_at_offset (buffer, &iter, g_utf8_pointer_to_offset (text, text + offset));
+  return gtk_text_iter_has_tag (&iter, t);
+}
+
+static void
+test_highlight_save_open_export (void)
+{
+  g_autoptr(PxApplication) app = px_application_new ();
+  g_autofree char *dir = NULL;
+  g_autofree char *session_path = NULL;
+  g_autofree char *report_path = NULL;
+  g_autofree char *report = NULL;
+  g_autoptr(GFile) session_file = NULL;
+  g_autoptr(GFile) report_file = NULL;
+  g_autoptr(GError) error = NULL;
+  PxWindow *window, *reopened;
+  PxNotes *notes;
+  PxAnnotation *annotation;
+  guint n_sources;
+
+  if (!have_display)
+    {
+      g_test_skip ("no display");
+      return;
+    }
+  g_application_register (G_APPLICATION (app), NULL, NULL);
+  window = window_with_examples (app);
+  notes = px_window_get_notes (window);
+  n_sources = px_window_get_n_columns (window);
+  g_assert_cmpuint (n_sources, >=, 4);
+  g_assert_false (px_notes_get_unsaved (notes));
+
+  /* a highlight on the first 20 bytes of the second column */
+  annotation = px_notes_add (notes, 1, 0, 20, "contradiction", "Check <b>this</b> against the wire report");
+  g_assert_nonnull (annotation);
+  g_assert_cmpuint (px_session_get_annotations (px_notes_get_session (notes))->len, ==, 1);
+  g_assert_true (px_notes_get_unsaved (notes));
+  g_assert_true (has_tag_at (window, 1, 5, "px-note-contradiction"));
+  g_assert_false (has_tag_at (window, 1, 30, "px-note-contradiction"));
+  g_assert_false (has_tag_at (window, 0, 5, "px-note-contradiction"));
+
+  /* moving a column keeps its highlight */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.move-source-left", "u", 1);
+  wait_until_idle (window);
+  g_assert_cmpuint (px_session_get_annotations (px_notes_get_session (notes))->len, ==, 1);
+  g_assert_true (has_tag_at (window, 0, 5, "px-note-contradiction"));
+
+  /* the report carries the note, escaped */
+  dir = g_dir_make_tmp ("px-notes-XXXXXX", &error);
+  g_assert_no_error (error);
+  report_path = g_build_filename (dir, "report.html", NULL);
+  report_file = g_file_new_for_path (report_path);
+  g_assert_true (px_export_html_file (px_window_get_comparison (window),
+                                      px_session_get_annotations (px_notes_get_session (notes)),
+                                      report_file, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_get_contents (report_path, &report, NULL, NULL));
+  g_assert_nonnull (strstr (report, "Check &lt;b&gt;this&lt;/b&gt; against the wire report"));
+
+  /* a saved session opens in another window with its sources and highlight */
+  session_path = g_build_filename (dir, "reading.parallax", NULL);
+  session_file = g_file_new_for_path (session_path);
+  g_assert_true (px_session_save (px_notes_get_session (notes), session_file, NULL, &error));
+  g_assert_no_error (error);
+
+  reopened = px_window_new (GTK_APPLICATION (app));
+  gtk_window_present (GTK_WINDOW (reopened));
+  px_window_open_files (reopened, &session_file, 1);
+  {
+    gint64 deadline = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
+
+    while (px_window_get_n_columns (reopened) < n_sources && g_get_monotonic_time () < deadline)
+      g_main_context_iteration (NULL, TRUE);
+  }
+  wait_until_idle (reopened);
+  g_assert_cmpuint (px_window_get_n_columns (reopened), ==, n_sources);
+  g_assert_cmpuint (px_session_get_annotations (px_notes_get_session (px_window_get_notes (reopened)))->len, ==, 1);
+  g_assert_false (px_notes_get_unsaved (px_window_get_notes (reopened)));
+  g_assert_true (has_tag_at (reopened, 0, 5, "px-note-contradiction"));
+
+  /* removing a source removes its highlights */
+  gtk_widget_activate_action (GTK_WIDGET (reopened), "win.remove-source", "u", 0);
+  wait_until_idle (reopened);
+  g_assert_cmpuint (px_session_get_annotations (px_notes_get_session (px_window_get_notes (reopened)))->len, ==, 0);
+
+  g_unlink (report_path);
+  g_unlink (session_path);
+  g_rmdir (dir);
+  gtk_window_destroy (GTK_WINDOW (reopened));
+  px_session_remove_annotation (px_notes_get_session (notes), annotation);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+  have_display = gtk_init_check ();
+  if (have_display)
+    adw_init ();
+
+  g_test_add_func ("/ui/notes/highlight-save-open-export", test_highlight_save_open_export);
+
+  return g_test_run ();
+}
