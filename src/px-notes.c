@@ -26,8 +26,13 @@ struct _PxNotes
   GFile      *file;         /* where the session was last saved or opened */
   gboolean    unsaved;
   gboolean    closing;
+  gboolean    restored;     /* the session came from the recovery file */
   guint       sync_idle;
+  guint       autosave;
 };
+
+/* Seconds after a change before the recovery file is written. */
+#define AUTOSAVE_DELAY 3
 
 G_DEFINE_FINAL_TYPE (PxNotes, px_notes, G_TYPE_OBJECT)
 
@@ -55,10 +60,72 @@ tag_for_label (const char *label)
   return label_styles[G_N_ELEMENTS (label_styles) - 1].tag;
 }
 
+/* Where unsaved highlights are kept in case Parallax stops unexpectedly. */
+GFile *
+px_notes_get_recovery_file (void)
+{
+  g_autofree char *path = g_build_filename (g_get_user_state_dir (), "parallax", "recovery.parallax", NULL);
+
+  return g_file_new_for_path (path);
+}
+
+static void
+forget_recovery (PxNotes *self)
+{
+  g_autoptr(GFile) recovery = px_notes_get_recovery_file ();
+
+  g_clear_handle_id (&self->autosave, g_source_remove);
+  g_file_delete (recovery, NULL, NULL);
+}
+
+static void
+autosaved_cb (GObject      *source,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!px_session_save_finish (PX_SESSION (source), result, &error))
+    g_warning ("Could not write the recovery file: %s", error->message);
+}
+
+static gboolean
+autosave_cb (gpointer data)
+{
+  PxNotes *self = data;
+  g_autoptr(GFile) recovery = px_notes_get_recovery_file ();
+  g_autoptr(GFile) folder = g_file_get_parent (recovery);
+
+  self->autosave = 0;
+  if (!self->unsaved || px_session_get_annotations (self->session)->len == 0)
+    return G_SOURCE_REMOVE;
+  g_file_make_directory_with_parents (folder, NULL, NULL);
+  px_session_save_async (self->session, recovery, G_PRIORITY_LOW, NULL, autosaved_cb, NULL);
+  return G_SOURCE_REMOVE;
+}
+
+void
+px_notes_autosave_now (PxNotes *self)
+{
+  g_return_if_fail (PX_IS_NOTES (self));
+
+  g_clear_handle_id (&self->autosave, g_source_remove);
+  if (self->unsaved && px_session_get_annotations (self->session)->len > 0)
+    {
+      g_autoptr(GFile) recovery = px_notes_get_recovery_file ();
+      g_autoptr(GFile) folder = g_file_get_parent (recovery);
+
+      g_file_make_directory_with_parents (folder, NULL, NULL);
+      px_session_save (self->session, recovery, NULL, NULL);
+    }
+}
+
 static void
 mark_unsaved (PxNotes *self)
 {
   self->unsaved = TRUE;
+  if (self->autosave == 0)
+    self->autosave = g_timeout_add_seconds (AUTOSAVE_DELAY, autosave_cb, self);
 }
 
 /* ---- following the window's sources ---- */
@@ -603,13 +670,14 @@ save_done_cb (GObject      *source,
       return;
     }
   self->unsaved = FALSE;
+  forget_recovery (self);
   if (self->closing && self->window != NULL)
     gtk_window_destroy (GTK_WINDOW (self->window));
 }
 
-static void
-save_to (PxNotes *self,
-         GFile   *file)
+void
+px_notes_save_to (PxNotes *self,
+                  GFile   *file)
 {
   g_set_object (&self->file, file);
   px_session_save_async (self->session, file, G_PRIORITY_DEFAULT, NULL, save_done_cb, g_object_ref (self));
@@ -626,7 +694,7 @@ save_as_chosen_cb (GtkNativeDialog *dialog,
     {
       g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
 
-      save_to (self, file);
+      px_notes_save_to (self, file);
     }
   else
     self->closing = FALSE;
@@ -663,7 +731,7 @@ save_action_cb (GSimpleAction *action,
   PxNotes *self = user_data;
 
   if (self->file != NULL)
-    save_to (self, self->file);
+    px_notes_save_to (self, self->file);
   else
     save_as_action_cb (action, parameter, user_data);
 }
@@ -679,6 +747,7 @@ close_response_cb (AdwMessageDialog *dialog,
   if (g_strcmp0 (response, "discard") == 0)
     {
       self->unsaved = FALSE;
+      forget_recovery (self);
       gtk_window_destroy (GTK_WINDOW (self->window));
     }
   else if (g_strcmp0 (response, "save") == 0)
@@ -695,7 +764,10 @@ close_request_cb (GtkWindow *window,
   GtkWidget *dialog;
 
   if (!self->unsaved || px_session_get_annotations (self->session)->len == 0)
-    return FALSE;
+    {
+      forget_recovery (self);
+      return FALSE;
+    }
   dialog = adw_message_dialog_new (window, _("Save Highlights?"),
                                    _("Your highlights and notes are not saved in a session file yet. "
                                      "Without saving they are lost."));
@@ -738,8 +810,18 @@ px_notes_adopt_session (PxNotes   *self,
       if (known && px_session_find_annotation (self->session, px_annotation_get_id (annotation)) == NULL)
         px_session_add_annotation (self->session, annotation);
     }
-  g_set_object (&self->file, file);
-  self->unsaved = FALSE;
+  if (self->restored)
+    {
+      /* a restored session is not saved anywhere yet */
+      self->restored = FALSE;
+      g_clear_object (&self->file);
+      mark_unsaved (self);
+    }
+  else
+    {
+      g_set_object (&self->file, file);
+      self->unsaved = FALSE;
+    }
   px_notes_refresh (self);
 }
 
@@ -889,6 +971,52 @@ px_notes_create_list (PxNotes *self)
   return stack;
 }
 
+/* ---- after a crash ---- */
+
+static void
+recovery_response_cb (AdwMessageDialog *dialog,
+                      const char       *response,
+                      PxNotes          *self)
+{
+  g_autoptr(GFile) recovery = px_notes_get_recovery_file ();
+
+  if (self->window == NULL)
+    return;
+  if (g_strcmp0 (response, "restore") == 0)
+    {
+      self->restored = TRUE;
+      px_window_open_files (self->window, &recovery, 1);
+    }
+  else if (g_strcmp0 (response, "discard") == 0)
+    g_file_delete (recovery, NULL, NULL);
+}
+
+/* A recovery file left behind means highlights were not saved when
+ * Parallax last stopped: offer them back. */
+static void
+offer_recovery (PxNotes *self)
+{
+  g_autoptr(GFile) recovery = px_notes_get_recovery_file ();
+  GtkWidget *dialog;
+
+  if (!g_file_query_exists (recovery, NULL))
+    return;
+  dialog = adw_message_dialog_new (GTK_WINDOW (self->window), _("Restore Unsaved Highlights?"),
+                                   _("Parallax stopped before your last highlights and notes were saved. "
+                                     "They can be opened again with their sources."));
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "later", _("_Later"),
+                                    "discard", _("_Discard"),
+                                    "restore", _("_Restore"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "discard", ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "restore", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "restore");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "later");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (recovery_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
 /* ---- the object ---- */
 
 static void
@@ -897,6 +1025,7 @@ px_notes_dispose (GObject *object)
   PxNotes *self = PX_NOTES (object);
 
   g_clear_handle_id (&self->sync_idle, g_source_remove);
+  g_clear_handle_id (&self->autosave, g_source_remove);
   if (self->sources != NULL)
     g_signal_handlers_disconnect_by_data (self->sources, self);
   g_clear_object (&self->sources);
@@ -964,6 +1093,7 @@ px_notes_new (PxWindow *window)
 
   sync_sources (self);
   self->unsaved = FALSE;
+  offer_recovery (self);
   return self;
 }
 

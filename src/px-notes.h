@@ -32,6 +32,15 @@ PxAnnotation *px_notes_add            (PxNotes      *self,
                                        guint         end,
                                        const char   *label,
                                        const char   *note);
+/* The recovery file unsaved highlights are written to a few seconds after
+ * each change ($XDG_STATE_HOME/parallax/recovery.parallax); a window offers
+ * to restore it when it is there at start. */
+GFile      *px_notes_get_recovery_file (void);
+/* Saves the session to @file in the background (Save As without a dialog). */
+void        px_notes_save_to          (PxNotes      *self,
+                                       GFile        *file);
+/* Writes the recovery file now (tests, and before a risky step). */
+void        px_notes_autosave_now     (PxNotes      *self);
 /* Applies the annotation highlights to the columns again. */
 void        px_notes_refresh          (PxNotes      *self);
 /* Takes the annotations of @session for the documents the window shows
