@@ -77,9 +77,26 @@ check_sidebar (PxWindow *window)
   px_fact_sidebar_set_filter (sidebar, PX_N_FACT_KINDS, PX_FACT_FILTER_ANY_STATUS);
   g_assert_cmpuint (px_fact_sidebar_get_n_groups (sidebar), ==, groups->len);
 
-  /* Activating a group scrolls the columns to its facts. */
+  /* Activating a group scrolls the columns to its facts and flashes them. */
   for (guint i = 0; i < MIN (groups->len, 5); i++)
-    px_fact_sidebar_activate (sidebar, i);
+    {
+      const PxFactGroup *group = g_ptr_array_index (groups, i);
+      GPtrArray *facts = px_comparison_get_facts (px_window_get_comparison (window));
+
+      px_fact_sidebar_activate (sidebar, i);
+      for (guint j = 0; j < group->facts->len; j++)
+        {
+          const PxFact *fact = g_ptr_array_index (facts, g_array_index (group->facts, guint, j));
+          PxSourceView *column = px_window_get_column (window, fact->doc);
+          GtkTextBuffer *buffer = gtk_text_view_get_buffer (px_source_view_get_text_view (column));
+          const char *text = px_document_get_text (px_source_view_get_document (column), NULL);
+          GtkTextTag *flash = gtk_text_tag_table_lookup (gtk_text_buffer_get_tag_table (buffer), "flash");
+          GtkTextIter iter;
+
+          gtk_text_buffer_get_iter_at_offset (buffer, &iter, g_utf8_pointer_to_offset (text, text + fact->start));
+          g_assert_true (gtk_text_iter_has_tag (&iter, flash));
+        }
+    }
 }
 
 static void
