@@ -167,6 +167,36 @@ test_highlight_save_open_export (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+static void
+test_paste (void)
+{
+  g_autoptr(PxApplication) app = px_application_new ();
+  PxWindow *window;
+  gint64 deadline;
+
+  if (!have_display)
+    {
+      g_test_skip ("no display");
+      return;
+    }
+  g_application_register (G_APPLICATION (app), NULL, NULL);
+  window = px_window_new (GTK_APPLICATION (app));
+  gtk_window_present (GTK_WINDOW (window));
+  gdk_clipboard_set_text (gtk_widget_get_clipboard (GTK_WIDGET (window)),
+                          "Voters approved the bridge on Sunday. Turnout was 64.8 per cent.");
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.paste", NULL);
+  deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+  while (g_list_model_get_n_items (px_window_get_sources (window)) == 0 && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_cmpuint (g_list_model_get_n_items (px_window_get_sources (window)), ==, 1);
+  {
+    g_autoptr(PxDocument) document = g_list_model_get_item (px_window_get_sources (window), 0);
+
+    g_assert_cmpuint (px_document_get_n_segments (document), ==, 2);
+  }
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -181,6 +211,7 @@ main (int    argc,
     adw_init ();
 
   g_test_add_func ("/ui/notes/highlight-save-open-export", test_highlight_save_open_export);
+  g_test_add_func ("/ui/window/paste", test_paste);
 
   return g_test_run ();
 }
