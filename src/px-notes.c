@@ -671,6 +671,12 @@ save_done_cb (GObject      *source,
     }
   self->unsaved = FALSE;
   forget_recovery (self);
+  if (self->file != NULL)
+    {
+      g_autofree char *uri = g_file_get_uri (self->file);
+
+      gtk_recent_manager_add_item (gtk_recent_manager_get_default (), uri);
+    }
   if (self->closing && self->window != NULL)
     gtk_window_destroy (GTK_WINDOW (self->window));
 }
