@@ -175,7 +175,8 @@ update_title (PxWindow *self)
 static GPtrArray *
 collect_counterparts (PxWindow *self,
                       guint     doc,
-                      guint     segment)
+                      guint     segment,
+                      gboolean  with_links)
 {
   GPtrArray *per_column = g_ptr_array_new_with_free_func ((GDestroyNotify)g_array_unref);
   int claim_index = -1;
@@ -197,6 +198,29 @@ collect_counterparts (PxWindow *self,
 
           if (ref->doc < per_column->len && !(ref->doc == doc && ref->segment == segment))
             g_array_append_val (g_ptr_array_index (per_column, ref->doc), ref->segment);
+        }
+    }
+
+  /* A link the claim did not keep (a claim holds one sentence per source)
+   * still points at a counterpart. A scan of the links: not for scrolling. */
+  if (with_links && self->comparison != NULL && doc < px_comparison_get_n_documents (self->comparison))
+    {
+      g_autoptr(GPtrArray) links = px_comparison_get_links_for_segment (self->comparison, doc, segment);
+
+      for (guint i = 0; i < links->len; i++)
+        {
+          const PxLink *link = g_ptr_array_index (links, i);
+          const PxSegmentRef *other = link->a.doc == doc && link->a.segment == segment ? &link->b : &link->a;
+          GArray *column;
+          gboolean seen = FALSE;
+
+          if (link->relation == PX_RELATION_RELATED || other->doc >= per_column->len)
+            continue;
+          column = g_ptr_array_index (per_column, other->doc);
+          for (guint j = 0; j < column->len && !seen; j++)
+            seen = g_array_index (column, guint, j) == other->segment;
+          if (!seen)
+            g_array_append_val (column, other->segment);
         }
     }
   return per_column;
@@ -277,7 +301,7 @@ select_segment (PxWindow *self,
 
   self->selected_doc = doc;
   self->selected_segment = segment;
-  counterparts = collect_counterparts (self, doc, segment);
+  counterparts = collect_counterparts (self, doc, segment, TRUE);
 
   if (scroll_own)
     px_source_view_scroll_to_segment (own, segment, -1);
@@ -437,7 +461,7 @@ sync_from_column (PxWindow     *self,
             continue;
           if (px_comparison_get_claim_for_segment (self->comparison, doc, s) < 0)
             continue;
-          counterparts = collect_counterparts (self, doc, s);
+          counterparts = collect_counterparts (self, doc, s, FALSE);
           lit = g_ptr_array_index (counterparts, j);
           if (lit->len == 0)
             continue;
@@ -470,7 +494,7 @@ segment_hovered_cb (PxSourceView *column,
   guint doc = px_source_view_get_index (column);
 
   if (segment >= 0)
-    counterparts = collect_counterparts (self, doc, segment);
+    counterparts = collect_counterparts (self, doc, segment, TRUE);
   for (guint i = 0; i < self->columns->len; i++)
     {
       GArray *lit = counterparts != NULL ? g_ptr_array_index (counterparts, i) : NULL;

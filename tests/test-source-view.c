@@ -233,6 +233,16 @@ test_select_lights_counterpart (void)
   g_assert_true (has_tag (other_buffer, "lit",
                           segment_char_offset (px_source_view_get_document (other), link->b.segment)));
 
+  /* Hovering a sentence lights its counterpart lightly; leaving clears it. */
+  px_window_select_segment (window, 0, 0);
+  g_signal_emit_by_name (own, "segment-hovered", (int)link->a.segment);
+  g_assert_true (has_tag (other_buffer, "hover",
+                          segment_char_offset (px_source_view_get_document (other), link->b.segment)));
+  g_signal_emit_by_name (own, "segment-hovered", -1);
+  g_assert_false (has_tag (other_buffer, "hover",
+                           segment_char_offset (px_source_view_get_document (other), link->b.segment)));
+  px_window_select_segment (window, link->a.doc, link->a.segment);
+
   /* And the other way round. */
   px_window_select_segment (window, link->b.doc, link->b.segment);
   g_assert_true (px_source_view_segment_is_lit (own, link->a.segment));
