@@ -155,6 +155,81 @@ test_output_file (void)
   g_rmdir (tmpdir);
 }
 
+/* Runs the CLI with @input on standard input (through sh). */
+static void
+run_cli_input (Run        *run,
+               const char *input,
+               const char *args)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *in_path = NULL;
+  g_autofree char *command = NULL;
+  const char *cli = g_getenv ("PX_CLI");
+  int wait_status = 0;
+  int fd;
+
+  if (cli == NULL)
+    {
+      g_test_skip ("PX_CLI is not set");
+      return;
+    }
+  fd = g_file_open_tmp ("px-cli-XXXXXX", &in_path, &error);
+  g_assert_no_error (error);
+  close (fd);
+  g_assert_true (g_file_set_contents (in_path, input, -1, NULL));
+  command = g_strdup_printf ("'%s' %s < '%s'", cli, args, in_path);
+  g_spawn_sync (NULL, (char *[]) { (char *)"/bin/sh", (char *)"-c", command, NULL }, NULL, G_SPAWN_DEFAULT,
+                NULL, NULL, &run->out, &run->err, &wait_status, &error);
+  g_assert_no_error (error);
+  run->status = WIFEXITED (wait_status) ? WEXITSTATUS (wait_status) : -1;
+  g_unlink (in_path);
+}
+
+static void
+test_similarity (void)
+{
+  g_auto(Run) run = { 0 };
+  g_auto(GStrv) lines = NULL;
+
+  /* an empty sentence is a pair too (it failed before: the tabs were trimmed) */
+  run_cli_input (&run, "a\twe have over $500 billion invested\tmore than $500 billion is involved\n"
+                       "b\t\t\n"
+                       "c\tThe bridge opened.\tFarmers complained about the summer.\n", "similarity");
+  if (g_test_failed () || run.out == NULL)
+    return;
+  g_assert_cmpint (run.status, ==, 0);
+  lines = g_strsplit (g_strchomp (run.out), "\n", -1);
+  g_assert_cmpuint (g_strv_length (lines), ==, 3);
+  g_assert_true (g_str_has_prefix (lines[0], "a\t"));
+  g_assert_cmpfloat (g_ascii_strtod (lines[0] + 2, NULL), >, 0.5);
+  g_assert_cmpstr (lines[1], ==, "b\t0.000000");
+  g_assert_cmpfloat (g_ascii_strtod (lines[2] + 2, NULL), <, 0.3);
+}
+
+static void
+test_facts_jsonl (void)
+{
+  g_auto(Run) run = { 0 };
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  JsonObject *object;
+  JsonArray *found;
+
+  run_cli_input (&run, "{\"id\": \"t1\", \"text\": \"Turnout was 23.37% at 10am on November 20, 2022.\"}\n",
+                 "facts --jsonl");
+  if (run.out == NULL)
+    return;
+  g_assert_cmpint (run.status, ==, 0);
+  object = parse_object (parser, run.out);
+  g_assert_cmpstr (json_object_get_string_member (object, "id"), ==, "t1");
+  found = json_object_get_array_member (object, "found");
+  /* the percentage, the time and the date, in the benchmark's type names */
+  g_assert_cmpuint (json_array_get_length (found), ==, 3);
+  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (found, 0), "type"), ==, "percent");
+  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (found, 1), "type"), ==, "time");
+  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (found, 2), "type"), ==, "date");
+  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (found, 2), "value"), ==, "2022-11-20");
+}
+
 int
 main (int    argc,
       char **argv)
@@ -164,6 +239,8 @@ main (int    argc,
   g_test_add_func ("/core/cli/usage", test_usage);
   g_test_add_func ("/core/cli/bad-inputs-reported-others-kept", test_bad_inputs_reported_others_kept);
   g_test_add_func ("/core/cli/output-file", test_output_file);
+  g_test_add_func ("/core/cli/similarity", test_similarity);
+  g_test_add_func ("/core/cli/facts-jsonl", test_facts_jsonl);
 
   return g_test_run ();
 }

@@ -40,9 +40,13 @@ px_cli_similarity (int    argc,
       g_autoptr(PxDocument) a = NULL;
       g_autoptr(PxDocument) b = NULL;
 
+      gsize len = strlen (line);
+
       line_no++;
-      g_strchomp (line);
-      if (*line == '\0')
+      /* only the line end: an empty sentence keeps its tab */
+      while (len > 0 && (line[len - 1] == '\n' || line[len - 1] == '\r'))
+        line[--len] = '\0';
+      if (len == 0)
         continue;
       fields = g_strsplit (line, "\t", 3);
       if (g_strv_length (fields) != 3)
