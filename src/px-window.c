@@ -37,6 +37,7 @@ struct _PxWindow
   AdwFlap              *flap;
   PxSearchBar          *search_bar;
   GtkScrolledWindow    *columns_scroller;
+  GtkStack             *sidebar_stack;
   GtkBox               *columns_box;
   PxFactSidebar        *fact_sidebar;
 
@@ -52,6 +53,7 @@ struct _PxWindow
   GSettings            *settings;
   GSimpleActionGroup   *highlight_actions; /* highlight.NAME toggles */
   GtkCssProvider       *font_css;          /* the text size of the font-scale setting */
+  PxNotes              *notes;
   guint                 n_pending;
   guint                 generation;       /* of the import batch */
   guint                 highlight_watch;
@@ -601,6 +603,9 @@ build_columns (PxWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.next-claim", FALSE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.previous-claim", FALSE);
   update_search (self);
+  /* New buffers: the reader's highlights go on them again. */
+  if (self->notes != NULL)
+    px_notes_refresh (self->notes);
 }
 
 static void
@@ -1032,6 +1037,40 @@ find_action_cb (GtkWidget  *widget,
 }
 
 static void
+paste_text_cb (GObject      *source,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  g_autoptr(PxWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = gdk_clipboard_read_text_finish (GDK_CLIPBOARD (source), result, &error);
+  g_autoptr(PxDocument) document = NULL;
+
+  if (text == NULL || *text == '\0')
+    {
+      show_toast (self, _("The clipboard holds no text to compare"));
+      return;
+    }
+  document = px_import_text (text, strlen (text), _("Pasted text"), &error);
+  if (document == NULL)
+    {
+      show_toast (self, error->message);
+      return;
+    }
+  g_list_store_append (self->sources, document);
+  recompare (self);
+}
+
+/* Ctrl+Shift+V: the clipboard's text as a new source. */
+static void
+paste_action_cb (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  gdk_clipboard_read_text_async (gtk_widget_get_clipboard (widget), NULL, paste_text_cb, g_object_ref (widget));
+}
+
+static void
 preferences_action_cb (GtkWidget  *widget,
                        const char *action_name,
                        GVariant   *parameter)
@@ -1236,6 +1275,7 @@ px_window_dispose (GObject *object)
   g_signal_handlers_disconnect_by_func (adw_style_manager_get_default (), style_dark_cb, self);
   if (self->columns != NULL)
     clear_columns (self);
+  g_clear_object (&self->notes);
   g_clear_object (&self->comparison);
   g_clear_object (&self->sources);
   if (self->settings != NULL)
@@ -1292,6 +1332,7 @@ px_window_class_init (PxWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PxWindow, flap);
   gtk_widget_class_bind_template_child (widget_class, PxWindow, search_bar);
   gtk_widget_class_bind_template_child (widget_class, PxWindow, columns_scroller);
+  gtk_widget_class_bind_template_child (widget_class, PxWindow, sidebar_stack);
   gtk_widget_class_bind_template_child (widget_class, PxWindow, columns_box);
   gtk_widget_class_bind_template_child (widget_class, PxWindow, fact_sidebar);
   gtk_widget_class_bind_template_callback (widget_class, on_search_bar_changed_cb);
@@ -1308,6 +1349,7 @@ px_window_class_init (PxWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.cancel", NULL, cancel_action_cb);
   gtk_widget_class_install_action (widget_class, "win.find", NULL, find_action_cb);
   gtk_widget_class_install_action (widget_class, "win.preferences", NULL, preferences_action_cb);
+  gtk_widget_class_install_action (widget_class, "win.paste", NULL, paste_action_cb);
   gtk_widget_class_install_action (widget_class, "win.next-claim", NULL, next_claim_action_cb);
   gtk_widget_class_install_action (widget_class, "win.previous-claim", NULL, previous_claim_action_cb);
   gtk_widget_class_install_property_action (widget_class, "win.show-facts", "show-facts");
@@ -1317,6 +1359,7 @@ px_window_class_init (PxWindowClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.find", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F9, 0, "win.show-facts", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_comma, GDK_CONTROL_MASK, "win.preferences", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_v, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.paste", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Down, GDK_ALT_MASK, "win.next-claim", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Up, GDK_ALT_MASK, "win.previous-claim", NULL);
 }
@@ -1377,6 +1420,11 @@ px_window_init (PxWindow *self)
   highlight_kinds_changed_cb (self->settings, "highlight-kinds", self);
   color_scheme_changed_cb (self->settings, "color-scheme", self);
 
+  self->notes = px_notes_new (self);
+  gtk_stack_add_titled (self->sidebar_stack, px_notes_create_list (self->notes), "notes", _("Notes"));
+  g_settings_bind (self->settings, "sidebar-page", self->sidebar_stack, "visible-child-name",
+                   G_SETTINGS_BIND_DEFAULT);
+
   update_busy (self);
   update_title (self);
 }
@@ -1396,7 +1444,38 @@ px_window_open_files (PxWindow  *self,
                       GFile    **files,
                       guint      n_files)
 {
+  g_autoptr(GPtrArray) articles = g_ptr_array_new ();
+
   g_return_if_fail (PX_IS_WINDOW (self));
+
+  /* Saved sessions open at once with their sources and the reader's notes;
+   * articles are read in workers. */
+  for (guint i = 0; i < n_files; i++)
+    {
+      g_autofree char *path = g_file_get_path (files[i]);
+      g_autoptr(PxSession) session = NULL;
+      g_autoptr(GPtrArray) documents = NULL;
+      g_autoptr(GError) error = NULL;
+
+      if (path == NULL || !px_session_is_session_file (path, NULL, 0))
+        {
+          g_ptr_array_add (articles, files[i]);
+          continue;
+        }
+      session = px_session_load (files[i], NULL, &error);
+      if (session == NULL)
+        {
+          show_toast (self, error->message);
+          continue;
+        }
+      documents = px_session_dup_documents_in_columns (session);
+      for (guint j = 0; j < documents->len; j++)
+        g_list_store_append (self->sources, g_ptr_array_index (documents, j));
+      recompare (self);
+      px_notes_adopt_session (self->notes, session, files[i]);
+    }
+  files = (GFile **)articles->pdata;
+  n_files = articles->len;
 
   if (n_files == 0)
     return;
@@ -1566,4 +1645,11 @@ px_window_get_current_match (PxWindow *self,
       remaining -= n;
     }
   return -1;
+}
+
+PxNotes *
+px_window_get_notes (PxWindow *self)
+{
+  g_return_val_if_fail (PX_IS_WINDOW (self), NULL);
+  return self->notes;
 }

@@ -9,6 +9,7 @@
 #include "parallax-core.h"
 #include "px-fact-sidebar.h"
 #include "px-link-map.h"
+#include "px-notes.h"
 #include "px-search-bar.h"
 #include "px-source-view.h"
 
@@ -57,5 +58,7 @@ int            px_window_get_current_match      (PxWindow       *self,
                                                  guint          *column,
                                                  guint          *start);
 PxFactSidebar *px_window_get_fact_sidebar       (PxWindow       *self);
+/* The reader's highlights and notes, and the session they are saved in. */
+PxNotes       *px_window_get_notes              (PxWindow       *self);
 
 G_END_DECLS
