@@ -120,6 +120,43 @@ px_notes_autosave_now (PxNotes *self)
     }
 }
 
+/* A dialog with three answers: to cancel, to throw away, and the suggested
+ * one; @callback gets the answer's id. */
+static void
+present_choice (GtkWindow  *parent,
+                const char *heading,
+                const char *body,
+                const char *ids[3],
+                const char *labels[3],
+                GCallback   callback,
+                gpointer    self)
+{
+  GtkWidget *dialog = adw_message_dialog_new (parent, heading, body);
+
+  for (guint i = 0; i < 3; i++)
+    adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), ids[i], labels[i]);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), ids[1], ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), ids[2], ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), ids[2]);
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), ids[0]);
+  g_signal_connect_object (dialog, "response", callback, self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+show_error (PxNotes    *self,
+            const char *heading,
+            const char *message)
+{
+  GtkWidget *dialog;
+
+  if (self->window == NULL)
+    return;
+  dialog = adw_message_dialog_new (GTK_WINDOW (self->window), heading, message);
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
 static void
 mark_unsaved (PxNotes *self)
 {
@@ -598,14 +635,8 @@ export_done_cb (GObject      *source,
   g_autoptr(PxNotes) self = user_data;
   g_autoptr(GError) error = NULL;
 
-  if (!px_export_html_file_finish (result, &error) && self->window != NULL)
-    {
-      GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self->window), _("Could Not Export the Report"),
-                                                  error->message);
-
-      adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
-      gtk_window_present (GTK_WINDOW (dialog));
-    }
+  if (!px_export_html_file_finish (result, &error))
+    show_error (self, _("Could Not Export the Report"), error->message);
 }
 
 static void
@@ -658,14 +689,7 @@ save_done_cb (GObject      *source,
 
   if (!px_session_save_finish (PX_SESSION (source), result, &error))
     {
-      if (self->window != NULL)
-        {
-          GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self->window), _("Could Not Save the Session"),
-                                                      error->message);
-
-          adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
-          gtk_window_present (GTK_WINDOW (dialog));
-        }
+      show_error (self, _("Could Not Save the Session"), error->message);
       self->closing = FALSE;
       return;
     }
@@ -767,27 +791,18 @@ static gboolean
 close_request_cb (GtkWindow *window,
                   PxNotes   *self)
 {
-  GtkWidget *dialog;
+  const char *ids[3] = { "cancel", "discard", "save" };
+  const char *labels[3] = { _("_Cancel"), _("_Discard"), _("_Save…") };
 
   if (!self->unsaved || px_session_get_annotations (self->session)->len == 0)
     {
       forget_recovery (self);
       return FALSE;
     }
-  dialog = adw_message_dialog_new (window, _("Save Highlights?"),
-                                   _("Your highlights and notes are not saved in a session file yet. "
-                                     "Without saving they are lost."));
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
-                                    "cancel", _("_Cancel"),
-                                    "discard", _("_Discard"),
-                                    "save", _("_Save…"),
-                                    NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "discard", ADW_RESPONSE_DESTRUCTIVE);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "save", ADW_RESPONSE_SUGGESTED);
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "save");
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  g_signal_connect_object (dialog, "response", G_CALLBACK (close_response_cb), self, 0);
-  gtk_window_present (GTK_WINDOW (dialog));
+  present_choice (window, _("Save Highlights?"),
+                  _("Your highlights and notes are not saved in a session file yet. "
+                    "Without saving they are lost."),
+                  ids, labels, G_CALLBACK (close_response_cb), self);
   return TRUE;
 }
 
@@ -1003,24 +1018,15 @@ static void
 offer_recovery (PxNotes *self)
 {
   g_autoptr(GFile) recovery = px_notes_get_recovery_file ();
-  GtkWidget *dialog;
+  const char *ids[3] = { "later", "discard", "restore" };
+  const char *labels[3] = { _("_Later"), _("_Discard"), _("_Restore") };
 
   if (!g_file_query_exists (recovery, NULL))
     return;
-  dialog = adw_message_dialog_new (GTK_WINDOW (self->window), _("Restore Unsaved Highlights?"),
-                                   _("Parallax stopped before your last highlights and notes were saved. "
-                                     "They can be opened again with their sources."));
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
-                                    "later", _("_Later"),
-                                    "discard", _("_Discard"),
-                                    "restore", _("_Restore"),
-                                    NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "discard", ADW_RESPONSE_DESTRUCTIVE);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "restore", ADW_RESPONSE_SUGGESTED);
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "restore");
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "later");
-  g_signal_connect_object (dialog, "response", G_CALLBACK (recovery_response_cb), self, 0);
-  gtk_window_present (GTK_WINDOW (dialog));
+  present_choice (GTK_WINDOW (self->window), _("Restore Unsaved Highlights?"),
+                  _("Parallax stopped before your last highlights and notes were saved. "
+                    "They can be opened again with their sources."),
+                  ids, labels, G_CALLBACK (recovery_response_cb), self);
 }
 
 /* ---- the object ---- */

@@ -812,28 +812,26 @@ make_link (Lexicon   *lex,
 
 /* ---- one pair of segments ---- */
 
-double
-px_align_similarity (PxDocument *a,
-                     guint       a_segment,
-                     PxDocument *b,
-                     guint       b_segment)
+/* The score of segments @a_first..@a_last of @a against @b_first..@b_last
+ * of @b on their own: background word weights only. */
+static double
+score_ranges (PxDocument *a,
+              guint       a_first,
+              guint       a_last,
+              PxDocument *b,
+              guint       b_first,
+              guint       b_last)
 {
-  Space *space;
-  Bag *ba, *bb;
-  double score;
+  Space *space = space_new ();
   gsize la, lb;
   const char *ta = px_document_get_text (a, &la);
   const char *tb = px_document_get_text (b, &lb);
   g_autoptr(GPtrArray) fa = px_facts_extract_text (ta, la, px_document_get_date (a), NULL);
   g_autoptr(GPtrArray) fb = px_facts_extract_text (tb, lb, px_document_get_date (b), NULL);
+  Bag *ba = make_bag (space, a, 0, a_first, a_last, fa);
+  Bag *bb = make_bag (space, b, 1, b_first, b_last, fb);
+  double score;
 
-  g_return_val_if_fail (PX_IS_DOCUMENT (a) && PX_IS_DOCUMENT (b), 0);
-  g_return_val_if_fail (a_segment < px_document_get_n_segments (a), 0);
-  g_return_val_if_fail (b_segment < px_document_get_n_segments (b), 0);
-
-  space = space_new ();
-  ba = make_bag (space, a, 0, a_segment, a_segment, fa);
-  bb = make_bag (space, b, 1, b_segment, b_segment, fb);
   bag_finish (space, ba, 2);
   bag_finish (space, bb, 2);
   score = bag_score (space, ba, bb);
@@ -844,34 +842,27 @@ px_align_similarity (PxDocument *a,
 }
 
 double
+px_align_similarity (PxDocument *a,
+                     guint       a_segment,
+                     PxDocument *b,
+                     guint       b_segment)
+{
+  g_return_val_if_fail (PX_IS_DOCUMENT (a) && PX_IS_DOCUMENT (b), 0);
+  g_return_val_if_fail (a_segment < px_document_get_n_segments (a), 0);
+  g_return_val_if_fail (b_segment < px_document_get_n_segments (b), 0);
+
+  return score_ranges (a, a_segment, a_segment, b, b_segment, b_segment);
+}
+
+double
 px_align_document_similarity (PxDocument *a,
                               PxDocument *b)
 {
-  Space *space;
-  Bag *ba, *bb;
-  double score;
-  gsize la, lb;
-  const char *ta = px_document_get_text (a, &la);
-  const char *tb = px_document_get_text (b, &lb);
-  g_autoptr(GPtrArray) fa = NULL;
-  g_autoptr(GPtrArray) fb = NULL;
-
   g_return_val_if_fail (PX_IS_DOCUMENT (a) && PX_IS_DOCUMENT (b), 0);
+
   if (px_document_get_n_segments (a) == 0 || px_document_get_n_segments (b) == 0)
     return 0;
-
-  fa = px_facts_extract_text (ta, la, px_document_get_date (a), NULL);
-  fb = px_facts_extract_text (tb, lb, px_document_get_date (b), NULL);
-  space = space_new ();
-  ba = make_bag (space, a, 0, 0, px_document_get_n_segments (a) - 1, fa);
-  bb = make_bag (space, b, 1, 0, px_document_get_n_segments (b) - 1, fb);
-  bag_finish (space, ba, 2);
-  bag_finish (space, bb, 2);
-  score = bag_score (space, ba, bb);
-  bag_free (ba);
-  bag_free (bb);
-  space_free (space);
-  return score;
+  return score_ranges (a, 0, px_document_get_n_segments (a) - 1, b, 0, px_document_get_n_segments (b) - 1);
 }
 
 /* ---- many documents ---- */
