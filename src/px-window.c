@@ -690,9 +690,10 @@ recompare (PxWindow *self)
   self->compare_cancellable = g_cancellable_new ();
   gtk_progress_bar_set_fraction (self->progress_bar, 0.0);
   update_busy (self);
-  px_comparison_new_async (documents, self->compare_cancellable,
-                           compare_progress_cb, g_object_ref (self), g_object_unref,
-                           compared_cb, g_object_ref (self));
+  px_comparison_new_full_async (documents, g_settings_get_enum (self->settings, "alignment-sensitivity"),
+                                self->compare_cancellable,
+                                compare_progress_cb, g_object_ref (self), g_object_unref,
+                                compared_cb, g_object_ref (self));
 }
 
 static void
@@ -726,7 +727,14 @@ imported_cb (GObject      *source,
       PxDocument *doc = g_ptr_array_index (self->pending, i);
 
       if (doc != NULL)
-        g_list_store_append (self->sources, doc);
+        {
+          g_autofree char *uri = g_filename_to_uri (px_document_get_origin (doc), NULL, NULL);
+
+          g_list_store_append (self->sources, doc);
+          /* the desktop's recent files */
+          if (uri != NULL)
+            gtk_recent_manager_add_item (gtk_recent_manager_get_default (), uri);
+        }
     }
   g_ptr_array_set_size (self->pending, 0);
   recompare (self);
@@ -1419,6 +1427,9 @@ px_window_init (PxWindow *self)
   g_signal_connect (self->settings, "changed::highlight-kinds", G_CALLBACK (highlight_kinds_changed_cb), self);
   highlight_kinds_changed_cb (self->settings, "highlight-kinds", self);
   color_scheme_changed_cb (self->settings, "color-scheme", self);
+
+  /* the Preferences' alignment sensitivity: compare again */
+  g_signal_connect_swapped (self->settings, "changed::alignment-sensitivity", G_CALLBACK (recompare), self);
 
   self->notes = px_notes_new (self);
   gtk_stack_add_titled (self->sidebar_stack, px_notes_create_list (self->notes), "notes", _("Notes"));

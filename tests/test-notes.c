@@ -197,6 +197,45 @@ test_paste (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+static guint
+count_links (PxWindow *window)
+{
+  GPtrArray *links = px_comparison_get_links (px_window_get_comparison (window));
+  guint n = 0;
+
+  for (guint i = 0; i < links->len; i++)
+    n += ((PxLink *)g_ptr_array_index (links, i))->relation != PX_RELATION_RELATED;
+  return n;
+}
+
+/* The Preferences' alignment sensitivity compares again with it. */
+static void
+test_sensitivity (void)
+{
+  g_autoptr(PxApplication) app = px_application_new ();
+  g_autoptr(GSettings) settings = g_settings_new (APPLICATION_ID);
+  PxWindow *window;
+  guint low, high;
+
+  if (!have_display)
+    {
+      g_test_skip ("no display");
+      return;
+    }
+  g_application_register (G_APPLICATION (app), NULL, NULL);
+  g_settings_set_enum (settings, "alignment-sensitivity", 0);
+  window = window_with_examples (app);
+  low = count_links (window);
+  g_settings_set_enum (settings, "alignment-sensitivity", 2);
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  wait_until_idle (window);
+  high = count_links (window);
+  g_assert_cmpuint (low, <, high);
+  g_settings_reset (settings, "alignment-sensitivity");
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -212,6 +251,7 @@ main (int    argc,
 
   g_test_add_func ("/ui/notes/highlight-save-open-export", test_highlight_save_open_export);
   g_test_add_func ("/ui/window/paste", test_paste);
+  g_test_add_func ("/ui/window/sensitivity", test_sensitivity);
 
   return g_test_run ();
 }
