@@ -58,6 +58,7 @@ static const FactCase cases[] = {
   /* percentages */
   { "turnout was 23.37%", "percent", "23.37%", "{\"percent\":23.37,\"measure\":\"turnout\"}" },
   { "winning 81.31 per cent of the vote", "percent", "81.31 per cent", "{\"percent\":81.31,\"measure\":\"vote\"}" },
+  { "The government values the project at €1.25 billion.", "money", "€1.25 billion", "{\"measure\":\"cost\"}" },
   { "69.44 percent", "percent", "69.44 percent", "{\"percent\":69.44}" },
   { "rose 2.5 percentage points", "percent", "2.5 percentage points", "{\"points\":2.5}" },
   { "up to 40%", "percent", "40%", "{\"percent\":40,\"qualifier\":\"<=\"}" },
@@ -305,6 +306,8 @@ test_groups (void)
     /* 12 million and 12,400,000: rounding allows it */
     { 12e6, PX_QUALIFIER_NONE, 1e6, 12.4e6, PX_QUALIFIER_NONE, 1e5, "agree" },
     { 12e6, PX_QUALIFIER_NONE, 1e6, 13.1e6, PX_QUALIFIER_NONE, 1e5, "differs" },
+    /* "€1.2 billion" and "€1.25 billion" (failed before: the rounding of both overlapped) */
+    { 1.2e9, PX_QUALIFIER_NONE, 1e8, 1.25e9, PX_QUALIFIER_NONE, 1e7, "differs" },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (group_cases); i++)

@@ -774,6 +774,29 @@ is_empty_noun (Scan *s,
   return TOK_IN (s, i, nouns);
 }
 
+/* Words that name one measure in news, by their stems: what a number
+ * measures is compared across sources under one name. */
+static const char *
+measure_concept (const char *stem)
+{
+  static const struct { const char *stem, *concept; } concepts[] = {
+    { "cost", "cost" }, { "valu", "cost" }, { "price", "cost" }, { "worth", "cost" }, { "budget", "cost" },
+    { "turnout", "turnout" }, { "particip", "turnout" },
+    { "voter", "voter" }, { "elector", "voter" },
+    { "death", "death" }, { "dead", "death" }, { "kill", "death" }, { "die", "death" }, { "fatal", "death" },
+    { "injur", "injur" }, { "wound", "injur" },
+    { "unemploy", "unemploy" }, { "jobless", "unemploy" },
+    { "inflat", "inflat" },
+  };
+
+  if (stem == NULL)
+    return NULL;
+  for (guint k = 0; k < G_N_ELEMENTS (concepts); k++)
+    if (strcmp (stem, concepts[k].stem) == 0)
+      return concepts[k].concept;
+  return NULL;
+}
+
 /* What a number measures: "of the vote" after a share, else the nearest
  * content word before it in its clause ("The voter turnout was 23.37%"). */
 static char *
@@ -794,23 +817,53 @@ find_measure (Scan *s,
           if (j + 1 < NTOK (s) && TOK (s, j + 1)->type == TOK_WORD && !is_stop (s, j + 1) &&
               !TOK (s, j + 1)->cap && lex (s, j + 1) == NULL)
             j++;
-          return stem_of (s, j);
+          {
+            char *stem = stem_of (s, j);
+            const char *concept = measure_concept (stem);
+
+            if (concept != NULL)
+              {
+                g_free (stem);
+                return g_strdup (concept);
+              }
+            return stem;
+          }
         }
     }
 
-  for (j = first - 1; j >= 0 && j >= first - 8; j--)
-    {
-      const Tok *t = TOK (s, j);
+  {
+    char *nearest = NULL;
 
-      if (t->used || (t->type != TOK_WORD && (clause_break (s, j) || t->type == TOK_NUM)))
-        break;
-      if (t->type == TOK_WORD && !is_link_verb (s, j) && !is_stop (s, j) && !t->cap && lex (s, j) == NULL &&
-          !is_empty_noun (s, j))
-        return stem_of (s, j);
-      if (t->newline)
-        break;
-    }
-  return NULL;
+    for (j = first - 1; j >= 0 && j >= first - 8; j--)
+      {
+        const Tok *t = TOK (s, j);
+
+        if (t->used || (t->type != TOK_WORD && (clause_break (s, j) || t->type == TOK_NUM)))
+          break;
+        if (t->type == TOK_WORD && !is_link_verb (s, j) && !is_stop (s, j) && !t->cap && lex (s, j) == NULL &&
+            !is_empty_noun (s, j))
+          {
+            char *stem = stem_of (s, j);
+            const char *concept = measure_concept (stem);
+
+            /* a word that names a measure wins over a nearer noun:
+             * "values the project at €1.25 billion" measures a cost */
+            if (concept != NULL)
+              {
+                g_free (stem);
+                g_free (nearest);
+                return g_strdup (concept);
+              }
+            if (nearest == NULL)
+              nearest = stem;
+            else
+              g_free (stem);
+          }
+        if (t->newline)
+          break;
+      }
+    return nearest;
+  }
 }
 
 static gboolean

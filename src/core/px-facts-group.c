@@ -22,7 +22,8 @@ value_interval (const PxFact *fact,
                 double       *hi)
 {
   double v = fact->value;
-  double slack = fact->precision / 2 + fabs (v) * 1e-9;
+  /* just under half a rounding step: "€1.2 billion" is not "€1.25 billion" */
+  double slack = fact->precision * 0.49 + fabs (v) * 1e-9;
 
   if (!isnan (fact->value_max))
     {
@@ -161,9 +162,13 @@ px_fact_values_consistent (const PxFact *a,
 
   if (isnan (a->value) || isnan (b->value))
     return FALSE;
+  /* one value must fall where the other wording allows it: "about 12
+   * million" allows 11,953,465; "over 500" allows 520 */
   value_interval (a, &alo, &ahi);
   value_interval (b, &blo, &bhi);
-  return alo <= bhi && blo <= ahi;
+  if (!isnan (a->value_max) || !isnan (b->value_max))
+    return alo <= bhi && blo <= ahi;
+  return (b->value >= alo && b->value <= ahi) || (a->value >= blo && a->value <= bhi);
 }
 
 /* ---- display ---- */
