@@ -113,6 +113,7 @@ typedef struct
 {
   GHashTable *background;   /* stem → count (GUINT_TO_POINTER) */
   GHashTable *equivalent;   /* stem → canonical stem */
+  GHashTable *synsets;      /* stem → GArray of WordNet synset ids (guint) */
   double      total;
 } Lexicon;
 
@@ -166,6 +167,43 @@ load_lexicon (gpointer data)
     }
   if (lex->total <= 0)
     lex->total = 5e7;
+
+  /* WordNet synonym sets (english-synsets.txt, see make-synonyms.py) */
+  lex->synsets = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify)g_array_unref);
+  g_clear_pointer (&bytes, g_bytes_unref);
+  bytes = g_resource_lookup_data (px_core_get_resource (),
+                                  "/io/github/parallax_reader/Parallax/core/english-synsets.txt",
+                                  G_RESOURCE_LOOKUP_FLAGS_NONE, NULL);
+  g_assert (bytes != NULL);
+  p = g_bytes_get_data (bytes, &size);
+  end = p + size;
+  while (p < end)
+    {
+      const char *eol = memchr (p, '\n', end - p);
+
+      if (eol == NULL)
+        eol = end;
+      if (*p != '#')
+        {
+          g_autofree char *line = g_strndup (p, eol - p);
+          g_auto(GStrv) fields = g_strsplit (line, " ", -1);
+          g_autofree char *stem = stem_word (fields[0]);
+          GArray *ids = g_hash_table_lookup (lex->synsets, stem);
+
+          if (ids == NULL)
+            {
+              ids = g_array_new (FALSE, FALSE, sizeof (guint));
+              g_hash_table_insert (lex->synsets, g_strdup (stem), ids);
+            }
+          for (guint k = 1; fields[k] != NULL; k++)
+            {
+              guint id = ((guint)fields[k][0] << 24) | (guint)strtoul (fields[k] + 1, NULL, 10);
+
+              g_array_append_val (ids, id);
+            }
+        }
+      p = eol + 1;
+    }
 
   for (guint g = 0; g < G_N_ELEMENTS (equivalents); g++)
     {
@@ -505,6 +543,27 @@ near_stems (const char *a,
   return MIN (la, lb) >= 5 && edit_distance (a, b, MIN (la, lb) >= 8 ? 2 : 1) <= (MIN (la, lb) >= 8 ? 2u : 1u);
 }
 
+/* Two stems that share a WordNet sense ("purchase", "buy"). */
+static gboolean
+synonym_stems (Lexicon    *lex,
+               const char *a,
+               const char *b)
+{
+  GArray *sa, *sb;
+
+  if (a[0] == '#' || b[0] == '#')
+    return FALSE;
+  sa = g_hash_table_lookup (lex->synsets, a);
+  sb = g_hash_table_lookup (lex->synsets, b);
+  if (sa == NULL || sb == NULL)
+    return FALSE;
+  for (guint i = 0; i < sa->len; i++)
+    for (guint j = 0; j < sb->len; j++)
+      if (g_array_index (sa, guint, i) == g_array_index (sb, guint, j))
+        return TRUE;
+  return FALSE;
+}
+
 /* Weight shared by near forms among the features the two bags do not share. */
 static double
 soft_overlap (const Space *space,
@@ -534,7 +593,8 @@ soft_overlap (const Space *space,
             taken = used[k] == fb->id;
           if (taken || fb->id == fa->id)
             continue;
-          if (near_stems (wa, g_ptr_array_index (space->names, fb->id)))
+          if (near_stems (wa, g_ptr_array_index (space->names, fb->id)) ||
+              synonym_stems (space->lex, wa, g_ptr_array_index (space->names, fb->id)))
             {
               gboolean in_a = FALSE;
 
