@@ -1023,8 +1023,26 @@ cancel_action_cb (GtkWidget  *widget,
                   GVariant   *parameter)
 {
   PxWindow *self = PX_WINDOW (widget);
+  gboolean comparing = self->compare_cancellable != NULL && self->n_pending == 0;
 
   px_window_cancel (self);
+  /* a stopped comparison can be started again without touching the sources */
+  if (comparing && g_list_model_get_n_items (G_LIST_MODEL (self->sources)) > 0)
+    {
+      AdwToast *toast = adw_toast_new (_("Comparison stopped"));
+
+      adw_toast_set_button_label (toast, _("_Compare Again"));
+      adw_toast_set_action_name (toast, "win.compare");
+      adw_toast_overlay_add_toast (self->toast_overlay, toast);
+    }
+}
+
+static void
+compare_action_cb (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  recompare (PX_WINDOW (widget));
 }
 
 static void
@@ -1355,6 +1373,7 @@ px_window_class_init (PxWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.move-source-left", "u", move_source_left_action_cb);
   gtk_widget_class_install_action (widget_class, "win.move-source-right", "u", move_source_right_action_cb);
   gtk_widget_class_install_action (widget_class, "win.cancel", NULL, cancel_action_cb);
+  gtk_widget_class_install_action (widget_class, "win.compare", NULL, compare_action_cb);
   gtk_widget_class_install_action (widget_class, "win.find", NULL, find_action_cb);
   gtk_widget_class_install_action (widget_class, "win.preferences", NULL, preferences_action_cb);
   gtk_widget_class_install_action (widget_class, "win.paste", NULL, paste_action_cb);

@@ -236,6 +236,35 @@ test_sensitivity (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* "Compare Again" after a Stop: win.compare compares the same sources anew. */
+static void
+test_compare_again (void)
+{
+  g_autoptr(PxApplication) app = px_application_new ();
+  PxWindow *window;
+  PxComparison *before;
+  guint n;
+
+  if (!have_display)
+    {
+      g_test_skip ("no display");
+      return;
+    }
+  g_application_register (G_APPLICATION (app), NULL, NULL);
+  window = window_with_examples (app);
+  before = g_object_ref (px_window_get_comparison (window));
+  n = px_window_get_n_columns (window);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.cancel", NULL);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.compare", NULL);
+  g_assert_true (px_window_get_busy (window));
+  wait_until_idle (window);
+  g_assert_nonnull (px_window_get_comparison (window));
+  g_assert_true (px_window_get_comparison (window) != before);
+  g_assert_cmpuint (px_window_get_n_columns (window), ==, n);
+  g_object_unref (before);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -252,6 +281,7 @@ main (int    argc,
   g_test_add_func ("/ui/notes/highlight-save-open-export", test_highlight_save_open_export);
   g_test_add_func ("/ui/window/paste", test_paste);
   g_test_add_func ("/ui/window/sensitivity", test_sensitivity);
+  g_test_add_func ("/ui/window/compare-again", test_compare_again);
 
   return g_test_run ();
 }
