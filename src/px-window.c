@@ -571,6 +571,17 @@ build_columns (PxWindow *self)
   guint n = g_list_model_get_n_items (sources);
   gboolean dark = adw_style_manager_get_dark (adw_style_manager_get_default ());
   g_auto(GStrv) kinds = g_settings_get_strv (self->settings, "highlight-kinds");
+  g_autoptr(GHashTable) tops = g_hash_table_new (NULL, NULL);
+
+  /* each source keeps its place: the sentence at the top of its column */
+  for (guint i = 0; i < self->columns->len; i++)
+    {
+      PxSourceView *old = get_column (self, i);
+      guint first, last;
+
+      if (px_source_view_get_visible_segments (old, &first, &last) && first > 0)
+        g_hash_table_insert (tops, px_source_view_get_document (old), GUINT_TO_POINTER (first));
+    }
 
   clear_columns (self);
 
@@ -598,6 +609,15 @@ build_columns (PxWindow *self)
       gtk_box_append (self->columns_box, GTK_WIDGET (column));
       g_ptr_array_add (self->columns, g_object_ref (column));
       g_ptr_array_add (self->matches, NULL);
+    }
+
+  for (guint i = 0; i < self->columns->len; i++)
+    {
+      PxSourceView *column = get_column (self, i);
+      gpointer top = g_hash_table_lookup (tops, px_source_view_get_document (column));
+
+      if (top != NULL)
+        px_source_view_scroll_to_segment (column, GPOINTER_TO_UINT (top), 0);
     }
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.next-claim", FALSE);

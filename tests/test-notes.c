@@ -265,6 +265,48 @@ test_compare_again (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+static void
+settle (void)
+{
+  gint64 until = g_get_monotonic_time () + G_USEC_PER_SEC / 2;
+
+  while (g_get_monotonic_time () < until)
+    g_main_context_iteration (NULL, FALSE);
+}
+
+/* Removing a source rebuilds the columns; the others keep their place. */
+static void
+test_keeps_place (void)
+{
+  g_autoptr(PxApplication) app = px_application_new ();
+  PxWindow *window;
+  PxDocument *document;
+  guint first = 0, last = 0, target;
+
+  if (!have_display)
+    {
+      g_test_skip ("no display");
+      return;
+    }
+  g_application_register (G_APPLICATION (app), NULL, NULL);
+  window = window_with_examples (app);
+  document = px_source_view_get_document (px_window_get_column (window, 1));
+  target = px_document_get_n_segments (document) / 2;
+  px_source_view_scroll_to_segment (px_window_get_column (window, 1), target, 0);
+  settle ();
+  g_assert_true (px_source_view_get_visible_segments (px_window_get_column (window, 1), &first, &last));
+  g_assert_cmpuint (first, >, 0);
+  target = first;
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.remove-source", "u", 0);
+  wait_until_idle (window);
+  settle ();
+  g_assert_true (px_source_view_get_document (px_window_get_column (window, 0)) == document);
+  g_assert_true (px_source_view_get_visible_segments (px_window_get_column (window, 0), &first, &last));
+  g_assert_cmpuint (first, ==, target);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -282,6 +324,7 @@ main (int    argc,
   g_test_add_func ("/ui/window/paste", test_paste);
   g_test_add_func ("/ui/window/sensitivity", test_sensitivity);
   g_test_add_func ("/ui/window/compare-again", test_compare_again);
+  g_test_add_func ("/ui/window/keeps-place", test_keeps_place);
 
   return g_test_run ();
 }
