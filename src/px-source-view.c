@@ -838,11 +838,14 @@ query_tooltip_cb (GtkWidget    *widget,
       g_string_append (text, _("● Stated by every source"));
       break;
     case PX_CLAIM_PARTIAL:
-      g_string_append_printf (text, _("◐ Stated by %u of %u sources"),
+      g_string_append_printf (text, ngettext ("◐ Stated by %u of %u source", "◐ Stated by %u of %u sources",
+                                              px_comparison_get_n_documents (self->comparison)),
                               claim->n_sources, px_comparison_get_n_documents (self->comparison));
       break;
     case PX_CLAIM_DIFFERS:
-      g_string_append_printf (text, _("≠ Stated by %u sources, with a differing detail"), claim->n_sources);
+      g_string_append_printf (text, ngettext ("≠ Stated by %u source, with a differing detail",
+                                              "≠ Stated by %u sources, with a differing detail", claim->n_sources),
+                              claim->n_sources);
       break;
     case PX_CLAIM_UNIQUE:
     default:
