@@ -523,10 +523,11 @@ px_import_bytes (GBytes        *bytes,
   return px_import_text (data, length, origin, error);
 }
 
-PxDocument *
-px_import_file (GFile         *file,
-                GCancellable  *cancellable,
-                GError       **error)
+GBytes *
+px_read_file (GFile         *file,
+              goffset        max_bytes,
+              GCancellable  *cancellable,
+              GError       **error)
 {
   g_autoptr(GFileInfo) info = NULL;
   g_autoptr(GBytes) bytes = NULL;
@@ -553,11 +554,11 @@ px_import_file (GFile         *file,
       g_set_error (error, PX_ERROR, PX_ERROR_READ, "“%s” is a folder, not a file", name);
       return NULL;
     }
-  if (g_file_info_get_size (info) > PX_IMPORT_MAX_BYTES)
+  if (g_file_info_get_size (info) > max_bytes)
     {
       g_set_error (error, PX_ERROR, PX_ERROR_TOO_LARGE,
-                   "“%s” is too large (%" G_GOFFSET_FORMAT " MB; the limit is %d MB)",
-                   name, g_file_info_get_size (info) / (1024 * 1024), PX_IMPORT_MAX_BYTES / (1024 * 1024));
+                   "“%s” is too large (%" G_GOFFSET_FORMAT " MB; the limit is %" G_GOFFSET_FORMAT " MB)",
+                   name, g_file_info_get_size (info) / (1024 * 1024), max_bytes / (1024 * 1024));
       return NULL;
     }
 
@@ -570,6 +571,22 @@ px_import_file (GFile         *file,
         g_set_error (error, PX_ERROR, PX_ERROR_READ, "“%s” could not be read: %s", name, local_error->message);
       return NULL;
     }
+  return g_steal_pointer (&bytes);
+}
+
+PxDocument *
+px_import_file (GFile         *file,
+                GCancellable  *cancellable,
+                GError       **error)
+{
+  g_autoptr(GBytes) bytes = px_read_file (file, PX_IMPORT_MAX_BYTES, cancellable, error);
+  g_autofree char *origin = NULL;
+
+  if (bytes == NULL)
+    return NULL;
+  origin = g_file_get_path (file);
+  if (origin == NULL)
+    origin = g_file_get_uri (file);
   return px_import_bytes (bytes, origin, cancellable, error);
 }
 

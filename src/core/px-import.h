@@ -31,6 +31,13 @@ void        px_import_file_async   (GFile                *file,
 PxDocument *px_import_file_finish  (GAsyncResult         *result,
                                     GError              **error);
 
+/* The bytes of @file, refused with a PX_ERROR that names it when it is a
+ * folder, unreadable or larger than @max_bytes (checked before reading). */
+GBytes     *px_read_file           (GFile                *file,
+                                    goffset               max_bytes,
+                                    GCancellable         *cancellable,
+                                    GError              **error);
+
 /* Plain text only: decoding (BOM, UTF-8, UTF-16, Windows-1252/Latin-1,
  * Windows-1251, KOI8-R), newline normalization, title and date detection. */
 PxDocument *px_import_text         (const char           *data,

@@ -15,6 +15,7 @@
 
 #include "px-document-private.h"
 #include "px-error.h"
+#include "px-import.h"
 #include "px-session.h"
 
 #define X(s) ((const xmlChar *)(s))
@@ -1318,37 +1319,15 @@ px_session_load (GFile         *file,
                  GCancellable  *cancellable,
                  GError       **error)
 {
-  g_autoptr(GFileInfo) info = NULL;
-  g_autoptr(GError) local_error = NULL;
   g_autoptr(GBytes) bytes = NULL;
   g_autofree char *origin = NULL;
-  g_autofree char *name = NULL;
 
   g_return_val_if_fail (G_IS_FILE (file), NULL);
 
-  origin = g_file_get_parse_name (file);
-  name = display_name (origin);
-
-  info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_SIZE, G_FILE_QUERY_INFO_NONE,
-                            cancellable, &local_error);
-  if (info != NULL && g_file_info_get_size (info) > PX_SESSION_MAX_BYTES)
-    {
-      g_set_error (error, PX_ERROR, PX_ERROR_TOO_LARGE,
-                   "“%s” is too large for a session file (%" G_GINT64_FORMAT " MiB; the limit is %d MiB)",
-                   name, g_file_info_get_size (info) / (1024 * 1024), PX_SESSION_MAX_BYTES / (1024 * 1024));
-      return NULL;
-    }
-  if (info != NULL)
-    bytes = g_file_load_bytes (file, cancellable, NULL, &local_error);
+  bytes = px_read_file (file, PX_SESSION_MAX_BYTES, cancellable, error);
   if (bytes == NULL)
-    {
-      if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        g_propagate_error (error, g_steal_pointer (&local_error));
-      else
-        g_set_error (error, PX_ERROR, PX_ERROR_READ, "“%s” could not be read: %s", name, local_error->message);
-      return NULL;
-    }
-
+    return NULL;
+  origin = g_file_get_parse_name (file);
   return session_from_bytes (bytes, origin, cancellable, error);
 }
 
