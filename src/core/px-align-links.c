@@ -872,6 +872,28 @@ make_link (Lexicon   *lex,
 
 /* ---- one pair of segments ---- */
 
+/* The facts of segments @first..@last only (not of the whole document),
+ * at their offsets in the document. */
+static GPtrArray *
+range_facts (PxDocument *document,
+             guint       first,
+             guint       last)
+{
+  const char *text = px_document_get_text (document, NULL);
+  guint start = px_document_get_segment (document, first)->start;
+  guint end = px_document_get_segment (document, last)->end;
+  GPtrArray *facts = px_facts_extract_text (text + start, end - start, px_document_get_date (document), NULL);
+
+  for (guint i = 0; i < facts->len; i++)
+    {
+      PxFact *fact = g_ptr_array_index (facts, i);
+
+      fact->start += start;
+      fact->end += start;
+    }
+  return facts;
+}
+
 /* The score of segments @a_first..@a_last of @a against @b_first..@b_last
  * of @b on their own: background word weights only. */
 static double
@@ -883,11 +905,8 @@ score_ranges (PxDocument *a,
               guint       b_last)
 {
   Space *space = space_new ();
-  gsize la, lb;
-  const char *ta = px_document_get_text (a, &la);
-  const char *tb = px_document_get_text (b, &lb);
-  g_autoptr(GPtrArray) fa = px_facts_extract_text (ta, la, px_document_get_date (a), NULL);
-  g_autoptr(GPtrArray) fb = px_facts_extract_text (tb, lb, px_document_get_date (b), NULL);
+  g_autoptr(GPtrArray) fa = range_facts (a, a_first, a_last);
+  g_autoptr(GPtrArray) fb = range_facts (b, b_first, b_last);
   Bag *ba = make_bag (space, a, 0, a_first, a_last, fa);
   Bag *bb = make_bag (space, b, 1, b_first, b_last, fb);
   double score;
