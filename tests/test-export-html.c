@@ -311,12 +311,12 @@ check_columns (htmlDocPtr    doc,
       guint p = 0;
 
       g_assert_nonnull (column);
-      for (xmlNodePtr child = column->children; child != NULL; child = child->next)
+      for (xmlNodePtr child = column != NULL ? column->children : NULL; child != NULL; child = child->next)
         if (child->type == XML_ELEMENT_NODE && has_class (child, "col-body"))
           body = child;
       g_assert_nonnull (body);
 
-      for (xmlNodePtr block = body->children; block != NULL; block = block->next)
+      for (xmlNodePtr block = body != NULL ? body->children : NULL; block != NULL; block = block->next)
         {
           const PxParagraph *para;
           g_autoptr(GString) shown = g_string_new (NULL);

@@ -4,9 +4,11 @@
  */
 #include "config.h"
 
+#include <math.h>
 #include <string.h>
 
 #include "parallax-core.h"
+#include "px-json-writer.h"
 
 /* g_ptr_array_sort passes pointers to the elements */
 static int
@@ -216,6 +218,98 @@ test_empty_comparison (void)
   g_assert_cmpuint (json_array_get_length (json_object_get_array_member (root, "claims")), ==, 0);
 }
 
+static JsonNode *
+parse (const char *json)
+{
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+
+  json_parser_load_from_data (parser, json, -1, &error);
+  g_assert_no_error (error);
+  return json_node_copy (json_parser_get_root (parser));
+}
+
+/* Text from the web carries quotes, backslashes and control characters;
+ * numbers must read back as the same doubles. */
+static void
+test_writer (void)
+{
+  static const char *strings[] = {
+    "", "plain", "say \"hi\"", "back\\slash", "line\nbreak\ttab\rreturn",
+    "\x01\x1f control", "«ünïcødé» — 💬", "</script><script>alert(1)</script>",
+  };
+  static const double doubles[] = { 0, 0.1, 0.47, 1.0 / 3.0, -2.5e-7, 5e11, 1e300, 11953465 };
+
+  for (int pretty = 0; pretty < 2; pretty++)
+    {
+      PxJsonWriter writer;
+      g_autofree char *json = NULL;
+      g_autoptr(JsonNode) root = NULL;
+      JsonObject *object;
+      JsonArray *array;
+
+      px_json_writer_init (&writer, pretty);
+      px_json_writer_begin_object (&writer);
+      px_json_writer_member (&writer, "strings");
+      px_json_writer_begin_array (&writer);
+      for (guint i = 0; i < G_N_ELEMENTS (strings); i++)
+        px_json_writer_string (&writer, strings[i]);
+      px_json_writer_end_array (&writer);
+      px_json_writer_member (&writer, "doubles");
+      px_json_writer_begin_array (&writer);
+      for (guint i = 0; i < G_N_ELEMENTS (doubles); i++)
+        px_json_writer_double (&writer, doubles[i]);
+      px_json_writer_end_array (&writer);
+      px_json_writer_member (&writer, "empty");
+      px_json_writer_begin_object (&writer);
+      px_json_writer_end_object (&writer);
+      px_json_writer_member (&writer, "nan");
+      px_json_writer_double (&writer, NAN);
+      px_json_writer_member (&writer, "int");
+      px_json_writer_int (&writer, G_MININT64);
+      px_json_writer_member (&writer, "null");
+      px_json_writer_string (&writer, NULL);
+      px_json_writer_member (&writer, "yes");
+      px_json_writer_boolean (&writer, TRUE);
+      px_json_writer_end_object (&writer);
+      json = px_json_writer_finish (&writer, NULL);
+
+      g_assert_null (strchr (json, '\x01'));
+      root = parse (json);
+      object = json_node_get_object (root);
+      array = json_object_get_array_member (object, "strings");
+      g_assert_cmpuint (json_array_get_length (array), ==, G_N_ELEMENTS (strings));
+      for (guint i = 0; i < G_N_ELEMENTS (strings); i++)
+        g_assert_cmpstr (json_array_get_string_element (array, i), ==, strings[i]);
+      array = json_object_get_array_member (object, "doubles");
+      for (guint i = 0; i < G_N_ELEMENTS (doubles); i++)
+        g_assert_cmpfloat (json_node_get_double (json_array_get_element (array, i)), ==, doubles[i]);
+      g_assert_cmpuint (json_object_get_size (json_object_get_object_member (object, "empty")), ==, 0);
+      g_assert_true (json_object_get_null_member (object, "nan"));
+      g_assert_cmpint (json_object_get_int_member (object, "int"), ==, G_MININT64);
+      g_assert_true (json_object_get_null_member (object, "null"));
+      g_assert_true (json_object_get_boolean_member (object, "yes"));
+    }
+}
+
+/* --pretty only adds white space. */
+static void
+test_pretty_same_tree (void)
+{
+  g_autoptr(GPtrArray) documents = load_examples ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PxComparison) comparison = px_comparison_new (documents, NULL, NULL, NULL, &error);
+  g_autofree char *compact = px_export_json_string (comparison, FALSE, NULL);
+  g_autofree char *pretty = px_export_json_string (comparison, TRUE, NULL);
+  g_autoptr(JsonNode) a = parse (compact);
+  g_autoptr(JsonNode) b = parse (pretty);
+
+  g_assert_no_error (error);
+  g_assert_null (strchr (compact, '\n'));
+  g_assert_nonnull (strchr (pretty, '\n'));
+  g_assert_true (json_node_equal (a, b));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -225,6 +319,8 @@ main (int    argc,
   g_test_add_func ("/core/json/offsets-slice-text", test_offsets_slice_text);
   g_test_add_func ("/core/json/deterministic", test_deterministic);
   g_test_add_func ("/core/json/empty-comparison", test_empty_comparison);
+  g_test_add_func ("/core/json/writer", test_writer);
+  g_test_add_func ("/core/json/pretty-same-tree", test_pretty_same_tree);
 
   return g_test_run ();
 }

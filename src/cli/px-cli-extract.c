@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "px-cli.h"
+#include "px-json-writer.h"
 
 static void
 append_body_text (GString    *out,
@@ -26,50 +27,45 @@ append_body_text (GString    *out,
     }
 }
 
-static void
-add_optional_string (JsonBuilder *builder,
-                     const char  *name,
-                     const char  *value)
+static char *
+document_to_json (PxDocument *document,
+                  gboolean    pretty)
 {
-  json_builder_set_member_name (builder, name);
-  if (value != NULL)
-    json_builder_add_string_value (builder, value);
-  else
-    json_builder_add_null_value (builder);
-}
-
-static JsonNode *
-document_to_json (PxDocument *document)
-{
-  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  static const char * const names[] = { "origin", "format", "encoding", "title", "byline", "date", "site", "url" };
+  const char *values[] = {
+    px_document_get_origin (document), px_document_get_format (document),
+    px_document_get_encoding (document), px_document_get_title (document),
+    px_document_get_byline (document), px_document_get_date (document),
+    px_document_get_site (document), px_document_get_url (document),
+  };
   const char *text = px_document_get_text (document, NULL);
+  PxJsonWriter writer, *w = &writer;
 
-  json_builder_begin_object (builder);
-  add_optional_string (builder, "origin", px_document_get_origin (document));
-  add_optional_string (builder, "format", px_document_get_format (document));
-  add_optional_string (builder, "encoding", px_document_get_encoding (document));
-  add_optional_string (builder, "title", px_document_get_title (document));
-  add_optional_string (builder, "byline", px_document_get_byline (document));
-  add_optional_string (builder, "date", px_document_get_date (document));
-  add_optional_string (builder, "site", px_document_get_site (document));
-  add_optional_string (builder, "url", px_document_get_url (document));
-  json_builder_set_member_name (builder, "paragraphs");
-  json_builder_begin_array (builder);
+  px_json_writer_init (w, pretty);
+  px_json_writer_begin_object (w);
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      px_json_writer_member (w, names[i]);
+      px_json_writer_string (w, values[i]);
+    }
+  px_json_writer_member (w, "paragraphs");
+  px_json_writer_begin_array (w);
   for (guint i = 0; i < px_document_get_n_paragraphs (document); i++)
     {
       const PxParagraph *para = px_document_get_paragraph (document, i);
       g_autofree char *slice = g_strndup (text + para->start, para->end - para->start);
 
-      json_builder_begin_object (builder);
-      json_builder_set_member_name (builder, "kind");
-      json_builder_add_string_value (builder, px_paragraph_kind_to_string (para->kind));
-      json_builder_set_member_name (builder, "text");
-      json_builder_add_string_value (builder, slice);
-      json_builder_end_object (builder);
+      px_json_writer_begin_object (w);
+      px_json_writer_member (w, "kind");
+      px_json_writer_string (w, px_paragraph_kind_to_string (para->kind));
+      px_json_writer_member (w, "text");
+      px_json_writer_string (w, slice);
+      px_json_writer_end_object (w);
     }
-  json_builder_end_array (builder);
-  json_builder_end_object (builder);
-  return json_builder_get_root (builder);
+  px_json_writer_end_array (w);
+  px_json_writer_end_object (w);
+  g_string_append_c (w->out, '\n');
+  return px_json_writer_finish (w, NULL);
 }
 
 static char *
@@ -79,10 +75,7 @@ render (PxDocument *document,
 {
   if (json)
     {
-      g_autoptr(JsonNode) root = document_to_json (document);
-      g_autofree char *data = px_export_json_to_string (root, pretty, NULL);
-
-      return g_strconcat (data, "\n", NULL);
+      return document_to_json (document, pretty);
     }
   else
     {

@@ -109,8 +109,7 @@ px_cli_segment (int    argc,
     }
   else if (g_strcmp0 (format, "json") == 0)
     {
-      g_autoptr(JsonNode) root = px_export_json_documents_node (documents);
-      g_autofree char *data = px_export_json_to_string (root, pretty, NULL);
+      g_autofree char *data = px_export_json_documents_string (documents, pretty, NULL);
 
       g_string_append (out, data);
       g_string_append_c (out, '\n');
