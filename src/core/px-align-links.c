@@ -21,8 +21,8 @@
 #include <string.h>
 
 #include "px-align.h"
-#include "px-core-resources.h"
 #include "px-facts-private.h"
+#include "px-lexicon-data.h"
 #include "px-normalize.h"
 
 /* Scores at or above LINK_THRESHOLD link two segments as one claim; a
@@ -129,80 +129,26 @@ static gpointer
 load_lexicon (gpointer data)
 {
   Lexicon *lex = g_new0 (Lexicon, 1);
-  g_autoptr(GBytes) bytes = NULL;
-  const char *p, *end;
-  gsize size;
 
-  lex->background = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  /* the background counts and WordNet senses, stemmed at build time
+   * (px-lexicon-gen); the strings are static */
+  lex->total = px_lexicon_total;
+  lex->background = g_hash_table_new (g_str_hash, g_str_equal);
+  lex->synsets = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, (GDestroyNotify)g_array_unref);
   lex->equivalent = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-
-  bytes = g_resource_lookup_data (px_core_get_resource (),
-                                  "/io/github/parallax_reader/Parallax/core/english-background.txt",
-                                  G_RESOURCE_LOOKUP_FLAGS_NONE, NULL);
-  g_assert (bytes != NULL);
-  p = g_bytes_get_data (bytes, &size);
-  end = p + size;
-  while (p < end)
+  for (guint i = 0; i < px_lexicon_n_entries; i++)
     {
-      const char *eol = memchr (p, '\n', end - p);
-      const char *space;
+      const PxLexiconEntry *entry = &px_lexicon_entries[i];
 
-      if (eol == NULL)
-        eol = end;
-      if (*p == '#')
+      if (entry->count > 0)
+        g_hash_table_insert (lex->background, (gpointer)entry->stem, GUINT_TO_POINTER (entry->count));
+      if (entry->n_senses > 0)
         {
-          if (g_str_has_prefix (p, "# total "))
-            lex->total = g_ascii_strtod (p + 8, NULL);
+          GArray *ids = g_array_sized_new (FALSE, FALSE, sizeof (guint), entry->n_senses);
+
+          g_array_append_vals (ids, &px_lexicon_senses[entry->first_sense], entry->n_senses);
+          g_hash_table_insert (lex->synsets, (gpointer)entry->stem, ids);
         }
-      else if ((space = memchr (p, ' ', eol - p)) != NULL)
-        {
-          g_autofree char *word = g_strndup (p, space - p);
-          g_autofree char *stem = stem_word (word);
-          guint count = strtoul (space + 1, NULL, 10);
-          guint old = GPOINTER_TO_UINT (g_hash_table_lookup (lex->background, stem));
-
-          g_hash_table_insert (lex->background, g_steal_pointer (&stem), GUINT_TO_POINTER (old + count));
-        }
-      p = eol + 1;
-    }
-  if (lex->total <= 0)
-    lex->total = 5e7;
-
-  /* WordNet synonym sets (english-synsets.txt, see make-synonyms.py) */
-  lex->synsets = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify)g_array_unref);
-  g_clear_pointer (&bytes, g_bytes_unref);
-  bytes = g_resource_lookup_data (px_core_get_resource (),
-                                  "/io/github/parallax_reader/Parallax/core/english-synsets.txt",
-                                  G_RESOURCE_LOOKUP_FLAGS_NONE, NULL);
-  g_assert (bytes != NULL);
-  p = g_bytes_get_data (bytes, &size);
-  end = p + size;
-  while (p < end)
-    {
-      const char *eol = memchr (p, '\n', end - p);
-
-      if (eol == NULL)
-        eol = end;
-      if (*p != '#')
-        {
-          g_autofree char *line = g_strndup (p, eol - p);
-          g_auto(GStrv) fields = g_strsplit (line, " ", -1);
-          g_autofree char *stem = stem_word (fields[0]);
-          GArray *ids = g_hash_table_lookup (lex->synsets, stem);
-
-          if (ids == NULL)
-            {
-              ids = g_array_new (FALSE, FALSE, sizeof (guint));
-              g_hash_table_insert (lex->synsets, g_strdup (stem), ids);
-            }
-          for (guint k = 1; fields[k] != NULL; k++)
-            {
-              guint id = ((guint)fields[k][0] << 24) | (guint)strtoul (fields[k] + 1, NULL, 10);
-
-              g_array_append_val (ids, id);
-            }
-        }
-      p = eol + 1;
     }
 
   for (guint g = 0; g < G_N_ELEMENTS (equivalents); g++)
