@@ -111,10 +111,7 @@ static const char * const equivalents[][8] = {
 
 typedef struct
 {
-  GHashTable *background;   /* stem → count (GUINT_TO_POINTER) */
   GHashTable *equivalent;   /* stem → canonical stem */
-  GHashTable *synsets;      /* stem → GArray of WordNet synset ids (guint) */
-  double      total;
 } Lexicon;
 
 static char *
@@ -130,27 +127,7 @@ load_lexicon (gpointer data)
 {
   Lexicon *lex = g_new0 (Lexicon, 1);
 
-  /* the background counts and WordNet senses, stemmed at build time
-   * (px-lexicon-gen); the strings are static */
-  lex->total = px_lexicon_total;
-  lex->background = g_hash_table_new (g_str_hash, g_str_equal);
-  lex->synsets = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, (GDestroyNotify)g_array_unref);
   lex->equivalent = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-  for (guint i = 0; i < px_lexicon_n_entries; i++)
-    {
-      const PxLexiconEntry *entry = &px_lexicon_entries[i];
-
-      if (entry->count > 0)
-        g_hash_table_insert (lex->background, (gpointer)entry->stem, GUINT_TO_POINTER (entry->count));
-      if (entry->n_senses > 0)
-        {
-          GArray *ids = g_array_sized_new (FALSE, FALSE, sizeof (guint), entry->n_senses);
-
-          g_array_append_vals (ids, &px_lexicon_senses[entry->first_sense], entry->n_senses);
-          g_hash_table_insert (lex->synsets, (gpointer)entry->stem, ids);
-        }
-    }
-
   for (guint g = 0; g < G_N_ELEMENTS (equivalents); g++)
     {
       g_autofree char *canonical = stem_word (equivalents[g][0]);
@@ -185,16 +162,37 @@ canonical_stem (Lexicon    *lex,
   return c != NULL ? c : stem;
 }
 
+/* The background entry of @stem (counts and WordNet senses, stemmed at
+ * build time by px-lexicon-gen), or NULL. */
+static const PxLexiconEntry *
+lexicon_find (const char *stem)
+{
+  guint lo = 0, hi = px_lexicon_n_entries;
+
+  while (lo < hi)
+    {
+      guint mid = lo + (hi - lo) / 2;
+      int cmp = strcmp (stem, px_lexicon_strings + px_lexicon_entries[mid].stem);
+
+      if (cmp == 0)
+        return &px_lexicon_entries[mid];
+      if (cmp < 0)
+        hi = mid;
+      else
+        lo = mid + 1;
+    }
+  return NULL;
+}
+
 /* How much a word says in English at large: about 0.2 for the commonest,
  * 1 for words the background never saw (names, rare terms). */
 static double
-rarity (Lexicon    *lex,
-        const char *stem)
+rarity (const PxLexiconEntry *entry)
 {
-  guint count = GPOINTER_TO_UINT (g_hash_table_lookup (lex->background, stem));
-  double info = log (lex->total / (count + 1.0));
+  guint count = entry != NULL ? entry->count : 0;
+  double info = log (px_lexicon_total / (count + 1.0));
   /* the information of the word, scaled so that an unseen word weighs 1 */
-  return MAX (info, 0.0) / log (lex->total);
+  return MAX (info, 0.0) / log (px_lexicon_total);
 }
 
 /* ---- bags ---- */
@@ -214,12 +212,23 @@ typedef struct
   GPtrArray *facts;    /* PxFact* in the segment (borrowed) */
 } Bag;
 
+/* What the space knows of each feature, looked up once. */
+typedef struct
+{
+  const PxLexiconEntry *entry;   /* NULL for pseudo-words and unknown words */
+  float                 rarity;
+  guint                 length;  /* bytes of the feature string */
+  guint32               letters; /* one bit per letter a–z it uses, bit 26 for any other byte */
+  guint64               senses;  /* one bit per WordNet sense, hashed: a quick "none shared" */
+} FeatureInfo;
+
 typedef struct
 {
   Lexicon    *lex;
   GHashTable *vocabulary;  /* feature string → id + 1 */
   GPtrArray  *names;       /* id → feature string */
   GArray     *set_df;      /* id → number of bags having it (guint) */
+  GArray     *info;        /* id → FeatureInfo */
 } Space;
 
 static guint
@@ -231,8 +240,19 @@ feature_id (Space      *space,
   if (v == NULL)
     {
       char *copy = g_strdup (key);
+      FeatureInfo info = { NULL, 1.0f, strlen (key), 0, 0 };
 
+      for (const char *c = key; *c != '\0'; c++)
+        info.letters |= 1u << (*c >= 'a' && *c <= 'z' ? *c - 'a' : 26);
+      if (key[0] != '#')
+        {
+          info.entry = lexicon_find (key);
+          info.rarity = rarity (info.entry);
+          for (guint k = 0; info.entry != NULL && k < info.entry->n_senses; k++)
+            info.senses |= G_GUINT64_CONSTANT (1) << ((px_lexicon_senses[info.entry->first_sense + k] * 2654435761u) >> 26);
+        }
       g_ptr_array_add (space->names, copy);
+      g_array_append_val (space->info, info);
       v = GUINT_TO_POINTER (space->names->len);
       g_hash_table_insert (space->vocabulary, copy, v);
       g_array_set_size (space->set_df, space->names->len);
@@ -359,15 +379,17 @@ make_bag (Space      *space,
     {
       const PxToken *tok = px_document_get_token (document, t);
       const char *stem;
+      guint id;
 
       if ((tok->flags & PX_TOKEN_PUNCT) || tok->stem == NULL || tok->stem[0] == '\0')
         continue;
       if (tok->flags & PX_TOKEN_NUMBER)
         continue;   /* numbers count through their facts */
       stem = canonical_stem (space->lex, tok->stem);
+      id = feature_id (space, stem);
       /* function words count a little: "open lower" is not "close lower" */
-      bag_add (bag, feature_id (space, stem),
-               (tok->flags & PX_TOKEN_STOPWORD) ? STOPWORD_WEIGHT : rarity (space->lex, stem));
+      bag_add (bag, id, (tok->flags & PX_TOKEN_STOPWORD) ? STOPWORD_WEIGHT :
+                        g_array_index (space->info, FeatureInfo, id).rarity);
     }
 
   for (guint f = 0; facts != NULL && f < facts->len; f++)
@@ -476,9 +498,13 @@ edit_distance (const char *a,
  * "zambian" and "zambia", a misspelt name ("morsi", "mursi"). */
 static gboolean
 near_stems (const char *a,
-            const char *b)
+            guint       la,
+            guint32     letters_a,
+            const char *b,
+            guint       lb,
+            guint32     letters_b)
 {
-  guint la = strlen (a), lb = strlen (b), prefix = 0;
+  guint prefix = 0, limit;
 
   if (a[0] == '#' || b[0] == '#' || la < 4 || lb < 4)
     return FALSE;
@@ -486,72 +512,119 @@ near_stems (const char *a,
     prefix++;
   if (prefix >= 5 || (prefix >= 4 && MIN (la, lb) <= 6))
     return TRUE;
-  return MIN (la, lb) >= 5 && edit_distance (a, b, MIN (la, lb) >= 8 ? 2 : 1) <= (MIN (la, lb) >= 8 ? 2u : 1u);
+  if (MIN (la, lb) < 5)
+    return FALSE;
+  limit = MIN (la, lb) >= 8 ? 2 : 1;
+  /* each edit adds or removes at most two letters from the set of
+   * letters a word uses: a quick test before the edit distance */
+  if ((la > lb ? la - lb : lb - la) > limit ||
+      (guint)__builtin_popcount (letters_a ^ letters_b) > 2 * limit)
+    return FALSE;
+  return edit_distance (a, b, limit) <= limit;
 }
 
-/* Two stems that share a WordNet sense ("purchase", "buy"). */
+/* Two words that share a WordNet sense ("purchase", "buy"); both sense
+ * lists are sorted. */
 static gboolean
-synonym_stems (Lexicon    *lex,
-               const char *a,
-               const char *b)
+synonym_stems (const PxLexiconEntry *a,
+               const PxLexiconEntry *b)
 {
-  GArray *sa, *sb;
+  const guint *sa, *sb;
+  guint i = 0, j = 0;
 
-  if (a[0] == '#' || b[0] == '#')
+  if (a == NULL || b == NULL)
     return FALSE;
-  sa = g_hash_table_lookup (lex->synsets, a);
-  sb = g_hash_table_lookup (lex->synsets, b);
-  if (sa == NULL || sb == NULL)
-    return FALSE;
-  for (guint i = 0; i < sa->len; i++)
-    for (guint j = 0; j < sb->len; j++)
-      if (g_array_index (sa, guint, i) == g_array_index (sb, guint, j))
+  sa = &px_lexicon_senses[a->first_sense];
+  sb = &px_lexicon_senses[b->first_sense];
+  while (i < a->n_senses && j < b->n_senses)
+    {
+      if (sa[i] == sb[j])
         return TRUE;
+      if (sa[i] < sb[j])
+        i++;
+      else
+        j++;
+    }
   return FALSE;
 }
 
-/* Weight shared by near forms among the features the two bags do not share. */
+static gboolean
+bag_has (const Bag *bag,
+         guint      id)
+{
+  guint lo = 0, hi = bag->features->len;
+
+  while (lo < hi)
+    {
+      guint mid = lo + (hi - lo) / 2;
+      guint at = g_array_index (bag->features, Feature, mid).id;
+
+      if (at == id)
+        return TRUE;
+      if (at < id)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+  return FALSE;
+}
+
+/* Weight shared by near forms among the features the two bags do not
+ * share: each feature of @a only meets the first unused feature of @b only
+ * that is a near form or a synonym. */
 static double
 soft_overlap (const Space *space,
               const Bag   *a,
               const Bag   *b)
 {
+  const FeatureInfo *info = (const FeatureInfo *)space->info->data;
+  const Feature *stack_b_only[64];
+  gboolean stack_used[64];
+  g_autofree const Feature **heap_b_only = NULL;
+  g_autofree gboolean *heap_used = NULL;
+  const Feature **b_only = stack_b_only;
+  gboolean *used = stack_used;
+  guint n_b_only = 0;
   double common = 0;
-  guint used[64];
-  guint n_used = 0;
+
+  if (b->features->len > G_N_ELEMENTS (stack_b_only))
+    {
+      b_only = heap_b_only = g_new (const Feature *, b->features->len);
+      used = heap_used = g_new (gboolean, b->features->len);
+    }
+  for (guint j = 0; j < b->features->len; j++)
+    {
+      const Feature *fb = &g_array_index (b->features, Feature, j);
+
+      if (!bag_has (a, fb->id))
+        {
+          used[n_b_only] = FALSE;
+          b_only[n_b_only++] = fb;
+        }
+    }
+  if (n_b_only == 0)
+    return 0;
 
   for (guint i = 0; i < a->features->len; i++)
     {
       const Feature *fa = &g_array_index (a->features, Feature, i);
       const char *wa = g_ptr_array_index (space->names, fa->id);
-      gboolean exact = FALSE;
 
-      for (guint j = 0; j < b->features->len && !exact; j++)
-        exact = g_array_index (b->features, Feature, j).id == fa->id;
-      if (exact)
+      if (bag_has (b, fa->id))
         continue;
-      for (guint j = 0; j < b->features->len; j++)
+      for (guint j = 0; j < n_b_only; j++)
         {
-          const Feature *fb = &g_array_index (b->features, Feature, j);
-          gboolean taken = FALSE;
+          const Feature *fb = b_only[j];
 
-          for (guint k = 0; k < n_used && !taken; k++)
-            taken = used[k] == fb->id;
-          if (taken || fb->id == fa->id)
+          if (used[j])
             continue;
-          if (near_stems (wa, g_ptr_array_index (space->names, fb->id)) ||
-              synonym_stems (space->lex, wa, g_ptr_array_index (space->names, fb->id)))
+          if (near_stems (wa, info[fa->id].length, info[fa->id].letters,
+                          g_ptr_array_index (space->names, fb->id), info[fb->id].length, info[fb->id].letters) ||
+              ((info[fa->id].senses & info[fb->id].senses) != 0 &&
+               synonym_stems (info[fa->id].entry, info[fb->id].entry)))
             {
-              gboolean in_a = FALSE;
-
-              /* fb must itself be unmatched */
-              for (guint k = 0; k < a->features->len && !in_a; k++)
-                in_a = g_array_index (a->features, Feature, k).id == fb->id;
-              if (in_a)
-                continue;
               common += 0.8 * MIN (fa->weight, fb->weight);
-              if (n_used < G_N_ELEMENTS (used))
-                used[n_used++] = fb->id;
+              used[j] = TRUE;
               break;
             }
         }
@@ -580,6 +653,7 @@ space_new (void)
   space->vocabulary = g_hash_table_new (g_str_hash, g_str_equal);
   space->names = g_ptr_array_new_with_free_func (g_free);
   space->set_df = g_array_new (FALSE, TRUE, sizeof (guint));
+  space->info = g_array_new (FALSE, FALSE, sizeof (FeatureInfo));
   return space;
 }
 
@@ -589,6 +663,7 @@ space_free (Space *space)
   g_hash_table_unref (space->vocabulary);
   g_ptr_array_unref (space->names);
   g_array_unref (space->set_df);
+  g_array_unref (space->info);
   g_free (space);
 }
 
@@ -924,6 +999,27 @@ compare_pairs (gconstpointer x,
 
 /* Candidates kept per segment and other document before exact scoring. */
 #define PER_DOC 3
+/* A segment links to at most this many other sources, its closest ones.
+ * With more sources than that, a claim still gathers all of them through
+ * chains of links, and the work grows with the number of sources instead
+ * of its square. Up to MAX_LINKED_SOURCES + 1 sources every pair is
+ * compared. */
+#define MAX_LINKED_SOURCES 12
+/* Candidates per segment scored exactly when the set is that wide. */
+#define WIDE_CANDIDATES (3 * MAX_LINKED_SOURCES)
+
+/* Union-find root, halving the path on the way. */
+static guint
+find_group (guint *group,
+            guint  i)
+{
+  while (group[i] != i)
+    {
+      group[i] = group[group[i]];
+      i = group[i];
+    }
+  return i;
+}
 
 gboolean
 px_sensitivity_from_string (const char    *str,
@@ -969,12 +1065,18 @@ px_align_documents_full (GPtrArray      *documents,
   g_autofree guint *touched = NULL;
   g_autofree gboolean *linked = NULL;
   g_autofree Candidate *best = NULL;
+  g_autofree Candidate *pending = NULL;
+  g_autofree guint *n_links = NULL;
+  g_autofree guint *group = NULL;
   g_autofree gboolean *best_used = NULL;
   g_autofree guint *best_docs = NULL;
   guint n_best_docs;
   GPtrArray **postings;
   Space *space;
   guint n_docs = documents->len;
+  /* few sources: each pair of segments is looked at from its earlier
+   * document only; many: from both, each keeping its best candidates */
+  gboolean wide = n_docs > MAX_LINKED_SOURCES + 1;
 
   if (g_cancellable_is_cancelled (cancellable))
     {
@@ -1023,16 +1125,17 @@ px_align_documents_full (GPtrArray      *documents,
         }
     }
 
-  /* candidates: accumulate shared weight with bags of later documents */
+  /* candidates: accumulate shared weight with bags of other documents */
   acc = g_new0 (double, MAX (bags->len, 1));
   touched = g_new (guint, MAX (bags->len, 1));
   best = g_new (Candidate, (gsize)n_docs * PER_DOC);
+  pending = g_new (Candidate, (gsize)n_docs * PER_DOC);
   best_used = g_new0 (gboolean, n_docs);
   best_docs = g_new (guint, n_docs);
   for (guint i = 0; i < bags->len; i++)
     {
       Bag *bag = g_ptr_array_index (bags, i);
-      guint n_touched = 0;
+      guint n_touched = 0, n_pending;
 
       if ((i & 63) == 0)
         {
@@ -1055,7 +1158,7 @@ px_align_documents_full (GPtrArray      *documents,
               guint j = GPOINTER_TO_UINT (list->pdata[p]);
               const Bag *other = g_ptr_array_index (bags, j);
 
-              if (other->doc <= bag->doc)
+              if (wide ? other->doc == bag->doc : other->doc <= bag->doc)
                 continue;
               if (acc[j] == 0)
                 touched[n_touched++] = j;
@@ -1091,23 +1194,50 @@ px_align_documents_full (GPtrArray      *documents,
                 break;
               }
         }
+      n_pending = 0;
       for (guint d = 0; d < n_best_docs; d++)
         {
           Candidate *slots = &best[best_docs[d] * PER_DOC];
 
           best_used[best_docs[d]] = FALSE;
           for (guint k = 0; k < PER_DOC && slots[k].score >= 0; k++)
-            {
-              Candidate c = { i, slots[k].b, bag_score (space, bag, g_ptr_array_index (bags, slots[k].b)) };
+            pending[n_pending++] = slots[k];
+        }
+      if (wide && n_pending > WIDE_CANDIDATES)
+        {
+          qsort (pending, n_pending, sizeof (Candidate), compare_candidates);
+          n_pending = WIDE_CANDIDATES;
+        }
+      for (guint k = 0; k < n_pending; k++)
+        {
+          guint j = pending[k].b;
+          Candidate c = { MIN (i, j), MAX (i, j), bag_score (space, bag, g_ptr_array_index (bags, j)) };
 
-              if (c.score >= RELATED_THRESHOLD)
-                g_array_append_val (candidates, c);
-            }
+          if (c.score >= RELATED_THRESHOLD)
+            g_array_append_val (candidates, c);
         }
     }
 
-  /* neighbours reinforce each other, like a diff's diagonal */
   g_array_sort (candidates, compare_pairs);
+  if (wide)
+    {
+      /* a pair both segments chose: keep it once */
+      guint kept = 0;
+
+      for (guint c = 0; c < candidates->len; c++)
+        {
+          Candidate *cand = &g_array_index (candidates, Candidate, c);
+          Candidate *last = kept > 0 ? &g_array_index (candidates, Candidate, kept - 1) : NULL;
+
+          if (last != NULL && last->a == cand->a && last->b == cand->b)
+            last->score = MAX (last->score, cand->score);
+          else
+            g_array_index (candidates, Candidate, kept++) = *cand;
+        }
+      g_array_set_size (candidates, kept);
+    }
+
+  /* neighbours reinforce each other, like a diff's diagonal */
   bonus = g_new0 (double, MAX (candidates->len, 1));
   for (guint c = 0; c < candidates->len; c++)
     {
@@ -1139,30 +1269,52 @@ px_align_documents_full (GPtrArray      *documents,
       cand->score = MIN (1.0, cand->score + bonus[c]);
     }
 
-  /* greedy one-to-one per pair of documents, best first */
+  /* greedy one-to-one per pair of documents, best first. With many
+   * sources a segment takes at most MAX_LINKED_SOURCES links, and a first
+   * pass keeps the strongest link between any two groups of linked
+   * segments (a maximum spanning forest): otherwise the first 13 of 24
+   * equal sentences would use up each other's links and the other 11
+   * form a claim of their own. */
   g_array_sort (candidates, compare_candidates);
   linked = g_new0 (gboolean, (gsize)MAX (bags->len, 1) * n_docs);
-  for (guint c = 0; c < candidates->len; c++)
-    {
-      const Candidate *cand = &g_array_index (candidates, Candidate, c);
-      const Bag *ba = g_ptr_array_index (bags, cand->a);
-      const Bag *bb = g_ptr_array_index (bags, cand->b);
-      gboolean *la = &linked[(gsize)cand->a * n_docs + bb->doc];
-      gboolean *lb = &linked[(gsize)cand->b * n_docs + ba->doc];
+  n_links = g_new0 (guint, MAX (bags->len, 1));
+  group = g_new (guint, MAX (bags->len, 1));
+  for (guint i = 0; i < bags->len; i++)
+    group[i] = i;
+  for (int pass = wide ? 0 : 1; pass < 2; pass++)
+    for (guint c = 0; c < candidates->len; c++)
+      {
+        const Candidate *cand = &g_array_index (candidates, Candidate, c);
+        const Bag *ba = g_ptr_array_index (bags, cand->a);
+        const Bag *bb = g_ptr_array_index (bags, cand->b);
+        gboolean *la = &linked[(gsize)cand->a * n_docs + bb->doc];
+        gboolean *lb = &linked[(gsize)cand->b * n_docs + ba->doc];
 
-      if (*la || *lb)
-        continue;
-      *la = *lb = TRUE;
-      g_ptr_array_add (links, make_link (space->lex, documents, ba, bb, cand->score,
-                                         cand->score < link_threshold));
-      if ((c & 255) == 0)
-        {
-          if (g_cancellable_is_cancelled (cancellable))
-            goto cancelled;
-          if (progress != NULL)
-            progress (0.7 + 0.3 * c / candidates->len, progress_data);
-        }
-    }
+        if ((c & 255) == 0)
+          {
+            if (g_cancellable_is_cancelled (cancellable))
+              goto cancelled;
+            if (progress != NULL)
+              progress (0.7 + 0.15 * (pass + (double)c / candidates->len), progress_data);
+          }
+        if (*la || *lb)
+          continue;
+        if (wide && (n_links[cand->a] >= MAX_LINKED_SOURCES || n_links[cand->b] >= MAX_LINKED_SOURCES))
+          continue;
+        if (pass == 0)
+          {
+            guint ra = find_group (group, cand->a), rb = find_group (group, cand->b);
+
+            if (cand->score < link_threshold || ra == rb)
+              continue;
+            group[rb] = ra;
+          }
+        *la = *lb = TRUE;
+        n_links[cand->a]++;
+        n_links[cand->b]++;
+        g_ptr_array_add (links, make_link (space->lex, documents, ba, bb, cand->score,
+                                           cand->score < link_threshold));
+      }
 
   for (guint id = 0; id < space->names->len; id++)
     if (postings[id] != NULL)
