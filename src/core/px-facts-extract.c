@@ -618,7 +618,9 @@ parse_number (Scan    *s,
       lex (s, k + 2) != NULL && (lex (s, k + 2)->flags & PX_LEX_FRACTION))
     {
       const PxLexEntry *numerator = lex (s, k + 1);
-      double share = (numerator != NULL && !tok_is (s, k + 1, "one") ? numerator->number : 1) / lex (s, k + 2)->number;
+      const PxLexEntry *fraction = lex (s, k + 2);
+      double share = (numerator != NULL && !tok_is (s, k + 1, "one") ? numerator->number : 1) /
+                     (fraction != NULL ? fraction->number : 1);
       double scale = num->precision > 0 ? num->precision : 1;
 
       if (share < 1)
@@ -1252,8 +1254,9 @@ day_at (Scan *s,
       (lex_flags (s, tok_sym (s, i + 1, '-') ? i + 2 : i + 1) & PX_LEX_ORDINAL))
     {
       int k = tok_sym (s, i + 1, '-') ? i + 2 : i + 1;
+      const PxLexEntry *ordinal = lex (s, k);   /* not NULL: its flags say ordinal */
 
-      day = e->number + lex (s, k)->ordinal;
+      day = e->number + (ordinal != NULL ? ordinal->ordinal : 0);
       *last = k;
       if (tok_is (s, k + 1, "day") && tok_is (s, k + 2, "of"))
         *last = k + 1;

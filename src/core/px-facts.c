@@ -115,37 +115,38 @@ px_fact_group_status_to_string (PxFactGroupStatus status)
 }
 
 static void
-add_number_member (JsonBuilder *builder,
-                   const char  *name,
-                   double       value)
+add_number_member (PxJsonWriter *writer,
+                   const char   *name,
+                   double        value)
 {
-  json_builder_set_member_name (builder, name);
+  px_json_writer_member (writer, name);
   if (value == floor (value) && fabs (value) < 9.0e15)
-    json_builder_add_int_value (builder, (gint64)value);
+    px_json_writer_int (writer, (gint64)value);
   else
-    json_builder_add_double_value (builder, value);
+    px_json_writer_double (writer, value);
 }
 
 static void
-add_string_member (JsonBuilder *builder,
-                   const char  *name,
-                   const char  *value)
+add_string_member (PxJsonWriter *writer,
+                   const char   *name,
+                   const char   *value)
 {
   if (value == NULL)
     return;
-  json_builder_set_member_name (builder, name);
-  json_builder_add_string_value (builder, value);
+  px_json_writer_member (writer, name);
+  px_json_writer_string (writer, value);
 }
 
-JsonNode *
-px_fact_value_to_json (const PxFact *fact)
+void
+px_fact_write_json_value (const PxFact *fact,
+                          PxJsonWriter *writer)
 {
-  g_autoptr(JsonBuilder) builder = json_builder_new ();
   const char *number_name = NULL;
 
-  g_return_val_if_fail (fact != NULL, NULL);
+  g_return_if_fail (fact != NULL);
+  g_return_if_fail (writer != NULL);
 
-  json_builder_begin_object (builder);
+  px_json_writer_begin_object (writer);
 
   switch (fact->kind)
     {
@@ -172,28 +173,27 @@ px_fact_value_to_json (const PxFact *fact)
     }
 
   if (number_name != NULL && !isnan (fact->value))
-    add_number_member (builder, number_name, fact->value);
+    add_number_member (writer, number_name, fact->value);
   if (!isnan (fact->value_max))
-    add_number_member (builder, "max", fact->value_max);
-  add_string_member (builder, "currency", fact->currency);
-  add_string_member (builder, "unit", fact->unit);
-  add_string_member (builder, "date", fact->date);
+    add_number_member (writer, "max", fact->value_max);
+  add_string_member (writer, "currency", fact->currency);
+  add_string_member (writer, "unit", fact->unit);
+  add_string_member (writer, "date", fact->date);
   if (fact->date != NULL && fact->year_inferred)
     {
-      json_builder_set_member_name (builder, "year_inferred");
-      json_builder_add_boolean_value (builder, TRUE);
+      px_json_writer_member (writer, "year_inferred");
+      px_json_writer_boolean (writer, TRUE);
     }
-  add_string_member (builder, "time", fact->time);
-  add_string_member (builder, "name", fact->name);
-  add_string_member (builder, "alias", fact->alias);
-  add_string_member (builder, "speaker", fact->speaker);
-  add_string_member (builder, "qualifier", px_qualifier_to_string (fact->qualifier));
+  add_string_member (writer, "time", fact->time);
+  add_string_member (writer, "name", fact->name);
+  add_string_member (writer, "alias", fact->alias);
+  add_string_member (writer, "speaker", fact->speaker);
+  add_string_member (writer, "qualifier", px_qualifier_to_string (fact->qualifier));
   if (fact->precision > 0)
-    add_number_member (builder, "precision", fact->precision);
-  add_string_member (builder, "measure", fact->measure);
+    add_number_member (writer, "precision", fact->precision);
+  add_string_member (writer, "measure", fact->measure);
 
-  json_builder_end_object (builder);
-  return json_builder_get_root (builder);
+  px_json_writer_end_object (writer);
 }
 
 void

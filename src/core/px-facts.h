@@ -8,6 +8,7 @@
 #include <json-glib/json-glib.h>
 
 #include "px-document.h"
+#include "px-json-writer.h"
 
 G_BEGIN_DECLS
 
@@ -99,8 +100,9 @@ gboolean     px_fact_kind_from_string    (const char    *str,
 const char  *px_qualifier_to_string      (PxQualifier    qualifier);
 const char  *px_fact_group_status_to_string (PxFactGroupStatus status);
 
-/* The "value" object of the JSON format (docs/json-format.md). */
-JsonNode    *px_fact_value_to_json       (const PxFact  *fact);
+/* Writes the "value" object of the JSON format (docs/json-format.md). */
+void         px_fact_write_json_value    (const PxFact  *fact,
+                                          PxJsonWriter  *writer);
 /* A short human form of the value ("> $500 billion", "20 Nov 2022"). */
 char        *px_fact_format_value        (const PxFact  *fact);
 

@@ -164,12 +164,55 @@ px_json_writer_string (PxJsonWriter *writer,
   append_string (writer->out, value);
 }
 
+/* Decimal digits without printf: exports write hundreds of thousands. */
+static void
+append_uint (GString *out,
+             guint64  value)
+{
+  char digits[24];
+  guint n = 0;
+
+  do
+    {
+      digits[n++] = '0' + value % 10;
+      value /= 10;
+    }
+  while (value > 0);
+  while (n > 0)
+    g_string_append_c (out, digits[--n]);
+}
+
 void
 px_json_writer_int (PxJsonWriter *writer,
                     gint64        value)
 {
   before_value (writer);
-  g_string_append_printf (writer->out, "%" G_GINT64_FORMAT, value);
+  if (value < 0)
+    {
+      g_string_append_c (writer->out, '-');
+      append_uint (writer->out, -(guint64)value);
+    }
+  else
+    append_uint (writer->out, value);
+}
+
+void
+px_json_writer_id (PxJsonWriter *writer,
+                   char          prefix,
+                   guint         number,
+                   char          infix,
+                   guint         second)
+{
+  before_value (writer);
+  g_string_append_c (writer->out, '"');
+  g_string_append_c (writer->out, prefix);
+  append_uint (writer->out, number);
+  if (infix != '\0')
+    {
+      g_string_append_c (writer->out, infix);
+      append_uint (writer->out, second);
+    }
+  g_string_append_c (writer->out, '"');
 }
 
 /* The shortest form that reads back as the same double. */
@@ -210,60 +253,4 @@ px_json_writer_null (PxJsonWriter *writer)
 {
   before_value (writer);
   g_string_append (writer->out, "null");
-}
-
-void
-px_json_writer_node (PxJsonWriter *writer,
-                     JsonNode     *node)
-{
-  switch (json_node_get_node_type (node))
-    {
-    case JSON_NODE_OBJECT:
-      {
-        JsonObjectIter iter;
-        const char *name;
-        JsonNode *member;
-
-        px_json_writer_begin_object (writer);
-        json_object_iter_init_ordered (&iter, json_node_get_object (node));
-        while (json_object_iter_next_ordered (&iter, &name, &member))
-          {
-            px_json_writer_member (writer, name);
-            px_json_writer_node (writer, member);
-          }
-        px_json_writer_end_object (writer);
-      }
-      break;
-    case JSON_NODE_ARRAY:
-      {
-        JsonArray *array = json_node_get_array (node);
-
-        px_json_writer_begin_array (writer);
-        for (guint i = 0; i < json_array_get_length (array); i++)
-          px_json_writer_node (writer, json_array_get_element (array, i));
-        px_json_writer_end_array (writer);
-      }
-      break;
-    case JSON_NODE_NULL:
-      px_json_writer_null (writer);
-      break;
-    case JSON_NODE_VALUE:
-    default:
-      switch (json_node_get_value_type (node))
-        {
-        case G_TYPE_INT64:
-          px_json_writer_int (writer, json_node_get_int (node));
-          break;
-        case G_TYPE_DOUBLE:
-          px_json_writer_double (writer, json_node_get_double (node));
-          break;
-        case G_TYPE_BOOLEAN:
-          px_json_writer_boolean (writer, json_node_get_boolean (node));
-          break;
-        default:
-          px_json_writer_string (writer, json_node_get_string (node));
-          break;
-        }
-      break;
-    }
 }

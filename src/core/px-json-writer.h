@@ -7,7 +7,7 @@
  */
 #pragma once
 
-#include <json-glib/json-glib.h>
+#include <glib.h>
 
 G_BEGIN_DECLS
 
@@ -34,12 +34,17 @@ void   px_json_writer_string       (PxJsonWriter *writer,
                                     const char   *value);
 void   px_json_writer_int          (PxJsonWriter *writer,
                                     gint64        value);
+/* A string value like "d3" or "d3s14": @prefix and @number, then, unless
+ * @infix is '\0', @infix and @second. */
+void   px_json_writer_id           (PxJsonWriter *writer,
+                                    char          prefix,
+                                    guint         number,
+                                    char          infix,
+                                    guint         second);
 void   px_json_writer_double       (PxJsonWriter *writer,
                                     double        value);
 void   px_json_writer_boolean      (PxJsonWriter *writer,
                                     gboolean      value);
 void   px_json_writer_null         (PxJsonWriter *writer);
-void   px_json_writer_node         (PxJsonWriter *writer,
-                                    JsonNode     *node);
 
 G_END_DECLS

@@ -10,7 +10,7 @@
 
 typedef struct
 {
-  const char   *stem;
+  unsigned int  stem;         /* offset into px_lexicon_strings */
   unsigned int  count;        /* background count of the words with this stem */
   unsigned int  first_sense;  /* index into px_lexicon_senses */
   unsigned int  n_senses;     /* WordNet sense ids (part of speech << 24 | offset) */
@@ -18,5 +18,6 @@ typedef struct
 
 extern const double         px_lexicon_total;
 extern const unsigned int   px_lexicon_n_entries;
+extern const char           px_lexicon_strings[];
 extern const PxLexiconEntry px_lexicon_entries[];
 extern const unsigned int   px_lexicon_senses[];

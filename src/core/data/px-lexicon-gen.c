@@ -149,8 +149,24 @@ main (int   argc,
   g_string_append_printf (out, "const double px_lexicon_total = %.1f;\n", total > 0 ? total : 5e7);
   g_string_append_printf (out, "const unsigned int px_lexicon_n_entries = %u;\n\n", n_stems);
 
-  g_string_append (out, "const PxLexiconEntry px_lexicon_entries[] = {\n");
+  /* the stems, NUL-separated in one string: offsets need no relocation
+   * when the program starts, pointers would (one per stem) */
+  g_string_append (out, "const char px_lexicon_strings[] =\n");
   for (guint i = 0; i < n_stems; i++)
+    {
+      /* stems are lower-case ASCII or UTF-8 letters; escape anything else */
+      g_string_append (out, "  \"");
+      for (const char *c = stems[i]; *c != '\0'; c++)
+        {
+          if (*c == '"' || *c == '\\' || *c == '?' || (guchar)*c < 0x20 || (guchar)*c >= 0x7f)
+            g_string_append_printf (out, "\\%03o", (guchar)*c);
+          else
+            g_string_append_c (out, *c);
+        }
+      g_string_append (out, "\\0\"\n");
+    }
+  g_string_append (out, "  ;\n\nconst PxLexiconEntry px_lexicon_entries[] = {\n");
+  for (guint i = 0, offset = 0; i < n_stems; i++)
     {
       Entry *entry = g_hash_table_lookup (table, stems[i]);
       guint first = n_senses, n = 0;
@@ -163,17 +179,9 @@ main (int   argc,
               n++;
         }
       n_senses += n;
-      /* stems are lower-case ASCII or UTF-8 letters; escape anything else */
-      g_string_append (out, "  { \"");
-      for (const char *c = stems[i]; *c != '\0'; c++)
-        {
-          if (*c == '"' || *c == '\\' || (guchar)*c < 0x20 || (guchar)*c >= 0x7f)
-            g_string_append_printf (out, "\\%03o", (guchar)*c);
-          else
-            g_string_append_c (out, *c);
-        }
-      g_string_append_printf (out, "\", %" G_GUINT64_FORMAT "u, %u, %u },\n",
-                              MIN (entry->count, (guint64)G_MAXUINT32), first, n);
+      g_string_append_printf (out, "  { %u, %" G_GUINT64_FORMAT "u, %u, %u },\n",
+                              offset, MIN (entry->count, (guint64)G_MAXUINT32), first, n);
+      offset += strlen (stems[i]) + 1;
     }
   g_string_append (out, "};\n\nconst unsigned int px_lexicon_senses[] = {\n");
   for (guint i = 0; i < n_stems; i++)
