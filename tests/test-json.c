@@ -292,6 +292,26 @@ test_writer (void)
     }
 }
 
+static void
+test_writer_thousandths (void)
+{
+  static const struct { double value; const char *json; } cases[] = {
+    { 0, "0" }, { 1, "1" }, { 0.4704, "0.47" }, { 0.4705, "0.471" }, { 0.9996, "1" },
+    { -0.25, "-0.25" }, { 12.0005, "12.001" }, { 0.001, "0.001" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      PxJsonWriter writer;
+      g_autofree char *json = NULL;
+
+      px_json_writer_init (&writer, FALSE);
+      px_json_writer_thousandths (&writer, cases[i].value);
+      json = px_json_writer_finish (&writer, NULL);
+      g_assert_cmpstr (json, ==, cases[i].json);
+    }
+}
+
 /* --pretty only adds white space. */
 static void
 test_pretty_same_tree (void)
@@ -320,6 +340,7 @@ main (int    argc,
   g_test_add_func ("/core/json/deterministic", test_deterministic);
   g_test_add_func ("/core/json/empty-comparison", test_empty_comparison);
   g_test_add_func ("/core/json/writer", test_writer);
+  g_test_add_func ("/core/json/writer-thousandths", test_writer_thousandths);
   g_test_add_func ("/core/json/pretty-same-tree", test_pretty_same_tree);
 
   return g_test_run ();

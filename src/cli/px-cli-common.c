@@ -4,6 +4,8 @@
  */
 #include "config.h"
 
+#include <string.h>
+
 #include <stdio.h>
 #include <unistd.h>
 
@@ -63,7 +65,23 @@ px_cli_write_output (const char  *path,
       return TRUE;
     }
 
-  /* g_file_set_contents() writes a temporary file and renames it. */
+  /* a temporary file renamed over the target (synced first only when it
+   * replaces an existing file), as g_file_set_contents() does */
   return g_file_set_contents_full (path, data, length,
-                                   G_FILE_SET_CONTENTS_CONSISTENT, 0644, error);
+                                   G_FILE_SET_CONTENTS_CONSISTENT | G_FILE_SET_CONTENTS_ONLY_EXISTING,
+                                   0644, error);
+}
+
+guint64
+px_cli_peak_rss_kib (void)
+{
+  g_autofree char *status = NULL;
+  const char *line;
+
+  /* the high-water mark of this program's own memory, which getrusage()
+   * would mix with the parent's when it was forked from a big process */
+  if (!g_file_get_contents ("/proc/self/status", &status, NULL, NULL))
+    return 0;
+  line = strstr (status, "VmHWM:");
+  return line != NULL ? g_ascii_strtoull (line + 6, NULL, 10) : 0;
 }

@@ -89,7 +89,9 @@ px_cli_compare (int    argc,
   g_autofree char *data = NULL;
   g_auto(GStrv) files = NULL;
   gboolean pretty = FALSE;
+  gboolean stats = FALSE;
   gboolean html;
+  gint64 t_start = g_get_monotonic_time (), t_import, t_compare;
   guint n_failed = 0;
   gsize length = 0;
   const GOptionEntry entries[] = {
@@ -97,6 +99,7 @@ px_cli_compare (int    argc,
     { "sensitivity", 's', 0, G_OPTION_ARG_STRING, &sensitivity_name, "How readily differently worded sentences are linked: low, medium (default) or high", "LEVEL" },
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, "Write to FILE instead of standard output", "FILE" },
     { "pretty", 0, 0, G_OPTION_ARG_NONE, &pretty, "Indent the JSON", NULL },
+    { "stats", 0, 0, G_OPTION_ARG_NONE, &stats, "Print sizes, times of each step and peak memory to standard error", NULL },
     { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &files, NULL, "FILE…" },
     { NULL }
   };
@@ -144,12 +147,14 @@ px_cli_compare (int    argc,
     }
 
   load_inputs (files, documents, annotations, &n_failed);
+  t_import = g_get_monotonic_time ();
   comparison = px_comparison_new_full (documents, sensitivity, NULL, NULL, NULL, &error);
   if (comparison == NULL)
     {
       px_cli_print_error ("%s", error->message);
       return 1;
     }
+  t_compare = g_get_monotonic_time ();
 
   if (html)
     data = px_export_html_string (comparison, annotations, &length);
@@ -160,6 +165,20 @@ px_cli_compare (int    argc,
     {
       px_cli_print_error ("%s", error->message);
       return 1;
+    }
+
+  if (stats)
+    {
+      guint words = 0;
+
+      for (guint i = 0; i < documents->len; i++)
+        words += px_document_get_n_words (g_ptr_array_index (documents, i));
+      g_printerr ("sources %u  words %u  links %u  claims %u  import %.1f ms  compare %.1f ms  "
+                  "write %.1f ms  peak RSS %.1f MiB\n",
+                  documents->len, words, px_comparison_get_links (comparison)->len,
+                  px_comparison_get_claims (comparison)->len,
+                  (t_import - t_start) / 1000.0, (t_compare - t_import) / 1000.0,
+                  (g_get_monotonic_time () - t_compare) / 1000.0, px_cli_peak_rss_kib () / 1024.0);
     }
 
   return n_failed > 0 ? 1 : 0;

@@ -34,4 +34,7 @@ gboolean   px_cli_write_output   (const char    *path,
                                   gsize          length,
                                   GError       **error);
 
+/* The peak resident memory of this process in KiB (VmHWM), 0 if unknown. */
+guint64    px_cli_peak_rss_kib   (void);
+
 G_END_DECLS

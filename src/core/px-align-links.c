@@ -210,6 +210,7 @@ typedef struct
   GArray  *features;   /* Feature, sorted by id, unique */
   double   norm;       /* sum of weights */
   GPtrArray *facts;    /* PxFact* in the segment (borrowed) */
+  GArray  *diff_tokens; /* DiffTok, made for the first link of the segment */
 } Bag;
 
 /* What the space knows of each feature, looked up once. */
@@ -219,7 +220,9 @@ typedef struct
   float                 rarity;
   guint                 length;  /* bytes of the feature string */
   guint32               letters; /* one bit per letter a–z it uses, bit 26 for any other byte */
-  guint64               senses;  /* one bit per WordNet sense, hashed: a quick "none shared" */
+  gboolean              function;  /* a function word ("in", "will"): no near forms or synonyms */
+  gboolean              soft;      /* may meet a near form or a synonym (space_prepare) */
+  guint                 first_synonym, n_synonyms;  /* in Space.synonyms, once prepared */
 } FeatureInfo;
 
 typedef struct
@@ -229,6 +232,7 @@ typedef struct
   GPtrArray  *names;       /* id → feature string */
   GArray     *set_df;      /* id → number of bags having it (guint) */
   GArray     *info;        /* id → FeatureInfo */
+  GArray     *synonyms;    /* feature ids, sorted runs per feature (space_prepare) */
 } Space;
 
 static guint
@@ -240,7 +244,7 @@ feature_id (Space      *space,
   if (v == NULL)
     {
       char *copy = g_strdup (key);
-      FeatureInfo info = { NULL, 1.0f, strlen (key), 0, 0 };
+      FeatureInfo info = { NULL, 1.0f, strlen (key), 0, FALSE, FALSE, 0, 0 };
 
       for (const char *c = key; *c != '\0'; c++)
         info.letters |= 1u << (*c >= 'a' && *c <= 'z' ? *c - 'a' : 26);
@@ -248,8 +252,6 @@ feature_id (Space      *space,
         {
           info.entry = lexicon_find (key);
           info.rarity = rarity (info.entry);
-          for (guint k = 0; info.entry != NULL && k < info.entry->n_senses; k++)
-            info.senses |= G_GUINT64_CONSTANT (1) << ((px_lexicon_senses[info.entry->first_sense + k] * 2654435761u) >> 26);
         }
       g_ptr_array_add (space->names, copy);
       g_array_append_val (space->info, info);
@@ -369,6 +371,7 @@ make_bag (Space      *space,
   const PxSegment *seg = px_document_get_segment (document, first);
   const PxSegment *end_seg = px_document_get_segment (document, last);
   Bag *bag = g_new0 (Bag, 1);
+  guint lo, hi;
 
   bag->doc = doc;
   bag->segment = first;
@@ -388,19 +391,32 @@ make_bag (Space      *space,
       stem = canonical_stem (space->lex, tok->stem);
       id = feature_id (space, stem);
       /* function words count a little: "open lower" is not "close lower" */
+      if (tok->flags & PX_TOKEN_STOPWORD)
+        g_array_index (space->info, FeatureInfo, id).function = TRUE;
       bag_add (bag, id, (tok->flags & PX_TOKEN_STOPWORD) ? STOPWORD_WEIGHT :
                         g_array_index (space->info, FeatureInfo, id).rarity);
     }
 
-  for (guint f = 0; facts != NULL && f < facts->len; f++)
+  /* the facts are sorted by start: the first at or after the segment's */
+  lo = 0;
+  hi = facts != NULL ? facts->len : 0;
+  while (lo < hi)
+    {
+      guint mid = lo + (hi - lo) / 2;
+
+      if (((const PxFact *)g_ptr_array_index (facts, mid))->start < seg->start)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+  for (guint f = lo; facts != NULL && f < facts->len; f++)
     {
       const PxFact *fact = g_ptr_array_index (facts, f);
 
-      if (fact->start >= seg->start && fact->start < end_seg->end)
-        {
-          add_fact_features (space, bag, fact);
-          g_ptr_array_add (bag->facts, (gpointer)fact);
-        }
+      if (fact->start >= end_seg->end)
+        break;
+      add_fact_features (space, bag, fact);
+      g_ptr_array_add (bag->facts, (gpointer)fact);
     }
   g_array_sort (bag->features, compare_features);
   return bag;
@@ -411,6 +427,7 @@ bag_free (Bag *bag)
 {
   g_array_unref (bag->features);
   g_ptr_array_unref (bag->facts);
+  g_clear_pointer (&bag->diff_tokens, g_array_unref);
   g_free (bag);
 }
 
@@ -523,45 +540,76 @@ near_stems (const char *a,
   return edit_distance (a, b, limit) <= limit;
 }
 
-/* Two words that share a WordNet sense ("purchase", "buy"); both sense
- * lists are sorted. */
-static gboolean
-synonym_stems (const PxLexiconEntry *a,
-               const PxLexiconEntry *b)
+static int
+compare_guint (gconstpointer a,
+               gconstpointer b)
 {
-  const guint *sa, *sb;
-  guint i = 0, j = 0;
+  guint x = *(const guint *)a, y = *(const guint *)b;
 
-  if (a == NULL || b == NULL)
-    return FALSE;
-  sa = &px_lexicon_senses[a->first_sense];
-  sb = &px_lexicon_senses[b->first_sense];
-  while (i < a->n_senses && j < b->n_senses)
+  return x < y ? -1 : x > y;
+}
+
+/* Once every bag is made: for each content word of the space, the other
+ * words of the space it shares a WordNet sense with ("purchase", "buy"),
+ * so that scoring a pair looks synonyms up instead of comparing senses. */
+static void
+space_prepare (Space *space)
+{
+  g_autoptr(GHashTable) by_sense = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify)g_array_unref);
+  g_autoptr(GArray) found = g_array_new (FALSE, FALSE, sizeof (guint));
+  FeatureInfo *info = (FeatureInfo *)space->info->data;
+
+  g_array_set_size (space->synonyms, 0);
+  for (guint id = 0; id < space->info->len; id++)
+    for (guint k = 0; info[id].entry != NULL && !info[id].function && k < info[id].entry->n_senses; k++)
+      {
+        gpointer sense = GUINT_TO_POINTER (px_lexicon_senses[info[id].entry->first_sense + k] + 1);
+        GArray *ids = g_hash_table_lookup (by_sense, sense);
+
+        if (ids == NULL)
+          g_hash_table_insert (by_sense, sense, ids = g_array_new (FALSE, FALSE, sizeof (guint)));
+        g_array_append_val (ids, id);
+      }
+  for (guint id = 0; id < space->info->len; id++)
     {
-      if (sa[i] == sb[j])
-        return TRUE;
-      if (sa[i] < sb[j])
-        i++;
-      else
-        j++;
+      g_array_set_size (found, 0);
+      for (guint k = 0; info[id].entry != NULL && !info[id].function && k < info[id].entry->n_senses; k++)
+        {
+          gpointer sense = GUINT_TO_POINTER (px_lexicon_senses[info[id].entry->first_sense + k] + 1);
+          GArray *ids = g_hash_table_lookup (by_sense, sense);
+
+          for (guint m = 0; m < ids->len; m++)
+            if (g_array_index (ids, guint, m) != id)
+              g_array_append_val (found, g_array_index (ids, guint, m));
+        }
+      g_array_sort (found, compare_guint);
+      info[id].first_synonym = space->synonyms->len;
+      for (guint m = 0; m < found->len; m++)
+        if (m == 0 || g_array_index (found, guint, m) != g_array_index (found, guint, m - 1))
+          g_array_append_val (space->synonyms, g_array_index (found, guint, m));
+      info[id].n_synonyms = space->synonyms->len - info[id].first_synonym;
+      info[id].soft = !info[id].function && g_ptr_array_index (space->names, id) != NULL &&
+                      ((const char *)g_ptr_array_index (space->names, id))[0] != '#' &&
+                      (info[id].length >= 4 || info[id].n_synonyms > 0);
     }
-  return FALSE;
 }
 
 static gboolean
-bag_has (const Bag *bag,
-         guint      id)
+synonym_features (const Space *space,
+                  guint        a,
+                  guint        b)
 {
-  guint lo = 0, hi = bag->features->len;
+  const FeatureInfo *info = &g_array_index (space->info, FeatureInfo, a);
+  const guint *ids = &g_array_index (space->synonyms, guint, info->first_synonym);
+  guint lo = 0, hi = info->n_synonyms;
 
   while (lo < hi)
     {
       guint mid = lo + (hi - lo) / 2;
-      guint at = g_array_index (bag->features, Feature, mid).id;
 
-      if (at == id)
+      if (ids[mid] == b)
         return TRUE;
-      if (at < id)
+      if (ids[mid] < b)
         lo = mid + 1;
       else
         hi = mid;
@@ -578,53 +626,66 @@ soft_overlap (const Space *space,
               const Bag   *b)
 {
   const FeatureInfo *info = (const FeatureInfo *)space->info->data;
-  const Feature *stack_b_only[64];
+  const Feature *stack_only[128];
   gboolean stack_used[64];
-  g_autofree const Feature **heap_b_only = NULL;
+  g_autofree const Feature **heap_only = NULL;
   g_autofree gboolean *heap_used = NULL;
-  const Feature **b_only = stack_b_only;
+  const Feature **a_only = stack_only, **b_only;
   gboolean *used = stack_used;
-  guint n_b_only = 0;
+  guint n_a_only = 0, n_b_only = 0, i = 0, j = 0;
   double common = 0;
 
-  if (b->features->len > G_N_ELEMENTS (stack_b_only))
+  if (a->features->len + b->features->len > G_N_ELEMENTS (stack_only) ||
+      b->features->len > G_N_ELEMENTS (stack_used))
     {
-      b_only = heap_b_only = g_new (const Feature *, b->features->len);
+      a_only = heap_only = g_new (const Feature *, a->features->len + b->features->len);
       used = heap_used = g_new (gboolean, b->features->len);
     }
-  for (guint j = 0; j < b->features->len; j++)
-    {
-      const Feature *fb = &g_array_index (b->features, Feature, j);
+  b_only = a_only + a->features->len;
 
-      if (!bag_has (a, fb->id))
+  /* the features only one side has (both are sorted by id) that can meet
+   * a near form or a synonym at all */
+  while (i < a->features->len || j < b->features->len)
+    {
+      const Feature *fa = i < a->features->len ? &g_array_index (a->features, Feature, i) : NULL;
+      const Feature *fb = j < b->features->len ? &g_array_index (b->features, Feature, j) : NULL;
+
+      if (fa != NULL && fb != NULL && fa->id == fb->id)
+        i++, j++;
+      else if (fb == NULL || (fa != NULL && fa->id < fb->id))
         {
-          used[n_b_only] = FALSE;
-          b_only[n_b_only++] = fb;
+          if (info[fa->id].soft)
+            a_only[n_a_only++] = fa;
+          i++;
+        }
+      else
+        {
+          if (info[fb->id].soft)
+            {
+              used[n_b_only] = FALSE;
+              b_only[n_b_only++] = fb;
+            }
+          j++;
         }
     }
-  if (n_b_only == 0)
-    return 0;
 
-  for (guint i = 0; i < a->features->len; i++)
+  for (guint x = 0; x < n_a_only && n_b_only > 0; x++)
     {
-      const Feature *fa = &g_array_index (a->features, Feature, i);
+      const Feature *fa = a_only[x];
       const char *wa = g_ptr_array_index (space->names, fa->id);
 
-      if (bag_has (b, fa->id))
-        continue;
-      for (guint j = 0; j < n_b_only; j++)
+      for (guint y = 0; y < n_b_only; y++)
         {
-          const Feature *fb = b_only[j];
+          const Feature *fb = b_only[y];
 
-          if (used[j])
+          if (used[y])
             continue;
           if (near_stems (wa, info[fa->id].length, info[fa->id].letters,
                           g_ptr_array_index (space->names, fb->id), info[fb->id].length, info[fb->id].letters) ||
-              ((info[fa->id].senses & info[fb->id].senses) != 0 &&
-               synonym_stems (info[fa->id].entry, info[fb->id].entry)))
+              synonym_features (space, fa->id, fb->id))
             {
               common += 0.8 * MIN (fa->weight, fb->weight);
-              used[j] = TRUE;
+              used[y] = TRUE;
               break;
             }
         }
@@ -654,6 +715,7 @@ space_new (void)
   space->names = g_ptr_array_new_with_free_func (g_free);
   space->set_df = g_array_new (FALSE, TRUE, sizeof (guint));
   space->info = g_array_new (FALSE, FALSE, sizeof (FeatureInfo));
+  space->synonyms = g_array_new (FALSE, FALSE, sizeof (guint));
   return space;
 }
 
@@ -664,6 +726,7 @@ space_free (Space *space)
   g_ptr_array_unref (space->names);
   g_array_unref (space->set_df);
   g_array_unref (space->info);
+  g_array_unref (space->synonyms);
   g_free (space);
 }
 
@@ -672,12 +735,14 @@ space_free (Space *space)
 typedef struct
 {
   guint       start, end;
-  const char *key;
+  guint       key;       /* feature id of the word's comparable form */
   gboolean    content;
 } DiffTok;
 
+/* The words of a segment as the diff compares them: content words by
+ * their canonical stem, function words as written (normalized). */
 static GArray *
-diff_tokens (Lexicon    *lex,
+diff_tokens (Space      *space,
              PxDocument *document,
              guint       segment)
 {
@@ -694,7 +759,7 @@ diff_tokens (Lexicon    *lex,
       d.start = tok->start;
       d.end = tok->end;
       d.content = !(tok->flags & PX_TOKEN_STOPWORD);
-      d.key = d.content ? canonical_stem (lex, tok->stem) : tok->norm;
+      d.key = feature_id (space, d.content ? canonical_stem (space->lex, tok->stem) : tok->norm);
       g_array_append_val (toks, d);
     }
   return toks;
@@ -738,15 +803,18 @@ push_gap (GArray        *diff,
  * and deletions. Sets *equal_content to the share of content words that
  * matched. */
 static GArray *
-word_diff (Lexicon    *lex,
+word_diff (Space      *space,
            PxDocument *da,
-           guint       sa,
+           Bag        *bag_a,
            PxDocument *db,
-           guint       sb,
+           Bag        *bag_b,
            double     *equal_content)
 {
-  g_autoptr(GArray) ta = diff_tokens (lex, da, sa);
-  g_autoptr(GArray) tb = diff_tokens (lex, db, sb);
+  guint sa = bag_a->segment, sb = bag_b->segment;
+  GArray *ta = bag_a->diff_tokens != NULL ? bag_a->diff_tokens :
+               (bag_a->diff_tokens = diff_tokens (space, da, sa));
+  GArray *tb = bag_b->diff_tokens != NULL ? bag_b->diff_tokens :
+               (bag_b->diff_tokens = diff_tokens (space, db, sb));
   const DiffTok *a = (const DiffTok *)ta->data;
   const DiffTok *b = (const DiffTok *)tb->data;
   guint n = ta->len, m = tb->len;
@@ -773,16 +841,16 @@ word_diff (Lexicon    *lex,
 #define L(x, y) table[(gsize)(x) * (m + 1) + (y)]
   for (int x = n - 1; x >= 0; x--)
     for (int y = m - 1; y >= 0; y--)
-      L (x, y) = strcmp (a[x].key, b[y].key) == 0 ? L (x + 1, y + 1) + 1 : MAX (L (x + 1, y), L (x, y + 1));
+      L (x, y) = a[x].key == b[y].key ? L (x + 1, y + 1) + 1 : MAX (L (x + 1, y), L (x, y + 1));
 
   while (i < n && j < m)
     {
-      if (strcmp (a[i].key, b[j].key) == 0)
+      if (a[i].key == b[j].key)
         {
           guint ri = i, rj = j;
 
           push_gap (diff, a, gi, i, a_pos, b, gj, j, b_pos);
-          while (i < n && j < m && strcmp (a[i].key, b[j].key) == 0 && L (i, j) == L (i + 1, j + 1) + 1)
+          while (i < n && j < m && a[i].key == b[j].key && L (i, j) == L (i + 1, j + 1) + 1)
             {
               matched += a[i].content + b[j].content;
               i++, j++;
@@ -862,10 +930,10 @@ details_differ (const Bag *a,
 }
 
 static PxLink *
-make_link (Lexicon   *lex,
+make_link (Space     *space,
            GPtrArray *documents,
-           const Bag *a,
-           const Bag *b,
+           Bag       *a,
+           Bag       *b,
            double     score,
            gboolean   related)
 {
@@ -880,8 +948,8 @@ make_link (Lexicon   *lex,
       link->relation = PX_RELATION_RELATED;
       return link;
     }
-  link->diff = word_diff (lex, g_ptr_array_index (documents, a->doc), a->segment,
-                          g_ptr_array_index (documents, b->doc), b->segment, &equal);
+  link->diff = word_diff (space, g_ptr_array_index (documents, a->doc), a,
+                          g_ptr_array_index (documents, b->doc), b, &equal);
   if (details_differ (a, b))
     link->relation = PX_RELATION_DIFFERS;
   else if (equal >= SAME_THRESHOLD && score >= SAME_THRESHOLD - 0.1)
@@ -932,6 +1000,7 @@ score_ranges (PxDocument *a,
   Bag *bb = make_bag (space, b, 1, b_first, b_last, fb);
   double score;
 
+  space_prepare (space);
   bag_finish (space, ba, 2);
   bag_finish (space, bb, 2);
   score = bag_score (space, ba, bb);
@@ -997,7 +1066,8 @@ compare_pairs (gconstpointer x,
   return a->b < b->b ? -1 : a->b > b->b;
 }
 
-/* Candidates kept per segment and other document before exact scoring. */
+/* Candidates kept per segment and other document before exact scoring
+ * (with many sources, one: the segment keeps its closest sources). */
 #define PER_DOC 3
 /* A segment links to at most this many other sources, its closest ones.
  * With more sources than that, a claim still gathers all of them through
@@ -1005,8 +1075,13 @@ compare_pairs (gconstpointer x,
  * of its square. Up to MAX_LINKED_SOURCES + 1 sources every pair is
  * compared. */
 #define MAX_LINKED_SOURCES 12
+/* A feature in more segments than this proposes no candidates (its weight
+ * still counts in the exact score). Otherwise, as the sources or the text
+ * grow, so do the lists of their common words, and the work with the
+ * square of the input. (256 loses claims on 200 articles.) */
+#define COMMON_POSTINGS 1000
 /* Candidates per segment scored exactly when the set is that wide. */
-#define WIDE_CANDIDATES (3 * MAX_LINKED_SOURCES)
+#define WIDE_CANDIDATES (2 * MAX_LINKED_SOURCES)
 
 /* Union-find root, halving the path on the way. */
 static guint
@@ -1077,6 +1152,7 @@ px_align_documents_full (GPtrArray      *documents,
   /* few sources: each pair of segments is looked at from its earlier
    * document only; many: from both, each keeping its best candidates */
   gboolean wide = n_docs > MAX_LINKED_SOURCES + 1;
+  guint per_doc, n_postings;
 
   if (g_cancellable_is_cancelled (cancellable))
     {
@@ -1106,11 +1182,14 @@ px_align_documents_full (GPtrArray      *documents,
       for (guint k = 0; k < bag->features->len; k++)
         g_array_index (space->set_df, guint, g_array_index (bag->features, Feature, k).id)++;
     }
+  space_prepare (space);
   for (guint i = 0; i < bags->len; i++)
     bag_finish (space, g_ptr_array_index (bags, i), bags->len);
 
   /* inverted index: feature → bags */
-  postings = g_new0 (GPtrArray *, space->names->len + 1);
+  /* (the diffs add the function words to the space later) */
+  n_postings = space->names->len;
+  postings = g_new0 (GPtrArray *, n_postings + 1);
   for (guint i = 0; i < bags->len; i++)
     {
       Bag *bag = g_ptr_array_index (bags, i);
@@ -1130,12 +1209,15 @@ px_align_documents_full (GPtrArray      *documents,
   touched = g_new (guint, MAX (bags->len, 1));
   best = g_new (Candidate, (gsize)n_docs * PER_DOC);
   pending = g_new (Candidate, (gsize)n_docs * PER_DOC);
+  per_doc = wide ? 1 : PER_DOC;
+
   best_used = g_new0 (gboolean, n_docs);
   best_docs = g_new (guint, n_docs);
   for (guint i = 0; i < bags->len; i++)
     {
       Bag *bag = g_ptr_array_index (bags, i);
-      guint n_touched = 0, n_pending;
+      guint own_start = bag_start[bag->doc], own_end = bag_start[bag->doc + 1];
+      guint n_touched = 0, n_pending, p;
 
       if ((i & 63) == 0)
         {
@@ -1150,15 +1232,35 @@ px_align_documents_full (GPtrArray      *documents,
           const Feature *f = &g_array_index (bag->features, Feature, k);
           GPtrArray *list = postings[f->id];
 
-          /* features in most segments are no evidence and cost the most */
+          /* features in a quarter of the segments are no evidence and cost
+           * the most */
           if (list->len > 64 && list->len * 4 > bags->len)
             continue;
-          for (guint p = 0; p < list->len; p++)
+          if (list->len > COMMON_POSTINGS)
+            continue;
+          /* postings are in bag order, and bags in document order: skip
+           * the segment's own document (and, with few sources, the ones
+           * before it) by index */
+          p = 0;
+          if (!wide)
+            {
+              guint hi = list->len;
+
+              while (p < hi)
+                {
+                  guint mid = p + (hi - p) / 2;
+
+                  if (GPOINTER_TO_UINT (list->pdata[mid]) < own_end)
+                    p = mid + 1;
+                  else
+                    hi = mid;
+                }
+            }
+          for (; p < list->len; p++)
             {
               guint j = GPOINTER_TO_UINT (list->pdata[p]);
-              const Bag *other = g_ptr_array_index (bags, j);
 
-              if (wide ? other->doc == bag->doc : other->doc <= bag->doc)
+              if (j >= own_start && j < own_end)
                 continue;
               if (acc[j] == 0)
                 touched[n_touched++] = j;
@@ -1183,13 +1285,13 @@ px_align_documents_full (GPtrArray      *documents,
             {
               best_used[other->doc] = TRUE;
               best_docs[n_best_docs++] = other->doc;
-              for (guint k = 0; k < PER_DOC; k++)
+              for (guint k = 0; k < per_doc; k++)
                 slots[k].score = -1;
             }
-          for (guint k = 0; k < PER_DOC; k++)
+          for (guint k = 0; k < per_doc; k++)
             if (cheap > slots[k].score)
               {
-                memmove (&slots[k + 1], &slots[k], (PER_DOC - k - 1) * sizeof (Candidate));
+                memmove (&slots[k + 1], &slots[k], (per_doc - k - 1) * sizeof (Candidate));
                 slots[k] = (Candidate) { i, j, cheap };
                 break;
               }
@@ -1200,7 +1302,7 @@ px_align_documents_full (GPtrArray      *documents,
           Candidate *slots = &best[best_docs[d] * PER_DOC];
 
           best_used[best_docs[d]] = FALSE;
-          for (guint k = 0; k < PER_DOC && slots[k].score >= 0; k++)
+          for (guint k = 0; k < per_doc && slots[k].score >= 0; k++)
             pending[n_pending++] = slots[k];
         }
       if (wide && n_pending > WIDE_CANDIDATES)
@@ -1285,8 +1387,8 @@ px_align_documents_full (GPtrArray      *documents,
     for (guint c = 0; c < candidates->len; c++)
       {
         const Candidate *cand = &g_array_index (candidates, Candidate, c);
-        const Bag *ba = g_ptr_array_index (bags, cand->a);
-        const Bag *bb = g_ptr_array_index (bags, cand->b);
+        Bag *ba = g_ptr_array_index (bags, cand->a);
+        Bag *bb = g_ptr_array_index (bags, cand->b);
         gboolean *la = &linked[(gsize)cand->a * n_docs + bb->doc];
         gboolean *lb = &linked[(gsize)cand->b * n_docs + ba->doc];
 
@@ -1312,11 +1414,11 @@ px_align_documents_full (GPtrArray      *documents,
         *la = *lb = TRUE;
         n_links[cand->a]++;
         n_links[cand->b]++;
-        g_ptr_array_add (links, make_link (space->lex, documents, ba, bb, cand->score,
+        g_ptr_array_add (links, make_link (space, documents, ba, bb, cand->score,
                                            cand->score < link_threshold));
       }
 
-  for (guint id = 0; id < space->names->len; id++)
+  for (guint id = 0; id < n_postings; id++)
     if (postings[id] != NULL)
       g_ptr_array_unref (postings[id]);
   g_free (postings);
@@ -1326,7 +1428,7 @@ px_align_documents_full (GPtrArray      *documents,
   return links;
 
 cancelled:
-  for (guint id = 0; id < space->names->len; id++)
+  for (guint id = 0; id < n_postings; id++)
     if (postings[id] != NULL)
       g_ptr_array_unref (postings[id]);
   g_free (postings);

@@ -148,7 +148,7 @@ add_link (PxJsonWriter *w,
   add_id_member (w, "b", 'd', link->b.doc + 1, 's', link->b.segment + 1);
   px_json_writer_member (w, "score");
   /* Three decimals keep the output stable and readable. */
-  px_json_writer_double (w, (double)(gint64)(link->score * 1000.0 + 0.5) / 1000.0);
+  px_json_writer_thousandths (w, link->score);
   add_string_member (w, "relation", px_relation_to_string (link->relation));
   px_json_writer_member (w, "diff");
   px_json_writer_begin_array (w);

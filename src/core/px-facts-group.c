@@ -7,7 +7,6 @@
 #include "config.h"
 
 #include <math.h>
-#include <stdio.h>
 #include <string.h>
 
 #include "px-align.h"
@@ -58,6 +57,33 @@ value_interval (const PxFact *fact,
 
 /* "2022-11-20" and "--11-20" and "2022-11" describe one day when the parts
  * both give agree. */
+/* "2022-11-20", "2022-11", "2022" or "--11-20"; what is absent stays 0. */
+static void
+parse_date (const char *date,
+            int        *year,
+            int        *month,
+            int        *day)
+{
+  int *parts[3] = { year, month, day };
+  guint k = 0;
+
+  if (g_str_has_prefix (date, "--"))
+    {
+      date += 2;
+      k = 1;
+    }
+  for (; k < 3 && g_ascii_isdigit (*date); k++)
+    {
+      int n = 0;
+
+      while (g_ascii_isdigit (*date))
+        n = n * 10 + (*date++ - '0');
+      *parts[k] = n;
+      if (*date == '-')
+        date++;
+    }
+}
+
 static gboolean
 dates_consistent (const PxFact *a,
                   const PxFact *b)
@@ -69,14 +95,8 @@ dates_consistent (const PxFact *a,
   if (!isnan (a->value_max) || !isnan (b->value_max))
     return g_strcmp0 (a->date, b->date) == 0 &&
            ((isnan (a->value_max) && isnan (b->value_max)) || a->value_max == b->value_max);
-  if (a->date[0] == '-')
-    sscanf (a->date, "--%2d-%2d", &ma, &da);
-  else
-    sscanf (a->date, "%4d-%2d-%2d", &ya, &ma, &da);
-  if (b->date[0] == '-')
-    sscanf (b->date, "--%2d-%2d", &mb, &db);
-  else
-    sscanf (b->date, "%4d-%2d-%2d", &yb, &mb, &db);
+  parse_date (a->date, &ya, &ma, &da);
+  parse_date (b->date, &yb, &mb, &db);
   /* an inferred year is a guess: it neither agrees nor differs */
   if (a->year_inferred)
     ya = 0;
@@ -91,11 +111,23 @@ word_set (const char *text)
 {
   GHashTable *set = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_autofree char *lower = g_utf8_strdown (text, -1);
-  g_auto(GStrv) words = g_regex_split_simple ("[^[:alnum:]]+", lower, 0, 0);
+  const char *word = NULL;
 
-  for (guint i = 0; words[i] != NULL; i++)
-    if (*words[i] != '\0')
-      g_hash_table_add (set, g_strdup (words[i]));
+  /* runs of letters and digits */
+  for (const char *p = lower;; p = g_utf8_next_char (p))
+    {
+      gboolean alnum = *p != '\0' && g_unichar_isalnum (g_utf8_get_char (p));
+
+      if (alnum && word == NULL)
+        word = p;
+      else if (!alnum && word != NULL)
+        {
+          g_hash_table_add (set, g_strndup (word, p - word));
+          word = NULL;
+        }
+      if (*p == '\0')
+        break;
+    }
   return set;
 }
 
@@ -231,10 +263,7 @@ append_date (GString    *out,
   };
   int y = 0, m = 0, d = 0;
 
-  if (date[0] == '-')
-    sscanf (date, "--%2d-%2d", &m, &d);
-  else
-    sscanf (date, "%4d-%2d-%2d", &y, &m, &d);
+  parse_date (date, &y, &m, &d);
   if (d > 0)
     g_string_append_printf (out, "%d ", d);
   if (m >= 1 && m <= 12)
@@ -521,11 +550,45 @@ union_by_links (GPtrArray *documents,
     }
 }
 
+/* Two facts whose every field px_fact_values_consistent() reads is the
+ * same (doubles compared bit for bit, so NAN equals NAN). */
+static gboolean
+same_value (gconstpointer x,
+            gconstpointer y)
+{
+  const PxFact *a = x, *b = y;
+
+  return a->kind == b->kind && a->qualifier == b->qualifier && a->points == b->points &&
+         memcmp (&a->value, &b->value, sizeof (double)) == 0 &&
+         memcmp (&a->value_max, &b->value_max, sizeof (double)) == 0 &&
+         memcmp (&a->precision, &b->precision, sizeof (double)) == 0 &&
+         g_strcmp0 (a->currency, b->currency) == 0 && g_strcmp0 (a->unit, b->unit) == 0 &&
+         g_strcmp0 (a->date, b->date) == 0 && g_strcmp0 (a->time, b->time) == 0 &&
+         g_strcmp0 (a->name, b->name) == 0 && g_strcmp0 (a->alias, b->alias) == 0 &&
+         g_strcmp0 (a->measure, b->measure) == 0 &&
+         (a->kind != PX_FACT_QUOTE || g_strcmp0 (a->text, b->text) == 0);
+}
+
+static guint
+value_hash (gconstpointer x)
+{
+  const PxFact *fact = x;
+  guint hash = fact->kind;
+
+  hash = hash * 31 + (fact->name != NULL ? g_str_hash (fact->name) : 0);
+  hash = hash * 31 + (fact->date != NULL ? g_str_hash (fact->date) : 0);
+  if (!isnan (fact->value))
+    hash = hash * 31 + g_double_hash (&fact->value);
+  return hash;
+}
+
 static PxFactGroupStatus
 group_status (GPtrArray *facts,
               GArray    *members)
 {
   guint first_doc = ((PxFact *)g_ptr_array_index (facts, g_array_index (members, guint, 0)))->doc;
+  g_autoptr(GHashTable) distinct = NULL;
+  g_autoptr(GPtrArray) representatives = NULL;
   gboolean several = FALSE;
 
   for (guint i = 1; i < members->len; i++)
@@ -533,10 +596,30 @@ group_status (GPtrArray *facts,
       several = TRUE;
   if (!several)
     return PX_FACT_GROUP_SINGLE;
+
+  /* every pair must be consistent; facts with the same value need one
+   * check, not one per pair (a name in 200 sources) */
+  distinct = g_hash_table_new (value_hash, same_value);
+  representatives = g_ptr_array_new ();
   for (guint i = 0; i < members->len; i++)
-    for (guint j = i + 1; j < members->len; j++)
-      if (!px_fact_values_consistent (g_ptr_array_index (facts, g_array_index (members, guint, i)),
-                                      g_ptr_array_index (facts, g_array_index (members, guint, j))))
+    {
+      PxFact *fact = g_ptr_array_index (facts, g_array_index (members, guint, i));
+
+      if (g_hash_table_contains (distinct, fact))
+        {
+          /* an equal pair: consistent unless the value is not even
+           * consistent with itself (no value at all) */
+          if (!px_fact_values_consistent (fact, fact))
+            return PX_FACT_GROUP_DIFFERS;
+          continue;
+        }
+      g_hash_table_add (distinct, fact);
+      g_ptr_array_add (representatives, fact);
+    }
+  for (guint i = 0; i < representatives->len; i++)
+    for (guint j = i + 1; j < representatives->len; j++)
+      if (!px_fact_values_consistent (g_ptr_array_index (representatives, i),
+                                      g_ptr_array_index (representatives, j)))
         return PX_FACT_GROUP_DIFFERS;
   return PX_FACT_GROUP_AGREE;
 }

@@ -32,14 +32,46 @@ px_json_writer_finish (PxJsonWriter *writer,
   return g_string_free (g_steal_pointer (&writer->out), FALSE);
 }
 
+/* Appends without g_string_append_len()'s general case (it allows the
+ * source to overlap the string): exports append millions of short runs. */
+static inline void
+put (GString    *out,
+     const char *data,
+     gsize       length)
+{
+  if (out->len + length >= out->allocated_len)
+    {
+      gsize len = out->len;
+
+      g_string_set_size (out, len + length);   /* grows the allocation */
+      out->len = len;
+    }
+  memcpy (out->str + out->len, data, length);
+  out->len += length;
+  out->str[out->len] = '\0';
+}
+
+static inline void
+put_c (GString *out,
+       char     c)
+{
+  if (out->len + 1 >= out->allocated_len)
+    put (out, &c, 1);
+  else
+    {
+      out->str[out->len++] = c;
+      out->str[out->len] = '\0';
+    }
+}
+
 static void
 newline (PxJsonWriter *writer)
 {
   if (!writer->pretty)
     return;
-  g_string_append_c (writer->out, '\n');
+  put_c (writer->out, '\n');
   for (guint i = 0; i < writer->depth; i++)
-    g_string_append_c (writer->out, ' ');
+    put_c (writer->out, ' ');
 }
 
 /* Before any value: the comma and line break it needs. */
@@ -52,7 +84,7 @@ before_value (PxJsonWriter *writer)
       return;
     }
   if (!writer->first)
-    g_string_append_c (writer->out, ',');
+    put_c (writer->out, ',');
   writer->first = FALSE;
   if (writer->depth > 0)
     newline (writer);
@@ -63,7 +95,7 @@ begin (PxJsonWriter *writer,
        char          open)
 {
   before_value (writer);
-  g_string_append_c (writer->out, open);
+  put_c (writer->out, open);
   writer->depth++;
   writer->first = TRUE;
 }
@@ -79,7 +111,7 @@ end (PxJsonWriter *writer,
   writer->depth--;
   if (!empty)
     newline (writer);
-  g_string_append_c (writer->out, close);
+  put_c (writer->out, close);
   writer->first = FALSE;
 }
 
@@ -114,31 +146,31 @@ append_string (GString    *out,
   static const char hex[] = "0123456789abcdef";
   const char *run = value;
 
-  g_string_append_c (out, '"');
+  put_c (out, '"');
   for (const char *p = value; *p != '\0'; p++)
     {
       guchar c = (guchar)*p;
 
       if (c >= 0x20 && c != '"' && c != '\\')
         continue;
-      g_string_append_len (out, run, p - run);
+      put (out, run, p - run);
       run = p + 1;
       switch (c)
         {
-        case '"': g_string_append (out, "\\\""); break;
-        case '\\': g_string_append (out, "\\\\"); break;
-        case '\n': g_string_append (out, "\\n"); break;
-        case '\t': g_string_append (out, "\\t"); break;
-        case '\r': g_string_append (out, "\\r"); break;
+        case '"': put (out, "\\\"", sizeof "\\\"" - 1); break;
+        case '\\': put (out, "\\\\", sizeof "\\\\" - 1); break;
+        case '\n': put (out, "\\n", sizeof "\\n" - 1); break;
+        case '\t': put (out, "\\t", sizeof "\\t" - 1); break;
+        case '\r': put (out, "\\r", sizeof "\\r" - 1); break;
         default:
-          g_string_append (out, "\\u00");
-          g_string_append_c (out, hex[c >> 4]);
-          g_string_append_c (out, hex[c & 15]);
+          put (out, "\\u00", sizeof "\\u00" - 1);
+          put_c (out, hex[c >> 4]);
+          put_c (out, hex[c & 15]);
           break;
         }
     }
-  g_string_append (out, run);
-  g_string_append_c (out, '"');
+  put (out, run, strlen (run));
+  put_c (out, '"');
 }
 
 void
@@ -147,7 +179,10 @@ px_json_writer_member (PxJsonWriter *writer,
 {
   before_value (writer);
   append_string (writer->out, name);
-  g_string_append (writer->out, writer->pretty ? " : " : ":");
+  if (writer->pretty)
+    put (writer->out, " : ", 3);
+  else
+    put_c (writer->out, ':');
   writer->member = TRUE;
 }
 
@@ -170,16 +205,15 @@ append_uint (GString *out,
              guint64  value)
 {
   char digits[24];
-  guint n = 0;
+  guint n = sizeof digits;
 
   do
     {
-      digits[n++] = '0' + value % 10;
+      digits[--n] = '0' + value % 10;
       value /= 10;
     }
   while (value > 0);
-  while (n > 0)
-    g_string_append_c (out, digits[--n]);
+  put (out, digits + n, sizeof digits - n);
 }
 
 void
@@ -189,7 +223,7 @@ px_json_writer_int (PxJsonWriter *writer,
   before_value (writer);
   if (value < 0)
     {
-      g_string_append_c (writer->out, '-');
+      put_c (writer->out, '-');
       append_uint (writer->out, -(guint64)value);
     }
   else
@@ -204,15 +238,15 @@ px_json_writer_id (PxJsonWriter *writer,
                    guint         second)
 {
   before_value (writer);
-  g_string_append_c (writer->out, '"');
-  g_string_append_c (writer->out, prefix);
+  put_c (writer->out, '"');
+  put_c (writer->out, prefix);
   append_uint (writer->out, number);
   if (infix != '\0')
     {
-      g_string_append_c (writer->out, infix);
+      put_c (writer->out, infix);
       append_uint (writer->out, second);
     }
-  g_string_append_c (writer->out, '"');
+  put_c (writer->out, '"');
 }
 
 /* The shortest form that reads back as the same double. */
@@ -237,7 +271,40 @@ px_json_writer_double (PxJsonWriter *writer,
       if (g_ascii_strtod (buf, NULL) == value)
         break;
     }
-  g_string_append (writer->out, buf);
+  put (writer->out, buf, strlen (buf));
+}
+
+void
+px_json_writer_thousandths (PxJsonWriter *writer,
+                            double        value)
+{
+  gint64 thousandths;
+  char frac[4];
+  guint n = 3;
+
+  if (!isfinite (value) || fabs (value) > 1e15)
+    {
+      px_json_writer_double (writer, value);
+      return;
+    }
+  thousandths = (gint64)floor (value * 1000.0 + 0.5);
+  before_value (writer);
+  if (thousandths < 0)
+    {
+      put_c (writer->out, '-');
+      thousandths = -thousandths;
+    }
+  append_uint (writer->out, thousandths / 1000);
+  frac[0] = '0' + thousandths / 100 % 10;
+  frac[1] = '0' + thousandths / 10 % 10;
+  frac[2] = '0' + thousandths % 10;
+  while (n > 0 && frac[n - 1] == '0')
+    n--;
+  if (n > 0)
+    {
+      put_c (writer->out, '.');
+      put (writer->out, frac, n);
+    }
 }
 
 void
@@ -245,12 +312,15 @@ px_json_writer_boolean (PxJsonWriter *writer,
                         gboolean      value)
 {
   before_value (writer);
-  g_string_append (writer->out, value ? "true" : "false");
+  if (value)
+    put (writer->out, "true", 4);
+  else
+    put (writer->out, "false", 5);
 }
 
 void
 px_json_writer_null (PxJsonWriter *writer)
 {
   before_value (writer);
-  g_string_append (writer->out, "null");
+  put (writer->out, "null", sizeof "null" - 1);
 }

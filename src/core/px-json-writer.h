@@ -43,6 +43,9 @@ void   px_json_writer_id           (PxJsonWriter *writer,
                                     guint         second);
 void   px_json_writer_double       (PxJsonWriter *writer,
                                     double        value);
+/* @value rounded to three decimals, written without trailing zeros ("0.47"). */
+void   px_json_writer_thousandths  (PxJsonWriter *writer,
+                                    double        value);
 void   px_json_writer_boolean      (PxJsonWriter *writer,
                                     gboolean      value);
 void   px_json_writer_null         (PxJsonWriter *writer);
