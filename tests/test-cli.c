@@ -4,6 +4,8 @@
  */
 #include "config.h"
 
+#include <string.h>
+
 #include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
 
@@ -142,7 +144,7 @@ test_output_file (void)
   g_auto(Run) run = { 0 };
   JsonObject *root;
 
-  run_cli (&run, "compare", "-o", out, a, b, NULL);
+  run_cli (&run, "compare", "--stats", "-o", out, a, b, NULL);
   if (run.out == NULL)
     return;
   g_assert_cmpint (run.status, ==, 0);
@@ -150,6 +152,11 @@ test_output_file (void)
   g_assert_true (g_file_get_contents (out, &contents, NULL, NULL));
   root = parse_object (parser, contents);
   g_assert_cmpuint (json_array_get_length (json_object_get_array_member (root, "documents")), ==, 2);
+  /* --stats: one line on standard error, the output untouched */
+  g_assert_true (g_str_has_prefix (run.err, "sources 2  words "));
+  g_assert_nonnull (strstr (run.err, " links "));
+  g_assert_nonnull (strstr (run.err, " peak RSS "));
+  g_assert_true (g_str_has_suffix (run.err, " MiB\n"));
 
   g_unlink (out);
   g_rmdir (tmpdir);
