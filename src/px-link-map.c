@@ -10,6 +10,8 @@
 
 #include "config.h"
 
+#include <stdlib.h>
+
 #include <glib/gi18n.h>
 
 #include "px-link-map.h"
@@ -306,8 +308,8 @@ void
 px_link_map_set_comparison (PxLinkMap    *self,
                             PxComparison *comparison)
 {
-  guint ldoc, rdoc;
-  GPtrArray *links;
+  guint ldoc, rdoc, n_linked;
+  GPtrArray *links, *claims;
 
   g_return_if_fail (PX_IS_LINK_MAP (self));
 
@@ -333,6 +335,36 @@ px_link_map_set_comparison (PxLinkMap    *self,
       else
         continue;
       g_array_append_val (self->bands, band);
+    }
+  g_array_sort (self->bands, compare_bands);
+  n_linked = self->bands->len;
+
+  /* sentences of one claim without a link of their own: with many
+   * sources a sentence keeps links to its closest sources only, and the
+   * claim joins the others through them */
+  claims = px_comparison_get_claims (comparison);
+  for (guint i = 0; i < claims->len; i++)
+    {
+      const PxClaim *claim = g_ptr_array_index (claims, i);
+      int left = -1, right = -1;
+
+      for (guint k = 0; k < claim->segments->len; k++)
+        {
+          const PxSegmentRef *ref = &g_array_index (claim->segments, PxSegmentRef, k);
+
+          if (ref->doc == ldoc)
+            left = ref->segment;
+          else if (ref->doc == rdoc)
+            right = ref->segment;
+        }
+      if (left >= 0 && right >= 0)
+        {
+          Band band = { left, right, claim->status == PX_CLAIM_DIFFERS ? PX_RELATION_DIFFERS
+                                                                        : PX_RELATION_PARAPHRASE };
+
+          if (bsearch (&band, self->bands->data, n_linked, sizeof (Band), compare_bands) == NULL)
+            g_array_append_val (self->bands, band);
+        }
     }
   g_array_sort (self->bands, compare_bands);
 }
