@@ -253,10 +253,19 @@ rarity (Lexicon    *lex,
 
 /* ---- bags ---- */
 
+enum
+{
+  FEATURE_STOPWORD = 1 << 0,   /* a function word */
+  FEATURE_NAME     = 1 << 1,   /* (part of) a name: a person, place, organization */
+  FEATURE_NEGATION = 1 << 2,   /* "not", "never", "didn't" */
+  FEATURE_FACT     = 1 << 3,   /* a fact's pseudo-word */
+};
+
 typedef struct
 {
   guint  id;
   float  weight;
+  guint  flags;
 } Feature;
 
 typedef struct
@@ -297,7 +306,8 @@ feature_id (Space      *space,
 static void
 bag_add (Bag    *bag,
          guint   id,
-         double  weight)
+         double  weight,
+         guint   flags)
 {
   for (guint i = 0; i < bag->features->len; i++)
     {
@@ -306,10 +316,11 @@ bag_add (Bag    *bag,
       if (f->id == id)
         {
           f->weight = MAX (f->weight, weight);
+          f->flags |= flags;
           return;
         }
     }
-  g_array_append_val (bag->features, ((Feature) { id, weight }));
+  g_array_append_val (bag->features, ((Feature) { id, weight, flags }));
 }
 
 static int
@@ -336,7 +347,11 @@ add_fact_features (Space        *space,
     case PX_FACT_MONEY:
     case PX_FACT_PERCENT:
     case PX_FACT_QUANTITY:
-      if (!isnan (fact->value))
+      /* a count meets the same count of other words ("167 bodies", "167
+       * people"): those words count on their own */
+      if (!isnan (fact->value) && (fact->kind == PX_FACT_NUMBER || fact->kind == PX_FACT_QUANTITY))
+        key = g_strdup_printf ("#v:%.6g", fact->value);
+      else if (!isnan (fact->value))
         key = g_strdup_printf ("#v:%d:%.6g:%s", fact->kind, fact->value,
                                fact->currency ? fact->currency : fact->unit ? fact->unit : "");
       if (fact->measure != NULL)
@@ -380,15 +395,101 @@ add_fact_features (Space        *space,
       break;
     }
   if (key != NULL)
-    bag_add (bag, feature_id (space, key), weight);
+    bag_add (bag, feature_id (space, key), weight, FEATURE_FACT);
   if (measure != NULL)
-    bag_add (bag, feature_id (space, measure), 0.5);
+    bag_add (bag, feature_id (space, measure), 0.5, FEATURE_FACT);
 }
 
 static gboolean
 is_content_segment (const PxSegment *seg)
 {
   return seg->kind != PX_SEGMENT_BOILERPLATE && seg->n_tokens > 0;
+}
+
+static gboolean
+is_negation (const char *norm)
+{
+  static const char * const words[] = {
+    "not", "no", "never", "nor", "neither", "without", "cannot", "none", "nobody", "nothing",
+  };
+
+  for (guint k = 0; k < G_N_ELEMENTS (words); k++)
+    if (strcmp (norm, words[k]) == 0)
+      return TRUE;
+  return g_str_has_suffix (norm, "n't");
+}
+
+/* One word into the bag: its stem through the table of equivalents, weighed
+ * by its rarity; function words count a little ("open lower" is not "close
+ * lower"). */
+static void
+bag_add_word (Space      *space,
+              Bag        *bag,
+              const char *norm,
+              const char *stem,
+              guint       flags)
+{
+  const char *canonical = canonical_stem (space->lex, stem);
+
+  if (is_negation (norm))
+    flags |= FEATURE_NEGATION;
+  bag_add (bag, feature_id (space, canonical),
+           (flags & FEATURE_STOPWORD) ? STOPWORD_WEIGHT : rarity (space->lex, canonical), flags);
+}
+
+/* A word written with hyphens or dots counts by its parts: "Manning-WikiLeaks"
+ * as "Manning WikiLeaks", "three-week" as "three week", "U.S." as "US". Parts
+ * of one or two letters keep the word whole ("e-mail", "al-Qaeda"). Returns
+ * FALSE when the word is to be added whole. */
+static gboolean
+bag_add_compound (Space      *space,
+                  Bag        *bag,
+                  const char *text,
+                  gsize       len,
+                  guint       flags)
+{
+  g_autofree char *word = g_malloc (len + 1);
+  g_auto(GStrv) parts = NULL;
+  gsize n = 0;
+
+  for (gsize k = 0; k < len; k++)
+    if (text[k] != '.')
+      word[n++] = text[k];
+  word[n] = '\0';
+  parts = g_strsplit (word, "-", -1);
+  for (guint k = 0; parts[k] != NULL && parts[1] != NULL; k++)
+    if (parts[k][0] != '\0' && !g_ascii_isdigit (parts[k][0]) && g_utf8_strlen (parts[k], -1) < 3)
+      return FALSE;
+  for (guint k = 0; parts[k] != NULL; k++)
+    {
+      g_autofree char *norm = NULL;
+      g_autofree char *stem = NULL;
+
+      if (parts[k][0] == '\0' || g_ascii_isdigit (parts[k][0]))
+        continue;
+      norm = px_normalize_word (parts[k], -1);
+      stem = px_stem_word (norm, -1);
+      if (stem == NULL || stem[0] == '\0')
+        continue;
+      bag_add_word (space, bag, norm, stem, flags | (px_is_stopword (norm) ? FEATURE_STOPWORD : 0));
+    }
+  return TRUE;
+}
+
+/* Whether offset @pos is inside a name among @facts. */
+static gboolean
+in_name (GPtrArray *facts,
+         guint      pos)
+{
+  for (guint f = 0; f < facts->len; f++)
+    {
+      const PxFact *fact = g_ptr_array_index (facts, f);
+
+      if ((fact->kind == PX_FACT_PERSON || fact->kind == PX_FACT_ORGANIZATION || fact->kind == PX_FACT_PLACE) &&
+          pos >= fact->start && pos < fact->end)
+        return TRUE;
+    }
+  return FALSE;
 }
 
 /* The bag of segments @first to @last (usually one). */
@@ -402,38 +503,66 @@ make_bag (Space      *space,
 {
   const PxSegment *seg = px_document_get_segment (document, first);
   const PxSegment *end_seg = px_document_get_segment (document, last);
+  const char *text = px_document_get_text (document, NULL);
   Bag *bag = g_new0 (Bag, 1);
+  guint n_content = 0, n_capitalized = 0;
+  gboolean title_case;
 
   bag->doc = doc;
   bag->segment = first;
   bag->features = g_array_new (FALSE, FALSE, sizeof (Feature));
   bag->facts = g_ptr_array_new ();
 
-  for (guint t = seg->first_token; t < end_seg->first_token + end_seg->n_tokens; t++)
-    {
-      const PxToken *tok = px_document_get_token (document, t);
-      const char *stem;
-
-      if ((tok->flags & PX_TOKEN_PUNCT) || tok->stem == NULL || tok->stem[0] == '\0')
-        continue;
-      if (tok->flags & PX_TOKEN_NUMBER)
-        continue;   /* numbers count through their facts */
-      stem = canonical_stem (space->lex, tok->stem);
-      /* function words count a little: "open lower" is not "close lower" */
-      bag_add (bag, feature_id (space, stem),
-               (tok->flags & PX_TOKEN_STOPWORD) ? STOPWORD_WEIGHT : rarity (space->lex, stem));
-    }
-
   for (guint f = 0; facts != NULL && f < facts->len; f++)
     {
       const PxFact *fact = g_ptr_array_index (facts, f);
 
       if (fact->start >= seg->start && fact->start < end_seg->end)
+        g_ptr_array_add (bag->facts, (gpointer)fact);
+    }
+
+  /* names: words inside a name the facts found, words in capitals, and
+   * capitalized words inside a sentence unless it capitalizes most words
+   * (a headline) */
+  for (guint t = seg->first_token; t < end_seg->first_token + end_seg->n_tokens; t++)
+    {
+      const PxToken *tok = px_document_get_token (document, t);
+
+      if ((tok->flags & PX_TOKEN_WORD) && !(tok->flags & PX_TOKEN_STOPWORD))
         {
-          add_fact_features (space, bag, fact);
-          g_ptr_array_add (bag->facts, (gpointer)fact);
+          n_content++;
+          n_capitalized += (tok->flags & PX_TOKEN_CAPITALIZED) != 0;
         }
     }
+  title_case = n_content >= 3 && 2 * n_capitalized > n_content;
+
+  for (guint t = seg->first_token; t < end_seg->first_token + end_seg->n_tokens; t++)
+    {
+      const PxToken *tok = px_document_get_token (document, t);
+      gboolean sentence_start = t == seg->first_token ||
+                                (px_document_get_token (document, t - 1)->flags & PX_TOKEN_PUNCT);
+      guint flags = 0;
+
+      if ((tok->flags & PX_TOKEN_PUNCT) || tok->stem == NULL || tok->stem[0] == '\0')
+        continue;
+      if (tok->flags & PX_TOKEN_NUMBER)
+        continue;   /* numbers count through their facts */
+      if (tok->flags & PX_TOKEN_STOPWORD)
+        flags |= FEATURE_STOPWORD;
+      else if ((tok->flags & PX_TOKEN_ALL_CAPS) ||
+               ((tok->flags & PX_TOKEN_CAPITALIZED) && !title_case && !sentence_start) ||
+               in_name (bag->facts, tok->start))
+        flags |= FEATURE_NAME;
+      if (strchr (tok->norm, '.') != NULL || memchr (text + tok->start, '-', tok->end - tok->start) != NULL)
+        {
+          if (bag_add_compound (space, bag, text + tok->start, tok->end - tok->start, flags & ~FEATURE_STOPWORD))
+            continue;
+        }
+      bag_add_word (space, bag, tok->norm, tok->stem, flags);
+    }
+
+  for (guint f = 0; f < bag->facts->len; f++)
+    add_fact_features (space, bag, g_ptr_array_index (bag->facts, f));
   g_array_sort (bag->features, compare_features);
   return bag;
 }
