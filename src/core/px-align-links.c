@@ -259,6 +259,7 @@ enum
   FEATURE_NAME     = 1 << 1,   /* (part of) a name: a person, place, organization */
   FEATURE_NEGATION = 1 << 2,   /* "not", "never", "didn't" */
   FEATURE_FACT     = 1 << 3,   /* a fact's pseudo-word */
+  FEATURE_BONUS    = 1 << 4,   /* counts when shared, is no difference when not */
 };
 
 typedef struct
@@ -394,10 +395,12 @@ add_fact_features (Space        *space,
     default:
       break;
     }
+  /* the words of a name or of what a value measures count already: their
+   * canonical forms are evidence when shared, and no difference when not */
   if (key != NULL)
-    bag_add (bag, feature_id (space, key), weight, FEATURE_FACT);
+    bag_add (bag, feature_id (space, key), weight, FEATURE_FACT | (key[1] == 'e' ? FEATURE_BONUS : 0));
   if (measure != NULL)
-    bag_add (bag, feature_id (space, measure), 0.5, FEATURE_FACT);
+    bag_add (bag, feature_id (space, measure), 0.5, FEATURE_FACT | (measure[1] == 'm' ? FEATURE_BONUS : 0));
 }
 
 static gboolean
@@ -593,17 +596,22 @@ bag_finish (Space *space,
 
           f->weight *= 0.4 + 0.6 * CLAMP (set, 0.0, 1.0);
         }
-      bag->norm += f->weight;
+      if (!(f->flags & FEATURE_BONUS))
+        bag->norm += f->weight;
     }
 }
 
+/* The weight the two bags share; *bonus gets the weight of the shared
+ * features that are not part of the bags' norms. */
 static double
 bag_overlap (const Bag *a,
-             const Bag *b)
+             const Bag *b,
+             double    *bonus)
 {
   double common = 0;
   guint i = 0, j = 0;
 
+  *bonus = 0;
   while (i < a->features->len && j < b->features->len)
     {
       const Feature *fa = &g_array_index (a->features, Feature, i);
@@ -612,6 +620,8 @@ bag_overlap (const Bag *a,
       if (fa->id == fb->id)
         {
           common += (fa->weight + fb->weight) / 2;
+          if (fa->flags & FEATURE_BONUS)
+            *bonus += fa->weight + fb->weight;
           i++, j++;
         }
       else if (fa->id < fb->id)
@@ -747,11 +757,13 @@ bag_score (const Space *space,
            const Bag   *a,
            const Bag   *b)
 {
-  double denom = a->norm + b->norm;
+  double bonus;
+  double common = bag_overlap (a, b, &bonus);
+  double denom = a->norm + b->norm + bonus;
 
   if (denom <= 0)
     return 0;
-  return CLAMP (2 * (bag_overlap (a, b) + soft_overlap (space, a, b)) / denom, 0.0, 1.0);
+  return CLAMP (2 * (common + soft_overlap (space, a, b)) / denom, 0.0, 1.0);
 }
 
 static Space *
