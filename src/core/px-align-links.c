@@ -230,6 +230,159 @@ get_lexicon (void)
   return g_once (&once, load_lexicon, NULL);
 }
 
+/* What WordNet relates a stem to (english-synsets.txt and
+ * english-relations.txt, see make-relations.py): its senses, the senses its
+ * forms derive from or lead to, and the direct hypernyms of its first
+ * senses, each part sorted. */
+typedef struct
+{
+  guint  n_senses;
+  guint  n_derived;
+  guint  n_hypernyms;
+  guint  ids[];     /* senses, then derived, then hypernyms */
+} Senses;
+
+static int
+compare_ids (gconstpointer a,
+             gconstpointer b)
+{
+  guint x = *(const guint *)a, y = *(const guint *)b;
+
+  return x < y ? -1 : x > y;
+}
+
+static Senses *
+senses_new (GArray *senses,
+            GArray *derived,
+            GArray *hypernyms)
+{
+  guint n_senses = senses ? senses->len : 0;
+  guint n_derived = derived ? derived->len : 0;
+  guint n_hypernyms = hypernyms ? hypernyms->len : 0;
+  Senses *s = g_malloc (sizeof (Senses) + (n_senses + n_derived + n_hypernyms) * sizeof (guint));
+
+  s->n_senses = n_senses;
+  s->n_derived = n_derived;
+  s->n_hypernyms = n_hypernyms;
+  if (n_senses > 0)
+    memcpy (s->ids, senses->data, n_senses * sizeof (guint));
+  if (n_derived > 0)
+    memcpy (s->ids + n_senses, derived->data, n_derived * sizeof (guint));
+  if (n_hypernyms > 0)
+    memcpy (s->ids + n_senses + n_derived, hypernyms->data, n_hypernyms * sizeof (guint));
+  qsort (s->ids, n_senses, sizeof (guint), compare_ids);
+  qsort (s->ids + n_senses, n_derived, sizeof (guint), compare_ids);
+  qsort (s->ids + n_senses + n_derived, n_hypernyms, sizeof (guint), compare_ids);
+  return s;
+}
+
+static guint
+parse_sense (const char *field)
+{
+  return ((guint)field[0] << 24) | (guint)strtoul (field + 1, NULL, 10);
+}
+
+static gpointer
+load_relations (gpointer data)
+{
+  Lexicon *lex = data;
+  GHashTable *table = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  g_autoptr(GHashTable) derived = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify)g_array_unref);
+  g_autoptr(GHashTable) hypernyms = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify)g_array_unref);
+  g_autoptr(GBytes) bytes = NULL;
+  GHashTableIter iter;
+  gpointer key, value;
+  const char *p, *end;
+  gsize size;
+
+  bytes = g_resource_lookup_data (px_core_get_resource (),
+                                  "/io/github/parallax_reader/Parallax/core/english-relations.txt",
+                                  G_RESOURCE_LOOKUP_FLAGS_NONE, NULL);
+  g_assert (bytes != NULL);
+  p = g_bytes_get_data (bytes, &size);
+  end = p + size;
+  while (p < end)
+    {
+      const char *eol = memchr (p, '\n', end - p);
+
+      if (eol == NULL)
+        eol = end;
+      if (*p != '#')
+        {
+          g_autofree char *line = g_strndup (p, eol - p);
+          g_auto(GStrv) fields = g_strsplit (line, " ", -1);
+          g_autofree char *stem = stem_word (fields[0]);
+          GHashTable *target = derived;
+
+          for (guint k = 1; fields[k] != NULL; k++)
+            {
+              GArray *ids;
+              guint id;
+
+              if (strcmp (fields[k], "|") == 0)
+                {
+                  target = hypernyms;
+                  continue;
+                }
+              if (fields[k][0] == '\0')
+                continue;
+              ids = g_hash_table_lookup (target, stem);
+              if (ids == NULL)
+                {
+                  ids = g_array_new (FALSE, FALSE, sizeof (guint));
+                  g_hash_table_insert (target, g_strdup (stem), ids);
+                }
+              id = parse_sense (fields[k]);
+              g_array_append_val (ids, id);
+            }
+        }
+      p = eol + 1;
+    }
+
+  g_hash_table_iter_init (&iter, lex->synsets);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    g_hash_table_insert (table, g_strdup (key),
+                         senses_new (value, g_hash_table_lookup (derived, key), g_hash_table_lookup (hypernyms, key)));
+  g_hash_table_iter_init (&iter, derived);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    if (!g_hash_table_contains (table, key))
+      g_hash_table_insert (table, g_strdup (key), senses_new (NULL, value, g_hash_table_lookup (hypernyms, key)));
+  g_hash_table_iter_init (&iter, hypernyms);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    if (!g_hash_table_contains (table, key))
+      g_hash_table_insert (table, g_strdup (key), senses_new (NULL, NULL, value));
+  return table;
+}
+
+/* stem → Senses */
+static GHashTable *
+get_relations (Lexicon *lex)
+{
+  static GOnce once = G_ONCE_INIT;
+
+  return g_once (&once, load_relations, lex);
+}
+
+static gboolean
+ids_meet (const guint *a,
+          guint        na,
+          const guint *b,
+          guint        nb)
+{
+  guint i = 0, j = 0;
+
+  while (i < na && j < nb)
+    {
+      if (a[i] == b[j])
+        return TRUE;
+      if (a[i] < b[j])
+        i++;
+      else
+        j++;
+    }
+  return FALSE;
+}
+
 static const char *
 canonical_stem (Lexicon    *lex,
                 const char *stem)
@@ -284,6 +437,8 @@ typedef struct
   GHashTable *vocabulary;  /* feature string → id + 1 */
   GPtrArray  *names;       /* id → feature string */
   GArray     *set_df;      /* id → number of bags having it (guint) */
+  GHashTable *relations;   /* stem → Senses */
+  GPtrArray  *senses;      /* id → Senses or NULL (borrowed), for ids described so far */
 } Space;
 
 static guint
@@ -567,6 +722,14 @@ make_bag (Space      *space,
   for (guint f = 0; f < bag->facts->len; f++)
     add_fact_features (space, bag, g_ptr_array_index (bag->facts, f));
   g_array_sort (bag->features, compare_features);
+
+  /* WordNet senses of the features new to the space, looked up once */
+  for (guint id = space->senses->len; id < space->names->len; id++)
+    {
+      const char *name = g_ptr_array_index (space->names, id);
+
+      g_ptr_array_add (space->senses, name[0] == '#' ? NULL : g_hash_table_lookup (space->relations, name));
+    }
   return bag;
 }
 
@@ -682,71 +845,100 @@ near_stems (const char *a,
   return MIN (la, lb) >= 5 && edit_distance (a, b, MIN (la, lb) >= 8 ? 2 : 1) <= (MIN (la, lb) >= 8 ? 2u : 1u);
 }
 
-/* Two stems that share a WordNet sense ("purchase", "buy"). */
-static gboolean
-synonym_stems (Lexicon    *lex,
-               const char *a,
-               const char *b)
-{
-  GArray *sa, *sb;
+/* Credit for two different content words that say about the same */
+#define NEAR_CREDIT       0.8   /* forms of one word: Mexico, Mexican */
+#define SYNONYM_CREDIT    0.8   /* a shared WordNet sense: buy, purchase */
+#define DERIVED_CREDIT    0.8   /* derived forms: decide, decision */
+#define HYPERNYM_CREDIT   0.5   /* one a kind of the other: sedan, car */
 
-  if (a[0] == '#' || b[0] == '#')
-    return FALSE;
-  sa = g_hash_table_lookup (lex->synsets, a);
-  sb = g_hash_table_lookup (lex->synsets, b);
+/* How much two different features say the same, 0 for nothing. */
+static double
+relatedness (const Space   *space,
+             const Feature *fa,
+             const Feature *fb)
+{
+  const Senses *sa, *sb;
+
+  if ((fa->flags | fb->flags) & (FEATURE_FACT | FEATURE_STOPWORD))
+    return 0;
+  if (near_stems (g_ptr_array_index (space->names, fa->id), g_ptr_array_index (space->names, fb->id)))
+    return NEAR_CREDIT;
+  sa = g_ptr_array_index (space->senses, fa->id);
+  sb = g_ptr_array_index (space->senses, fb->id);
   if (sa == NULL || sb == NULL)
-    return FALSE;
-  for (guint i = 0; i < sa->len; i++)
-    for (guint j = 0; j < sb->len; j++)
-      if (g_array_index (sa, guint, i) == g_array_index (sb, guint, j))
-        return TRUE;
-  return FALSE;
+    return 0;
+  if (ids_meet (sa->ids, sa->n_senses, sb->ids, sb->n_senses))
+    return SYNONYM_CREDIT;
+  if (ids_meet (sa->ids, sa->n_senses, sb->ids + sb->n_senses, sb->n_derived) ||
+      ids_meet (sb->ids, sb->n_senses, sa->ids + sa->n_senses, sa->n_derived))
+    return DERIVED_CREDIT;
+  if (ids_meet (sa->ids, sa->n_senses, sb->ids + sb->n_senses + sb->n_derived, sb->n_hypernyms) ||
+      ids_meet (sb->ids, sb->n_senses, sa->ids + sa->n_senses + sa->n_derived, sa->n_hypernyms))
+    return HYPERNYM_CREDIT;
+  return 0;
 }
 
-/* Weight shared by near forms among the features the two bags do not share. */
+/* Weight shared by related features among those the two bags do not
+ * share, each feature of @b used once. */
 static double
 soft_overlap (const Space *space,
               const Bag   *a,
               const Bag   *b)
 {
+  guint na = a->features->len, nb = b->features->len;
+  guint8 stack_a[256], stack_b[256];
+  g_autofree guint8 *heap = NULL;
+  guint8 *taken_a = stack_a, *taken_b = stack_b;
   double common = 0;
-  guint used[64];
-  guint n_used = 0;
+  guint i = 0, j = 0;
 
-  for (guint i = 0; i < a->features->len; i++)
+  if (na > G_N_ELEMENTS (stack_a) || nb > G_N_ELEMENTS (stack_b))
+    {
+      heap = g_malloc (na + nb);
+      taken_a = heap;
+      taken_b = heap + na;
+    }
+  memset (taken_a, 0, na);
+  memset (taken_b, 0, nb);
+  while (i < na && j < nb)
+    {
+      guint ia = g_array_index (a->features, Feature, i).id;
+      guint ib = g_array_index (b->features, Feature, j).id;
+
+      if (ia == ib)
+        taken_a[i++] = taken_b[j++] = TRUE;
+      else if (ia < ib)
+        i++;
+      else
+        j++;
+    }
+
+  for (i = 0; i < na; i++)
     {
       const Feature *fa = &g_array_index (a->features, Feature, i);
-      const char *wa = g_ptr_array_index (space->names, fa->id);
-      gboolean exact = FALSE;
+      double best = 0;
+      guint best_j = 0;
 
-      for (guint j = 0; j < b->features->len && !exact; j++)
-        exact = g_array_index (b->features, Feature, j).id == fa->id;
-      if (exact)
+      if (taken_a[i])
         continue;
-      for (guint j = 0; j < b->features->len; j++)
+      for (j = 0; j < nb; j++)
         {
           const Feature *fb = &g_array_index (b->features, Feature, j);
-          gboolean taken = FALSE;
+          double credit;
 
-          for (guint k = 0; k < n_used && !taken; k++)
-            taken = used[k] == fb->id;
-          if (taken || fb->id == fa->id)
+          if (taken_b[j])
             continue;
-          if (near_stems (wa, g_ptr_array_index (space->names, fb->id)) ||
-              synonym_stems (space->lex, wa, g_ptr_array_index (space->names, fb->id)))
+          credit = relatedness (space, fa, fb) * MIN (fa->weight, fb->weight);
+          if (credit > best)
             {
-              gboolean in_a = FALSE;
-
-              /* fb must itself be unmatched */
-              for (guint k = 0; k < a->features->len && !in_a; k++)
-                in_a = g_array_index (a->features, Feature, k).id == fb->id;
-              if (in_a)
-                continue;
-              common += 0.8 * MIN (fa->weight, fb->weight);
-              if (n_used < G_N_ELEMENTS (used))
-                used[n_used++] = fb->id;
-              break;
+              best = credit;
+              best_j = j;
             }
+        }
+      if (best > 0)
+        {
+          common += best;
+          taken_b[best_j] = TRUE;
         }
     }
   return common;
@@ -775,6 +967,8 @@ space_new (void)
   space->vocabulary = g_hash_table_new (g_str_hash, g_str_equal);
   space->names = g_ptr_array_new_with_free_func (g_free);
   space->set_df = g_array_new (FALSE, TRUE, sizeof (guint));
+  space->relations = get_relations (space->lex);
+  space->senses = g_ptr_array_new ();
   return space;
 }
 
@@ -784,6 +978,7 @@ space_free (Space *space)
   g_hash_table_unref (space->vocabulary);
   g_ptr_array_unref (space->names);
   g_array_unref (space->set_df);
+  g_ptr_array_unref (space->senses);
   g_free (space);
 }
 
