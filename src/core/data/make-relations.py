@@ -18,7 +18,9 @@ english-synsets.txt):
     instance hypernyms, so Monday meets "weekday" but not Tuesday, and
     Germany does not meet Syria).
 
-Two words are related when a sense of one is in a list of the other.
+Two words are related when a sense of one is in a list of the other. A
+final "| P" marks a name: a noun whose commonest sense WordNet writes
+capitalized (Germany, Paris) and that is no verb, adjective or adverb.
 """
 import os
 import sys
@@ -51,7 +53,7 @@ for name, p in POS.items():
                 continue
             fields = line.split(" | ")[0].split()
             offset, n_words = fields[0], int(fields[3], 16)
-            words = [fields[4 + 2 * k].lower() for k in range(n_words)]
+            words = [fields[4 + 2 * k] for k in range(n_words)]
             k = 4 + 2 * n_words
             n_ptrs = int(fields[k])
             ptrs = []
@@ -62,6 +64,8 @@ for name, p in POS.items():
 
 derived = {}
 hypernyms = {}
+proper = set()
+other_pos = set()
 for name, p in POS.items():
     with open(os.path.join(WORDNET, "index." + name), encoding="utf-8") as f:
         for line in f:
@@ -72,10 +76,14 @@ for name, p in POS.items():
             if "_" in lemma or not lemma.isalpha() or lemma not in known:
                 continue
             offsets = fields[4 + p_cnt + 2:]
+            if p != "n":
+                other_pos.add(lemma)
+            elif any(w.lower() == lemma and w[0].isupper() for w in synsets[sid(p, offsets[0])][0]):
+                proper.add(lemma)
             for rank, o in enumerate(offsets):
                 words, ptrs = synsets[sid(p, o)]
                 for symbol, target, source in ptrs:
-                    if symbol in ("+", "\\", "&") and (source == 0 or words[source - 1] == lemma):
+                    if symbol in ("+", "\\", "&") and (source == 0 or words[source - 1].lower() == lemma):
                         derived.setdefault(lemma, set()).add(target)
                     elif symbol == "@" and p in "nv" and rank < HYPERNYM_SENSES:
                         hypernyms.setdefault(lemma, set()).add(target)
@@ -89,7 +97,9 @@ with open(out, "w", encoding="utf-8") as f:
     f.write("# WordNet 3.0 Copyright 2006 by Princeton University. All rights reserved.\n")
     for line in licence.splitlines():
         f.write("# " + line.strip(" .") + "\n")
-    for lemma in sorted(set(derived) | set(hypernyms)):
-        f.write("%s %s | %s\n" % (lemma, " ".join(sorted(derived.get(lemma, ()))),
-                                  " ".join(sorted(hypernyms.get(lemma, ())))))
-print(len(set(derived) | set(hypernyms)), "lemmas")
+    proper -= other_pos
+    for lemma in sorted(set(derived) | set(hypernyms) | proper):
+        f.write("%s %s | %s%s\n" % (lemma, " ".join(sorted(derived.get(lemma, ()))),
+                                    " ".join(sorted(hypernyms.get(lemma, ()))),
+                                    " | P" if lemma in proper else ""))
+print(len(set(derived) | set(hypernyms) | proper), "lemmas,", len(proper), "names")
