@@ -14,13 +14,15 @@ english-synsets.txt):
   * before "|": the senses its forms derive from or lead to, lemma by lemma
     (WordNet's derivationally related forms "+", pertainyms "\\", and
     "similar to" "&" for adjectives): decide → decision, Mexican → Mexico;
-  * after "|": the direct hypernyms of its first senses ("@", never
-    instance hypernyms, so Monday meets "weekday" but not Tuesday, and
-    Germany does not meet Syria).
+  * after the first "|": the direct hypernyms of its first senses ("@",
+    never instance hypernyms, so Monday meets "weekday" but not Tuesday,
+    and Germany does not meet Syria);
+  * after the second "|": the senses of its antonyms ("!": open, close);
+  * after the third "|": "P" for a name, a noun whose commonest sense
+    WordNet writes capitalized (Germany, Paris) and that is no verb,
+    adjective or adverb.
 
-Two words are related when a sense of one is in a list of the other. A
-final "| P" marks a name: a noun whose commonest sense WordNet writes
-capitalized (Germany, Paris) and that is no verb, adjective or adverb.
+Two words are related when a sense of one is in a list of the other.
 """
 import os
 import sys
@@ -64,6 +66,7 @@ for name, p in POS.items():
 
 derived = {}
 hypernyms = {}
+antonyms = {}
 proper = set()
 other_pos = set()
 for name, p in POS.items():
@@ -85,6 +88,8 @@ for name, p in POS.items():
                 for symbol, target, source in ptrs:
                     if symbol in ("+", "\\", "&") and (source == 0 or words[source - 1].lower() == lemma):
                         derived.setdefault(lemma, set()).add(target)
+                    elif symbol == "!" and (source == 0 or words[source - 1].lower() == lemma):
+                        antonyms.setdefault(lemma, set()).add(target)
                     elif symbol == "@" and p in "nv" and rank < HYPERNYM_SENSES:
                         hypernyms.setdefault(lemma, set()).add(target)
 
@@ -92,14 +97,16 @@ out = os.path.join(HERE, "english-relations.txt")
 with open(out, "w", encoding="utf-8") as f:
     f.write("# Related senses for Parallax's alignment engine, derived from WordNet 3.0\n")
     f.write("# (Debian package wordnet-base) by make-relations.py: lemma, the ids of\n")
-    f.write("# the senses its forms derive from or lead to, \"|\", the ids of the\n")
-    f.write("# direct hypernyms of its first senses.\n")
+    f.write("# the senses its forms derive from or lead to | of the direct hypernyms\n")
+    f.write("# of its first senses | of its antonyms | P for a name.\n")
     f.write("# WordNet 3.0 Copyright 2006 by Princeton University. All rights reserved.\n")
     for line in licence.splitlines():
         f.write("# " + line.strip(" .") + "\n")
     proper -= other_pos
-    for lemma in sorted(set(derived) | set(hypernyms) | proper):
-        f.write("%s %s | %s%s\n" % (lemma, " ".join(sorted(derived.get(lemma, ()))),
-                                    " ".join(sorted(hypernyms.get(lemma, ()))),
-                                    " | P" if lemma in proper else ""))
-print(len(set(derived) | set(hypernyms) | proper), "lemmas,", len(proper), "names")
+    lemmas = set(derived) | set(hypernyms) | set(antonyms) | proper
+    for lemma in sorted(lemmas):
+        f.write("%s %s | %s | %s | %s\n" % (lemma, " ".join(sorted(derived.get(lemma, ()))),
+                                           " ".join(sorted(hypernyms.get(lemma, ()))),
+                                           " ".join(sorted(antonyms.get(lemma, ()))),
+                                           "P" if lemma in proper else ""))
+print(len(lemmas), "lemmas,", len(proper), "names,", len(antonyms), "with antonyms")
