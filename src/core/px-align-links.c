@@ -293,23 +293,34 @@ parse_sense (const char *field)
   return ((guint)field[0] << 24) | (guint)strtoul (field + 1, NULL, 10);
 }
 
+/* Appends the ids of part @k of @senses to @ids. */
+static void
+senses_append (const Senses *senses,
+               guint         k,
+               GArray       *ids)
+{
+  guint n[] = { senses->n_senses, senses->n_derived, senses->n_hypernyms, senses->n_antonyms };
+  guint start = 0;
+
+  for (guint i = 0; i < k; i++)
+    start += n[i];
+  g_array_append_vals (ids, senses->ids + start, n[k]);
+}
+
 static gpointer
 load_relations (gpointer data)
 {
   Lexicon *lex = data;
   GHashTable *table = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-  g_autoptr(GHashTable) derived = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify)g_array_unref);
-  g_autoptr(GHashTable) hypernyms = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify)g_array_unref);
-  g_autoptr(GHashTable) antonyms = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify)g_array_unref);
-  g_autoptr(GHashTable) names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  GHashTable *sections[] = { derived, hypernyms, antonyms, NULL };
-  g_autoptr(GHashTable) stems = g_hash_table_new (g_str_hash, g_str_equal);
+  GArray *parts[3];
   g_autoptr(GBytes) bytes = NULL;
   GHashTableIter iter;
-  gpointer key;
+  gpointer key, value;
   const char *p, *end;
   gsize size;
 
+  for (guint k = 0; k < G_N_ELEMENTS (parts); k++)
+    parts[k] = g_array_new (FALSE, FALSE, sizeof (guint));
   bytes = g_resource_lookup_data (px_core_get_resource (),
                                   "/io/github/parallax_reader/Parallax/core/english-relations.txt",
                                   G_RESOURCE_LOOKUP_FLAGS_NONE, NULL);
@@ -319,74 +330,56 @@ load_relations (gpointer data)
   while (p < end)
     {
       const char *eol = memchr (p, '\n', end - p);
+      const char *space;
 
       if (eol == NULL)
         eol = end;
-      if (*p != '#')
+      if (*p != '#' && (space = memchr (p, ' ', eol - p)) != NULL)
         {
-          g_autofree char *line = g_strndup (p, eol - p);
-          g_auto(GStrv) fields = g_strsplit (line, " ", -1);
-          g_autofree char *stem = stem_word (fields[0]);
+          g_autofree char *norm = px_normalize_word (p, space - p);
+          char *stem = px_stem_word (norm, -1);
+          Senses *old = g_hash_table_lookup (table, stem);
+          Senses *senses;
+          gboolean name = FALSE;
           guint section = 0;
 
-          for (guint k = 1; fields[k] != NULL; k++)
+          /* lemma derived… | hypernyms… | antonyms… | P */
+          for (guint k = 0; k < G_N_ELEMENTS (parts); k++)
+            g_array_set_size (parts[k], 0);
+          for (const char *q = space; q < eol; q++)
             {
-              GArray *ids;
-              guint id;
-
-              if (strcmp (fields[k], "|") == 0)
-                {
-                  section = MIN (section + 1, G_N_ELEMENTS (sections) - 1);
-                  continue;
-                }
-              if (fields[k][0] == '\0')
+              if (*q == ' ')
                 continue;
-              if (sections[section] == NULL)
+              if (*q == '|')
+                section++;
+              else if (*q == 'P' && section == 3)
+                name = TRUE;
+              else if (section < G_N_ELEMENTS (parts))
                 {
-                  if (strcmp (fields[k], "P") == 0)
-                    g_hash_table_add (names, g_strdup (stem));
-                  continue;
+                  guint id = parse_sense (q);
+
+                  g_array_append_val (parts[section], id);
                 }
-              ids = g_hash_table_lookup (sections[section], stem);
-              if (ids == NULL)
-                {
-                  ids = g_array_new (FALSE, FALSE, sizeof (guint));
-                  g_hash_table_insert (sections[section], g_strdup (stem), ids);
-                }
-              id = parse_sense (fields[k]);
-              g_array_append_val (ids, id);
+              while (q + 1 < eol && q[1] != ' ')
+                q++;
             }
+          if (old != NULL)
+            for (guint k = 0; k < G_N_ELEMENTS (parts); k++)
+              senses_append (old, k + 1, parts[k]);
+          senses = senses_new (g_hash_table_lookup (lex->synsets, stem), parts[0], parts[1], parts[2]);
+          senses->name = name || (old != NULL && old->name);
+          g_hash_table_replace (table, stem, senses);
         }
       p = eol + 1;
     }
 
-  /* every stem WordNet knows something of */
+  /* the words WordNet has senses of and no relations for */
   g_hash_table_iter_init (&iter, lex->synsets);
-  while (g_hash_table_iter_next (&iter, &key, NULL))
-    g_hash_table_add (stems, key);
-  for (guint k = 0; k < G_N_ELEMENTS (sections) - 1; k++)
-    {
-      g_hash_table_iter_init (&iter, sections[k]);
-      while (g_hash_table_iter_next (&iter, &key, NULL))
-        g_hash_table_add (stems, key);
-    }
-  g_hash_table_iter_init (&iter, stems);
-  while (g_hash_table_iter_next (&iter, &key, NULL))
-    g_hash_table_insert (table, g_strdup (key),
-                         senses_new (g_hash_table_lookup (lex->synsets, key), g_hash_table_lookup (derived, key),
-                                     g_hash_table_lookup (hypernyms, key), g_hash_table_lookup (antonyms, key)));
-  g_hash_table_iter_init (&iter, names);
-  while (g_hash_table_iter_next (&iter, &key, NULL))
-    {
-      Senses *senses = g_hash_table_lookup (table, key);
-
-      if (senses == NULL)
-        {
-          senses = senses_new (NULL, NULL, NULL, NULL);
-          g_hash_table_insert (table, g_strdup (key), senses);
-        }
-      senses->name = TRUE;
-    }
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    if (!g_hash_table_contains (table, key))
+      g_hash_table_insert (table, g_strdup (key), senses_new (value, NULL, NULL, NULL));
+  for (guint k = 0; k < G_N_ELEMENTS (parts); k++)
+    g_array_unref (parts[k]);
   return table;
 }
 
@@ -395,7 +388,6 @@ static GHashTable *
 get_relations (Lexicon *lex)
 {
   static GOnce once = G_ONCE_INIT;
-
   return g_once (&once, load_relations, lex);
 }
 
