@@ -245,6 +245,41 @@ test_similarity (void)
   g_assert_cmpfloat (px_align_similarity (a, 0, b, 0), ==, ab);
 }
 
+/* Words that are one word, values, related and opposed words. */
+static void
+test_similarity_words (void)
+{
+  static const struct
+  {
+    const char *a, *b;
+    double      min, max;
+  } cases[] = {
+    /* a hyphenated name is its parts; abbreviation dots do not count */
+    { "The Smith-Jones merger was approved by regulators.", "The Smith Jones merger was approved by regulators.", 0.95, 1.0 },
+    { "U.S. officials visited the plant.", "US officials visited the plant.", 0.95, 1.0 },
+    /* the same count of other things is the same number */
+    { "Police found 40 bodies in the cave.", "Police found 40 people in the cave.", 0.8, 1.0 },
+    { "Police found 40 bodies in the cave.", "Police found 12 bodies in the cave.", 0.0, 0.65 },
+    /* derived forms and near forms */
+    { "The council decided to close the bridge.", "The council made a decision to close the bridge.", 0.8, 1.0 },
+    { "The Mexican president spoke.", "The president of Mexico spoke.", 0.8, 1.0 },
+    /* antonyms after the table of equivalents: open/begin against close/end */
+    { "Shares opened higher in Tokyo.", "Shares started higher in Tokyo.", 0.95, 1.0 },
+    { "Shares opened higher in Tokyo.", "Shares closed higher in Tokyo.", 0.0, 0.7 },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(PxDocument) a = doc (cases[i].a);
+      g_autoptr(PxDocument) b = doc (cases[i].b);
+      double score = px_align_document_similarity (a, b);
+
+      g_test_message ("%s | %s: %.3f", cases[i].a, cases[i].b, score);
+      g_assert_cmpfloat (score, >=, cases[i].min);
+      g_assert_cmpfloat (score, <=, cases[i].max);
+    }
+}
+
 /* A claim never holds two sentences of one source: weak links must not
  * chain different claims together. */
 static void
@@ -399,6 +434,7 @@ main (int    argc,
   g_test_add_func ("/align/claims-do-not-chain", test_claims_do_not_chain);
   g_test_add_func ("/align/boilerplate-never-links", test_boilerplate_never_links);
   g_test_add_func ("/align/similarity", test_similarity);
+  g_test_add_func ("/align/similarity/words", test_similarity_words);
   g_test_add_func ("/align/many-sources", test_many_sources);
   g_test_add_func ("/align/sensitivity", test_sensitivity);
   g_test_add_func ("/align/cancelled", test_cancelled);

@@ -1,14 +1,16 @@
 /* px-lexicon-gen.c: turns the word lists of the alignment engine into C
  *
  * Run at build time:
- *   px-lexicon-gen english-background.txt english-synsets.txt px-lexicon-data.c
+ *   px-lexicon-gen english-background.txt english-synsets.txt \
+ *                  english-relations.txt px-lexicon-data.c
  *
  * The shipped lists hold plain English words, as their sources give them.
  * The engine looks words up by their Snowball stem, so this tool stems
  * every word once, here, with the engine's own px_normalize_word() and
  * px_stem_word(): counts of words that share a stem are summed, their
- * WordNet sense ids merged. The output is a sorted table the engine reads
- * without parsing or stemming anything at run time.
+ * WordNet sense ids (and the senses they derive from, their hypernyms and
+ * antonyms) merged. The output is a sorted table the engine reads without
+ * parsing or stemming anything at run time.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -21,18 +23,62 @@
 
 #include "px-normalize.h"
 
+static int
+compare_guint32 (gconstpointer a,
+                 gconstpointer b)
+{
+  guint32 x = *(const guint32 *)a, y = *(const guint32 *)b;
+
+  return x < y ? -1 : x > y;
+}
+
+/* The lists of ids an entry has, in the order the table stores them. */
+enum { SENSES, DERIVED, HYPERNYMS, ANTONYMS, N_LISTS };
+
 typedef struct
 {
-  guint64  count;
-  GArray  *senses;   /* guint32, sorted, unique once finished */
+  guint64   count;
+  GArray   *ids[N_LISTS];   /* guint32 each */
+  gboolean  name;
 } Entry;
 
 static void
 entry_free (Entry *entry)
 {
-  if (entry->senses != NULL)
-    g_array_unref (entry->senses);
+  for (guint k = 0; k < N_LISTS; k++)
+    if (entry->ids[k] != NULL)
+      g_array_unref (entry->ids[k]);
   g_free (entry);
+}
+
+static void
+entry_add (Entry      *entry,
+           guint       list,
+           const char *field)
+{
+  guint32 id = ((guint32)(guchar)field[0] << 24) | (guint32)strtoul (field + 1, NULL, 10);
+
+  if (entry->ids[list] == NULL)
+    entry->ids[list] = g_array_new (FALSE, FALSE, sizeof (guint32));
+  g_array_append_val (entry->ids[list], id);
+}
+
+/* Sorts the list and drops repeats; returns its length. */
+static guint
+entry_finish_list (Entry *entry,
+                   guint  list)
+{
+  GArray *ids = entry->ids[list];
+  guint n = 0;
+
+  if (ids == NULL)
+    return 0;
+  g_array_sort (ids, compare_guint32);
+  for (guint k = 0; k < ids->len; k++)
+    if (k == 0 || g_array_index (ids, guint32, k) != g_array_index (ids, guint32, n - 1))
+      g_array_index (ids, guint32, n++) = g_array_index (ids, guint32, k);
+  g_array_set_size (ids, n);
+  return n;
 }
 
 static Entry *
@@ -66,15 +112,6 @@ read_lines (const char *path)
 }
 
 static int
-compare_guint32 (gconstpointer a,
-                 gconstpointer b)
-{
-  guint32 x = *(const guint32 *)a, y = *(const guint32 *)b;
-
-  return x < y ? -1 : x > y;
-}
-
-static int
 compare_strings (gconstpointer a,
                  gconstpointer b)
 {
@@ -88,15 +125,16 @@ main (int   argc,
   g_autoptr(GHashTable) table = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify)entry_free);
   g_auto(GStrv) background = NULL;
   g_auto(GStrv) synsets = NULL;
+  g_auto(GStrv) relations = NULL;
   g_autoptr(GString) out = g_string_new (NULL);
   g_autoptr(GError) error = NULL;
   g_autofree char **stems = NULL;
   double total = 0;
   guint n_stems, n_senses = 0;
 
-  if (argc != 4)
+  if (argc != 5)
     {
-      g_printerr ("usage: px-lexicon-gen BACKGROUND SYNSETS OUTPUT.c\n");
+      g_printerr ("usage: px-lexicon-gen BACKGROUND SYNSETS RELATIONS OUTPUT.c\n");
       return 2;
     }
 
@@ -128,13 +166,33 @@ main (int   argc,
         continue;
       fields = g_strsplit (synsets[i], " ", -1);
       entry = lookup (table, fields[0]);
-      if (entry->senses == NULL)
-        entry->senses = g_array_new (FALSE, FALSE, sizeof (guint32));
+      for (guint k = 1; fields[k] != NULL; k++)
+        if (fields[k][0] != '\0')
+          entry_add (entry, SENSES, fields[k]);
+    }
+
+  /* "lemma derived… | hypernyms… | antonyms… | P" (make-relations.py) */
+  relations = read_lines (argv[3]);
+  for (guint i = 0; relations[i] != NULL; i++)
+    {
+      g_auto(GStrv) fields = NULL;
+      Entry *entry;
+      guint list = DERIVED;
+
+      if (relations[i][0] == '#' || relations[i][0] == '\0')
+        continue;
+      fields = g_strsplit (relations[i], " ", -1);
+      entry = lookup (table, fields[0]);
       for (guint k = 1; fields[k] != NULL; k++)
         {
-          guint32 id = ((guint32)(guchar)fields[k][0] << 24) | (guint32)strtoul (fields[k] + 1, NULL, 10);
-
-          g_array_append_val (entry->senses, id);
+          if (fields[k][0] == '\0')
+            continue;
+          if (strcmp (fields[k], "|") == 0)
+            list++;
+          else if (list == N_LISTS && strcmp (fields[k], "P") == 0)
+            entry->name = TRUE;
+          else if (list < N_LISTS)
+            entry_add (entry, list, fields[k]);
         }
     }
 
@@ -169,18 +227,15 @@ main (int   argc,
   for (guint i = 0, offset = 0; i < n_stems; i++)
     {
       Entry *entry = g_hash_table_lookup (table, stems[i]);
-      guint first = n_senses, n = 0;
+      guint n[N_LISTS];
 
-      if (entry->senses != NULL)
-        {
-          g_array_sort (entry->senses, compare_guint32);
-          for (guint k = 0; k < entry->senses->len; k++)
-            if (k == 0 || g_array_index (entry->senses, guint32, k) != g_array_index (entry->senses, guint32, k - 1))
-              n++;
-        }
-      n_senses += n;
-      g_string_append_printf (out, "  { %u, %" G_GUINT64_FORMAT "u, %u, %u },\n",
-                              offset, MIN (entry->count, (guint64)G_MAXUINT32), first, n);
+      for (guint k = 0; k < N_LISTS; k++)
+        n[k] = entry_finish_list (entry, k);
+      g_string_append_printf (out, "  { %u, %" G_GUINT64_FORMAT "u, %u, %u, %u, %u, %u, %u },\n",
+                              offset, MIN (entry->count, (guint64)G_MAXUINT32), n_senses,
+                              n[SENSES], n[DERIVED], n[HYPERNYMS], n[ANTONYMS], entry->name);
+      for (guint k = 0; k < N_LISTS; k++)
+        n_senses += n[k];
       offset += strlen (stems[i]) + 1;
     }
   g_string_append (out, "};\n\nconst unsigned int px_lexicon_senses[] = {\n");
@@ -188,13 +243,13 @@ main (int   argc,
     {
       Entry *entry = g_hash_table_lookup (table, stems[i]);
 
-      for (guint k = 0; entry->senses != NULL && k < entry->senses->len; k++)
-        if (k == 0 || g_array_index (entry->senses, guint32, k) != g_array_index (entry->senses, guint32, k - 1))
-          g_string_append_printf (out, "  %uu,\n", g_array_index (entry->senses, guint32, k));
+      for (guint k = 0; k < N_LISTS; k++)
+        for (guint m = 0; entry->ids[k] != NULL && m < entry->ids[k]->len; m++)
+          g_string_append_printf (out, "  %uu,\n", g_array_index (entry->ids[k], guint32, m));
     }
   g_string_append (out, "  0u\n};\n");
 
-  if (!g_file_set_contents (argv[3], out->str, out->len, &error))
+  if (!g_file_set_contents (argv[4], out->str, out->len, &error))
     {
       g_printerr ("px-lexicon-gen: %s\n", error->message);
       return 1;
