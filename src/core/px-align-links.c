@@ -26,6 +26,7 @@
 #include "px-facts-private.h"
 #include "px-lexicon-data.h"
 #include "px-normalize.h"
+#include "px-union-find.h"
 
 /* Scores at or above LINK_THRESHOLD link two segments as one claim; a
  * best candidate between RELATED_THRESHOLD and it is "related". Chosen on
@@ -308,8 +309,6 @@ bag_add (Bag    *bag,
     }
   g_array_append_val (bag->features, ((Feature) { id, weight, flags }));
 }
-
-
 
 static int
 compare_features (gconstpointer a,
@@ -1274,18 +1273,6 @@ compare_pairs (gconstpointer x,
 /* Candidates per segment scored exactly when the set is that wide. */
 #define WIDE_CANDIDATES (2 * MAX_LINKED_SOURCES)
 
-/* Union-find root, halving the path on the way. */
-static guint
-find_group (guint *group,
-            guint  i)
-{
-  while (group[i] != i)
-    {
-      group[i] = group[group[i]];
-      i = group[i];
-    }
-  return i;
-}
 
 gboolean
 px_sensitivity_from_string (const char    *str,
@@ -1595,7 +1582,7 @@ px_align_documents_full (GPtrArray      *documents,
           continue;
         if (pass == 0)
           {
-            guint ra = find_group (group, cand->a), rb = find_group (group, cand->b);
+            guint ra = px_union_find (group, cand->a), rb = px_union_find (group, cand->b);
 
             if (cand->score < link_threshold || ra == rb)
               continue;

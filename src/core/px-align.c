@@ -7,6 +7,7 @@
 #include "config.h"
 
 #include "px-align.h"
+#include "px-union-find.h"
 
 const char *
 px_relation_to_string (PxRelation relation)
@@ -63,19 +64,6 @@ px_claim_free (PxClaim *claim)
     return;
   g_clear_pointer (&claim->segments, g_array_unref);
   g_free (claim);
-}
-
-/* Union-find over all segments of all documents. */
-static guint
-find_root (guint *parent,
-           guint  x)
-{
-  while (parent[x] != x)
-    {
-      parent[x] = parent[parent[x]];
-      x = parent[x];
-    }
-  return x;
 }
 
 static int
@@ -156,8 +144,8 @@ px_align_build_claims (GPtrArray *documents,
   for (guint i = 0; i < order->len; i++)
     {
       const PxLink *link = g_ptr_array_index (order, i);
-      guint ra = find_root (parent, base[link->a.doc] + link->a.segment);
-      guint rb = find_root (parent, base[link->b.doc] + link->b.segment);
+      guint ra = px_union_find (parent, base[link->a.doc] + link->a.segment);
+      guint rb = px_union_find (parent, base[link->b.doc] + link->b.segment);
       gboolean overlap = FALSE;
 
       if (ra == rb)
@@ -189,7 +177,7 @@ px_align_build_claims (GPtrArray *documents,
       for (guint s = 0; s < px_document_get_n_segments (document); s++)
         {
           const PxSegment *seg = px_document_get_segment (document, s);
-          guint root = find_root (parent, base[d] + s);
+          guint root = px_union_find (parent, base[d] + s);
           PxSegmentRef ref = { d, s };
           PxClaim *claim;
 
@@ -212,7 +200,7 @@ px_align_build_claims (GPtrArray *documents,
     {
       PxClaim *claim = g_ptr_array_index (claims, i);
       const PxSegmentRef *first = &g_array_index (claim->segments, PxSegmentRef, 0);
-      guint root = find_root (parent, base[first->doc] + first->segment);
+      guint root = px_union_find (parent, base[first->doc] + first->segment);
       guint last_doc = G_MAXUINT;
 
       g_array_sort (claim->segments, compare_segment_refs);

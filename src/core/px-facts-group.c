@@ -11,6 +11,7 @@
 
 #include "px-align.h"
 #include "px-facts-private.h"
+#include "px-union-find.h"
 
 /* ---- consistency ---- */
 
@@ -364,25 +365,14 @@ px_fact_format_value (const PxFact *fact)
 
 /* ---- groups ---- */
 
-static guint
-uf_find (guint *parent,
-         guint  i)
-{
-  while (parent[i] != i)
-    {
-      parent[i] = parent[parent[i]];
-      i = parent[i];
-    }
-  return i;
-}
 
 static void
 uf_union (guint *parent,
           guint  a,
           guint  b)
 {
-  a = uf_find (parent, a);
-  b = uf_find (parent, b);
+  a = px_union_find (parent, a);
+  b = px_union_find (parent, b);
   if (a != b)
     parent[MAX (a, b)] = MIN (a, b);
 }
@@ -737,7 +727,7 @@ px_fact_groups_build (GPtrArray *documents,
   by_root = g_hash_table_new (g_direct_hash, g_direct_equal);
   for (guint i = 0; i < facts->len; i++)
     {
-      guint root = uf_find (parent, i);
+      guint root = px_union_find (parent, i);
       PxFactGroup *group = g_hash_table_lookup (by_root, GUINT_TO_POINTER (root));
 
       if (group == NULL)
