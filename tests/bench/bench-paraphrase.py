@@ -4,8 +4,9 @@
 
 Evaluation only: nothing from these datasets is shipped or used to derive
 shipped data (MSRP is licensed for non-commercial research). The scorer
-picks the MSRP threshold on train; the engine's own thresholds were chosen
-on MSRP train and STS-B train/dev only.
+picks the MSRP threshold on train; the engine's own thresholds and weights
+were chosen on STS-B train and dev without their MSRpar rows (which are
+MSRP pairs) only.
 
 Targets (issue 4): STS-B test news Spearman >= 0.75; MSRP test accuracy
 >= 76 % and F1 >= 83 %.
