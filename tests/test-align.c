@@ -366,6 +366,52 @@ test_many_sources (void)
   assert_one_sentence_per_source (comparison);
 }
 
+static void
+record_progress (double   fraction,
+                 gpointer user_data)
+{
+  GArray *fractions = user_data;
+
+  g_array_append_val (fractions, fraction);
+}
+
+/* Progress only moves forward, within [0, 1], and ends at 1, with few
+ * sources (every pair compared) and with many (closest sources only). */
+static void
+test_progress (void)
+{
+  for (guint n_docs = 3; n_docs <= 15; n_docs += 12)
+    {
+      g_autoptr(GPtrArray) documents = g_ptr_array_new_with_free_func (g_object_unref);
+      g_autoptr(GArray) fractions = g_array_new (FALSE, FALSE, sizeof (double));
+      g_autoptr(GPtrArray) links = NULL;
+
+      for (guint i = 0; i < n_docs; i++)
+        {
+          GString *text = g_string_new (NULL);
+
+          for (guint k = 0; k < 80; k++)
+            g_string_append_printf (text, "Report %u says the council of district %u met on day %u to discuss the budget. ",
+                                    i, k, k % 7);
+          g_ptr_array_add (documents, doc (text->str));
+          g_string_free (text, TRUE);
+        }
+      links = px_align_documents (documents, NULL, NULL, record_progress, fractions);
+      g_assert_nonnull (links);
+      g_assert_cmpuint (fractions->len, >, 1);
+      for (guint i = 0; i < fractions->len; i++)
+        {
+          double f = g_array_index (fractions, double, i);
+
+          g_assert_cmpfloat (f, >=, 0.0);
+          g_assert_cmpfloat (f, <=, 1.0);
+          if (i > 0)
+            g_assert_cmpfloat (f, >=, g_array_index (fractions, double, i - 1));
+        }
+      g_assert_cmpfloat (g_array_index (fractions, double, fractions->len - 1), ==, 1.0);
+    }
+}
+
 static guint
 count_links (GPtrArray     *documents,
              PxSensitivity  sensitivity)
@@ -437,6 +483,7 @@ main (int    argc,
   g_test_add_func ("/align/similarity/words", test_similarity_words);
   g_test_add_func ("/align/many-sources", test_many_sources);
   g_test_add_func ("/align/sensitivity", test_sensitivity);
+  g_test_add_func ("/align/progress", test_progress);
   g_test_add_func ("/align/cancelled", test_cancelled);
 
   return g_test_run ();

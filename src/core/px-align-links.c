@@ -1574,7 +1574,8 @@ px_align_documents_full (GPtrArray      *documents,
             if (g_cancellable_is_cancelled (cancellable))
               goto cancelled;
             if (progress != NULL)
-              progress (0.7 + 0.15 * (pass + (double)c / candidates->len), progress_data);
+              progress (0.7 + (wide ? 0.15 * (pass + (double)c / candidates->len)
+                                    : 0.3 * c / candidates->len), progress_data);
           }
         if (*la || *lb)
           continue;
