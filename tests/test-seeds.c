@@ -251,6 +251,13 @@ test_links (void)
                        3, "Xi met with Tokayev in Kazakhstan in September");
   g_assert_true (link == NULL || link->relation == PX_RELATION_RELATED);
 
+  /* another: a date, "President" and a name in common, a short sentence
+   * all contained in a long one that tells of state visits (a scoring that
+   * favoured the long side's coverage linked them) */
+  link = link_between (comparison, 1, "This was announced on November 20 by the President",
+                       2, "Shortly after being re-elected");
+  g_assert_true (link == NULL || link->relation == PX_RELATION_RELATED);
+
   /* boilerplate never links */
   for (guint i = 0; i < px_comparison_get_links (comparison)->len; i++)
     {

@@ -37,21 +37,14 @@
  * on those pairs rose by 0.01 to 0.04, and each threshold moved to keep the
  * share of those pairs at or above it (0.47 → 0.49, 0.30 → 0.31, 0.60 →
  * 0.63, 0.38 → 0.39); the best separating points moved alike (0.49 → 0.52,
- * 0.34 → 0.35). When unshared weight came to count less than in
- * proportion (coverage_score), related words each at their own weight,
- * and two values of one measure to differ, scores rose again, most on long
- * pairs, and the thresholds moved the same way, each keeping the share of
- * its pairs (rated 3 or more, 2 or more, 4 or more, 3 or more) at or above
- * it: 0.49 → 0.58, 0.31 → 0.42, 0.63 → 0.70, 0.39 → 0.49; the best
- * separating points, measured the same way, moved alike (0.54 → 0.63,
- * 0.36 → 0.46 to 0.51, a flat top). The weights below were chosen on the
- * same data and STS-B dev. MSRP is used for evaluation only. */
-#define LINK_THRESHOLD     0.58
-#define RELATED_THRESHOLD  0.42
+ * 0.34 → 0.35). The weights below were chosen on the same data and STS-B
+ * dev. MSRP is used for evaluation only. */
+#define LINK_THRESHOLD     0.49
+#define RELATED_THRESHOLD  0.31
 /* Low and high sensitivity: only pairs STS-B train rates "mostly
- * equivalent" (0.70), or also those that share the main point (0.49). */
-#define LINK_THRESHOLD_LOW  0.70
-#define LINK_THRESHOLD_HIGH 0.49
+ * equivalent" (0.63), or also those that share the main point (0.39). */
+#define LINK_THRESHOLD_LOW  0.63
+#define LINK_THRESHOLD_HIGH 0.39
 #define SAME_THRESHOLD     0.85
 #define NEIGHBOUR_BONUS    0.08
 #define STOPWORD_WEIGHT    0.12
@@ -217,8 +210,6 @@ enum
   FEATURE_NAME     = 1 << 1,   /* (part of) a name: a person, place, organization */
   FEATURE_FACT     = 1 << 2,   /* a fact's pseudo-word */
   FEATURE_BONUS    = 1 << 3,   /* counts when shared, is no difference when not */
-  FEATURE_VALUE    = 1 << 4,   /* a number's or an amount's value */
-  FEATURE_MEASURE  = 1 << 5,   /* what a value measures */
 };
 
 typedef struct
@@ -393,11 +384,9 @@ add_fact_features (Space        *space,
   /* the words of a name or of what a value measures count already: their
    * canonical forms are evidence when shared, and no difference when not */
   if (key != NULL)
-    bag_add (bag, feature_id (space, key), weight, FEATURE_FACT | (key[1] == 'e' ? FEATURE_BONUS : 0) |
-             (key[1] == 'v' ? FEATURE_VALUE : 0));
+    bag_add (bag, feature_id (space, key), weight, FEATURE_FACT | (key[1] == 'e' ? FEATURE_BONUS : 0));
   if (measure != NULL)
-    bag_add (bag, feature_id (space, measure), 0.5, FEATURE_FACT |
-             (measure[1] == 'm' ? FEATURE_BONUS | FEATURE_MEASURE : 0));
+    bag_add (bag, feature_id (space, measure), 0.5, FEATURE_FACT | (measure[1] == 'm' ? FEATURE_BONUS : 0));
 }
 
 static gboolean
@@ -672,11 +661,6 @@ near_stems (const char *a,
  * ("Shares opened higher", "Shares closed higher"). Chosen on the same
  * data (0.9: a little worse, 0.7: the same). */
 #define ANTONYM_CONTRAST  0.8
-/* Two different values of one measure ("40 bodies", "12 bodies") say
- * more against one claim than a value only one side gives, which costs
- * just its weight. Chosen on the same data (0.95 as good on train, 0.8
- * worse; without the shared measure, any two unmatched values, worse). */
-#define VALUE_CONTRAST    0.9
 
 static gboolean
 ids_meet (const guint *a,
@@ -769,8 +753,6 @@ typedef struct
   double total[2];      /* each bag's norm, with the bonus features shared */
   double names[2];      /* weight of each bag's names that meet nothing */
   gboolean opposed;     /* a word meets nothing but its antonym on the other side */
-  gboolean values[2];   /* each bag has a value that meets nothing */
-  gboolean measure;     /* both measure the same thing */
 } Evidence;
 
 /* Whether @f may meet a related word: a content word, no fact, that is
@@ -817,8 +799,6 @@ pair_evidence (const Space *space,
         {
           e->shared[0] += fa->weight;
           e->shared[1] += fb->weight;
-          if (fa->flags & fb->flags & FEATURE_MEASURE)
-            e->measure = TRUE;
           if (fa->flags & FEATURE_BONUS)
             {
               e->total[0] += fa->weight;
@@ -836,7 +816,7 @@ pair_evidence (const Space *space,
   for (i = 0; i < na; i++)
     {
       const Feature *fa = &g_array_index (a->features, Feature, i);
-      double best = 0, best_credit = 0;
+      double best = 0;
       guint best_j = 0;
 
       if (taken_a[i] || !can_relate (info, fa))
@@ -844,27 +824,21 @@ pair_evidence (const Space *space,
       for (j = 0; j < nb; j++)
         {
           const Feature *fb = &g_array_index (b->features, Feature, j);
-          double relation, credit;
+          double credit;
 
           if (taken_b[j] || !can_relate (info, fb))
             continue;
-          relation = relatedness (space, fa, fb);
-          credit = relation * MIN (fa->weight, fb->weight);
+          credit = relatedness (space, fa, fb) * MIN (fa->weight, fb->weight);
           if (credit > best)
             {
               best = credit;
-              best_credit = relation;
               best_j = j;
             }
         }
       if (best > 0)
         {
-          /* each side counts its own word, as a shared word does: a rare
-           * word met by a commoner synonym keeps its weight */
-          const Feature *fb = &g_array_index (b->features, Feature, best_j);
-
-          e->shared[0] += best_credit * fa->weight;
-          e->shared[1] += best_credit * fb->weight;
+          e->shared[0] += best;
+          e->shared[1] += best;
           taken_a[i] = taken_b[best_j] = TRUE;
         }
     }
@@ -900,29 +874,8 @@ pair_evidence (const Space *space,
 
           if (!taken[k] && ((f->flags & FEATURE_NAME) || is_wordnet_name (space, f)))
             e->names[side] += f->weight;
-          if (!taken[k] && (f->flags & FEATURE_VALUE))
-            e->values[side] = TRUE;
         }
     }
-}
-
-/* The score of @shared weight out of @total, both sides added up:
- * shared / (shared + unshared^¾). Unshared weight counts a little less
- * than in proportion: a clause one sentence adds costs a long sentence less
- * per word than a short one, and news paraphrases often add one. Identical
- * bags still score 1. The power was chosen on STS-B train news without
- * MSRpar (0.75 to 0.9 about alike; 1, plain Dice, was worse, most on long
- * sentences) and checked on dev; ¾ takes two square roots, cheap enough
- * for the candidate pass. */
-static inline double
-coverage_score (double shared,
-                double total)
-{
-  double unshared = MAX (total - shared, 0.0);
-
-  if (shared <= 0)
-    return 0;
-  return shared / (shared + sqrt (unshared * sqrt (unshared)));
 }
 
 static double
@@ -937,13 +890,11 @@ bag_score (const Space *space,
   denom = e.total[0] + e.total[1];
   if (denom <= 0)
     return 0;
-  score = coverage_score (e.shared[0] + e.shared[1], denom);
+  score = (e.shared[0] + e.shared[1]) / denom;
   if (e.names[0] > 0 && e.names[1] > 0)
     score *= NAME_CONTRAST;
   if (e.opposed)
     score *= ANTONYM_CONTRAST;
-  if (e.values[0] && e.values[1] && e.measure)
-    score *= VALUE_CONTRAST;
   return CLAMP (score, 0.0, 1.0);
 }
 
@@ -1319,13 +1270,6 @@ compare_pairs (gconstpointer x,
  * grow, so do the lists of their common words, and the work with the
  * square of the input. (256 loses claims on 200 articles.) */
 #define COMMON_POSTINGS 1000
-/* The candidate pass estimates a pair by the plain Dice of its exactly
- * shared weight, and drops it when a quarter more (related words) would
- * still stay under this. It is the related threshold of that scale, from
- * before coverage_score: estimating on the new scale let more long pairs
- * through to the exact score, 10 % slower for the same links on the
- * bench-align sets. */
-#define CANDIDATE_DICE 0.31
 /* Candidates per segment scored exactly when the set is that wide. */
 #define WIDE_CANDIDATES (2 * MAX_LINKED_SOURCES)
 
@@ -1512,7 +1456,7 @@ px_align_documents_full (GPtrArray      *documents,
           Candidate *slots = &best[other->doc * PER_DOC];
 
           acc[j] = 0;
-          if (cheap * 1.25 < CANDIDATE_DICE)
+          if (cheap * 1.25 < RELATED_THRESHOLD)
             continue;
           if (!best_used[other->doc])
             {
