@@ -493,15 +493,18 @@ save_loop (const char *path)
   g_autoptr(GFile) file = g_file_new_for_path (path);
   g_autofree char *ready = g_strconcat (path, ".ready", NULL);
 
-  /* Tell the parent that saving starts now. */
-  g_file_set_contents (ready, "", 0, NULL);
-
   for (guint i = 0;; i++)
     {
       g_autoptr(GError) error = NULL;
+      gint64 t0;
 
-      gint64 t0 = g_get_monotonic_time ();
+      /* Tell the parent once one save is complete: from then on a kill
+       * at any moment must leave a whole session (before it, there is no
+       * file to test yet, and a slow machine took longer than the kill). */
+      if (i == 1)
+        g_file_set_contents (ready, "", 0, NULL);
 
+      t0 = g_get_monotonic_time ();
       if (!px_session_save (sessions[i % 2], file, NULL, &error))
         {
           g_printerr ("save failed: %s\n", error->message);
