@@ -229,6 +229,30 @@ typedef struct
   GArray  *diff_tokens; /* DiffTok, made for the first link of the segment */
 } Bag;
 
+/* A set of WordNet ids as 256 hashed bits: when two sketches share no
+ * bit, the sets share no id. */
+typedef struct
+{
+  guint64 bits[4];
+} Sketch;
+
+static inline void
+sketch_add (Sketch *sketch,
+            guint   id)
+{
+  guint bit = (id * 2654435761u) >> 24;
+
+  sketch->bits[bit >> 6] |= G_GUINT64_CONSTANT (1) << (bit & 63);
+}
+
+static inline gboolean
+sketches_meet (const Sketch *a,
+               const Sketch *b)
+{
+  return ((a->bits[0] & b->bits[0]) | (a->bits[1] & b->bits[1]) |
+          (a->bits[2] & b->bits[2]) | (a->bits[3] & b->bits[3])) != 0;
+}
+
 /* What the space knows of each feature, looked up once. */
 typedef struct
 {
@@ -239,8 +263,8 @@ typedef struct
   gboolean              soft;    /* may meet a related word at all: a near form or a WordNet relation */
   /* one bit per WordNet id, hashed, of the word's senses, and of the
    * senses it derives from or is a kind of: a quick "nothing meets" */
-  guint64               senses_sketch;
-  guint64               related_sketch;
+  Sketch                senses_sketch;
+  Sketch                related_sketch;
 } FeatureInfo;
 
 typedef struct
@@ -261,7 +285,7 @@ feature_id (Space      *space,
   if (v == NULL)
     {
       char *copy = g_strdup (key);
-      FeatureInfo info = { NULL, 1.0f, strlen (key), 0, FALSE, 0, 0 };
+      FeatureInfo info = { NULL, 1.0f, strlen (key), 0, FALSE, { { 0, } }, { { 0, } } };
 
       for (const char *c = key; *c != '\0'; c++)
         info.letters |= 1u << (*c >= 'a' && *c <= 'z' ? *c - 'a' : 26);
@@ -272,14 +296,8 @@ feature_id (Space      *space,
           info.rarity = rarity (e);
           info.soft = info.length >= 4 || (e != NULL && e->n_senses + e->n_derived + e->n_hypernyms > 0);
           for (guint k = 0; e != NULL && k < e->n_senses + e->n_derived + e->n_hypernyms; k++)
-            {
-              guint64 bit = G_GUINT64_CONSTANT (1) << ((px_lexicon_senses[e->first_sense + k] * 2654435761u) >> 26);
-
-              if (k < e->n_senses)
-                info.senses_sketch |= bit;
-              else
-                info.related_sketch |= bit;
-            }
+            sketch_add (k < e->n_senses ? &info.senses_sketch : &info.related_sketch,
+                        px_lexicon_senses[e->first_sense + k]);
         }
       g_ptr_array_add (space->names, copy);
       g_array_append_val (space->info, info);
@@ -725,8 +743,9 @@ relatedness (const Space   *space,
                   g_ptr_array_index (space->names, fb->id), ib->length, ib->letters))
     return NEAR_CREDIT;
   if (ia->entry == NULL || ib->entry == NULL ||
-      ((ia->senses_sketch & (ib->senses_sketch | ib->related_sketch)) == 0 &&
-       (ib->senses_sketch & ia->related_sketch) == 0))
+      (!sketches_meet (&ia->senses_sketch, &ib->senses_sketch) &&
+       !sketches_meet (&ia->senses_sketch, &ib->related_sketch) &&
+       !sketches_meet (&ib->senses_sketch, &ia->related_sketch)))
     return 0;
   if (senses_meet (ia->entry, ib->entry, 0))
     return SYNONYM_CREDIT;
