@@ -165,6 +165,38 @@ stem_in_thread (gpointer data)
   return NULL;
 }
 
+/* Stems come from a cache after the first time: the same answers, also for
+ * a word given by length inside a longer string, and after the cache is
+ * emptied (more words than it keeps). */
+static void
+test_stem_cache (void)
+{
+  static const struct { const char *word; gssize length; const char *stem; } words[] = {
+    { "running", -1, "run" }, { "running", -1, "run" }, { "runningmate", 7, "run" },
+    { "elections", -1, "elect" }, { "elections!", 9, "elect" }, { "", -1, "" },
+  };
+
+  for (guint round = 0; round < 2; round++)
+    {
+      for (guint i = 0; i < G_N_ELEMENTS (words); i++)
+        {
+          g_autofree char *stem = px_stem_word (words[i].word, words[i].length);
+
+          g_assert_cmpstr (stem, ==, words[i].stem);
+        }
+      /* more distinct words than the cache keeps */
+      for (guint i = 0; i < 60000; i++)
+        {
+          char word[32];
+          g_autofree char *stem = NULL;
+
+          g_snprintf (word, sizeof word, "word%uings", i);
+          stem = px_stem_word (word, -1);
+          g_assert_true (g_str_has_prefix (stem, "word"));
+        }
+    }
+}
+
 static void
 test_stemmer_threads (void)
 {
@@ -190,6 +222,7 @@ main (int    argc,
   g_test_add_func ("/core/segment/tokens", test_tokens);
   g_test_add_func ("/core/segment/token-flags-and-stems", test_token_flags_and_stems);
   g_test_add_func ("/core/segment/normalize", test_normalize);
+  g_test_add_func ("/core/segment/stem-cache", test_stem_cache);
   g_test_add_func ("/core/segment/stemmer-threads", test_stemmer_threads);
 
   return g_test_run ();

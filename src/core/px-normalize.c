@@ -122,17 +122,40 @@ px_normalize_word (const char *word,
   return g_string_free (out, FALSE);
 }
 
+/* Stems each thread made, by word: the stemmer costs far more than a
+ * lookup, and the sources of one comparison share most of their words.
+ * Emptied when it grows past STEM_CACHE_SIZE words. */
+#define STEM_CACHE_SIZE 50000
+static GPrivate stem_cache_key = G_PRIVATE_INIT ((GDestroyNotify)g_hash_table_unref);
+
 char *
 px_stem_word (const char *norm,
               gssize      length)
 {
   struct sb_stemmer *stemmer;
   const sb_symbol *stem;
+  GHashTable *cache;
+  char *word, *result;
+  const char *cached;
   gsize len;
 
   g_return_val_if_fail (norm != NULL, NULL);
 
   len = length < 0 ? strlen (norm) : (gsize)length;
+  word = g_strndup (norm, len);
+
+  cache = g_private_get (&stem_cache_key);
+  if (cache == NULL)
+    {
+      cache = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+      g_private_set (&stem_cache_key, cache);
+    }
+  cached = g_hash_table_lookup (cache, word);
+  if (cached != NULL)
+    {
+      g_free (word);
+      return g_strdup (cached);
+    }
 
   stemmer = g_private_get (&stemmer_key);
   if (stemmer == NULL)
@@ -140,11 +163,11 @@ px_stem_word (const char *norm,
       stemmer = sb_stemmer_new ("english", NULL);
       g_private_set (&stemmer_key, stemmer);
     }
-  if (stemmer == NULL)
-    return g_strndup (norm, len);
+  stem = stemmer != NULL ? sb_stemmer_stem (stemmer, (const sb_symbol *)word, (int)len) : NULL;
+  result = stem != NULL ? g_strndup ((const char *)stem, sb_stemmer_length (stemmer)) : g_strdup (word);
 
-  stem = sb_stemmer_stem (stemmer, (const sb_symbol *)norm, (int)len);
-  if (stem == NULL)
-    return g_strndup (norm, len);
-  return g_strndup ((const char *)stem, sb_stemmer_length (stemmer));
+  if (g_hash_table_size (cache) >= STEM_CACHE_SIZE)
+    g_hash_table_remove_all (cache);
+  g_hash_table_insert (cache, word, g_strdup (result));
+  return result;
 }
