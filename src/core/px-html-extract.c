@@ -330,16 +330,7 @@ read_byline (xmlNode *node)
           if (name[0] != '\0')
             return g_steal_pointer (&name);
         }
-      if (node->type == XML_ELEMENT_NODE && node->children != NULL)
-        {
-          node = node->children;
-          continue;
-        }
-      while (node != top && node->next == NULL)
-        node = node->parent;
-      if (node == top)
-        break;
-      node = node->next;
+      node = px_html_next_node (node, top, node->type == XML_ELEMENT_NODE);
     }
   return g_steal_pointer (&text);
 }
@@ -445,16 +436,7 @@ collect_items (Page    *page,
             }
         }
 
-      if (descend)
-        {
-          node = node->children;
-          continue;
-        }
-      while (node != top && node->next == NULL)
-        node = node->parent;
-      if (node == top)
-        break;
-      node = node->next;
+      node = px_html_next_node (node, top, descend);
     }
 
   for (guint i = 0; i < items->len; i++)

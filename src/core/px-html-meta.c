@@ -742,16 +742,7 @@ px_html_read_meta (xmlDoc     *doc,
     {
       if (node->type == XML_ELEMENT_NODE)
         scan_element (&scan, node);
-      if (node->type == XML_ELEMENT_NODE && node->children != NULL)
-        {
-          node = node->children;
-          continue;
-        }
-      while (node != top && node->next == NULL)
-        node = node->parent;
-      if (node == top)
-        break;
-      node = node->next;
+      node = px_html_next_node (node, top, node->type == XML_ELEMENT_NODE);
     }
 
   meta->title = json_ld_title (&scan);

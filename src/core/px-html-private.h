@@ -37,6 +37,12 @@ guint       px_html_extract_body      (xmlDoc            *doc,
 /* Helpers shared by the files above. */
 const char *px_html_get_attr          (xmlNode      *node,
                                        const char   *name);
+/* The node after @node in document order inside @top, entering @node's
+ * children only when @descend; NULL after the last. A loop, never a
+ * recursion: pages nest 100,000 deep. */
+xmlNode    *px_html_next_node         (xmlNode      *node,
+                                       xmlNode      *top,
+                                       gboolean      descend);
 gboolean    px_html_is_element        (xmlNode      *node,
                                        const char   *name);
 /* The text of @node and its descendants, white space collapsed, without

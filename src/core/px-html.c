@@ -14,6 +14,7 @@
 
 #include <string.h>
 
+#include "px-document-private.h"
 #include "px-error.h"
 #include "px-html-private.h"
 #include "px-import.h"
@@ -35,14 +36,6 @@
 #define PARSE_OPTIONS (HTML_PARSE_RECOVER | HTML_PARSE_NONET | HTML_PARSE_NOERROR | \
                        HTML_PARSE_NOWARNING | HTML_PARSE_IGNORE_ENC | HTML_PARSE_COMPACT | \
                        XML_PARSE_HUGE)
-
-static char *
-display_name (const char *origin)
-{
-  if (origin == NULL)
-    return g_strdup ("input");
-  return g_path_get_basename (origin);
-}
 
 /* Helpers shared by px-html-*.c */
 
@@ -99,6 +92,18 @@ px_html_collapse_space (char *text)
   return text;
 }
 
+xmlNode *
+px_html_next_node (xmlNode  *node,
+                   xmlNode  *top,
+                   gboolean  descend)
+{
+  if (descend && node->children != NULL)
+    return node->children;
+  while (node != top && node->next == NULL)
+    node = node->parent;
+  return node == top ? NULL : node->next;
+}
+
 static gboolean
 is_invisible_element (xmlNode *node)
 {
@@ -131,16 +136,7 @@ px_html_dup_text (xmlNode *node,
                px_html_is_element (node, "div") || px_html_is_element (node, "li"))
         g_string_append_c (out, ' ');
 
-      if (descend && node->children != NULL)
-        {
-          node = node->children;
-          continue;
-        }
-      while (node != top && node->next == NULL)
-        node = node->parent;
-      if (node == top)
-        break;
-      node = node->next;
+      node = px_html_next_node (node, top, descend);
     }
   if (out->len > max_bytes)
     {
@@ -369,7 +365,7 @@ decode_page (const char  *data,
              gsize       *out_length,
              GError     **error)
 {
-  g_autofree char *name = display_name (origin);
+  g_autofree char *name = px_import_display_name (origin);
   g_autofree char *declared = NULL;
   const char *charset = NULL;
 
@@ -461,7 +457,7 @@ px_import_html (const char  *data,
                 const char  *origin,
                 GError     **error)
 {
-  g_autofree char *name = display_name (origin);
+  g_autofree char *name = px_import_display_name (origin);
   g_autofree char *utf8 = NULL;
   g_autoptr(PxDocumentBuilder) builder = NULL;
   PxHtmlMeta meta = { 0 };
@@ -473,18 +469,8 @@ px_import_html (const char  *data,
 
   g_return_val_if_fail (data != NULL || length == 0, NULL);
 
-  if (length == 0)
-    {
-      g_set_error (error, PX_ERROR, PX_ERROR_EMPTY, "“%s” is empty", name);
-      return NULL;
-    }
-  if (length > PX_IMPORT_MAX_BYTES)
-    {
-      g_set_error (error, PX_ERROR, PX_ERROR_TOO_LARGE,
-                   "“%s” is too large (%" G_GSIZE_FORMAT " MB; the limit is %d MB)",
-                   name, length / (1024 * 1024), PX_IMPORT_MAX_BYTES / (1024 * 1024));
-      return NULL;
-    }
+  if (!px_import_check_length (name, length, error))
+    return NULL;
 
   utf8 = decode_page (data, length, origin, &encoding, &utf8_length, error);
   if (utf8 == NULL)

@@ -16,12 +16,32 @@
 /* How much of a file is looked at to tell text from binary and HTML. */
 #define SNIFF_BYTES 4096
 
-static char *
-display_name (const char *origin)
+char *
+px_import_display_name (const char *origin)
 {
   if (origin == NULL)
     return g_strdup ("input");
   return g_path_get_basename (origin);
+}
+
+gboolean
+px_import_check_length (const char  *name,
+                        gsize        length,
+                        GError     **error)
+{
+  if (length == 0)
+    {
+      g_set_error (error, PX_ERROR, PX_ERROR_EMPTY, "“%s” is empty", name);
+      return FALSE;
+    }
+  if (length > PX_IMPORT_MAX_BYTES)
+    {
+      g_set_error (error, PX_ERROR, PX_ERROR_TOO_LARGE,
+                   "“%s” is too large (%" G_GSIZE_FORMAT " MB; the limit is %d MB)",
+                   name, length / (1024 * 1024), PX_IMPORT_MAX_BYTES / (1024 * 1024));
+      return FALSE;
+    }
+  return TRUE;
 }
 
 static gboolean
@@ -272,7 +292,7 @@ px_decode_text (const char  *data,
                 gsize       *out_length,
                 GError     **error)
 {
-  g_autofree char *name = display_name (origin);
+  g_autofree char *name = px_import_display_name (origin);
   g_autofree char *utf8 = NULL;
   gsize utf8_length = 0;
   char *normalized;
@@ -473,7 +493,7 @@ px_import_text (const char  *data,
     ;
   if (*p == '\0')
     {
-      g_autofree char *name = display_name (origin);
+      g_autofree char *name = px_import_display_name (origin);
 
       g_set_error (error, PX_ERROR, PX_ERROR_EMPTY, "“%s” holds no text", name);
       return NULL;
@@ -496,25 +516,15 @@ px_import_bytes (GBytes        *bytes,
                  GCancellable  *cancellable,
                  GError       **error)
 {
-  g_autofree char *name = display_name (origin);
+  g_autofree char *name = px_import_display_name (origin);
   const char *data;
   gsize length;
 
   g_return_val_if_fail (bytes != NULL, NULL);
 
   data = g_bytes_get_data (bytes, &length);
-  if (length == 0)
-    {
-      g_set_error (error, PX_ERROR, PX_ERROR_EMPTY, "“%s” is empty", name);
-      return NULL;
-    }
-  if (length > PX_IMPORT_MAX_BYTES)
-    {
-      g_set_error (error, PX_ERROR, PX_ERROR_TOO_LARGE,
-                   "“%s” is too large (%" G_GSIZE_FORMAT " MB; the limit is %d MB)",
-                   name, length / (1024 * 1024), PX_IMPORT_MAX_BYTES / (1024 * 1024));
-      return NULL;
-    }
+  if (!px_import_check_length (name, length, error))
+    return NULL;
   if (g_cancellable_set_error_if_cancelled (cancellable, error))
     return NULL;
 
@@ -540,7 +550,7 @@ px_read_file (GFile         *file,
   origin = g_file_get_path (file);
   if (origin == NULL)
     origin = g_file_get_uri (file);
-  name = display_name (origin);
+  name = px_import_display_name (origin);
 
   info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_SIZE "," G_FILE_ATTRIBUTE_STANDARD_TYPE,
                             G_FILE_QUERY_INFO_NONE, cancellable, &local_error);
