@@ -1054,16 +1054,28 @@ add_source_meta (xmlNodePtr  parent,
     add_text (meta, "no outlet or date given");
 }
 
+/* A <section id="@id"> labelled by its <h2>@heading</h2>. */
+static xmlNodePtr
+add_section (xmlNodePtr  main_node,
+             const char *id,
+             const char *heading)
+{
+  xmlNodePtr section = add_element (main_node, "section", NULL);
+  g_autofree char *title_id = g_strconcat (id, "-title", NULL);
+
+  set_attr (section, "id", id);
+  set_attr (section, "aria-labelledby", title_id);
+  set_attr (add_element_text (section, "h2", NULL, heading), "id", title_id);
+  return section;
+}
+
 static void
 add_columns (Report     *report,
              xmlNodePtr  main_node)
 {
-  xmlNodePtr section = add_element (main_node, "section", NULL);
+  xmlNodePtr section = add_section (main_node, "columns", "The sources side by side");
   xmlNodePtr columns;
 
-  set_attr (section, "id", "columns");
-  set_attr (section, "aria-labelledby", "columns-title");
-  set_attr (add_element_text (section, "h2", NULL, "The sources side by side"), "id", "columns-title");
   columns = add_element (section, "div", "columns");
 
   for (guint d = 0; d < report->n_docs; d++)
@@ -1076,15 +1088,12 @@ add_columns (Report     *report,
       xmlNodePtr head = add_element (column, "header", "col-head");
       xmlNodePtr body = add_element (column, "div", "col-body");
       g_autofree char *number = g_strdup_printf ("%u", d + 1);
-      g_autofree char *name = NULL;
-      xmlNodePtr title;
+      g_autofree char *name = document_name (document);
 
       set_attr_printf (column, "id", "d%u", d + 1);
       add_element_text (head, "span", "num", number);
       add_text (head, " ");
-      name = document_name (document);
-      title = add_element_text (head, "span", "src-title", name);
-      (void)title;
+      add_element_text (head, "span", "src-title", name);
       add_source_meta (head, document);
 
       col.doc = d;
@@ -1113,13 +1122,8 @@ static void
 add_sources (Report     *report,
              xmlNodePtr  main_node)
 {
-  xmlNodePtr section = add_element (main_node, "section", NULL);
-  xmlNodePtr list;
-
-  set_attr (section, "id", "sources");
-  set_attr (section, "aria-labelledby", "sources-title");
-  set_attr (add_element_text (section, "h2", NULL, "Sources"), "id", "sources-title");
-  list = add_element (section, "ol", "sources");
+  xmlNodePtr section = add_section (main_node, "sources", "Sources");
+  xmlNodePtr list = add_element (section, "ol", "sources");
 
   for (guint d = 0; d < report->n_docs; d++)
     {
@@ -1186,13 +1190,8 @@ static void
 add_legend (Report     *report,
             xmlNodePtr  main_node)
 {
-  xmlNodePtr section = add_element (main_node, "section", NULL);
-  xmlNodePtr list;
-
-  set_attr (section, "id", "legend");
-  set_attr (section, "aria-labelledby", "legend-title");
-  set_attr (add_element_text (section, "h2", NULL, "How to read this report"), "id", "legend-title");
-  list = add_element (section, "ul", "legend");
+  xmlNodePtr section = add_section (main_node, "legend", "How to read this report");
+  xmlNodePtr list = add_element (section, "ul", "legend");
   add_legend_item (list, "span", "mk mk-shared", "12", "claim 12, stated by every source (same number in each column)");
   add_legend_item (list, "span", "mk mk-partial", "12", "claim stated by some of the sources");
   add_legend_item (list, "span", "mk mk-differs", "12\u2260", "claim stated with a differing detail");
@@ -1211,11 +1210,9 @@ add_legend (Report     *report,
         {
           const LabelStyle *style = g_ptr_array_index (report->label_styles, i);
           g_autofree char *mark_class = g_strdup_printf ("ann lbl-%u %s", i, border_class (style->label));
-          g_autofree char *badge_class = g_strdup_printf ("badge lbl-%u", i);
 
           add_element_text (item, "mark", mark_class, px_label_get_display_name (style->label));
           add_text (item, " ");
-          (void)badge_class;
         }
       add_text (item, "the reader's annotations; their numbered badges lead to the notes, listed after the columns");
     }
@@ -1267,7 +1264,6 @@ add_fact_row (Report            *report,
           guint f = g_array_index (group->facts, guint, k);
           const PxFact *fact;
           g_autofree char *value = NULL;
-          xmlNodePtr line;
 
           if (f >= report->facts->len)
             continue;
@@ -1276,7 +1272,7 @@ add_fact_row (Report            *report,
             continue;
           if (any)
             add_element (cell, "br", NULL);
-          line = add_element_text (cell, "span", "fact-text", fact->text);
+          add_element_text (cell, "span", "fact-text", fact->text);
           value = px_fact_format_value (fact);
           if (fact->kind == PX_FACT_QUOTE && fact->speaker != NULL)
             {
@@ -1290,7 +1286,6 @@ add_fact_row (Report            *report,
               add_text (cell, " ");
               add_element_text (cell, "span", "value", value);
             }
-          (void)line;
           any = TRUE;
         }
       if (!any)
@@ -1306,13 +1301,13 @@ add_fact_table (Report     *report,
 {
   GPtrArray *groups = px_comparison_get_fact_groups (report->comparison);
   xmlNodePtr table = add_element (parent, "table", NULL);
-  xmlNodePtr caption_node = add_element_text (table, "caption", NULL, caption);
-  xmlNodePtr head = add_element (add_element (table, "thead", NULL), "tr", NULL);
-  xmlNodePtr tbody = add_element (table, "tbody", NULL);
-  xmlNodePtr th;
+  xmlNodePtr head, tbody, th;
   guint n_rows = 0;
 
-  (void)caption_node;
+  /* the caption is the table's first child */
+  add_element_text (table, "caption", NULL, caption);
+  head = add_element (add_element (table, "thead", NULL), "tr", NULL);
+  tbody = add_element (table, "tbody", NULL);
   th = add_element_text (head, "th", NULL, "Status");
   set_attr (th, "scope", "col");
   th = add_element_text (head, "th", NULL, "What");
@@ -1357,12 +1352,8 @@ add_facts (Report     *report,
            xmlNodePtr  main_node)
 {
   GPtrArray *groups = px_comparison_get_fact_groups (report->comparison);
-  xmlNodePtr section = add_element (main_node, "section", NULL);
+  xmlNodePtr section = add_section (main_node, "facts", "Facts across sources");
   guint n_single = 0;
-
-  set_attr (section, "id", "facts");
-  set_attr (section, "aria-labelledby", "facts-title");
-  set_attr (add_element_text (section, "h2", NULL, "Facts across sources"), "id", "facts-title");
 
   for (guint g = 0; g < groups->len; g++)
     if (((const PxFactGroup *)g_ptr_array_index (groups, g))->status == PX_FACT_GROUP_SINGLE)
@@ -1436,10 +1427,7 @@ add_notes (Report     *report,
   if (report->notes->len == 0)
     return;
 
-  section = add_element (main_node, "section", NULL);
-  set_attr (section, "id", "notes");
-  set_attr (section, "aria-labelledby", "notes-title");
-  set_attr (add_element_text (section, "h2", NULL, "Annotations"), "id", "notes-title");
+  section = add_section (main_node, "notes", "Annotations");
   list = add_element (section, "ol", "notes");
   for (guint i = 0; i < report->notes->len; i++)
     {
