@@ -16,8 +16,10 @@
 #include <glib/gi18n.h>
 
 #include "px-preferences-window.h"
+#include "px-source-view.h"
 
-/* The names of the "highlight-kinds" setting, in the order of the rows. */
+/* The kinds of the "highlight-kinds" setting, in the order of the rows
+ * and of px_source_view_get_highlight_names(). */
 typedef enum
 {
   HIGHLIGHT_SHARED,
@@ -49,10 +51,6 @@ struct _PxPreferencesWindow
 };
 
 G_DEFINE_FINAL_TYPE (PxPreferencesWindow, px_preferences_window, ADW_TYPE_PREFERENCES_WINDOW)
-
-static const char *highlight_names[N_HIGHLIGHTS] = {
-  "shared", "partial", "differs", "unique", "facts", "word-diff",
-};
 
 /* The nicks of the enum keys, in the order of their combo rows. */
 static const char *color_scheme_nicks[] = { "follow", "light", "dark", NULL };
@@ -142,6 +140,7 @@ highlight_kinds_changed_cb (GSettings           *settings,
                             PxPreferencesWindow *self)
 {
   g_auto(GStrv) kinds = g_settings_get_strv (settings, "highlight-kinds");
+  const char * const *highlight_names = px_source_view_get_highlight_names ();
 
   self->syncing_highlights = TRUE;
   for (guint i = 0; i < N_HIGHLIGHTS; i++)
@@ -163,6 +162,7 @@ on_highlight_switch_active_cb (PxPreferencesWindow *self,
                                GParamSpec          *pspec,
                                GtkSwitch           *toggled)
 {
+  const char * const *highlight_names = px_source_view_get_highlight_names ();
   g_auto(GStrv) kinds = NULL;
   g_autoptr(GStrvBuilder) builder = NULL;
   g_auto(GStrv) updated = NULL;

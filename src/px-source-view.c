@@ -56,8 +56,8 @@ typedef enum
   N_HIGHLIGHTS
 } HighlightKind;
 
-static const char *highlight_names[N_HIGHLIGHTS] = {
-  "shared", "partial", "differs", "unique", "facts", "word-diff",
+static const char * const highlight_names[N_HIGHLIGHTS + 1] = {
+  "shared", "partial", "differs", "unique", "facts", "word-diff", NULL,
 };
 
 typedef struct
@@ -1507,6 +1507,12 @@ px_source_view_set_pair_diffs (PxSourceView *self,
       iter_at_byte (self, &end, range->end);
       gtk_text_buffer_apply_tag (buffer, self->tags[TAG_PAIR_DIFF], &start, &end);
     }
+}
+
+const char * const *
+px_source_view_get_highlight_names (void)
+{
+  return highlight_names;
 }
 
 void

@@ -38,8 +38,11 @@ gboolean       px_source_view_get_highlights_pending (PxSourceView *self);
 
 void           px_source_view_set_show_boilerplate  (PxSourceView  *self,
                                                      gboolean       show);
-/* Which highlights show: the names of the "highlight-kinds" setting
- * (shared, partial, differs, unique, facts, word-diff). */
+/* The names of the "highlight-kinds" setting, in the order the window
+ * lists them (shared, partial, differs, unique, facts, word-diff);
+ * NULL-terminated. */
+const char * const *px_source_view_get_highlight_names (void);
+/* Which highlights show: a list of those names. */
 void           px_source_view_set_highlight_kinds   (PxSourceView       *self,
                                                      const char * const *kinds);
 void           px_source_view_set_dark              (PxSourceView  *self,

@@ -1173,11 +1173,11 @@ highlight_kinds_changed_cb (GSettings  *settings,
 {
   g_auto(GStrv) kinds = g_settings_get_strv (settings, "highlight-kinds");
   GActionMap *group = G_ACTION_MAP (self->highlight_actions);
-  static const char *names[] = { "shared", "partial", "differs", "unique", "facts", "word-diff" };
+  const char * const *names = px_source_view_get_highlight_names ();
 
   for (guint i = 0; i < self->columns->len; i++)
     px_source_view_set_highlight_kinds (get_column (self, i), (const char * const *)kinds);
-  for (guint i = 0; group != NULL && i < G_N_ELEMENTS (names); i++)
+  for (guint i = 0; group != NULL && names[i] != NULL; i++)
     g_simple_action_set_state (G_SIMPLE_ACTION (g_action_map_lookup_action (group, names[i])),
                                g_variant_new_boolean (g_strv_contains ((const char * const *)kinds, names[i])));
 }
@@ -1450,10 +1450,10 @@ px_window_init (PxWindow *self)
   g_signal_connect (self->settings, "changed::font-scale", G_CALLBACK (font_scale_changed_cb), self);
   font_scale_changed_cb (self->settings, "font-scale", self);
   {
-    static const char *names[] = { "shared", "partial", "differs", "unique", "facts", "word-diff" };
+    const char * const *names = px_source_view_get_highlight_names ();
     GSimpleActionGroup *group = self->highlight_actions = g_simple_action_group_new ();
 
-    for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    for (guint i = 0; names[i] != NULL; i++)
       {
         GSimpleAction *action = g_simple_action_new_stateful (names[i], NULL, g_variant_new_boolean (TRUE));
 

@@ -7,6 +7,7 @@
 #include <adwaita.h>
 
 #include "px-application.h"
+#include "px-preferences-window.h"
 #include "px-window.h"
 
 static gboolean have_display;
@@ -243,6 +244,64 @@ test_seeds_timing (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* The switch in the row titled @title, below @widget. */
+static GtkSwitch *
+find_row_switch (GtkWidget  *widget,
+                 const char *title)
+{
+  if (ADW_IS_ACTION_ROW (widget) &&
+      g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), title) == 0)
+    {
+      GtkWidget *suffix = adw_action_row_get_activatable_widget (ADW_ACTION_ROW (widget));
+
+      if (GTK_IS_SWITCH (suffix))
+        return GTK_SWITCH (suffix);
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkSwitch *found = find_row_switch (child, title);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* A highlight switch sets the "highlight-kinds" setting: its kind goes,
+ * the other kinds stay, and so does a kind of a newer version. */
+static void
+test_preferences_highlights (void)
+{
+  static const char * const before[] = { "shared", "future-kind", "facts", NULL };
+  g_autoptr(GSettings) settings = NULL;
+  g_auto(GStrv) after = NULL;
+  PxPreferencesWindow *prefs;
+  GtkSwitch *shared;
+
+  if (!have_display)
+    {
+      g_test_skip ("no display");
+      return;
+    }
+
+  settings = g_settings_new (APPLICATION_ID);
+  g_settings_set_strv (settings, "highlight-kinds", before);
+  prefs = px_preferences_window_new (NULL);
+  shared = find_row_switch (GTK_WIDGET (prefs), "Claims Stated by All");
+  g_assert_nonnull (shared);
+  g_assert_true (gtk_switch_get_active (shared));
+
+  gtk_switch_set_active (shared, FALSE);
+  after = g_settings_get_strv (settings, "highlight-kinds");
+  g_assert_false (g_strv_contains ((const char * const *)after, "shared"));
+  g_assert_true (g_strv_contains ((const char * const *)after, "facts"));
+  g_assert_true (g_strv_contains ((const char * const *)after, "future-kind"));
+  g_assert_cmpuint (g_strv_length (after), ==, 2);
+
+  gtk_window_destroy (GTK_WINDOW (prefs));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -257,6 +316,7 @@ main (int    argc,
   g_test_add_func ("/ui/window/cancel", test_cancel);
   g_test_add_func ("/ui/window/bad-file-keeps-others", test_bad_file_keeps_others);
   g_test_add_func ("/ui/window/seeds-timing", test_seeds_timing);
+  g_test_add_func ("/ui/window/preferences-highlights", test_preferences_highlights);
 
   return g_test_run ();
 }
