@@ -10,6 +10,7 @@
 #include <time.h>
 
 #include "px-cli.h"
+#include "px-json-writer.h"
 
 /* The category names and value formats of ../shared/bench/facts (see
  * tests/bench/README.md): a counted noun ("13 visits") is a number there,
@@ -40,38 +41,38 @@ bench_type (const PxFact *fact)
 }
 
 static void
-add_bench_value (JsonBuilder  *builder,
+add_bench_value (PxJsonWriter *w,
                  const PxFact *fact)
 {
-  json_builder_set_member_name (builder, "value");
+  px_json_writer_member (w, "value");
   switch (fact->kind)
     {
     case PX_FACT_MONEY:
-      json_builder_begin_object (builder);
-      json_builder_set_member_name (builder, "amount");
-      json_builder_add_double_value (builder, fact->value);
-      json_builder_set_member_name (builder, "currency");
-      json_builder_add_string_value (builder, fact->currency);
-      json_builder_end_object (builder);
+      px_json_writer_begin_object (w);
+      px_json_writer_member (w, "amount");
+      px_json_writer_double (w, fact->value);
+      px_json_writer_member (w, "currency");
+      px_json_writer_string (w, fact->currency);
+      px_json_writer_end_object (w);
       break;
     case PX_FACT_QUANTITY:
       if (fact->counted)
-        json_builder_add_double_value (builder, fact->value);
+        px_json_writer_double (w, fact->value);
       else
         {
-          json_builder_begin_object (builder);
-          json_builder_set_member_name (builder, "amount");
-          json_builder_add_double_value (builder, fact->value);
-          json_builder_set_member_name (builder, "unit");
-          json_builder_add_string_value (builder, fact->unit);
-          json_builder_end_object (builder);
+          px_json_writer_begin_object (w);
+          px_json_writer_member (w, "amount");
+          px_json_writer_double (w, fact->value);
+          px_json_writer_member (w, "unit");
+          px_json_writer_string (w, fact->unit);
+          px_json_writer_end_object (w);
         }
       break;
     case PX_FACT_DATE:
-      json_builder_add_string_value (builder, fact->date);
+      px_json_writer_string (w, fact->date);
       break;
     case PX_FACT_TIME:
-      json_builder_add_string_value (builder, fact->time);
+      px_json_writer_string (w, fact->time);
       break;
     case PX_FACT_NUMBER:
     case PX_FACT_PERCENT:
@@ -82,13 +83,13 @@ add_bench_value (JsonBuilder  *builder,
     case PX_FACT_QUOTE:
     case PX_N_FACT_KINDS:
     default:
-      json_builder_add_double_value (builder, fact->value);
+      px_json_writer_double (w, fact->value);
       break;
     }
   if (fact->qualifier != PX_QUALIFIER_NONE)
     {
-      json_builder_set_member_name (builder, "qualifier");
-      json_builder_add_string_value (builder, px_qualifier_to_string (fact->qualifier));
+      px_json_writer_member (w, "qualifier");
+      px_json_writer_string (w, px_qualifier_to_string (fact->qualifier));
     }
 }
 
@@ -117,11 +118,9 @@ run_jsonl (FILE     *input,
 
   while (getline (&owned, &capacity, input) >= 0)
     {
-      g_autoptr(JsonBuilder) builder = NULL;
-      g_autoptr(JsonGenerator) generator = NULL;
       g_autoptr(GPtrArray) facts = NULL;
-      g_autoptr(JsonNode) root = NULL;
       g_autofree char *json = NULL;
+      PxJsonWriter writer;
       JsonObject *object;
       const char *text, *id;
       gint64 started;
@@ -146,12 +145,12 @@ run_jsonl (FILE     *input,
       *seconds += (thread_cpu_usec () - started) / (double)G_USEC_PER_SEC;
       *n_bytes += strlen (text);
 
-      builder = json_builder_new ();
-      json_builder_begin_object (builder);
-      json_builder_set_member_name (builder, "id");
-      json_builder_add_string_value (builder, id);
-      json_builder_set_member_name (builder, "found");
-      json_builder_begin_array (builder);
+      px_json_writer_init (&writer, FALSE);
+      px_json_writer_begin_object (&writer);
+      px_json_writer_member (&writer, "id");
+      px_json_writer_string (&writer, id);
+      px_json_writer_member (&writer, "found");
+      px_json_writer_begin_array (&writer);
       for (guint i = 0; i < facts->len; i++)
         {
           const PxFact *fact = g_ptr_array_index (facts, i);
@@ -159,23 +158,19 @@ run_jsonl (FILE     *input,
 
           if (type == NULL)
             continue;
-          json_builder_begin_object (builder);
-          json_builder_set_member_name (builder, "bstart");
-          json_builder_add_int_value (builder, fact->start);
-          json_builder_set_member_name (builder, "bend");
-          json_builder_add_int_value (builder, fact->end);
-          json_builder_set_member_name (builder, "type");
-          json_builder_add_string_value (builder, type);
-          add_bench_value (builder, fact);
-          json_builder_end_object (builder);
+          px_json_writer_begin_object (&writer);
+          px_json_writer_member (&writer, "bstart");
+          px_json_writer_int (&writer, fact->start);
+          px_json_writer_member (&writer, "bend");
+          px_json_writer_int (&writer, fact->end);
+          px_json_writer_member (&writer, "type");
+          px_json_writer_string (&writer, type);
+          add_bench_value (&writer, fact);
+          px_json_writer_end_object (&writer);
         }
-      json_builder_end_array (builder);
-      json_builder_end_object (builder);
-
-      root = json_builder_get_root (builder);
-      generator = json_generator_new ();
-      json_generator_set_root (generator, root);
-      json = json_generator_to_data (generator, NULL);
+      px_json_writer_end_array (&writer);
+      px_json_writer_end_object (&writer);
+      json = px_json_writer_finish (&writer, NULL);
       g_string_append (out, json);
       g_string_append_c (out, '\n');
     }
