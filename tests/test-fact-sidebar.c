@@ -8,19 +8,9 @@
 
 #include "px-application.h"
 #include "px-window.h"
+#include "px-ui-test.h"
 
 static gboolean have_display;
-
-static void
-wait_until_idle (PxWindow *window)
-{
-  gint64 deadline = g_get_monotonic_time () + 60 * G_USEC_PER_SEC;
-
-  while ((px_window_get_busy (window) || px_window_get_comparison (window) == NULL ||
-          px_window_get_highlights_pending (window)) &&
-         g_get_monotonic_time () < deadline)
-    g_main_context_iteration (NULL, TRUE);
-}
 
 static GPtrArray *
 seed_files (void)
@@ -109,7 +99,7 @@ run_on_files (GPtrArray *files)
   window = px_window_new (GTK_APPLICATION (app));
   gtk_window_present (GTK_WINDOW (window));
   px_window_open_files (window, (GFile **)files->pdata, files->len);
-  wait_until_idle (window);
+  px_test_wait_until_idle (window);
   g_assert_nonnull (px_window_get_comparison (window));
 
   g_test_message ("%u fact groups",
@@ -133,8 +123,7 @@ test_examples (void)
       g_test_skip ("no display");
       return;
     }
-  g_setenv ("PX_EXAMPLES_DIR", PX_TEST_SRCDIR "/../data/examples", TRUE);
-  files = px_application_list_examples ();
+  files = px_test_example_files ();
   run_on_files (files);
 }
 

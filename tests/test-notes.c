@@ -11,36 +11,9 @@
 
 #include "px-application.h"
 #include "px-window.h"
+#include "px-ui-test.h"
 
 static gboolean have_display;
-
-static void
-wait_until_idle (PxWindow *window)
-{
-  gint64 deadline = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
-
-  while ((px_window_get_busy (window) || px_window_get_comparison (window) == NULL ||
-          px_window_get_highlights_pending (window)) &&
-         g_get_monotonic_time () < deadline)
-    g_main_context_iteration (NULL, TRUE);
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
-}
-
-static PxWindow *
-window_with_examples (PxApplication *app)
-{
-  g_autoptr(GPtrArray) files = NULL;
-  PxWindow *window;
-
-  g_setenv ("PX_EXAMPLES_DIR", PX_TEST_SRCDIR "/../data/examples", TRUE);
-  files = px_application_list_examples ();
-  window = px_window_new (GTK_APPLICATION (app));
-  gtk_window_present (GTK_WINDOW (window));
-  px_window_open_files (window, (GFile **)files->pdata, files->len);
-  wait_until_idle (window);
-  return window;
-}
 
 /* TRUE when the character at byte @offset of column @column carries @tag. */
 static gboolean
@@ -83,7 +56,7 @@ test_highlight_save_open_export (void)
       return;
     }
   g_application_register (G_APPLICATION (app), NULL, NULL);
-  window = window_with_examples (app);
+  window = px_test_open_examples (app);
   notes = px_window_get_notes (window);
   n_sources = px_window_get_n_columns (window);
   g_assert_cmpuint (n_sources, >=, 4);
@@ -108,7 +81,7 @@ test_highlight_save_open_export (void)
 
   /* moving a column keeps its highlight */
   gtk_widget_activate_action (GTK_WIDGET (window), "win.move-source-left", "u", 1);
-  wait_until_idle (window);
+  px_test_wait_until_idle (window);
   g_assert_cmpuint (px_session_get_annotations (px_notes_get_session (notes))->len, ==, 1);
   g_assert_true (has_tag_at (window, 0, 5, "px-note-contradiction"));
 
@@ -148,7 +121,7 @@ test_highlight_save_open_export (void)
     while (px_window_get_n_columns (reopened) < n_sources && g_get_monotonic_time () < deadline)
       g_main_context_iteration (NULL, TRUE);
   }
-  wait_until_idle (reopened);
+  px_test_wait_until_idle (reopened);
   g_assert_cmpuint (px_window_get_n_columns (reopened), ==, n_sources);
   g_assert_cmpuint (px_session_get_annotations (px_notes_get_session (px_window_get_notes (reopened)))->len, ==, 1);
   g_assert_false (px_notes_get_unsaved (px_window_get_notes (reopened)));
@@ -156,7 +129,7 @@ test_highlight_save_open_export (void)
 
   /* removing a source removes its highlights */
   gtk_widget_activate_action (GTK_WIDGET (reopened), "win.remove-source", "u", 0);
-  wait_until_idle (reopened);
+  px_test_wait_until_idle (reopened);
   g_assert_cmpuint (px_session_get_annotations (px_notes_get_session (px_window_get_notes (reopened)))->len, ==, 0);
 
   g_unlink (report_path);
@@ -224,12 +197,12 @@ test_sensitivity (void)
     }
   g_application_register (G_APPLICATION (app), NULL, NULL);
   g_settings_set_enum (settings, "alignment-sensitivity", 0);
-  window = window_with_examples (app);
+  window = px_test_open_examples (app);
   low = count_links (window);
   g_settings_set_enum (settings, "alignment-sensitivity", 2);
   while (g_main_context_iteration (NULL, FALSE))
     ;
-  wait_until_idle (window);
+  px_test_wait_until_idle (window);
   high = count_links (window);
   g_assert_cmpuint (low, <, high);
   g_settings_reset (settings, "alignment-sensitivity");
@@ -251,27 +224,18 @@ test_compare_again (void)
       return;
     }
   g_application_register (G_APPLICATION (app), NULL, NULL);
-  window = window_with_examples (app);
+  window = px_test_open_examples (app);
   before = g_object_ref (px_window_get_comparison (window));
   n = px_window_get_n_columns (window);
   gtk_widget_activate_action (GTK_WIDGET (window), "win.cancel", NULL);
   gtk_widget_activate_action (GTK_WIDGET (window), "win.compare", NULL);
   g_assert_true (px_window_get_busy (window));
-  wait_until_idle (window);
+  px_test_wait_until_idle (window);
   g_assert_nonnull (px_window_get_comparison (window));
   g_assert_true (px_window_get_comparison (window) != before);
   g_assert_cmpuint (px_window_get_n_columns (window), ==, n);
   g_object_unref (before);
   gtk_window_destroy (GTK_WINDOW (window));
-}
-
-static void
-settle (void)
-{
-  gint64 until = g_get_monotonic_time () + G_USEC_PER_SEC / 2;
-
-  while (g_get_monotonic_time () < until)
-    g_main_context_iteration (NULL, FALSE);
 }
 
 /* Removing a source rebuilds the columns; the others keep their place. */
@@ -289,18 +253,18 @@ test_keeps_place (void)
       return;
     }
   g_application_register (G_APPLICATION (app), NULL, NULL);
-  window = window_with_examples (app);
+  window = px_test_open_examples (app);
   document = px_source_view_get_document (px_window_get_column (window, 1));
   target = px_document_get_n_segments (document) / 2;
   px_source_view_scroll_to_segment (px_window_get_column (window, 1), target, 0);
-  settle ();
+  px_test_settle ();
   g_assert_true (px_source_view_get_visible_segments (px_window_get_column (window, 1), &first, &last));
   g_assert_cmpuint (first, >, 0);
   target = first;
 
   gtk_widget_activate_action (GTK_WIDGET (window), "win.remove-source", "u", 0);
-  wait_until_idle (window);
-  settle ();
+  px_test_wait_until_idle (window);
+  px_test_settle ();
   g_assert_true (px_source_view_get_document (px_window_get_column (window, 0)) == document);
   g_assert_true (px_source_view_get_visible_segments (px_window_get_column (window, 0), &first, &last));
   g_assert_cmpuint (first, ==, target);

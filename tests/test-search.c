@@ -9,6 +9,7 @@
 #include "px-application.h"
 #include "px-search.h"
 #include "px-window.h"
+#include "px-ui-test.h"
 
 static gboolean have_display;
 
@@ -64,17 +65,6 @@ test_search_bad_regex (void)
   g_assert_nonnull (error);
 }
 
-static void
-wait_until_idle (PxWindow *window)
-{
-  gint64 deadline = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
-
-  while ((px_window_get_busy (window) || px_window_get_comparison (window) == NULL ||
-          px_window_get_highlights_pending (window)) &&
-         g_get_monotonic_time () < deadline)
-    g_main_context_iteration (NULL, TRUE);
-}
-
 /* Occurrences of an ASCII word in a text, ignoring case: the reference. */
 static guint
 count_ascii (const char *text,
@@ -103,13 +93,12 @@ test_search_window (void)
       return;
     }
 
-  g_setenv ("PX_EXAMPLES_DIR", PX_TEST_SRCDIR "/../data/examples", TRUE);
-  files = px_application_list_examples ();
+  files = px_test_example_files ();
   g_application_register (G_APPLICATION (app), NULL, NULL);
   window = px_window_new (GTK_APPLICATION (app));
   gtk_window_present (GTK_WINDOW (window));
   px_window_open_files (window, (GFile **)files->pdata, files->len);
-  wait_until_idle (window);
+  px_test_wait_until_idle (window);
 
   bar = px_window_get_search_bar (window);
   gtk_widget_activate_action (GTK_WIDGET (window), "win.find", NULL);

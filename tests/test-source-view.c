@@ -10,50 +10,9 @@
 
 #include "px-application.h"
 #include "px-window.h"
+#include "px-ui-test.h"
 
 static gboolean have_display;
-
-static void
-wait_until_idle (PxWindow *window)
-{
-  gint64 deadline = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
-
-  while ((px_window_get_busy (window) || px_window_get_comparison (window) == NULL ||
-          px_window_get_highlights_pending (window)) &&
-         g_get_monotonic_time () < deadline)
-    g_main_context_iteration (NULL, TRUE);
-  /* Let layout settle, so that geometry is real. */
-  for (int i = 0; i < 20; i++)
-    g_main_context_iteration (NULL, FALSE);
-}
-
-/* Lets the views lay out, scroll and correct their scrolling. */
-static void
-settle (void)
-{
-  gint64 end = g_get_monotonic_time () + G_USEC_PER_SEC / 2;
-
-  while (g_get_monotonic_time () < end)
-    if (!g_main_context_iteration (NULL, FALSE))
-      g_usleep (1000);
-}
-
-static PxWindow *
-open_examples (PxApplication *app)
-{
-  g_autoptr(GPtrArray) files = NULL;
-  PxWindow *window;
-
-  g_setenv ("PX_EXAMPLES_DIR", PX_TEST_SRCDIR "/../data/examples", TRUE);
-  files = px_application_list_examples ();
-  g_application_register (G_APPLICATION (app), NULL, NULL);
-  window = px_window_new (GTK_APPLICATION (app));
-  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
-  gtk_window_present (GTK_WINDOW (window));
-  px_window_open_files (window, (GFile **)files->pdata, files->len);
-  wait_until_idle (window);
-  return window;
-}
 
 static gboolean
 has_tag (GtkTextBuffer *buffer,
@@ -106,7 +65,7 @@ test_claim_tags (void)
       return;
     }
 
-  window = open_examples (app);
+  window = px_test_open_examples (app);
   comparison = px_window_get_comparison (window);
   claims = px_comparison_get_claims (comparison);
 
@@ -154,7 +113,7 @@ test_fact_tags (void)
       return;
     }
 
-  window = open_examples (app);
+  window = px_test_open_examples (app);
   comparison = px_window_get_comparison (window);
 
   for (guint doc = 0; doc < px_window_get_n_columns (window); doc++)
@@ -202,7 +161,7 @@ test_select_lights_counterpart (void)
       return;
     }
 
-  window = open_examples (app);
+  window = px_test_open_examples (app);
   comparison = px_window_get_comparison (window);
   links = px_comparison_get_links (comparison);
   for (guint i = 0; i < links->len && link == NULL; i++)
@@ -316,7 +275,7 @@ test_sync_scroll (void)
       return;
     }
 
-  window = open_examples (app);
+  window = px_test_open_examples (app);
   claims = px_comparison_get_claims (px_window_get_comparison (window));
   left = px_window_get_column (window, 0);
   right = px_window_get_column (window, 1);
@@ -344,7 +303,7 @@ test_sync_scroll (void)
         continue;
 
       px_source_view_scroll_to_segment (left, s0, 4);
-      settle ();
+      px_test_settle ();
       g_assert_true (px_source_view_get_segment_area (left, s0, GTK_WIDGET (window), &ly, &lh));
       if (fabs (ly - (text_top (left, GTK_WIDGET (window)) + 4)) > 2)
         continue;
@@ -370,7 +329,7 @@ test_sync_scroll (void)
   g_object_set (window, "sync-scroll", FALSE, NULL);
   value = gtk_adjustment_get_value (adjustment);
   px_source_view_scroll_to_segment (left, 0, 0);
-  settle ();
+  px_test_settle ();
   g_assert_cmpfloat (gtk_adjustment_get_value (adjustment), ==, value);
 
   gtk_window_destroy (GTK_WINDOW (window));
@@ -392,7 +351,7 @@ test_next_claim (void)
       return;
     }
 
-  window = open_examples (app);
+  window = px_test_open_examples (app);
   comparison = px_window_get_comparison (window);
 
   gtk_widget_activate_action (GTK_WIDGET (window), "win.next-claim", NULL);
@@ -434,7 +393,7 @@ test_highlight_kinds (void)
       return;
     }
 
-  window = open_examples (app);
+  window = px_test_open_examples (app);
   buffer = gtk_text_view_get_buffer (px_source_view_get_text_view (px_window_get_column (window, 0)));
   table = gtk_text_buffer_get_tag_table (buffer);
 

@@ -9,32 +9,15 @@
 #include "px-application.h"
 #include "px-preferences-window.h"
 #include "px-window.h"
+#include "px-ui-test.h"
 
 static gboolean have_display;
-
-static void
-wait_until_idle (PxWindow *window)
-{
-  gint64 deadline = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
-
-  while ((px_window_get_busy (window) || px_window_get_comparison (window) == NULL ||
-          px_window_get_highlights_pending (window)) &&
-         g_get_monotonic_time () < deadline)
-    g_main_context_iteration (NULL, TRUE);
-}
-
-static GPtrArray *
-example_files (void)
-{
-  g_setenv ("PX_EXAMPLES_DIR", PX_TEST_SRCDIR "/../data/examples", TRUE);
-  return px_application_list_examples ();
-}
 
 static void
 test_empty_then_examples (void)
 {
   g_autoptr(PxApplication) app = px_application_new ();
-  g_autoptr(GPtrArray) files = example_files ();
+  g_autoptr(GPtrArray) files = px_test_example_files ();
   PxWindow *window;
 
   if (!have_display)
@@ -54,7 +37,7 @@ test_empty_then_examples (void)
   g_assert_cmpuint (files->len, >=, 4);
   px_window_open_files (window, (GFile **)files->pdata, files->len);
   g_assert_true (px_window_get_busy (window));
-  wait_until_idle (window);
+  px_test_wait_until_idle (window);
 
   /* One source and one column per file, in the order given, with a link
    * map between each two. */
@@ -82,7 +65,7 @@ test_empty_then_examples (void)
 
   /* Removing a source recomputes the comparison without it. */
   gtk_widget_activate_action (GTK_WIDGET (window), "win.remove-source", "u", 0);
-  wait_until_idle (window);
+  px_test_wait_until_idle (window);
   g_assert_cmpuint (g_list_model_get_n_items (px_window_get_sources (window)), ==, files->len - 1);
   g_assert_cmpuint (px_window_get_n_columns (window), ==, files->len - 1);
   g_assert_cmpuint (px_comparison_get_n_documents (px_window_get_comparison (window)), ==, files->len - 1);
@@ -94,7 +77,7 @@ static void
 test_move_source (void)
 {
   g_autoptr(PxApplication) app = px_application_new ();
-  g_autoptr(GPtrArray) files = example_files ();
+  g_autoptr(GPtrArray) files = px_test_example_files ();
   g_autoptr(PxDocument) first = NULL;
   g_autoptr(PxDocument) moved = NULL;
   PxWindow *window;
@@ -108,11 +91,11 @@ test_move_source (void)
   g_application_register (G_APPLICATION (app), NULL, NULL);
   window = px_window_new (GTK_APPLICATION (app));
   px_window_open_files (window, (GFile **)files->pdata, 3);
-  wait_until_idle (window);
+  px_test_wait_until_idle (window);
 
   first = g_list_model_get_item (px_window_get_sources (window), 0);
   gtk_widget_activate_action (GTK_WIDGET (window), "win.move-source-right", "u", 0);
-  wait_until_idle (window);
+  px_test_wait_until_idle (window);
   moved = g_list_model_get_item (px_window_get_sources (window), 1);
   g_assert_true (first == moved);
   g_assert_true (px_source_view_get_document (px_window_get_column (window, 1)) == first);
@@ -120,7 +103,7 @@ test_move_source (void)
 
   /* Moving the first column further left does nothing. */
   gtk_widget_activate_action (GTK_WIDGET (window), "win.move-source-left", "u", 0);
-  wait_until_idle (window);
+  px_test_wait_until_idle (window);
   g_assert_cmpuint (px_window_get_n_columns (window), ==, 3);
 
   gtk_window_destroy (GTK_WINDOW (window));
@@ -130,7 +113,7 @@ static void
 test_cancel (void)
 {
   g_autoptr(PxApplication) app = px_application_new ();
-  g_autoptr(GPtrArray) files = example_files ();
+  g_autoptr(GPtrArray) files = px_test_example_files ();
   PxWindow *window;
 
   if (!have_display)
@@ -156,7 +139,7 @@ test_cancel (void)
 
   /* And the window still opens files afterwards. */
   px_window_open_files (window, (GFile **)files->pdata, 2);
-  wait_until_idle (window);
+  px_test_wait_until_idle (window);
   g_assert_cmpuint (px_window_get_n_columns (window), ==, 2);
 
   gtk_window_destroy (GTK_WINDOW (window));
@@ -166,7 +149,7 @@ static void
 test_bad_file_keeps_others (void)
 {
   g_autoptr(PxApplication) app = px_application_new ();
-  g_autoptr(GPtrArray) files = example_files ();
+  g_autoptr(GPtrArray) files = px_test_example_files ();
   g_autoptr(GFile) missing = g_file_new_for_path ("/nonexistent/missing.txt");
   GFile *batch[2];
   PxWindow *window;
@@ -182,7 +165,7 @@ test_bad_file_keeps_others (void)
   batch[0] = missing;
   batch[1] = g_ptr_array_index (files, 0);
   px_window_open_files (window, batch, 2);
-  wait_until_idle (window);
+  px_test_wait_until_idle (window);
 
   g_assert_cmpuint (g_list_model_get_n_items (px_window_get_sources (window)), ==, 1);
   g_assert_cmpuint (px_window_get_n_columns (window), ==, 1);
