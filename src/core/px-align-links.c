@@ -50,6 +50,51 @@
 #define STOPWORD_WEIGHT    0.12
 #define FACT_WEIGHT        2.0
 
+/* Knobs read from the environment while tuning (PX_TUNE_NAME=value). */
+static double
+tune (const char *name,
+      double      value)
+{
+  g_autofree char *key = g_strconcat ("PX_TUNE_", name, NULL);
+  const char *env = g_getenv (key);
+
+  return env != NULL ? g_ascii_strtod (env, NULL) : value;
+}
+
+static double span_mass = 6.0, span_weight = 1.0, link_base = 0.6, many_ratio = 0.01;
+static double cand_acc = 1.0, set_df_share = 0.3;
+static double name_claim = 1.0, close_low = 0.45, close_low2 = 0.45, close_n2 = 2;
+static double value_small = 0.3, value_base = 1.0, value_digit = 0.2;
+static guint per_doc_few = 8, clause_reach = 2;
+static double whole_share = 1.0, pred_min = 0.6, pred_full = 1.5, content_share = 0.15;
+static double span_name_contrast = 0.9, span_measure_contrast = 0.85;
+
+static void
+tune_init (void)
+{
+  span_mass = tune ("SPAN_MASS", span_mass);
+  span_weight = tune ("SPAN_WEIGHT", span_weight);
+  link_base = tune ("LINK", link_base);
+  many_ratio = tune ("MANY", many_ratio);
+  cand_acc = tune ("CAND_ACC", cand_acc);
+  set_df_share = tune ("SETDF", set_df_share);
+  value_small = tune ("VSMALL", value_small);
+  name_claim = tune ("NAMEC", name_claim);
+  close_low = tune ("CLOSE", close_low);
+  close_low2 = tune ("CLOSE2", close_low2);
+  close_n2 = tune ("CLOSEN", close_n2);
+  value_base = tune ("VBASE", value_base);
+  value_digit = tune ("VDIGIT", value_digit);
+  per_doc_few = tune ("PER_DOC", per_doc_few);
+  clause_reach = tune ("REACH", clause_reach);
+  whole_share = tune ("WHOLE", whole_share);
+  pred_min = tune ("PRED", pred_min);
+  pred_full = tune ("PFULL", pred_full);
+  content_share = tune ("CSHARE", content_share);
+  span_name_contrast = tune ("SNAME", span_name_contrast);
+  span_measure_contrast = tune ("SMEAS", span_measure_contrast);
+}
+
 /* ---- words ---- */
 
 /* Words that state the same thing in news prose, written for this project.
@@ -210,6 +255,8 @@ enum
   FEATURE_NAME     = 1 << 1,   /* (part of) a name: a person, place, organization */
   FEATURE_FACT     = 1 << 2,   /* a fact's pseudo-word */
   FEATURE_BONUS    = 1 << 3,   /* counts when shared, is no difference when not */
+  FEATURE_CAPITAL  = 1 << 4,   /* capitalized inside a sentence: a name or a title */
+  FEATURE_FRAME    = 1 << 5,   /* frames a claim, states none: a date, a time, "said" */
 };
 
 typedef struct
@@ -217,6 +264,7 @@ typedef struct
   guint  id;
   float  weight;
   guint  flags;
+  guint  pos;          /* first token of the feature, from the segment's first */
 } Feature;
 
 typedef struct
@@ -227,6 +275,10 @@ typedef struct
   double   norm;       /* sum of weights, bonus features left out */
   GPtrArray *facts;    /* PxFact* in the segment (borrowed) */
   GArray  *diff_tokens; /* DiffTok, made for the first link of the segment */
+  guint    first_token; /* the segment's first token in the document */
+  guint    n_tokens;
+  guint    cur_pos;    /* while the bag is made: the token being added */
+  double  *mass;       /* n_tokens + 1 prefix sums of the weights by position, bonus left out */
 } Bag;
 
 /* A set of WordNet ids as 256 hashed bits: when two sketches share no
@@ -325,7 +377,7 @@ bag_add (Bag    *bag,
           return;
         }
     }
-  g_array_append_val (bag->features, ((Feature) { id, weight, flags }));
+  g_array_append_val (bag->features, ((Feature) { id, weight, flags, bag->cur_pos }));
 }
 
 static int
@@ -335,6 +387,31 @@ compare_features (gconstpointer a,
   guint ia = ((const Feature *)a)->id, ib = ((const Feature *)b)->id;
 
   return ia < ib ? -1 : ia > ib;
+}
+
+/* How much a shared value says that two sentences state one claim: a
+ * small count ("ten", "69") recurs in unrelated sentences, a value
+ * given to several figures (2,012; 81.31 %; $142.50) hardly ever. */
+static double
+value_weight (const PxFact *fact)
+{
+  double v = fabs (fact->value);
+  guint64 n;
+  guint digits = 6;
+
+  if (isnan (v) || v == 0)
+    return FACT_WEIGHT * value_small;
+  if (fact->kind == PX_FACT_NUMBER && v < 100 && v == floor (v))
+    return FACT_WEIGHT * value_small;
+  /* significant digits: the value scaled to six digits, less its
+   * trailing zeros */
+  while (v >= 1e6)
+    v /= 10;
+  while (v < 1e5)
+    v *= 10;
+  for (n = (guint64)llround (v); n > 0 && n % 10 == 0 && digits > 1; n /= 10)
+    digits--;
+  return FACT_WEIGHT * MIN (1.0, value_base + value_digit * digits);
 }
 
 static void
@@ -352,6 +429,7 @@ add_fact_features (Space        *space,
     case PX_FACT_MONEY:
     case PX_FACT_PERCENT:
     case PX_FACT_QUANTITY:
+      weight = value_weight (fact);
       /* a count meets the same count of other words ("40 bodies", "40
        * people"): those words count on their own */
       if (!isnan (fact->value) && (fact->kind == PX_FACT_NUMBER || fact->kind == PX_FACT_QUANTITY))
@@ -402,9 +480,12 @@ add_fact_features (Space        *space,
   /* the words of a name or of what a value measures count already: their
    * canonical forms are evidence when shared, and no difference when not */
   if (key != NULL)
-    bag_add (bag, feature_id (space, key), weight, FEATURE_FACT | (key[1] == 'e' ? FEATURE_BONUS : 0));
+    bag_add (bag, feature_id (space, key), weight,
+             FEATURE_FACT | (key[1] == 'e' ? FEATURE_BONUS | FEATURE_NAME : 0) |
+             (strchr ("dyt", key[1]) != NULL ? FEATURE_FRAME : 0));
   if (measure != NULL)
-    bag_add (bag, feature_id (space, measure), 0.5, FEATURE_FACT | (measure[1] == 'm' ? FEATURE_BONUS : 0));
+    bag_add (bag, feature_id (space, measure), 0.5,
+             FEATURE_FACT | (measure[1] == 'm' ? FEATURE_BONUS : FEATURE_FRAME));
 }
 
 static gboolean
@@ -422,8 +503,12 @@ bag_add_word (Space      *space,
               const char *stem,
               guint       flags)
 {
-  guint id = feature_id (space, canonical_stem (space->lex, stem));
+  const char *canonical = canonical_stem (space->lex, stem);
+  guint id = feature_id (space, canonical);
 
+  /* the first group of equivalents: the verbs that report speech */
+  if (strcmp (canonical, equivalents[0][0]) == 0)
+    flags |= FEATURE_FRAME;
   bag_add (bag, id,
            (flags & FEATURE_STOPWORD) ? STOPWORD_WEIGHT : g_array_index (space->info, FeatureInfo, id).rarity, flags);
 }
@@ -503,6 +588,8 @@ make_bag (Space      *space,
   bag->segment = first;
   bag->features = g_array_new (FALSE, FALSE, sizeof (Feature));
   bag->facts = g_ptr_array_new ();
+  bag->first_token = seg->first_token;
+  bag->n_tokens = end_seg->first_token + end_seg->n_tokens - seg->first_token;
 
   /* the facts are sorted by start: the first at or after the segment's */
   lo = 0;
@@ -551,12 +638,15 @@ make_bag (Space      *space,
         continue;
       if (tok->flags & PX_TOKEN_NUMBER)
         continue;   /* numbers count through their facts */
+      bag->cur_pos = t - seg->first_token;
       if (tok->flags & PX_TOKEN_STOPWORD)
         flags |= FEATURE_STOPWORD;
       else if ((tok->flags & PX_TOKEN_ALL_CAPS) ||
                ((tok->flags & PX_TOKEN_CAPITALIZED) && !title_case && !sentence_start) ||
                in_name (bag->facts, tok->start))
         flags |= FEATURE_NAME;
+      if ((tok->flags & PX_TOKEN_CAPITALIZED) && !sentence_start)
+        flags |= FEATURE_CAPITAL;
       if (strchr (tok->norm, '.') != NULL || memchr (text + tok->start, '-', tok->end - tok->start) != NULL)
         {
           if (bag_add_compound (space, bag, text + tok->start, tok->end - tok->start, flags & ~FEATURE_STOPWORD))
@@ -566,7 +656,15 @@ make_bag (Space      *space,
     }
 
   for (guint f = 0; f < bag->facts->len; f++)
-    add_fact_features (space, bag, g_ptr_array_index (bag->facts, f));
+    {
+      const PxFact *fact = g_ptr_array_index (bag->facts, f);
+
+      bag->cur_pos = 0;
+      while (bag->cur_pos + 1 < bag->n_tokens &&
+             px_document_get_token (document, bag->first_token + bag->cur_pos)->end <= fact->start)
+        bag->cur_pos++;
+      add_fact_features (space, bag, fact);
+    }
   g_array_sort (bag->features, compare_features);
   return bag;
 }
@@ -577,6 +675,7 @@ bag_free (Bag *bag)
   g_array_unref (bag->features);
   g_ptr_array_unref (bag->facts);
   g_clear_pointer (&bag->diff_tokens, g_array_unref);
+  g_free (bag->mass);
   g_free (bag);
 }
 
@@ -596,11 +695,22 @@ bag_finish (Space *space,
           guint df = g_array_index (space->set_df, guint, f->id);
           double set = log ((n_bags + 1.0) / df) / log (n_bags + 1.0);
 
-          f->weight *= 0.4 + 0.6 * CLAMP (set, 0.0, 1.0);
+          f->weight *= 1.0 - set_df_share + set_df_share * CLAMP (set, 0.0, 1.0);
         }
       if (!(f->flags & FEATURE_BONUS))
         bag->norm += f->weight;
     }
+  g_free (bag->mass);
+  bag->mass = g_new0 (double, bag->n_tokens + 1);
+  for (guint i = 0; i < bag->features->len; i++)
+    {
+      const Feature *f = &g_array_index (bag->features, Feature, i);
+
+      if (!(f->flags & FEATURE_BONUS))
+        bag->mass[f->pos + 1] += f->weight;
+    }
+  for (guint p = 0; p < bag->n_tokens; p++)
+    bag->mass[p + 1] += bag->mass[p];
 }
 
 /* Edit distance of two short words, up to @limit (returns limit + 1 when over). */
@@ -765,9 +875,31 @@ is_wordnet_name (const Space   *space,
   return entry != NULL && entry->name;
 }
 
+/* A feature of one bag that meets one of the other: where, and its weight
+ * on each side. */
+typedef struct
+{
+  guint    pa, pb;
+  float    wa, wb;
+  gboolean bonus;
+  gboolean name;       /* part of a name: no claim on its own */
+  gboolean content;    /* neither a name nor a function word */
+} Match;
+
+#define MAX_MATCHES 96
+#define MAX_ALONE   32
+enum { ALONE_NAME = 1, ALONE_MEASURE = 2 };
+
 /* What two bags share and what they do not. */
 typedef struct
 {
+  Match  matches[MAX_MATCHES];
+  guint  n_matches;
+  /* where each bag has a name, or what a value measures, that meets
+   * nothing on the other side (ALONE_NAME, ALONE_MEASURE) */
+  guint  alone_pos[2][MAX_ALONE];
+  guint8 alone_kind[2][MAX_ALONE];
+  guint  n_alone[2];
   double shared[2];     /* weight of each bag's features that meet the other's */
   double total[2];      /* each bag's norm, with the bonus features shared */
   double names[2];      /* weight of each bag's names that meet nothing */
@@ -796,7 +928,11 @@ pair_evidence (const Space *space,
   guint8 *taken_a = stack_a, *taken_b = stack_b;
   guint i = 0, j = 0;
 
-  memset (e, 0, sizeof (Evidence));
+  e->n_matches = 0;
+  e->n_alone[0] = e->n_alone[1] = 0;
+  e->shared[0] = e->shared[1] = 0;
+  e->names[0] = e->names[1] = 0;
+  e->opposed = FALSE;
   e->total[0] = a->norm;
   e->total[1] = b->norm;
   if (na > G_N_ELEMENTS (stack_a) || nb > G_N_ELEMENTS (stack_b))
@@ -822,6 +958,15 @@ pair_evidence (const Space *space,
             {
               e->total[0] += fa->weight;
               e->total[1] += fb->weight;
+            }
+          if (e->n_matches < MAX_MATCHES)
+            {
+              gboolean name = ((fa->flags | fb->flags) & FEATURE_NAME) != 0 || is_wordnet_name (space, fa);
+
+
+              e->matches[e->n_matches++] = (Match) { fa->pos, fb->pos, fa->weight, fb->weight,
+                                                     (fa->flags & FEATURE_BONUS) != 0, name,
+                                                     !name && !((fa->flags | fb->flags) & (FEATURE_STOPWORD | FEATURE_CAPITAL | FEATURE_FRAME)) };
             }
           taken_a[i++] = taken_b[j++] = TRUE;
         }
@@ -858,6 +1003,15 @@ pair_evidence (const Space *space,
         {
           e->shared[0] += best;
           e->shared[1] += best;
+          if (e->n_matches < MAX_MATCHES)
+            {
+              const Feature *fb = &g_array_index (b->features, Feature, best_j);
+              guint flags = fa->flags | fb->flags;
+
+              e->matches[e->n_matches++] = (Match) { fa->pos, fb->pos, best, best, FALSE,
+                                                     (flags & FEATURE_NAME) != 0,
+                                                     !(flags & (FEATURE_NAME | FEATURE_CAPITAL | FEATURE_FRAME)) };
+            }
           taken_a[i] = taken_b[best_j] = TRUE;
         }
     }
@@ -891,19 +1045,139 @@ pair_evidence (const Space *space,
         {
           const Feature *f = &g_array_index (bag->features, Feature, k);
 
-          if (!taken[k] && ((f->flags & FEATURE_NAME) || is_wordnet_name (space, f)))
-            e->names[side] += f->weight;
+          const char *name = g_ptr_array_index (space->names, f->id);
+          guint8 kind = 0;
+
+          if (taken[k])
+            continue;
+          if ((f->flags & FEATURE_NAME) || is_wordnet_name (space, f))
+            {
+              e->names[side] += f->weight;
+              kind = ALONE_NAME;
+            }
+          else if (name[0] == '#' && name[1] == 'm')
+            kind = ALONE_MEASURE;
+          if (kind != 0 && e->n_alone[side] < MAX_ALONE)
+            {
+              e->alone_pos[side][e->n_alone[side]] = f->pos;
+              e->alone_kind[side][e->n_alone[side]++] = kind;
+            }
         }
     }
 }
 
+/* The part of each segment that states what they share: token offsets
+ * from each bag's first token, last ones included. */
+typedef struct
+{
+  guint a_first, a_last;
+  guint b_first, b_last;
+} Span;
+
+static int
+compare_matches (gconstpointer x,
+                 gconstpointer y)
+{
+  const Match *a = x, *b = y;
+
+  if (a->pa != b->pa)
+    return a->pa < b->pa ? -1 : 1;
+  return a->pb < b->pb ? -1 : a->pb > b->pb;
+}
+
+/* What the parts [a_first, a_last] and [b_first, b_last] each have alone:
+ * a name on both sides ("Broadcom bought CA", "Broadcom bid for
+ * Qualcomm"), or a measure on both sides ("40 % higher than the price",
+ * "a 40 % stake"), makes them less likely one claim. */
 static double
-bag_score (const Space *space,
-           const Bag   *a,
-           const Bag   *b)
+span_contrast (const Evidence *e,
+               guint           a_first,
+               guint           a_last,
+               guint           b_first,
+               guint           b_last)
+{
+  guint first[2] = { a_first, b_first }, last[2] = { a_last, b_last };
+  guint8 kinds[2] = { 0, 0 };
+  double factor = 1.0;
+
+  for (int side = 0; side < 2; side++)
+    for (guint k = 0; k < e->n_alone[side]; k++)
+      if (e->alone_pos[side][k] >= first[side] && e->alone_pos[side][k] <= last[side])
+        kinds[side] |= e->alone_kind[side][k];
+  if (kinds[0] & kinds[1] & ALONE_NAME)
+    factor *= span_name_contrast;
+  if (kinds[0] & kinds[1] & ALONE_MEASURE)
+    factor *= span_measure_contrast;
+  return factor;
+}
+
+/* The best-scoring stretch of matches: for every run of matches
+ * contiguous in @a, the stretch of @b they fall in, scored as the
+ * weighted overlap of the two stretches, scaled down while the shared
+ * weight is small (one shared word is no claim). */
+static double
+best_span (const Bag *a,
+           const Bag *b,
+           Evidence  *e,
+           Span      *span)
+{
+  double best = 0;
+
+  qsort (e->matches, e->n_matches, sizeof (Match), compare_matches);
+  for (guint i = 0; i < e->n_matches; i++)
+    {
+      double ma = 0, mb = 0, bonus_a = 0, bonus_b = 0, claim = 0, said = 0;
+      guint lo = G_MAXUINT, hi = 0;
+
+      for (guint j = i; j < e->n_matches; j++)
+        {
+          const Match *m = &e->matches[j];
+          double mass, score;
+
+          ma += m->wa;
+          mb += m->wb;
+          claim += (m->content ? 1.0 : name_claim) * (m->wa + m->wb);
+          if (m->content)
+            said += m->wa + m->wb;
+          if (m->bonus)
+            {
+              bonus_a += m->wa;
+              bonus_b += m->wb;
+            }
+          lo = MIN (lo, m->pb);
+          hi = MAX (hi, m->pb);
+          mass = a->mass[m->pa + 1] - a->mass[e->matches[i].pa] + bonus_a +
+                 b->mass[hi + 1] - b->mass[lo] + bonus_b;
+          if (mass <= 0)
+            continue;
+          score = MIN (1.0, (ma + mb) / mass) * MIN (1.0, claim / span_mass);
+          score *= span_contrast (e, e->matches[i].pa, m->pa, lo, hi);
+          if (said < pred_min)
+            score *= 0.5;
+          /* mostly names and dates in common: a topic, not a claim */
+          score *= MIN (1.0, said / (ma + mb) / content_share);
+          if (score > best)
+            {
+              best = score;
+              *span = (Span) { e->matches[i].pa, m->pa, lo, hi };
+            }
+        }
+    }
+  return best;
+}
+
+/* The link score of two bags: the overlap of the whole segments, or of
+ * the parts that state one claim when that is higher. *span (may be
+ * NULL) receives the parts. */
+static double
+pair_score (const Space *space,
+            const Bag   *a,
+            const Bag   *b,
+            Span        *span)
 {
   Evidence e;
-  double denom, score;
+  Span part = { 0, a->n_tokens - 1, 0, b->n_tokens - 1 };
+  double denom, score, partial, said = 0;
 
   pair_evidence (space, a, b, &e);
   denom = e.total[0] + e.total[1];
@@ -912,6 +1186,20 @@ bag_score (const Space *space,
   score = (e.shared[0] + e.shared[1]) / denom;
   if (e.names[0] > 0 && e.names[1] > 0)
     score *= NAME_CONTRAST;
+  for (guint k = 0; k < e.n_matches; k++)
+    said += e.matches[k].content ? e.matches[k].wa + e.matches[k].wb : 0;
+  /* names and dates alone state nothing: shared words that say what
+   * happened weigh in */
+  score *= MIN (1.0, said / pred_full);
+  if (span != NULL)
+    *span = part;
+  partial = span_weight * best_span (a, b, &e, &part);
+  if (partial > score)
+    {
+      score = partial;
+      if (span != NULL)
+        *span = part;
+    }
   if (e.opposed)
     score *= ANTONYM_CONTRAST;
   return CLAMP (score, 0.0, 1.0);
@@ -1101,42 +1389,123 @@ same_date_precision (const PxFact *a,
   return day_a == day_b;
 }
 
-/* A detail differs when a fact on one side has no consistent counterpart
- * of its kind on the other: another value, another precision, or a name,
- * place or number that only one side gives. */
 static gboolean
-details_differ (const Bag *a,
-                const Bag *b)
+in_range (const PxFact *fact,
+          const guint  *range)
 {
+  return fact->start < range[1] && fact->end > range[0];
+}
+
+/* A date or a time tells when the whole sentence happened ("Earlier, on
+ * September 22, Tokayev said …"), wherever it stands in it. */
+static gboolean
+is_sentence_scoped (PxFactKind kind)
+{
+  return kind == PX_FACT_DATE || kind == PX_FACT_TIME;
+}
+
+static gboolean
+is_name_kind (PxFactKind kind)
+{
+  return kind == PX_FACT_PLACE || kind == PX_FACT_ORGANIZATION;
+}
+
+/* Whether @y is a fact of the kind of @x that could give the same detail:
+ * of one kind, and of one measure when both say what they measure. */
+static gboolean
+counterpart (const PxFact *x,
+             const PxFact *y)
+{
+  return x->kind == y->kind &&
+         (x->measure == NULL || y->measure == NULL || g_strcmp0 (x->measure, y->measure) == 0);
+}
+
+/* Two values of one detail that agree: consistent values (under the
+ * wording's qualifiers and rounding) of one date precision, or two
+ * spellings of one name ("Marrakesh", "Marrakech"). */
+static gboolean
+details_agree (const PxFact *x,
+               const PxFact *y)
+{
+  if (is_name_kind (x->kind))
+    {
+      const char *nx = x->name != NULL ? x->name : x->text;
+      const char *ny = y->name != NULL ? y->name : y->text;
+
+      return g_ascii_strncasecmp (nx, ny, 4) == 0 || px_fact_values_consistent (x, y);
+    }
+  return px_fact_values_consistent (x, y) &&
+         (x->kind != PX_FACT_DATE || same_date_precision (x, y));
+}
+
+/* A detail differs when a fact in the linked part of one side (a date or
+ * time anywhere in its segment) meets a
+ * fact of its kind and measure in the other's part, and none of those
+ * agrees with it: another value, another precision, another place. A
+ * fact only one side gives is an addition, shown by the word diff, not a
+ * differing detail. */
+static gboolean
+details_differ (const Bag    *a,
+                const Bag    *b,
+                const PxLink *link)
+{
+  guint ranges[2][2] = { { link->a_start, link->a_end }, { link->b_start, link->b_end } };
+
   for (int pass = 0; pass < 2; pass++)
     {
       const Bag *x = pass == 0 ? a : b;
       const Bag *y = pass == 0 ? b : a;
+      const guint *rx = ranges[pass], *ry = ranges[1 - pass];
 
       for (guint i = 0; i < x->facts->len; i++)
         {
           const PxFact *fx = g_ptr_array_index (x->facts, i);
-          gboolean found = FALSE;
+          gboolean met = FALSE, agreed = FALSE;
 
-          if (!is_detail_kind (fx->kind))
+          gboolean scoped = is_sentence_scoped (fx->kind);
+
+          if (!is_detail_kind (fx->kind) || (!scoped && !in_range (fx, rx)))
             continue;
-          for (guint j = 0; j < y->facts->len && !found; j++)
+          for (guint j = 0; j < y->facts->len && !agreed; j++)
             {
               const PxFact *fy = g_ptr_array_index (y->facts, j);
 
-              found = fx->kind == fy->kind && px_fact_values_consistent (fx, fy) &&
-                      (fx->kind != PX_FACT_DATE || same_date_precision (fx, fy));
+              if ((!scoped && !in_range (fy, ry)) || !counterpart (fx, fy))
+                continue;
+              met = TRUE;
+              agreed = details_agree (fx, fy);
             }
-          /* a date or time only one side gives is context, not a differing detail */
-          if (!found && (fx->kind != PX_FACT_DATE && fx->kind != PX_FACT_TIME))
+          if (met && !agreed)
             return TRUE;
-          if (!found)
-            for (guint j = 0; j < y->facts->len; j++)
-              if (((const PxFact *)g_ptr_array_index (y->facts, j))->kind == fx->kind)
-                return TRUE;
         }
     }
   return FALSE;
+}
+
+static gboolean
+ends_clause (PxDocument *document,
+             guint       token)
+{
+  const PxToken *tok = px_document_get_token (document, token);
+  const char *text = px_document_get_text (document, NULL) + tok->start;
+
+  return (tok->flags & PX_TOKEN_PUNCT) && strchr (",;:()[]", text[0]) != NULL;
+}
+
+/* Widens the part [*first, *last] of @bag's segment to the clause it is
+ * in (up to a comma, a semicolon, a colon or a bracket): a differing
+ * value next to the shared words belongs to the claim. */
+static void
+to_clause (PxDocument *document,
+           const Bag  *bag,
+           guint      *first,
+           guint      *last)
+{
+  for (guint k = 0; k < clause_reach && *first > 0 && !ends_clause (document, bag->first_token + *first - 1); k++)
+    (*first)--;
+  for (guint k = 0; k < clause_reach && *last + 1 < bag->n_tokens &&
+                    !ends_clause (document, bag->first_token + *last + 1); k++)
+    (*last)++;
 }
 
 static PxLink *
@@ -1148,11 +1517,24 @@ make_link (Space     *space,
            gboolean   related)
 {
   PxLink *link = g_new0 (PxLink, 1);
+  PxDocument *da = g_ptr_array_index (documents, a->doc);
+  PxDocument *db = g_ptr_array_index (documents, b->doc);
   double equal = 0;
+  Span span;
 
   link->a = (PxSegmentRef) { a->doc, a->segment };
   link->b = (PxSegmentRef) { b->doc, b->segment };
   link->score = score;
+  pair_score (space, a, b, &span);
+  if (2 * (span.a_last + 1 - span.a_first) >= a->n_tokens * whole_share &&
+      2 * (span.b_last + 1 - span.b_first) >= b->n_tokens * whole_share)
+    span = (Span) { 0, a->n_tokens - 1, 0, b->n_tokens - 1 };
+  to_clause (da, a, &span.a_first, &span.a_last);
+  to_clause (db, b, &span.b_first, &span.b_last);
+  link->a_start = px_document_get_token (da, a->first_token + span.a_first)->start;
+  link->a_end = px_document_get_token (da, a->first_token + span.a_last)->end;
+  link->b_start = px_document_get_token (db, b->first_token + span.b_first)->start;
+  link->b_end = px_document_get_token (db, b->first_token + span.b_last)->end;
   if (related)
     {
       link->relation = PX_RELATION_RELATED;
@@ -1160,7 +1542,7 @@ make_link (Space     *space,
     }
   link->diff = word_diff (space, g_ptr_array_index (documents, a->doc), a,
                           g_ptr_array_index (documents, b->doc), b, &equal);
-  if (details_differ (a, b))
+  if (details_differ (a, b, link))
     link->relation = PX_RELATION_DIFFERS;
   else if (equal >= SAME_THRESHOLD && score >= SAME_THRESHOLD - 0.1)
     link->relation = PX_RELATION_SAME;
@@ -1203,7 +1585,7 @@ score_ranges (PxDocument *a,
               guint       b_first,
               guint       b_last)
 {
-  Space *space = space_new ();
+  Space *space = (tune_init (), space_new ());
   g_autoptr(GPtrArray) fa = range_facts (a, a_first, a_last);
   g_autoptr(GPtrArray) fb = range_facts (b, b_first, b_last);
   Bag *ba = make_bag (space, a, 0, a_first, a_last, fa);
@@ -1212,7 +1594,7 @@ score_ranges (PxDocument *a,
 
   bag_finish (space, ba, 2);
   bag_finish (space, bb, 2);
-  score = bag_score (space, ba, bb);
+  score = pair_score (space, ba, bb, NULL);
   bag_free (ba);
   bag_free (bb);
   space_free (space);
@@ -1247,8 +1629,9 @@ px_align_document_similarity (PxDocument *a,
 
 typedef struct
 {
-  guint  a, b;      /* bag indices */
-  double score;
+  guint    a, b;      /* bag indices */
+  double   score;
+  gboolean closed;    /* below the threshold, but both link to one third segment */
 } Candidate;
 
 static int
@@ -1277,7 +1660,7 @@ compare_pairs (gconstpointer x,
 
 /* Candidates kept per segment and other document before exact scoring
  * (with many sources, one: the segment keeps its closest sources). */
-#define PER_DOC 3
+#define PER_DOC 8
 /* A segment links to at most this many other sources, its closest ones.
  * With more sources than that, a claim still gathers all of them through
  * chains of links, and the work grows with the number of sources instead
@@ -1292,6 +1675,85 @@ compare_pairs (gconstpointer x,
 /* Candidates per segment scored exactly when the set is that wide. */
 #define WIDE_CANDIDATES (2 * MAX_LINKED_SOURCES)
 
+
+/* Two segments that each state the claim of a third one, and come close
+ * to each other, state it too: a candidate at or above @low whose two
+ * segments link to one same segment at @threshold is taken as a link
+ * (Candidate.closed). @candidates is sorted by pair. */
+static void
+close_triangles (GArray *candidates,
+                 guint   n_bags,
+                 double  threshold,
+                 double  low)
+{
+  g_autofree guint *start = g_new0 (guint, n_bags + 2);
+  g_autofree guint *adjacent = NULL;
+  guint n = 0;
+
+  for (guint c = 0; c < candidates->len; c++)
+    {
+      const Candidate *cand = &g_array_index (candidates, Candidate, c);
+
+      if (cand->score >= threshold)
+        {
+          start[cand->a + 2]++;
+          start[cand->b + 2]++;
+          n += 2;
+        }
+    }
+  for (guint i = 2; i < n_bags + 2; i++)
+    start[i] += start[i - 1];
+  adjacent = g_new (guint, MAX (n, 1));
+  for (guint c = 0; c < candidates->len; c++)
+    {
+      const Candidate *cand = &g_array_index (candidates, Candidate, c);
+
+      /* by pair order, each list comes out sorted for its first segment;
+       * sorted below for the second */
+      if (cand->score >= threshold)
+        {
+          adjacent[start[cand->a + 1]++] = cand->b;
+          adjacent[start[cand->b + 1]++] = cand->a;
+        }
+    }
+  /* start[i] .. start[i + 1] now holds segment i's neighbours */
+  for (guint i = 0; i < n_bags; i++)
+    {
+      guint *list = &adjacent[start[i]], len = start[i + 1] - start[i];
+
+      for (guint x = 1; x < len; x++)
+        for (guint y = x; y > 0 && list[y - 1] > list[y]; y--)
+          {
+            guint t = list[y];
+
+            list[y] = list[y - 1];
+            list[y - 1] = t;
+          }
+    }
+  for (guint c = 0; c < candidates->len; c++)
+    {
+      Candidate *cand = &g_array_index (candidates, Candidate, c);
+      guint i, j, common = 0;
+
+      if (cand->score >= threshold || cand->score < MIN (low, close_low2))
+        continue;
+      i = start[cand->a];
+      j = start[cand->b];
+      while (i < start[cand->a + 1] && j < start[cand->b + 1])
+        {
+          if (adjacent[i] == adjacent[j])
+            {
+              common++;
+              i++, j++;
+            }
+          else if (adjacent[i] < adjacent[j])
+            i++;
+          else
+            j++;
+        }
+      cand->closed = (common >= 1 && cand->score >= low) || (common >= close_n2 && cand->score >= close_low2);
+    }
+}
 
 gboolean
 px_sensitivity_from_string (const char    *str,
@@ -1326,8 +1788,7 @@ px_align_documents_full (GPtrArray      *documents,
                          PxProgressFunc  progress,
                          gpointer        progress_data)
 {
-  double link_threshold = sensitivity == PX_SENSITIVITY_LOW ? LINK_THRESHOLD_LOW :
-                          sensitivity == PX_SENSITIVITY_HIGH ? LINK_THRESHOLD_HIGH : LINK_THRESHOLD;
+  double link_threshold;
   GPtrArray *links = g_ptr_array_new_with_free_func ((GDestroyNotify)px_link_free);
   g_autoptr(GPtrArray) bags = g_ptr_array_new_with_free_func ((GDestroyNotify)bag_free);
   g_autoptr(GArray) candidates = g_array_new (FALSE, FALSE, sizeof (Candidate));
@@ -1335,7 +1796,7 @@ px_align_documents_full (GPtrArray      *documents,
   g_autofree guint *bag_start = NULL;
   g_autofree double *acc = NULL;
   g_autofree guint *touched = NULL;
-  g_autofree gboolean *linked = NULL;
+  g_autofree float *linked = NULL;
   g_autofree Candidate *best = NULL;
   g_autofree Candidate *pending = NULL;
   g_autofree guint *n_links = NULL;
@@ -1357,6 +1818,9 @@ px_align_documents_full (GPtrArray      *documents,
       return NULL;
     }
 
+  tune_init ();
+  link_threshold = sensitivity == PX_SENSITIVITY_LOW ? LINK_THRESHOLD_LOW + link_base - LINK_THRESHOLD :
+                   sensitivity == PX_SENSITIVITY_HIGH ? LINK_THRESHOLD_HIGH + link_base - LINK_THRESHOLD : link_base;
   space = space_new ();
   bag_start = g_new0 (guint, n_docs + 1);
   for (guint d = 0; d < n_docs; d++)
@@ -1405,7 +1869,7 @@ px_align_documents_full (GPtrArray      *documents,
   touched = g_new (guint, MAX (bags->len, 1));
   best = g_new (Candidate, (gsize)n_docs * PER_DOC);
   pending = g_new (Candidate, (gsize)n_docs * PER_DOC);
-  per_doc = wide ? 1 : PER_DOC;
+  per_doc = wide ? 1 : MIN (per_doc_few, PER_DOC);
 
   best_used = g_new0 (gboolean, n_docs);
   best_docs = g_new (guint, n_docs);
@@ -1474,9 +1938,13 @@ px_align_documents_full (GPtrArray      *documents,
           double cheap = 2 * acc[j] / (bag->norm + other->norm);
           Candidate *slots = &best[other->doc * PER_DOC];
 
+          if (cheap * 1.25 < RELATED_THRESHOLD && acc[j] < cand_acc)
+            {
+              acc[j] = 0;
+              continue;
+            }
+          cheap = MAX (cheap, acc[j] / MIN (bag->norm, other->norm));
           acc[j] = 0;
-          if (cheap * 1.25 < RELATED_THRESHOLD)
-            continue;
           if (!best_used[other->doc])
             {
               best_used[other->doc] = TRUE;
@@ -1509,9 +1977,16 @@ px_align_documents_full (GPtrArray      *documents,
       for (guint k = 0; k < n_pending; k++)
         {
           guint j = pending[k].b;
-          Candidate c = { MIN (i, j), MAX (i, j), bag_score (space, bag, g_ptr_array_index (bags, j)) };
+          Candidate c = { MIN (i, j), MAX (i, j), pair_score (space, bag, g_ptr_array_index (bags, j), NULL) };
 
-          if (c.score >= RELATED_THRESHOLD)
+          if (g_getenv ("PX_DUMP") != NULL)
+            {
+              const Bag *o = g_ptr_array_index (bags, j);
+
+              g_printerr ("DUMP d%us%u d%us%u %.3f\n", bag->doc + 1, bag->segment + 1, o->doc + 1, o->segment + 1, c.score);
+            }
+
+          if (c.score >= MIN (RELATED_THRESHOLD, close_low2))
             g_array_append_val (candidates, c);
         }
     }
@@ -1566,6 +2041,8 @@ px_align_documents_full (GPtrArray      *documents,
 
       cand->score = MIN (1.0, cand->score + bonus[c]);
     }
+  if (!wide && close_low < link_threshold)
+    close_triangles (candidates, bags->len, link_threshold, close_low);
 
   /* greedy one-to-one per pair of documents, best first. With many
    * sources a segment takes at most MAX_LINKED_SOURCES links, and a first
@@ -1574,7 +2051,7 @@ px_align_documents_full (GPtrArray      *documents,
    * equal sentences would use up each other's links and the other 11
    * form a claim of their own. */
   g_array_sort (candidates, compare_candidates);
-  linked = g_new0 (gboolean, (gsize)MAX (bags->len, 1) * n_docs);
+  linked = g_new0 (float, (gsize)MAX (bags->len, 1) * n_docs);
   n_links = g_new0 (guint, MAX (bags->len, 1));
   group = g_new (guint, MAX (bags->len, 1));
   for (guint i = 0; i < bags->len; i++)
@@ -1585,8 +2062,9 @@ px_align_documents_full (GPtrArray      *documents,
         const Candidate *cand = &g_array_index (candidates, Candidate, c);
         Bag *ba = g_ptr_array_index (bags, cand->a);
         Bag *bb = g_ptr_array_index (bags, cand->b);
-        gboolean *la = &linked[(gsize)cand->a * n_docs + bb->doc];
-        gboolean *lb = &linked[(gsize)cand->b * n_docs + ba->doc];
+        float *la = &linked[(gsize)cand->a * n_docs + bb->doc];
+        float *lb = &linked[(gsize)cand->b * n_docs + ba->doc];
+        gboolean live = cand->score >= link_threshold || cand->closed;
 
         if ((c & 255) == 0)
           {
@@ -1596,7 +2074,9 @@ px_align_documents_full (GPtrArray      *documents,
               progress (0.7 + (wide ? 0.15 * (pass + (double)c / candidates->len)
                                     : 0.3 * c / candidates->len), progress_data);
           }
-        if (*la || *lb)
+        if ((*la > 0 || *lb > 0) &&
+            (wide || many_ratio <= 0 || !live ||
+             cand->score < many_ratio * MAX (*la, *lb)))
           continue;
         if (wide && (n_links[cand->a] >= MAX_LINKED_SOURCES || n_links[cand->b] >= MAX_LINKED_SOURCES))
           continue;
@@ -1608,11 +2088,11 @@ px_align_documents_full (GPtrArray      *documents,
               continue;
             group[rb] = ra;
           }
-        *la = *lb = TRUE;
+        *la = MAX (*la, (float)cand->score);
+        *lb = MAX (*lb, (float)cand->score);
         n_links[cand->a]++;
         n_links[cand->b]++;
-        g_ptr_array_add (links, make_link (space, documents, ba, bb, cand->score,
-                                           cand->score < link_threshold));
+        g_ptr_array_add (links, make_link (space, documents, ba, bb, cand->score, !live));
       }
 
   for (guint id = 0; id < n_postings; id++)

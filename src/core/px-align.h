@@ -44,6 +44,11 @@ typedef struct
   PxSegmentRef a;          /* a.doc < b.doc */
   PxSegmentRef b;
   double       score;      /* [0, 1] */
+  /* the part of each segment that states the claim they share (byte
+   * offsets into each document's text; the whole segments when the
+   * whole segments match) */
+  guint        a_start, a_end;
+  guint        b_start, b_end;
   PxRelation   relation;
   GArray      *diff;       /* PxDiffChunk, in text order; NULL for related links */
 } PxLink;
