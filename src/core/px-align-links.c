@@ -66,7 +66,7 @@ static double cand_acc = 1.0, set_df_share = 0.3;
 static double name_claim = 1.0, close_low = 0.45, close_low2 = 0.45, close_n2 = 2;
 static double value_small = 0.3, value_base = 1.0, value_digit = 0.2;
 static guint per_doc_few = 8, clause_reach = 2;
-static double whole_share = 1.0, pred_min = 0.6, pred_full = 1.5, content_share = 0.15;
+static double whole_share = 1.0, pred_min = 0.6, content_share = 0.15;
 static double span_name_contrast = 0.9, span_measure_contrast = 0.85;
 
 static void
@@ -89,7 +89,6 @@ tune_init (void)
   clause_reach = tune ("REACH", clause_reach);
   whole_share = tune ("WHOLE", whole_share);
   pred_min = tune ("PRED", pred_min);
-  pred_full = tune ("PFULL", pred_full);
   content_share = tune ("CSHARE", content_share);
   span_name_contrast = tune ("SNAME", span_name_contrast);
   span_measure_contrast = tune ("SMEAS", span_measure_contrast);
@@ -1166,18 +1165,20 @@ best_span (const Bag *a,
   return best;
 }
 
-/* The link score of two bags: the overlap of the whole segments, or of
- * the parts that state one claim when that is higher. *span (may be
- * NULL) receives the parts. */
+/* The link score of two bags: the overlap of the whole segments, or, with
+ * @parts, of the parts that state one claim when that is higher. *span
+ * (may be NULL) receives the parts. Without @parts it is how alike the
+ * two segments are as wholes (what STS-B rates). */
 static double
 pair_score (const Space *space,
             const Bag   *a,
             const Bag   *b,
+            gboolean     parts,
             Span        *span)
 {
   Evidence e;
   Span part = { 0, a->n_tokens - 1, 0, b->n_tokens - 1 };
-  double denom, score, partial, said = 0;
+  double denom, score, partial;
 
   pair_evidence (space, a, b, &e);
   denom = e.total[0] + e.total[1];
@@ -1186,14 +1187,9 @@ pair_score (const Space *space,
   score = (e.shared[0] + e.shared[1]) / denom;
   if (e.names[0] > 0 && e.names[1] > 0)
     score *= NAME_CONTRAST;
-  for (guint k = 0; k < e.n_matches; k++)
-    said += e.matches[k].content ? e.matches[k].wa + e.matches[k].wb : 0;
-  /* names and dates alone state nothing: shared words that say what
-   * happened weigh in */
-  score *= MIN (1.0, said / pred_full);
   if (span != NULL)
     *span = part;
-  partial = span_weight * best_span (a, b, &e, &part);
+  partial = parts ? span_weight * best_span (a, b, &e, &part) : 0;
   if (partial > score)
     {
       score = partial;
@@ -1525,7 +1521,7 @@ make_link (Space     *space,
   link->a = (PxSegmentRef) { a->doc, a->segment };
   link->b = (PxSegmentRef) { b->doc, b->segment };
   link->score = score;
-  pair_score (space, a, b, &span);
+  pair_score (space, a, b, TRUE, &span);
   if (2 * (span.a_last + 1 - span.a_first) >= a->n_tokens * whole_share &&
       2 * (span.b_last + 1 - span.b_first) >= b->n_tokens * whole_share)
     span = (Span) { 0, a->n_tokens - 1, 0, b->n_tokens - 1 };
@@ -1594,7 +1590,7 @@ score_ranges (PxDocument *a,
 
   bag_finish (space, ba, 2);
   bag_finish (space, bb, 2);
-  score = pair_score (space, ba, bb, NULL);
+  score = pair_score (space, ba, bb, FALSE, NULL);
   bag_free (ba);
   bag_free (bb);
   space_free (space);
@@ -1977,7 +1973,7 @@ px_align_documents_full (GPtrArray      *documents,
       for (guint k = 0; k < n_pending; k++)
         {
           guint j = pending[k].b;
-          Candidate c = { MIN (i, j), MAX (i, j), pair_score (space, bag, g_ptr_array_index (bags, j), NULL) };
+          Candidate c = { MIN (i, j), MAX (i, j), pair_score (space, bag, g_ptr_array_index (bags, j), TRUE, NULL) };
 
           if (g_getenv ("PX_DUMP") != NULL)
             {
