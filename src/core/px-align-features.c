@@ -24,7 +24,7 @@
 /* Words that state the same thing in news prose, written for this project.
  * Each group maps to its first word. */
 static const char * const equivalents[][8] = {
-  { "say", "said", "state", "stated", "announce", "declare", "note", "told" },
+  { "say", "said", "stated", "announce", "declare", "note", "told", NULL },
   { "say", "stress", "emphasize", "emphasise", "underline", "point", "remark", "add" },
   { "early", "snap", "extraordinary", "premature", NULL },
   { "pursue", "conduct", "follow", "implement", NULL },
@@ -539,7 +539,7 @@ px_align_bag_finish (Space *space,
     {
       const Feature *f = &g_array_index (bag->features, Feature, i);
 
-      if (!(f->flags & FEATURE_BONUS))
+      if (!(f->flags & (FEATURE_BONUS | FEATURE_STOPWORD)))
         bag->mass[f->pos + 1] += f->weight;
     }
   for (guint p = 0; p < bag->n_tokens; p++)
@@ -556,6 +556,7 @@ px_align_space_new (void)
   space->names = g_ptr_array_new_with_free_func (g_free);
   space->set_df = g_array_new (FALSE, TRUE, sizeof (guint));
   space->info = g_array_new (FALSE, FALSE, sizeof (FeatureInfo));
+  space->relations = g_new0 (PxAlignRelation, 1 << PX_ALIGN_RELATION_BITS);
   return space;
 }
 
@@ -566,6 +567,7 @@ px_align_space_free (Space *space)
   g_ptr_array_unref (space->names);
   g_array_unref (space->set_df);
   g_array_unref (space->info);
+  g_free (space->relations);
   g_free (space);
 }
 

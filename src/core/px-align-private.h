@@ -47,7 +47,7 @@ G_BEGIN_DECLS
 #define PX_ALIGN_PART_MASS       6.0
 /* A part needs shared words that say what happened (no names, titles,
  * dates or reporting verbs) weighing this much, or it scores half... */
-#define PX_ALIGN_PART_SAID       0.6
+#define PX_ALIGN_PART_SAID       0.9
 /* ...and at least this share of what it shares. */
 #define PX_ALIGN_PART_SAID_SHARE 0.15
 /* A part that names someone, or measures something, the other's part does
@@ -131,6 +131,16 @@ typedef struct
 
 typedef struct _PxAlignLexicon PxAlignLexicon;
 
+/* How two features relate, kept once computed (px-align-score.c). */
+typedef struct
+{
+  guint64  key;       /* (first id << 32 | second id) + 1; 0 for an empty slot */
+  float    credit;    /* 0 when they do not relate */
+  gboolean opposed;   /* antonyms */
+} PxAlignRelation;
+
+#define PX_ALIGN_RELATION_BITS 16
+
 typedef struct
 {
   PxAlignLexicon *lex;
@@ -138,6 +148,7 @@ typedef struct
   GPtrArray      *names;       /* id → feature string */
   GArray         *set_df;      /* id → number of bags having it (guint) */
   GArray         *info;        /* id → FeatureInfo */
+  PxAlignRelation *relations;  /* 1 << PX_ALIGN_RELATION_BITS slots, a cache */
 } Space;
 
 Space      *px_align_space_new          (void);

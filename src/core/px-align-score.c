@@ -147,9 +147,9 @@ senses_meet (const PxLexiconEntry *a,
 /* How much two different features say the same, 0 for nothing. Both are
  * content words that can meet something (FeatureInfo.soft). */
 static double
-relatedness (const Space   *space,
-             const Feature *fa,
-             const Feature *fb)
+compute_relatedness (const Space   *space,
+                     const Feature *fa,
+                     const Feature *fb)
 {
   const FeatureInfo *info = (const FeatureInfo *)space->info->data;
   const FeatureInfo *ia = &info[fa->id], *ib = &info[fb->id];
@@ -240,11 +240,37 @@ add_match (const Space   *space,
       e->total[0] += wa;
       e->total[1] += wb;
     }
-  if (e->n_matches < MAX_MATCHES)
+  /* function words count in the whole, not in finding the part */
+  if (e->n_matches < MAX_MATCHES && !(flags & FEATURE_STOPWORD))
     e->matches[e->n_matches++] = (Match) {
       fa->pos, fb->pos, wa, wb, fa->id == fb->id && (fa->flags & FEATURE_BONUS), name,
       !name && !(flags & (FEATURE_STOPWORD | FEATURE_CAPITAL | FEATURE_FRAME))
     };
+}
+
+/* The same pairs of words meet again and again across the pairs of
+ * segments: their relatedness, and whether they are antonyms, are kept in
+ * a small cache of the space. */
+static const PxAlignRelation *
+relation_of (const Space   *space,
+             const Feature *fa,
+             const Feature *fb)
+{
+  guint64 key = ((guint64)fa->id << 32 | fb->id) + 1;
+  PxAlignRelation *slot = &space->relations[(key * G_GUINT64_CONSTANT (0x9E3779B97F4A7C15)) >> (64 - PX_ALIGN_RELATION_BITS)];
+
+  if (slot->key != key)
+    {
+      const FeatureInfo *info = (const FeatureInfo *)space->info->data;
+      const PxLexiconEntry *sa = info[fa->id].entry, *sb = info[fb->id].entry;
+
+      slot->key = key;
+      slot->credit = can_relate (info, fa) && can_relate (info, fb) ? compute_relatedness (space, fa, fb) : 0;
+      slot->opposed = sa != NULL && sb != NULL && !(fa->flags & FEATURE_STOPWORD) && !(fb->flags & FEATURE_STOPWORD) &&
+                      (sa->n_antonyms > 0 || sb->n_antonyms > 0) &&
+                      (senses_meet (sa, sb, 3) || senses_meet (sb, sa, 3));
+    }
+  return slot;
 }
 
 /* The features the two bags have in common. */
@@ -301,7 +327,7 @@ match_related (const Space *space,
 
           if (taken_b[j] || !can_relate (info, fb))
             continue;
-          credit = relatedness (space, fa, fb) * MIN (fa->weight, fb->weight);
+          credit = relation_of (space, fa, fb)->credit * MIN (fa->weight, fb->weight);
           if (credit > best)
             {
               best = credit;
@@ -330,21 +356,12 @@ find_opposed (const Space  *space,
   for (guint i = 0; i < a->features->len; i++)
     {
       const Feature *fa = &g_array_index (a->features, Feature, i);
-      const PxLexiconEntry *sa = info[fa->id].entry;
 
-      if (taken_a[i] || sa == NULL || (fa->flags & FEATURE_STOPWORD))
+      if (taken_a[i] || info[fa->id].entry == NULL || (fa->flags & FEATURE_STOPWORD))
         continue;
       for (guint j = 0; j < b->features->len; j++)
-        {
-          const Feature *fb = &g_array_index (b->features, Feature, j);
-          const PxLexiconEntry *sb = info[fb->id].entry;
-
-          if (taken_b[j] || sb == NULL || (fb->flags & FEATURE_STOPWORD) ||
-              (sa->n_antonyms == 0 && sb->n_antonyms == 0))
-            continue;
-          if (senses_meet (sa, sb, 3) || senses_meet (sb, sa, 3))
-            return TRUE;
-        }
+        if (!taken_b[j] && relation_of (space, fa, &g_array_index (b->features, Feature, j))->opposed)
+          return TRUE;
     }
   return FALSE;
 }
@@ -489,11 +506,12 @@ best_span (const Bag *a,
           if (mass <= 0)
             continue;
           score = MIN (1.0, (ma + mb) / mass) * MIN (1.0, (ma + mb) / PX_ALIGN_PART_MASS);
-          score *= span_contrast (e, e->matches[i].pa, m->pa, lo, hi);
           if (said < PX_ALIGN_PART_SAID)
             score *= 0.5;
           /* mostly names and dates in common: a topic, not a claim */
           score *= MIN (1.0, said / (ma + mb) / PX_ALIGN_PART_SAID_SHARE);
+          if (score > best)
+            score *= span_contrast (e, e->matches[i].pa, m->pa, lo, hi);
           if (score > best)
             {
               best = score;
