@@ -143,34 +143,75 @@ px_align_reinforce (GArray    *candidates,
     close_triangles (candidates, bags->len, threshold);
 }
 
-GPtrArray *
-px_align_select_links (Space          *space,
-                       GPtrArray      *documents,
-                       GPtrArray      *bags,
-                       GArray         *candidates,
-                       double          threshold,
-                       GCancellable   *cancellable,
-                       PxProgressFunc  progress,
-                       gpointer        progress_data,
-                       double          progress_start)
+/* Few sources: every pair at or above the threshold links (a segment may
+ * link to several segments of one source, when each states a part of it
+ * or the source repeats the claim); a segment with no link to a source
+ * keeps its best candidate there as "related". */
+static gboolean
+select_few (Space         *space,
+            GPtrArray     *documents,
+            GPtrArray     *bags,
+            GArray        *candidates,
+            double         threshold,
+            GPtrArray     *links,
+            GCancellable  *cancellable,
+            PxProgressFunc progress,
+            gpointer       progress_data,
+            double         progress_start)
 {
   guint n_docs = documents->len;
-  gboolean wide = n_docs > PX_ALIGN_MAX_LINKED_SOURCES + 1;
-  GPtrArray *links = g_ptr_array_new_with_free_func ((GDestroyNotify)px_link_free);
+  g_autofree gboolean *linked = g_new0 (gboolean, (gsize)MAX (bags->len, 1) * n_docs);
+
+  for (guint c = 0; c < candidates->len; c++)
+    {
+      const Candidate *cand = &g_array_index (candidates, Candidate, c);
+      Bag *ba = g_ptr_array_index (bags, cand->a);
+      Bag *bb = g_ptr_array_index (bags, cand->b);
+      gboolean *la = &linked[(gsize)cand->a * n_docs + bb->doc];
+      gboolean *lb = &linked[(gsize)cand->b * n_docs + ba->doc];
+      gboolean live = cand->score >= threshold || cand->closed;
+
+      if ((c & 255) == 0)
+        {
+          if (g_cancellable_is_cancelled (cancellable))
+            return FALSE;
+          if (progress != NULL)
+            progress (progress_start + (1.0 - progress_start) * c / candidates->len, progress_data);
+        }
+      if ((*la || *lb) && !live)
+        continue;
+      *la = *lb = TRUE;
+      g_ptr_array_add (links, px_align_make_link (space, documents, ba, bb, cand->score, !live));
+    }
+  return TRUE;
+}
+
+/* Many sources: a segment takes at most PX_ALIGN_MAX_LINKED_SOURCES
+ * links, one per source, and a first pass keeps the strongest link
+ * between any two groups of linked segments (a maximum spanning forest):
+ * otherwise the first 13 of 24 equal sentences would use up each other's
+ * links and the other 11 form a claim of their own. */
+static gboolean
+select_wide (Space         *space,
+             GPtrArray     *documents,
+             GPtrArray     *bags,
+             GArray        *candidates,
+             double         threshold,
+             GPtrArray     *links,
+             GCancellable  *cancellable,
+             PxProgressFunc progress,
+             gpointer       progress_data,
+             double         progress_start)
+{
+  guint n_docs = documents->len;
   g_autofree gboolean *linked = g_new0 (gboolean, (gsize)MAX (bags->len, 1) * n_docs);
   g_autofree guint *n_links = g_new0 (guint, MAX (bags->len, 1));
   g_autofree guint *group = g_new (guint, MAX (bags->len, 1));
   double share = 1.0 - progress_start;
 
-  /* With many sources a segment takes at most PX_ALIGN_MAX_LINKED_SOURCES
-   * links, one per source, and a first pass keeps the strongest link
-   * between any two groups of linked segments (a maximum spanning
-   * forest): otherwise the first 13 of 24 equal sentences would use up
-   * each other's links and the other 11 form a claim of their own. */
-  g_array_sort (candidates, px_align_compare_candidates);
   for (guint i = 0; i < bags->len; i++)
     group[i] = i;
-  for (int pass = wide ? 0 : 1; pass < 2; pass++)
+  for (int pass = 0; pass < 2; pass++)
     for (guint c = 0; c < candidates->len; c++)
       {
         const Candidate *cand = &g_array_index (candidates, Candidate, c);
@@ -178,23 +219,16 @@ px_align_select_links (Space          *space,
         Bag *bb = g_ptr_array_index (bags, cand->b);
         gboolean *la = &linked[(gsize)cand->a * n_docs + bb->doc];
         gboolean *lb = &linked[(gsize)cand->b * n_docs + ba->doc];
-        gboolean live = cand->score >= threshold || cand->closed;
 
         if ((c & 255) == 0)
           {
             if (g_cancellable_is_cancelled (cancellable))
-              {
-                g_ptr_array_unref (links);
-                return NULL;
-              }
+              return FALSE;
             if (progress != NULL)
-              progress (progress_start + (wide ? share / 2 * (pass + (double)c / candidates->len)
-                                               : share * c / candidates->len), progress_data);
+              progress (progress_start + share / 2 * (pass + (double)c / candidates->len), progress_data);
           }
-        if ((*la || *lb) && (wide || !live))
-          continue;
-        if (wide && (n_links[cand->a] >= PX_ALIGN_MAX_LINKED_SOURCES ||
-                     n_links[cand->b] >= PX_ALIGN_MAX_LINKED_SOURCES))
+        if (*la || *lb || n_links[cand->a] >= PX_ALIGN_MAX_LINKED_SOURCES ||
+            n_links[cand->b] >= PX_ALIGN_MAX_LINKED_SOURCES)
           continue;
         if (pass == 0)
           {
@@ -207,7 +241,34 @@ px_align_select_links (Space          *space,
         *la = *lb = TRUE;
         n_links[cand->a]++;
         n_links[cand->b]++;
-        g_ptr_array_add (links, px_align_make_link (space, documents, ba, bb, cand->score, !live));
+        g_ptr_array_add (links, px_align_make_link (space, documents, ba, bb, cand->score,
+                                                    cand->score < threshold));
       }
+  return TRUE;
+}
+
+GPtrArray *
+px_align_select_links (Space          *space,
+                       GPtrArray      *documents,
+                       GPtrArray      *bags,
+                       GArray         *candidates,
+                       double          threshold,
+                       GCancellable   *cancellable,
+                       PxProgressFunc  progress,
+                       gpointer        progress_data,
+                       double          progress_start)
+{
+  GPtrArray *links = g_ptr_array_new_with_free_func ((GDestroyNotify)px_link_free);
+  gboolean done;
+
+  g_array_sort (candidates, px_align_compare_candidates);
+  if (documents->len > PX_ALIGN_MAX_LINKED_SOURCES + 1)
+    done = select_wide (space, documents, bags, candidates, threshold, links,
+                        cancellable, progress, progress_data, progress_start);
+  else
+    done = select_few (space, documents, bags, candidates, threshold, links,
+                       cancellable, progress, progress_data, progress_start);
+  if (!done)
+    g_clear_pointer (&links, g_ptr_array_unref);
   return links;
 }
