@@ -19,7 +19,7 @@
 
 /* Candidates kept per segment and other document before exact scoring
  * (with many sources, one: the segment keeps its closest sources). */
-#define PER_DOC 8
+#define PER_DOC 5
 /* A feature in more segments than this proposes no candidates (its weight
  * still counts in the exact score). Otherwise, as the sources or the text
  * grow, so do the lists of their common words, and the work with the

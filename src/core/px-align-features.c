@@ -182,10 +182,11 @@ px_align_feature_id (Space      *space,
   if (v == NULL)
     {
       char *copy = g_strdup (key);
-      FeatureInfo info = { NULL, 1.0f, strlen (key), 0, FALSE, { { 0, } }, { { 0, } } };
+      FeatureInfo info = { NULL, 1.0f, strlen (key), 0, 0, FALSE, { { 0, } }, { { 0, } } };
 
       for (const char *c = key; *c != '\0'; c++)
         info.letters |= 1u << (*c >= 'a' && *c <= 'z' ? *c - 'a' : 26);
+      memcpy (&info.prefix, key, MIN (info.length, sizeof info.prefix));
       if (key[0] != '#')
         {
           const PxLexiconEntry *e = info.entry = lexicon_find (key);

@@ -122,6 +122,7 @@ typedef struct
   float                 rarity;
   guint                 length;  /* bytes of the feature string */
   guint32               letters; /* one bit per letter a–z it uses, bit 26 for any other byte */
+  guint32               prefix;  /* its first four bytes */
   gboolean              soft;    /* may meet a related word at all: a near form or a WordNet relation */
   /* one bit per WordNet id, hashed, of the word's senses, and of the
    * senses it derives from or is a kind of: a quick "nothing meets" */

@@ -192,6 +192,7 @@ typedef struct
 } Match;
 
 #define MAX_MATCHES 96
+#define MAX_PART_MATCHES 16
 #define MAX_ALONE   32
 enum { ALONE_NAME = 1, ALONE_MEASURE = 2 };
 
@@ -273,6 +274,22 @@ relation_of (const Space   *space,
   return slot;
 }
 
+/* A quick "these two cannot relate": neither a near form (see
+ * near_stems) nor a shared WordNet id is possible. */
+static inline gboolean
+may_relate (const FeatureInfo *ia,
+            const FeatureInfo *ib)
+{
+  guint la = ia->length, lb = ib->length;
+
+  return (ia->prefix == ib->prefix && la >= 4 && lb >= 4) ||
+         (MIN (la, lb) >= 5 && (la > lb ? la - lb : lb - la) <= 2 &&
+          __builtin_popcount (ia->letters ^ ib->letters) <= 4) ||
+         sketches_meet (&ia->senses_sketch, &ib->senses_sketch) ||
+         sketches_meet (&ia->senses_sketch, &ib->related_sketch) ||
+         sketches_meet (&ib->senses_sketch, &ia->related_sketch);
+}
+
 /* The features the two bags have in common. */
 static void
 match_same (const Space *space,
@@ -325,7 +342,7 @@ match_related (const Space *space,
           const Feature *fb = &g_array_index (b->features, Feature, j);
           double credit;
 
-          if (taken_b[j] || !can_relate (info, fb))
+          if (taken_b[j] || !can_relate (info, fb) || !may_relate (&info[fa->id], &info[fb->id]))
             continue;
           credit = relation_of (space, fa, fb)->credit * MIN (fa->weight, fb->weight);
           if (credit > best)
@@ -360,8 +377,14 @@ find_opposed (const Space  *space,
       if (taken_a[i] || info[fa->id].entry == NULL || (fa->flags & FEATURE_STOPWORD))
         continue;
       for (guint j = 0; j < b->features->len; j++)
-        if (!taken_b[j] && relation_of (space, fa, &g_array_index (b->features, Feature, j))->opposed)
-          return TRUE;
+        {
+          const Feature *fb = &g_array_index (b->features, Feature, j);
+          const PxLexiconEntry *sb = info[fb->id].entry;
+
+          if (!taken_b[j] && sb != NULL && (info[fa->id].entry->n_antonyms > 0 || sb->n_antonyms > 0) &&
+              relation_of (space, fa, fb)->opposed)
+            return TRUE;
+        }
     }
   return FALSE;
 }
@@ -485,7 +508,8 @@ best_span (const Bag *a,
       double ma = 0, mb = 0, bonus_a = 0, bonus_b = 0, said = 0;
       guint lo = G_MAXUINT, hi = 0;
 
-      for (guint j = i; j < e->n_matches; j++)
+      /* a part states one claim: a few shared words, not dozens */
+      for (guint j = i; j < e->n_matches && j < i + MAX_PART_MATCHES; j++)
         {
           const Match *m = &e->matches[j];
           double mass, score;
@@ -546,6 +570,15 @@ px_align_pair_score (const Space *space,
     score *= NAME_CONTRAST;
   if (span != NULL)
     *span = part;
+  /* no part scores more than its shared weight allows */
+  if (parts)
+    {
+      double shared = 0;
+
+      for (guint k = 0; k < e.n_matches; k++)
+        shared += e.matches[k].wa + e.matches[k].wb;
+      parts = MIN (1.0, shared / PX_ALIGN_PART_MASS) > score;
+    }
   partial = parts ? best_span (a, b, &e, &part) : 0;
   if (partial > score)
     {
