@@ -53,13 +53,4 @@ PxDocument        *px_document_builder_end              (PxDocumentBuilder *buil
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (PxDocumentBuilder, px_document_builder_free)
 
-/* Shared by the importers (px-import.c, px-html.c). */
-/* The name errors give a source: the base name of @origin, or "input". */
-char              *px_import_display_name               (const char        *origin);
-/* FALSE, with an error naming @name, for empty input or input over
- * PX_IMPORT_MAX_BYTES. */
-gboolean           px_import_check_length               (const char        *name,
-                                                         gsize              length,
-                                                         GError           **error);
-
 G_END_DECLS
