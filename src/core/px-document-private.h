@@ -23,6 +23,8 @@ typedef enum
   PX_META_URL,       /* canonical URL of a web page */
   PX_META_ENCODING,  /* the encoding the bytes were decoded from */
   PX_META_FORMAT,    /* "text" or "html" */
+  PX_META_ORIGIN_URL, /* the page a text was saved from ("source: https://…" line) */
+  PX_META_DATELINE,  /* the place of a dateline ("ASTANA (Agency) -") */
   PX_N_META
 } PxMetaKey;
 

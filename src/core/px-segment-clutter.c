@@ -1,0 +1,700 @@
+/* px-segment-clutter.c: which paragraphs are page clutter
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Text copied from a web page carries the page with it. A reader skips it
+ * without thinking, from what sets it apart in any news page:
+ * - its shape: short lines without a sentence, Title Case or ALL CAPS;
+ * - cue phrases in a few families: share/subscribe/newsletter bars,
+ *   "Read more:" promotions, browser and cookie notices, photo credits and
+ *   captions, bylines and author bios, agency end notes, tag lists;
+ * - its place: a masthead above the headline, short labels between the
+ *   headline and the first paragraph, a bio below the last;
+ * - repetition: a headline printed again, a pull quote that repeats a
+ *   paragraph, a caption that repeats a sentence (the sentence stays).
+ * Nothing here names an outlet, a person or a story.
+ */
+#define G_LOG_DOMAIN "px-segment"
+
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "px-segment-private.h"
+
+/* A body paragraph: prose of at least this many words ending a sentence. */
+#define BODY_WORDS 12
+
+/* Phrases of web-page chrome: comment forms, share and subscribe bars,
+ * navigation, browser and cookie notices. Matched on the lower-cased
+ * paragraph. */
+static const char * const chrome_phrases[] = {
+  "leave a reply", "leave a comment", "post comment", "commenting using", "log in", "log out",
+  "login", "sign up", "sign in", "subscribe", "newsletter", "share this", "share on",
+  "follow us", "click an icon", "click here", "required fields", "will not be published",
+  "save my name", "related posts", "related articles", "read more", "notify me",
+  "all rights reserved", "cookie", "your email", "email address", "in this browser",
+  "sent directly to you", "advertisement", "sponsored content", "previous post", "next post",
+  "filed under", "posted in", "posted on", "skip to content", "connecting to %s", "translate",
+  "print this", "comments", "permalink", "rss feed", "back to top", "fill in your details",
+  "your browser", "web browser", "browser is not supported", "no longer supported",
+  "update it here", "update your browser", "enable javascript", "javascript is disabled",
+  "min read", "minute read", "listen to this article", "download our app", "get the app",
+};
+
+/* Promotions that open a line: "READ MORE: …", "Also read | …". */
+static const char * const promo_openers[] = {
+  "read more", "also read", "read also", "see also", "related", "recommended", "more on this",
+  "watch", "listen", "don't miss", "must read", "trending", "suggested", "you may also like",
+  "you might also like", "more from", "explore more", "latest",
+};
+
+/* Photo captions and credits. */
+static const char * const credit_phrases[] = {
+  "photo/", "photo:", "photos:", "photo credit", "photo by", "photograph:", "photograph by",
+  "image credit", "image:", "image source", "image by", "picture:", "pictures:", "credit:",
+  "credits:", "credit…", "credit...", "file photo", "getty images", "shutterstock", "via ap)",
+  "via reuters)", "via afp)", "(ap photo", "(afp photo", "(reuters photo", "/getty", "/reuters)",
+  "/afp)", "/ap)", "/epa)", "in this photo", "in this handout photo", "in this file photo",
+  "in this image", "in this picture", "pictured above", "(photo", "(image", "(picture",
+};
+
+/* End notes of wire copy and aggregators. */
+static const char * const end_note_phrases[] = {
+  "inputs from", "with agency inputs", "reporting by", "editing by", "additional reporting",
+  "writing by", "contributed to this report", "compiled by", "with input from",
+};
+
+/* Words of author bios. */
+static const char * const bio_words[] = {
+  "author", "blogger", "columnist", "contributor", "correspondent", "editor", "enthusiast",
+  "experience", "freelance", "graduate", "journalist", "passionate", "professional", "reporter",
+  "writer", "writes",
+};
+
+/* Single words that mark chrome when they make up most of a short line. */
+static const char * const chrome_words[] = {
+  "account", "advertisement", "comment", "comments", "email", "facebook", "icon", "instagram",
+  "linkedin", "logo", "logos", "name", "photo", "picture", "pinterest", "print", "recommended",
+  "reddit", "related", "reply", "share", "shares", "telegram", "tiktok", "translate", "tweet",
+  "twitter", "website", "whatsapp", "wordpress", "youtube",
+};
+
+/* Networks and services whose names come in share bars. */
+static const char * const network_names[] = {
+  "email", "facebook", "instagram", "linkedin", "pinterest", "reddit", "telegram", "tiktok",
+  "twitter", "vk", "whatsapp", "wordpress", "youtube",
+};
+
+static int
+compare_strings (const void *a,
+                 const void *b)
+{
+  return strcmp (*(const char * const *)a, *(const char * const *)b);
+}
+
+static gboolean
+in_sorted_list (const char * const *list,
+                gsize               n,
+                const char         *word)
+{
+  return bsearch (&word, list, n, sizeof list[0], compare_strings) != NULL;
+}
+
+static guint
+count_phrases (const char         *lower,
+               const char * const *list,
+               gsize               n)
+{
+  guint count = 0;
+
+  for (gsize i = 0; i < n; i++)
+    if (strstr (lower, list[i]) != NULL)
+      count++;
+  return count;
+}
+
+/* The one ASCII character a punctuation token normalizes to, or 0. */
+static inline char
+punct_char (const PxToken *token)
+{
+  if (!(token->flags & PX_TOKEN_PUNCT) || token->norm[0] == '\0' || token->norm[1] != '\0')
+    return 0;
+  return token->norm[0];
+}
+
+static gboolean
+is_terminal (const PxToken *token)
+{
+  char c = punct_char (token);
+
+  return c == '.' || c == '!' || c == '?' ||
+         ((token->flags & PX_TOKEN_PUNCT) && strcmp (token->norm, "…") == 0);
+}
+
+static gboolean
+is_closer (const PxToken *token)
+{
+  char c = punct_char (token);
+
+  return c == '"' || c == '\'' || c == ')' || c == ']';
+}
+
+static gboolean
+is_word (const PxToken *token)
+{
+  return (token->flags & (PX_TOKEN_WORD | PX_TOKEN_NUMBER)) != 0;
+}
+
+/* Line shape */
+
+/* "Ann LeeAnn Lee": a name printed twice without a space (a byline block
+ * flattened by copying). */
+static gboolean
+is_doubled (const char *text,
+            gsize       start,
+            gsize       end)
+{
+  gsize half = (end - start) / 2;
+
+  return (end - start) % 2 == 0 && half >= 5 && half <= 60 &&
+         memcmp (text + start, text + start + half, half) == 0 &&
+         strchr (" \t", text[start + half - 1]) == NULL;
+}
+
+/* "election, kazakhstan, vote": short lower-case items between commas. */
+static gboolean
+is_tag_list (const PxToken *tokens,
+             guint          n,
+             const PxParaFeatures *f)
+{
+  guint commas = 0;
+  guint item = 0;
+
+  if (f->words < 2 || f->words > 16 || f->stopwords > 0 || f->ends_sentence || f->has_period)
+    return FALSE;
+  for (guint i = 0; i < n; i++)
+    {
+      if (punct_char (&tokens[i]) == ',' || punct_char (&tokens[i]) == '|')
+        {
+          if (item == 0)
+            return FALSE;
+          commas++;
+          item = 0;
+        }
+      else if (is_word (&tokens[i]))
+        {
+          if (++item > 3)
+            return FALSE;
+        }
+      else
+        return FALSE;
+    }
+  /* Title Case tags read like a list of names in a sentence: lower case only. */
+  return commas >= 1 && f->capitalized == 0;
+}
+
+/* "By Ann Lee", "- By Ann Lee and Bo Chen", "By Ann Lee, Reuters". */
+static gboolean
+is_byline (const PxToken *tokens,
+           guint          n,
+           const PxParaFeatures *f)
+{
+  guint i = 0;
+
+  while (i < n && (tokens[i].flags & PX_TOKEN_PUNCT))
+    i++;
+  if (i >= n || strcmp (tokens[i].norm, "by") != 0 || f->words > 10 || f->ends_sentence)
+    return FALSE;
+  for (i++; i < n; i++)
+    if ((tokens[i].flags & PX_TOKEN_WORD) && !(tokens[i].flags & PX_TOKEN_CAPITALIZED) &&
+        strcmp (tokens[i].norm, "and") != 0)
+      return FALSE;
+  return f->words >= 3;
+}
+
+/* "READ MORE: …", "Also read | …", "RECOMMENDED". */
+static gboolean
+is_promo (const char    *lower,
+          const PxParaFeatures *f)
+{
+  const char *p = lower;
+
+  while (*p != '\0' && !g_ascii_isalnum (*p))
+    p++;
+  for (guint i = 0; i < G_N_ELEMENTS (promo_openers); i++)
+    if (g_str_has_prefix (p, promo_openers[i]))
+      {
+        const char *after = p + strlen (promo_openers[i]);
+
+        while (*after == ' ')
+          after++;
+        /* The opener alone, or the opener and a headline after a colon. */
+        if (*after == '\0' && f->words <= 4)
+          return TRUE;
+        if ((*after == ':' || *after == '|' || g_str_has_prefix (after, "»") ||
+             g_str_has_prefix (after, "–") || g_str_has_prefix (after, "—")) && f->words <= 30)
+          return TRUE;
+      }
+  return FALSE;
+}
+
+/* "NAME is a news writer …", "NAME covers …": a bio opens with a name. */
+static gboolean
+is_bio_opening (const PxToken *tokens,
+                guint          n)
+{
+  guint i = 0;
+
+  while (i < n && i < 4 && (tokens[i].flags & PX_TOKEN_CAPITALIZED))
+    i++;
+  if (i == 0 || i >= 4 || i + 1 >= n)
+    return FALSE;
+  return (strcmp (tokens[i].norm, "is") == 0 &&
+          (strcmp (tokens[i + 1].norm, "a") == 0 || strcmp (tokens[i + 1].norm, "an") == 0 ||
+           strcmp (tokens[i + 1].norm, "the") == 0)) ||
+         strcmp (tokens[i].norm, "covers") == 0 || strcmp (tokens[i].norm, "writes") == 0;
+}
+
+/* A trailing agency credit: "… by seven years. / AA", "… / AFP". */
+static gboolean
+has_trailing_credit (const PxToken *tokens,
+                     guint          n)
+{
+  guint words = 0;
+
+  for (guint i = n; i > 0; i--)
+    {
+      const PxToken *t = &tokens[i - 1];
+
+      if (punct_char (t) == '/')
+        return words >= 1 && i >= 2 && is_terminal (&tokens[i - 2]);
+      if (!is_word (t) || !(t->flags & PX_TOKEN_CAPITALIZED) || ++words > 3)
+        return FALSE;
+    }
+  return FALSE;
+}
+
+void
+px_segment_features (const char        *text,
+                     const PxParagraph *para,
+                     const PxToken     *tokens,
+                     guint              n,
+                     PxParaFeatures    *f)
+{
+  g_autofree char *lower = NULL;
+  const PxToken *last = NULL;
+  PxMetaLine meta = f->meta;
+  guint newlines = f->newlines_before;
+  guint first_token = f->first_token;
+
+  memset (f, 0, sizeof *f);
+  f->meta = meta;
+  f->newlines_before = newlines;
+  f->first_token = first_token;
+  f->n_tokens = n;
+
+  for (guint i = 0; i < n; i++)
+    {
+      const PxToken *t = &tokens[i];
+
+      if (is_word (t))
+        {
+          f->words++;
+          if (t->flags & PX_TOKEN_CAPITALIZED)
+            f->capitalized++;
+          else if ((t->flags & PX_TOKEN_WORD) && !(t->flags & PX_TOKEN_STOPWORD))
+            f->lower_content++;
+          if (t->flags & PX_TOKEN_STOPWORD)
+            f->stopwords++;
+          if (in_sorted_list (chrome_words, G_N_ELEMENTS (chrome_words), t->norm))
+            f->chrome_words++;
+          if (in_sorted_list (network_names, G_N_ELEMENTS (network_names), t->norm))
+            f->networks++;
+          if (in_sorted_list (bio_words, G_N_ELEMENTS (bio_words), t->norm))
+            f->bio_cues++;
+        }
+      else if (strncmp (text + t->start, "»", t->end - t->start) == 0 ||
+               strncmp (text + t->start, "›", t->end - t->start) == 0 ||
+               text[t->start] == '|' || text[t->start] == '>')
+        f->separators++;
+      if (punct_char (t) == '.')
+        f->has_period = TRUE;
+    }
+
+  for (guint i = n; i > 0; i--)
+    if (!is_closer (&tokens[i - 1]))
+      {
+        last = &tokens[i - 1];
+        break;
+      }
+  f->ends_sentence = last != NULL && is_terminal (last);
+  f->doubled = is_doubled (text, para->start, para->end);
+  f->tag_list = is_tag_list (tokens, n, f);
+  f->byline = is_byline (tokens, n, f);
+  f->bio_opening = is_bio_opening (tokens, n);
+
+  /* Chrome comes in short paragraphs; long ones are read for it no further. */
+  if (f->words > 80)
+    return;
+
+  lower = g_utf8_strdown (text + para->start, para->end - para->start);
+  f->credit = (count_phrases (lower, credit_phrases, G_N_ELEMENTS (credit_phrases)) > 0 ||
+               has_trailing_credit (tokens, n)) && f->words <= 60;
+  if (f->words > 40)
+    return;
+
+  f->chrome_phrases = count_phrases (lower, chrome_phrases, G_N_ELEMENTS (chrome_phrases));
+  f->promo = is_promo (lower, f);
+  f->live_title = !f->ends_sentence && f->words <= 16 &&
+                  (strstr (lower, "live updates") != NULL || strstr (lower, "live blog") != NULL ||
+                   strstr (lower, "as it happened") != NULL || g_str_has_suffix (lower, ": live"));
+  f->end_note = f->words <= 16 && count_phrases (lower, end_note_phrases, G_N_ELEMENTS (end_note_phrases)) > 0 &&
+                (lower[0] == '(' || lower[0] == '[' || g_str_has_prefix (lower, "with "));
+  f->template_junk = strstr (lower, "%s") != NULL || strstr (lower, "%d") != NULL ||
+                     strstr (lower, "{{") != NULL;
+  f->caption = f->credit && f->words <= 60;
+}
+
+/* Judging one paragraph by itself */
+
+static gboolean
+is_boilerplate (const PxParaFeatures *f)
+{
+  if (f->words == 0)
+    return FALSE;
+  if (f->template_junk || f->promo || f->doubled || f->tag_list || f->byline || f->end_note ||
+      f->live_title)
+    return TRUE;
+  /* Breadcrumbs: Home » News » … */
+  if (f->separators >= 2 && f->words <= 25)
+    return TRUE;
+  /* Share and subscribe bars name several networks. */
+  if (f->networks >= 3)
+    return TRUE;
+  if (f->chrome_phrases >= 2)
+    return TRUE;
+  if (f->chrome_phrases >= 1 && (f->words <= 12 || f->networks >= 2))
+    return TRUE;
+  /* "Advertisement", "Twitter picture", "Name *": short lines of chrome words. */
+  if (!f->ends_sentence && f->words <= 4 && f->chrome_words * 2 >= f->words)
+    return TRUE;
+  /* Tag lists: many capitalised words, no function words, no sentence. */
+  if (!f->has_period && f->words >= 8 && f->capitalized == f->words)
+    return TRUE;
+  return FALSE;
+}
+
+static gboolean
+is_heading_shape (const PxParaFeatures *f)
+{
+  return f->words > 0 && f->words <= 16 && !f->ends_sentence && !f->has_period;
+}
+
+/* "Hartford Times", "WORLD": a few capitalised words, no function word. */
+static gboolean
+is_name_line (const PxParaFeatures *f)
+{
+  return is_heading_shape (f) && f->words <= 4 && f->capitalized == f->words && f->stopwords == 0;
+}
+
+static gboolean
+is_body (const PxParaFeatures *f)
+{
+  return f->meta != PX_META_LINE_WHOLE && f->words >= BODY_WORDS && f->ends_sentence;
+}
+
+/* Next to chrome, short unpunctuated lines are chrome too ("Comment",
+ * "Politics Transport Environment"). */
+static gboolean
+is_chrome_neighbour (const PxParaFeatures *f)
+{
+  return f->words > 0 && f->words <= 8 && !f->ends_sentence && !f->caption &&
+         (f->capitalized == f->words || f->words <= 2);
+}
+
+/* Repetition */
+
+/* The words of a paragraph, normalized, one string. */
+static char *
+word_key (const PxToken *tokens,
+          guint          n)
+{
+  GString *key = g_string_new (NULL);
+
+  for (guint i = 0; i < n; i++)
+    if (is_word (&tokens[i]))
+      {
+        if (key->len > 0)
+          g_string_append_c (key, ' ');
+        g_string_append (key, tokens[i].norm);
+      }
+  return g_string_free (key, FALSE);
+}
+
+/* The share of @a's word trigrams found in @b. */
+static double
+trigram_containment (const PxToken *a,
+                     guint          na,
+                     const PxToken *b,
+                     guint          nb)
+{
+  g_autoptr(GHashTable) grams = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GPtrArray) wa = g_ptr_array_new ();
+  g_autoptr(GPtrArray) wb = g_ptr_array_new ();
+  guint found = 0;
+
+  for (guint i = 0; i < na; i++)
+    if (is_word (&a[i]))
+      g_ptr_array_add (wa, (gpointer)a[i].norm);
+  for (guint i = 0; i < nb; i++)
+    if (is_word (&b[i]))
+      g_ptr_array_add (wb, (gpointer)b[i].norm);
+  if (wa->len < 3 || wb->len < 3)
+    return 0;
+  for (guint i = 0; i + 2 < wb->len; i++)
+    g_hash_table_add (grams, g_strjoin (" ", wb->pdata[i], wb->pdata[i + 1], wb->pdata[i + 2], NULL));
+  for (guint i = 0; i + 2 < wa->len; i++)
+    {
+      g_autofree char *gram = g_strjoin (" ", wa->pdata[i], wa->pdata[i + 1], wa->pdata[i + 2], NULL);
+
+      if (g_hash_table_contains (grams, gram))
+        found++;
+    }
+  return (double)found / (wa->len - 2);
+}
+
+static gboolean
+is_clutter (PxSegmentKind kind)
+{
+  return kind == PX_SEGMENT_BOILERPLATE || kind == PX_SEGMENT_CAPTION;
+}
+
+/* A paragraph that repeats an earlier one (a headline printed again, a pull
+ * quote) is clutter, unless the earlier one is clutter itself: the body
+ * sentence a caption repeats stays a sentence. Exact repeats are found
+ * anywhere; near repeats among the next few paragraphs. */
+static void
+mark_repeats (const PxToken        *tokens,
+              guint                 n_paragraphs,
+              const PxParaFeatures *features,
+              PxSegmentKind        *kinds)
+{
+  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
+  for (guint p = 0; p < n_paragraphs; p++)
+    {
+      const PxParaFeatures *f = &features[p];
+      g_autofree char *key = NULL;
+      gpointer earlier;
+
+      if (f->meta == PX_META_LINE_WHOLE || f->words < 3)
+        continue;
+      key = word_key (tokens + f->first_token, f->n_tokens);
+      if (g_hash_table_lookup_extended (seen, key, NULL, &earlier))
+        {
+          if (!is_clutter (kinds[GPOINTER_TO_UINT (earlier)]))
+            kinds[p] = PX_SEGMENT_BOILERPLATE;
+          continue;
+        }
+      g_hash_table_insert (seen, g_steal_pointer (&key), GUINT_TO_POINTER (p));
+
+      for (guint q = p > 4 ? p - 4 : 0; q < p && f->words >= 8; q++)
+        {
+          const PxParaFeatures *g = &features[q];
+
+          if (g->meta == PX_META_LINE_WHOLE || g->words < 8 || is_clutter (kinds[p]))
+            continue;
+          if (trigram_containment (tokens + g->first_token, g->n_tokens,
+                                   tokens + f->first_token, f->n_tokens) >= 0.8 ||
+              trigram_containment (tokens + f->first_token, f->n_tokens,
+                                   tokens + g->first_token, g->n_tokens) >= 0.8)
+            {
+              if (!is_clutter (kinds[q]))
+                kinds[p] = PX_SEGMENT_BOILERPLATE;
+              break;
+            }
+        }
+    }
+}
+
+/* Captions of one photo series share their wording ("… after the flood in
+ * X village, near Y"): an unfinished line that shares a run of four words
+ * with a credited caption is one too. */
+static void
+mark_caption_echoes (const PxToken        *tokens,
+                     guint                 n_paragraphs,
+                     const PxParaFeatures *features,
+                     PxSegmentKind        *kinds)
+{
+  for (guint c = 0; c < n_paragraphs; c++)
+    {
+      const PxParaFeatures *cf = &features[c];
+
+      if (kinds[c] != PX_SEGMENT_CAPTION || !cf->credit || cf->words < 6)
+        continue;
+      for (guint p = 0; p < n_paragraphs; p++)
+        {
+          const PxParaFeatures *f = &features[p];
+          const PxToken *a = tokens + f->first_token;
+          const PxToken *b = tokens + cf->first_token;
+          gboolean shared = FALSE;
+
+          if (p == c || is_clutter (kinds[p]) || f->ends_sentence || f->words < 6 || f->words > 40 ||
+              f->meta == PX_META_LINE_WHOLE)
+            continue;
+          for (guint i = 0; i + 3 < f->n_tokens && !shared; i++)
+            for (guint j = 0; j + 3 < cf->n_tokens && !shared; j++)
+              {
+                guint k = 0;
+
+                while (k < 4 && is_word (&a[i + k]) && is_word (&b[j + k]) &&
+                       strcmp (a[i + k].norm, b[j + k].norm) == 0)
+                  k++;
+                shared = k == 4;
+              }
+          if (shared)
+            kinds[p] = PX_SEGMENT_CAPTION;
+        }
+    }
+}
+
+static gboolean
+adjacent_lines (const PxParaFeatures *features,
+                guint                 a,
+                guint                 b)
+{
+  return features[MAX (a, b)].newlines_before == 1;
+}
+
+/* Position: the masthead above the headline, labels between the headline
+ * and the first body paragraph, alt text beside a credit, a bio's name and
+ * title below the last body paragraph. */
+static void
+mark_by_position (const char           *text,
+                  PxTextModel          *model,
+                  guint                 n_paragraphs,
+                  const PxParaFeatures *features,
+                  PxSegmentKind        *kinds)
+{
+  guint title = G_MAXUINT;
+  guint first_body = n_paragraphs;
+  guint last_body = 0;
+
+  for (guint p = 0; p < n_paragraphs; p++)
+    if (is_body (&features[p]) && !is_clutter (kinds[p]))
+      {
+        first_body = MIN (first_body, p);
+        last_body = p;
+      }
+
+  for (guint p = 0; p < first_body && title == G_MAXUINT; p++)
+    if (!is_clutter (kinds[p]) && features[p].words > 0)
+      title = p;
+
+  /* A masthead: a name line above a longer headline. */
+  if (title != G_MAXUINT && is_name_line (&features[title]))
+    for (guint q = title + 1; q < first_body; q++)
+      {
+        if (is_clutter (kinds[q]))
+          continue;
+        if (is_heading_shape (&features[q]) && features[q].words >= 5)
+          {
+            const PxParagraph *para = &g_array_index (model->paragraphs, PxParagraph, title);
+
+            kinds[title] = PX_SEGMENT_BOILERPLATE;
+            if (model->site == NULL)
+              model->site = g_strndup (text + para->start, para->end - para->start);
+            title = q;
+          }
+        break;
+      }
+
+  for (guint p = 0; p < n_paragraphs; p++)
+    {
+      const PxParaFeatures *f = &features[p];
+
+      if (p == title || is_clutter (kinds[p]) || !is_heading_shape (f))
+        continue;
+      /* Alt text beside its credit. */
+      if (f->words <= 12 &&
+          ((p + 1 < n_paragraphs && kinds[p + 1] == PX_SEGMENT_CAPTION && features[p + 1].credit &&
+            adjacent_lines (features, p, p + 1)) ||
+           (p > 0 && kinds[p - 1] == PX_SEGMENT_CAPTION && features[p - 1].credit &&
+            adjacent_lines (features, p - 1, p))))
+        kinds[p] = PX_SEGMENT_CAPTION;
+      /* Labels between the headline and the body: "WORLD", "3 MIN READ". */
+      else if (title != G_MAXUINT && p > title && p < first_body && is_name_line (f))
+        kinds[p] = PX_SEGMENT_BOILERPLATE;
+    }
+
+  /* An author bio below the body, and the lines that go with it. */
+  for (guint p = last_body > 0 ? last_body : 0; p < n_paragraphs; p++)
+    {
+      const PxParaFeatures *f = &features[p];
+
+      if (p + 3 < n_paragraphs || f->words == 0 || f->words > 80 || is_clutter (kinds[p]))
+        continue;
+      if ((f->bio_opening && f->bio_cues >= 1) || f->bio_cues >= 3)
+        kinds[p] = PX_SEGMENT_BOILERPLATE;
+    }
+  for (guint p = n_paragraphs; p > 0 && p - 1 > last_body; p--)
+    if (kinds[p - 1] == PX_SEGMENT_BOILERPLATE)
+      for (guint q = p - 1; q > last_body + 1 && is_heading_shape (&features[q - 1]) &&
+                            features[q - 1].words <= 8 && !is_clutter (kinds[q - 1]); q--)
+        kinds[q - 1] = PX_SEGMENT_BOILERPLATE;
+}
+
+void
+px_segment_classify (const char           *text,
+                     PxTextModel          *model,
+                     const PxParaFeatures *features,
+                     PxSegmentKind        *kinds)
+{
+  const PxToken *tokens = (const PxToken *)(void *)model->tokens->data;
+  guint n_paragraphs = model->paragraphs->len;
+  g_autofree gboolean *chrome = g_new0 (gboolean, MAX (n_paragraphs, 1));
+
+  for (guint p = 0; p < n_paragraphs; p++)
+    {
+      const PxParagraph *para = &g_array_index (model->paragraphs, PxParagraph, p);
+      const PxParaFeatures *f = &features[p];
+
+      if (f->meta == PX_META_LINE_WHOLE || is_boilerplate (f))
+        kinds[p] = PX_SEGMENT_BOILERPLATE;
+      else if (f->caption)
+        kinds[p] = PX_SEGMENT_CAPTION;
+      else if (para->kind == PX_PARAGRAPH_HEADING || (para->n_segments == 1 && is_heading_shape (f)))
+        kinds[p] = PX_SEGMENT_HEADING;
+      else
+        kinds[p] = PX_SEGMENT_SENTENCE;
+
+      if (f->byline && model->byline == NULL)
+        {
+          const PxToken *t = tokens + f->first_token;
+          guint i = 0;
+
+          while (i < f->n_tokens && strcmp (t[i].norm, "by") != 0)
+            i++;
+          if (i + 1 < f->n_tokens)
+            model->byline = g_strndup (text + t[i + 1].start, para->end - t[i + 1].start);
+        }
+    }
+
+  /* Chrome spreads to short unpunctuated neighbours. */
+  for (guint p = 0; p < n_paragraphs; p++)
+    chrome[p] = kinds[p] == PX_SEGMENT_BOILERPLATE && features[p].meta != PX_META_LINE_WHOLE;
+  for (guint p = 0; p < n_paragraphs; p++)
+    if (chrome[p])
+      {
+        for (guint q = p + 1; q < n_paragraphs && !is_clutter (kinds[q]) && is_chrome_neighbour (&features[q]); q++)
+          kinds[q] = PX_SEGMENT_BOILERPLATE;
+        for (guint q = p; q > 0 && !is_clutter (kinds[q - 1]) && is_chrome_neighbour (&features[q - 1]); q--)
+          kinds[q - 1] = PX_SEGMENT_BOILERPLATE;
+      }
+
+  mark_repeats (tokens, n_paragraphs, features, kinds);
+  mark_caption_echoes (tokens, n_paragraphs, features, kinds);
+  mark_by_position (text, model, n_paragraphs, features, kinds);
+}
