@@ -57,7 +57,7 @@ static const char * const credit_phrases[] = {
   "credits:", "credit…", "credit...", "file photo", "getty images", "shutterstock", "via ap)",
   "via reuters)", "via afp)", "(ap photo", "(afp photo", "(reuters photo", "/getty", "/reuters)",
   "/afp)", "/ap)", "/epa)", "in this photo", "in this handout photo", "in this file photo",
-  "in this image", "in this picture", "pictured above", "(photo", "(image", "(picture",
+  "in this image", "in this picture", "pictured above",
 };
 
 /* End notes of wire copy and aggregators. */
@@ -191,8 +191,9 @@ is_tag_list (const PxToken *tokens,
       else
         return FALSE;
     }
-  /* Title Case tags read like a list of names in a sentence: lower case only. */
-  return commas >= 1 && f->capitalized == 0;
+  /* Title Case tags read like a list of names in a sentence: lower case
+   * only. A trailing comma is a hard-wrapped line, not a list. */
+  return commas >= 1 && item > 0 && f->capitalized == 0;
 }
 
 /* "By Ann Lee", "- By Ann Lee and Bo Chen", "By Ann Lee, Reuters". */
@@ -646,6 +647,19 @@ mark_by_position (const char           *text,
         kinds[q - 1] = PX_SEGMENT_BOILERPLATE;
 }
 
+/* The kind of a paragraph that is not clutter. */
+static PxSegmentKind
+para_default_kind (PxTextModel          *model,
+                   const PxParaFeatures *features,
+                   guint                 p)
+{
+  const PxParagraph *para = &g_array_index (model->paragraphs, PxParagraph, p);
+
+  if (para->kind == PX_PARAGRAPH_HEADING || (para->n_segments == 1 && is_heading_shape (&features[p])))
+    return PX_SEGMENT_HEADING;
+  return PX_SEGMENT_SENTENCE;
+}
+
 void
 px_segment_classify (const char           *text,
                      PxTextModel          *model,
@@ -665,10 +679,8 @@ px_segment_classify (const char           *text,
         kinds[p] = PX_SEGMENT_BOILERPLATE;
       else if (f->caption)
         kinds[p] = PX_SEGMENT_CAPTION;
-      else if (para->kind == PX_PARAGRAPH_HEADING || (para->n_segments == 1 && is_heading_shape (f)))
-        kinds[p] = PX_SEGMENT_HEADING;
       else
-        kinds[p] = PX_SEGMENT_SENTENCE;
+        kinds[p] = para_default_kind (model, features, p);
 
       if (f->byline && model->byline == NULL)
         {
@@ -693,6 +705,15 @@ px_segment_classify (const char           *text,
         for (guint q = p; q > 0 && !is_clutter (kinds[q - 1]) && is_chrome_neighbour (&features[q - 1]); q--)
           kinds[q - 1] = PX_SEGMENT_BOILERPLATE;
       }
+
+  /* A "tag list" that the next line goes on from lower case is a
+   * hard-wrapped sentence. */
+  for (guint p = 0; p + 1 < n_paragraphs; p++)
+    if (features[p].tag_list && kinds[p] == PX_SEGMENT_BOILERPLATE &&
+        features[p + 1].newlines_before == 1 && features[p + 1].n_tokens > 0 &&
+        (tokens[features[p + 1].first_token].flags & PX_TOKEN_WORD) &&
+        !(tokens[features[p + 1].first_token].flags & PX_TOKEN_CAPITALIZED))
+      kinds[p] = para_default_kind (model, features, p);
 
   mark_repeats (tokens, n_paragraphs, features, kinds);
   mark_caption_echoes (tokens, n_paragraphs, features, kinds);
