@@ -40,8 +40,9 @@ static const char * const patterns[N_RE] = {
   [RE_SOURCE] = "^\\s*(?:source|url|link|origin|original|permalink)\\s*:\\s*(https?://\\S+)\\s*$",
   [RE_DATE_LINE] = "^\\s*(?:date|published|updated|posted|last updated)\\s*:?\\s*"
                    "(\\d{4}-\\d{2}-\\d{2})(?:[ T]\\d{1,2}:\\d{2}(?::\\d{2})?)?\\b\\s*(.*)$",
-  /* ASTANA (Agency) - · MARLOW, England – · Morocco — */
-  [RE_DASH_DATELINE] = "^(\\p{Lu}[\\p{L}.'’]*(?:[ -]\\p{Lu}[\\p{L}.'’]*){0,2}(?:, \\p{Lu}[\\p{L}.'’]*(?: \\p{Lu}[\\p{L}.'’]*)?)?)"
+  /* ASTANA (Agency) - · MARLOW, England – · Morocco — · MARLOW, March 13 (Agency) - */
+  [RE_DASH_DATELINE] = "^(\\p{Lu}[\\p{L}.'’]*(?:[ -]\\p{Lu}[\\p{L}.'’]*){0,2}(?:, \\p{Lu}[\\p{L}.'’]*(?: \\p{Lu}[\\p{L}.'’]*)?){0,1}?)"
+                       "(?:,? (?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\\.? \\d{1,2}(?:,? \\d{4})?)?"
                        "\\s*(\\([^()\\n]{1,40}\\))?\\s*[-–—]{1,2}\\s+(?=[\\p{Lu}\\d\"“‘'])",
   /* (Agency) - */
   [RE_AGENCY_DATELINE] = "^\\(\\p{Lu}[\\p{L} ]{0,30}\\)\\s*[-–—]{1,2}\\s+(?=[\\p{Lu}\\d\"“‘'])",
