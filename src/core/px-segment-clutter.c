@@ -47,7 +47,7 @@ static const char * const chrome_phrases[] = {
 static const char * const promo_openers[] = {
   "read more", "also read", "read also", "see also", "related", "recommended", "more on this",
   "watch", "listen", "don't miss", "must read", "trending", "suggested", "you may also like",
-  "you might also like", "more from", "explore more", "latest",
+  "you might also like", "more from", "explore more", "latest", "tags", "topics", "keywords",
 };
 
 /* Photo captions and credits. */
@@ -185,7 +185,9 @@ is_tag_list (const PxToken *tokens,
         }
       else if (is_word (&tokens[i]))
         {
-          if (++item > 3)
+          /* Tags are words in lower case (scripts without case are not judged). */
+          if (++item > 3 || ((tokens[i].flags & PX_TOKEN_WORD) &&
+                             !g_unichar_islower (g_utf8_get_char (tokens[i].norm))))
             return FALSE;
         }
       else
@@ -258,12 +260,19 @@ is_bio_opening (const PxToken *tokens,
          strcmp (tokens[i].norm, "covers") == 0 || strcmp (tokens[i].norm, "writes") == 0;
 }
 
-/* A trailing agency credit: "… by seven years. / AA", "… / AFP". */
+/* A trailing agency credit: "… by seven years. / AA", "… / AFP", or a
+ * photographer after an agency in capitals: "… on Tuesday. AGENCY/Ann Berg". */
 static gboolean
 has_trailing_credit (const PxToken *tokens,
                      guint          n)
 {
   guint words = 0;
+
+  for (guint i = n; i > 1 && i + 4 > n; i--)
+    if (punct_char (&tokens[i - 1]) == '/' && (tokens[i - 2].flags & PX_TOKEN_ALL_CAPS) &&
+        tokens[i - 2].end == tokens[i - 1].start && i < n && (tokens[i].flags & PX_TOKEN_CAPITALIZED) &&
+        tokens[i].start == tokens[i - 1].end)
+      return TRUE;
 
   for (guint i = n; i > 0; i--)
     {
@@ -318,7 +327,8 @@ px_segment_features (const char        *text,
         }
       else if (strncmp (text + t->start, "»", t->end - t->start) == 0 ||
                strncmp (text + t->start, "›", t->end - t->start) == 0 ||
-               text[t->start] == '|' || text[t->start] == '>')
+               text[t->start] == '|' || text[t->start] == '>' ||
+               (text[t->start] == '/' && t->start > 0 && text[t->start - 1] == ' '))
         f->separators++;
       if (punct_char (t) == '.')
         f->has_period = TRUE;
@@ -472,10 +482,11 @@ is_clutter (PxSegmentKind kind)
   return kind == PX_SEGMENT_BOILERPLATE || kind == PX_SEGMENT_CAPTION;
 }
 
-/* A paragraph that repeats an earlier one (a headline printed again, a pull
- * quote) is clutter, unless the earlier one is clutter itself: the body
- * sentence a caption repeats stays a sentence. Exact repeats are found
- * anywhere; near repeats among the next few paragraphs. */
+/* A paragraph that repeats an earlier one is clutter: the headline printed
+ * again (anywhere), a pull quote that repeats a paragraph (exactly, or
+ * nearly among the next few paragraphs). Unless the earlier one is
+ * clutter itself: the body sentence a caption repeats stays a sentence.
+ * Other short lines may repeat (subheadings of a list, table labels). */
 static void
 mark_repeats (const PxToken        *tokens,
               guint                 n_paragraphs,
@@ -483,6 +494,7 @@ mark_repeats (const PxToken        *tokens,
               PxSegmentKind        *kinds)
 {
   g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autofree char *title = NULL;
 
   for (guint p = 0; p < n_paragraphs; p++)
     {
@@ -490,9 +502,21 @@ mark_repeats (const PxToken        *tokens,
       g_autofree char *key = NULL;
       gpointer earlier;
 
-      if (f->meta == PX_META_LINE_WHOLE || f->words < 3)
+      if (f->meta == PX_META_LINE_WHOLE || f->words < 3 || is_clutter (kinds[p]))
         continue;
       key = word_key (tokens + f->first_token, f->n_tokens);
+      if (title == NULL && kinds[p] == PX_SEGMENT_HEADING && !is_name_line (f))
+        {
+          title = g_strdup (key);
+          continue;
+        }
+      if (title != NULL && strcmp (key, title) == 0)
+        {
+          kinds[p] = PX_SEGMENT_BOILERPLATE;
+          continue;
+        }
+      if (f->words < 8)
+        continue;
       if (g_hash_table_lookup_extended (seen, key, NULL, &earlier))
         {
           if (!is_clutter (kinds[GPOINTER_TO_UINT (earlier)]))
@@ -501,16 +525,18 @@ mark_repeats (const PxToken        *tokens,
         }
       g_hash_table_insert (seen, g_steal_pointer (&key), GUINT_TO_POINTER (p));
 
-      for (guint q = p > 4 ? p - 4 : 0; q < p && f->words >= 8; q++)
+      for (guint q = p > 4 ? p - 4 : 0; q < p; q++)
         {
           const PxParaFeatures *g = &features[q];
 
-          if (g->meta == PX_META_LINE_WHOLE || g->words < 8 || is_clutter (kinds[p]))
+          if (g->meta == PX_META_LINE_WHOLE || g->words < 8)
             continue;
+          /* Near repeats are of about the same length: a sentence that
+           * an earlier paragraph holds among others is no repeat. */
           if (trigram_containment (tokens + g->first_token, g->n_tokens,
-                                   tokens + f->first_token, f->n_tokens) >= 0.8 ||
+                                   tokens + f->first_token, f->n_tokens) >= 0.7 &&
               trigram_containment (tokens + f->first_token, f->n_tokens,
-                                   tokens + g->first_token, g->n_tokens) >= 0.8)
+                                   tokens + g->first_token, g->n_tokens) >= 0.7)
             {
               if (!is_clutter (kinds[q]))
                 kinds[p] = PX_SEGMENT_BOILERPLATE;
@@ -594,19 +620,22 @@ mark_by_position (const char           *text,
     if (!is_clutter (kinds[p]) && features[p].words > 0)
       title = p;
 
-  /* A masthead: a name line above a longer headline. */
+  /* A masthead: name lines ("Example Times", "World") above a longer
+   * headline. */
   if (title != G_MAXUINT && is_name_line (&features[title]))
     for (guint q = title + 1; q < first_body; q++)
       {
-        if (is_clutter (kinds[q]))
+        if (is_clutter (kinds[q]) || is_name_line (&features[q]))
           continue;
         if (is_heading_shape (&features[q]) && features[q].words >= 5)
           {
             const PxParagraph *para = &g_array_index (model->paragraphs, PxParagraph, title);
 
-            kinds[title] = PX_SEGMENT_BOILERPLATE;
             if (model->site == NULL)
               model->site = g_strndup (text + para->start, para->end - para->start);
+            for (guint r = title; r < q; r++)
+              if (!is_clutter (kinds[r]))
+                kinds[r] = PX_SEGMENT_BOILERPLATE;
             title = q;
           }
         break;
@@ -626,12 +655,15 @@ mark_by_position (const char           *text,
             adjacent_lines (features, p - 1, p))))
         kinds[p] = PX_SEGMENT_CAPTION;
       /* Labels between the headline and the body: "WORLD", "3 MIN READ". */
-      else if (title != G_MAXUINT && p > title && p < first_body && is_name_line (f))
+      else if (title != G_MAXUINT && p > title && p < first_body && first_body < n_paragraphs &&
+               is_name_line (f))
         kinds[p] = PX_SEGMENT_BOILERPLATE;
     }
 
   /* An author bio below the body, and the lines that go with it. */
-  for (guint p = last_body > 0 ? last_body : 0; p < n_paragraphs; p++)
+  if (first_body == n_paragraphs)
+    return;
+  for (guint p = last_body; p < n_paragraphs; p++)
     {
       const PxParaFeatures *f = &features[p];
 

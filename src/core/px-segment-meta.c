@@ -56,7 +56,8 @@ static const char * const patterns[N_RE] = {
   [RE_DMY_DATE] = "\\b(\\d{1,2})[./](\\d{1,2})[./](\\d{4})\\b",
   [RE_MDY_DATE] = "\\b([A-Za-z]{3,9})\\.? (\\d{1,2})(?:st|nd|rd|th)?,? (\\d{4})\\b",
   [RE_DMY_NAME_DATE] = "\\b(\\d{1,2})(?:st|nd|rd|th)? ([A-Za-z]{3,9}),? (\\d{4})\\b",
-  [RE_CLOCK] = "\\b\\d{1,2}[:.]\\d{2}\\b",
+  /* 05:37, 10.42 pm (a decimal alone is no clock) */
+  [RE_CLOCK] = "\\b\\d{1,2}(?::\\d{2}|\\.\\d{2} ?(?:[ap]\\.?m\\b))",
 };
 
 /* The words a timestamp line is made of besides numbers. Sorted. */
