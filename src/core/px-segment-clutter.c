@@ -41,6 +41,7 @@ static const char * const chrome_phrases[] = {
   "your browser", "web browser", "browser is not supported", "no longer supported",
   "update it here", "update your browser", "enable javascript", "javascript is disabled",
   "min read", "minute read", "listen to this article", "download our app", "get the app",
+  "we use cookies", "cookie policy", "privacy policy", "accept cookies", "terms of use",
 };
 
 /* Promotions that open a line: "READ MORE: …", "Also read | …". */
@@ -672,6 +673,8 @@ mark_by_position (const char           *text,
       if ((f->bio_opening && f->bio_cues >= 1) || f->bio_cues >= 3)
         kinds[p] = PX_SEGMENT_BOILERPLATE;
     }
+  while (last_body > first_body && (is_clutter (kinds[last_body]) || !is_body (&features[last_body])))
+    last_body--;
   for (guint p = n_paragraphs; p > 0 && p - 1 > last_body; p--)
     if (kinds[p - 1] == PX_SEGMENT_BOILERPLATE)
       for (guint q = p - 1; q > last_body + 1 && is_heading_shape (&features[q - 1]) &&

@@ -42,7 +42,8 @@ static const char * const patterns[N_RE] = {
                    "(\\d{4}-\\d{2}-\\d{2})(?:[ T]\\d{1,2}:\\d{2}(?::\\d{2})?)?\\b\\s*(.*)$",
   /* ASTANA (Agency) - · MARLOW, England – · Morocco — · MARLOW, March 13 (Agency) - */
   [RE_DASH_DATELINE] = "^(\\p{Lu}[\\p{L}.'’]*(?:[ -]\\p{Lu}[\\p{L}.'’]*){0,2}(?:, \\p{Lu}[\\p{L}.'’]*(?: \\p{Lu}[\\p{L}.'’]*)?){0,1}?)"
-                       "(?:,? (?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\\.? \\d{1,2}(?:,? \\d{4})?)?"
+                       "(?:,? ((?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\\.? \\d{1,2}(?:,? \\d{4})?|"
+                       "\\d{1,2}[./]\\d{1,2}[./]\\d{4}|\\d{4}-\\d{2}-\\d{2}))?"
                        "\\s*(\\([^()\\n]{1,40}\\))?\\s*[-–—]{1,2}\\s+(?=[\\p{Lu}\\d\"“‘'])",
   /* (Agency) - */
   [RE_AGENCY_DATELINE] = "^\\(\\p{Lu}[\\p{L} ]{0,30}\\)\\s*[-–—]{1,2}\\s+(?=[\\p{Lu}\\d\"“‘'])",
@@ -253,7 +254,7 @@ match_dateline (const char  *line,
         continue;
       if (forms[i] != RE_AGENCY_DATELINE)
         take_value (&model->dateline, g_match_info_fetch (match, 1));
-      if (forms[i] == RE_PLACE_DATE)
+      if (forms[i] != RE_AGENCY_DATELINE)
         {
           g_autofree char *date = g_match_info_fetch (match, 2);
           take_value (&model->date, parse_date (date));
