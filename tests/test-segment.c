@@ -114,16 +114,17 @@ static const Case cases[] = {
   { "caption-agency-photo", "The vote passed on Sunday after a long campaign.\nA voter leaves a polling station in Kessel on Sunday. (Agency Photo/Ann Berg)\nTurnout was high.",
     "The vote passed on Sunday after a long campaign. | c:A voter leaves a polling station in Kessel on Sunday. | c:(Agency Photo/Ann Berg) | Turnout was high." },
   { "caption-credit-ellipsis", "Bridge vote passes\n\nCredit…Ann Berg/Agency\n\nThe vote passed on Sunday after a long campaign.",
-    "h:Bridge vote passes | c:Credit…Ann Berg/Agency | The vote passed on Sunday after a long campaign." },
+    "h:Bridge vote passes | b:Credit…Ann Berg/Agency | The vote passed on Sunday after a long campaign." },
   { "caption-dash-credit", "Bridge vote passes\n- Agency Photo/Ann Berg\nThe vote passed on Sunday after a long campaign.",
-    "h:Bridge vote passes | c:- Agency Photo/Ann Berg | The vote passed on Sunday after a long campaign." },
+    "h:Bridge vote passes | b:- Agency Photo/Ann Berg | The vote passed on Sunday after a long campaign." },
   { "caption-in-this-photo", "In this handout photo released by the regional office, voters queue in Kessel on Sunday.\n\nThe vote passed on Sunday after a long campaign.",
     "c:In this handout photo released by the regional office, voters queue in Kessel on Sunday. | The vote passed on Sunday after a long campaign." },
   { "caption-capital-agency", "The vote passed on Sunday after a long campaign.\n\nVoters queue in Kessel on Sunday. AGENCY/Ann Berg",
     "The vote passed on Sunday after a long campaign. | c:Voters queue in Kessel on Sunday. | c:AGENCY/Ann Berg" },
-  /* Alt text beside its credit is a caption; the headline is not. */
+  /* Alt text beside its credit is a caption; the headline is not. A
+   * credit on a line of its own is attribution, not a caption: boilerplate. */
   { "caption-alt-text", "Bridge vote passes\n\nThe bridge at dawn\n(Image credit: Region Office)\n\nThe vote passed on Sunday after a long campaign.",
-    "h:Bridge vote passes | c:The bridge at dawn | c:(Image credit: Region Office) | The vote passed on Sunday after a long campaign." },
+    "h:Bridge vote passes | c:The bridge at dawn | b:(Image credit: Region Office) | The vote passed on Sunday after a long campaign." },
   { "byline", "Bridge vote passes\n\n- By Ann Berg\n\nThe vote passed on Sunday after a long campaign.",
     "h:Bridge vote passes | b:- By Ann Berg | The vote passed on Sunday after a long campaign." },
   { "byline-doubled", "Bridge vote passes\nAnn BergAnn Berg\nThe vote passed on Sunday after a long campaign.",

@@ -754,3 +754,19 @@ px_segment_classify (const char           *text,
   mark_caption_echoes (tokens, n_paragraphs, features, kinds);
   mark_by_position (text, model, n_paragraphs, features, kinds);
 }
+
+gboolean
+px_segment_is_credit (const char      *text,
+                      const PxSegment *segment,
+                      const PxToken   *tokens)
+{
+  g_autofree char *lower = NULL;
+  guint words = 0;
+
+  for (guint i = 0; i < segment->n_tokens; i++)
+    if (is_word (&tokens[i]) && ++words > 8)
+      return FALSE;
+  lower = g_utf8_strdown (text + segment->start, segment->end - segment->start);
+  return count_phrases (lower, credit_phrases, G_N_ELEMENTS (credit_phrases)) > 0 ||
+         has_trailing_credit (tokens, segment->n_tokens);
+}

@@ -27,6 +27,7 @@ enum
   RE_DATE_LINE,
   RE_DASH_DATELINE,
   RE_AGENCY_DATELINE,
+  RE_AGENCY_AFTER_DATELINE,
   RE_PLACE_DATE,
   RE_ISO_DATE,
   RE_DMY_DATE,
@@ -47,6 +48,11 @@ static const char * const patterns[N_RE] = {
                        "\\s*(\\([^()\\n]{1,40}\\))?\\s*[-–—]{1,2}\\s+(?=[\\p{Lu}\\d\"“‘'])",
   /* (Agency) - */
   [RE_AGENCY_DATELINE] = "^\\(\\p{Lu}[\\p{L} ]{0,30}\\)\\s*[-–—]{1,2}\\s+(?=[\\p{Lu}\\d\"“‘'])",
+  /* ASTANA, November 21 – Agency Name. The … */
+  [RE_AGENCY_AFTER_DATELINE] = "^(\\p{Lu}[\\p{L}.'’]*(?:[ -]\\p{Lu}[\\p{L}.'’]*){0,2})"
+                               "(?:,? ((?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\\.? \\d{1,2}(?:,? \\d{4})?|"
+                               "\\d{1,2}[./]\\d{1,2}[./]\\d{4}))?"
+                               "\\s*[-–—]{1,2}\\s*\\p{Lu}[\\p{L}]*(?: \\p{Lu}[\\p{L}]*){0,2}\\.\\s+(?=[\\p{Lu}\"“‘'])",
   /* Brussels 20.11.2022 Given … · London, Nov. 20, 2022 - The … */
   [RE_PLACE_DATE] = "^(\\p{Lu}[\\p{L}'’-]+(?:,? \\p{Lu}[\\p{L}'’-]+){0,2}),? "
                     "(\\d{1,2}[./]\\d{1,2}[./]\\d{4}|\\d{4}-\\d{2}-\\d{2}|"
@@ -239,7 +245,7 @@ match_dateline (const char  *line,
                 PxTextModel *model,
                 gsize       *prefix)
 {
-  static const guint forms[] = { RE_PLACE_DATE, RE_DASH_DATELINE, RE_AGENCY_DATELINE };
+  static const guint forms[] = { RE_PLACE_DATE, RE_AGENCY_AFTER_DATELINE, RE_DASH_DATELINE, RE_AGENCY_DATELINE };
 
   for (guint i = 0; i < G_N_ELEMENTS (forms); i++)
     {
@@ -305,6 +311,14 @@ px_segment_meta_line (const char  *text,
         return PX_META_LINE_WHOLE;
       g_match_info_fetch_pos (match, 2, &rest_start, NULL);
       *content_start = start + rest_start;
+      /* " date 2022-11-21 ASTANA (Agency) - The …": a dateline may follow. */
+      if (top)
+        {
+          gsize prefix = 0;
+
+          if (match_dateline (line + rest_start, length - rest_start, model, &prefix) == PX_META_LINE_PREFIX)
+            *content_start += prefix;
+        }
       return PX_META_LINE_PREFIX;
     }
 

@@ -75,4 +75,11 @@ void       px_segment_classify        (const char           *text,
                                        const PxParaFeatures *features,
                                        PxSegmentKind        *kinds);
 
+/* A photo credit alone ("(Agency Photo/Ann Berg)", "Credit…Ann Berg"):
+ * as a line of its own it is attribution, not a caption to read, and is
+ * boilerplate. @tokens are the segment's. */
+gboolean   px_segment_is_credit       (const char           *text,
+                                       const PxSegment      *segment,
+                                       const PxToken        *tokens);
+
 G_END_DECLS

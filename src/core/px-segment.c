@@ -699,8 +699,18 @@ px_segment_text (const char  *text,
     {
       const PxParagraph *para = &g_array_index (model->paragraphs, PxParagraph, p);
 
+      PxSegmentKind kind = kinds[p];
+
+      /* A credit line alone is attribution, not a caption to read. */
+      if (kind == PX_SEGMENT_CAPTION && para->n_segments == 1)
+        {
+          const PxSegment *seg = &g_array_index (model->segments, PxSegment, para->first_segment);
+
+          if (px_segment_is_credit (text, seg, &g_array_index (model->tokens, PxToken, seg->first_token)))
+            kind = PX_SEGMENT_BOILERPLATE;
+        }
       for (guint s = 0; s < para->n_segments; s++)
-        g_array_index (model->segments, PxSegment, para->first_segment + s).kind = kinds[p];
+        g_array_index (model->segments, PxSegment, para->first_segment + s).kind = kind;
     }
 
   g_hash_table_unref (tok.forms);
