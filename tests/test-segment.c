@@ -180,6 +180,12 @@ static const Case cases[] = {
   { "dateline-place-date", "Kessel 12.03.2023 Given the long campaign, the vote passed on Sunday by a wide margin.",
     "Given the long campaign, the vote passed on Sunday by a wide margin." },
 
+  { "date-line-then-dateline", " date 2023-03-12 KESSEL (Wire) - The vote passed on Sunday after a long campaign.",
+    "The vote passed on Sunday after a long campaign." },
+  { "dateline-agency-after", "KESSEL, March 12 – Wire Agency. The vote passed on Sunday after a long campaign in every town.",
+    "The vote passed on Sunday after a long campaign in every town." },
+  { "short-line-is-no-dateline", "KESSEL – Results", "h:KESSEL – Results" },
+
   /* Content that looks like clutter at a glance stays content. */
   { "pictured-is-content", "President Ann Berg (pictured) said today that the talks would go on until the end of the week.",
     "President Ann Berg (pictured) said today that the talks would go on until the end of the week." },
