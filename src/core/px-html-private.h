@@ -3,9 +3,10 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * px-html.c decodes the bytes and parses them with libxml2 (px-html.h);
- * px-html-dom.c holds the tree helpers all three use (a leaf);
+ * px-html-dom.c holds the tree helpers they all use (a leaf);
  * px-html-meta.c reads the metadata (title, byline, date, site, URL);
- * px-html-extract.c finds the article body by content scoring.
+ * px-html-items.c and px-html-extract.c find the article body by content
+ * scoring (px-html-extract-private.h).
  * Every walk over the tree is iterative: a page may nest 100,000 levels.
  */
 #pragma once
