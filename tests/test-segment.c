@@ -147,8 +147,8 @@ static const Case cases[] = {
   /* Clutter by place */
   { "masthead", "Lakeside Courier\n\nBridge vote passes after a long campaign\n\nThe vote passed on Sunday after a long campaign.",
     "b:Lakeside Courier | h:Bridge vote passes after a long campaign | The vote passed on Sunday after a long campaign." },
-  { "section-label", "Bridge vote passes after a long campaign\nREGION\nThe vote passed on Sunday after a long campaign in every town of the region.",
-    "h:Bridge vote passes after a long campaign | b:REGION | The vote passed on Sunday after a long campaign in every town of the region." },
+  { "section-label", "Bridge vote passes after a long campaign\nPOLITICS\nThe vote passed on Sunday after a long campaign in every town of the region.",
+    "h:Bridge vote passes after a long campaign | b:POLITICS | The vote passed on Sunday after a long campaign in every town of the region." },
 
   /* Clutter by repetition */
   { "repeated-headline", "Bridge vote passes after a long campaign\nBridge vote passes after a long campaign\n\nThe vote passed on Sunday after a long campaign.\n\nBridge vote passes after a long campaign",
@@ -187,6 +187,13 @@ static const Case cases[] = {
   { "short-line-is-no-dateline", "KESSEL – Results", "h:KESSEL – Results" },
 
   /* Content that looks like clutter at a glance stays content. */
+  { "short-headline-is-no-masthead", "Bridge Vote Passes\n\nVoters back the new link after a long campaign\n\nThe bridge vote passed on Sunday after a long campaign in every town.",
+    "h:Bridge Vote Passes | h:Voters back the new link after a long campaign | The bridge vote passed on Sunday after a long campaign in every town." },
+  { "headline-with-dash-is-no-dateline", "Region – Bridge vote passes with 58.4 percent of the vote in all towns\n\nThe vote passed on Sunday after a long campaign.",
+    "h:Region – Bridge vote passes with 58.4 percent of the vote in all towns | The vote passed on Sunday after a long campaign." },
+  { "journalist-in-the-news-is-no-bio", "The vote passed on Sunday after a long campaign in every town of the region.\n\nThe reporter, a freelance journalist with years of experience, said she had been threatened.",
+    "The vote passed on Sunday after a long campaign in every town of the region. | The reporter, a freelance journalist with years of experience, said she had been threatened." },
+
   { "pictured-is-content", "President Ann Berg (pictured) said today that the talks would go on until the end of the week.",
     "President Ann Berg (pictured) said today that the talks would go on until the end of the week." },
   { "dash-aside-is-no-dateline", "Officials – who asked not to be named – said the vote passed on Sunday after a long campaign.",

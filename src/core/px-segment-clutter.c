@@ -74,6 +74,11 @@ static const char * const bio_words[] = {
   "writer", "writes",
 };
 
+/* Verbs of reported speech: news prose, not a bio. */
+static const char * const reporting_verbs[] = {
+  "added", "announced", "said", "says", "stated", "told",
+};
+
 /* Single words that mark chrome when they make up most of a short line. */
 static const char * const chrome_words[] = {
   "account", "advertisement", "comment", "comments", "email", "facebook", "icon", "instagram",
@@ -325,6 +330,8 @@ px_segment_features (const char        *text,
             f->networks++;
           if (in_sorted_list (bio_words, G_N_ELEMENTS (bio_words), t->norm))
             f->bio_cues++;
+          if (in_sorted_list (reporting_verbs, G_N_ELEMENTS (reporting_verbs), t->norm))
+            f->reports = TRUE;
         }
       else if (strncmp (text + t->start, "»", t->end - t->start) == 0 ||
                strncmp (text + t->start, "›", t->end - t->start) == 0 ||
@@ -596,6 +603,39 @@ adjacent_lines (const PxParaFeatures *features,
   return features[MAX (a, b)].newlines_before == 1;
 }
 
+/* A masthead or a section label names the site or the section, not the
+ * story: none of its words comes back in the headline or the first body
+ * paragraph. */
+static gboolean
+names_no_story_word (const PxToken        *tokens,
+                     const PxParaFeatures *features,
+                     guint                 line,
+                     guint                 headline,
+                     guint                 body)
+{
+  const PxParaFeatures *f = &features[line];
+
+  for (guint i = f->first_token; i < f->first_token + f->n_tokens; i++)
+    {
+      const guint others[] = { headline, body };
+
+      if (!(tokens[i].flags & PX_TOKEN_WORD) || strlen (tokens[i].norm) < 3)
+        continue;
+      for (guint o = 0; o < G_N_ELEMENTS (others); o++)
+        {
+          const PxParaFeatures *g;
+
+          if (others[o] == G_MAXUINT || others[o] == line)
+            continue;
+          g = &features[others[o]];
+          for (guint j = g->first_token; j < g->first_token + g->n_tokens; j++)
+            if (strcmp (tokens[i].stem, tokens[j].stem) == 0)
+              return FALSE;
+        }
+    }
+  return TRUE;
+}
+
 /* Position: the masthead above the headline, labels between the headline
  * and the first body paragraph, alt text beside a credit, a bio's name and
  * title below the last body paragraph. */
@@ -606,6 +646,7 @@ mark_by_position (const char           *text,
                   const PxParaFeatures *features,
                   PxSegmentKind        *kinds)
 {
+  const PxToken *tokens = (const PxToken *)(void *)model->tokens->data;
   guint title = G_MAXUINT;
   guint first_body = n_paragraphs;
   guint last_body = 0;
@@ -628,7 +669,8 @@ mark_by_position (const char           *text,
       {
         if (is_clutter (kinds[q]) || is_name_line (&features[q]))
           continue;
-        if (is_heading_shape (&features[q]) && features[q].words >= 5)
+        if (is_heading_shape (&features[q]) && features[q].words >= 5 &&
+            names_no_story_word (tokens, features, title, q, first_body < n_paragraphs ? first_body : G_MAXUINT))
           {
             const PxParagraph *para = &g_array_index (model->paragraphs, PxParagraph, title);
 
@@ -657,7 +699,7 @@ mark_by_position (const char           *text,
         kinds[p] = PX_SEGMENT_CAPTION;
       /* Labels between the headline and the body: "WORLD", "3 MIN READ". */
       else if (title != G_MAXUINT && p > title && p < first_body && first_body < n_paragraphs &&
-               is_name_line (f))
+               is_name_line (f) && names_no_story_word (tokens, features, p, title, first_body))
         kinds[p] = PX_SEGMENT_BOILERPLATE;
     }
 
@@ -670,7 +712,7 @@ mark_by_position (const char           *text,
 
       if (p + 3 < n_paragraphs || f->words == 0 || f->words > 80 || is_clutter (kinds[p]))
         continue;
-      if ((f->bio_opening && f->bio_cues >= 1) || f->bio_cues >= 3)
+      if (((f->bio_opening && f->bio_cues >= 1) || f->bio_cues >= 3) && !f->reports)
         kinds[p] = PX_SEGMENT_BOILERPLATE;
     }
   while (last_body > first_body && (is_clutter (kinds[last_body]) || !is_body (&features[last_body])))

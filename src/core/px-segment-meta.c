@@ -239,6 +239,17 @@ is_label (const char *rest)
   return n_words <= 2;
 }
 
+/* A full stop, question or exclamation mark before a space or at the end. */
+static gboolean
+has_sentence_end (const char *p)
+{
+  for (; *p != '\0'; p++)
+    if ((*p == '.' || *p == '!' || *p == '?') &&
+        (p[1] == '\0' || p[1] == ' ' || p[1] == '"' || (guchar)p[1] == 0xE2))
+      return TRUE;
+  return FALSE;
+}
+
 static PxMetaLine
 match_dateline (const char  *line,
                 gsize        length,
@@ -255,8 +266,9 @@ match_dateline (const char  *line,
       if (!g_regex_match (regexes[forms[i]], line, 0, &match))
         continue;
       g_match_info_fetch_pos (match, 0, NULL, &end);
-      /* A dateline leads a paragraph of prose, never a short line. */
-      if (length - end < 40)
+      /* A dateline leads a paragraph of prose, never a short line or a
+       * headline ("Region – Bridge vote passes with 58.4 percent"). */
+      if (length - end < 40 || (length <= MAX_META_LINE && !has_sentence_end (line + end)))
         continue;
       if (forms[i] != RE_AGENCY_DATELINE)
         take_value (&model->dateline, g_match_info_fetch (match, 1));

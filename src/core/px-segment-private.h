@@ -47,6 +47,7 @@ typedef struct
   gboolean   end_note;          /* "(With inputs from agencies)", "(Reporting by …)" */
   gboolean   live_title;        /* "…: Live Updates" */
   gboolean   bio_opening;       /* "NAME is a …" */
+  gboolean   reports;           /* said, told …: news prose */
   gboolean   template_junk;     /* "%s" and the like */
 } PxParaFeatures;
 
