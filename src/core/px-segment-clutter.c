@@ -42,6 +42,7 @@ static const char * const chrome_phrases[] = {
   "update it here", "update your browser", "enable javascript", "javascript is disabled",
   "min read", "minute read", "listen to this article", "download our app", "get the app",
   "we use cookies", "cookie policy", "privacy policy", "accept cookies", "terms of use",
+  "join our", "share via", "pic.twitter.com", "copyright ©", "all rights reserved",
 };
 
 /* Promotions that open a line: "READ MORE: …", "Also read | …". */
@@ -49,6 +50,8 @@ static const char * const promo_openers[] = {
   "read more", "also read", "read also", "see also", "related", "recommended", "more on this",
   "watch", "listen", "don't miss", "must read", "trending", "suggested", "you may also like",
   "you might also like", "more from", "explore more", "latest", "tags", "topics", "keywords",
+  "more", "continue reading", "read the full", "most read", "most popular", "top stories",
+  "editor's picks", "in case you missed it", "disclaimer",
 };
 
 /* Photo captions and credits. */
@@ -214,6 +217,11 @@ is_byline (const PxToken *tokens,
 
   while (i < n && (tokens[i].flags & PX_TOKEN_PUNCT))
     i++;
+  /* "Written by", "Reported by", "Posted by" */
+  if (i + 1 < n && strcmp (tokens[i + 1].norm, "by") == 0 &&
+      (strcmp (tokens[i].norm, "written") == 0 || strcmp (tokens[i].norm, "reported") == 0 ||
+       strcmp (tokens[i].norm, "posted") == 0 || strcmp (tokens[i].norm, "story") == 0))
+    i++;
   if (i >= n || strcmp (tokens[i].norm, "by") != 0 || f->words > 10 || f->ends_sentence)
     return FALSE;
   for (i++; i < n; i++)
@@ -249,6 +257,24 @@ is_promo (const char    *lower,
   return FALSE;
 }
 
+/* "(With inputs from agencies)", "Reporting by …; Editing by …", "… contributed
+ * to this report." */
+static gboolean
+is_end_note (const char *lower)
+{
+  const char *p = lower;
+
+  if (strstr (lower, "contributed to this report") != NULL || strstr (lower, "contributed reporting") != NULL)
+    return TRUE;
+  if (*p == '(' || *p == '[')
+    return count_phrases (lower, end_note_phrases, G_N_ELEMENTS (end_note_phrases)) > 0;
+  for (guint i = 0; i < G_N_ELEMENTS (end_note_phrases); i++)
+    if (g_str_has_prefix (p, end_note_phrases[i]))
+      return TRUE;
+  return g_str_has_prefix (p, "with ") &&
+         count_phrases (lower, end_note_phrases, G_N_ELEMENTS (end_note_phrases)) > 0;
+}
+
 /* "NAME is a news writer …", "NAME covers …": a bio opens with a name. */
 static gboolean
 is_bio_opening (const PxToken *tokens,
@@ -266,18 +292,22 @@ is_bio_opening (const PxToken *tokens,
          strcmp (tokens[i].norm, "covers") == 0 || strcmp (tokens[i].norm, "writes") == 0;
 }
 
-/* A trailing agency credit: "… by seven years. / AA", "… / AFP", or a
- * photographer after an agency in capitals: "… on Tuesday. AGENCY/Ann Berg". */
+/* An agency credit: "… by seven years. / AA", "… / AFP" at the end, a
+ * photographer after an agency in capitals ("… on Tuesday. AGENCY/Ann
+ * Berg"), or a gallery counter first ("[1/5] …"). */
 static gboolean
 has_trailing_credit (const PxToken *tokens,
                      guint          n)
 {
   guint words = 0;
 
-  for (guint i = n; i > 1 && i + 4 > n; i--)
+  if (n >= 5 && punct_char (&tokens[0]) == '[' && (tokens[1].flags & PX_TOKEN_NUMBER) &&
+      punct_char (&tokens[2]) == '/' && (tokens[3].flags & PX_TOKEN_NUMBER) && punct_char (&tokens[4]) == ']')
+    return TRUE;
+  for (guint i = 2; i < n; i++)
     if (punct_char (&tokens[i - 1]) == '/' && (tokens[i - 2].flags & PX_TOKEN_ALL_CAPS) &&
-        tokens[i - 2].end == tokens[i - 1].start && i < n && (tokens[i].flags & PX_TOKEN_CAPITALIZED) &&
-        tokens[i].start == tokens[i - 1].end)
+        tokens[i - 2].end == tokens[i - 1].start && (tokens[i].flags & PX_TOKEN_CAPITALIZED) &&
+        !(tokens[i].flags & PX_TOKEN_ALL_CAPS) && tokens[i].start == tokens[i - 1].end)
       return TRUE;
 
   for (guint i = n; i > 0; i--)
@@ -365,12 +395,14 @@ px_segment_features (const char        *text,
     return;
 
   f->chrome_phrases = count_phrases (lower, chrome_phrases, G_N_ELEMENTS (chrome_phrases));
+  /* "© 2023 The Courier", "Copyright 2023 …" */
+  if (g_str_has_prefix (lower, "©") || g_str_has_prefix (lower, "copyright"))
+    f->chrome_phrases++;
   f->promo = is_promo (lower, f);
   f->live_title = !f->ends_sentence && f->words <= 16 &&
                   (strstr (lower, "live updates") != NULL || strstr (lower, "live blog") != NULL ||
                    strstr (lower, "as it happened") != NULL || g_str_has_suffix (lower, ": live"));
-  f->end_note = f->words <= 16 && count_phrases (lower, end_note_phrases, G_N_ELEMENTS (end_note_phrases)) > 0 &&
-                (lower[0] == '(' || lower[0] == '[' || g_str_has_prefix (lower, "with "));
+  f->end_note = f->words <= 24 && is_end_note (lower);
   f->template_junk = strstr (lower, "%s") != NULL || strstr (lower, "%d") != NULL ||
                      strstr (lower, "{{") != NULL;
   f->caption = f->credit && f->words <= 60;
@@ -381,8 +413,9 @@ px_segment_features (const char        *text,
 static gboolean
 is_boilerplate (const PxParaFeatures *f)
 {
+  /* "___", "* * *": rules between stories or sections (not a lone "%"). */
   if (f->words == 0)
-    return FALSE;
+    return f->n_tokens >= 3;
   if (f->template_junk || f->promo || f->doubled || f->tag_list || f->byline || f->end_note ||
       f->live_title)
     return TRUE;
@@ -773,7 +806,8 @@ px_segment_classify (const char           *text,
 
   /* Chrome spreads to short unpunctuated neighbours. */
   for (guint p = 0; p < n_paragraphs; p++)
-    chrome[p] = kinds[p] == PX_SEGMENT_BOILERPLATE && features[p].meta != PX_META_LINE_WHOLE;
+    chrome[p] = kinds[p] == PX_SEGMENT_BOILERPLATE && features[p].meta != PX_META_LINE_WHOLE &&
+                features[p].words > 0;
   for (guint p = 0; p < n_paragraphs; p++)
     if (chrome[p])
       {

@@ -70,11 +70,12 @@ static const char * const patterns[N_RE] = {
 /* The words a timestamp line is made of besides numbers. Sorted. */
 static const char * const timestamp_words[] = {
   "a", "aedt", "aest", "am", "apr", "april", "at", "aug", "august", "bst", "cdt", "cest", "cet",
-  "cst", "dec", "december", "edt", "est", "et", "feb", "february", "fri", "friday", "gmt", "hkt",
-  "ist", "jan", "january", "jst", "jul", "july", "jun", "june", "last", "m", "mar", "march", "may",
-  "mon", "monday", "msk", "nd", "nov", "november", "oct", "october", "on", "p", "pdt", "pm",
-  "posted", "pst", "published", "rd", "sat", "saturday", "sep", "sept", "september", "sgt", "st",
-  "sun", "sunday", "th", "thu", "thursday", "tue", "tuesday", "updated", "utc", "wed", "wednesday",
+  "cst", "dec", "december", "edited", "edt", "est", "et", "feb", "february", "first", "fri",
+  "friday", "gmt", "hkt", "ist", "jan", "january", "jst", "jul", "july", "jun", "june", "last",
+  "m", "mar", "march", "may", "modified", "mon", "monday", "msk", "nd", "nov", "november", "oct",
+  "october", "on", "p", "pdt", "pm", "posted", "pst", "published", "rd", "sat", "saturday", "sep",
+  "sept", "september", "sgt", "st", "sun", "sunday", "th", "thu", "thursday", "tue", "tuesday",
+  "updated", "utc", "wed", "wednesday",
 };
 
 static const char * const month_names[] = {
