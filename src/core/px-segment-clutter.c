@@ -354,6 +354,9 @@ px_segment_features (const char        *text,
             f->lower_content++;
           if (t->flags & PX_TOKEN_STOPWORD)
             f->stopwords++;
+          /* The cue words matter in short paragraphs only. */
+          if (n > 200)
+            continue;
           if (in_sorted_list (chrome_words, G_N_ELEMENTS (chrome_words), t->norm))
             f->chrome_words++;
           if (in_sorted_list (network_names, G_N_ELEMENTS (network_names), t->norm))
@@ -485,36 +488,62 @@ word_key (const PxToken *tokens,
   return g_string_free (key, FALSE);
 }
 
+/* Near repeats are looked for among paragraphs this long at most. */
+#define MAX_REPEAT_WORDS 200
+
+/* The words of @tokens, as their normal forms. Forms are interned in the
+ * model's string chunk: equal words are equal pointers. */
+static guint
+word_forms (const PxToken *tokens,
+            guint          n,
+            const char   **forms)
+{
+  guint n_forms = 0;
+
+  for (guint i = 0; i < n && n_forms < MAX_REPEAT_WORDS; i++)
+    if (is_word (&tokens[i]))
+      forms[n_forms++] = tokens[i].norm;
+  return n_forms;
+}
+
 /* The share of @a's word trigrams found in @b. */
 static double
-trigram_containment (const PxToken *a,
-                     guint          na,
-                     const PxToken *b,
-                     guint          nb)
+trigram_containment (const char **a,
+                     guint        na,
+                     const char **b,
+                     guint        nb)
 {
-  g_autoptr(GHashTable) grams = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  g_autoptr(GPtrArray) wa = g_ptr_array_new ();
-  g_autoptr(GPtrArray) wb = g_ptr_array_new ();
   guint found = 0;
 
-  for (guint i = 0; i < na; i++)
-    if (is_word (&a[i]))
-      g_ptr_array_add (wa, (gpointer)a[i].norm);
-  for (guint i = 0; i < nb; i++)
-    if (is_word (&b[i]))
-      g_ptr_array_add (wb, (gpointer)b[i].norm);
-  if (wa->len < 3 || wb->len < 3)
+  if (na < 3 || nb < 3)
     return 0;
-  for (guint i = 0; i + 2 < wb->len; i++)
-    g_hash_table_add (grams, g_strjoin (" ", wb->pdata[i], wb->pdata[i + 1], wb->pdata[i + 2], NULL));
-  for (guint i = 0; i + 2 < wa->len; i++)
-    {
-      g_autofree char *gram = g_strjoin (" ", wa->pdata[i], wa->pdata[i + 1], wa->pdata[i + 2], NULL);
+  for (guint i = 0; i + 2 < na; i++)
+    for (guint j = 0; j + 2 < nb; j++)
+      if (a[i] == b[j] && a[i + 1] == b[j + 1] && a[i + 2] == b[j + 2])
+        {
+          found++;
+          break;
+        }
+  return (double)found / (na - 2);
+}
 
-      if (g_hash_table_contains (grams, gram))
-        found++;
-    }
-  return (double)found / (wa->len - 2);
+/* Two paragraphs of about the same words, nearly in the same order. */
+static gboolean
+is_near_repeat (const PxToken        *tokens,
+                const PxParaFeatures *f,
+                const PxParaFeatures *g)
+{
+  const char *a[MAX_REPEAT_WORDS];
+  const char *b[MAX_REPEAT_WORDS];
+  guint na, nb;
+
+  if (f->words > MAX_REPEAT_WORDS || g->words > MAX_REPEAT_WORDS ||
+      MIN (f->words, g->words) * 10 < MAX (f->words, g->words) * 6)
+    return FALSE;
+  na = word_forms (tokens + f->first_token, f->n_tokens, a);
+  nb = word_forms (tokens + g->first_token, g->n_tokens, b);
+  /* A sentence that an earlier paragraph holds among others is no repeat. */
+  return trigram_containment (a, na, b, nb) >= 0.7 && trigram_containment (b, nb, a, na) >= 0.7;
 }
 
 static gboolean
@@ -572,12 +601,7 @@ mark_repeats (const PxToken        *tokens,
 
           if (g->meta == PX_META_LINE_WHOLE || g->words < 8)
             continue;
-          /* Near repeats are of about the same length: a sentence that
-           * an earlier paragraph holds among others is no repeat. */
-          if (trigram_containment (tokens + g->first_token, g->n_tokens,
-                                   tokens + f->first_token, f->n_tokens) >= 0.7 &&
-              trigram_containment (tokens + f->first_token, f->n_tokens,
-                                   tokens + g->first_token, g->n_tokens) >= 0.7)
+          if (is_near_repeat (tokens, f, g))
             {
               if (!is_clutter (kinds[q]))
                 kinds[p] = PX_SEGMENT_BOILERPLATE;
