@@ -18,7 +18,6 @@
 
 #include "config.h"
 
-#include <stdlib.h>
 #include <string.h>
 
 #include "px-segment-private.h"
@@ -96,19 +95,40 @@ static const char * const network_names[] = {
   "twitter", "vk", "whatsapp", "wordpress", "youtube",
 };
 
-static int
-compare_strings (const void *a,
-                 const void *b)
+enum
 {
-  return strcmp (*(const char * const *)a, *(const char * const *)b);
-}
+  CUE_CHROME    = 1 << 0,
+  CUE_NETWORK   = 1 << 1,
+  CUE_BIO       = 1 << 2,
+  CUE_REPORTING = 1 << 3,
+};
 
-static gboolean
-in_sorted_list (const char * const *list,
-                gsize               n,
-                const char         *word)
+/* Every cue word, with the lists it is in: one look-up a word. */
+static GHashTable *
+cue_words (void)
 {
-  return bsearch (&word, list, n, sizeof list[0], compare_strings) != NULL;
+  static GHashTable *table;
+
+  if (g_once_init_enter (&table))
+    {
+      static const struct { const char * const *words; gsize n; guint cue; } lists[] = {
+        { chrome_words, G_N_ELEMENTS (chrome_words), CUE_CHROME },
+        { network_names, G_N_ELEMENTS (network_names), CUE_NETWORK },
+        { bio_words, G_N_ELEMENTS (bio_words), CUE_BIO },
+        { reporting_verbs, G_N_ELEMENTS (reporting_verbs), CUE_REPORTING },
+      };
+      GHashTable *words = g_hash_table_new (g_str_hash, g_str_equal);
+
+      for (guint l = 0; l < G_N_ELEMENTS (lists); l++)
+        for (gsize i = 0; i < lists[l].n; i++)
+          {
+            guint cues = GPOINTER_TO_UINT (g_hash_table_lookup (words, lists[l].words[i]));
+
+            g_hash_table_insert (words, (gpointer)lists[l].words[i], GUINT_TO_POINTER (cues | lists[l].cue));
+          }
+      g_once_init_leave (&table, words);
+    }
+  return table;
 }
 
 static guint
@@ -329,6 +349,7 @@ px_segment_features (const char        *text,
                      guint              n,
                      PxParaFeatures    *f)
 {
+  GHashTable *words = cue_words ();
   g_autofree char *lower = NULL;
   const PxToken *last = NULL;
   PxMetaLine meta = f->meta;
@@ -355,16 +376,15 @@ px_segment_features (const char        *text,
           if (t->flags & PX_TOKEN_STOPWORD)
             f->stopwords++;
           /* The cue words matter in short paragraphs only. */
-          if (n > 200)
-            continue;
-          if (in_sorted_list (chrome_words, G_N_ELEMENTS (chrome_words), t->norm))
-            f->chrome_words++;
-          if (in_sorted_list (network_names, G_N_ELEMENTS (network_names), t->norm))
-            f->networks++;
-          if (in_sorted_list (bio_words, G_N_ELEMENTS (bio_words), t->norm))
-            f->bio_cues++;
-          if (in_sorted_list (reporting_verbs, G_N_ELEMENTS (reporting_verbs), t->norm))
-            f->reports = TRUE;
+          if (n <= 200 && (t->flags & PX_TOKEN_WORD))
+            {
+              guint cues = GPOINTER_TO_UINT (g_hash_table_lookup (words, t->norm));
+
+              f->chrome_words += (cues & CUE_CHROME) != 0;
+              f->networks += (cues & CUE_NETWORK) != 0;
+              f->bio_cues += (cues & CUE_BIO) != 0;
+              f->reports |= (cues & CUE_REPORTING) != 0;
+            }
         }
       else if (strncmp (text + t->start, "»", t->end - t->start) == 0 ||
                strncmp (text + t->start, "›", t->end - t->start) == 0 ||
