@@ -121,6 +121,12 @@ static const Case cases[] = {
     "c:In this handout photo released by the regional office, voters queue in Kessel on Sunday. | The vote passed on Sunday after a long campaign." },
   { "caption-capital-agency", "The vote passed on Sunday after a long campaign.\n\nVoters queue in Kessel on Sunday. AGENCY/Ann Berg",
     "The vote passed on Sunday after a long campaign. | c:Voters queue in Kessel on Sunday. | c:AGENCY/Ann Berg" },
+  { "caption-bracketed-credit", "The vote passed on Sunday after a long campaign.\n\nVoters queue in Kessel on Sunday. (Ann Berg/Wire Agency)\n\nTurnout was high.",
+    "The vote passed on Sunday after a long campaign. | c:Voters queue in Kessel on Sunday. | c:(Ann Berg/Wire Agency) | Turnout was high." },
+  { "caption-capitals-via", "The vote passed on Sunday after a long campaign.\n\nThe mayor casts her ballot in Kessel. (REGION PRESS OFFICE VIA WIRE)\n\nTurnout was high.",
+    "The vote passed on Sunday after a long campaign. | c:The mayor casts her ballot in Kessel. | c:(REGION PRESS OFFICE VIA WIRE) | Turnout was high." },
+  { "brackets-in-prose-are-no-credit", "The plan was backed by both parties (the Greens and Labour) after a long debate in the council.",
+    "The plan was backed by both parties (the Greens and Labour) after a long debate in the council." },
   /* Alt text beside its credit is a caption; the headline is not. A
    * credit on a line of its own is attribution, not a caption: boilerplate. */
   { "caption-alt-text", "Bridge vote passes\n\nThe bridge at dawn\n(Image credit: Region Office)\n\nThe vote passed on Sunday after a long campaign.",

@@ -41,7 +41,7 @@ static const char * const chrome_phrases[] = {
   "update it here", "update your browser", "enable javascript", "javascript is disabled",
   "min read", "minute read", "listen to this article", "download our app", "get the app",
   "we use cookies", "cookie policy", "privacy policy", "accept cookies", "terms of use",
-  "join our", "share via", "pic.twitter.com", "copyright ©", "all rights reserved",
+  "join our", "share via", "pic.twitter.com", "copyright ©",
 };
 
 /* Promotions that open a line: "READ MORE: …", "Also read | …". */
@@ -57,10 +57,9 @@ static const char * const promo_openers[] = {
 static const char * const credit_phrases[] = {
   "photo/", "photo:", "photos:", "photo credit", "photo by", "photograph:", "photograph by",
   "image credit", "image:", "image source", "image by", "picture:", "pictures:", "credit:",
-  "credits:", "credit…", "credit...", "file photo", "getty images", "shutterstock", "via ap)",
-  "via reuters)", "via afp)", "(ap photo", "(afp photo", "(reuters photo", "/getty", "/reuters)",
-  "/afp)", "/ap)", "/epa)", "in this photo", "in this handout photo", "in this file photo",
-  "in this image", "in this picture", "pictured above",
+  "credits:", "credit…", "credit...", "file photo", "getty images", "shutterstock",
+  "in this photo", "in this handout photo", "in this file photo", "in this image",
+  "in this picture", "pictured above",
 };
 
 /* End notes of wire copy and aggregators. */
@@ -312,6 +311,45 @@ is_bio_opening (const PxToken *tokens,
          strcmp (tokens[i].norm, "covers") == 0 || strcmp (tokens[i].norm, "writes") == 0;
 }
 
+/* A credit in brackets at the end: a photographer and an agency joined by
+ * a slash ("(Ann Berg/Agency)"), or capitals with "via" or a slash
+ * ("(REGION PRESS OFFICE VIA AGENCY)"). */
+static gboolean
+has_bracketed_credit (const PxToken *tokens,
+                      guint          n)
+{
+  guint open = n;
+  guint words = 0;
+  gboolean all_caps = TRUE;
+  gboolean via = FALSE;
+  gboolean slash = FALSE;
+
+  if (n < 4 || punct_char (&tokens[n - 1]) != ')')
+    return FALSE;
+  for (guint i = n - 1; i > 0 && open == n; i--)
+    if (punct_char (&tokens[i - 1]) == '(')
+      open = i - 1;
+  if (open == n)
+    return FALSE;
+  for (guint i = open + 1; i + 1 < n; i++)
+    {
+      const PxToken *t = &tokens[i];
+
+      if (is_word (t))
+        {
+          words++;
+          if ((t->flags & PX_TOKEN_WORD) && !(t->flags & PX_TOKEN_ALL_CAPS) && t->end - t->start > 1)
+            all_caps = FALSE;
+          via |= strcmp (t->norm, "via") == 0;
+        }
+      else if (punct_char (t) == '/' && i > open + 1 && t->start == tokens[i - 1].end &&
+               t->end == tokens[i + 1].start && (tokens[i - 1].flags & PX_TOKEN_CAPITALIZED) &&
+               (tokens[i + 1].flags & PX_TOKEN_CAPITALIZED))
+        slash = TRUE;
+    }
+  return words >= 2 && words <= 8 && (slash || (all_caps && via));
+}
+
 /* An agency credit: "… by seven years. / AA", "… / AFP" at the end, a
  * photographer after an agency in capitals ("… on Tuesday. AGENCY/Ann
  * Berg"), or a gallery counter first ("[1/5] …"). */
@@ -413,7 +451,7 @@ px_segment_features (const char        *text,
 
   lower = g_utf8_strdown (text + para->start, para->end - para->start);
   f->credit = (count_phrases (lower, credit_phrases, G_N_ELEMENTS (credit_phrases)) > 0 ||
-               has_trailing_credit (tokens, n)) && f->words <= 60;
+               has_trailing_credit (tokens, n) || has_bracketed_credit (tokens, n)) && f->words <= 60;
   if (f->words > 40)
     return;
 
@@ -888,5 +926,5 @@ px_segment_is_credit (const char      *text,
       return FALSE;
   lower = g_utf8_strdown (text + segment->start, segment->end - segment->start);
   return count_phrases (lower, credit_phrases, G_N_ELEMENTS (credit_phrases)) > 0 ||
-         has_trailing_credit (tokens, segment->n_tokens);
+         has_trailing_credit (tokens, segment->n_tokens) || has_bracketed_credit (tokens, segment->n_tokens);
 }
