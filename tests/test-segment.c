@@ -209,6 +209,8 @@ static const Case cases[] = {
     "The vote passed on Sunday after a long campaign." },
   { "dateline-agency-after", "KESSEL, March 12 – Wire Agency. The vote passed on Sunday after a long campaign in every town.",
     "The vote passed on Sunday after a long campaign in every town." },
+  { "dateline-date-and-agency", "Sept 10 (Wire) - The death toll from the storm rose to 41 on Sunday, officials said.",
+    "The death toll from the storm rose to 41 on Sunday, officials said." },
   { "short-line-is-no-dateline", "KESSEL – Results", "h:KESSEL – Results" },
 
   /* Content that looks like clutter at a glance stays content. */

@@ -46,8 +46,9 @@ static const char * const patterns[N_RE] = {
                        "(?:,? ((?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\\.? \\d{1,2}(?:,? \\d{4})?|"
                        "\\d{1,2}[./]\\d{1,2}[./]\\d{4}|\\d{4}-\\d{2}-\\d{2}))?"
                        "\\s*(\\([^()\\n]{1,40}\\))?\\s*[-–—]{1,2}\\s+(?=[\\p{Lu}\\d\"“‘'])",
-  /* (Agency) - */
-  [RE_AGENCY_DATELINE] = "^\\(\\p{Lu}[\\p{L} ]{0,30}\\)\\s*[-–—]{1,2}\\s+(?=[\\p{Lu}\\d\"“‘'])",
+  /* (Agency) - · Sept 10 (Agency) - */
+  [RE_AGENCY_DATELINE] = "^(?:(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\\.? \\d{1,2},? )?"
+                         "\\(\\p{Lu}[\\p{L} ]{0,30}\\)\\s*[-–—]{1,2}\\s+(?=[\\p{Lu}\\d\"“‘'])",
   /* ASTANA, November 21 – Agency Name. The … */
   [RE_AGENCY_AFTER_DATELINE] = "^(\\p{Lu}[\\p{L}.'’]*(?:[ -]\\p{Lu}[\\p{L}.'’]*){0,2})"
                                "(?:,? ((?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\\.? \\d{1,2}(?:,? \\d{4})?|"
