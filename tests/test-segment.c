@@ -198,6 +198,8 @@ static const Case cases[] = {
     "h:Bridge vote passes | b:05:37 GMT 12.03.2023 | The vote passed on Sunday after a long campaign." },
   { "timestamp-words", "Bridge vote passes\nPublished 14:20 BST, 3 May 2023 | Updated 16:05 BST\nThe vote passed on Sunday after a long campaign.",
     "h:Bridge vote passes | b:Published 14:20 BST, 3 May 2023 | Updated 16:05 BST | The vote passed on Sunday after a long campaign." },
+  { "timestamp-iso", "Bridge vote passes\n2023-03-12T09:30:00Z\nThe vote passed on Sunday after a long campaign.",
+    "h:Bridge vote passes | b:2023-03-12T09:30:00Z | The vote passed on Sunday after a long campaign." },
   { "dateline-agency", "Bridge vote passes\n\nKESSEL (Wire) - The vote passed on Sunday after a long campaign.",
     "h:Bridge vote passes | The vote passed on Sunday after a long campaign." },
   { "dateline-dash", "KESSEL – The vote passed on Sunday after a long campaign, officials said.",

@@ -68,15 +68,16 @@ static const char * const patterns[N_RE] = {
   [RE_CLOCK] = "\\b\\d{1,2}(?::\\d{2}|\\.\\d{2} ?(?:[ap]\\.?m\\b))",
 };
 
-/* The words a timestamp line is made of besides numbers. Sorted. */
+/* The words a timestamp line is made of besides numbers ("t" and "z" of
+ * ISO 8601). Sorted. */
 static const char * const timestamp_words[] = {
   "a", "aedt", "aest", "am", "apr", "april", "at", "aug", "august", "bst", "cdt", "cest", "cet",
   "cst", "dec", "december", "edited", "edt", "est", "et", "feb", "february", "first", "fri",
   "friday", "gmt", "hkt", "ist", "jan", "january", "jst", "jul", "july", "jun", "june", "last",
   "m", "mar", "march", "may", "modified", "mon", "monday", "msk", "nd", "nov", "november", "oct",
   "october", "on", "p", "pdt", "pm", "posted", "pst", "published", "rd", "sat", "saturday", "sep",
-  "sept", "september", "sgt", "st", "sun", "sunday", "th", "thu", "thursday", "tue", "tuesday",
-  "updated", "utc", "wed", "wednesday",
+  "sept", "september", "sgt", "st", "sun", "sunday", "t", "th", "thu", "thursday", "tue",
+  "tuesday", "updated", "utc", "wed", "wednesday", "z",
 };
 
 static const char * const month_names[] = {
