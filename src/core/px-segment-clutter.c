@@ -65,7 +65,8 @@ static const char * const credit_phrases[] = {
 /* End notes of wire copy and aggregators. */
 static const char * const end_note_phrases[] = {
   "inputs from", "with agency inputs", "reporting by", "editing by", "additional reporting",
-  "writing by", "contributed to this report", "compiled by", "with input from",
+  "writing by", "contributed to this report", "compiled by", "with input from", "edited by",
+  "translated by", "editor:", "source:", "sources:", "syndicated feed", "has not been edited",
 };
 
 /* Words of author bios. */
@@ -224,6 +225,20 @@ is_tag_list (const PxToken *tokens,
   /* Title Case tags read like a list of names in a sentence: lower case
    * only. A trailing comma is a hard-wrapped line, not a list. */
   return commas >= 1 && item > 0 && f->capitalized == 0;
+}
+
+/* "#flood #storm #norland": hashtags make up the line. */
+static gboolean
+is_hashtag_line (const PxToken *tokens,
+                 guint          n,
+                 const PxParaFeatures *f)
+{
+  guint tags = 0;
+
+  for (guint i = 0; i + 1 < n; i++)
+    if (punct_char (&tokens[i]) == '#' && tokens[i].end == tokens[i + 1].start && is_word (&tokens[i + 1]))
+      tags++;
+  return tags >= 2 && tags * 2 >= f->words && !f->ends_sentence;
 }
 
 /* "By Ann Lee", "- By Ann Lee and Bo Chen", "By Ann Lee, Reuters". */
@@ -441,7 +456,7 @@ px_segment_features (const char        *text,
       }
   f->ends_sentence = last != NULL && is_terminal (last);
   f->doubled = is_doubled (text, para->start, para->end);
-  f->tag_list = is_tag_list (tokens, n, f);
+  f->tag_list = is_tag_list (tokens, n, f) || is_hashtag_line (tokens, n, f);
   f->byline = is_byline (tokens, n, f);
   f->bio_opening = is_bio_opening (tokens, n);
 
