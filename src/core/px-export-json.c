@@ -66,6 +66,8 @@ add_document (PxJsonWriter *w,
   add_nullable_string (w, "date", px_document_get_date (document));
   add_nullable_string (w, "site", px_document_get_site (document));
   add_nullable_string (w, "url", px_document_get_url (document));
+  add_nullable_string (w, "origin_url", px_document_get_origin_url (document));
+  add_nullable_string (w, "dateline", px_document_get_dateline (document));
   add_nullable_string (w, "format", px_document_get_format (document));
   add_nullable_string (w, "encoding", px_document_get_encoding (document));
   add_int_member (w, "words", px_document_get_n_words (document));
