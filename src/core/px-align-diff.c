@@ -18,6 +18,7 @@ typedef struct
 {
   guint       start, end;
   guint       key;       /* feature id of the word's comparable form */
+  guint       surface;   /* feature id of its own stem: "invest" for "involve" */
   gboolean    content;
 } DiffTok;
 
@@ -42,6 +43,7 @@ diff_tokens (Space      *space,
       d.end = tok->end;
       d.content = !(tok->flags & PX_TOKEN_STOPWORD);
       d.key = px_align_feature_id (space, d.content ? px_align_canonical_stem (space, tok->stem) : tok->norm);
+      d.surface = d.content ? px_align_feature_id (space, tok->stem) : d.key;
       g_array_append_val (toks, d);
     }
   return toks;
@@ -84,27 +86,46 @@ push_gap (GArray        *diff,
  * their word keys, equal runs merged, the rest substitutions, insertions
  * and deletions. Sets *equal_content to the share of content words that
  * matched. */
+/* The tokens of @toks inside [start, end): *first and the count. */
+static const DiffTok *
+tokens_in (GArray *toks,
+           guint   start,
+           guint   end,
+           guint  *n)
+{
+  const DiffTok *t = (const DiffTok *)toks->data;
+  guint first = 0, last;
+
+  while (first < toks->len && t[first].start < start)
+    first++;
+  last = first;
+  while (last < toks->len && t[last].end <= end)
+    last++;
+  *n = last - first;
+  return t + first;
+}
+
 GArray *
 px_align_word_diff (Space      *space,
                     PxDocument *da,
                     Bag        *bag_a,
                     PxDocument *db,
                     Bag        *bag_b,
+                    const guint range[4],
                     double     *equal_content)
 {
-  guint sa = bag_a->segment, sb = bag_b->segment;
   GArray *ta = bag_a->diff_tokens != NULL ? bag_a->diff_tokens :
-               (bag_a->diff_tokens = diff_tokens (space, da, sa));
+               (bag_a->diff_tokens = diff_tokens (space, da, bag_a->segment));
   GArray *tb = bag_b->diff_tokens != NULL ? bag_b->diff_tokens :
-               (bag_b->diff_tokens = diff_tokens (space, db, sb));
-  const DiffTok *a = (const DiffTok *)ta->data;
-  const DiffTok *b = (const DiffTok *)tb->data;
-  guint n = ta->len, m = tb->len;
+               (bag_b->diff_tokens = diff_tokens (space, db, bag_b->segment));
+  guint n, m;
+  const DiffTok *a = tokens_in (ta, range[0], range[1], &n);
+  const DiffTok *b = tokens_in (tb, range[2], range[3], &m);
   GArray *diff = g_array_new (FALSE, FALSE, sizeof (PxDiffChunk));
   g_autofree guint16 *table = NULL;
   guint i = 0, j = 0, gi = 0, gj = 0, content = 0, matched = 0;
-  guint a_pos = px_document_get_segment (da, sa)->start;
-  guint b_pos = px_document_get_segment (db, sb)->start;
+  guint a_pos = range[0];
+  guint b_pos = range[2];
 
   for (guint k = 0; k < n; k++)
     content += a[k].content;
@@ -132,12 +153,23 @@ px_align_word_diff (Space      *space,
           guint ri = i, rj = j;
 
           push_gap (diff, a, gi, i, a_pos, b, gj, j, b_pos);
+          /* a run of equal words; equivalent ones ("invested", "involved")
+           * in runs of their own */
           while (i < n && j < m && a[i].key == b[j].key && L (i, j) == L (i + 1, j + 1) + 1)
             {
+              gboolean same = a[i].surface == b[j].surface;
+
+              if (i > ri && same != (a[i - 1].surface == b[j - 1].surface))
+                {
+                  push_chunk (diff, same ? PX_DIFF_EQUIVALENT : PX_DIFF_EQUAL,
+                              a[ri].start, a[i - 1].end, b[rj].start, b[j - 1].end);
+                  ri = i, rj = j;
+                }
               matched += a[i].content + b[j].content;
               i++, j++;
             }
-          push_chunk (diff, PX_DIFF_EQUAL, a[ri].start, a[i - 1].end, b[rj].start, b[j - 1].end);
+          push_chunk (diff, a[i - 1].surface == b[j - 1].surface ? PX_DIFF_EQUAL : PX_DIFF_EQUIVALENT,
+                      a[ri].start, a[i - 1].end, b[rj].start, b[j - 1].end);
           a_pos = a[i - 1].end;
           b_pos = b[j - 1].end;
           gi = i, gj = j;

@@ -253,13 +253,15 @@ PxLink     *px_align_make_link          (Space       *space,
                                          Bag         *b,
                                          double       score,
                                          gboolean     related);
-/* The word diff of two bags' segments; *equal_content is the share of
- * their content words that are equal. */
+/* The word diff of the parts @range (a_start, a_end, b_start, b_end) of
+ * two bags' segments; *equal_content is the share of their content words
+ * that are equal. */
 GArray     *px_align_word_diff          (Space       *space,
                                          PxDocument  *da,
                                          Bag         *bag_a,
                                          PxDocument  *db,
                                          Bag         *bag_b,
+                                         const guint  range[4],
                                          double      *equal_content);
 
 G_END_DECLS

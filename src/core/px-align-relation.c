@@ -187,8 +187,9 @@ px_align_make_link (Space     *space,
       link->relation = PX_RELATION_RELATED;
       return link;
     }
-  link->diff = px_align_word_diff (space, g_ptr_array_index (documents, a->doc), a,
-                                   g_ptr_array_index (documents, b->doc), b, &equal);
+  link->diff = px_align_word_diff (space, da, a, db, b,
+                                   (guint[4]) { link->a_start, link->a_end, link->b_start, link->b_end },
+                                   &equal);
   if (details_differ (a, b, link))
     link->relation = PX_RELATION_DIFFERS;
   else if (equal >= PX_ALIGN_SAME && score >= PX_ALIGN_SAME - 0.1)

@@ -24,6 +24,7 @@ typedef enum
   PX_DIFF_SUBSTITUTE,
   PX_DIFF_INSERT,          /* only in b: a_start == a_end */
   PX_DIFF_DELETE,          /* only in a: b_start == b_end */
+  PX_DIFF_EQUIVALENT,      /* other words the engine counts as the same: "invested" / "involved" */
 } PxDiffOp;
 
 typedef struct
