@@ -403,6 +403,23 @@ in_name (GPtrArray *facts,
 }
 
 /* The bag of segments @first to @last (usually one). */
+/* Whether token @t of @seg begins a sentence: the segment's first, or
+ * after a full stop, a colon, a quotation mark or a bracket. */
+static gboolean
+starts_sentence (PxDocument      *document,
+                 const PxSegment *seg,
+                 guint            t)
+{
+  const PxToken *prev;
+  const char *c;
+
+  if (t == seg->first_token)
+    return TRUE;
+  prev = px_document_get_token (document, t - 1);
+  c = px_document_get_text (document, NULL) + prev->start;
+  return (prev->flags & PX_TOKEN_PUNCT) && c[0] != ',' && c[0] != '-';
+}
+
 Bag *
 px_align_bag_new (Space      *space,
                   PxDocument *document,
@@ -479,7 +496,9 @@ px_align_bag_new (Space      *space,
                ((tok->flags & PX_TOKEN_CAPITALIZED) && !title_case && !sentence_start) ||
                in_name (bag->facts, tok->start))
         flags |= FEATURE_NAME;
-      if ((tok->flags & PX_TOKEN_CAPITALIZED) && !sentence_start)
+      /* a capital after a comma is a name or a title too ("…, Governor
+       * Anna Berg held talks") */
+      if ((tok->flags & PX_TOKEN_CAPITALIZED) && !starts_sentence (document, seg, t))
         flags |= FEATURE_CAPITAL;
       if (strchr (tok->norm, '.') != NULL || memchr (text + tok->start, '-', tok->end - tok->start) != NULL)
         {

@@ -171,11 +171,6 @@ px_align_make_link (Space     *space,
   link->b = (PxSegmentRef) { b->doc, b->segment };
   link->score = score;
   px_align_pair_score (space, a, b, TRUE, &span);
-  /* a part that covers half of each segment or more: the whole sentences
-   * state the claim */
-  if (2 * (span.a_last + 1 - span.a_first) >= a->n_tokens &&
-      2 * (span.b_last + 1 - span.b_first) >= b->n_tokens)
-    span = (Span) { 0, a->n_tokens - 1, 0, b->n_tokens - 1 };
   to_clause (da, a, &span.a_first, &span.a_last);
   to_clause (db, b, &span.b_first, &span.b_last);
   link->a_start = px_document_get_token (da, a->first_token + span.a_first)->start;

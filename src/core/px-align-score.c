@@ -500,7 +500,7 @@ best_span (const Bag *a,
            Evidence  *e,
            Span      *span)
 {
-  double best = 0;
+  double best = 0, best_shared = 0;
 
   qsort (e->matches, e->n_matches, sizeof (Match), compare_matches);
   for (guint i = 0; i < e->n_matches; i++)
@@ -534,11 +534,13 @@ best_span (const Bag *a,
             score *= 0.5;
           /* mostly names and dates in common: a topic, not a claim */
           score *= MIN (1.0, said / (ma + mb) / PX_ALIGN_PART_SAID_SHARE);
-          if (score > best)
+          /* of two parts that score alike, the one that shares more */
+          if (score > best - 1e-6)
             score *= span_contrast (e, e->matches[i].pa, m->pa, lo, hi);
-          if (score > best)
+          if (score > best + 1e-6 || (score > best - 1e-6 && ma + mb > best_shared))
             {
               best = score;
+              best_shared = ma + mb;
               *span = (Span) { e->matches[i].pa, m->pa, lo, hi };
             }
         }
