@@ -235,6 +235,25 @@ compare_features (gconstpointer a,
   return ia < ib ? -1 : ia > ib;
 }
 
+/* The significant digits of @v, up to six. */
+static guint
+significant_digits (double v)
+{
+  guint64 n;
+  guint digits = 6;
+
+  v = fabs (v);
+  if (isnan (v) || v == 0)
+    return 0;
+  while (v >= 1e6)
+    v /= 10;
+  while (v < 1e5)
+    v *= 10;
+  for (n = (guint64)llround (v); n > 0 && n % 10 == 0 && digits > 1; n /= 10)
+    digits--;
+  return digits;
+}
+
 /* How much a shared value says that two sentences state one claim: a
  * small count ("ten", "69") recurs in unrelated sentences, other values
  * (2,012; 81.31 %; $142.50) hardly ever. */
@@ -320,6 +339,17 @@ add_fact_features (Space        *space,
   if (measure != NULL)
     bag_add (bag, px_align_feature_id (space, measure), 0.5,
              FEATURE_FACT | (measure[1] == 'm' ? FEATURE_BONUS : FEATURE_FRAME));
+  /* a value to two significant digits: 81.31 % meets 81.3 % and 81.21 %,
+   * 2,012 meets "more than 2,000" (one claim, a detail may differ) */
+  if (key != NULL && key[1] == 'v' && weight >= PX_ALIGN_FACT_WEIGHT &&
+      (fact->qualifier != PX_QUALIFIER_NONE || significant_digits (fact->value) > 2))
+    {
+      g_autofree char *near = g_strdup_printf ("#r:%d:%.2g:%s",
+                                               fact->kind == PX_FACT_QUANTITY ? PX_FACT_NUMBER : fact->kind,
+                                               fact->value, fact->currency ? fact->currency : "");
+
+      bag_add (bag, px_align_feature_id (space, near), PX_ALIGN_FACT_WEIGHT * PX_ALIGN_NEAR_VALUE, FEATURE_FACT);
+    }
 }
 
 gboolean

@@ -40,6 +40,9 @@ G_BEGIN_DECLS
 #define PX_ALIGN_FACT_WEIGHT     2.0
 /* A small count ("ten", "69") or zero: a shared value that says little. */
 #define PX_ALIGN_SMALL_VALUE     0.3
+/* A value near another (the same to two significant digits), as a share
+ * of an equal one. */
+#define PX_ALIGN_NEAR_VALUE      0.75
 /* How much a feature's rarity among the compared segments weighs beside
  * its rarity in English. */
 #define PX_ALIGN_SET_RARITY      0.3
