@@ -26,7 +26,7 @@ struct _PxNotes
   GFile      *file;         /* where the session was last saved or opened */
   gboolean    unsaved;
   gboolean    closing;
-  gboolean    restored;     /* the session came from the recovery file */
+  GSimpleActionGroup *actions;
   guint       sync_idle;
   guint       autosave;
 };
@@ -744,7 +744,7 @@ save_as_action_cb (GSimpleAction *action,
     return;
   chooser = gtk_file_chooser_native_new (_("Save Session"), GTK_WINDOW (self->window),
                                          GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"), _("_Cancel"));
-  gtk_file_filter_set_name (filter, _("Parallax sessions"));
+  gtk_file_filter_set_name (filter, _("Parallax Sessions"));
   gtk_file_filter_add_pattern (filter, "*.parallax");
   gtk_file_filter_add_mime_type (filter, "application/x-parallax-session+xml");
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
@@ -809,7 +809,8 @@ close_request_cb (GtkWindow *window,
 void
 px_notes_adopt_session (PxNotes   *self,
                         PxSession *session,
-                        GFile     *file)
+                        GFile     *file,
+                        gboolean   restored)
 {
   GPtrArray *annotations;
 
@@ -831,10 +832,9 @@ px_notes_adopt_session (PxNotes   *self,
       if (known && px_session_find_annotation (self->session, px_annotation_get_id (annotation)) == NULL)
         px_session_add_annotation (self->session, annotation);
     }
-  if (self->restored)
+  if (restored)
     {
       /* a restored session is not saved anywhere yet */
-      self->restored = FALSE;
       g_clear_object (&self->file);
       mark_unsaved (self);
     }
@@ -844,6 +844,78 @@ px_notes_adopt_session (PxNotes   *self,
       self->unsaved = FALSE;
     }
   px_notes_refresh (self);
+}
+
+GPtrArray *
+px_notes_dup_annotations_for (PxNotes    *self,
+                              PxDocument *document)
+{
+  int index;
+
+  g_return_val_if_fail (PX_IS_NOTES (self), NULL);
+  g_return_val_if_fail (PX_IS_DOCUMENT (document), NULL);
+
+  index = session_index_of (self, document);
+  if (index < 0)
+    return g_ptr_array_new_with_free_func (g_object_unref);
+  return px_session_dup_annotations_for_document (self->session, index);
+}
+
+void
+px_notes_restore_annotations (PxNotes   *self,
+                              GPtrArray *annotations)
+{
+  g_return_if_fail (PX_IS_NOTES (self));
+  g_return_if_fail (annotations != NULL);
+
+  /* the source first, then what lies on it */
+  g_clear_handle_id (&self->sync_idle, g_source_remove);
+  sync_sources (self);
+  for (guint a = 0; a < annotations->len; a++)
+    {
+      PxAnnotation *annotation = g_ptr_array_index (annotations, a);
+      g_autofree char *id = px_annotation_dup_document_id (annotation);
+      gboolean known = FALSE;
+
+      for (guint d = 0; d < px_session_get_n_documents (self->session) && !known; d++)
+        known = g_strcmp0 (px_document_get_id (px_session_get_document (self->session, d)), id) == 0;
+      if (known && !g_ptr_array_find (px_session_get_annotations (self->session), annotation, NULL))
+        px_session_add_annotation (self->session, annotation);
+    }
+  px_notes_refresh (self);
+}
+
+static void
+set_enabled (PxNotes    *self,
+             const char *name,
+             gboolean    enabled)
+{
+  GAction *action = g_action_map_lookup_action (G_ACTION_MAP (self->actions), name);
+
+  g_simple_action_set_enabled (G_SIMPLE_ACTION (action), enabled);
+}
+
+void
+px_notes_update_actions (PxNotes *self)
+{
+  gboolean any;
+
+  g_return_if_fail (PX_IS_NOTES (self));
+
+  if (self->actions == NULL)
+    return;
+  any = self->window != NULL && g_list_model_get_n_items (self->sources) > 0;
+  set_enabled (self, "save", any);
+  set_enabled (self, "save-as", any);
+  set_enabled (self, "add", any);
+  set_enabled (self, "export", any && px_window_get_comparison (self->window) != NULL);
+}
+
+GFile *
+px_notes_get_file (PxNotes *self)
+{
+  g_return_val_if_fail (PX_IS_NOTES (self), NULL);
+  return self->file;
 }
 
 /* ---- the list ---- */
@@ -1004,10 +1076,7 @@ recovery_response_cb (AdwMessageDialog *dialog,
   if (self->window == NULL)
     return;
   if (g_strcmp0 (response, "restore") == 0)
-    {
-      self->restored = TRUE;
-      px_window_open_files (self->window, &recovery, 1);
-    }
+    px_window_open_session (self->window, recovery, TRUE);
   else if (g_strcmp0 (response, "discard") == 0)
     g_file_delete (recovery, NULL, NULL);
 }
@@ -1045,6 +1114,7 @@ px_notes_dispose (GObject *object)
     g_signal_handlers_disconnect_by_data (px_session_get_annotation_model (self->session), self);
   g_clear_object (&self->session);
   g_clear_object (&self->file);
+  g_clear_object (&self->actions);
   g_clear_weak_pointer (&self->window);
 
   G_OBJECT_CLASS (px_notes_parent_class)->dispose (object);
@@ -1094,6 +1164,7 @@ px_notes_new (PxWindow *window)
                     G_CALLBACK (annotations_changed_cb), self);
 
   g_action_map_add_action_entries (G_ACTION_MAP (group), entries, G_N_ELEMENTS (entries), self);
+  self->actions = g_object_ref (group);
   gtk_widget_insert_action_group (GTK_WIDGET (window), "notes", G_ACTION_GROUP (group));
   gtk_shortcut_controller_set_scope (GTK_SHORTCUT_CONTROLLER (controller), GTK_SHORTCUT_SCOPE_MANAGED);
   for (guint i = 0; i < G_N_ELEMENTS (shortcuts); i++)
@@ -1105,6 +1176,7 @@ px_notes_new (PxWindow *window)
 
   sync_sources (self);
   self->unsaved = FALSE;
+  px_notes_update_actions (self);
   offer_recovery (self);
   return self;
 }

@@ -1041,6 +1041,8 @@ px_source_view_new (PxDocument *document,
   g_autoptr(GMenu) menu = g_menu_new ();
   g_autoptr(GMenuItem) left = NULL;
   g_autoptr(GMenuItem) right = NULL;
+  g_autoptr(GMenuItem) remove = NULL;
+  g_autoptr(GMenu) removal = g_menu_new ();
   gsize length;
   const char *text;
 
@@ -1099,6 +1101,10 @@ px_source_view_new (PxDocument *document,
   g_menu_item_set_action_and_target (right, "win.move-source-right", "u", index);
   g_menu_append_item (menu, left);
   g_menu_append_item (menu, right);
+  remove = g_menu_item_new (_("_Remove Source"), NULL);
+  g_menu_item_set_action_and_target (remove, "win.remove-source", "u", index);
+  g_menu_append_item (removal, remove);
+  g_menu_append_section (menu, NULL, G_MENU_MODEL (removal));
   gtk_menu_button_set_menu_model (self->menu_button, G_MENU_MODEL (menu));
 
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->text_view),

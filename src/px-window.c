@@ -54,7 +54,11 @@ struct _PxWindow
   GSimpleActionGroup   *highlight_actions; /* highlight.NAME toggles */
   GtkCssProvider       *font_css;          /* the text size of the font-scale setting */
   PxNotes              *notes;
+  GPtrArray            *removals;         /* RemovedSource, until their toast goes */
   guint                 n_pending;
+  guint                 n_loading;        /* session files being read */
+  guint                 removal_serial;
+  guint                 removal_guard;    /* × insensitive for a double-click time */
   guint                 generation;       /* of the import batch */
   guint                 highlight_watch;
   gint64                opened_at;        /* monotonic time of the last open, for the log */
@@ -88,9 +92,33 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
+/* A removed column, kept with its notes so that Undo brings both back. */
+typedef struct
+{
+  guint       serial;
+  guint       position;
+  PxDocument *document;
+  GPtrArray  *annotations;    /* PxAnnotation */
+} RemovedSource;
+
+/* A session file being read for a window. */
+typedef struct
+{
+  PxWindow *window;
+  GFile    *file;
+  gboolean  restored;
+} SessionJob;
+
 G_DEFINE_FINAL_TYPE (PxWindow, px_window, ADW_TYPE_APPLICATION_WINDOW)
 
 static void update_search (PxWindow *self);
+static void update_actions (PxWindow *self);
+static void open_articles (PxWindow  *self,
+                           GFile    **files,
+                           guint      n_files);
+static void load_session (PxWindow *self,
+                          GFile    *file,
+                          gboolean  restored);
 
 /* Slots of files that failed stay NULL. */
 static void
@@ -98,6 +126,24 @@ pending_slot_free (gpointer data)
 {
   if (data != NULL)
     g_object_unref (data);
+}
+
+static void
+removed_source_free (gpointer data)
+{
+  RemovedSource *removed = data;
+
+  g_clear_object (&removed->document);
+  g_clear_pointer (&removed->annotations, g_ptr_array_unref);
+  g_free (removed);
+}
+
+static void
+session_job_free (SessionJob *job)
+{
+  g_clear_object (&job->window);
+  g_clear_object (&job->file);
+  g_free (job);
 }
 
 static void
@@ -117,6 +163,50 @@ show_toast (PxWindow   *self,
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
 }
 
+static const char *
+document_display_title (PxDocument *document,
+                        char      **fallback)
+{
+  const char *title = px_document_get_title (document);
+  const char *origin = px_document_get_origin (document);
+
+  if (title != NULL && *title != '\0')
+    return title;
+  *fallback = origin != NULL ? g_path_get_basename (origin) : g_strdup (_("Untitled"));
+  return *fallback;
+}
+
+/* TRUE when @document, or a file at @path, is one of the sources already. */
+static gboolean
+is_open (PxWindow   *self,
+         const char *path,
+         PxDocument *document)
+{
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->sources));
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(PxDocument) source = g_list_model_get_item (G_LIST_MODEL (self->sources), i);
+
+      if (path != NULL && g_strcmp0 (px_document_get_origin (source), path) == 0)
+        return TRUE;
+      if (document != NULL && g_strcmp0 (px_document_get_id (source), px_document_get_id (document)) == 0)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+static void
+show_skipped (PxWindow   *self,
+              const char *name)
+{
+  g_autofree char *escaped = g_markup_escape_text (name, -1);
+  AdwToast *toast = adw_toast_new_format (_("“%s” is already open"), escaped);
+
+  adw_toast_set_timeout (toast, 4);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
 static PxSourceView *
 get_column (PxWindow *self,
             guint     index)
@@ -132,6 +222,7 @@ update_busy (PxWindow *self)
   gtk_widget_set_visible (GTK_WIDGET (self->progress_bar), busy);
   gtk_widget_set_visible (GTK_WIDGET (self->cancel_button), busy);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.cancel", busy);
+  update_actions (self);
 }
 
 static void
@@ -169,6 +260,23 @@ update_title (PxWindow *self)
   gtk_widget_set_visible (self->facts_button, n > 0);
   gtk_widget_set_visible (self->search_button, n > 0);
   gtk_widget_set_visible (self->sync_button, n > 0);
+}
+
+/* What can run now: nothing that needs sources before there are any, no
+ * second removal while the columns are still moving under the pointer. */
+static void
+update_actions (PxWindow *self)
+{
+  GtkWidget *widget = GTK_WIDGET (self);
+  guint n = self->sources != NULL ? g_list_model_get_n_items (G_LIST_MODEL (self->sources)) : 0;
+  gboolean settled = self->compare_cancellable == NULL && self->n_pending == 0 && self->removal_guard == 0;
+
+  gtk_widget_action_set_enabled (widget, "win.remove-source", n > 0 && settled);
+  gtk_widget_action_set_enabled (widget, "win.next-claim", n > 0 && self->comparison != NULL);
+  gtk_widget_action_set_enabled (widget, "win.previous-claim", n > 0 && self->comparison != NULL);
+  gtk_widget_action_set_enabled (widget, "win.find", n > 0);
+  if (self->notes != NULL)
+    px_notes_update_actions (self->notes);
 }
 
 /* Selection and counterparts */
@@ -620,8 +728,7 @@ build_columns (PxWindow *self)
         px_source_view_scroll_to_segment (column, GPOINTER_TO_UINT (top), 0);
     }
 
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.next-claim", FALSE);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.previous-claim", FALSE);
+  update_actions (self);
   update_search (self);
   /* New buffers: the reader's highlights go on them again. */
   if (self->notes != NULL)
@@ -637,8 +744,7 @@ apply_comparison (PxWindow *self)
     px_link_map_set_comparison (g_ptr_array_index (self->maps, i), self->comparison);
   px_fact_sidebar_set_comparison (self->fact_sidebar, self->comparison);
 
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.next-claim", self->comparison != NULL);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.previous-claim", self->comparison != NULL);
+  update_actions (self);
 
   /* Highlights were cleared with the old comparison: search ones too. */
   update_search (self);
@@ -746,7 +852,14 @@ imported_cb (GObject      *source,
     {
       PxDocument *doc = g_ptr_array_index (self->pending, i);
 
-      if (doc != NULL)
+      if (doc != NULL && is_open (self, NULL, doc))
+        {
+          g_autofree char *fallback = NULL;
+
+          /* the same text under another name */
+          show_skipped (self, document_display_title (doc, &fallback));
+        }
+      else if (doc != NULL)
         {
           g_autofree char *uri = g_filename_to_uri (px_document_get_origin (doc), NULL, NULL);
 
@@ -950,20 +1063,24 @@ open_action_cb (GtkWidget  *widget,
   PxWindow *self = PX_WINDOW (widget);
   GtkFileChooserNative *dialog;
   g_autoptr(GtkFileFilter) articles = gtk_file_filter_new ();
+  g_autoptr(GtkFileFilter) sessions = gtk_file_filter_new ();
   g_autoptr(GtkFileFilter) all = gtk_file_filter_new ();
+  static const char * const article_suffixes[] = { "txt", "text", "html", "htm", "xhtml" };
 
   dialog = gtk_file_chooser_native_new (_("Add Articles"), GTK_WINDOW (self),
                                         GTK_FILE_CHOOSER_ACTION_OPEN, _("_Add"), _("_Cancel"));
   gtk_file_chooser_set_select_multiple (GTK_FILE_CHOOSER (dialog), TRUE);
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (dialog), TRUE);
 
+  /* By name: XML and JSON files are text/plain by MIME type, and so are
+   * sessions, which open as sessions and have their own filter. */
   gtk_file_filter_set_name (articles, _("Articles (text and web pages)"));
-  gtk_file_filter_add_mime_type (articles, "text/plain");
-  gtk_file_filter_add_mime_type (articles, "text/html");
-  gtk_file_filter_add_suffix (articles, "txt");
-  gtk_file_filter_add_suffix (articles, "html");
-  gtk_file_filter_add_suffix (articles, "htm");
+  for (guint i = 0; i < G_N_ELEMENTS (article_suffixes); i++)
+    gtk_file_filter_add_suffix (articles, article_suffixes[i]);
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (dialog), articles);
+  gtk_file_filter_set_name (sessions, _("Parallax Sessions"));
+  gtk_file_filter_add_suffix (sessions, "parallax");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (dialog), sessions);
   gtk_file_filter_set_name (all, _("All files"));
   gtk_file_filter_add_pattern (all, "*");
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (dialog), all);
@@ -989,6 +1106,50 @@ open_example_action_cb (GtkWidget  *widget,
   px_window_open_files (self, (GFile **)files->pdata, files->len);
 }
 
+static gboolean
+removal_guard_done_cb (gpointer user_data)
+{
+  PxWindow *self = user_data;
+
+  self->removal_guard = 0;
+  update_actions (self);
+  return G_SOURCE_REMOVE;
+}
+
+static gboolean
+forget_removal_cb (gpointer user_data)
+{
+  g_autoptr(PxWindow) self = NULL;
+  guint serial;
+
+  {
+    gpointer *pair = user_data;
+
+    self = pair[0];
+    serial = GPOINTER_TO_UINT (pair[1]);
+    g_free (pair);
+  }
+  for (guint i = 0; self->removals != NULL && i < self->removals->len; i++)
+    if (((RemovedSource *)g_ptr_array_index (self->removals, i))->serial == serial)
+      {
+        g_ptr_array_remove_index (self->removals, i);
+        break;
+      }
+  return G_SOURCE_REMOVE;
+}
+
+/* The toast went: its Undo with it (after an Undo click has run). */
+static void
+removal_toast_dismissed_cb (AdwToast *toast,
+                            PxWindow *self)
+{
+  gpointer *pair = g_new (gpointer, 2);
+
+  pair[0] = g_object_ref (self);
+  pair[1] = g_object_get_data (G_OBJECT (toast), "px-removal-serial");
+  g_idle_add (forget_removal_cb, pair);
+}
+
 static void
 remove_source_action_cb (GtkWidget  *widget,
                          const char *action_name,
@@ -996,12 +1157,68 @@ remove_source_action_cb (GtkWidget  *widget,
 {
   PxWindow *self = PX_WINDOW (widget);
   guint position = g_variant_get_uint32 (parameter);
+  RemovedSource *removed;
+  g_autofree char *fallback = NULL;
+  AdwToast *toast;
+  GtkSettings *gtk_settings = gtk_widget_get_settings (widget);
+  int double_click = 400;
 
-  if (position < g_list_model_get_n_items (G_LIST_MODEL (self->sources)))
-    {
-      g_list_store_remove (self->sources, position);
-      recompare (self);
-    }
+  if (position >= g_list_model_get_n_items (G_LIST_MODEL (self->sources)))
+    return;
+
+  removed = g_new0 (RemovedSource, 1);
+  removed->serial = ++self->removal_serial;
+  removed->position = position;
+  removed->document = g_list_model_get_item (G_LIST_MODEL (self->sources), position);
+  removed->annotations = px_notes_dup_annotations_for (self->notes, removed->document);
+  g_ptr_array_add (self->removals, removed);
+
+  /* The next column slides under the pointer: a double click must not
+   * take it too. */
+  g_object_get (gtk_settings, "gtk-double-click-time", &double_click, NULL);
+  g_clear_handle_id (&self->removal_guard, g_source_remove);
+  self->removal_guard = g_timeout_add (MAX (double_click, 100), removal_guard_done_cb, self);
+
+  g_list_store_remove (self->sources, position);
+  recompare (self);
+
+  {
+    /* a toast's title is markup */
+    g_autofree char *escaped = g_markup_escape_text (document_display_title (removed->document, &fallback), -1);
+
+    toast = adw_toast_new_format (_("Removed “%s”"), escaped);
+  }
+  adw_toast_set_button_label (toast, _("_Undo"));
+  adw_toast_set_action_name (toast, "win.undo-remove");
+  adw_toast_set_action_target_value (toast, g_variant_new_uint32 (removed->serial));
+  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+  g_object_set_data (G_OBJECT (toast), "px-removal-serial", GUINT_TO_POINTER (removed->serial));
+  g_signal_connect_object (toast, "dismissed", G_CALLBACK (removal_toast_dismissed_cb), self, 0);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+/* Undo: the column comes back in its place, with its notes. */
+static void
+undo_remove_action_cb (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  PxWindow *self = PX_WINDOW (widget);
+  guint serial = g_variant_get_uint32 (parameter);
+  RemovedSource *removed = NULL;
+  guint n;
+
+  for (guint i = 0; i < self->removals->len && removed == NULL; i++)
+    if (((RemovedSource *)g_ptr_array_index (self->removals, i))->serial == serial)
+      removed = g_ptr_array_steal_index (self->removals, i);
+  if (removed == NULL)
+    return;
+
+  n = g_list_model_get_n_items (G_LIST_MODEL (self->sources));
+  g_list_store_insert (self->sources, MIN (removed->position, n), removed->document);
+  recompare (self);
+  px_notes_restore_annotations (self->notes, removed->annotations);
+  removed_source_free (removed);
 }
 
 static void
@@ -1101,6 +1318,13 @@ paste_text_cb (GObject      *source,
   if (document == NULL)
     {
       show_toast (self, error->message);
+      return;
+    }
+  if (is_open (self, NULL, document))
+    {
+      g_autofree char *fallback = NULL;
+
+      show_skipped (self, document_display_title (document, &fallback));
       return;
     }
   g_list_store_append (self->sources, document);
@@ -1318,6 +1542,8 @@ px_window_dispose (GObject *object)
   g_clear_object (&self->import_cancellable);
   g_clear_object (&self->compare_cancellable);
   g_clear_handle_id (&self->highlight_watch, g_source_remove);
+  g_clear_handle_id (&self->removal_guard, g_source_remove);
+  g_clear_pointer (&self->removals, g_ptr_array_unref);
   g_signal_handlers_disconnect_by_func (adw_style_manager_get_default (), style_dark_cb, self);
   if (self->columns != NULL)
     clear_columns (self);
@@ -1390,6 +1616,7 @@ px_window_class_init (PxWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.open", NULL, open_action_cb);
   gtk_widget_class_install_action (widget_class, "win.open-example", NULL, open_example_action_cb);
   gtk_widget_class_install_action (widget_class, "win.remove-source", "u", remove_source_action_cb);
+  gtk_widget_class_install_action (widget_class, "win.undo-remove", "u", undo_remove_action_cb);
   gtk_widget_class_install_action (widget_class, "win.move-source-left", "u", move_source_left_action_cb);
   gtk_widget_class_install_action (widget_class, "win.move-source-right", "u", move_source_right_action_cb);
   gtk_widget_class_install_action (widget_class, "win.cancel", NULL, cancel_action_cb);
@@ -1423,6 +1650,7 @@ px_window_init (PxWindow *self)
   self->columns = g_ptr_array_new_with_free_func (g_object_unref);
   self->maps = g_ptr_array_new_with_free_func (g_object_unref);
   self->matches = g_ptr_array_new_with_free_func (matches_free);
+  self->removals = g_ptr_array_new_with_free_func (removed_source_free);
   self->selected_doc = -1;
   self->selected_segment = -1;
   self->current_match = -1;
@@ -1479,57 +1707,83 @@ px_window_init (PxWindow *self)
   update_title (self);
 }
 
-/* Public API */
-
-PxWindow *
-px_window_new (GtkApplication *application)
+static void
+session_loaded_cb (GObject      *source,
+                   GAsyncResult *result,
+                   gpointer      user_data)
 {
-  g_return_val_if_fail (GTK_IS_APPLICATION (application), NULL);
+  SessionJob *job = user_data;
+  PxWindow *self = job->window;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PxSession) session = px_session_load_finish (result, &error);
 
-  return g_object_new (PX_TYPE_WINDOW, "application", application, NULL);
-}
-
-void
-px_window_open_files (PxWindow  *self,
-                      GFile    **files,
-                      guint      n_files)
-{
-  g_autoptr(GPtrArray) articles = g_ptr_array_new ();
-
-  g_return_if_fail (PX_IS_WINDOW (self));
-
-  /* Saved sessions open at once with their sources and the reader's notes;
-   * articles are read in workers. */
-  for (guint i = 0; i < n_files; i++)
+  self->n_loading--;
+  if (session == NULL)
     {
-      g_autofree char *path = g_file_get_path (files[i]);
-      g_autoptr(PxSession) session = NULL;
-      g_autoptr(GPtrArray) documents = NULL;
-      g_autoptr(GError) error = NULL;
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        show_toast (self, error->message);
+      update_busy (self);
+    }
+  else if (g_list_model_get_n_items (G_LIST_MODEL (self->sources)) > 0)
+    {
+      /* articles arrived meanwhile: the session gets a window of its own */
+      update_busy (self);
+      load_session (self, job->file, job->restored);
+    }
+  else
+    {
+      g_autoptr(GPtrArray) documents = px_session_dup_documents_in_columns (session);
 
-      if (path == NULL || !px_session_is_session_file (path, NULL, 0))
-        {
-          g_ptr_array_add (articles, files[i]);
-          continue;
-        }
-      session = px_session_load (files[i], NULL, &error);
-      if (session == NULL)
-        {
-          show_toast (self, error->message);
-          continue;
-        }
-      documents = px_session_dup_documents_in_columns (session);
       for (guint j = 0; j < documents->len; j++)
         g_list_store_append (self->sources, g_ptr_array_index (documents, j));
       recompare (self);
-      px_notes_adopt_session (self->notes, session, files[i]);
+      px_notes_adopt_session (self->notes, session, job->file, job->restored);
+      if (!job->restored)
+        {
+          g_autofree char *uri = g_file_get_uri (job->file);
+
+          gtk_recent_manager_add_item (gtk_recent_manager_get_default (), uri);
+        }
     }
-  files = (GFile **)articles->pdata;
-  n_files = articles->len;
+  session_job_free (job);
+}
 
-  if (n_files == 0)
-    return;
+/* A session opens as itself, never merged into other sources: in this
+ * window while it is empty, else in a new one. */
+static void
+load_session (PxWindow *self,
+              GFile    *file,
+              gboolean  restored)
+{
+  SessionJob *job;
 
+  if (g_list_model_get_n_items (G_LIST_MODEL (self->sources)) > 0 || self->n_pending > 0 || self->n_loading > 0)
+    {
+      GtkApplication *application = gtk_window_get_application (GTK_WINDOW (self));
+      PxWindow *other;
+
+      if (application == NULL)
+        return;
+      other = px_window_new (application);
+      gtk_window_present (GTK_WINDOW (other));
+      self = other;
+    }
+
+  job = g_new0 (SessionJob, 1);
+  job->window = g_object_ref (self);
+  job->file = g_object_ref (file);
+  job->restored = restored;
+  self->n_loading++;
+  update_busy (self);
+  gtk_progress_bar_pulse (self->progress_bar);
+  px_session_load_async (file, G_PRIORITY_DEFAULT, NULL, session_loaded_cb, job);
+}
+
+static void
+open_articles (PxWindow  *self,
+               GFile    **files,
+               guint      n_files)
+{
   /* A new batch replaces one still loading. */
   g_cancellable_cancel (self->import_cancellable);
   g_clear_object (&self->import_cancellable);
@@ -1552,6 +1806,71 @@ px_window_open_files (PxWindow  *self,
       job->generation = self->generation;
       px_import_file_async (files[i], G_PRIORITY_DEFAULT, self->import_cancellable, imported_cb, job);
     }
+}
+
+/* Public API */
+
+PxWindow *
+px_window_new (GtkApplication *application)
+{
+  g_return_val_if_fail (GTK_IS_APPLICATION (application), NULL);
+
+  return g_object_new (PX_TYPE_WINDOW, "application", application, NULL);
+}
+
+void
+px_window_open_files (PxWindow  *self,
+                      GFile    **files,
+                      guint      n_files)
+{
+  g_autoptr(GPtrArray) articles = g_ptr_array_new ();
+  g_autoptr(GPtrArray) sessions = g_ptr_array_new ();
+
+  g_return_if_fail (PX_IS_WINDOW (self));
+
+  /* Saved sessions open with their sources and the reader's notes, each
+   * as itself; articles are read in workers, each file once. */
+  for (guint i = 0; i < n_files; i++)
+    {
+      g_autofree char *path = g_file_get_path (files[i]);
+      gboolean again = FALSE;
+
+      if (path != NULL && px_session_is_session_file (path, NULL, 0))
+        {
+          g_ptr_array_add (sessions, files[i]);
+          continue;
+        }
+      for (guint j = 0; j < articles->len && !again; j++)
+        again = g_file_equal (g_ptr_array_index (articles, j), files[i]);
+      if (again || is_open (self, path, NULL))
+        {
+          g_autofree char *name = g_file_get_basename (files[i]);
+
+          show_skipped (self, name);
+          continue;
+        }
+      g_ptr_array_add (articles, files[i]);
+    }
+  /* articles of the same batch come first: the sessions then open apart */
+  if (articles->len > 0)
+    {
+      guint n = articles->len;
+
+      open_articles (self, (GFile **)articles->pdata, n);
+    }
+  for (guint i = 0; i < sessions->len; i++)
+    load_session (self, g_ptr_array_index (sessions, i), FALSE);
+}
+
+void
+px_window_open_session (PxWindow *self,
+                        GFile    *file,
+                        gboolean  restored)
+{
+  g_return_if_fail (PX_IS_WINDOW (self));
+  g_return_if_fail (G_IS_FILE (file));
+
+  load_session (self, file, restored);
 }
 
 void
@@ -1591,7 +1910,7 @@ gboolean
 px_window_get_busy (PxWindow *self)
 {
   g_return_val_if_fail (PX_IS_WINDOW (self), FALSE);
-  return self->n_pending > 0 || self->compare_cancellable != NULL;
+  return self->n_pending > 0 || self->n_loading > 0 || self->compare_cancellable != NULL;
 }
 
 gboolean
