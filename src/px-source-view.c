@@ -1068,6 +1068,11 @@ px_source_view_new (PxDocument *document,
           GtkTextIter start, end;
 
           segment_iters (self, s, &start, &end);
+          /* Clutter on lines of its own takes its line breaks with it when
+           * hidden: no blank bands where it was. */
+          if (gtk_text_iter_starts_line (&start) && gtk_text_iter_ends_line (&end))
+            while (gtk_text_iter_get_char (&end) == '\n')
+              gtk_text_iter_forward_char (&end);
           gtk_text_buffer_apply_tag (buffer, self->tags[TAG_BOILERPLATE], &start, &end);
         }
       else if (seg->kind == PX_SEGMENT_HEADING)
@@ -1090,8 +1095,12 @@ px_source_view_new (PxDocument *document,
   gtk_label_set_text (self->title_label, title);
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->title_label), title);
   gtk_label_set_text (self->subtitle_label, subtitle);
-  if (origin != NULL)
-    gtk_widget_set_tooltip_text (GTK_WIDGET (self->subtitle_label), origin);
+  {
+    /* the whole line, however narrow the column */
+    g_autofree char *tip = origin != NULL ? g_strdup_printf ("%s\n%s", subtitle, origin) : g_strdup (subtitle);
+
+    gtk_widget_set_tooltip_text (GTK_WIDGET (self->subtitle_label), tip);
+  }
 
   gtk_actionable_set_action_target (GTK_ACTIONABLE (self->close_button), "u", index);
   gtk_actionable_set_action_name (GTK_ACTIONABLE (self->close_button), "win.remove-source");
@@ -1415,6 +1424,50 @@ px_source_view_scroll_to_segment (PxSourceView *self,
   /* After the view's own re-layout (GTK_TEXT_VIEW_PRIORITY_VALIDATE). */
   if (self->pending_scroll == 0)
     self->pending_scroll = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, pending_scroll_cb, self, NULL);
+}
+
+gboolean
+px_source_view_get_segment_top (PxSourceView *self,
+                                guint         segment,
+                                double       *y)
+{
+  int sy, sh;
+
+  g_return_val_if_fail (PX_IS_SOURCE_VIEW (self), FALSE);
+
+  if (segment >= self->n_segments)
+    return FALSE;
+  segment_buffer_yrange (self, segment, &sy, &sh);
+  *y = sy;
+  return TRUE;
+}
+
+double
+px_source_view_get_visible_top (PxSourceView *self)
+{
+  GdkRectangle visible;
+
+  g_return_val_if_fail (PX_IS_SOURCE_VIEW (self), 0);
+
+  gtk_text_view_get_visible_rect (self->text_view, &visible);
+  return visible.y;
+}
+
+void
+px_source_view_set_visible_top (PxSourceView *self,
+                                double        y)
+{
+  GtkAdjustment *adjustment;
+  double delta;
+
+  g_return_if_fail (PX_IS_SOURCE_VIEW (self));
+
+  /* an older scroll to a sentence would pull the view back */
+  self->pending_segment = -1;
+  adjustment = px_source_view_get_vadjustment (self);
+  delta = y - px_source_view_get_visible_top (self);
+  if (ABS (delta) >= 1)
+    gtk_adjustment_set_value (adjustment, gtk_adjustment_get_value (adjustment) + delta);
 }
 
 void

@@ -12,6 +12,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <math.h>
 
 #include "px-application.h"
 #include "px-fact-sidebar.h"
@@ -55,6 +56,7 @@ struct _PxWindow
   GtkCssProvider       *font_css;          /* the text size of the font-scale setting */
   PxNotes              *notes;
   GPtrArray            *removals;         /* RemovedSource, until their toast goes */
+  GPtrArray            *sync_pairs;       /* GArray of SyncPair per column pair, or NULL */
   guint                 n_pending;
   guint                 n_loading;        /* session files being read */
   guint                 removal_serial;
@@ -110,6 +112,10 @@ typedef struct
 } SessionJob;
 
 G_DEFINE_FINAL_TYPE (PxWindow, px_window, ADW_TYPE_APPLICATION_WINDOW)
+
+/* The narrowest a column gets when the columns share the window: five
+ * sources and the fact sidebar fit at 1280 pixels. */
+#define MIN_COLUMN_WIDTH 170
 
 static void update_search (PxWindow *self);
 static void update_actions (PxWindow *self);
@@ -520,66 +526,165 @@ move_to_claim (PxWindow *self,
     }
 }
 
-/* Sync scroll: the sentence at the top of the scrolled column is matched,
- * through its claim, with the nearest sentence that has a counterpart in
- * each other column, and that counterpart is lined up with it. */
+/* The first counterpart in column @column of sentence @s of @doc, or -1. */
+static int
+counterpart_in (PxWindow *self,
+                guint     doc,
+                int       s,
+                guint     column)
+{
+  g_autoptr(GPtrArray) counterparts = NULL;
+  GArray *lit;
+
+  if (px_comparison_get_claim_for_segment (self->comparison, doc, s) < 0)
+    return -1;
+  counterparts = collect_counterparts (self, doc, s, FALSE);
+  lit = g_ptr_array_index (counterparts, column);
+  return lit->len > 0 ? (int)g_array_index (lit, guint, 0) : -1;
+}
+
+/* The links sync scroll follows from column @doc to column @j: pairs of
+ * sentences (SyncPair) in text order on both sides, the longest such chain
+ * of first counterparts, so that the mapping between the columns never
+ * runs backwards. Computed once per comparison. */
+typedef struct
+{
+  guint segment;
+  guint counterpart;
+} SyncPair;
+
+static GArray *
+compute_sync_pairs (PxWindow *self,
+                    guint     doc,
+                    guint     j)
+{
+  guint n_segments = px_document_get_n_segments (px_source_view_get_document (get_column (self, doc)));
+  g_autoptr(GArray) all = g_array_new (FALSE, FALSE, sizeof (SyncPair));
+  g_autofree guint *tails = NULL;     /* the last pair of the best chain of each length */
+  g_autofree int *previous = NULL;
+  GArray *chain = g_array_new (FALSE, FALSE, sizeof (SyncPair));
+  guint length = 0;
+
+  for (guint s = 0; s < n_segments; s++)
+    {
+      int c = counterpart_in (self, doc, s, j);
+      SyncPair pair = { s, (guint)c };
+
+      if (c >= 0)
+        g_array_append_val (all, pair);
+    }
+  if (all->len == 0)
+    return chain;
+
+  /* the longest chain with increasing counterparts (patience sorting) */
+  tails = g_new (guint, all->len);
+  previous = g_new (int, all->len);
+  for (guint i = 0; i < all->len; i++)
+    {
+      guint c = g_array_index (all, SyncPair, i).counterpart;
+      guint lo = 0, hi = length;
+
+      while (lo < hi)
+        {
+          guint mid = (lo + hi) / 2;
+
+          if (g_array_index (all, SyncPair, tails[mid]).counterpart < c)
+            lo = mid + 1;
+          else
+            hi = mid;
+        }
+      previous[i] = lo > 0 ? (int)tails[lo - 1] : -1;
+      tails[lo] = i;
+      if (lo == length)
+        length++;
+    }
+  g_array_set_size (chain, length);
+  for (int i = tails[length - 1], k = length - 1; i >= 0 && k >= 0; i = previous[i], k--)
+    g_array_index (chain, SyncPair, k) = g_array_index (all, SyncPair, i);
+  return chain;
+}
+
+static GArray *
+get_sync_pairs (PxWindow *self,
+                guint     doc,
+                guint     j)
+{
+  guint n = self->columns->len;
+  guint slot = doc * n + j;
+
+  if (self->sync_pairs == NULL)
+    {
+      self->sync_pairs = g_ptr_array_new_with_free_func (matches_free);
+      g_ptr_array_set_size (self->sync_pairs, n * n);
+    }
+  if (g_ptr_array_index (self->sync_pairs, slot) == NULL)
+    g_ptr_array_index (self->sync_pairs, slot) = compute_sync_pairs (self, doc, j);
+  return g_ptr_array_index (self->sync_pairs, slot);
+}
+
+/* Sync scroll, as Meld does: the top of the scrolled column lies between
+ * two linked sentences (or the start and the end of the texts, which are
+ * linked too); the top of the other column goes to the same fraction of
+ * the way between their counterparts. Nothing jumps, nothing runs back. */
 static void
 sync_from_column (PxWindow     *self,
                   PxSourceView *source)
 {
   guint doc = px_source_view_get_index (source);
-  GtkWidget *box = GTK_WIDGET (self->columns_box);
-  double top_x, top_y;
-  int anchor;
-  guint n_segments;
+  double top, line;
 
   if (self->comparison == NULL)
     return;
-
-  /* The sentence at the top of the text, just under the column header. */
-  if (gtk_widget_translate_coordinates (GTK_WIDGET (px_source_view_get_text_view (source)), box, 0, 0, &top_x, &top_y))
-    anchor = px_source_view_get_segment_at_y (source, box, top_y + 8);
-  else
-    anchor = -1;
-  if (anchor < 0)
-    {
-      guint first = 0, last = 0;
-
-      if (!px_source_view_get_visible_segments (source, &first, &last))
-        return;
-      anchor = first;
-    }
-  n_segments = px_document_get_n_segments (px_source_view_get_document (source));
+  /* the line the columns are matched at: the top of the scrolled text, as
+   * a height in the window (headers differ in height) */
+  top = px_source_view_get_visible_top (source);
+  line = text_top (self, source);
 
   self->syncing = TRUE;
   for (guint j = 0; j < self->columns->len; j++)
     {
       PxSourceView *column = get_column (self, j);
+      GArray *pairs;
+      guint lo = 0, hi;
+      double y_above = 0, t_above = 0, y_below, t_below, target, f;
 
       if (j == doc)
         continue;
+      pairs = get_sync_pairs (self, doc, j);
+      y_below = gtk_adjustment_get_upper (px_source_view_get_vadjustment (source));
+      t_below = gtk_adjustment_get_upper (px_source_view_get_vadjustment (column));
 
-      /* Nearest first: anchor, anchor-1, anchor+1, … within a window. */
-      for (int step = 0; step < 80; step++)
+      /* the first pair that starts below the line */
+      hi = pairs->len;
+      while (lo < hi)
         {
-          int s = anchor + (step % 2 == 0 ? step / 2 : -(step / 2 + 1));
-          g_autoptr(GPtrArray) counterparts = NULL;
-          GArray *lit;
-          double sy, sh;
+          guint mid = (lo + hi) / 2;
+          double y = 0;
 
-          if (s < 0 || s >= (int)n_segments)
-            continue;
-          if (px_comparison_get_claim_for_segment (self->comparison, doc, s) < 0)
-            continue;
-          counterparts = collect_counterparts (self, doc, s, FALSE);
-          lit = g_ptr_array_index (counterparts, j);
-          if (lit->len == 0)
-            continue;
-          if (px_source_view_get_segment_area (source, s, box, &sy, &sh))
-            px_source_view_scroll_to_segment (column, g_array_index (lit, guint, 0),
-                                              MAX (0, sy - text_top (self, column)));
-          break;
+          px_source_view_get_segment_top (source, g_array_index (pairs, SyncPair, mid).segment, &y);
+          if (y <= top)
+            lo = mid + 1;
+          else
+            hi = mid;
         }
+      if (lo > 0)
+        {
+          const SyncPair *pair = &g_array_index (pairs, SyncPair, lo - 1);
+
+          px_source_view_get_segment_top (source, pair->segment, &y_above);
+          px_source_view_get_segment_top (column, pair->counterpart, &t_above);
+        }
+      if (lo < pairs->len)
+        {
+          const SyncPair *pair = &g_array_index (pairs, SyncPair, lo);
+
+          px_source_view_get_segment_top (source, pair->segment, &y_below);
+          px_source_view_get_segment_top (column, pair->counterpart, &t_below);
+        }
+      f = y_below > y_above ? CLAMP ((top - y_above) / (y_below - y_above), 0.0, 1.0) : 0.0;
+      target = t_above + f * MAX (0, t_below - t_above);
+      /* @target is what column j shows at the line */
+      px_source_view_set_visible_top (column, MAX (0, target - (line - text_top (self, column))));
     }
   self->syncing = FALSE;
 }
@@ -662,6 +767,7 @@ clear_columns (PxWindow *self)
   GtkWidget *child;
 
   self->sync_leader = NULL;
+  g_clear_pointer (&self->sync_pairs, g_ptr_array_unref);
   g_ptr_array_set_size (self->maps, 0);
   g_ptr_array_set_size (self->columns, 0);
   g_ptr_array_set_size (self->matches, 0);
@@ -670,6 +776,57 @@ clear_columns (PxWindow *self)
   self->selected_doc = -1;
   self->selected_segment = -1;
   self->current_match = -1;
+}
+
+/* Fit (the default): the columns share the width down to a width that
+ * still reads; fixed: each keeps the "column-width" setting. */
+static void
+apply_column_width (PxWindow     *self,
+                    PxSourceView *column)
+{
+  gboolean fit = g_settings_get_boolean (self->settings, "fit-columns");
+
+  gtk_widget_set_hexpand (GTK_WIDGET (column), fit);
+  gtk_widget_set_size_request (GTK_WIDGET (column),
+                               fit ? MIN_COLUMN_WIDTH : g_settings_get_int (self->settings, "column-width"), -1);
+}
+
+static void
+column_width_changed_cb (GSettings  *settings,
+                         const char *key,
+                         PxWindow   *self)
+{
+  for (guint i = 0; i < self->columns->len; i++)
+    apply_column_width (self, get_column (self, i));
+}
+
+/* Shift+wheel, a tilt wheel or a sideways touchpad swipe anywhere over the
+ * columns scrolls them sideways; the rest scrolls the text. */
+static gboolean
+columns_scroll_cb (GtkEventControllerScroll *controller,
+                   double                    dx,
+                   double                    dy,
+                   PxWindow                 *self)
+{
+  GdkModifierType state = gtk_event_controller_get_current_event_state (GTK_EVENT_CONTROLLER (controller));
+  GtkAdjustment *adjustment = gtk_scrolled_window_get_hadjustment (self->columns_scroller);
+  double delta, page;
+
+  if (state & GDK_SHIFT_MASK)
+    delta = dx != 0 ? dx : dy;
+  else if (ABS (dx) > ABS (dy))
+    delta = dx;
+  else
+    return GDK_EVENT_PROPAGATE;
+  if (delta == 0)
+    return GDK_EVENT_PROPAGATE;
+
+  page = gtk_adjustment_get_page_size (adjustment);
+  /* a wheel notch moves as far as GTK's own scrolled windows do */
+  if (gtk_event_controller_scroll_get_unit (controller) == GDK_SCROLL_UNIT_WHEEL)
+    delta *= pow (page, 2.0 / 3.0);
+  gtk_adjustment_set_value (adjustment, gtk_adjustment_get_value (adjustment) + delta);
+  return GDK_EVENT_STOP;
 }
 
 static void
@@ -701,6 +858,7 @@ build_columns (PxWindow *self)
       px_source_view_set_dark (column, dark);
       px_source_view_set_highlight_kinds (column, (const char * const *)kinds);
       px_source_view_set_show_boilerplate (column, self->show_boilerplate);
+      apply_column_width (self, column);
       g_signal_connect (column, "segment-activated", G_CALLBACK (segment_activated_cb), self);
       g_signal_connect (column, "segment-hovered", G_CALLBACK (segment_hovered_cb), self);
       g_signal_connect_object (px_source_view_get_vadjustment (column), "value-changed",
@@ -738,6 +896,7 @@ build_columns (PxWindow *self)
 static void
 apply_comparison (PxWindow *self)
 {
+  g_clear_pointer (&self->sync_pairs, g_ptr_array_unref);
   for (guint i = 0; i < self->columns->len; i++)
     px_source_view_set_comparison (get_column (self, i), self->comparison);
   for (guint i = 0; i < self->maps->len; i++)
@@ -1665,6 +1824,15 @@ px_window_init (PxWindow *self)
 
   g_signal_connect (style_manager, "notify::dark", G_CALLBACK (style_dark_cb), self);
   g_signal_connect (self->settings, "changed::color-scheme", G_CALLBACK (color_scheme_changed_cb), self);
+  g_signal_connect (self->settings, "changed::fit-columns", G_CALLBACK (column_width_changed_cb), self);
+  g_signal_connect (self->settings, "changed::column-width", G_CALLBACK (column_width_changed_cb), self);
+  {
+    GtkEventController *scroll = gtk_event_controller_scroll_new (GTK_EVENT_CONTROLLER_SCROLL_BOTH_AXES);
+
+    gtk_event_controller_set_propagation_phase (scroll, GTK_PHASE_CAPTURE);
+    g_signal_connect (scroll, "scroll", G_CALLBACK (columns_scroll_cb), self);
+    gtk_widget_add_controller (GTK_WIDGET (self->columns_scroller), scroll);
+  }
   {
     GtkDropTarget *target = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
 

@@ -545,6 +545,70 @@ test_empty_actions (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* Five sources and the fact sidebar fit a 1280 × 800 window, each column
+ * wide enough to read; with the fixed width the columns scroll sideways. */
+static void
+test_five_fit (void)
+{
+  g_autoptr(PxApplication) app = px_application_new ();
+  g_autoptr(GSettings) settings = g_settings_new (APPLICATION_ID);
+  g_autoptr(GPtrArray) files = g_ptr_array_new_with_free_func (g_object_unref);
+  const char *dir = g_getenv ("PX_SEEDS_DIR");
+  g_autoptr(GDir) gdir = NULL;
+  const char *name;
+  PxWindow *window;
+  GtkWidget *scroller;
+  GtkAdjustment *hadjustment;
+
+  if (!have_display)
+    {
+      g_test_skip ("no display");
+      return;
+    }
+  if (dir == NULL || (gdir = g_dir_open (dir, 0, NULL)) == NULL)
+    {
+      g_test_skip ("no seed articles (PX_SEEDS_DIR)");
+      return;
+    }
+  while ((name = g_dir_read_name (gdir)) != NULL && files->len < 5)
+    if (g_str_has_suffix (name, ".txt"))
+      g_ptr_array_add (files, g_file_new_build_filename (dir, name, NULL));
+  g_assert_cmpuint (files->len, ==, 5);
+
+  g_settings_set_boolean (settings, "show-sidebar", TRUE);
+  g_settings_set_boolean (settings, "fit-columns", TRUE);
+  g_application_register (G_APPLICATION (app), NULL, NULL);
+  window = px_window_new (GTK_APPLICATION (app));
+  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
+  gtk_window_present (GTK_WINDOW (window));
+  px_window_open_files (window, (GFile **)files->pdata, files->len);
+  px_test_wait_until_idle (window);
+  px_test_settle ();
+
+  g_assert_cmpuint (px_window_get_n_columns (window), ==, 5);
+  scroller = gtk_widget_get_ancestor (GTK_WIDGET (px_window_get_column (window, 0)), GTK_TYPE_SCROLLED_WINDOW);
+  g_assert_nonnull (scroller);
+  hadjustment = gtk_scrolled_window_get_hadjustment (GTK_SCROLLED_WINDOW (scroller));
+  /* all five in view, none narrower than a readable column */
+  g_assert_cmpfloat (gtk_adjustment_get_upper (hadjustment), <=, gtk_adjustment_get_page_size (hadjustment) + 1);
+  for (guint i = 0; i < 5; i++)
+    g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (px_window_get_column (window, i))), >=, 170);
+  /* and they share the width evenly */
+  g_assert_cmpint (ABS (gtk_widget_get_width (GTK_WIDGET (px_window_get_column (window, 0))) -
+                        gtk_widget_get_width (GTK_WIDGET (px_window_get_column (window, 4)))), <=, 2);
+
+  g_settings_set_boolean (settings, "fit-columns", FALSE);
+  px_test_settle ();
+  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (px_window_get_column (window, 0))), ==,
+                   g_settings_get_int (settings, "column-width"));
+  g_assert_cmpfloat (gtk_adjustment_get_upper (hadjustment), >, gtk_adjustment_get_page_size (hadjustment));
+  /* the scrollbar is a real one, always there to reach */
+  g_assert_false (gtk_scrolled_window_get_overlay_scrolling (GTK_SCROLLED_WINDOW (scroller)));
+
+  g_settings_reset (settings, "fit-columns");
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -564,6 +628,7 @@ main (int    argc,
   g_test_add_func ("/ui/window/duplicate-skipped", test_duplicate_skipped);
   g_test_add_func ("/ui/window/session-not-merged", test_session_not_merged);
   g_test_add_func ("/ui/window/empty-actions", test_empty_actions);
+  g_test_add_func ("/ui/window/five-fit", test_five_fit);
 
   return g_test_run ();
 }
