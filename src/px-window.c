@@ -65,6 +65,7 @@ struct _PxWindow
   guint                 highlight_watch;
   gint64                opened_at;        /* monotonic time of the last open, for the log */
   PxSourceView         *sync_leader;      /* borrowed: the column the others last followed */
+  AdwToast             *feedback_toast;   /* weak: the last short message */
   gint64                synced_at;
   int                   selected_doc;
   int                   selected_segment;
@@ -466,6 +467,58 @@ segment_is_shared (PxWindow *self,
   return claim->n_sources > 1;
 }
 
+/* A short message that replaces the previous one (claim 3 of 12, …). */
+static void
+show_feedback (PxWindow   *self,
+               const char *message)
+{
+  AdwToast *toast;
+
+  /* the one shown changes its words: replacing toasts quickly is what
+   * libadwaita 1.2's toast animations do not survive */
+  if (self->feedback_toast != NULL)
+    {
+      adw_toast_set_title (self->feedback_toast, message);
+      return;
+    }
+  toast = adw_toast_new (message);
+  adw_toast_set_timeout (toast, 2);
+  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+  g_set_weak_pointer (&self->feedback_toast, toast);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+/* "Claim 3 of 12": where @segment's claim is among this column's claims
+ * (the shared ones, or every one when @shared_only is FALSE), in order. */
+static void
+show_claim_position (PxWindow *self,
+                     guint     doc,
+                     guint     segment,
+                     gboolean  shared_only)
+{
+  guint n_segments = px_document_get_n_segments (px_source_view_get_document (get_column (self, doc)));
+  g_autoptr(GHashTable) seen = g_hash_table_new (NULL, NULL);
+  int target = px_comparison_get_claim_for_segment (self->comparison, doc, segment);
+  guint position = 0;
+  g_autofree char *message = NULL;
+
+  for (guint s = 0; s < n_segments; s++)
+    {
+      int claim;
+      gboolean shared = segment_is_shared (self, doc, s, &claim);
+
+      if (claim < 0 || (shared_only && !shared) || g_hash_table_contains (seen, GINT_TO_POINTER (claim + 1)))
+        continue;
+      g_hash_table_add (seen, GINT_TO_POINTER (claim + 1));
+      if (claim == target && position == 0)
+        position = g_hash_table_size (seen);
+    }
+  /* Translators: "Shared claim 3 of 12" in the column the reader is in */
+  message = shared_only ? g_strdup_printf (_("Shared claim %u of %u"), position, g_hash_table_size (seen))
+                        : g_strdup_printf (_("Claim %u of %u"), position, g_hash_table_size (seen));
+  show_feedback (self, message);
+}
+
 /* Alt+Down / Alt+Up: the next sentence, in the active column, that another
  * source also states; every sentence with a claim when none is shared. */
 static void
@@ -508,22 +561,30 @@ move_to_claim (PxWindow *self,
       if (shared)
         {
           select_segment (self, doc, s, TRUE);
+          show_claim_position (self, doc, s, TRUE);
           return;
         }
       if (fallback < 0)
         fallback = s;
     }
 
-  if (fallback >= 0)
-    {
-      gboolean any_shared = FALSE;
-      GPtrArray *claims = px_comparison_get_claims (self->comparison);
+  {
+    gboolean any_shared = FALSE;
+    GPtrArray *claims = px_comparison_get_claims (self->comparison);
 
-      for (guint i = 0; i < claims->len && !any_shared; i++)
-        any_shared = ((PxClaim *)g_ptr_array_index (claims, i))->n_sources > 1;
-      if (!any_shared)
+    for (guint i = 0; i < claims->len && !any_shared; i++)
+      any_shared = ((PxClaim *)g_ptr_array_index (claims, i))->n_sources > 1;
+    if (fallback >= 0 && !any_shared)
+      {
         select_segment (self, doc, fallback, TRUE);
-    }
+        show_claim_position (self, doc, fallback, FALSE);
+        return;
+      }
+  }
+
+  /* the end: say so rather than do nothing */
+  gtk_widget_error_bell (GTK_WIDGET (self));
+  show_feedback (self, direction > 0 ? _("No more shared claims below") : _("No more shared claims above"));
 }
 
 /* The first counterpart in column @column of sentence @s of @doc, or -1. */
@@ -1117,20 +1178,68 @@ step_match (PxWindow *self,
             int       direction)
 {
   guint total = total_matches (self);
+  gboolean wrapped = FALSE;
 
   if (total == 0)
     return;
   if (self->current_match < 0)
     self->current_match = direction > 0 ? 0 : (int)total - 1;
   else
-    self->current_match = (self->current_match + direction + (int)total) % (int)total;
+    {
+      int next = self->current_match + direction;
+
+      wrapped = next < 0 || next >= (int)total;
+      self->current_match = (next + (int)total) % (int)total;
+    }
   show_current_match (self, TRUE);
+  if (wrapped)
+    px_search_bar_show_wrapped (self->search_bar, direction > 0);
 }
 
+/* Where the reader is: the first match at or after the top of the column
+ * they were in (the selected sentence's, else the first), then in the
+ * columns after it, then from the start. */
+static int
+first_match_from_reading_place (PxWindow *self)
+{
+  guint origin = self->selected_doc >= 0 && (guint)self->selected_doc < self->columns->len ? self->selected_doc : 0;
+  guint before = 0;
+  guint total = total_matches (self);
+
+  for (guint i = 0; i < origin; i++)
+    {
+      GArray *matches = g_ptr_array_index (self->matches, i);
+
+      before += matches != NULL ? matches->len : 0;
+    }
+  for (guint k = 0; k < self->columns->len; k++)
+    {
+      guint i = (origin + k) % self->columns->len;
+      GArray *matches = g_ptr_array_index (self->matches, i);
+      guint from = 0, first, last;
+
+      if (i == 0 && k > 0)
+        before = 0;
+      if (k == 0 && px_source_view_get_visible_segments (get_column (self, i), &first, &last))
+        from = px_document_get_segment (px_source_view_get_document (get_column (self, i)), first)->start;
+      for (guint m = 0; matches != NULL && m < matches->len; m++)
+        if (g_array_index (matches, PxTextRange, m).start >= from)
+          return (before + m) % MAX (total, 1);
+      before += matches != NULL ? matches->len : 0;
+    }
+  return total > 0 ? 0 : -1;
+}
+
+/* The view moves to a match as the query is typed, not only on Enter. */
 static void
 on_search_bar_changed_cb (PxWindow *self)
 {
   update_search (self);
+  if (total_matches (self) > 0)
+    {
+      self->current_match = first_match_from_reading_place (self);
+      show_current_match (self, TRUE);
+    }
 }
 
 static void
@@ -1703,6 +1812,7 @@ px_window_dispose (GObject *object)
   g_clear_handle_id (&self->highlight_watch, g_source_remove);
   g_clear_handle_id (&self->removal_guard, g_source_remove);
   g_clear_pointer (&self->removals, g_ptr_array_unref);
+  g_clear_weak_pointer (&self->feedback_toast);
   g_signal_handlers_disconnect_by_func (adw_style_manager_get_default (), style_dark_cb, self);
   if (self->columns != NULL)
     clear_columns (self);

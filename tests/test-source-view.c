@@ -387,6 +387,21 @@ test_sync_scroll_smooth (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* A label below @widget whose text starts with @prefix (a toast's). */
+static gboolean
+has_label (GtkWidget  *widget,
+           const char *prefix)
+{
+  if (GTK_IS_LABEL (widget) && gtk_widget_get_mapped (widget) &&
+      g_str_has_prefix (gtk_label_get_text (GTK_LABEL (widget)), prefix))
+    return TRUE;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (has_label (child, prefix))
+      return TRUE;
+  return FALSE;
+}
+
 /* Alt+Down moves to a sentence that another source states too. */
 static void
 test_next_claim (void)
@@ -425,6 +440,24 @@ test_next_claim (void)
   g_assert_true (px_window_get_selection (window, &doc, &segment));
   g_assert_cmpuint (segment, <, second);
   g_assert_cmpuint (segment, >=, previous);
+
+  /* it says where: the first shared claim of the column … */
+  g_assert_true (px_window_get_selection (window, &doc, &segment));
+  if (segment == previous)
+    g_assert_true (has_label (GTK_WIDGET (window), "Shared claim 1 of "));
+  /* … and when there is none further */
+  for (int i = 0; i < 200; i++)
+    {
+      guint before = segment;
+
+      gtk_widget_activate_action (GTK_WIDGET (window), "win.previous-claim", NULL);
+      g_assert_true (px_window_get_selection (window, &doc, &segment));
+      if (segment == before)
+        break;
+    }
+  for (int i = 0; i < 20 && g_main_context_iteration (NULL, FALSE); i++)
+    ;
+  g_assert_true (has_label (GTK_WIDGET (window), "No more shared claims above"));
 
   gtk_window_destroy (GTK_WINDOW (window));
 }
