@@ -57,6 +57,7 @@ struct _PxWindow
   PxNotes              *notes;
   GPtrArray            *removals;         /* RemovedSource, until their toast goes */
   GPtrArray            *sync_pairs;       /* GArray of SyncPair per column pair, or NULL */
+  GHashTable           *restore_tops;     /* PxDocument → its top sentence + 1, to restore once laid out */
   guint                 n_pending;
   guint                 n_loading;        /* session files being read */
   guint                 removal_serial;
@@ -120,6 +121,7 @@ G_DEFINE_FINAL_TYPE (PxWindow, px_window, ADW_TYPE_APPLICATION_WINDOW)
 
 static void update_search (PxWindow *self);
 static void update_actions (PxWindow *self);
+static void restore_tops (PxWindow *self);
 static void open_articles (PxWindow  *self,
                            GFile    **files,
                            guint      n_files);
@@ -262,6 +264,33 @@ update_title (PxWindow *self)
     subtitle = g_strdup_printf (ngettext ("%u source", "%u sources", n), n);
 
   adw_window_title_set_subtitle (self->window_title, subtitle);
+  {
+    /* the session's name, and a dot while what a save would write is not saved */
+    GFile *file = self->notes != NULL ? px_notes_get_file (self->notes) : NULL;
+    gboolean unsaved = self->notes != NULL && px_notes_get_unsaved (self->notes) &&
+                       (file != NULL || px_session_get_annotations (px_notes_get_session (self->notes))->len > 0);
+    g_autofree char *name = NULL;
+    g_autofree char *shown = NULL;
+    g_autofree char *title = NULL;
+
+    if (file != NULL)
+      {
+        char *dot;
+
+        name = g_file_get_basename (file);
+        dot = g_str_has_suffix (name, ".parallax") ? strrchr (name, '.') : NULL;
+        if (dot != NULL && dot != name)
+          *dot = '\0';
+      }
+    else
+      name = g_strdup (_("Parallax"));
+    /* Translators: the window title with unsaved changes: "• Reading" */
+    shown = unsaved ? g_strdup_printf (_("• %s"), name) : g_strdup (name);
+    adw_window_title_set_title (self->window_title, shown);
+    /* Translators: the title in the task switcher: "• Reading — Parallax" */
+    title = file != NULL ? g_strdup_printf (_("%s — Parallax"), shown) : g_strdup (shown);
+    gtk_window_set_title (GTK_WINDOW (self), title);
+  }
   gtk_stack_set_visible_child_name (self->stack, n == 0 ? "empty" : "sources");
   /* Nothing to find, sync or list before there are sources. */
   gtk_widget_set_visible (self->facts_button, n > 0);
@@ -679,7 +708,28 @@ get_sync_pairs (PxWindow *self,
       g_ptr_array_set_size (self->sync_pairs, n * n);
     }
   if (g_ptr_array_index (self->sync_pairs, slot) == NULL)
-    g_ptr_array_index (self->sync_pairs, slot) = compute_sync_pairs (self, doc, j);
+    {
+      GArray *pairs;
+
+      /* one chain per two columns, read either way, so that following
+       * back and forth returns to the same place */
+      if (doc < j)
+        pairs = compute_sync_pairs (self, doc, j);
+      else
+        {
+          GArray *other = get_sync_pairs (self, j, doc);
+
+          pairs = g_array_sized_new (FALSE, FALSE, sizeof (SyncPair), other->len);
+          for (guint i = 0; i < other->len; i++)
+            {
+              const SyncPair *pair = &g_array_index (other, SyncPair, i);
+              SyncPair swapped = { pair->counterpart, pair->segment };
+
+              g_array_append_val (pairs, swapped);
+            }
+        }
+      g_ptr_array_index (self->sync_pairs, slot) = pairs;
+    }
   return g_ptr_array_index (self->sync_pairs, slot);
 }
 
@@ -816,6 +866,9 @@ watch_highlights_cb (gpointer user_data)
     if (px_source_view_get_highlights_pending (get_column (self, i)))
       return G_SOURCE_CONTINUE;
 
+  /* highlights change how lines wrap: the last correction of the places */
+  restore_tops (self);
+  g_clear_pointer (&self->restore_tops, g_hash_table_unref);
   g_debug ("highlights of %u sources shown %.0f ms after opening",
            self->columns->len, (g_get_monotonic_time () - self->opened_at) / 1000.0);
   self->highlight_watch = 0;
@@ -890,6 +943,27 @@ columns_scroll_cb (GtkEventControllerScroll *controller,
   return GDK_EVENT_STOP;
 }
 
+/* The sentence each column had at its top before the columns were built
+ * again. The views' own corrections must not lead sync scroll. */
+static void
+restore_tops (PxWindow *self)
+{
+  if (self->restore_tops == NULL)
+    return;
+  self->sync_leader = NULL;
+  self->synced_at = g_get_monotonic_time ();
+  self->syncing = TRUE;
+  for (guint i = 0; i < self->columns->len; i++)
+    {
+      PxSourceView *column = get_column (self, i);
+      gpointer top = g_hash_table_lookup (self->restore_tops, px_source_view_get_document (column));
+
+      if (top != NULL)
+        px_source_view_scroll_to_segment (column, GPOINTER_TO_UINT (top) - 1, 0);
+    }
+  self->syncing = FALSE;
+}
+
 static void
 build_columns (PxWindow *self)
 {
@@ -897,7 +971,7 @@ build_columns (PxWindow *self)
   guint n = g_list_model_get_n_items (sources);
   gboolean dark = adw_style_manager_get_dark (adw_style_manager_get_default ());
   g_auto(GStrv) kinds = g_settings_get_strv (self->settings, "highlight-kinds");
-  g_autoptr(GHashTable) tops = g_hash_table_new (NULL, NULL);
+  g_autoptr(GHashTable) tops = g_hash_table_new_full (NULL, NULL, g_object_unref, NULL);
 
   /* each source keeps its place: the sentence at the top of its column */
   for (guint i = 0; i < self->columns->len; i++)
@@ -906,7 +980,7 @@ build_columns (PxWindow *self)
       guint first, last;
 
       if (px_source_view_get_visible_segments (old, &first, &last) && first > 0)
-        g_hash_table_insert (tops, px_source_view_get_document (old), GUINT_TO_POINTER (first));
+        g_hash_table_insert (tops, g_object_ref (px_source_view_get_document (old)), GUINT_TO_POINTER (first + 1));
     }
 
   clear_columns (self);
@@ -938,14 +1012,11 @@ build_columns (PxWindow *self)
       g_ptr_array_add (self->matches, NULL);
     }
 
-  for (guint i = 0; i < self->columns->len; i++)
-    {
-      PxSourceView *column = get_column (self, i);
-      gpointer top = g_hash_table_lookup (tops, px_source_view_get_document (column));
-
-      if (top != NULL)
-        px_source_view_scroll_to_segment (column, GPOINTER_TO_UINT (top), 0);
-    }
+  /* now, and again once the columns are laid out at their new widths */
+  g_clear_pointer (&self->restore_tops, g_hash_table_unref);
+  if (g_hash_table_size (tops) > 0)
+    self->restore_tops = g_steal_pointer (&tops);
+  restore_tops (self);
 
   update_actions (self);
   update_search (self);
@@ -958,6 +1029,8 @@ static void
 apply_comparison (PxWindow *self)
 {
   g_clear_pointer (&self->sync_pairs, g_ptr_array_unref);
+  if (self->comparison != NULL)
+    restore_tops (self);
   for (guint i = 0; i < self->columns->len; i++)
     px_source_view_set_comparison (get_column (self, i), self->comparison);
   for (guint i = 0; i < self->maps->len; i++)
@@ -1812,6 +1885,7 @@ px_window_dispose (GObject *object)
   g_clear_handle_id (&self->highlight_watch, g_source_remove);
   g_clear_handle_id (&self->removal_guard, g_source_remove);
   g_clear_pointer (&self->removals, g_ptr_array_unref);
+  g_clear_pointer (&self->restore_tops, g_hash_table_unref);
   g_clear_weak_pointer (&self->feedback_toast);
   g_signal_handlers_disconnect_by_func (adw_style_manager_get_default (), style_dark_cb, self);
   if (self->columns != NULL)
@@ -1977,6 +2051,8 @@ px_window_init (PxWindow *self)
   g_signal_connect_swapped (self->settings, "changed::alignment-sensitivity", G_CALLBACK (recompare), self);
 
   self->notes = px_notes_new (self);
+  g_signal_connect_swapped (self->notes, "notify::unsaved", G_CALLBACK (update_title), self);
+  g_signal_connect_swapped (self->notes, "notify::file", G_CALLBACK (update_title), self);
   gtk_stack_add_titled (self->sidebar_stack, px_notes_create_list (self->notes), "notes", _("Notes"));
   g_settings_bind (self->settings, "sidebar-page", self->sidebar_stack, "visible-child-name",
                    G_SETTINGS_BIND_DEFAULT);
@@ -2292,6 +2368,16 @@ px_window_get_current_match (PxWindow *self,
       remaining -= n;
     }
   return -1;
+}
+
+void
+px_window_add_toast (PxWindow *self,
+                     AdwToast *toast)
+{
+  g_return_if_fail (PX_IS_WINDOW (self));
+  g_return_if_fail (ADW_IS_TOAST (toast));
+
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
 }
 
 PxNotes *

@@ -66,6 +66,9 @@ int            px_window_get_current_match      (PxWindow       *self,
                                                  guint          *column,
                                                  guint          *start);
 PxFactSidebar *px_window_get_fact_sidebar       (PxWindow       *self);
+/* Shows @toast (transfer full) over the columns. */
+void           px_window_add_toast              (PxWindow       *self,
+                                                 AdwToast       *toast);
 /* The reader's highlights and notes, and the session they are saved in. */
 PxNotes       *px_window_get_notes              (PxWindow       *self);
 

@@ -286,6 +286,24 @@ test_preferences_highlights (void)
   gtk_window_destroy (GTK_WINDOW (prefs));
 }
 
+/* A label below @widget whose text is @text. */
+static GtkWidget *
+find_label (GtkWidget  *widget,
+            const char *text)
+{
+  if (GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), text) == 0)
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_label (child, text);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
 /* A button below @widget whose label is @label. */
 static GtkWidget *
 find_button (GtkWidget  *widget,
@@ -609,6 +627,52 @@ test_five_fit (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* The title says which session this is and whether it is saved; saving
+ * says so in a toast. */
+static void
+test_title_unsaved (void)
+{
+  g_autoptr(PxApplication) app = px_application_new ();
+  g_autofree char *dir = NULL;
+  g_autofree char *path = NULL;
+  g_autoptr(GFile) file = NULL;
+  PxWindow *window;
+  PxNotes *notes;
+  PxAnnotation *annotation;
+  gint64 deadline;
+
+  if (!have_display)
+    {
+      g_test_skip ("no display");
+      return;
+    }
+  window = px_test_open_examples (app);
+  notes = px_window_get_notes (window);
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "Parallax");
+
+  annotation = px_notes_add (notes, 0, 0, 20, "check", NULL);
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "• Parallax");
+
+  dir = g_dir_make_tmp ("px-title-XXXXXX", NULL);
+  path = g_build_filename (dir, "Election Reading.parallax", NULL);
+  file = g_file_new_for_path (path);
+  px_notes_save_to (notes, file);
+  deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+  while (px_notes_get_unsaved (notes) && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "Election Reading — Parallax");
+  g_assert_nonnull (find_label (GTK_WIDGET (window), "Saved “Election Reading.parallax”"));
+
+  /* a change to a saved session: the dot again */
+  px_session_remove_annotation (px_notes_get_session (notes), annotation);
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "• Election Reading — Parallax");
+
+  g_unlink (path);
+  g_rmdir (dir);
+  /* closing would ask about the unsaved change */
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -629,6 +693,7 @@ main (int    argc,
   g_test_add_func ("/ui/window/session-not-merged", test_session_not_merged);
   g_test_add_func ("/ui/window/empty-actions", test_empty_actions);
   g_test_add_func ("/ui/window/five-fit", test_five_fit);
+  g_test_add_func ("/ui/window/title-unsaved", test_title_unsaved);
 
   return g_test_run ();
 }
