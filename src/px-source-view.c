@@ -1015,7 +1015,8 @@ describe_document (PxDocument *document,
     g_string_append (out, site);
   if (date != NULL && *date != '\0')
     g_string_append_printf (out, "%s%s", out->len > 0 ? " · " : "", date);
-  words = g_strdup_printf (ngettext ("%u word", "%u words", px_document_get_n_words (document)),
+  /* with the locale's digit grouping: "1,869,530 words" */
+  words = g_strdup_printf (ngettext ("%'u word", "%'u words", px_document_get_n_words (document)),
                            px_document_get_n_words (document));
   g_string_append_printf (out, "%s%s", out->len > 0 ? " · " : "", words);
   if ((site == NULL || *site == '\0') && !title_is_file_name && origin != NULL)
@@ -1097,9 +1098,17 @@ px_source_view_new (PxDocument *document,
   gtk_label_set_text (self->subtitle_label, subtitle);
   {
     /* the whole line, however narrow the column */
-    g_autofree char *tip = origin != NULL ? g_strdup_printf ("%s\n%s", subtitle, origin) : g_strdup (subtitle);
+    const char *encoding = px_document_get_encoding (document);
+    GString *tip = g_string_new (subtitle);
 
-    gtk_widget_set_tooltip_text (GTK_WIDGET (self->subtitle_label), tip);
+    if (origin != NULL)
+      g_string_append_printf (tip, "\n%s", origin);
+    if (encoding != NULL && *encoding != '\0')
+      /* Translators: how the file's bytes were read: "Encoding: windows-1251" */
+      g_string_append_printf (tip, "\n%s %s", _("Encoding:"), encoding);
+
+    gtk_widget_set_tooltip_text (GTK_WIDGET (self->subtitle_label), tip->str);
+    g_string_free (tip, TRUE);
   }
 
   gtk_actionable_set_action_target (GTK_ACTIONABLE (self->close_button), "u", index);

@@ -31,6 +31,7 @@ struct _PxWindow
   GtkWidget            *facts_button;
   GtkWidget            *search_button;
   GtkWidget            *sync_button;
+  GtkWidget            *view_button;
   AdwToastOverlay      *toast_overlay;
   GtkStack             *stack;
   GtkProgressBar       *progress_bar;
@@ -296,6 +297,7 @@ update_title (PxWindow *self)
   gtk_widget_set_visible (self->facts_button, n > 0);
   gtk_widget_set_visible (self->search_button, n > 0);
   gtk_widget_set_visible (self->sync_button, n > 0);
+  gtk_widget_set_visible (self->view_button, n > 0);
 }
 
 /* What can run now: nothing that needs sources before there are any, no
@@ -311,6 +313,9 @@ update_actions (PxWindow *self)
   gtk_widget_action_set_enabled (widget, "win.next-claim", n > 0 && self->comparison != NULL);
   gtk_widget_action_set_enabled (widget, "win.previous-claim", n > 0 && self->comparison != NULL);
   gtk_widget_action_set_enabled (widget, "win.find", n > 0);
+  gtk_widget_action_set_enabled (widget, "win.next-column", n > 0);
+  gtk_widget_action_set_enabled (widget, "win.previous-column", n > 0);
+  gtk_widget_action_set_enabled (widget, "win.show-sidebar-page", n > 0);
   if (self->notes != NULL)
     px_notes_update_actions (self->notes);
 }
@@ -1689,6 +1694,83 @@ preferences_action_cb (GtkWidget  *widget,
   gtk_window_present (GTK_WINDOW (px_preferences_window_new (GTK_WINDOW (widget))));
 }
 
+/* The column the reader is in: the one with the keyboard focus, else the
+ * one with the selected sentence, else -1. */
+static int
+active_column (PxWindow *self)
+{
+  for (guint i = 0; i < self->columns->len; i++)
+    if (gtk_widget_has_focus (GTK_WIDGET (px_source_view_get_text_view (get_column (self, i)))))
+      return i;
+  return self->selected_doc >= 0 && (guint)self->selected_doc < self->columns->len ? self->selected_doc : -1;
+}
+
+/* Alt+Right / Alt+Left: the keyboard goes to the next column, the caret
+ * to the top of what it shows, and the columns scroll to show it. */
+static void
+focus_column (PxWindow *self,
+              int       direction)
+{
+  int current = active_column (self);
+  int target = current < 0 ? 0 : current + direction;
+  PxSourceView *column;
+  GtkTextView *view;
+  GdkRectangle visible;
+  GtkTextIter iter;
+  graphene_rect_t bounds;
+
+  if (target < 0 || target >= (int)self->columns->len)
+    {
+      gtk_widget_error_bell (GTK_WIDGET (self));
+      return;
+    }
+  column = get_column (self, target);
+  view = px_source_view_get_text_view (column);
+  gtk_text_view_get_visible_rect (view, &visible);
+  gtk_text_view_get_iter_at_location (view, &iter, visible.x, visible.y);
+  gtk_text_buffer_place_cursor (gtk_text_view_get_buffer (view), &iter);
+  gtk_widget_grab_focus (GTK_WIDGET (view));
+  if (gtk_widget_compute_bounds (GTK_WIDGET (column), GTK_WIDGET (self->columns_box), &bounds))
+    {
+      GtkAdjustment *h = gtk_scrolled_window_get_hadjustment (self->columns_scroller);
+      double x = bounds.origin.x, w = bounds.size.width;
+      double value = gtk_adjustment_get_value (h), page = gtk_adjustment_get_page_size (h);
+
+      if (x < value)
+        gtk_adjustment_set_value (h, x);
+      else if (x + w > value + page)
+        gtk_adjustment_set_value (h, x + w - page);
+    }
+}
+
+static void
+next_column_action_cb (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  focus_column (PX_WINDOW (widget), 1);
+}
+
+static void
+previous_column_action_cb (GtkWidget  *widget,
+                           const char *action_name,
+                           GVariant   *parameter)
+{
+  focus_column (PX_WINDOW (widget), -1);
+}
+
+/* Ctrl+Shift+F / Ctrl+Shift+M: the sidebar, on its facts or notes page. */
+static void
+show_sidebar_page_action_cb (GtkWidget  *widget,
+                             const char *action_name,
+                             GVariant   *parameter)
+{
+  PxWindow *self = PX_WINDOW (widget);
+
+  gtk_stack_set_visible_child_name (self->sidebar_stack, g_variant_get_string (parameter, NULL));
+  g_object_set (self, "show-facts", TRUE, NULL);
+}
+
 static void
 next_claim_action_cb (GtkWidget  *widget,
                       const char *action_name,
@@ -1940,6 +2022,7 @@ px_window_class_init (PxWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PxWindow, facts_button);
   gtk_widget_class_bind_template_child (widget_class, PxWindow, search_button);
   gtk_widget_class_bind_template_child (widget_class, PxWindow, sync_button);
+  gtk_widget_class_bind_template_child (widget_class, PxWindow, view_button);
   gtk_widget_class_bind_template_child (widget_class, PxWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, PxWindow, stack);
   gtk_widget_class_bind_template_child (widget_class, PxWindow, progress_bar);
@@ -1969,6 +2052,9 @@ px_window_class_init (PxWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.paste", NULL, paste_action_cb);
   gtk_widget_class_install_action (widget_class, "win.next-claim", NULL, next_claim_action_cb);
   gtk_widget_class_install_action (widget_class, "win.previous-claim", NULL, previous_claim_action_cb);
+  gtk_widget_class_install_action (widget_class, "win.next-column", NULL, next_column_action_cb);
+  gtk_widget_class_install_action (widget_class, "win.previous-column", NULL, previous_column_action_cb);
+  gtk_widget_class_install_action (widget_class, "win.show-sidebar-page", "s", show_sidebar_page_action_cb);
   gtk_widget_class_install_property_action (widget_class, "win.show-facts", "show-facts");
   gtk_widget_class_install_property_action (widget_class, "win.sync-scroll", "sync-scroll");
   gtk_widget_class_install_property_action (widget_class, "win.show-boilerplate", "show-boilerplate");
@@ -1979,6 +2065,12 @@ px_window_class_init (PxWindowClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_v, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.paste", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Down, GDK_ALT_MASK, "win.next-claim", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Up, GDK_ALT_MASK, "win.previous-claim", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Right, GDK_ALT_MASK, "win.next-column", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK, "win.previous-column", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
+                                       "win.show-sidebar-page", "s", "facts");
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_m, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
+                                       "win.show-sidebar-page", "s", "notes");
 }
 
 static void

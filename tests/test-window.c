@@ -673,6 +673,43 @@ test_title_unsaved (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* Alt+Right / Alt+Left move the keyboard between the columns, with a
+ * caret; Ctrl+Shift+M opens the sidebar on the notes. */
+static void
+test_keyboard_columns (void)
+{
+  g_autoptr(PxApplication) app = px_application_new ();
+  PxWindow *window;
+  GtkWidget *stack;
+  gboolean show_facts;
+
+  if (!have_display)
+    {
+      g_test_skip ("no display");
+      return;
+    }
+  window = px_test_open_examples (app);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.next-column", NULL);
+  g_assert_true (gtk_widget_has_focus (GTK_WIDGET (px_source_view_get_text_view (px_window_get_column (window, 0)))));
+  g_assert_true (gtk_text_view_get_cursor_visible (px_source_view_get_text_view (px_window_get_column (window, 0))));
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.next-column", NULL);
+  g_assert_true (gtk_widget_has_focus (GTK_WIDGET (px_source_view_get_text_view (px_window_get_column (window, 1)))));
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.previous-column", NULL);
+  g_assert_true (gtk_widget_has_focus (GTK_WIDGET (px_source_view_get_text_view (px_window_get_column (window, 0)))));
+
+  g_object_set (window, "show-facts", FALSE, NULL);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-sidebar-page", "s", "notes");
+  g_object_get (window, "show-facts", &show_facts, NULL);
+  g_assert_true (show_facts);
+  stack = find_of_type (GTK_WIDGET (window), GTK_TYPE_STACK_SWITCHER);
+  g_assert_nonnull (stack);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (gtk_stack_switcher_get_stack (GTK_STACK_SWITCHER (stack))), ==, "notes");
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-sidebar-page", "s", "facts");
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (gtk_stack_switcher_get_stack (GTK_STACK_SWITCHER (stack))), ==, "facts");
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -694,6 +731,7 @@ main (int    argc,
   g_test_add_func ("/ui/window/empty-actions", test_empty_actions);
   g_test_add_func ("/ui/window/five-fit", test_five_fit);
   g_test_add_func ("/ui/window/title-unsaved", test_title_unsaved);
+  g_test_add_func ("/ui/window/keyboard-columns", test_keyboard_columns);
 
   return g_test_run ();
 }
