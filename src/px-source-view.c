@@ -1532,12 +1532,17 @@ px_source_view_set_matches (PxSourceView *self,
   if (matches != NULL)
     {
       g_autofree char *count = NULL;
+      g_autofree char *number = g_strdup_printf ("%u", matches->len);
 
       if (matches->len == 0)
         count = g_strdup (_("No matches"));
       else
         count = g_strdup_printf (ngettext ("%u match", "%u matches", matches->len), matches->len);
-      gtk_label_set_text (self->match_label, count);
+      /* the number alone: a narrow column has room for little more */
+      gtk_label_set_text (self->match_label, number);
+      gtk_widget_set_tooltip_text (GTK_WIDGET (self->match_label), count);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (self->match_label),
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL, count, -1);
       if (matches->len == 0)
         gtk_widget_add_css_class (GTK_WIDGET (self->match_label), "none");
       else
