@@ -5,7 +5,9 @@
  * The reading window: one column per source, link maps between adjacent
  * columns, the fact sidebar (F9) and the search bar (Ctrl+F). Imports and
  * the comparison run in workers; the columns show the text as soon as the
- * files are read and the highlights once the comparison is in.
+ * files are read and the highlights once the comparison is in. This file
+ * builds the columns and follows the selection and sync scroll; the
+ * actions, search and opening files live beside it (px-window-private.h).
  */
 #define G_LOG_DOMAIN "px-window"
 
@@ -20,72 +22,7 @@
 #include "px-preferences-window.h"
 #include "px-search-bar.h"
 #include "px-source-view.h"
-#include "px-window.h"
-
-struct _PxWindow
-{
-  AdwApplicationWindow  parent_instance;
-
-  /* template widgets */
-  AdwWindowTitle       *window_title;
-  GtkWidget            *facts_button;
-  GtkWidget            *search_button;
-  GtkWidget            *sync_button;
-  GtkWidget            *view_button;
-  AdwToastOverlay      *toast_overlay;
-  GtkStack             *stack;
-  GtkProgressBar       *progress_bar;
-  GtkButton            *cancel_button;
-  AdwFlap              *flap;
-  PxSearchBar          *search_bar;
-  GtkScrolledWindow    *columns_scroller;
-  GtkStack             *sidebar_stack;
-  GtkBox               *columns_box;
-  PxFactSidebar        *fact_sidebar;
-
-  /* owned */
-  GListStore           *sources;          /* PxDocument */
-  PxComparison         *comparison;
-  GCancellable         *import_cancellable;
-  GCancellable         *compare_cancellable;
-  GPtrArray            *pending;          /* PxDocument or NULL, one slot per file being imported */
-  GPtrArray            *columns;          /* PxSourceView, in source order */
-  GPtrArray            *maps;             /* PxLinkMap, between columns i and i + 1 */
-  GPtrArray            *matches;          /* GArray of PxTextRange per column, or NULL */
-  GSettings            *settings;
-  GSimpleActionGroup   *highlight_actions; /* highlight.NAME toggles */
-  GtkCssProvider       *font_css;          /* the text size of the font-scale setting */
-  PxNotes              *notes;
-  GPtrArray            *removals;         /* RemovedSource, until their toast goes */
-  GPtrArray            *sync_pairs;       /* GArray of SyncPair per column pair, or NULL */
-  GHashTable           *restore_tops;     /* PxDocument → its top sentence + 1, to restore once laid out */
-  guint                 n_pending;
-  guint                 n_loading;        /* session files being read */
-  guint                 removal_serial;
-  guint                 removal_guard;    /* × insensitive for a double-click time */
-  guint                 generation;       /* of the import batch */
-  guint                 highlight_watch;
-  gint64                opened_at;        /* monotonic time of the last open, for the log */
-  PxSourceView         *sync_leader;      /* borrowed: the column the others last followed */
-  AdwToast             *feedback_toast;   /* weak: the last short message */
-  gint64                synced_at;
-  int                   selected_doc;
-  int                   selected_segment;
-  int                   current_match;    /* among all matches, in column order */
-  guint                 show_facts : 1;
-  guint                 sync_scroll : 1;
-  guint                 show_boilerplate : 1;
-  guint                 syncing : 1;
-};
-
-/* One import batch: results go to their slot so that columns keep the
- * order in which the files were given, whatever order the workers finish. */
-typedef struct
-{
-  PxWindow *window;
-  guint     slot;
-  guint     generation;
-} ImportJob;
+#include "px-window-private.h"
 
 enum {
   PROP_0,
@@ -97,49 +34,22 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
-/* A removed column, kept with its notes so that Undo brings both back. */
-typedef struct
-{
-  guint       serial;
-  guint       position;
-  PxDocument *document;
-  GPtrArray  *annotations;    /* PxAnnotation */
-} RemovedSource;
-
-/* A session file being read for a window. */
-typedef struct
-{
-  PxWindow *window;
-  GFile    *file;
-  gboolean  restored;
-} SessionJob;
-
 G_DEFINE_FINAL_TYPE (PxWindow, px_window, ADW_TYPE_APPLICATION_WINDOW)
 
-/* The narrowest a column gets when the columns share the window: five
- * sources and the fact sidebar fit at 1280 pixels. */
-#define MIN_COLUMN_WIDTH 170
-
-static void update_search (PxWindow *self);
-static void update_actions (PxWindow *self);
 static void restore_tops (PxWindow *self);
-static void open_articles (PxWindow  *self,
-                           GFile    **files,
-                           guint      n_files);
-static void load_session (PxWindow *self,
-                          GFile    *file,
-                          gboolean  restored);
+
+
 
 /* Slots of files that failed stay NULL. */
 static void
-pending_slot_free (gpointer data)
+_px_window_pending_slot_free (gpointer data)
 {
   if (data != NULL)
     g_object_unref (data);
 }
 
-static void
-removed_source_free (gpointer data)
+void
+_px_window_removed_source_free (gpointer data)
 {
   RemovedSource *removed = data;
 
@@ -148,8 +58,8 @@ removed_source_free (gpointer data)
   g_free (removed);
 }
 
-static void
-session_job_free (SessionJob *job)
+void
+_px_window_session_job_free (SessionJob *job)
 {
   g_clear_object (&job->window);
   g_clear_object (&job->file);
@@ -163,8 +73,8 @@ matches_free (gpointer data)
     g_array_unref (data);
 }
 
-static void
-show_toast (PxWindow   *self,
+void
+_px_window_show_toast (PxWindow   *self,
             const char *message)
 {
   AdwToast *toast = adw_toast_new (message);
@@ -173,8 +83,8 @@ show_toast (PxWindow   *self,
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
 }
 
-static const char *
-document_display_title (PxDocument *document,
+const char *
+_px_window_document_display_title (PxDocument *document,
                         char      **fallback)
 {
   const char *title = px_document_get_title (document);
@@ -186,57 +96,26 @@ document_display_title (PxDocument *document,
   return *fallback;
 }
 
-/* TRUE when @document, or a file at @path, is one of the sources already. */
-static gboolean
-is_open (PxWindow   *self,
-         const char *path,
-         PxDocument *document)
-{
-  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->sources));
-
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(PxDocument) source = g_list_model_get_item (G_LIST_MODEL (self->sources), i);
-
-      if (path != NULL && g_strcmp0 (px_document_get_origin (source), path) == 0)
-        return TRUE;
-      if (document != NULL && g_strcmp0 (px_document_get_id (source), px_document_get_id (document)) == 0)
-        return TRUE;
-    }
-  return FALSE;
-}
-
-static void
-show_skipped (PxWindow   *self,
-              const char *name)
-{
-  g_autofree char *escaped = g_markup_escape_text (name, -1);
-  AdwToast *toast = adw_toast_new_format (_("“%s” is already open"), escaped);
-
-  adw_toast_set_timeout (toast, 4);
-  adw_toast_overlay_add_toast (self->toast_overlay, toast);
-}
-
-static PxSourceView *
-get_column (PxWindow *self,
+PxSourceView *
+_px_window_get_column (PxWindow *self,
             guint     index)
 {
   return index < self->columns->len ? g_ptr_array_index (self->columns, index) : NULL;
 }
 
-static void
-update_busy (PxWindow *self)
+void
+_px_window_update_busy (PxWindow *self)
 {
   gboolean busy = px_window_get_busy (self);
 
   gtk_widget_set_visible (GTK_WIDGET (self->progress_bar), busy);
   gtk_widget_set_visible (GTK_WIDGET (self->cancel_button), busy);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.cancel", busy);
-  update_actions (self);
+  _px_window_update_actions (self);
 }
 
 static void
-update_title (PxWindow *self)
+_px_window_update_title (PxWindow *self)
 {
   guint n = g_list_model_get_n_items (G_LIST_MODEL (self->sources));
   g_autofree char *subtitle = NULL;
@@ -302,8 +181,8 @@ update_title (PxWindow *self)
 
 /* What can run now: nothing that needs sources before there are any, no
  * second removal while the columns are still moving under the pointer. */
-static void
-update_actions (PxWindow *self)
+void
+_px_window_update_actions (PxWindow *self)
 {
   GtkWidget *widget = GTK_WIDGET (self);
   guint n = self->sources != NULL ? g_list_model_get_n_items (G_LIST_MODEL (self->sources)) : 0;
@@ -434,17 +313,17 @@ show_pair_diffs (PxWindow *self,
     }
 
   for (guint i = 0; i < self->columns->len; i++)
-    px_source_view_set_pair_diffs (get_column (self, i), g_ptr_array_index (per_column, i));
+    px_source_view_set_pair_diffs (_px_window_get_column (self, i), g_ptr_array_index (per_column, i));
 }
 
 static void
-select_segment (PxWindow *self,
+_px_window_select_segment (PxWindow *self,
                 guint     doc,
                 guint     segment,
                 gboolean  scroll_own)
 {
   g_autoptr(GPtrArray) counterparts = NULL;
-  PxSourceView *own = get_column (self, doc);
+  PxSourceView *own = _px_window_get_column (self, doc);
   double own_y = -1, own_height;
 
   if (own == NULL)
@@ -464,7 +343,7 @@ select_segment (PxWindow *self,
   self->syncing = TRUE;
   for (guint i = 0; i < self->columns->len; i++)
     {
-      PxSourceView *column = get_column (self, i);
+      PxSourceView *column = _px_window_get_column (self, i);
       GArray *lit = g_ptr_array_index (counterparts, i);
 
       px_source_view_set_selected_segment (column, i == doc ? (int)segment : -1);
@@ -503,7 +382,7 @@ segment_is_shared (PxWindow *self,
 
 /* A short message that replaces the previous one (claim 3 of 12, …). */
 static void
-show_feedback (PxWindow   *self,
+_px_window_show_feedback (PxWindow   *self,
                const char *message)
 {
   AdwToast *toast;
@@ -530,7 +409,7 @@ show_claim_position (PxWindow *self,
                      guint     segment,
                      gboolean  shared_only)
 {
-  guint n_segments = px_document_get_n_segments (px_source_view_get_document (get_column (self, doc)));
+  guint n_segments = px_document_get_n_segments (px_source_view_get_document (_px_window_get_column (self, doc)));
   g_autoptr(GHashTable) seen = g_hash_table_new (NULL, NULL);
   int target = px_comparison_get_claim_for_segment (self->comparison, doc, segment);
   guint position = 0;
@@ -550,13 +429,13 @@ show_claim_position (PxWindow *self,
   /* Translators: "Shared claim 3 of 12" in the column the reader is in */
   message = shared_only ? g_strdup_printf (_("Shared claim %u of %u"), position, g_hash_table_size (seen))
                         : g_strdup_printf (_("Claim %u of %u"), position, g_hash_table_size (seen));
-  show_feedback (self, message);
+  _px_window_show_feedback (self, message);
 }
 
 /* Alt+Down / Alt+Up: the next sentence, in the active column, that another
  * source also states; every sentence with a claim when none is shared. */
-static void
-move_to_claim (PxWindow *self,
+void
+_px_window_move_to_claim (PxWindow *self,
                int       direction)
 {
   PxSourceView *column;
@@ -569,7 +448,7 @@ move_to_claim (PxWindow *self,
     return;
 
   doc = self->selected_doc >= 0 && (guint)self->selected_doc < self->columns->len ? (guint)self->selected_doc : 0;
-  column = get_column (self, doc);
+  column = _px_window_get_column (self, doc);
   document = px_source_view_get_document (column);
   n_segments = px_document_get_n_segments (document);
   start = doc == (guint)self->selected_doc ? self->selected_segment : -1;
@@ -594,7 +473,7 @@ move_to_claim (PxWindow *self,
         continue;
       if (shared)
         {
-          select_segment (self, doc, s, TRUE);
+          _px_window_select_segment (self, doc, s, TRUE);
           show_claim_position (self, doc, s, TRUE);
           return;
         }
@@ -610,7 +489,7 @@ move_to_claim (PxWindow *self,
       any_shared = ((PxClaim *)g_ptr_array_index (claims, i))->n_sources > 1;
     if (fallback >= 0 && !any_shared)
       {
-        select_segment (self, doc, fallback, TRUE);
+        _px_window_select_segment (self, doc, fallback, TRUE);
         show_claim_position (self, doc, fallback, FALSE);
         return;
       }
@@ -618,7 +497,7 @@ move_to_claim (PxWindow *self,
 
   /* the end: say so rather than do nothing */
   gtk_widget_error_bell (GTK_WIDGET (self));
-  show_feedback (self, direction > 0 ? _("No more shared claims below") : _("No more shared claims above"));
+  _px_window_show_feedback (self, direction > 0 ? _("No more shared claims below") : _("No more shared claims above"));
 }
 
 /* The first counterpart in column @column of sentence @s of @doc, or -1. */
@@ -653,7 +532,7 @@ compute_sync_pairs (PxWindow *self,
                     guint     doc,
                     guint     j)
 {
-  guint n_segments = px_document_get_n_segments (px_source_view_get_document (get_column (self, doc)));
+  guint n_segments = px_document_get_n_segments (px_source_view_get_document (_px_window_get_column (self, doc)));
   g_autoptr(GArray) all = g_array_new (FALSE, FALSE, sizeof (SyncPair));
   g_autofree guint *tails = NULL;     /* the last pair of the best chain of each length */
   g_autofree int *previous = NULL;
@@ -759,7 +638,7 @@ sync_from_column (PxWindow     *self,
   self->syncing = TRUE;
   for (guint j = 0; j < self->columns->len; j++)
     {
-      PxSourceView *column = get_column (self, j);
+      PxSourceView *column = _px_window_get_column (self, j);
       GArray *pairs;
       guint lo = 0, hi;
       double y_above = 0, t_above = 0, y_below, t_below, target, f;
@@ -813,7 +692,7 @@ segment_activated_cb (PxSourceView *column,
                       PxWindow     *self)
 {
   if (segment >= 0)
-    select_segment (self, px_source_view_get_index (column), segment, FALSE);
+    _px_window_select_segment (self, px_source_view_get_index (column), segment, FALSE);
 }
 
 static void
@@ -830,7 +709,7 @@ segment_hovered_cb (PxSourceView *column,
     {
       GArray *lit = counterparts != NULL ? g_ptr_array_index (counterparts, i) : NULL;
 
-      px_source_view_set_hover_segments (get_column (self, i),
+      px_source_view_set_hover_segments (_px_window_get_column (self, i),
                                          lit != NULL ? (const guint *)lit->data : NULL,
                                          lit != NULL ? lit->len : 0);
     }
@@ -859,7 +738,7 @@ band_activated_cb (PxLinkMap *map,
                    guint      segment,
                    PxWindow  *self)
 {
-  select_segment (self, doc, segment, FALSE);
+  _px_window_select_segment (self, doc, segment, FALSE);
 }
 
 static gboolean
@@ -868,7 +747,7 @@ watch_highlights_cb (gpointer user_data)
   PxWindow *self = user_data;
 
   for (guint i = 0; i < self->columns->len; i++)
-    if (px_source_view_get_highlights_pending (get_column (self, i)))
+    if (px_source_view_get_highlights_pending (_px_window_get_column (self, i)))
       return G_SOURCE_CONTINUE;
 
   /* highlights change how lines wrap: the last correction of the places */
@@ -916,7 +795,7 @@ column_width_changed_cb (GSettings  *settings,
                          PxWindow   *self)
 {
   for (guint i = 0; i < self->columns->len; i++)
-    apply_column_width (self, get_column (self, i));
+    apply_column_width (self, _px_window_get_column (self, i));
 }
 
 /* Shift+wheel, a tilt wheel or a sideways touchpad swipe anywhere over the
@@ -960,7 +839,7 @@ restore_tops (PxWindow *self)
   self->syncing = TRUE;
   for (guint i = 0; i < self->columns->len; i++)
     {
-      PxSourceView *column = get_column (self, i);
+      PxSourceView *column = _px_window_get_column (self, i);
       gpointer top = g_hash_table_lookup (self->restore_tops, px_source_view_get_document (column));
 
       if (top != NULL)
@@ -981,7 +860,7 @@ build_columns (PxWindow *self)
   /* each source keeps its place: the sentence at the top of its column */
   for (guint i = 0; i < self->columns->len; i++)
     {
-      PxSourceView *old = get_column (self, i);
+      PxSourceView *old = _px_window_get_column (self, i);
       guint first, last;
 
       if (px_source_view_get_visible_segments (old, &first, &last) && first > 0)
@@ -1006,7 +885,7 @@ build_columns (PxWindow *self)
 
       if (i > 0)
         {
-          PxLinkMap *map = px_link_map_new (get_column (self, i - 1), column);
+          PxLinkMap *map = px_link_map_new (_px_window_get_column (self, i - 1), column);
 
           g_signal_connect (map, "band-activated", G_CALLBACK (band_activated_cb), self);
           gtk_box_append (self->columns_box, GTK_WIDGET (map));
@@ -1023,8 +902,8 @@ build_columns (PxWindow *self)
     self->restore_tops = g_steal_pointer (&tops);
   restore_tops (self);
 
-  update_actions (self);
-  update_search (self);
+  _px_window_update_actions (self);
+  _px_window_update_search (self);
   /* New buffers: the reader's highlights go on them again. */
   if (self->notes != NULL)
     px_notes_refresh (self->notes);
@@ -1037,15 +916,15 @@ apply_comparison (PxWindow *self)
   if (self->comparison != NULL)
     restore_tops (self);
   for (guint i = 0; i < self->columns->len; i++)
-    px_source_view_set_comparison (get_column (self, i), self->comparison);
+    px_source_view_set_comparison (_px_window_get_column (self, i), self->comparison);
   for (guint i = 0; i < self->maps->len; i++)
     px_link_map_set_comparison (g_ptr_array_index (self->maps, i), self->comparison);
   px_fact_sidebar_set_comparison (self->fact_sidebar, self->comparison);
 
-  update_actions (self);
+  _px_window_update_actions (self);
 
   /* Highlights were cleared with the old comparison: search ones too. */
-  update_search (self);
+  _px_window_update_search (self);
 
   if (self->comparison != NULL && self->highlight_watch == 0)
     self->highlight_watch = g_timeout_add (20, watch_highlights_cb, self);
@@ -1066,17 +945,17 @@ compared_cb (GObject      *source,
     {
       if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         {
-          show_toast (self, error->message);
+          _px_window_show_toast (self, error->message);
           g_clear_object (&self->compare_cancellable);
-          update_busy (self);
+          _px_window_update_busy (self);
         }
       return;
     }
 
   g_clear_object (&self->compare_cancellable);
   g_set_object (&self->comparison, comparison);
-  update_busy (self);
-  update_title (self);
+  _px_window_update_busy (self);
+  _px_window_update_title (self);
   apply_comparison (self);
 }
 
@@ -1089,8 +968,8 @@ compare_progress_cb (double   fraction,
   gtk_progress_bar_set_fraction (self->progress_bar, fraction);
 }
 
-static void
-recompare (PxWindow *self)
+void
+_px_window_recompare (PxWindow *self)
 {
   g_autoptr(GPtrArray) documents = g_ptr_array_new_with_free_func (g_object_unref);
   guint n = g_list_model_get_n_items (G_LIST_MODEL (self->sources));
@@ -1100,11 +979,11 @@ recompare (PxWindow *self)
   g_clear_object (&self->comparison);
   build_columns (self);
   apply_comparison (self);
-  update_title (self);
+  _px_window_update_title (self);
 
   if (n == 0)
     {
-      update_busy (self);
+      _px_window_update_busy (self);
       return;
     }
 
@@ -1113,231 +992,11 @@ recompare (PxWindow *self)
 
   self->compare_cancellable = g_cancellable_new ();
   gtk_progress_bar_set_fraction (self->progress_bar, 0.0);
-  update_busy (self);
+  _px_window_update_busy (self);
   px_comparison_new_full_async (documents, g_settings_get_enum (self->settings, "alignment-sensitivity"),
                                 self->compare_cancellable,
                                 compare_progress_cb, g_object_ref (self), g_object_unref,
                                 compared_cb, g_object_ref (self));
-}
-
-static void
-imported_cb (GObject      *source,
-             GAsyncResult *result,
-             gpointer      user_data)
-{
-  ImportJob *job = user_data;
-  g_autoptr(PxWindow) self = job->window;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(PxDocument) document = px_import_file_finish (result, &error);
-  guint slot = job->slot;
-  gboolean stale = job->generation != self->generation;
-
-  g_free (job);
-
-  /* A file of a replaced batch may finish before it notices the cancel. */
-  if (stale || g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    return;
-  if (document == NULL)
-    show_toast (self, error->message);
-  else
-    g_ptr_array_index (self->pending, slot) = g_steal_pointer (&document);
-
-  gtk_progress_bar_pulse (self->progress_bar);
-  if (--self->n_pending > 0)
-    return;
-
-  for (guint i = 0; i < self->pending->len; i++)
-    {
-      PxDocument *doc = g_ptr_array_index (self->pending, i);
-
-      if (doc != NULL && is_open (self, NULL, doc))
-        {
-          g_autofree char *fallback = NULL;
-
-          /* the same text under another name */
-          show_skipped (self, document_display_title (doc, &fallback));
-        }
-      else if (doc != NULL)
-        {
-          g_autofree char *uri = g_filename_to_uri (px_document_get_origin (doc), NULL, NULL);
-
-          g_list_store_append (self->sources, doc);
-          /* the desktop's recent files */
-          if (uri != NULL)
-            gtk_recent_manager_add_item (gtk_recent_manager_get_default (), uri);
-        }
-    }
-  g_ptr_array_set_size (self->pending, 0);
-  recompare (self);
-}
-
-/* Search */
-
-static void
-show_current_match (PxWindow *self,
-                    gboolean  scroll)
-{
-  int remaining = self->current_match;
-  g_autofree guint *counts = g_new0 (guint, self->columns->len + 1);
-
-  for (guint i = 0; i < self->columns->len; i++)
-    {
-      GArray *matches = g_ptr_array_index (self->matches, i);
-      guint n = matches != NULL ? matches->len : 0;
-      int local = remaining >= 0 && remaining < (int)n ? remaining : -1;
-
-      counts[i] = n;
-      px_source_view_set_matches (get_column (self, i), matches, local);
-      if (local >= 0 && scroll)
-        {
-          const PxTextRange *range = &g_array_index (matches, PxTextRange, local);
-
-          px_source_view_scroll_to_range (get_column (self, i), range->start, range->end);
-        }
-      if (remaining >= 0)
-        remaining -= n;
-    }
-  px_search_bar_set_results (self->search_bar, counts, self->columns->len, self->current_match, NULL);
-}
-
-static void
-update_search (PxWindow *self)
-{
-  const char *text = px_search_bar_get_text (self->search_bar);
-  PxSearchFlags flags = px_search_bar_get_flags (self->search_bar);
-  gboolean active = px_search_bar_get_search_mode (self->search_bar) && *text != '\0';
-
-  self->current_match = -1;
-  for (guint i = 0; i < self->columns->len; i++)
-    {
-      PxDocument *document = px_source_view_get_document (get_column (self, i));
-      g_autoptr(GError) error = NULL;
-      GArray *matches = NULL;
-
-      if (active)
-        {
-          gsize length;
-          const char *doc_text = px_document_get_text (document, &length);
-
-          matches = px_search_text (doc_text, length, text, flags, &error);
-          if (matches == NULL)
-            {
-              px_search_bar_set_results (self->search_bar, NULL, 0, -1, error->message);
-              for (guint j = 0; j < self->columns->len; j++)
-                {
-                  g_clear_pointer (&g_ptr_array_index (self->matches, j), g_array_unref);
-                  px_source_view_set_matches (get_column (self, j), NULL, -1);
-                }
-              return;
-            }
-        }
-      g_clear_pointer (&g_ptr_array_index (self->matches, i), g_array_unref);
-      g_ptr_array_index (self->matches, i) = matches;
-    }
-  show_current_match (self, FALSE);
-}
-
-static guint
-total_matches (PxWindow *self)
-{
-  guint total = 0;
-
-  for (guint i = 0; i < self->matches->len; i++)
-    {
-      GArray *matches = g_ptr_array_index (self->matches, i);
-
-      total += matches != NULL ? matches->len : 0;
-    }
-  return total;
-}
-
-static void
-step_match (PxWindow *self,
-            int       direction)
-{
-  guint total = total_matches (self);
-  gboolean wrapped = FALSE;
-
-  if (total == 0)
-    return;
-  if (self->current_match < 0)
-    self->current_match = direction > 0 ? 0 : (int)total - 1;
-  else
-    {
-      int next = self->current_match + direction;
-
-      wrapped = next < 0 || next >= (int)total;
-      self->current_match = (next + (int)total) % (int)total;
-    }
-  show_current_match (self, TRUE);
-  if (wrapped)
-    px_search_bar_show_wrapped (self->search_bar, direction > 0);
-}
-
-/* Where the reader is: the first match at or after the top of the column
- * they were in (the selected sentence's, else the first), then in the
- * columns after it, then from the start. */
-static int
-first_match_from_reading_place (PxWindow *self)
-{
-  guint origin = self->selected_doc >= 0 && (guint)self->selected_doc < self->columns->len ? self->selected_doc : 0;
-  guint before = 0;
-  guint total = total_matches (self);
-
-  for (guint i = 0; i < origin; i++)
-    {
-      GArray *matches = g_ptr_array_index (self->matches, i);
-
-      before += matches != NULL ? matches->len : 0;
-    }
-  for (guint k = 0; k < self->columns->len; k++)
-    {
-      guint i = (origin + k) % self->columns->len;
-      GArray *matches = g_ptr_array_index (self->matches, i);
-      guint from = 0, first, last;
-
-      if (i == 0 && k > 0)
-        before = 0;
-      if (k == 0 && px_source_view_get_visible_segments (get_column (self, i), &first, &last))
-        from = px_document_get_segment (px_source_view_get_document (get_column (self, i)), first)->start;
-      for (guint m = 0; matches != NULL && m < matches->len; m++)
-        if (g_array_index (matches, PxTextRange, m).start >= from)
-          return (before + m) % MAX (total, 1);
-      before += matches != NULL ? matches->len : 0;
-    }
-  return total > 0 ? 0 : -1;
-}
-
-/* The view moves to a match as the query is typed, not only on Enter. */
-static void
-on_search_bar_changed_cb (PxWindow *self)
-{
-  update_search (self);
-  if (total_matches (self) > 0)
-    {
-      self->current_match = first_match_from_reading_place (self);
-      show_current_match (self, TRUE);
-    }
-}
-
-static void
-on_search_bar_next_match_cb (PxWindow *self)
-{
-  step_match (self, 1);
-}
-
-static void
-on_search_bar_previous_match_cb (PxWindow *self)
-{
-  step_match (self, -1);
-}
-
-static void
-on_search_bar_mode_cb (PxWindow *self)
-{
-  /* Back to the text the reader was in. */
-  if (!px_search_bar_get_search_mode (self->search_bar) && self->selected_doc >= 0)
-    gtk_widget_grab_focus (GTK_WIDGET (px_source_view_get_text_view (get_column (self, self->selected_doc))));
 }
 
 /* Facts */
@@ -1368,7 +1027,7 @@ on_fact_sidebar_group_activated_cb (PxWindow *self,
       if (fact_index >= facts->len)
         continue;
       fact = g_ptr_array_index (facts, fact_index);
-      column = get_column (self, fact->doc);
+      column = _px_window_get_column (self, fact->doc);
       if (column == NULL)
         continue;
       if (!scrolled[fact->doc])
@@ -1376,415 +1035,6 @@ on_fact_sidebar_group_activated_cb (PxWindow *self,
       scrolled[fact->doc] = TRUE;
       px_source_view_flash_range (column, fact->start, fact->end);
     }
-}
-
-/* Actions */
-
-static void
-open_response_cb (GtkNativeDialog *dialog,
-                  int              response,
-                  gpointer         user_data)
-{
-  PxWindow *self = user_data;
-
-  if (response == GTK_RESPONSE_ACCEPT)
-    {
-      g_autoptr(GListModel) files = gtk_file_chooser_get_files (GTK_FILE_CHOOSER (dialog));
-      guint n = g_list_model_get_n_items (files);
-      g_autoptr(GPtrArray) array = g_ptr_array_new_with_free_func (g_object_unref);
-
-      for (guint i = 0; i < n; i++)
-        g_ptr_array_add (array, g_list_model_get_item (files, i));
-      px_window_open_files (self, (GFile **)array->pdata, array->len);
-    }
-  gtk_native_dialog_destroy (dialog);
-  g_object_unref (dialog);
-}
-
-static void
-open_action_cb (GtkWidget  *widget,
-                const char *action_name,
-                GVariant   *parameter)
-{
-  PxWindow *self = PX_WINDOW (widget);
-  GtkFileChooserNative *dialog;
-  g_autoptr(GtkFileFilter) articles = gtk_file_filter_new ();
-  g_autoptr(GtkFileFilter) sessions = gtk_file_filter_new ();
-  g_autoptr(GtkFileFilter) all = gtk_file_filter_new ();
-  static const char * const article_suffixes[] = { "txt", "text", "html", "htm", "xhtml" };
-
-  dialog = gtk_file_chooser_native_new (_("Add Articles"), GTK_WINDOW (self),
-                                        GTK_FILE_CHOOSER_ACTION_OPEN, _("_Add"), _("_Cancel"));
-  gtk_file_chooser_set_select_multiple (GTK_FILE_CHOOSER (dialog), TRUE);
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (dialog), TRUE);
-
-  /* By name: XML and JSON files are text/plain by MIME type, and so are
-   * sessions, which open as sessions and have their own filter. */
-  gtk_file_filter_set_name (articles, _("Articles (text and web pages)"));
-  for (guint i = 0; i < G_N_ELEMENTS (article_suffixes); i++)
-    gtk_file_filter_add_suffix (articles, article_suffixes[i]);
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (dialog), articles);
-  gtk_file_filter_set_name (sessions, _("Parallax Sessions"));
-  gtk_file_filter_add_suffix (sessions, "parallax");
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (dialog), sessions);
-  gtk_file_filter_set_name (all, _("All files"));
-  gtk_file_filter_add_pattern (all, "*");
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (dialog), all);
-
-  g_signal_connect (dialog, "response", G_CALLBACK (open_response_cb), self);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
-}
-
-static void
-open_example_action_cb (GtkWidget  *widget,
-                        const char *action_name,
-                        GVariant   *parameter)
-{
-  PxWindow *self = PX_WINDOW (widget);
-  g_autoptr(GPtrArray) files = px_application_list_examples ();
-
-  if (files->len == 0)
-    {
-      show_toast (self, _("The example articles are not installed"));
-      return;
-    }
-  g_list_store_remove_all (self->sources);
-  px_window_open_files (self, (GFile **)files->pdata, files->len);
-}
-
-static gboolean
-removal_guard_done_cb (gpointer user_data)
-{
-  PxWindow *self = user_data;
-
-  self->removal_guard = 0;
-  update_actions (self);
-  return G_SOURCE_REMOVE;
-}
-
-static gboolean
-forget_removal_cb (gpointer user_data)
-{
-  g_autoptr(PxWindow) self = NULL;
-  guint serial;
-
-  {
-    gpointer *pair = user_data;
-
-    self = pair[0];
-    serial = GPOINTER_TO_UINT (pair[1]);
-    g_free (pair);
-  }
-  for (guint i = 0; self->removals != NULL && i < self->removals->len; i++)
-    if (((RemovedSource *)g_ptr_array_index (self->removals, i))->serial == serial)
-      {
-        g_ptr_array_remove_index (self->removals, i);
-        break;
-      }
-  return G_SOURCE_REMOVE;
-}
-
-/* The toast went: its Undo with it (after an Undo click has run). */
-static void
-removal_toast_dismissed_cb (AdwToast *toast,
-                            PxWindow *self)
-{
-  gpointer *pair = g_new (gpointer, 2);
-
-  pair[0] = g_object_ref (self);
-  pair[1] = g_object_get_data (G_OBJECT (toast), "px-removal-serial");
-  g_idle_add (forget_removal_cb, pair);
-}
-
-static void
-remove_source_action_cb (GtkWidget  *widget,
-                         const char *action_name,
-                         GVariant   *parameter)
-{
-  PxWindow *self = PX_WINDOW (widget);
-  guint position = g_variant_get_uint32 (parameter);
-  RemovedSource *removed;
-  g_autofree char *fallback = NULL;
-  AdwToast *toast;
-  GtkSettings *gtk_settings = gtk_widget_get_settings (widget);
-  int double_click = 400;
-
-  if (position >= g_list_model_get_n_items (G_LIST_MODEL (self->sources)))
-    return;
-
-  removed = g_new0 (RemovedSource, 1);
-  removed->serial = ++self->removal_serial;
-  removed->position = position;
-  removed->document = g_list_model_get_item (G_LIST_MODEL (self->sources), position);
-  removed->annotations = px_notes_dup_annotations_for (self->notes, removed->document);
-  g_ptr_array_add (self->removals, removed);
-
-  /* The next column slides under the pointer: a double click must not
-   * take it too. */
-  g_object_get (gtk_settings, "gtk-double-click-time", &double_click, NULL);
-  g_clear_handle_id (&self->removal_guard, g_source_remove);
-  self->removal_guard = g_timeout_add (MAX (double_click, 100), removal_guard_done_cb, self);
-
-  g_list_store_remove (self->sources, position);
-  recompare (self);
-
-  {
-    /* a toast's title is markup */
-    g_autofree char *escaped = g_markup_escape_text (document_display_title (removed->document, &fallback), -1);
-
-    toast = adw_toast_new_format (_("Removed “%s”"), escaped);
-  }
-  adw_toast_set_button_label (toast, _("_Undo"));
-  adw_toast_set_action_name (toast, "win.undo-remove");
-  adw_toast_set_action_target_value (toast, g_variant_new_uint32 (removed->serial));
-  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
-  g_object_set_data (G_OBJECT (toast), "px-removal-serial", GUINT_TO_POINTER (removed->serial));
-  g_signal_connect_object (toast, "dismissed", G_CALLBACK (removal_toast_dismissed_cb), self, 0);
-  adw_toast_overlay_add_toast (self->toast_overlay, toast);
-}
-
-/* Undo: the column comes back in its place, with its notes. */
-static void
-undo_remove_action_cb (GtkWidget  *widget,
-                       const char *action_name,
-                       GVariant   *parameter)
-{
-  PxWindow *self = PX_WINDOW (widget);
-  guint serial = g_variant_get_uint32 (parameter);
-  RemovedSource *removed = NULL;
-  guint n;
-
-  for (guint i = 0; i < self->removals->len && removed == NULL; i++)
-    if (((RemovedSource *)g_ptr_array_index (self->removals, i))->serial == serial)
-      removed = g_ptr_array_steal_index (self->removals, i);
-  if (removed == NULL)
-    return;
-
-  n = g_list_model_get_n_items (G_LIST_MODEL (self->sources));
-  g_list_store_insert (self->sources, MIN (removed->position, n), removed->document);
-  recompare (self);
-  px_notes_restore_annotations (self->notes, removed->annotations);
-  removed_source_free (removed);
-}
-
-static void
-move_source (PxWindow *self,
-             guint     position,
-             int       direction)
-{
-  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->sources));
-  guint target = position + direction;
-  g_autoptr(PxDocument) document = NULL;
-
-  if (position >= n || (direction < 0 && position == 0) || target >= n)
-    return;
-  document = g_list_model_get_item (G_LIST_MODEL (self->sources), position);
-  g_list_store_remove (self->sources, position);
-  g_list_store_insert (self->sources, target, document);
-  recompare (self);
-}
-
-static void
-move_source_left_action_cb (GtkWidget  *widget,
-                            const char *action_name,
-                            GVariant   *parameter)
-{
-  move_source (PX_WINDOW (widget), g_variant_get_uint32 (parameter), -1);
-}
-
-static void
-move_source_right_action_cb (GtkWidget  *widget,
-                             const char *action_name,
-                             GVariant   *parameter)
-{
-  move_source (PX_WINDOW (widget), g_variant_get_uint32 (parameter), 1);
-}
-
-static void
-cancel_action_cb (GtkWidget  *widget,
-                  const char *action_name,
-                  GVariant   *parameter)
-{
-  PxWindow *self = PX_WINDOW (widget);
-  gboolean comparing = self->compare_cancellable != NULL && self->n_pending == 0;
-
-  px_window_cancel (self);
-  /* a stopped comparison can be started again without touching the sources */
-  if (comparing && g_list_model_get_n_items (G_LIST_MODEL (self->sources)) > 0)
-    {
-      AdwToast *toast = adw_toast_new (_("Comparison stopped"));
-
-      adw_toast_set_button_label (toast, _("_Compare Again"));
-      adw_toast_set_action_name (toast, "win.compare");
-      adw_toast_overlay_add_toast (self->toast_overlay, toast);
-    }
-}
-
-static void
-compare_action_cb (GtkWidget  *widget,
-                   const char *action_name,
-                   GVariant   *parameter)
-{
-  recompare (PX_WINDOW (widget));
-}
-
-static void
-find_action_cb (GtkWidget  *widget,
-                const char *action_name,
-                GVariant   *parameter)
-{
-  PxWindow *self = PX_WINDOW (widget);
-
-  /* Ctrl+F opens the bar, or takes the reader back to its entry;
-   * Escape and the bar's close button close it. */
-  if (g_list_model_get_n_items (G_LIST_MODEL (self->sources)) == 0)
-    return;
-  if (px_search_bar_get_search_mode (self->search_bar))
-    px_search_bar_focus_entry (self->search_bar);
-  else
-    px_search_bar_set_search_mode (self->search_bar, TRUE);
-}
-
-static void
-paste_text_cb (GObject      *source,
-               GAsyncResult *result,
-               gpointer      user_data)
-{
-  g_autoptr(PxWindow) self = user_data;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *text = gdk_clipboard_read_text_finish (GDK_CLIPBOARD (source), result, &error);
-  g_autoptr(PxDocument) document = NULL;
-
-  if (text == NULL || *text == '\0')
-    {
-      show_toast (self, _("The clipboard holds no text to compare"));
-      return;
-    }
-  document = px_import_text (text, strlen (text), _("Pasted text"), &error);
-  if (document == NULL)
-    {
-      show_toast (self, error->message);
-      return;
-    }
-  if (is_open (self, NULL, document))
-    {
-      g_autofree char *fallback = NULL;
-
-      show_skipped (self, document_display_title (document, &fallback));
-      return;
-    }
-  g_list_store_append (self->sources, document);
-  recompare (self);
-}
-
-/* Ctrl+Shift+V: the clipboard's text as a new source. */
-static void
-paste_action_cb (GtkWidget  *widget,
-                 const char *action_name,
-                 GVariant   *parameter)
-{
-  gdk_clipboard_read_text_async (gtk_widget_get_clipboard (widget), NULL, paste_text_cb, g_object_ref (widget));
-}
-
-static void
-preferences_action_cb (GtkWidget  *widget,
-                       const char *action_name,
-                       GVariant   *parameter)
-{
-  gtk_window_present (GTK_WINDOW (px_preferences_window_new (GTK_WINDOW (widget))));
-}
-
-/* The column the reader is in: the one with the keyboard focus, else the
- * one with the selected sentence, else -1. */
-static int
-active_column (PxWindow *self)
-{
-  for (guint i = 0; i < self->columns->len; i++)
-    if (gtk_widget_has_focus (GTK_WIDGET (px_source_view_get_text_view (get_column (self, i)))))
-      return i;
-  return self->selected_doc >= 0 && (guint)self->selected_doc < self->columns->len ? self->selected_doc : -1;
-}
-
-/* Alt+Right / Alt+Left: the keyboard goes to the next column, the caret
- * to the top of what it shows, and the columns scroll to show it. */
-static void
-focus_column (PxWindow *self,
-              int       direction)
-{
-  int current = active_column (self);
-  int target = current < 0 ? 0 : current + direction;
-  PxSourceView *column;
-  GtkTextView *view;
-  GdkRectangle visible;
-  GtkTextIter iter;
-  graphene_rect_t bounds;
-
-  if (target < 0 || target >= (int)self->columns->len)
-    {
-      gtk_widget_error_bell (GTK_WIDGET (self));
-      return;
-    }
-  column = get_column (self, target);
-  view = px_source_view_get_text_view (column);
-  gtk_text_view_get_visible_rect (view, &visible);
-  gtk_text_view_get_iter_at_location (view, &iter, visible.x, visible.y);
-  gtk_text_buffer_place_cursor (gtk_text_view_get_buffer (view), &iter);
-  gtk_widget_grab_focus (GTK_WIDGET (view));
-  if (gtk_widget_compute_bounds (GTK_WIDGET (column), GTK_WIDGET (self->columns_box), &bounds))
-    {
-      GtkAdjustment *h = gtk_scrolled_window_get_hadjustment (self->columns_scroller);
-      double x = bounds.origin.x, w = bounds.size.width;
-      double value = gtk_adjustment_get_value (h), page = gtk_adjustment_get_page_size (h);
-
-      if (x < value)
-        gtk_adjustment_set_value (h, x);
-      else if (x + w > value + page)
-        gtk_adjustment_set_value (h, x + w - page);
-    }
-}
-
-static void
-next_column_action_cb (GtkWidget  *widget,
-                       const char *action_name,
-                       GVariant   *parameter)
-{
-  focus_column (PX_WINDOW (widget), 1);
-}
-
-static void
-previous_column_action_cb (GtkWidget  *widget,
-                           const char *action_name,
-                           GVariant   *parameter)
-{
-  focus_column (PX_WINDOW (widget), -1);
-}
-
-/* Ctrl+Shift+F / Ctrl+Shift+M: the sidebar, on its facts or notes page. */
-static void
-show_sidebar_page_action_cb (GtkWidget  *widget,
-                             const char *action_name,
-                             GVariant   *parameter)
-{
-  PxWindow *self = PX_WINDOW (widget);
-
-  gtk_stack_set_visible_child_name (self->sidebar_stack, g_variant_get_string (parameter, NULL));
-  g_object_set (self, "show-facts", TRUE, NULL);
-}
-
-static void
-next_claim_action_cb (GtkWidget  *widget,
-                      const char *action_name,
-                      GVariant   *parameter)
-{
-  move_to_claim (PX_WINDOW (widget), 1);
-}
-
-static void
-previous_claim_action_cb (GtkWidget  *widget,
-                          const char *action_name,
-                          GVariant   *parameter)
-{
-  move_to_claim (PX_WINDOW (widget), -1);
 }
 
 static void
@@ -1795,7 +1045,7 @@ style_dark_cb (AdwStyleManager *manager,
   gboolean dark = adw_style_manager_get_dark (manager);
 
   for (guint i = 0; i < self->columns->len; i++)
-    px_source_view_set_dark (get_column (self, i), dark);
+    px_source_view_set_dark (_px_window_get_column (self, i), dark);
   queue_draw_maps (self);
 }
 
@@ -1823,59 +1073,10 @@ highlight_kinds_changed_cb (GSettings  *settings,
   const char * const *names = px_source_view_get_highlight_names ();
 
   for (guint i = 0; i < self->columns->len; i++)
-    px_source_view_set_highlight_kinds (get_column (self, i), (const char * const *)kinds);
+    px_source_view_set_highlight_kinds (_px_window_get_column (self, i), (const char * const *)kinds);
   for (guint i = 0; group != NULL && names[i] != NULL; i++)
     g_simple_action_set_state (G_SIMPLE_ACTION (g_action_map_lookup_action (group, names[i])),
                                g_variant_new_boolean (g_strv_contains ((const char * const *)kinds, names[i])));
-}
-
-/* highlight.NAME toggles NAME in the "highlight-kinds" setting. */
-static void
-toggle_highlight_cb (GSimpleAction *action,
-                     GVariant      *parameter,
-                     gpointer       user_data)
-{
-  PxWindow *self = user_data;
-  const char *name = g_action_get_name (G_ACTION (action));
-  g_auto(GStrv) kinds = g_settings_get_strv (self->settings, "highlight-kinds");
-  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
-  g_auto(GStrv) updated = NULL;
-  gboolean found = FALSE;
-
-  for (guint i = 0; kinds[i] != NULL; i++)
-    {
-      if (g_str_equal (kinds[i], name))
-        found = TRUE;
-      else
-        g_strv_builder_add (builder, kinds[i]);
-    }
-  if (!found)
-    g_strv_builder_add (builder, name);
-  updated = g_strv_builder_end (builder);
-  g_settings_set_strv (self->settings, "highlight-kinds", (const char * const *)updated);
-}
-
-/* Files dropped on the window are added, as with Open. */
-static gboolean
-drop_cb (GtkDropTarget *target,
-         const GValue  *value,
-         double         x,
-         double         y,
-         PxWindow      *self)
-{
-  GSList *list;
-  g_autoptr(GPtrArray) files = g_ptr_array_new ();
-
-  if (!G_VALUE_HOLDS (value, GDK_TYPE_FILE_LIST))
-    return FALSE;
-  list = gdk_file_list_get_files (g_value_get_boxed (value));
-  for (const GSList *l = list; l != NULL; l = l->next)
-    g_ptr_array_add (files, l->data);
-  g_slist_free (list);
-  if (files->len == 0)
-    return FALSE;
-  px_window_open_files (self, (GFile **)files->pdata, files->len);
-  return TRUE;
 }
 
 /* The article text's size: 11 pt times the setting. */
@@ -1946,7 +1147,7 @@ px_window_set_property (GObject      *object,
         return;
       self->show_boilerplate = b;
       for (guint i = 0; i < self->columns->len; i++)
-        px_source_view_set_show_boilerplate (get_column (self, i), b);
+        px_source_view_set_show_boilerplate (_px_window_get_column (self, i), b);
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -2039,38 +1240,7 @@ px_window_class_init (PxWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_search_bar_mode_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_fact_sidebar_group_activated_cb);
 
-  gtk_widget_class_install_action (widget_class, "win.open", NULL, open_action_cb);
-  gtk_widget_class_install_action (widget_class, "win.open-example", NULL, open_example_action_cb);
-  gtk_widget_class_install_action (widget_class, "win.remove-source", "u", remove_source_action_cb);
-  gtk_widget_class_install_action (widget_class, "win.undo-remove", "u", undo_remove_action_cb);
-  gtk_widget_class_install_action (widget_class, "win.move-source-left", "u", move_source_left_action_cb);
-  gtk_widget_class_install_action (widget_class, "win.move-source-right", "u", move_source_right_action_cb);
-  gtk_widget_class_install_action (widget_class, "win.cancel", NULL, cancel_action_cb);
-  gtk_widget_class_install_action (widget_class, "win.compare", NULL, compare_action_cb);
-  gtk_widget_class_install_action (widget_class, "win.find", NULL, find_action_cb);
-  gtk_widget_class_install_action (widget_class, "win.preferences", NULL, preferences_action_cb);
-  gtk_widget_class_install_action (widget_class, "win.paste", NULL, paste_action_cb);
-  gtk_widget_class_install_action (widget_class, "win.next-claim", NULL, next_claim_action_cb);
-  gtk_widget_class_install_action (widget_class, "win.previous-claim", NULL, previous_claim_action_cb);
-  gtk_widget_class_install_action (widget_class, "win.next-column", NULL, next_column_action_cb);
-  gtk_widget_class_install_action (widget_class, "win.previous-column", NULL, previous_column_action_cb);
-  gtk_widget_class_install_action (widget_class, "win.show-sidebar-page", "s", show_sidebar_page_action_cb);
-  gtk_widget_class_install_property_action (widget_class, "win.show-facts", "show-facts");
-  gtk_widget_class_install_property_action (widget_class, "win.sync-scroll", "sync-scroll");
-  gtk_widget_class_install_property_action (widget_class, "win.show-boilerplate", "show-boilerplate");
-
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.find", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F9, 0, "win.show-facts", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_comma, GDK_CONTROL_MASK, "win.preferences", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_v, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.paste", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Down, GDK_ALT_MASK, "win.next-claim", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Up, GDK_ALT_MASK, "win.previous-claim", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Right, GDK_ALT_MASK, "win.next-column", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK, "win.previous-column", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
-                                       "win.show-sidebar-page", "s", "facts");
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_m, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
-                                       "win.show-sidebar-page", "s", "notes");
+  _px_window_class_init_actions (widget_class);
 }
 
 static void
@@ -2081,11 +1251,11 @@ px_window_init (PxWindow *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->sources = g_list_store_new (PX_TYPE_DOCUMENT);
-  self->pending = g_ptr_array_new_with_free_func (pending_slot_free);
+  self->pending = g_ptr_array_new_with_free_func (_px_window_pending_slot_free);
   self->columns = g_ptr_array_new_with_free_func (g_object_unref);
   self->maps = g_ptr_array_new_with_free_func (g_object_unref);
   self->matches = g_ptr_array_new_with_free_func (matches_free);
-  self->removals = g_ptr_array_new_with_free_func (removed_source_free);
+  self->removals = g_ptr_array_new_with_free_func (_px_window_removed_source_free);
   self->selected_doc = -1;
   self->selected_segment = -1;
   self->current_match = -1;
@@ -2109,149 +1279,29 @@ px_window_init (PxWindow *self)
     g_signal_connect (scroll, "scroll", G_CALLBACK (columns_scroll_cb), self);
     gtk_widget_add_controller (GTK_WIDGET (self->columns_scroller), scroll);
   }
-  {
-    GtkDropTarget *target = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
-
-    g_signal_connect (target, "drop", G_CALLBACK (drop_cb), self);
-    gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (target));
-  }
   self->font_css = gtk_css_provider_new ();
   gtk_style_context_add_provider_for_display (gtk_widget_get_display (GTK_WIDGET (self)),
                                               GTK_STYLE_PROVIDER (self->font_css),
                                               GTK_STYLE_PROVIDER_PRIORITY_APPLICATION + 1);
   g_signal_connect (self->settings, "changed::font-scale", G_CALLBACK (font_scale_changed_cb), self);
   font_scale_changed_cb (self->settings, "font-scale", self);
-  {
-    const char * const *names = px_source_view_get_highlight_names ();
-    GSimpleActionGroup *group = self->highlight_actions = g_simple_action_group_new ();
-
-    for (guint i = 0; names[i] != NULL; i++)
-      {
-        GSimpleAction *action = g_simple_action_new_stateful (names[i], NULL, g_variant_new_boolean (TRUE));
-
-        g_signal_connect (action, "activate", G_CALLBACK (toggle_highlight_cb), self);
-        g_action_map_add_action (G_ACTION_MAP (group), G_ACTION (action));
-        g_object_unref (action);
-      }
-    gtk_widget_insert_action_group (GTK_WIDGET (self), "highlight", G_ACTION_GROUP (group));
-  }
+  _px_window_init_actions (self);
   g_signal_connect (self->settings, "changed::highlight-kinds", G_CALLBACK (highlight_kinds_changed_cb), self);
   highlight_kinds_changed_cb (self->settings, "highlight-kinds", self);
   color_scheme_changed_cb (self->settings, "color-scheme", self);
 
   /* the Preferences' alignment sensitivity: compare again */
-  g_signal_connect_swapped (self->settings, "changed::alignment-sensitivity", G_CALLBACK (recompare), self);
+  g_signal_connect_swapped (self->settings, "changed::alignment-sensitivity", G_CALLBACK (_px_window_recompare), self);
 
   self->notes = px_notes_new (self);
-  g_signal_connect_swapped (self->notes, "notify::unsaved", G_CALLBACK (update_title), self);
-  g_signal_connect_swapped (self->notes, "notify::file", G_CALLBACK (update_title), self);
+  g_signal_connect_swapped (self->notes, "notify::unsaved", G_CALLBACK (_px_window_update_title), self);
+  g_signal_connect_swapped (self->notes, "notify::file", G_CALLBACK (_px_window_update_title), self);
   gtk_stack_add_titled (self->sidebar_stack, px_notes_create_list (self->notes), "notes", _("Notes"));
   g_settings_bind (self->settings, "sidebar-page", self->sidebar_stack, "visible-child-name",
                    G_SETTINGS_BIND_DEFAULT);
 
-  update_busy (self);
-  update_title (self);
-}
-
-static void
-session_loaded_cb (GObject      *source,
-                   GAsyncResult *result,
-                   gpointer      user_data)
-{
-  SessionJob *job = user_data;
-  PxWindow *self = job->window;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(PxSession) session = px_session_load_finish (result, &error);
-
-  self->n_loading--;
-  if (session == NULL)
-    {
-      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        show_toast (self, error->message);
-      update_busy (self);
-    }
-  else if (g_list_model_get_n_items (G_LIST_MODEL (self->sources)) > 0)
-    {
-      /* articles arrived meanwhile: the session gets a window of its own */
-      update_busy (self);
-      load_session (self, job->file, job->restored);
-    }
-  else
-    {
-      g_autoptr(GPtrArray) documents = px_session_dup_documents_in_columns (session);
-
-      for (guint j = 0; j < documents->len; j++)
-        g_list_store_append (self->sources, g_ptr_array_index (documents, j));
-      recompare (self);
-      px_notes_adopt_session (self->notes, session, job->file, job->restored);
-      if (!job->restored)
-        {
-          g_autofree char *uri = g_file_get_uri (job->file);
-
-          gtk_recent_manager_add_item (gtk_recent_manager_get_default (), uri);
-        }
-    }
-  session_job_free (job);
-}
-
-/* A session opens as itself, never merged into other sources: in this
- * window while it is empty, else in a new one. */
-static void
-load_session (PxWindow *self,
-              GFile    *file,
-              gboolean  restored)
-{
-  SessionJob *job;
-
-  if (g_list_model_get_n_items (G_LIST_MODEL (self->sources)) > 0 || self->n_pending > 0 || self->n_loading > 0)
-    {
-      GtkApplication *application = gtk_window_get_application (GTK_WINDOW (self));
-      PxWindow *other;
-
-      if (application == NULL)
-        return;
-      other = px_window_new (application);
-      gtk_window_present (GTK_WINDOW (other));
-      self = other;
-    }
-
-  job = g_new0 (SessionJob, 1);
-  job->window = g_object_ref (self);
-  job->file = g_object_ref (file);
-  job->restored = restored;
-  self->n_loading++;
-  update_busy (self);
-  gtk_progress_bar_pulse (self->progress_bar);
-  px_session_load_async (file, G_PRIORITY_DEFAULT, NULL, session_loaded_cb, job);
-}
-
-static void
-open_articles (PxWindow  *self,
-               GFile    **files,
-               guint      n_files)
-{
-  /* A new batch replaces one still loading. */
-  g_cancellable_cancel (self->import_cancellable);
-  g_clear_object (&self->import_cancellable);
-  g_ptr_array_set_size (self->pending, 0);
-
-  self->generation++;
-  self->opened_at = g_get_monotonic_time ();
-  self->import_cancellable = g_cancellable_new ();
-  self->n_pending = n_files;
-  g_ptr_array_set_size (self->pending, n_files);
-  update_busy (self);
-  gtk_progress_bar_pulse (self->progress_bar);
-
-  for (guint i = 0; i < n_files; i++)
-    {
-      ImportJob *job = g_new0 (ImportJob, 1);
-
-      job->window = g_object_ref (self);
-      job->slot = i;
-      job->generation = self->generation;
-      px_import_file_async (files[i], G_PRIORITY_DEFAULT, self->import_cancellable, imported_cb, job);
-    }
+  _px_window_update_busy (self);
+  _px_window_update_title (self);
 }
 
 /* Public API */
@@ -2262,61 +1312,6 @@ px_window_new (GtkApplication *application)
   g_return_val_if_fail (GTK_IS_APPLICATION (application), NULL);
 
   return g_object_new (PX_TYPE_WINDOW, "application", application, NULL);
-}
-
-void
-px_window_open_files (PxWindow  *self,
-                      GFile    **files,
-                      guint      n_files)
-{
-  g_autoptr(GPtrArray) articles = g_ptr_array_new ();
-  g_autoptr(GPtrArray) sessions = g_ptr_array_new ();
-
-  g_return_if_fail (PX_IS_WINDOW (self));
-
-  /* Saved sessions open with their sources and the reader's notes, each
-   * as itself; articles are read in workers, each file once. */
-  for (guint i = 0; i < n_files; i++)
-    {
-      g_autofree char *path = g_file_get_path (files[i]);
-      gboolean again = FALSE;
-
-      if (path != NULL && px_session_is_session_file (path, NULL, 0))
-        {
-          g_ptr_array_add (sessions, files[i]);
-          continue;
-        }
-      for (guint j = 0; j < articles->len && !again; j++)
-        again = g_file_equal (g_ptr_array_index (articles, j), files[i]);
-      if (again || is_open (self, path, NULL))
-        {
-          g_autofree char *name = g_file_get_basename (files[i]);
-
-          show_skipped (self, name);
-          continue;
-        }
-      g_ptr_array_add (articles, files[i]);
-    }
-  /* articles of the same batch come first: the sessions then open apart */
-  if (articles->len > 0)
-    {
-      guint n = articles->len;
-
-      open_articles (self, (GFile **)articles->pdata, n);
-    }
-  for (guint i = 0; i < sessions->len; i++)
-    load_session (self, g_ptr_array_index (sessions, i), FALSE);
-}
-
-void
-px_window_open_session (PxWindow *self,
-                        GFile    *file,
-                        gboolean  restored)
-{
-  g_return_if_fail (PX_IS_WINDOW (self));
-  g_return_if_fail (G_IS_FILE (file));
-
-  load_session (self, file, restored);
 }
 
 void
@@ -2335,7 +1330,7 @@ px_window_cancel (PxWindow *self)
   g_clear_object (&self->import_cancellable);
   g_cancellable_cancel (self->compare_cancellable);
   g_clear_object (&self->compare_cancellable);
-  update_busy (self);
+  _px_window_update_busy (self);
 }
 
 GListModel *
@@ -2365,7 +1360,7 @@ px_window_get_highlights_pending (PxWindow *self)
   g_return_val_if_fail (PX_IS_WINDOW (self), FALSE);
 
   for (guint i = 0; i < self->columns->len; i++)
-    if (px_source_view_get_highlights_pending (get_column (self, i)))
+    if (px_source_view_get_highlights_pending (_px_window_get_column (self, i)))
       return TRUE;
   return FALSE;
 }
@@ -2382,7 +1377,7 @@ px_window_get_column (PxWindow *self,
                       guint     index)
 {
   g_return_val_if_fail (PX_IS_WINDOW (self), NULL);
-  return get_column (self, index);
+  return _px_window_get_column (self, index);
 }
 
 PxLinkMap *
@@ -2401,7 +1396,7 @@ px_window_select_segment (PxWindow *self,
   g_return_if_fail (PX_IS_WINDOW (self));
   g_return_if_fail (doc < self->columns->len);
 
-  select_segment (self, doc, segment, TRUE);
+  _px_window_select_segment (self, doc, segment, TRUE);
 }
 
 gboolean
@@ -2432,34 +1427,6 @@ px_window_get_fact_sidebar (PxWindow *self)
 {
   g_return_val_if_fail (PX_IS_WINDOW (self), NULL);
   return self->fact_sidebar;
-}
-
-int
-px_window_get_current_match (PxWindow *self,
-                             guint    *column,
-                             guint    *start)
-{
-  int remaining;
-
-  g_return_val_if_fail (PX_IS_WINDOW (self), -1);
-
-  remaining = self->current_match;
-  for (guint i = 0; remaining >= 0 && i < self->matches->len; i++)
-    {
-      GArray *matches = g_ptr_array_index (self->matches, i);
-      guint n = matches != NULL ? matches->len : 0;
-
-      if (remaining < (int)n)
-        {
-          if (column != NULL)
-            *column = i;
-          if (start != NULL)
-            *start = g_array_index (matches, PxTextRange, remaining).start;
-          return self->current_match;
-        }
-      remaining -= n;
-    }
-  return -1;
 }
 
 void
