@@ -137,6 +137,25 @@ static const struct
   { NULL, "px-note-other", PANGO_UNDERLINE_SINGLE, "rgba(119,118,123,0.30)" },
 };
 
+/* @text in quotation marks, unless it is a quote with its own already
+ * (“…” inside “…” read as a doubled quote). */
+static char *
+quote_text (const char *text)
+{
+  static const char * const opening[] = { "“", "\"", "«", "„", "‘", "'" };
+  static const char * const closing[] = { "”", "\"", "»", "“", "’", "'" };
+  g_autofree char *trimmed = g_strstrip (g_strdup (text != NULL ? text : ""));
+
+  for (guint i = 0; i < G_N_ELEMENTS (opening); i++)
+    if (g_str_has_prefix (trimmed, opening[i]))
+      {
+        for (guint j = 0; j < G_N_ELEMENTS (closing); j++)
+          if (g_str_has_suffix (trimmed, closing[j]) && strlen (trimmed) > strlen (opening[i]))
+            return g_steal_pointer (&trimmed);
+      }
+  return g_strdup_printf ("“%s”", trimmed);
+}
+
 static const char *
 tag_for_label (const char *label)
 {
@@ -535,11 +554,13 @@ present_editor (PxNotes      *self,
   if (g_utf8_strlen (quote, -1) > 160)
     {
       g_autofree char *head = g_utf8_substring (quote, 0, 159);
+      g_autofree char *cut = g_strdup_printf ("%s…", head);
 
-      shown = g_strdup_printf ("“%s…”", head);
+      shown = g_str_has_prefix (head, "“") || g_str_has_prefix (head, "\"") || g_str_has_prefix (head, "«")
+              ? g_steal_pointer (&cut) : quote_text (cut);
     }
   else
-    shown = g_strdup_printf ("“%s”", quote);
+    shown = quote_text (quote);
 
   dialog = adw_message_dialog_new (GTK_WINDOW (self->window),
                                    annotation == NULL ? _("Add Highlight") : _("Edit Highlight"),
@@ -1116,7 +1137,7 @@ bind_row_cb (GtkSignalListItemFactory *factory,
   g_autofree char *exact = px_annotation_dup_exact (annotation);
   g_autofree char *text = px_annotation_dup_note (annotation);
   g_autofree char *id = px_annotation_dup_document_id (annotation);
-  g_autofree char *quoted = g_strdup_printf ("“%s”", exact != NULL ? exact : "");
+  g_autofree char *quoted = quote_text (exact);
   g_autofree char *where = NULL;
   int column = column_of_document_id (self, id);
 
