@@ -66,9 +66,9 @@ set_file (PxNotes *self,
 
 /* A name for files made from this reading: the session's, else the first
  * source's title, made safe as a file name. */
-static char *
-suggest_name (PxNotes    *self,
-              const char *extension)
+char *
+px_notes_suggest_name (PxNotes    *self,
+                       const char *extension)
 {
   g_autofree char *base = NULL;
   GString *name;
@@ -112,8 +112,12 @@ suggest_name (PxNotes    *self,
 
       /* no folders, no characters other systems refuse */
       if (c == '/' || c == '\\' || c == ':' || c == '*' || c == '?' || c == '"' || c == '<' || c == '>' || c == '|' ||
-          g_unichar_iscntrl (c))
-        g_string_append_c (name, ' ');
+          g_unichar_iscntrl (c) || g_unichar_isspace (c))
+        {
+          /* one space, however many went */
+          if (name->len > 0 && name->str[name->len - 1] != ' ')
+            g_string_append_c (name, ' ');
+        }
       else
         g_string_append_unichar (name, c);
     }
@@ -812,7 +816,7 @@ export_action_cb (GSimpleAction *action,
   chooser = gtk_file_chooser_native_new (_("Export Report"), GTK_WINDOW (self->window),
                                          GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), _("_Cancel"));
   {
-    g_autofree char *name = suggest_name (self, ".html");
+    g_autofree char *name = px_notes_suggest_name (self, ".html");
 
     gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
   }
@@ -899,7 +903,7 @@ save_as_action_cb (GSimpleAction *action,
   gtk_file_filter_add_mime_type (filter, "application/x-parallax-session+xml");
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
   {
-    g_autofree char *name = suggest_name (self, ".parallax");
+    g_autofree char *name = px_notes_suggest_name (self, ".parallax");
 
     gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
   }
@@ -1334,15 +1338,8 @@ px_notes_new (PxWindow *window)
     { "save-as", save_as_action_cb },
     { "open-report", open_report_action_cb },
   };
-  static const struct { guint key; GdkModifierType mods; const char *action; } shortcuts[] = {
-    { GDK_KEY_m, GDK_CONTROL_MASK, "notes.add" },
-    { GDK_KEY_e, GDK_CONTROL_MASK, "notes.export" },
-    { GDK_KEY_s, GDK_CONTROL_MASK, "notes.save" },
-    { GDK_KEY_s, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "notes.save-as" },
-  };
   PxNotes *self;
   g_autoptr(GSimpleActionGroup) group = g_simple_action_group_new ();
-  GtkEventController *controller = gtk_shortcut_controller_new ();
 
   g_return_val_if_fail (PX_IS_WINDOW (window), NULL);
 
@@ -1356,12 +1353,7 @@ px_notes_new (PxWindow *window)
   g_action_map_add_action_entries (G_ACTION_MAP (group), entries, G_N_ELEMENTS (entries), self);
   self->actions = g_object_ref (group);
   gtk_widget_insert_action_group (GTK_WIDGET (window), "notes", G_ACTION_GROUP (group));
-  gtk_shortcut_controller_set_scope (GTK_SHORTCUT_CONTROLLER (controller), GTK_SHORTCUT_SCOPE_MANAGED);
-  for (guint i = 0; i < G_N_ELEMENTS (shortcuts); i++)
-    gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (controller),
-                                          gtk_shortcut_new (gtk_keyval_trigger_new (shortcuts[i].key, shortcuts[i].mods),
-                                                            gtk_named_action_new (shortcuts[i].action)));
-  gtk_widget_add_controller (GTK_WIDGET (window), controller);
+  /* their keys are the window's (px-window-actions.c) */
   g_signal_connect_object (window, "close-request", G_CALLBACK (close_request_cb), self, 0);
 
   sync_sources (self);

@@ -58,6 +58,11 @@ GPtrArray  *px_notes_dup_annotations_for (PxNotes    *self,
  * source is among the window's sources again. */
 void        px_notes_restore_annotations (PxNotes   *self,
                                           GPtrArray *annotations);
+/* A file name for what is saved or exported from this reading: the
+ * session's name, else the first source's title, made safe, with
+ * @extension (".html"). */
+char       *px_notes_suggest_name     (PxNotes      *self,
+                                       const char   *extension);
 /* Enables save, export and add only when they can run. */
 void        px_notes_update_actions   (PxNotes      *self);
 /* The file the session was last saved to or opened from, or NULL. */

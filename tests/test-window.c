@@ -649,6 +649,15 @@ test_title_unsaved (void)
   window = px_test_open_examples (app);
   notes = px_window_get_notes (window);
   g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "Parallax");
+  /* before a session: after the first source, a name any system takes */
+  {
+    g_autofree char *name = px_notes_suggest_name (notes, ".html");
+
+    g_assert_true (g_str_has_suffix (name, ".html"));
+    g_assert_cmpstr (name, !=, "report.html");
+    g_assert_null (strpbrk (name, "/\\:*?\"<>|"));
+    g_assert_null (strstr (name, "  "));
+  }
 
   annotation = px_notes_add (notes, 0, 0, 20, "check", NULL);
   g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "• Parallax");
@@ -661,6 +670,12 @@ test_title_unsaved (void)
   while (px_notes_get_unsaved (notes) && g_get_monotonic_time () < deadline)
     g_main_context_iteration (NULL, TRUE);
   g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "Election Reading — Parallax");
+  /* the report is named after the session */
+  {
+    g_autofree char *name = px_notes_suggest_name (notes, ".html");
+
+    g_assert_cmpstr (name, ==, "Election Reading.html");
+  }
   g_assert_nonnull (find_label (GTK_WIDGET (window), "Saved “Election Reading.parallax”"));
 
   /* a change to a saved session: the dot again */
