@@ -1124,6 +1124,7 @@ px_source_view_new (PxDocument *document,
   g_menu_append_item (removal, remove);
   g_menu_append_section (menu, NULL, G_MENU_MODEL (removal));
   gtk_menu_button_set_menu_model (self->menu_button, G_MENU_MODEL (menu));
+  px_menu_button_hide_tooltip_when_open (self->menu_button);
 
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->text_view),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, title,
@@ -1580,6 +1581,26 @@ px_source_view_set_pair_diffs (PxSourceView *self,
       iter_at_byte (self, &end, range->end);
       gtk_text_buffer_apply_tag (buffer, self->tags[TAG_PAIR_DIFF], &start, &end);
     }
+}
+
+static void
+popover_visible_cb (GtkWidget     *popover,
+                    GParamSpec    *pspec,
+                    GtkMenuButton *button)
+{
+  gtk_widget_set_has_tooltip (GTK_WIDGET (button), !gtk_widget_get_visible (popover));
+}
+
+void
+px_menu_button_hide_tooltip_when_open (GtkMenuButton *button)
+{
+  GtkPopover *popover;
+
+  g_return_if_fail (GTK_IS_MENU_BUTTON (button));
+
+  popover = gtk_menu_button_get_popover (button);
+  if (popover != NULL)
+    g_signal_connect_object (popover, "notify::visible", G_CALLBACK (popover_visible_cb), button, 0);
 }
 
 const char * const *

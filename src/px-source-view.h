@@ -110,4 +110,8 @@ void           px_source_view_set_matches           (PxSourceView  *self,
                                                      GArray        *matches,
                                                      int            current);
 
+/* The tooltip of @button goes while its popover is open (GTK 4.8 keeps
+ * it over the menu). */
+void           px_menu_button_hide_tooltip_when_open (GtkMenuButton *button);
+
 G_END_DECLS

@@ -23,6 +23,7 @@ struct _PxWindow
   GtkWidget            *search_button;
   GtkWidget            *sync_button;
   GtkWidget            *view_button;
+  GtkWidget            *primary_button;
   AdwToastOverlay      *toast_overlay;
   GtkStack             *stack;
   GtkProgressBar       *progress_bar;

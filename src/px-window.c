@@ -1224,6 +1224,7 @@ px_window_class_init (PxWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PxWindow, search_button);
   gtk_widget_class_bind_template_child (widget_class, PxWindow, sync_button);
   gtk_widget_class_bind_template_child (widget_class, PxWindow, view_button);
+  gtk_widget_class_bind_template_child (widget_class, PxWindow, primary_button);
   gtk_widget_class_bind_template_child (widget_class, PxWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, PxWindow, stack);
   gtk_widget_class_bind_template_child (widget_class, PxWindow, progress_bar);
@@ -1293,6 +1294,8 @@ px_window_init (PxWindow *self)
   /* the Preferences' alignment sensitivity: compare again */
   g_signal_connect_swapped (self->settings, "changed::alignment-sensitivity", G_CALLBACK (_px_window_recompare), self);
 
+  px_menu_button_hide_tooltip_when_open (GTK_MENU_BUTTON (self->view_button));
+  px_menu_button_hide_tooltip_when_open (GTK_MENU_BUTTON (self->primary_button));
   self->notes = px_notes_new (self);
   g_signal_connect_swapped (self->notes, "notify::unsaved", G_CALLBACK (_px_window_update_title), self);
   g_signal_connect_swapped (self->notes, "notify::file", G_CALLBACK (_px_window_update_title), self);

@@ -725,6 +725,32 @@ test_keyboard_columns (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* An open menu hides its button's tooltip (GTK 4.8 left it over the menu). */
+static void
+test_menu_hides_tooltip (void)
+{
+  g_autoptr(PxApplication) app = px_application_new ();
+  PxWindow *window;
+  GtkWidget *header, *button = NULL;
+
+  if (!have_display)
+    {
+      g_test_skip ("no display");
+      return;
+    }
+  window = px_test_open_examples (app);
+  header = GTK_WIDGET (px_window_get_column (window, 0));
+  button = find_of_type (header, GTK_TYPE_MENU_BUTTON);
+  g_assert_nonnull (button);
+  g_assert_true (gtk_widget_get_has_tooltip (button));
+  gtk_menu_button_popup (GTK_MENU_BUTTON (button));
+  g_assert_false (gtk_widget_get_has_tooltip (button));
+  gtk_menu_button_popdown (GTK_MENU_BUTTON (button));
+  g_assert_true (gtk_widget_get_has_tooltip (button));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -747,6 +773,7 @@ main (int    argc,
   g_test_add_func ("/ui/window/five-fit", test_five_fit);
   g_test_add_func ("/ui/window/title-unsaved", test_title_unsaved);
   g_test_add_func ("/ui/window/keyboard-columns", test_keyboard_columns);
+  g_test_add_func ("/ui/window/menu-hides-tooltip", test_menu_hides_tooltip);
 
   return g_test_run ();
 }
