@@ -38,6 +38,8 @@ typedef enum
   TAG_LIT,
   TAG_SELECTED,
   TAG_PAIR_DIFF,
+  TAG_PAIR_EQUIVALENT,
+  TAG_PART,
   TAG_MATCH,
   TAG_CURRENT_MATCH,
   TAG_FLASH,
@@ -325,6 +327,7 @@ update_tag_colors (PxSourceView *self)
   set_rgba (self->tags[TAG_FACT_NAME], "underline-rgba", d ? "rgba(220,138,221,0.55)" : "rgba(129,61,156,0.40)");
   set_rgba (self->tags[TAG_HOVER], "background-rgba", d ? "rgba(120,174,237,0.22)" : "rgba(53,132,228,0.16)");
   set_rgba (self->tags[TAG_LIT], "background-rgba", d ? "rgba(120,174,237,0.42)" : "rgba(53,132,228,0.30)");
+  set_rgba (self->tags[TAG_PART], "background-rgba", d ? "rgba(120,174,237,0.62)" : "rgba(53,132,228,0.48)");
   set_rgba (self->tags[TAG_SELECTED], "background-rgba", d ? "rgba(120,174,237,0.55)" : "rgba(53,132,228,0.38)");
   set_rgba (self->tags[TAG_MATCH], "background-rgba", d ? "rgba(246,211,45,0.55)" : "rgba(246,211,45,0.75)");
   set_rgba (self->tags[TAG_MATCH], "foreground-rgba", d ? "#ffffff" : "#000000");
@@ -391,6 +394,12 @@ create_tags (PxSourceView *self)
                                                           "weight", PANGO_WEIGHT_BOLD,
                                                           "underline", PANGO_UNDERLINE_SINGLE,
                                                           NULL);
+  /* Other words for the same thing ("invested" / "involved"). */
+  self->tags[TAG_PAIR_EQUIVALENT] = gtk_text_buffer_create_tag (buffer, "pair-equivalent",
+                                                                "underline", PANGO_UNDERLINE_ERROR,
+                                                                NULL);
+  /* The part of a sentence that states the claim of the selected one. */
+  self->tags[TAG_PART] = gtk_text_buffer_create_tag (buffer, "linked-part", NULL);
   self->tags[TAG_MATCH] = gtk_text_buffer_create_tag (buffer, "search-match", NULL);
   self->tags[TAG_CURRENT_MATCH] = gtk_text_buffer_create_tag (buffer, "search-current",
                                                               "weight", PANGO_WEIGHT_BOLD,
@@ -518,7 +527,7 @@ remove_highlights (PxSourceView *self)
   static const TagId engine_tags[] = {
     TAG_SHARED, TAG_PARTIAL, TAG_DIFFERS, TAG_UNIQUE, TAG_FACT_NUMBER, TAG_FACT_DATE,
     TAG_FACT_NAME, TAG_FACT_QUOTE, TAG_WORD_DIFF, TAG_HOVER, TAG_LIT, TAG_SELECTED,
-    TAG_PAIR_DIFF,
+    TAG_PAIR_DIFF, TAG_PAIR_EQUIVALENT, TAG_PART,
   };
 
   g_clear_handle_id (&self->tag_source, g_source_remove);
@@ -1562,16 +1571,14 @@ px_source_view_set_matches (PxSourceView *self,
     }
 }
 
-void
-px_source_view_set_pair_diffs (PxSourceView *self,
-                               GArray       *ranges)
+static void
+tag_ranges (PxSourceView *self,
+            guint         tag,
+            GArray       *ranges)
 {
-  GtkTextBuffer *buffer;
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->text_view);
 
-  g_return_if_fail (PX_IS_SOURCE_VIEW (self));
-
-  buffer = gtk_text_view_get_buffer (self->text_view);
-  untag_all (self, TAG_PAIR_DIFF);
+  untag_all (self, tag);
   for (guint i = 0; ranges != NULL && i < ranges->len; i++)
     {
       const PxTextRange *range = &g_array_index (ranges, PxTextRange, i);
@@ -1579,8 +1586,21 @@ px_source_view_set_pair_diffs (PxSourceView *self,
 
       iter_at_byte (self, &start, range->start);
       iter_at_byte (self, &end, range->end);
-      gtk_text_buffer_apply_tag (buffer, self->tags[TAG_PAIR_DIFF], &start, &end);
+      gtk_text_buffer_apply_tag (buffer, self->tags[tag], &start, &end);
     }
+}
+
+void
+px_source_view_set_pair_diffs (PxSourceView *self,
+                               GArray       *ranges,
+                               GArray       *equivalent,
+                               GArray       *parts)
+{
+  g_return_if_fail (PX_IS_SOURCE_VIEW (self));
+
+  tag_ranges (self, TAG_PAIR_DIFF, ranges);
+  tag_ranges (self, TAG_PAIR_EQUIVALENT, equivalent);
+  tag_ranges (self, TAG_PART, parts);
 }
 
 static void

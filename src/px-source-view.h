@@ -63,10 +63,14 @@ void           px_source_view_set_hover_segments    (PxSourceView  *self,
                                                      const guint   *segments,
                                                      guint          n_segments);
 
-/* Words (PxTextRange, byte ranges) that differ between the selected
- * sentence and its counterparts; NULL clears them. */
+/* Between the selected sentence and its counterparts (PxTextRange, byte
+ * ranges; NULL clears): the words that differ, the words that say the
+ * same in other words, and the parts of the sentences that state the
+ * shared claim. */
 void           px_source_view_set_pair_diffs        (PxSourceView  *self,
-                                                     GArray        *ranges);
+                                                     GArray        *ranges,
+                                                     GArray        *equivalent,
+                                                     GArray        *parts);
 
 /* Geometry, in the coordinates of @relative_to (any widget of the window). */
 gboolean       px_source_view_get_segment_area      (PxSourceView  *self,

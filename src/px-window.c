@@ -275,17 +275,20 @@ queue_draw_maps (PxWindow *self)
     gtk_widget_queue_draw (g_ptr_array_index (self->maps, i));
 }
 
-/* The words of each linked pair that differ, per column. */
+/* What the selected sentence shares with each counterpart, per column:
+ * the words that differ, equivalent words, and the linked parts. */
 static void
 show_pair_diffs (PxWindow *self,
                  guint     doc,
                  guint     segment)
 {
-  g_autoptr(GPtrArray) per_column = g_ptr_array_new_with_free_func ((GDestroyNotify)g_array_unref);
+  /* per column: changed words, equivalent words, linked parts */
+  g_autoptr(GPtrArray) marks = g_ptr_array_new_with_free_func ((GDestroyNotify)g_array_unref);
   g_autoptr(GPtrArray) links = NULL;
+  guint n = self->columns->len;
 
-  for (guint i = 0; i < self->columns->len; i++)
-    g_ptr_array_add (per_column, g_array_new (FALSE, FALSE, sizeof (PxTextRange)));
+  for (guint i = 0; i < 3 * n; i++)
+    g_ptr_array_add (marks, g_array_new (FALSE, FALSE, sizeof (PxTextRange)));
 
   if (self->comparison != NULL && doc < px_comparison_get_n_documents (self->comparison))
     links = px_comparison_get_links_for_segment (self->comparison, doc, segment);
@@ -293,27 +296,32 @@ show_pair_diffs (PxWindow *self,
   for (guint i = 0; links != NULL && i < links->len; i++)
     {
       const PxLink *link = g_ptr_array_index (links, i);
+      PxTextRange part_a = { link->a_start, link->a_end };
+      PxTextRange part_b = { link->b_start, link->b_end };
 
-      if (link->diff == NULL || link->relation == PX_RELATION_RELATED ||
-          link->a.doc >= per_column->len || link->b.doc >= per_column->len)
+      if (link->diff == NULL || link->relation == PX_RELATION_RELATED || link->a.doc >= n || link->b.doc >= n)
         continue;
+      g_array_append_val (g_ptr_array_index (marks, 2 * n + link->a.doc), part_a);
+      g_array_append_val (g_ptr_array_index (marks, 2 * n + link->b.doc), part_b);
       for (guint j = 0; j < link->diff->len; j++)
         {
           const PxDiffChunk *chunk = &g_array_index (link->diff, PxDiffChunk, j);
           PxTextRange a = { chunk->a_start, chunk->a_end };
           PxTextRange b = { chunk->b_start, chunk->b_end };
+          guint kind = chunk->op == PX_DIFF_EQUIVALENT ? 1 : 0;
 
           if (chunk->op == PX_DIFF_EQUAL)
             continue;
           if (a.end > a.start)
-            g_array_append_val (g_ptr_array_index (per_column, link->a.doc), a);
+            g_array_append_val (g_ptr_array_index (marks, kind * n + link->a.doc), a);
           if (b.end > b.start)
-            g_array_append_val (g_ptr_array_index (per_column, link->b.doc), b);
+            g_array_append_val (g_ptr_array_index (marks, kind * n + link->b.doc), b);
         }
     }
 
-  for (guint i = 0; i < self->columns->len; i++)
-    px_source_view_set_pair_diffs (_px_window_get_column (self, i), g_ptr_array_index (per_column, i));
+  for (guint i = 0; i < n; i++)
+    px_source_view_set_pair_diffs (_px_window_get_column (self, i), g_ptr_array_index (marks, i),
+                                   g_ptr_array_index (marks, n + i), g_ptr_array_index (marks, 2 * n + i));
 }
 
 static void

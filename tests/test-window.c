@@ -751,6 +751,68 @@ test_menu_hides_tooltip (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* Whether the text @needle of @column carries the tag @name throughout. */
+static gboolean
+text_has_tag (PxWindow   *window,
+              guint       column,
+              const char *needle,
+              const char *name)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (px_source_view_get_text_view (px_window_get_column (window, column)));
+  GtkTextTag *tag = gtk_text_tag_table_lookup (gtk_text_buffer_get_tag_table (buffer), name);
+  GtkTextIter start, match_start, match_end;
+
+  g_assert_nonnull (tag);
+  gtk_text_buffer_get_start_iter (buffer, &start);
+  g_assert_true (gtk_text_iter_forward_search (&start, needle, 0, &match_start, &match_end, NULL));
+  for (GtkTextIter i = match_start; gtk_text_iter_compare (&i, &match_end) < 0; gtk_text_iter_forward_char (&i))
+    if (!gtk_text_iter_has_tag (&i, tag))
+      return FALSE;
+  return TRUE;
+}
+
+/* Selecting a sentence lights the part of its counterpart that states its
+ * claim, and marks the words that say the same in other words. */
+static void
+test_linked_part (void)
+{
+  g_autoptr(PxApplication) app = px_application_new ();
+  g_autofree char *dir = g_dir_make_tmp ("px-part-XXXXXX", NULL);
+  g_autofree char *path_a = g_build_filename (dir, "a.txt", NULL);
+  g_autofree char *path_b = g_build_filename (dir, "b.txt", NULL);
+  g_autoptr(GFile) a = g_file_new_for_path (path_a);
+  g_autoptr(GFile) b = g_file_new_for_path (path_b);
+  GFile *files[2] = { a, b };
+  PxWindow *window;
+
+  if (!have_display)
+    {
+      g_test_skip ("no display");
+      return;
+    }
+  g_assert_true (g_file_set_contents (path_a, "We have over $500 billion invested in our economy.\n", -1, NULL));
+  g_assert_true (g_file_set_contents (path_b, "The harbour was closed on Monday, and more than $500 billion "
+                                               "is involved in our economy.\n", -1, NULL));
+
+  g_application_register (G_APPLICATION (app), NULL, NULL);
+  window = px_window_new (GTK_APPLICATION (app));
+  px_window_open_files (window, files, 2);
+  px_test_wait_until_idle (window);
+  px_window_select_segment (window, 0, 0);
+  px_test_settle ();
+
+  g_assert_true (text_has_tag (window, 1, "more than $500 billion is involved in our economy", "linked-part"));
+  g_assert_false (text_has_tag (window, 1, "harbour", "linked-part"));
+  g_assert_true (text_has_tag (window, 1, "involved", "pair-equivalent"));
+  g_assert_true (text_has_tag (window, 0, "invested", "pair-equivalent"));
+  g_assert_false (text_has_tag (window, 1, "economy", "pair-diff"));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_unlink (path_a);
+  g_unlink (path_b);
+  g_rmdir (dir);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -774,6 +836,7 @@ main (int    argc,
   g_test_add_func ("/ui/window/title-unsaved", test_title_unsaved);
   g_test_add_func ("/ui/window/keyboard-columns", test_keyboard_columns);
   g_test_add_func ("/ui/window/menu-hides-tooltip", test_menu_hides_tooltip);
+  g_test_add_func ("/ui/window/linked-part", test_linked_part);
 
   return g_test_run ();
 }
