@@ -411,7 +411,7 @@ is_small_diff (Report       *report,
     {
       const PxDiffChunk *chunk = &g_array_index (link->diff, PxDiffChunk, k);
 
-      if (chunk->op != PX_DIFF_EQUAL)
+      if (chunk->op != PX_DIFF_EQUAL && chunk->op != PX_DIFF_EQUIVALENT)
         changed += (chunk->a_end - chunk->a_start) + (chunk->b_end - chunk->b_start);
     }
   return changed * 3 <= (sa->end - sa->start) + (sb->end - sb->start);
@@ -471,7 +471,8 @@ report_init (Report       *report,
           Range a = { chunk->a_start, chunk->a_end };
           Range b = { chunk->b_start, chunk->b_end };
 
-          if (chunk->op == PX_DIFF_EQUAL)
+          /* equivalent wording is no differing detail */
+          if (chunk->op == PX_DIFF_EQUAL || chunk->op == PX_DIFF_EQUIVALENT)
             continue;
           /* A pair that differs in most of its words (a translation, a
            * rewrite) marks only the words on facts: the detail that differs. */
