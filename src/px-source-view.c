@@ -1020,8 +1020,13 @@ describe_document (PxDocument *document,
   g_autofree char *words = NULL;
   GString *out = g_string_new (NULL);
 
+  const char *dateline = px_document_get_dateline (document);
+
   if (site != NULL && *site != '\0')
     g_string_append (out, site);
+  /* where the story was filed, from its dateline */
+  if (dateline != NULL && *dateline != '\0')
+    g_string_append_printf (out, "%s%s", out->len > 0 ? " · " : "", dateline);
   if (date != NULL && *date != '\0')
     g_string_append_printf (out, "%s%s", out->len > 0 ? " · " : "", date);
   /* with the locale's digit grouping: "1,869,530 words" */
