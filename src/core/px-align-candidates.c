@@ -279,10 +279,10 @@ px_align_find_candidates (Space          *space,
       for (guint k = 0; k < n_pending; k++)
         {
           guint j = f.pending[k].b;
-          Candidate c = { MIN (i, j), MAX (i, j),
-                          px_align_pair_score (space, g_ptr_array_index (bags, i), g_ptr_array_index (bags, j),
-                                               TRUE, NULL) };
+          Candidate c = { MIN (i, j), MAX (i, j), 0, FALSE, { 0, } };
 
+          c.score = px_align_pair_score (space, g_ptr_array_index (bags, c.a), g_ptr_array_index (bags, c.b),
+                                         TRUE, &c.span);
           if (c.score >= PX_ALIGN_RELATED)
             g_array_append_val (candidates, c);
         }

@@ -208,6 +208,7 @@ typedef struct
   guint    a, b;      /* bag indices, a < b */
   double   score;
   gboolean closed;    /* below the threshold, but both link to one third segment */
+  Span     span;      /* the parts of a's and b's segments that score */
 } Candidate;
 
 int         px_align_compare_candidates (gconstpointer x,
@@ -249,13 +250,13 @@ GPtrArray  *px_align_select_links       (Space         *space,
 
 /* ---- relation and diff ---- */
 
-/* A link between two bags: its parts, relation and word diff. */
-PxLink     *px_align_make_link          (Space       *space,
-                                         GPtrArray   *documents,
-                                         Bag         *a,
-                                         Bag         *b,
-                                         double       score,
-                                         gboolean     related);
+/* A link between two bags of a candidate: its parts, relation and word
+ * diff. */
+PxLink     *px_align_make_link          (Space           *space,
+                                         GPtrArray       *documents,
+                                         GPtrArray       *bags,
+                                         const Candidate *candidate,
+                                         gboolean         related);
 /* The word diff of the parts @range (a_start, a_end, b_start, b_end) of
  * two bags' segments; *equal_content is the share of their content words
  * that are equal. */

@@ -154,23 +154,23 @@ to_clause (PxDocument *document,
 }
 
 PxLink *
-px_align_make_link (Space     *space,
-                    GPtrArray *documents,
-                    Bag       *a,
-                    Bag       *b,
-                    double     score,
-                    gboolean   related)
+px_align_make_link (Space           *space,
+                    GPtrArray       *documents,
+                    GPtrArray       *bags,
+                    const Candidate *candidate,
+                    gboolean         related)
 {
   PxLink *link = g_new0 (PxLink, 1);
+  Bag *a = g_ptr_array_index (bags, candidate->a);
+  Bag *b = g_ptr_array_index (bags, candidate->b);
   PxDocument *da = g_ptr_array_index (documents, a->doc);
   PxDocument *db = g_ptr_array_index (documents, b->doc);
-  double equal = 0;
-  Span span;
+  double score = candidate->score, equal = 0;
+  Span span = candidate->span;
 
   link->a = (PxSegmentRef) { a->doc, a->segment };
   link->b = (PxSegmentRef) { b->doc, b->segment };
   link->score = score;
-  px_align_pair_score (space, a, b, TRUE, &span);
   to_clause (da, a, &span.a_first, &span.a_last);
   to_clause (db, b, &span.b_first, &span.b_last);
   link->a_start = px_document_get_token (da, a->first_token + span.a_first)->start;

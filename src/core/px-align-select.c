@@ -181,7 +181,7 @@ select_few (Space         *space,
       if ((*la || *lb) && !live)
         continue;
       *la = *lb = TRUE;
-      g_ptr_array_add (links, px_align_make_link (space, documents, ba, bb, cand->score, !live));
+      g_ptr_array_add (links, px_align_make_link (space, documents, bags, cand, !live));
     }
   return TRUE;
 }
@@ -241,8 +241,7 @@ select_wide (Space         *space,
         *la = *lb = TRUE;
         n_links[cand->a]++;
         n_links[cand->b]++;
-        g_ptr_array_add (links, px_align_make_link (space, documents, ba, bb, cand->score,
-                                                    cand->score < threshold));
+        g_ptr_array_add (links, px_align_make_link (space, documents, bags, cand, cand->score < threshold));
       }
   return TRUE;
 }
