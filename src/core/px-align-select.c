@@ -143,45 +143,62 @@ px_align_reinforce (GArray    *candidates,
     close_triangles (candidates, bags->len, threshold);
 }
 
+/* What the two ways of choosing links share. */
+typedef struct
+{
+  Space         *space;
+  GPtrArray     *documents;
+  GPtrArray     *bags;
+  GArray        *candidates;  /* sorted by score */
+  double         threshold;
+  GPtrArray     *links;       /* out */
+  GCancellable  *cancellable;
+  PxProgressFunc progress;
+  gpointer       progress_data;
+  double         progress_start;
+} Selection;
+
+/* Every 256 candidates: FALSE when cancelled, else reports @done (0..1)
+ * of the selection. */
+static gboolean
+tick (const Selection *sel,
+      guint            c,
+      double           done)
+{
+  if ((c & 255) != 0)
+    return TRUE;
+  if (g_cancellable_is_cancelled (sel->cancellable))
+    return FALSE;
+  if (sel->progress != NULL)
+    sel->progress (sel->progress_start + (1.0 - sel->progress_start) * done, sel->progress_data);
+  return TRUE;
+}
+
 /* Few sources: every pair at or above the threshold links (a segment may
  * link to several segments of one source, when each states a part of it
  * or the source repeats the claim); a segment with no link to a source
  * keeps its best candidate there as "related". */
 static gboolean
-select_few (Space         *space,
-            GPtrArray     *documents,
-            GPtrArray     *bags,
-            GArray        *candidates,
-            double         threshold,
-            GPtrArray     *links,
-            GCancellable  *cancellable,
-            PxProgressFunc progress,
-            gpointer       progress_data,
-            double         progress_start)
+select_few (Selection *sel)
 {
-  guint n_docs = documents->len;
-  g_autofree gboolean *linked = g_new0 (gboolean, (gsize)MAX (bags->len, 1) * n_docs);
+  guint n_docs = sel->documents->len;
+  g_autofree gboolean *linked = g_new0 (gboolean, (gsize)MAX (sel->bags->len, 1) * n_docs);
 
-  for (guint c = 0; c < candidates->len; c++)
+  for (guint c = 0; c < sel->candidates->len; c++)
     {
-      const Candidate *cand = &g_array_index (candidates, Candidate, c);
-      Bag *ba = g_ptr_array_index (bags, cand->a);
-      Bag *bb = g_ptr_array_index (bags, cand->b);
+      const Candidate *cand = &g_array_index (sel->candidates, Candidate, c);
+      const Bag *ba = g_ptr_array_index (sel->bags, cand->a);
+      const Bag *bb = g_ptr_array_index (sel->bags, cand->b);
       gboolean *la = &linked[(gsize)cand->a * n_docs + bb->doc];
       gboolean *lb = &linked[(gsize)cand->b * n_docs + ba->doc];
-      gboolean live = cand->score >= threshold || cand->closed;
+      gboolean live = cand->score >= sel->threshold || cand->closed;
 
-      if ((c & 255) == 0)
-        {
-          if (g_cancellable_is_cancelled (cancellable))
-            return FALSE;
-          if (progress != NULL)
-            progress (progress_start + (1.0 - progress_start) * c / candidates->len, progress_data);
-        }
+      if (!tick (sel, c, (double)c / sel->candidates->len))
+        return FALSE;
       if ((*la || *lb) && !live)
         continue;
       *la = *lb = TRUE;
-      g_ptr_array_add (links, px_align_make_link (space, documents, bags, cand, !live));
+      g_ptr_array_add (sel->links, px_align_make_link (sel->space, sel->documents, sel->bags, cand, !live));
     }
   return TRUE;
 }
@@ -192,41 +209,26 @@ select_few (Space         *space,
  * otherwise the first 13 of 24 equal sentences would use up each other's
  * links and the other 11 form a claim of their own. */
 static gboolean
-select_wide (Space         *space,
-             GPtrArray     *documents,
-             GPtrArray     *bags,
-             GArray        *candidates,
-             double         threshold,
-             GPtrArray     *links,
-             GCancellable  *cancellable,
-             PxProgressFunc progress,
-             gpointer       progress_data,
-             double         progress_start)
+select_wide (Selection *sel)
 {
-  guint n_docs = documents->len;
-  g_autofree gboolean *linked = g_new0 (gboolean, (gsize)MAX (bags->len, 1) * n_docs);
-  g_autofree guint *n_links = g_new0 (guint, MAX (bags->len, 1));
-  g_autofree guint *group = g_new (guint, MAX (bags->len, 1));
-  double share = 1.0 - progress_start;
+  guint n_docs = sel->documents->len, n_bags = sel->bags->len;
+  g_autofree gboolean *linked = g_new0 (gboolean, (gsize)MAX (n_bags, 1) * n_docs);
+  g_autofree guint *n_links = g_new0 (guint, MAX (n_bags, 1));
+  g_autofree guint *group = g_new (guint, MAX (n_bags, 1));
 
-  for (guint i = 0; i < bags->len; i++)
+  for (guint i = 0; i < n_bags; i++)
     group[i] = i;
   for (int pass = 0; pass < 2; pass++)
-    for (guint c = 0; c < candidates->len; c++)
+    for (guint c = 0; c < sel->candidates->len; c++)
       {
-        const Candidate *cand = &g_array_index (candidates, Candidate, c);
-        Bag *ba = g_ptr_array_index (bags, cand->a);
-        Bag *bb = g_ptr_array_index (bags, cand->b);
+        const Candidate *cand = &g_array_index (sel->candidates, Candidate, c);
+        const Bag *ba = g_ptr_array_index (sel->bags, cand->a);
+        const Bag *bb = g_ptr_array_index (sel->bags, cand->b);
         gboolean *la = &linked[(gsize)cand->a * n_docs + bb->doc];
         gboolean *lb = &linked[(gsize)cand->b * n_docs + ba->doc];
 
-        if ((c & 255) == 0)
-          {
-            if (g_cancellable_is_cancelled (cancellable))
-              return FALSE;
-            if (progress != NULL)
-              progress (progress_start + share / 2 * (pass + (double)c / candidates->len), progress_data);
-          }
+        if (!tick (sel, c, (pass + (double)c / sel->candidates->len) / 2))
+          return FALSE;
         if (*la || *lb || n_links[cand->a] >= PX_ALIGN_MAX_LINKED_SOURCES ||
             n_links[cand->b] >= PX_ALIGN_MAX_LINKED_SOURCES)
           continue;
@@ -234,14 +236,15 @@ select_wide (Space         *space,
           {
             guint ra = px_union_find (group, cand->a), rb = px_union_find (group, cand->b);
 
-            if (cand->score < threshold || ra == rb)
+            if (cand->score < sel->threshold || ra == rb)
               continue;
             group[rb] = ra;
           }
         *la = *lb = TRUE;
         n_links[cand->a]++;
         n_links[cand->b]++;
-        g_ptr_array_add (links, px_align_make_link (space, documents, bags, cand, cand->score < threshold));
+        g_ptr_array_add (sel->links, px_align_make_link (sel->space, sel->documents, sel->bags, cand,
+                                                         cand->score < sel->threshold));
       }
   return TRUE;
 }
@@ -257,17 +260,12 @@ px_align_select_links (Space          *space,
                        gpointer        progress_data,
                        double          progress_start)
 {
-  GPtrArray *links = g_ptr_array_new_with_free_func ((GDestroyNotify)px_link_free);
-  gboolean done;
+  Selection sel = { space, documents, bags, candidates, threshold,
+                    g_ptr_array_new_with_free_func ((GDestroyNotify)px_link_free),
+                    cancellable, progress, progress_data, progress_start };
 
   g_array_sort (candidates, px_align_compare_candidates);
-  if (documents->len > PX_ALIGN_MAX_LINKED_SOURCES + 1)
-    done = select_wide (space, documents, bags, candidates, threshold, links,
-                        cancellable, progress, progress_data, progress_start);
-  else
-    done = select_few (space, documents, bags, candidates, threshold, links,
-                       cancellable, progress, progress_data, progress_start);
-  if (!done)
-    g_clear_pointer (&links, g_ptr_array_unref);
-  return links;
+  if (!(documents->len > PX_ALIGN_MAX_LINKED_SOURCES + 1 ? select_wide (&sel) : select_few (&sel)))
+    g_clear_pointer (&sel.links, g_ptr_array_unref);
+  return sel.links;
 }
