@@ -238,7 +238,10 @@ static const Case cases[] = {
   { "list-of-names-is-no-tag-list", "Bridge vote passes\nKessel, Marlow and Orlin\nThe vote passed on Sunday after a long campaign.",
     "h:Bridge vote passes | h:Kessel, Marlow and Orlin | The vote passed on Sunday after a long campaign." },
   { "wrapped-line-is-no-tag-list", "The plan covers the bridge, the roads and a multi-modal portfolio, spanning\nroad building, ferry services, rail links,\nand the new harbour works.",
-    "h:The plan covers the bridge, the roads and a multi-modal portfolio, spanning | h:road building, ferry services, rail links, | and the new harbour works." },
+    "The plan covers the bridge, the roads and a multi-modal portfolio, spanning\nroad building, ferry services, rail links,\nand the new harbour works." },
+  /* text wrapped at a fixed width: one sentence, however its lines fall */
+  { "wrapped-at-width", "Broadcom will acquire all of the\noutstanding shares of VMware\nin a cash deal. In addition, it will assume $8 billion of\nVMware net debt.",
+    "Broadcom will acquire all of the\noutstanding shares of VMware\nin a cash deal. | In addition, it will assume $8 billion of\nVMware net debt." },
   { "repeated-subheadings-stay", "Results\n\nThe vote passed on Sunday after a long campaign.\n\nResults\n\nTurnout was high in every town.",
     "h:Results | The vote passed on Sunday after a long campaign. | h:Results | Turnout was high in every town." },
 };

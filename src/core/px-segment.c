@@ -129,6 +129,43 @@ add_paragraph (const char *text,
   g_array_append_val (paragraphs, para);
 }
 
+/* Whether @next continues the sentence @line breaks off (text wrapped at a
+ * fixed width): @line stops after a comma or a word like "of" or "the"
+ * ("will assume $8 billion of" / "VMware net debt."), or a line of four
+ * words or more (or one that itself goes on a sentence) stops without
+ * ending a sentence before a word in lower case ("will acquire all of
+ * the" / "outstanding shares of VMware"). A short headline over a line in
+ * lower case (a tag line) stays apart. */
+static gboolean
+line_goes_on (const char *text,
+              const Line *line,
+              const Line *next)
+{
+  static const char * const joining[] = {
+    "a", "an", "and", "as", "at", "by", "for", "from", "in", "of", "on", "or", "the", "to", "with",
+  };
+  const char *end = text + line->end, *word;
+  guint n_words = 1;
+
+  while (end > text + line->start && is_space_at (g_utf8_prev_char (end)))
+    end = g_utf8_prev_char (end);
+  if (end == text + line->start || line_is_blank (text, next))
+    return FALSE;
+  if (end[-1] == ',')
+    return TRUE;
+  word = end;
+  while (word > text + line->start && !is_ascii_space (word[-1]))
+    word--;
+  for (guint i = 0; i < G_N_ELEMENTS (joining); i++)
+    if ((gsize)(end - word) == strlen (joining[i]) && strncmp (word, joining[i], end - word) == 0)
+      return TRUE;
+  for (const char *p = text + line->start; p < end; p++)
+    n_words += is_ascii_space (*p) && !is_ascii_space (p[1]);
+  /* a line that itself goes on a sentence is no headline */
+  return (n_words >= 4 || g_unichar_islower (g_utf8_get_char (text + line->start))) &&
+         !line_ends_sentence (text, line) && g_unichar_islower (g_utf8_get_char (text + next->start));
+}
+
 /* A block of lines is hard-wrapped prose when its lines (all but the last)
  * are of similar width and most of them do not end a sentence. */
 static gboolean
@@ -197,7 +234,15 @@ px_segment_find_paragraphs (const char *text,
         add_paragraph (text, block[0].start, block[n - 1].end, paragraphs);
       else
         for (guint j = 0; j < n; j++)
-          add_paragraph (text, block[j].start, block[j].end, paragraphs);
+          {
+            guint k = j;
+
+            /* a line broken mid-sentence goes on in the next one */
+            while (k + 1 < n && line_goes_on (text, &block[k], &block[k + 1]))
+              k++;
+            add_paragraph (text, block[j].start, block[k].end, paragraphs);
+            j = k;
+          }
 
       block_start = i + 1;
     }
