@@ -1,0 +1,340 @@
+/* px-facts-names.c: people, organizations and places
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "px-facts"
+
+#include "config.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "px-facts-scan-private.h"
+#include "px-normalize.h"
+
+static gboolean
+is_connector (Scan *s,
+              int   i)
+{
+  static const char * const words[] = {
+    "of", "for", "on", "de", "du", "von", "van", "bin", "al", "la", "der",
+  };
+
+  return TOK_IN (s, i, words);
+}
+
+gboolean
+is_all_caps (Scan *s,
+             int   i)
+{
+  const Tok *t = TOK (s, i);
+
+  if (t->type != TOK_WORD || tok_len (t) < 2)
+    return FALSE;
+  for (guint k = t->start; k < t->end; k++)
+    if (!g_ascii_isupper (s->text[k]))
+      return FALSE;
+  return TRUE;
+}
+
+/* A capitalized word that opens a sentence is a name only if the text also
+ * capitalizes it in mid-sentence ("Earlier, …" is not; "Kazakhstan" is). */
+static gboolean
+seen_as_name (Scan *s,
+              int   i)
+{
+  const Tok *t = TOK (s, i);
+  g_autofree char *word = NULL;
+
+  if (s->midcaps == NULL)
+    {
+      s->midcaps = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+      for (int k = 1; k < NTOK (s); k++)
+        {
+          const Tok *w = TOK (s, k);
+
+          if (w->type == TOK_WORD && w->cap && !at_sentence_start (s, k))
+            g_hash_table_add (s->midcaps, g_strndup (s->text + w->start, tok_len (w)));
+        }
+    }
+  word = g_strndup (s->text + t->start, tok_len (t));
+  return g_hash_table_contains (s->midcaps, word);
+}
+
+static gboolean
+is_demonym (Scan *s,
+            int   i)
+{
+  const Tok *t = TOK (s, i);
+  const char *w = s->text + t->start;
+  gsize n = tok_len (t);
+
+  return n > 4 && (strncmp (w + n - 3, "ian", 3) == 0 || strncmp (w + n - 3, "ean", 3) == 0 ||
+                   strncmp (w + n - 3, "ese", 3) == 0 || strncmp (w + n - 3, "ish", 3) == 0);
+}
+
+static gboolean
+is_place_word (Scan *s,
+               int   i)
+{
+  static const char * const words[] = {
+    "asia", "europe", "africa", "america", "americas", "middle", "east", "west", "north",
+    "south", "central", "island", "islands", "republic", "kingdom", "states", "city", "sea",
+    "ocean", "river", "mountains", "province", "region", "street", "square", "county",
+  };
+
+  return TOK_IN (s, i, words);
+}
+
+char *
+span_text (Scan *s,
+           int   first,
+           int   last)
+{
+  return g_strndup (s->text + TOK (s, first)->start, TOK (s, last)->end - TOK (s, first)->start);
+}
+
+/* The end of a run of capitalized words from @i (hyphenated names and
+ * "of"/"for" inside count). */
+int
+name_run_end (Scan *s,
+              int   i)
+{
+  int j = i;
+
+  while (TRUE)
+    {
+      int k = j + 1;
+
+      if (k + 1 < NTOK (s) && tok_sym (s, k, '-') && attached (s, k) && attached (s, k + 1) &&
+          TOK (s, k + 1)->type == TOK_WORD && TOK (s, k + 1)->cap)
+        {
+          j = k + 1;
+          continue;
+        }
+      if (k < NTOK (s) && TOK (s, k)->type == TOK_WORD && TOK (s, k)->cap && !TOK (s, k)->newline &&
+          !TOK (s, k)->used && (lex (s, k) == NULL || !(lex (s, k)->month || lex (s, k)->weekday)))
+        {
+          j = k;
+          continue;
+        }
+      if (k + 1 < NTOK (s) && is_connector (s, k) && TOK (s, k + 1)->type == TOK_WORD && TOK (s, k + 1)->cap &&
+          !TOK (s, k + 1)->used && !is_all_caps (s, k + 1))
+        {
+          j = k + 1;
+          continue;
+        }
+      return j;
+    }
+}
+
+static void
+add_entity (Scan       *s,
+            PxFactKind  kind,
+            int         first,
+            int         last,
+            const char *name,
+            const char *alias)
+{
+  PxFact *fact = add_fact (s, kind, first, last);
+
+  fact->name = g_strdup (name != NULL ? name : fact->text);
+  fact->alias = g_strdup (alias);
+}
+
+/* "Conference on Interaction and Confidence Building Measures in Asia
+ * (CICA)": walks back from the bracket matching the acronym's letters to
+ * the initials of capitalized words. */
+void
+scan_acronym_definitions (Scan *s)
+{
+  for (int i = 2; i + 2 < NTOK (s); i++)
+    {
+      const Tok *a = TOK (s, i);
+      int k, j, first = -1;
+      gboolean place = FALSE, org = FALSE;
+
+      if (!tok_sym (s, i - 1, '(') || !is_all_caps (s, i) || tok_len (a) > 6 || !tok_sym (s, i + 1, ')'))
+        continue;
+      k = tok_len (a) - 1;
+      for (j = i - 2; j >= 0 && j >= i - 2 - 16 && k >= 0; j--)
+        {
+          const Tok *t = TOK (s, j);
+
+          if (t->type != TOK_WORD || t->used || t->newline)
+            break;
+          if (!t->cap)
+            {
+              if (is_connector (s, j) || tok_is (s, j, "and") || tok_is (s, j, "in") || tok_is (s, j, "the") ||
+                  tok_is (s, j, "to"))
+                continue;
+              break;
+            }
+          if (s->text[t->start] != s->text[a->start + k])
+            break;
+          k--;
+          first = j;
+          org |= (lex_flags (s, j) & PX_LEX_ORG) != 0;
+          place |= is_place_word (s, j);
+        }
+      if (k >= 0 || first < 0 || i - 2 - first < 1)
+        continue;
+      {
+        g_autofree char *name = span_text (s, first, i - 2);
+        g_autofree char *acro = span_text (s, i, i);
+
+        g_hash_table_insert (s->acronyms, g_strdup (acro), g_strdup (name));
+        add_entity (s, place && !org ? PX_FACT_PLACE : PX_FACT_ORGANIZATION, first, i + 1, name, acro);
+      }
+    }
+}
+
+static int
+count_name_words (Scan *s,
+                  int   first,
+                  int   last)
+{
+  int n = 0;
+
+  for (int k = first; k <= last; k++)
+    n += TOK (s, k)->type == TOK_WORD && TOK (s, k)->cap && !(k > first && tok_sym (s, k - 1, '-'));
+  return n;
+}
+
+void
+scan_names (Scan *s)
+{
+  for (int i = 0; i < NTOK (s); i++)
+    {
+      Tok *t = TOK (s, i);
+      int first = i, last, k;
+      gboolean org = FALSE, place = FALSE, person = FALSE;
+      int last_title = -1;
+      g_autofree char *full = NULL;
+
+      if (t->type != TOK_WORD || !t->cap || t->used || (lex (s, i) && (lex (s, i)->month || lex (s, i)->weekday)))
+        continue;
+      last = name_run_end (s, i);
+
+      /* a capitalized function word opening a sentence is no name */
+      while (first <= last && at_sentence_start (s, first) && !is_all_caps (s, first) &&
+             (is_stop (s, first) || !seen_as_name (s, first) ||
+              (lex (s, first) != NULL && !(lex (s, first)->flags & (PX_LEX_TITLE | PX_LEX_ORG)))))
+        first++;
+      while (first <= last && (is_connector (s, first) || tok_is (s, first, "The")))
+        first++;
+      if (first > last)
+        {
+          i = last;
+          continue;
+        }
+
+      for (k = first; k <= last; k++)
+        {
+          guint f = lex_flags (s, k);
+
+          if (f & PX_LEX_ORG)
+            org = TRUE;
+          if (f & PX_LEX_TITLE)
+            last_title = k;
+          if (is_place_word (s, k))
+            place = TRUE;
+        }
+
+      if (first == last && is_all_caps (s, first))
+        {
+          g_autofree char *acro = span_text (s, first, first);
+          const char *name = g_hash_table_lookup (s->acronyms, acro);
+
+          if (g_str_equal (acro, "US") || g_str_equal (acro, "USA") || g_str_equal (acro, "UK") ||
+              g_str_equal (acro, "UAE"))
+            add_entity (s, PX_FACT_PLACE, first, first, NULL, NULL);
+          else if (tok_len (t) <= 5)
+            add_entity (s, PX_FACT_ORGANIZATION, first, first, name != NULL ? name : acro, name ? acro : NULL);
+          i = last;
+          continue;
+        }
+
+      if (!org && count_name_words (s, first, last) >= 5)
+        {
+          i = last;
+          continue;
+        }
+      if (org)
+        {
+          add_entity (s, PX_FACT_ORGANIZATION, first, last, NULL, NULL);
+          i = last;
+          continue;
+        }
+
+      if (last_title >= 0 && last_title < last)
+        {
+          first = last_title + 1;
+          person = TRUE;
+        }
+      else if (last_title >= 0)
+        {
+          i = last;
+          continue;
+        }
+
+      if (!person && !place && last > first && last - first <= 3)
+        {
+          person = TRUE;
+          for (k = first; k <= last; k++)
+            if (is_demonym (s, k) || is_all_caps (s, k) || is_connector (s, k))
+              person = FALSE;
+        }
+      if (!person && first == last &&
+          (lex_flags (s, last + 1) & PX_LEX_SPEECH) && !tok_is (s, last + 1, "according"))
+        person = TRUE;
+
+      full = span_text (s, first, last);
+      if (person)
+        {
+          g_autofree char *surname = span_text (s, last, last);
+
+          for (k = first; k <= last; k++)
+            if (TOK (s, k)->type == TOK_WORD)
+              {
+                g_autofree char *w = span_text (s, k, k);
+
+                if (!g_hash_table_contains (s->person_words, w))
+                  g_hash_table_insert (s->person_words, g_steal_pointer (&w), g_strdup (surname));
+              }
+          add_entity (s, PX_FACT_PERSON, first, last, surname, NULL);
+        }
+      else if (first == last && g_hash_table_contains (s->person_words, full))
+        add_entity (s, PX_FACT_PERSON, first, last, g_hash_table_lookup (s->person_words, full), NULL);
+      else if (place || first == last)
+        {
+          if (!is_demonym (s, first) || first != last)
+            add_entity (s, PX_FACT_PLACE, first, last, NULL, NULL);
+        }
+      else
+        add_entity (s, PX_FACT_ORGANIZATION, first, last, NULL, NULL);
+      i = last;
+    }
+}
+
+/* A name seen alone before the full name ("Tokayev" in a headline, then
+ * "President Kassym-Jomart Tokayev") is still a person. */
+void
+resolve_surnames (Scan *s)
+{
+  for (guint k = 0; k < s->facts->len; k++)
+    {
+      PxFact *f = g_ptr_array_index (s->facts, k);
+      const char *surname;
+
+      if ((f->kind == PX_FACT_PLACE || f->kind == PX_FACT_ORGANIZATION) && f->alias == NULL &&
+          (surname = g_hash_table_lookup (s->person_words, f->text)) != NULL)
+        {
+          f->kind = PX_FACT_PERSON;
+          g_free (f->name);
+          f->name = g_strdup (surname);
+        }
+    }
+}
