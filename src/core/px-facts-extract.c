@@ -114,6 +114,7 @@ px_facts_extract_text (const char   *text,
   scan_names (&s);
   g_ptr_array_sort (facts, compare_facts);
   resolve_surnames (&s);
+  assign_subjects (&s);
   scan_quotes (&s);
   g_ptr_array_sort (facts, compare_facts);
 
@@ -124,6 +125,7 @@ out:
   g_hash_table_unref (s.acronyms);
   g_hash_table_unref (s.person_words);
   g_clear_pointer (&s.midcaps, g_hash_table_unref);
+  g_clear_pointer (&s.lowercase, g_hash_table_unref);
   return facts;
 }
 

@@ -39,30 +39,6 @@ is_all_caps (Scan *s,
   return TRUE;
 }
 
-/* A capitalized word that opens a sentence is a name only if the text also
- * capitalizes it in mid-sentence ("Earlier, …" is not; "Kazakhstan" is). */
-static gboolean
-seen_as_name (Scan *s,
-              int   i)
-{
-  const Tok *t = TOK (s, i);
-  g_autofree char *word = NULL;
-
-  if (s->midcaps == NULL)
-    {
-      s->midcaps = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-      for (int k = 1; k < NTOK (s); k++)
-        {
-          const Tok *w = TOK (s, k);
-
-          if (w->type == TOK_WORD && w->cap && !at_sentence_start (s, k))
-            g_hash_table_add (s->midcaps, g_strndup (s->text + w->start, tok_len (w)));
-        }
-    }
-  word = g_strndup (s->text + t->start, tok_len (t));
-  return g_hash_table_contains (s->midcaps, word);
-}
-
 static gboolean
 is_demonym (Scan *s,
             int   i)
@@ -115,7 +91,8 @@ name_run_end (Scan *s,
           continue;
         }
       if (k < NTOK (s) && TOK (s, k)->type == TOK_WORD && TOK (s, k)->cap && !TOK (s, k)->newline &&
-          !TOK (s, k)->used && (lex (s, k) == NULL || !(lex (s, k)->month || lex (s, k)->weekday)))
+          !TOK (s, k)->used && (lex (s, k) == NULL || !(lex (s, k)->month || lex (s, k)->weekday)) &&
+          !(is_stop (s, k) && !is_all_caps (s, k)))
         {
           j = k;
           continue;
@@ -218,14 +195,31 @@ scan_names (Scan *s)
         continue;
       last = name_run_end (s, i);
 
-      /* a capitalized function word opening a sentence is no name */
-      while (first <= last && at_sentence_start (s, first) && !is_all_caps (s, first) &&
+      /* a capitalized function word opening a sentence (or the text after
+       * a dateline's date: "Brussels 20.11.2022 Given its …") is no name */
+      while (first <= last && (at_sentence_start (s, first) || (first > 0 && TOK (s, first - 1)->type == TOK_NUM)) &&
+             !is_all_caps (s, first) &&
              (is_stop (s, first) || !seen_as_name (s, first) ||
               (lex (s, first) != NULL && !(lex (s, first)->flags & (PX_LEX_TITLE | PX_LEX_ORG)))))
         first++;
       while (first <= last && (is_connector (s, first) || tok_is (s, first, "The")))
         first++;
       if (first > last)
+        {
+          i = last;
+          continue;
+        }
+      /* "He", "With", the "U" of "U.S.": a function word or a letter alone
+       * is no name */
+      if (first == last && (tok_len (TOK (s, first)) < 2 || (is_stop (s, first) && !is_all_caps (s, first))))
+        {
+          i = last;
+          continue;
+        }
+      /* "Kazakh-French relations": a compound of demonyms or names before a
+       * common noun is an adjective, not a person */
+      if (last == first + 2 && tok_sym (s, first + 1, '-') && last + 1 < NTOK (s) &&
+          TOK (s, last + 1)->type == TOK_WORD && !TOK (s, last + 1)->cap)
         {
           i = last;
           continue;
@@ -290,6 +284,19 @@ scan_names (Scan *s)
       if (!person && first == last &&
           (lex_flags (s, last + 1) & PX_LEX_SPEECH) && !tok_is (s, last + 1, "according"))
         person = TRUE;
+
+      /* "Presidential Election", "Policy Concept", "People": a word the
+       * text also writes in lowercase is a common noun, not a name */
+      if ((person || place || first == last) && !is_all_caps (s, last) && seen_in_lowercase (s, last))
+        {
+          g_autofree char *last_word = span_text (s, last, last);
+
+          if (!g_hash_table_contains (s->person_words, last_word))
+            {
+              i = last;
+              continue;
+            }
+        }
 
       full = span_text (s, first, last);
       if (person)

@@ -42,6 +42,7 @@ typedef struct
   GHashTable *acronyms;   /* "CEC" → "Central Election Commission" */
   GHashTable *person_words; /* words of people's names → surname */
   GHashTable *midcaps;    /* words capitalized in mid-sentence (built on demand) */
+  GHashTable *lowercase;  /* words the text writes in lowercase (built on demand) */
 } Scan;
 
 #define TOK(s, i) (&g_array_index ((s)->toks, Tok, (i)))
@@ -100,6 +101,12 @@ G_GNUC_INTERNAL
 gboolean at_sentence_start (Scan *s,
                             int   i);
 G_GNUC_INTERNAL
+gboolean seen_as_name (Scan *s,
+                       int   i);
+G_GNUC_INTERNAL
+gboolean seen_in_lowercase (Scan *s,
+                            int   i);
+G_GNUC_INTERNAL
 PxFact *add_fact (Scan       *s,
                   PxFactKind  kind,
                   int         first,
@@ -155,6 +162,8 @@ void set_measure (Scan   *s,
                   PxFact *fact,
                   int     first,
                   int     last);
+G_GNUC_INTERNAL
+void assign_subjects (Scan *s);
 
 /* px-facts-dates.c */
 G_GNUC_INTERNAL

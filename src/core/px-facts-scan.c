@@ -231,6 +231,57 @@ at_sentence_start (Scan *s,
   return is_sentence_end (s, j);
 }
 
+/* A capitalized word that opens a sentence is a name only if the text also
+ * capitalizes it in mid-sentence ("Earlier, …" is not; "Kazakhstan" is). */
+gboolean
+seen_as_name (Scan *s,
+              int   i)
+{
+  const Tok *t = TOK (s, i);
+  g_autofree char *word = NULL;
+
+  if (s->midcaps == NULL)
+    {
+      s->midcaps = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+      for (int k = 1; k < NTOK (s); k++)
+        {
+          const Tok *w = TOK (s, k);
+
+          if (w->type == TOK_WORD && w->cap && !at_sentence_start (s, k))
+            g_hash_table_add (s->midcaps, g_strndup (s->text + w->start, tok_len (w)));
+        }
+    }
+  word = g_strndup (s->text + t->start, tok_len (t));
+  return g_hash_table_contains (s->midcaps, word);
+}
+
+/* TRUE when the text also writes the word at @i in lowercase: "the
+ * election" makes "Election" in a headline a common word, not a name. */
+gboolean
+seen_in_lowercase (Scan *s,
+                   int   i)
+{
+  const Tok *t = TOK (s, i);
+  g_autofree char *word = NULL;
+
+  if (s->lowercase == NULL)
+    {
+      s->lowercase = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+      for (int k = 0; k < NTOK (s); k++)
+        {
+          const Tok *w = TOK (s, k);
+
+          /* not the words of web addresses and slugs */
+          if (w->type == TOK_WORD && !w->cap && w->space && !(k > 0 && TOK (s, k - 1)->used) &&
+              !(k + 1 < NTOK (s) && attached (s, k + 1) && TOK (s, k + 1)->type == TOK_SYM &&
+                (TOK (s, k + 1)->ch == '-' || TOK (s, k + 1)->ch == '/')))
+            g_hash_table_add (s->lowercase, g_strndup (s->text + w->start, tok_len (w)));
+        }
+    }
+  word = g_ascii_strdown (s->text + t->start, tok_len (t));
+  return g_hash_table_contains (s->lowercase, word);
+}
+
 PxFact *
 add_fact (Scan       *s,
           PxFactKind  kind,
