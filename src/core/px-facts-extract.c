@@ -126,6 +126,7 @@ out:
   g_hash_table_unref (s.person_words);
   g_clear_pointer (&s.midcaps, g_hash_table_unref);
   g_clear_pointer (&s.lowercase, g_hash_table_unref);
+  g_clear_pointer (&s.noun_caps, g_hash_table_unref);
   return facts;
 }
 

@@ -300,6 +300,10 @@ set_measure_from (Scan   *s,
 
   g_free (fact->measure);
   g_free (fact->measure_words);
+  /* "participated in 26 events" is no turnout: a verb names a share only */
+  if (concept != NULL && strcmp (concept, "turnout") == 0 && fact->kind != PX_FACT_PERCENT &&
+      g_strcmp0 (stem, "turnout") != 0)
+    concept = NULL;
   if (concept != NULL)
     {
       g_free (stem);

@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "px-facts-scan-private.h"
+#include "px-lexicon-data.h"
 #include "px-normalize.h"
 
 static gboolean
@@ -37,6 +38,72 @@ is_all_caps (Scan *s,
     if (!g_ascii_isupper (s->text[k]))
       return FALSE;
   return TRUE;
+}
+
+/* TRUE when the word at @i is a common English word (WordNet knows it and
+ * its commonest sense is no name): "Concept", "Religions", "Belt". */
+static gboolean
+is_common_word (Scan *s,
+                int   i)
+{
+  const Tok *t = TOK (s, i);
+  g_autofree char *norm = NULL;
+  g_autofree char *stem = NULL;
+  guint lo = 0, hi = px_lexicon_n_entries;
+
+  if (t->type != TOK_WORD || is_all_caps (s, i))
+    return FALSE;
+  if (is_stop (s, i))
+    return TRUE;
+  norm = px_normalize_word (s->text + t->start, tok_len (t));
+  if (norm == NULL || *norm == '\0')
+    return FALSE;
+  stem = px_stem_word (norm, -1);
+  while (lo < hi)
+    {
+      guint mid = lo + (hi - lo) / 2;
+      int cmp = strcmp (stem, px_lexicon_strings + px_lexicon_entries[mid].stem);
+
+      if (cmp == 0)
+        return px_lexicon_entries[mid].n_senses > 0 && !px_lexicon_entries[mid].name;
+      if (cmp < 0)
+        hi = mid;
+      else
+        lo = mid + 1;
+    }
+  return FALSE;
+}
+
+/* TRUE when every time the text capitalizes the word at @i, a lowercase
+ * noun follows it: "former Soviet states", "the Kazakh leader" use an
+ * adjective, not a name. */
+static gboolean
+only_adjective (Scan *s,
+                int   i)
+{
+  const Tok *t = TOK (s, i);
+  g_autofree char *word = NULL;
+
+  if (s->noun_caps == NULL)
+    {
+      s->noun_caps = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+      for (int k = 0; k < NTOK (s); k++)
+        {
+          const Tok *w = TOK (s, k);
+          const Tok *n = k + 1 < NTOK (s) ? TOK (s, k + 1) : NULL;
+
+          if (w->type != TOK_WORD || !w->cap)
+            continue;
+          /* "Kazakh-French" is an adjective too */
+          if (n != NULL && n->type == TOK_SYM && n->ch == '-' && attached (s, k + 1))
+            continue;
+          if (n == NULL || n->type != TOK_WORD || is_stop (s, k + 1) ||
+              (lex_flags (s, k + 1) & PX_LEX_SPEECH) || n->newline)
+            g_hash_table_add (s->noun_caps, g_strndup (s->text + w->start, tok_len (w)));
+        }
+    }
+  word = g_strndup (s->text + t->start, tok_len (t));
+  return !g_hash_table_contains (s->noun_caps, word);
 }
 
 static gboolean
@@ -102,6 +169,26 @@ name_run_end (Scan *s,
         {
           j = k + 1;
           continue;
+        }
+      /* "Securities and Exchange Commission", "Congress of Leaders of World
+       * and Traditional Religions": "and" inside one name when what follows
+       * names an organization or the name already has a connector;
+       * "Russia and China" stay two */
+      if (k + 1 < NTOK (s) && (tok_is (s, k, "and") || tok_sym (s, k, '&')) && TOK (s, k + 1)->type == TOK_WORD &&
+          TOK (s, k + 1)->cap && !TOK (s, k + 1)->used && !is_all_caps (s, k + 1))
+        {
+          int end = name_run_end (s, k + 1);
+          gboolean join = FALSE;
+
+          for (int m = i; m <= j && !join; m++)
+            join = is_connector (s, m);
+          for (int m = k + 1; m <= end && !join; m++)
+            join = (lex_flags (s, m) & PX_LEX_ORG) != 0;
+          if (join)
+            {
+              j = end;
+              continue;
+            }
         }
       return j;
     }
@@ -292,6 +379,29 @@ scan_names (Scan *s)
           g_autofree char *last_word = span_text (s, last, last);
 
           if (!g_hash_table_contains (s->person_words, last_word))
+            {
+              i = last;
+              continue;
+            }
+        }
+
+      if (first == last && first > 0 && TOK (s, first - 1)->type == TOK_WORD && !TOK (s, first - 1)->cap &&
+          !at_sentence_start (s, first) && only_adjective (s, first))
+        {
+          i = last;
+          continue;
+        }
+      /* a capitalized common word alone, or a person all of common words
+       * ("Traditional Religions", "Policy Concept"), is a title-case
+       * phrase, not a name */
+      if (person || place || first == last)
+        {
+          gboolean all_common = TRUE;
+
+          for (k = first; k <= last && all_common; k++)
+            if (TOK (s, k)->type == TOK_WORD && !is_connector (s, k) && !is_common_word (s, k))
+              all_common = FALSE;
+          if (all_common)
             {
               i = last;
               continue;

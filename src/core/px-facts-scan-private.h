@@ -43,6 +43,7 @@ typedef struct
   GHashTable *person_words; /* words of people's names → surname */
   GHashTable *midcaps;    /* words capitalized in mid-sentence (built on demand) */
   GHashTable *lowercase;  /* words the text writes in lowercase (built on demand) */
+  GHashTable *noun_caps;  /* capitalized words used as nouns somewhere (built on demand) */
 } Scan;
 
 #define TOK(s, i) (&g_array_index ((s)->toks, Tok, (i)))
