@@ -746,7 +746,8 @@ merge_buckets (Grouper    *g,
             const PxFact *b = g_ptr_array_index (g->facts, y);
             gboolean consistent;
 
-            if (a->doc == b->doc || grouped_together (g, x, y))
+            /* one source repeating a distinctive value states one fact */
+            if ((a->doc == b->doc && evidence != EVIDENCE_VALUE) || grouped_together (g, x, y))
               continue;
             consistent = values_consistent (a, b);
             if (test == PAIR_CONSISTENT && !consistent)
