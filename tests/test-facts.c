@@ -386,6 +386,158 @@ test_groups_not_by_chance (void)
     g_assert_cmpint (((PxFactGroup *)g_ptr_array_index (groups, g))->status, ==, PX_FACT_GROUP_SINGLE);
 }
 
+/* ---- groups of real-looking articles (tests/fixtures/facts) ---- */
+
+static PxComparison *
+compare_files (const char * const *paths)
+{
+  g_autoptr(GPtrArray) documents = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GError) error = NULL;
+  PxComparison *comparison;
+
+  for (guint i = 0; paths[i] != NULL; i++)
+    {
+      g_autoptr(GFile) file = g_file_new_for_path (paths[i]);
+      PxDocument *document = px_import_file (file, NULL, &error);
+
+      g_assert_no_error (error);
+      g_ptr_array_add (documents, document);
+    }
+  comparison = px_comparison_new (documents, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  return comparison;
+}
+
+/* The group holding the fact of document @doc whose text starts with
+ * @text (the first such fact), or NULL. */
+static const PxFactGroup *
+group_with (PxComparison *comparison,
+            guint         doc,
+            const char   *text)
+{
+  GPtrArray *facts = px_comparison_get_facts (comparison);
+  GPtrArray *groups = px_comparison_get_fact_groups (comparison);
+
+  for (guint g = 0; g < groups->len; g++)
+    {
+      const PxFactGroup *group = g_ptr_array_index (groups, g);
+
+      for (guint m = 0; m < group->facts->len; m++)
+        {
+          const PxFact *fact = g_ptr_array_index (facts, g_array_index (group->facts, guint, m));
+
+          if (fact->doc == doc && g_str_has_prefix (fact->text, text))
+            return group;
+        }
+    }
+  g_test_message ("no fact “%s” in d%u", text, doc + 1);
+  return NULL;
+}
+
+typedef struct
+{
+  guint       doc;
+  const char *text;
+} FactRef;
+
+typedef struct
+{
+  const char        *name;
+  const char        *files[6];
+  FactRef            members[6];  /* one group holds exactly these */
+  PxFactGroupStatus  status;
+} FixtureGroupCase;
+
+static const FixtureGroupCase fixture_group_cases[] = {
+  /* a winner's share, an exit poll, an "against all" share and the
+   * previous election's share are four facts, not one "vote" */
+  { "vote/winner", { "vote-a.txt", "vote-b.txt" }, { { 0, "61.4%" }, { 1, "61.38 percent" } }, PX_FACT_GROUP_AGREE },
+  { "vote/exit-poll", { "vote-a.txt", "vote-b.txt" }, { { 0, "63.2%" }, { 1, "63.2 percent" } }, PX_FACT_GROUP_AGREE },
+  { "vote/against-all", { "vote-a.txt", "vote-b.txt" }, { { 0, "7.3%" }, { 1, "7.3 percent" } }, PX_FACT_GROUP_AGREE },
+  { "vote/previous", { "vote-a.txt", "vote-b.txt" }, { { 0, "54.9%" }, { 1, "54.9 percent" } }, PX_FACT_GROUP_AGREE },
+  /* one count repeated, rounded and qualified by five sources */
+  { "five-sources", { "storm-1.txt", "storm-2.txt", "storm-3.txt", "storm-4.txt", "storm-5.txt" },
+    { { 0, "1,326 homes" }, { 1, "1326 houses" }, { 2, "1,300 homes" }, { 3, "1,330 homes" }, { 4, "1,326 homes" } },
+    PX_FACT_GROUP_AGREE },
+  /* the turnout at 10am and the final turnout: one fact, two values */
+  { "turnout-by-time", { "turnout-a.txt", "turnout-b.txt" }, { { 0, "23%" }, { 1, "69%" } }, PX_FACT_GROUP_DIFFERS },
+};
+
+static void
+test_fixture_group (gconstpointer data)
+{
+  const FixtureGroupCase *c = data;
+  char *paths[7] = { NULL };
+  g_autoptr(PxComparison) comparison = NULL;
+  const PxFactGroup *group;
+  guint n = 0;
+
+  for (guint i = 0; c->files[i] != NULL; i++)
+    paths[i] = g_test_build_filename (G_TEST_DIST, "fixtures", "facts", c->files[i], NULL);
+  comparison = compare_files ((const char * const *)paths);
+
+  group = group_with (comparison, c->members[0].doc, c->members[0].text);
+  g_assert_nonnull (group);
+  for (n = 0; n < G_N_ELEMENTS (c->members) && c->members[n].text != NULL; n++)
+    g_assert_true (group_with (comparison, c->members[n].doc, c->members[n].text) == group);
+  g_assert_cmpuint (group->facts->len, ==, n);
+  g_assert_cmpint (group->status, ==, c->status);
+  /* a label in words: the measure as written in a source */
+  g_assert_nonnull (group->label);
+  g_assert_nonnull (group->measure);
+  for (guint i = 0; i < G_N_ELEMENTS (paths); i++)
+    g_free (paths[i]);
+}
+
+/* The project's examples: "> 300 fishing jobs", "> 300 working places" and
+ * "> 300 jobs" are one fact that agrees (marked differs before). */
+static void
+test_examples_jobs (void)
+{
+  const char *root = g_getenv ("PX_SOURCE_ROOT");
+  g_autoptr(GDir) dir = NULL;
+  g_autoptr(GPtrArray) paths = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(PxComparison) comparison = NULL;
+  g_autofree char *examples = NULL;
+  GPtrArray *facts;
+  const PxFactGroup *group = NULL;
+  guint jobs = 0;
+  const char *name;
+
+  if (root == NULL)
+    {
+      g_test_skip ("PX_SOURCE_ROOT is not set");
+      return;
+    }
+  examples = g_build_filename (root, "data", "examples", NULL);
+  dir = g_dir_open (examples, 0, NULL);
+  g_assert_nonnull (dir);
+  while ((name = g_dir_read_name (dir)) != NULL)
+    if (g_str_has_suffix (name, ".txt"))
+      g_ptr_array_add (paths, g_build_filename (examples, name, NULL));
+  g_ptr_array_sort (paths, (GCompareFunc)g_strcmp0);
+  g_ptr_array_add (paths, NULL);
+  comparison = compare_files ((const char * const *)paths->pdata);
+  facts = px_comparison_get_facts (comparison);
+
+  for (guint i = 0; i < facts->len; i++)
+    {
+      const PxFact *fact = g_ptr_array_index (facts, i);
+
+      if (strstr (fact->text, "300 ") != NULL && fact->kind == PX_FACT_QUANTITY)
+        {
+          const PxFactGroup *g = group_with (comparison, fact->doc, fact->text);
+
+          g_assert_true (group == NULL || g == group);
+          group = g;
+          jobs++;
+        }
+    }
+  g_assert_cmpuint (jobs, >=, 3);
+  g_assert_nonnull (group);
+  g_assert_cmpint (group->status, ==, PX_FACT_GROUP_AGREE);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -404,6 +556,13 @@ main (int    argc,
   g_test_add_func ("/facts/groups/consistency", test_groups);
   g_test_add_func ("/facts/groups/single", test_group_single);
   g_test_add_func ("/facts/groups/not-by-chance", test_groups_not_by_chance);
+  for (guint i = 0; i < G_N_ELEMENTS (fixture_group_cases); i++)
+    {
+      g_autofree char *path = g_strdup_printf ("/facts/groups/fixture/%s", fixture_group_cases[i].name);
+
+      g_test_add_data_func (path, &fixture_group_cases[i], test_fixture_group);
+    }
+  g_test_add_func ("/facts/groups/examples-jobs", test_examples_jobs);
 
   return g_test_run ();
 }
