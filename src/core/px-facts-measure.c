@@ -504,7 +504,7 @@ assign_subjects (Scan *s)
       PxFact *fact = g_ptr_array_index (s->facts, i);
       int first = token_at (s, fact->start);
       int k;
-      guint sentence_start, sentence_end;
+      guint sentence_start, sentence_end, j0;
 
       if (!is_amount (fact->kind) || first < 0)
         continue;
@@ -549,7 +549,11 @@ assign_subjects (Scan *s)
             }
         }
 
-      for (guint j = 0; j < s->facts->len; j++)
+      /* the sentence's facts (sorted by start) */
+      j0 = i;
+      while (j0 > 0 && ((const PxFact *)g_ptr_array_index (s->facts, j0 - 1))->start >= sentence_start)
+        j0--;
+      for (guint j = j0; j < s->facts->len; j++)
         {
           const PxFact *other = g_ptr_array_index (s->facts, j);
 
