@@ -1122,12 +1122,12 @@ compare_groups (gconstpointer a,
   guint na = group_n_docs (sd->facts, ga), nb = group_n_docs (sd->facts, gb);
   const PxFact *fa, *fb;
 
-  /* what a reader checks first: numbers, dates and quotes before names;
-   * differing before agreeing before single; then the widest groups */
-  if (is_name (ga->kind) != is_name (gb->kind))
-    return is_name (ga->kind) ? 1 : -1;
+  /* what a reader checks first: differing before agreeing before single;
+   * numbers, dates and quotes before names; then the widest groups */
   if (ga->status != gb->status)
     return status_rank (ga->status) < status_rank (gb->status) ? -1 : 1;
+  if (is_name (ga->kind) != is_name (gb->kind))
+    return is_name (ga->kind) ? 1 : -1;
   if (na != nb)
     return na > nb ? -1 : 1;
   fa = g_ptr_array_index (sd->facts, g_array_index (ga->facts, guint, 0));
