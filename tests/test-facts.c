@@ -538,6 +538,33 @@ test_examples_jobs (void)
   g_assert_cmpint (group->status, ==, PX_FACT_GROUP_AGREE);
 }
 
+/* The report's fact table gives a wording once per cell with how often the
+ * source repeats it ("Marlowe ×3"), not three times. */
+static void
+test_report_no_repeats (void)
+{
+  char *paths[3] = { NULL };
+  g_autoptr(PxComparison) comparison = NULL;
+  g_autofree char *html = NULL;
+  const char *table;
+  guint n = 0;
+
+  paths[0] = g_test_build_filename (G_TEST_DIST, "fixtures", "facts", "names-a.txt", NULL);
+  paths[1] = g_test_build_filename (G_TEST_DIST, "fixtures", "facts", "names-b.txt", NULL);
+  comparison = compare_files ((const char * const *)paths);
+  html = px_export_html_string (comparison, NULL, NULL);
+  table = strstr (html, "<caption>Facts stated by more than one source");
+  g_assert_nonnull (table);
+  for (const char *p = strstr (table, ">Marlowe</span>"); p != NULL && p < strstr (table, "</table>");
+       p = strstr (p + 1, ">Marlowe</span>"))
+    n++;
+  /* one cell per source */
+  g_assert_cmpuint (n, ==, 2);
+  g_assert_nonnull (strstr (table, "\u00d73"));
+  g_free (paths[0]);
+  g_free (paths[1]);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -563,6 +590,7 @@ main (int    argc,
       g_test_add_data_func (path, &fixture_group_cases[i], test_fixture_group);
     }
   g_test_add_func ("/facts/groups/examples-jobs", test_examples_jobs);
+  g_test_add_func ("/facts/report/no-repeats", test_report_no_repeats);
 
   return g_test_run ();
 }
