@@ -152,6 +152,7 @@ add_fact_group (PxJsonWriter      *w,
       add_id_member (w, "doc", 'd', fact->doc + 1, 0, 0);
       add_string_member (w, "value", fact->text);
       add_string_member (w, "normalized", formatted);
+      add_string_member (w, "when", fact->when);
       px_json_writer_end_object (w);
     }
   px_json_writer_end_array (w);

@@ -486,6 +486,31 @@ is_attribution (Scan         *s,
          (tok_is (s, first - 2, "to") && tok_is (s, first - 3, "according")) || tok_is (s, first - 2, "citing");
 }
 
+/* A word of the clause of token @i that says at which stage a number was
+ * counted, or NULL. */
+static char *
+stage_in_clause (Scan *s,
+                 int   i)
+{
+  static const char * const stages[] = {
+    "final", "preliminary", "provisional", "initial", "partial", "official", "unofficial",
+  };
+  int a = i, b = i;
+
+  while (a > 0 && i - a < 20 && !clause_break (s, a - 1) && !is_sentence_end (s, a - 1))
+    a--;
+  while (b + 1 < NTOK (s) && b - i < 20 && !clause_break (s, b + 1))
+    b++;
+  for (int k = a; k <= b; k++)
+    {
+      if (TOK_IN (s, k, stages))
+        return g_ascii_strdown (s->text + TOK (s, k)->start, tok_len (TOK (s, k)));
+      if ((tok_is (s, k, "exit") || tok_is (s, k, "opinion")) && (tok_is (s, k + 1, "poll") || tok_is (s, k + 1, "polls")))
+        return g_strdup ("exit poll");
+    }
+  return NULL;
+}
+
 static gboolean
 is_amount (PxFactKind kind)
 {
@@ -493,7 +518,7 @@ is_amount (PxFactKind kind)
          kind == PX_FACT_QUANTITY;
 }
 
-/* Whom each number is about (the nearest person or organization before it
+/* Whom each number is about (the nearest name before it
  * in its sentence that is not only the source of it) and the year its
  * clause sets it in. Runs once names are known; s->facts is sorted. */
 void
@@ -532,7 +557,7 @@ assign_subjects (Scan *s)
 
           if (other->start < sentence_start || (is_amount (other->kind) && other->kind == fact->kind))
             break;
-          if ((other->kind == PX_FACT_PERSON || other->kind == PX_FACT_ORGANIZATION) &&
+          if ((other->kind == PX_FACT_PERSON || other->kind == PX_FACT_ORGANIZATION || other->kind == PX_FACT_PLACE) &&
               other->end <= fact->start && !is_attribution (s, other))
             {
               guint from = other->end;
@@ -549,6 +574,10 @@ assign_subjects (Scan *s)
             }
         }
 
+      /* "final turnout", "an exit poll … gave him 63%", "preliminary results" */
+      if (fact->when == NULL)
+        fact->when = stage_in_clause (s, first);
+
       /* the sentence's facts (sorted by start) */
       j0 = i;
       while (j0 > 0 && ((const PxFact *)g_ptr_array_index (s->facts, j0 - 1))->start >= sentence_start)
@@ -559,6 +588,11 @@ assign_subjects (Scan *s)
 
           if (other->start >= sentence_end)
             break;
+          /* "23.37% at 10am": the time of a count */
+          if (other->kind == PX_FACT_TIME && other->time != NULL && fact->when == NULL &&
+              (other->end <= fact->start ? !clause_between (s, other->end, fact->start)
+                                         : !clause_between (s, fact->end, other->start)))
+            fact->when = g_strdup_printf ("at %s", other->time);
           if (other->kind != PX_FACT_DATE || other->start < sentence_start || other->date == NULL ||
               strlen (other->date) != 4 || other->year_inferred || !isnan (other->value_max))
             continue;

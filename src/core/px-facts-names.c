@@ -285,9 +285,11 @@ scan_names (Scan *s)
       /* a capitalized function word opening a sentence (or the text after
        * a dateline's date: "Brussels 20.11.2022 Given its …") is no name */
       while (first <= last && (at_sentence_start (s, first) || (first > 0 && TOK (s, first - 1)->type == TOK_NUM)) &&
-             !is_all_caps (s, first) &&
-             (is_stop (s, first) || !seen_as_name (s, first) ||
-              (lex (s, first) != NULL && !(lex (s, first)->flags & (PX_LEX_TITLE | PX_LEX_ORG)))))
+             !is_all_caps (s, first) && !(lex_flags (s, first) & (PX_LEX_TITLE | PX_LEX_ORG)) &&
+             (is_stop (s, first) || lex (s, first) != NULL ||
+              /* "Zhiguli Dairabayev scored": a rare word opening a longer
+               * name stays */
+              (!seen_as_name (s, first) && (first == last || is_common_word (s, first)))))
         first++;
       while (first <= last && (is_connector (s, first) || tok_is (s, first, "The")))
         first++;

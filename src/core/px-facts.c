@@ -65,6 +65,7 @@ px_fact_unref (PxFact *fact)
   g_free (fact->measure_words);
   g_free (fact->subject);
   g_free (fact->scope);
+  g_free (fact->when);
   g_free (fact);
 }
 
@@ -197,6 +198,7 @@ px_fact_write_json_value (const PxFact *fact,
   add_string_member (writer, "measure", fact->measure);
   add_string_member (writer, "subject", fact->subject);
   add_string_member (writer, "scope", fact->scope);
+  add_string_member (writer, "when", fact->when);
 
   px_json_writer_end_object (writer);
 }

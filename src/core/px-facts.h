@@ -69,9 +69,10 @@ struct _PxFact
   char       *speaker;      /* quotes: who said it, when attributed */
   char       *measure;      /* what a number measures ("turnout", "eligible voters"), stemmed */
   char       *measure_words; /* the same as written, lowercase ("turnout", "of the votes" → "votes") */
-  char       *subject;      /* the person or organization a number is about ("Tokayev") */
+  char       *subject;      /* the person, organization or place a number is about ("Tokayev") */
   gboolean    subject_person; /* the subject is a person */
   char       *scope;        /* a year the number is set in ("2019": "came to power in 2019 with 70%") */
+  char       *when;         /* the moment or stage its clause gives ("at 10:00", "final", "exit poll") */
 };
 
 typedef enum
