@@ -1005,10 +1005,17 @@ get_subject (const PxFact *fact)
 static const char *
 get_measure_words (const PxFact *fact)
 {
+  const char *words = fact->measure_words;
+  gsize n = words != NULL ? strlen (words) : 0;
+
   if (fact->kind == PX_FACT_QUANTITY && fact->counted && fact->measure != NULL && fact->unit != NULL &&
-      fact->measure_words == NULL)
+      words == NULL)
     return fact->unit;
-  return fact->measure_words;
+  /* a verb ("participated", "including") says what happened, not what was
+   * counted: no label */
+  if (n > 4 && (g_str_has_suffix (words, "ed") || g_str_has_suffix (words, "ing")))
+    return fact->kind == PX_FACT_QUANTITY && fact->counted ? fact->unit : NULL;
+  return words;
 }
 
 static const char *
