@@ -527,6 +527,14 @@ px_fact_sidebar_format_values (PxComparison      *comparison,
         continue;
       fact = g_ptr_array_index (facts, index);
       value = px_fact_format_value (fact);
+      /* what explains a difference: "23.37% at 10:00", "82.45% exit poll" */
+      if (group->status == PX_FACT_GROUP_DIFFERS && fact->when != NULL)
+        {
+          char *with_when = g_strdup_printf ("%s %s", value, fact->when);
+
+          g_free (value);
+          value = with_when;
+        }
       for (v = 0; v < values->len; v++)
         if (g_strcmp0 (g_ptr_array_index (values, v), value) == 0)
           break;

@@ -203,8 +203,9 @@ test_seeds_turnout (void)
           g_autofree char *values = px_fact_sidebar_format_values (comparison, group);
 
           g_assert_cmpint (group->status, ==, PX_FACT_GROUP_DIFFERS);
-          /* "23.37% (1)  ·  69.44% (4)", in the columns' order */
-          g_assert_nonnull (strstr (values, "23.37% ("));
+          /* "23.37% at 10:00 (1)  ·  69.44% (4)", in the columns' order:
+           * the time that explains the difference with the value */
+          g_assert_nonnull (strstr (values, "23.37% at 10:00 ("));
           g_assert_nonnull (strstr (values, "69.44% ("));
           g_assert_nonnull (strstr (values, ")  ·  "));
           return;

@@ -386,6 +386,83 @@ test_groups_not_by_chance (void)
     g_assert_cmpint (((PxFactGroup *)g_ptr_array_index (groups, g))->status, ==, PX_FACT_GROUP_SINGLE);
 }
 
+/* What a number is about, as the extractor reads it from its sentence. */
+typedef struct
+{
+  const char *text;
+  const char *fact;       /* the fact's text */
+  const char *measure;    /* its measure's words, or NULL */
+  const char *subject;
+  const char *scope;
+  const char *when;
+} ContextCase;
+
+static const ContextCase context_cases[] = {
+  { "The voter turnout was 23.37% at 10am local time.", "23.37%", "turnout", NULL, NULL, "at 10:00" },
+  { "Final turnout stood at 69%, the commission said.", "69%", "turnout", NULL, NULL, "final" },
+  { "Turnout was just over 69 percent.", "69 percent", "turnout", NULL, NULL, NULL },
+  { "President Tokayev came to power in 2019 after winning 70 percent of the vote.", "70 percent", "vote", "Tokayev", "2019", NULL },
+  { "Zhiguli Dairabayev (3.42 percent) came second.", "3.42 percent", NULL, "Dairabayev", NULL, NULL },
+  /* the source of a number is not what it is about */
+  { "The ministry said, according to the CEC, 61.2% of voters took part.", "61.2%", "voters", NULL, NULL, NULL },
+  { "A 6.8-magnitude earthquake hit the region.", "6.8", "magnitude", NULL, NULL, NULL },
+  { "It trails Microsoft’s $75 billion bid for Activision.", "$75 billion", "deal", "Microsoft", NULL, NULL },
+  { "69.44 per cent, or 8,300,046 citizens out of 11,953,465 eligible voters, participated.", "69.44 per cent",
+    "turnout", NULL, NULL, NULL },
+};
+
+static void
+test_fact_context (gconstpointer data)
+{
+  const ContextCase *c = data;
+  g_autoptr(GPtrArray) facts = px_facts_extract_text (c->text, strlen (c->text), "2022-11-20", NULL);
+  const PxFact *fact = NULL;
+
+  for (guint i = 0; i < facts->len && fact == NULL; i++)
+    if (g_strcmp0 (((PxFact *)g_ptr_array_index (facts, i))->text, c->fact) == 0)
+      fact = g_ptr_array_index (facts, i);
+  g_assert_nonnull (fact);
+  g_assert_cmpstr (fact->measure_words, ==, c->measure);
+  g_assert_cmpstr (fact->subject, ==, c->subject);
+  g_assert_cmpstr (fact->scope, ==, c->scope);
+  g_assert_cmpstr (fact->when, ==, c->when);
+}
+
+/* Names only with evidence. */
+typedef struct
+{
+  const char *text;
+  const char *word;       /* a word that must not be a name fact */
+} NotNameCase;
+
+static const NotNameCase not_name_cases[] = {
+  { "Brussels 20.11.2022 Given its location, the country must act.", "Given" },
+  { "“We act,” he said. He added that talks would go on.", "He" },
+  { "The U.S. Geological Survey measured it.", "U" },
+  { "He praised Kazakh-French relations in Paris.", "French" },
+  { "Tokayev Wins Presidential Election With 81.31%. The election was calm.", "Election" },
+  { "The Foreign Policy Concept was approved. The concept is new.", "Concept" },
+  { "It ended former Soviet rule over the former Soviet republics in the East.", "East" },
+};
+
+static void
+test_not_a_name (gconstpointer data)
+{
+  const NotNameCase *c = data;
+  g_autoptr(GPtrArray) facts = px_facts_extract_text (c->text, strlen (c->text), NULL, NULL);
+
+  for (guint i = 0; i < facts->len; i++)
+    {
+      const PxFact *fact = g_ptr_array_index (facts, i);
+
+      if (fact->kind == PX_FACT_PERSON || fact->kind == PX_FACT_ORGANIZATION || fact->kind == PX_FACT_PLACE)
+        {
+          g_assert_cmpstr (fact->text, !=, c->word);
+          g_assert_cmpstr (fact->name, !=, c->word);
+        }
+    }
+}
+
 /* ---- groups of real-looking articles (tests/fixtures/facts) ---- */
 
 static PxComparison *
@@ -590,6 +667,18 @@ main (int    argc,
       g_test_add_data_func (path, &fixture_group_cases[i], test_fixture_group);
     }
   g_test_add_func ("/facts/groups/examples-jobs", test_examples_jobs);
+  for (guint i = 0; i < G_N_ELEMENTS (context_cases); i++)
+    {
+      g_autofree char *path = g_strdup_printf ("/facts/context/%02u", i);
+
+      g_test_add_data_func (path, &context_cases[i], test_fact_context);
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (not_name_cases); i++)
+    {
+      g_autofree char *path = g_strdup_printf ("/facts/names/not-a-name/%02u", i);
+
+      g_test_add_data_func (path, &not_name_cases[i], test_not_a_name);
+    }
   g_test_add_func ("/facts/report/no-repeats", test_report_no_repeats);
 
   return g_test_run ();
