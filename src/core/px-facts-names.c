@@ -81,12 +81,9 @@ static gboolean
 only_adjective (Scan *s,
                 int   i)
 {
-  const Tok *t = TOK (s, i);
-  g_autofree char *word = NULL;
-
   if (s->noun_caps == NULL)
     {
-      s->noun_caps = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+      s->noun_caps = g_hash_table_new (NULL, NULL);
       for (int k = 0; k < NTOK (s); k++)
         {
           const Tok *w = TOK (s, k);
@@ -99,11 +96,10 @@ only_adjective (Scan *s,
             continue;
           if (n == NULL || n->type != TOK_WORD || is_stop (s, k + 1) ||
               (lex_flags (s, k + 1) & PX_LEX_SPEECH) || n->newline)
-            g_hash_table_add (s->noun_caps, g_strndup (s->text + w->start, tok_len (w)));
+            g_hash_table_add (s->noun_caps, GUINT_TO_POINTER (tok_hash (s, k)));
         }
     }
-  word = g_strndup (s->text + t->start, tok_len (t));
-  return !g_hash_table_contains (s->noun_caps, word);
+  return !g_hash_table_contains (s->noun_caps, GUINT_TO_POINTER (tok_hash (s, i)));
 }
 
 static gboolean

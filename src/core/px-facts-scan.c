@@ -255,18 +255,29 @@ seen_as_name (Scan *s,
   return g_hash_table_contains (s->midcaps, word);
 }
 
+/* A hash of token @i's word, case-folded (ASCII): sets of words keyed by
+ * it cost no copy of the word. */
+guint
+tok_hash (Scan *s,
+          int   i)
+{
+  const Tok *t = TOK (s, i);
+  guint h = 5381;
+
+  for (guint k = t->start; k < t->end; k++)
+    h = h * 33 + (guchar)g_ascii_tolower (s->text[k]);
+  return h == 0 ? 1 : h;
+}
+
 /* TRUE when the text also writes the word at @i in lowercase: "the
  * election" makes "Election" in a headline a common word, not a name. */
 gboolean
 seen_in_lowercase (Scan *s,
                    int   i)
 {
-  const Tok *t = TOK (s, i);
-  g_autofree char *word = NULL;
-
   if (s->lowercase == NULL)
     {
-      s->lowercase = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+      s->lowercase = g_hash_table_new (NULL, NULL);
       for (int k = 0; k < NTOK (s); k++)
         {
           const Tok *w = TOK (s, k);
@@ -275,11 +286,10 @@ seen_in_lowercase (Scan *s,
           if (w->type == TOK_WORD && !w->cap && w->space && !(k > 0 && TOK (s, k - 1)->used) &&
               !(k + 1 < NTOK (s) && attached (s, k + 1) && TOK (s, k + 1)->type == TOK_SYM &&
                 (TOK (s, k + 1)->ch == '-' || TOK (s, k + 1)->ch == '/')))
-            g_hash_table_add (s->lowercase, g_strndup (s->text + w->start, tok_len (w)));
+            g_hash_table_add (s->lowercase, GUINT_TO_POINTER (tok_hash (s, k)));
         }
     }
-  word = g_ascii_strdown (s->text + t->start, tok_len (t));
-  return g_hash_table_contains (s->lowercase, word);
+  return g_hash_table_contains (s->lowercase, GUINT_TO_POINTER (tok_hash (s, i)));
 }
 
 PxFact *
