@@ -32,6 +32,13 @@ static const FactCase cases[] = {
   { "population: 1\u202f234\u202f567.", "number", "1\u202f234\u202f567", "{\"number\":1234567}" },
   { "about 3 million and a half residents", "quantity", "3 million and a half residents", "{\"amount\":3500000}" },
   { "the balance was negative 1200 today", "number", "negative 1200", "{\"number\":-1200}" },
+  /* spelled-out fractions of a scale and decimals (read as whole numbers before) */
+  { "one million and a half", "number", "one million and a half", "{\"number\":1500000}" },
+  { "two million and three fifths", "number", "two million and three fifths", "{\"number\":2600000}" },
+  { "one billion and a half million", "number", "one billion and a half million", "{\"number\":1000500000}" },
+  { "two hundred point seventy-one", "number", "two hundred point seventy-one", "{\"number\":200.71}" },
+  { "nine point nought four", "number", "nine point nought four", "{\"number\":9.04}" },
+  { "five dozs", "number", "five dozs", "{\"number\":60}" },
   /* ordinals */
   { "his second term", "ordinal", "second", "{\"number\":2}" },
   { "the 10th congress", "ordinal", "10th", "{\"number\":10}" },

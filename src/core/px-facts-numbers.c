@@ -89,7 +89,7 @@ parse_number_words (Scan *s,
                     int   i,
                     Num  *num)
 {
-  double total = 0, current = 0;
+  double total = 0, current = 0, last_scale = 0;
   gboolean any = FALSE;
   int j = i, last = -1;
 
@@ -148,10 +148,12 @@ parse_number_words (Scan *s,
             {
               total += (current == 0 ? 1 : current) * e->number;
               current = 0;
+              last_scale = e->number;
             }
           last = j++;
           /* "one hundred and five" */
-          if (tok_is (s, j, "and") && lex (s, j + 1) != NULL && (lex (s, j + 1)->flags & PX_LEX_NUMBER))
+          if (tok_is (s, j, "and") && lex (s, j + 1) != NULL && (lex (s, j + 1)->flags & PX_LEX_NUMBER) &&
+              !(e->number >= 1000 && (lex_flags (s, j + 2) & PX_LEX_FRACTION)))
             j++;
           continue;
         }
@@ -183,8 +185,26 @@ parse_number_words (Scan *s,
 
       if (d != NULL && (d->flags & PX_LEX_FRACTION) && numerator < d->number)
         {
-          current += numerator / d->number;
-          last += 3;
+          const PxLexEntry *scale = lex (s, last + 4);
+
+          /* "one billion and a half million": of the scale after it */
+          if (scale != NULL && (scale->flags & PX_LEX_MULTIPLIER) && !(scale->flags & PX_LEX_SUFFIX_ONLY) &&
+              scale->number >= 1000)
+            {
+              total += numerator / d->number * scale->number;
+              last += 4;
+            }
+          /* "two million and a half": of the scale before it */
+          else if (current == 0 && last_scale > 0)
+            {
+              total += numerator / d->number * last_scale;
+              last += 3;
+            }
+          else
+            {
+              current += numerator / d->number;
+              last += 3;
+            }
         }
     }
   /* "five point five", "two hundred point zero three" */
@@ -194,13 +214,30 @@ parse_number_words (Scan *s,
       double scale = 0.1;
       int k = last + 2;
 
-      while (k < NTOK (s) && (lex_flags (s, k) & PX_LEX_NUMBER) && lex (s, k)->number < 10 &&
-             !(lex_flags (s, k) & PX_LEX_MULTIPLIER))
+      const PxLexEntry *e = lex (s, k);
+
+      /* "two hundred point seventy-one", "nought point eleven": two digits */
+      if (e != NULL && e->number >= 10 && e->number < 100)
         {
-          current += lex (s, k)->number * scale;
-          scale /= 10;
-          last = k++;
+          double digits = e->number;
+
+          last = k;
+          if ((e->flags & PX_LEX_TENS) && tok_sym (s, k + 1, '-') && attached (s, k + 1) && attached (s, k + 2) &&
+              (lex_flags (s, k + 2) & PX_LEX_NUMBER) && lex (s, k + 2)->number < 10)
+            {
+              digits += lex (s, k + 2)->number;
+              last = k + 2;
+            }
+          current += digits / 100;
         }
+      else
+        while (k < NTOK (s) && (lex_flags (s, k) & PX_LEX_NUMBER) && lex (s, k)->number < 10 &&
+               !(lex_flags (s, k) & PX_LEX_MULTIPLIER))
+          {
+            current += lex (s, k)->number * scale;
+            scale /= 10;
+            last = k++;
+          }
     }
 
   num->first = i;
