@@ -39,6 +39,7 @@ static const FactCase cases[] = {
   { "two hundred point seventy-one", "number", "two hundred point seventy-one", "{\"number\":200.71}" },
   { "nine point nought four", "number", "nine point nought four", "{\"number\":9.04}" },
   { "five dozs", "number", "five dozs", "{\"number\":60}" },
+  { "five and a half million", "number", "five and a half million", "{\"number\":5500000}" },
   /* ordinals */
   { "his second term", "ordinal", "second", "{\"number\":2}" },
   { "the 10th congress", "ordinal", "10th", "{\"number\":10}" },

@@ -188,8 +188,8 @@ parse_number_words (Scan *s,
           const PxLexEntry *scale = lex (s, last + 4);
 
           /* "one billion and a half million": of the scale after it */
-          if (scale != NULL && (scale->flags & PX_LEX_MULTIPLIER) && !(scale->flags & PX_LEX_SUFFIX_ONLY) &&
-              scale->number >= 1000)
+          if (total > 0 && current == 0 && scale != NULL && (scale->flags & PX_LEX_MULTIPLIER) &&
+              !(scale->flags & PX_LEX_SUFFIX_ONLY) && scale->number >= 1000)
             {
               total += numerator / d->number * scale->number;
               last += 4;
