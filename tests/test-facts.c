@@ -40,6 +40,8 @@ static const FactCase cases[] = {
   { "nine point nought four", "number", "nine point nought four", "{\"number\":9.04}" },
   { "five dozs", "number", "five dozs", "{\"number\":60}" },
   { "five and a half million", "number", "five and a half million", "{\"number\":5500000}" },
+  { "4 thousand 3 hundred and 21", "number", "4 thousand 3 hundred and 21", "{\"number\":4321}" },
+  { "3 hundred and one", "number", "3 hundred and one", "{\"number\":301}" },
   /* ordinals */
   { "his second term", "ordinal", "second", "{\"number\":2}" },
   { "the 10th congress", "ordinal", "10th", "{\"number\":10}" },

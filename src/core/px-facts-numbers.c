@@ -366,6 +366,55 @@ parse_number (Scan    *s,
           num->last = j;
         }
     }
+  /* "4 thousand 3 hundred and 21": smaller parts after a scale written
+   * with digits */
+  if (num->multiplied && !num->words && num->decimals == 0 && TOK (s, i)->type == TOK_NUM)
+    {
+      double scale = TOK (s, num->last)->lex != NULL ? TOK (s, num->last)->lex->number : 0;
+
+      while (scale >= 100)
+        {
+          int p = num->last + 1;
+          gboolean and = tok_is (s, p, "and");
+          Num part;
+          const PxLexEntry *m;
+
+          if (and)
+            p++;
+          if (p >= NTOK (s))
+            break;
+          /* "… hundred and one" */
+          if (and && TOK (s, p)->type == TOK_WORD && (lex_flags (s, p) & PX_LEX_NUMBER) &&
+              !(lex_flags (s, p) & PX_LEX_MULTIPLIER) && parse_number_words (s, p, &part) && !part.multiplied &&
+              part.value < MIN (scale, 100))
+            {
+              num->value += part.value;
+              num->last = part.last;
+              num->precision = 0;
+              break;
+            }
+          if (TOK (s, p)->type != TOK_NUM || !parse_digits (s, p, &part) || part.decimals > 0 || part.grouped)
+            break;
+          m = lex (s, p + 1);
+          if (m != NULL && (m->flags & PX_LEX_MULTIPLIER) && !(m->flags & PX_LEX_SUFFIX_ONLY) && m->number >= 100 &&
+              part.value * m->number < scale && !and)
+            {
+              num->value += part.value * m->number;
+              num->last = p + 1;
+              scale = m->number;
+              continue;
+            }
+          /* "… hundred and 21" */
+          if (and && part.value < MIN (scale, 100) && m == NULL)
+            {
+              num->value += part.value;
+              num->last = p;
+              num->precision = 0;
+            }
+          break;
+        }
+    }
+
   k = num->last + 1;
   /* "3 million and a half", "two million and three fifths": a share of the multiplier */
   if (num->multiplied && tok_is (s, k, "and") &&
