@@ -119,6 +119,12 @@ static const FactCase cases[] = {
   { "add 500g of flour", "quantity", "500g", "{\"amount\":500,\"unit\":\"g\"}" },
   /* names */
   { "said President Kassym-Jomart Tokayev today", "person", "Kassym-Jomart Tokayev", "{\"name\":\"Tokayev\"}" },
+  /* what reports is an organization; a possessive inside a name; "and" in a name */
+  { "Polls opened, according to the agency “Kazinform”, at 8:00.", "organization", "Kazinform", "{\"name\":\"Kazinform\"}" },
+  { "Growth slowed in Central Asia, Nikkei Asia reported on Monday.", "organization", "Nikkei Asia", "{\"name\":\"Nikkei Asia\"}" },
+  { "He represents the People’s Coalition in the race.", "organization", "People’s Coalition", "{\"name\":\"People’s Coalition\"}" },
+  { "a filing with the Securities and Exchange Commission today", "organization", "Securities and Exchange Commission",
+    "{\"name\":\"Securities and Exchange Commission\"}" },
   { "data from the Central Election Commission (CEC) show", "organization", "Central Election Commission (CEC)", "{\"name\":\"Central Election Commission\",\"alias\":\"CEC\"}" },
   { "the Collective Security Treaty Organisation met", "organization", "Collective Security Treaty Organisation", NULL },
   /* quotes */

@@ -166,6 +166,14 @@ name_run_end (Scan *s,
           j = k + 1;
           continue;
         }
+      /* "the People’s Coalition": a possessive inside an organization's name */
+      if (k + 2 < NTOK (s) && TOK (s, k)->type == TOK_SYM && (TOK (s, k)->ch == 0x2019 || TOK (s, k)->ch == '\'') &&
+          attached (s, k) && tok_is (s, k + 1, "s") && attached (s, k + 1) && TOK (s, k + 2)->type == TOK_WORD &&
+          TOK (s, k + 2)->cap && !TOK (s, k + 2)->used && (lex_flags (s, k + 2) & PX_LEX_ORG))
+        {
+          j = k + 2;
+          continue;
+        }
       /* "Securities and Exchange Commission", "Congress of Leaders of World
        * and Traditional Religions": "and" inside one name when what follows
        * names an organization or the name already has a connector;
@@ -406,8 +414,35 @@ scan_names (Scan *s)
             }
         }
 
+      /* what reports ("according to Nikkei Asia", "reported Kazinform") is
+       * an organization, not a place */
+      if (!person && (place || first == last))
+        {
+          gboolean source = ((lex_flags (s, last + 1) & PX_LEX_SPEECH) || tok_is (s, last + 1, "reported")) &&
+                            !tok_is (s, last + 1, "according") && first != last;
+
+          /* "according to the MIA “Kazinform”", not "According to him, Astana" */
+          for (k = first - 1; k >= 0 && k >= first - 5 && !source; k--)
+            {
+              const Tok *b = TOK (s, k);
+
+              if (b->type == TOK_SYM && (b->ch == ',' || b->ch == ';' || b->ch == '.' || b->ch == ':' ||
+                                         b->ch == '(' || b->ch == ')'))
+                break;
+              source = tok_is (s, k, "according") || tok_is (s, k, "citing") ||
+                       (k == first - 1 && tok_is (s, k, "reported"));
+            }
+          if (source)
+            {
+              place = FALSE;
+              org = TRUE;
+            }
+        }
+
       full = span_text (s, first, last);
-      if (person)
+      if (org)
+        add_entity (s, PX_FACT_ORGANIZATION, first, last, NULL, NULL);
+      else if (person)
         {
           g_autofree char *surname = span_text (s, last, last);
 
