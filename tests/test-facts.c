@@ -423,6 +423,9 @@ static const ContextCase context_cases[] = {
   { "The ministry said, according to the CEC, 61.2% of voters took part.", "61.2%", "voters", NULL, NULL, NULL },
   { "A 6.8-magnitude earthquake hit the region.", "6.8", "magnitude", NULL, NULL, NULL },
   { "It trails Microsoft’s $75 billion bid for Activision.", "$75 billion", "deal", "Microsoft", NULL, NULL },
+  /* a price per unit, however worded */
+  { "The chip maker will pay $138.23 per share.", "$138.23", "per share", NULL, NULL, NULL },
+  { "Holders get $142.50 in cash for each Acme stock they own.", "$142.50", "per stock", NULL, NULL, NULL },
   { "69.44 per cent, or 8,300,046 citizens out of 11,953,465 eligible voters, participated.", "69.44 per cent",
     "turnout", NULL, NULL, NULL },
 };

@@ -211,6 +211,27 @@ measure_token (Scan *s,
   int of_noun = -1, nearest = -1;
 
   *phrase_first = -1;
+  /* a price per unit: "$138.23 per share", "$142.50 in cash … for each
+   * VMware share", "$90 a barrel" */
+  for (int k = last + 1; k < NTOK (s) && k <= last + 14 && !clause_break (s, k) && !is_sentence_end (s, k); k++)
+    {
+      int n = -1;
+
+      if (tok_is (s, k, "per") || (k == last + 1 && (tok_is (s, k, "a") || tok_is (s, k, "an"))))
+        n = k + 1;
+      else if (tok_is (s, k, "for") && (tok_is (s, k + 1, "each") || tok_is (s, k + 1, "every")))
+        n = k + 2;
+      if (n < 0)
+        continue;
+      while (n < NTOK (s) && n <= k + 5 && TOK (s, n)->type == TOK_WORD && TOK (s, n)->cap)
+        n++;
+      if (n < NTOK (s) && TOK (s, n)->type == TOK_WORD && !TOK (s, n)->cap && !is_stop (s, n) && lex (s, n) == NULL)
+        {
+          *phrase_first = k;
+          return n;
+        }
+      break;
+    }
   if (tok_is (s, j, "of"))
     {
       j++;
@@ -300,6 +321,18 @@ set_measure_from (Scan   *s,
 
   g_free (fact->measure);
   g_free (fact->measure_words);
+  /* "per share" and "for each … stock" are one measure: a price per unit */
+  if (phrase_first >= 0 && phrase_first < i &&
+      (tok_is (s, phrase_first, "per") || tok_is (s, phrase_first, "for") || tok_is (s, phrase_first, "a") ||
+       tok_is (s, phrase_first, "an")))
+    {
+      g_autofree char *word = g_utf8_strdown (s->text + b->start, b->end - b->start);
+
+      fact->measure = g_strdup_printf ("per %s", g_strcmp0 (stem, "stock") == 0 ? "share" : stem);
+      fact->measure_words = g_strdup_printf ("per %s", word);
+      g_free (stem);
+      return;
+    }
   /* "participated in 26 events" is no turnout: a verb names a share only */
   if (concept != NULL && strcmp (concept, "turnout") == 0 && fact->kind != PX_FACT_PERCENT &&
       g_strcmp0 (stem, "turnout") != 0)
