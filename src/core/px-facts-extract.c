@@ -125,8 +125,8 @@ out:
   g_hash_table_unref (s.acronyms);
   g_hash_table_unref (s.person_words);
   g_clear_pointer (&s.midcaps, g_hash_table_unref);
-  g_clear_pointer (&s.lowercase, g_hash_table_unref);
-  g_clear_pointer (&s.noun_caps, g_hash_table_unref);
+  g_clear_pointer (&s.lowercase, g_array_unref);
+  g_clear_pointer (&s.noun_caps, g_array_unref);
   return facts;
 }
 

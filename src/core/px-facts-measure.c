@@ -557,6 +557,8 @@ is_amount (PxFactKind kind)
 void
 assign_subjects (Scan *s)
 {
+  int sentence_first = -1, sentence_last = -2;
+
   for (guint i = 0; i < s->facts->len; i++)
     {
       PxFact *fact = g_ptr_array_index (s->facts, i);
@@ -577,12 +579,18 @@ assign_subjects (Scan *s)
           if (m >= 0)
             set_measure_from (s, fact, m, -1);
         }
-      for (k = first; k > 0 && k > first - 80 && !at_sentence_start (s, k); k--)
-        ;
-      sentence_start = TOK (s, k)->start;
-      for (k = first; k + 1 < NTOK (s) && k < first + 80 && !is_sentence_end (s, k); k++)
-        ;
-      sentence_end = TOK (s, k)->end;
+      /* the sentence of the previous number serves again when it holds this one */
+      if (first < sentence_first || first > sentence_last)
+        {
+          for (k = first; k > 0 && k > first - 80 && !at_sentence_start (s, k); k--)
+            ;
+          sentence_first = k;
+          for (k = first; k + 1 < NTOK (s) && k < first + 80 && !is_sentence_end (s, k); k++)
+            ;
+          sentence_last = k;
+        }
+      sentence_start = TOK (s, sentence_first)->start;
+      sentence_end = TOK (s, sentence_last)->end;
 
       for (guint j = i; j-- > 0;)
         {

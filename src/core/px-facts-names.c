@@ -83,7 +83,7 @@ only_adjective (Scan *s,
 {
   if (s->noun_caps == NULL)
     {
-      s->noun_caps = g_hash_table_new (NULL, NULL);
+      s->noun_caps = hash_set_new (NTOK (s));
       for (int k = 0; k < NTOK (s); k++)
         {
           const Tok *w = TOK (s, k);
@@ -96,10 +96,10 @@ only_adjective (Scan *s,
             continue;
           if (n == NULL || n->type != TOK_WORD || is_stop (s, k + 1) ||
               (lex_flags (s, k + 1) & PX_LEX_SPEECH) || n->newline)
-            g_hash_table_add (s->noun_caps, GUINT_TO_POINTER (tok_hash (s, k)));
+            hash_set_add (s->noun_caps, tok_hash (s, k));
         }
     }
-  return !g_hash_table_contains (s->noun_caps, GUINT_TO_POINTER (tok_hash (s, i)));
+  return !hash_set_contains (s->noun_caps, tok_hash (s, i));
 }
 
 static gboolean

@@ -42,8 +42,8 @@ typedef struct
   GHashTable *acronyms;   /* "CEC" → "Central Election Commission" */
   GHashTable *person_words; /* words of people's names → surname */
   GHashTable *midcaps;    /* words capitalized in mid-sentence (built on demand) */
-  GHashTable *lowercase;  /* tok_hash()es of words the text writes in lowercase (built on demand) */
-  GHashTable *noun_caps;  /* tok_hash()es of capitalized words used as nouns somewhere (built on demand) */
+  GArray     *lowercase;  /* tok_hash()es of words the text writes in lowercase (built on demand) */
+  GArray     *noun_caps;  /* tok_hash()es of capitalized words used as nouns somewhere (built on demand) */
 } Scan;
 
 #define TOK(s, i) (&g_array_index ((s)->toks, Tok, (i)))
@@ -107,6 +107,14 @@ gboolean seen_as_name (Scan *s,
 G_GNUC_INTERNAL
 guint tok_hash (Scan *s,
                 int   i);
+G_GNUC_INTERNAL
+GArray *hash_set_new (guint n);
+G_GNUC_INTERNAL
+void hash_set_add (GArray *set,
+                   guint   hash);
+G_GNUC_INTERNAL
+gboolean hash_set_contains (GArray *set,
+                            guint   hash);
 G_GNUC_INTERNAL
 gboolean seen_in_lowercase (Scan *s,
                             int   i);

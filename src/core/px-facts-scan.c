@@ -269,6 +269,59 @@ tok_hash (Scan *s,
   return h == 0 ? 1 : h;
 }
 
+/* Sets of word hashes: open addressing over a power-of-two GArray of
+ * guint, 0 for an empty slot (tok_hash() is never 0); cheaper per text
+ * than a hash table or a sort. */
+GArray *
+hash_set_new (guint n)
+{
+  guint size = 16;
+  GArray *set;
+
+  while (size < 2 * n)
+    size *= 2;
+  set = g_array_sized_new (FALSE, TRUE, sizeof (guint), size);
+  g_array_set_size (set, size);
+  return set;
+}
+
+void
+hash_set_add (GArray *set,
+              guint   hash)
+{
+  guint mask = set->len - 1;
+
+  for (guint i = hash & mask;; i = (i + 1) & mask)
+    {
+      guint *slot = &g_array_index (set, guint, i);
+
+      if (*slot == hash)
+        return;
+      if (*slot == 0)
+        {
+          *slot = hash;
+          return;
+        }
+    }
+}
+
+gboolean
+hash_set_contains (GArray *set,
+                   guint   hash)
+{
+  guint mask = set->len - 1;
+
+  for (guint i = hash & mask;; i = (i + 1) & mask)
+    {
+      guint v = g_array_index (set, guint, i);
+
+      if (v == hash)
+        return TRUE;
+      if (v == 0)
+        return FALSE;
+    }
+}
+
 /* TRUE when the text also writes the word at @i in lowercase: "the
  * election" makes "Election" in a headline a common word, not a name. */
 gboolean
@@ -277,7 +330,7 @@ seen_in_lowercase (Scan *s,
 {
   if (s->lowercase == NULL)
     {
-      s->lowercase = g_hash_table_new (NULL, NULL);
+      s->lowercase = hash_set_new (NTOK (s));
       for (int k = 0; k < NTOK (s); k++)
         {
           const Tok *w = TOK (s, k);
@@ -286,10 +339,10 @@ seen_in_lowercase (Scan *s,
           if (w->type == TOK_WORD && !w->cap && w->space && !(k > 0 && TOK (s, k - 1)->used) &&
               !(k + 1 < NTOK (s) && attached (s, k + 1) && TOK (s, k + 1)->type == TOK_SYM &&
                 (TOK (s, k + 1)->ch == '-' || TOK (s, k + 1)->ch == '/')))
-            g_hash_table_add (s->lowercase, GUINT_TO_POINTER (tok_hash (s, k)));
+            hash_set_add (s->lowercase, tok_hash (s, k));
         }
     }
-  return g_hash_table_contains (s->lowercase, GUINT_TO_POINTER (tok_hash (s, i)));
+  return hash_set_contains (s->lowercase, tok_hash (s, i));
 }
 
 PxFact *
