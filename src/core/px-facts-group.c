@@ -535,13 +535,12 @@ scopes_conflict (const PxFact *a,
   return a->scope != NULL && b->scope != NULL && strcmp (a->scope, b->scope) != 0;
 }
 
+/* Two facts of one family (grouper_merge() checks it once per group). */
 static gboolean
 pair_compatible (const PxFact *a,
                  const PxFact *b,
                  Evidence      evidence)
 {
-  if (!same_family (a, b))
-    return FALSE;
   if (a->doc == b->doc)
     return values_consistent (a, b) || (a->kind == PX_FACT_QUOTE && g_strcmp0 (a->text, b->text) == 0);
   if (evidence == EVIDENCE_VALUE)
@@ -562,6 +561,10 @@ grouper_merge (Grouper  *g,
     return FALSE;
   mx = g_ptr_array_index (g->members, cx);
   my = g_ptr_array_index (g->members, cy);
+  /* the members of a group share one family: compare it once */
+  if (!same_family (g_ptr_array_index (g->facts, g_array_index (mx, guint, 0)),
+                    g_ptr_array_index (g->facts, g_array_index (my, guint, 0))))
+    return FALSE;
   for (guint i = 0; i < mx->len; i++)
     for (guint j = 0; j < my->len; j++)
       if (!pair_compatible (g_ptr_array_index (g->facts, g_array_index (mx, guint, i)),
@@ -738,6 +741,15 @@ merge_buckets (Grouper    *g,
       GArray *bucket = value;
       guint n = MIN (bucket->len, MAX_BUCKET);
 
+      /* one value: every member joins the first, however many (a name in
+       * 200 sources) */
+      if (evidence == EVIDENCE_VALUE)
+        {
+          for (guint j = 1; j < bucket->len; j++)
+            grouper_merge (g, g_array_index (bucket, guint, 0), g_array_index (bucket, guint, j), evidence);
+          continue;
+        }
+
       for (guint i = 0; i < n; i++)
         for (guint j = i + 1; j < n; j++)
           {
@@ -828,6 +840,15 @@ merge_sentence_pair (Grouper *g,
     }
 }
 
+static int
+compare_pair_keys (gconstpointer a,
+                   gconstpointer b)
+{
+  guint64 x = *(const guint64 *)a, y = *(const guint64 *)b;
+
+  return x < y ? -1 : x > y;
+}
+
 static void
 merge_sentences (Grouper   *g,
                  GPtrArray *documents,
@@ -836,7 +857,7 @@ merge_sentences (Grouper   *g,
 {
   g_autoptr(GHashTable) by_segment = g_hash_table_new_full (g_direct_hash, g_direct_equal, NULL,
                                                             (GDestroyNotify)g_array_unref);
-  g_autoptr(GHashTable) pairs = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  g_autoptr(GArray) pairs = g_array_new (FALSE, FALSE, sizeof (guint64));
   guint *segment_of = g_new (guint, g->facts->len);
 
   /* (doc, segment) → fact indices */
@@ -869,19 +890,20 @@ merge_sentences (Grouper   *g,
   for (guint l = 0; links != NULL && l < links->len; l++)
     {
       const PxLink *link = g_ptr_array_index (links, l);
-      gint64 *key;
+      guint64 key;
 
       if (link->relation == PX_RELATION_RELATED)
         continue;
-      key = g_new (gint64, 1);
-      *key = ((gint64)segment_key (link->a.doc, link->a.segment) << 32) | segment_key (link->b.doc, link->b.segment);
-      g_hash_table_add (pairs, key);
+      key = ((guint64)segment_key (link->a.doc, link->a.segment) << 32) | segment_key (link->b.doc, link->b.segment);
+      g_array_append_val (pairs, key);
     }
   for (guint c = 0; c < g->members->len; c++)
     {
       GArray *m = g_ptr_array_index (g->members, c);
 
-      if (m == NULL || m->len < 2 || m->len > 64)
+      /* a value many sources share says little about the sentences */
+      if (m == NULL || m->len < 2 || m->len > 24 ||
+          !is_amount_family (fact_family (g_ptr_array_index (g->facts, g_array_index (m, guint, 0)))))
         continue;
       for (guint i = 0; i < m->len; i++)
         for (guint j = 0; j < m->len; j++)
@@ -889,49 +911,42 @@ merge_sentences (Grouper   *g,
             guint x = g_array_index (m, guint, i), y = g_array_index (m, guint, j);
             const PxFact *a = g_ptr_array_index (g->facts, x);
             const PxFact *b = g_ptr_array_index (g->facts, y);
-            gint64 *key;
+            guint64 key;
 
-            if (a->doc >= b->doc || !is_amount_family (fact_family (a)) || segment_of[x] == G_MAXUINT ||
-                segment_of[y] == G_MAXUINT)
+            if (a->doc >= b->doc || segment_of[x] == G_MAXUINT || segment_of[y] == G_MAXUINT)
               continue;
-            key = g_new (gint64, 1);
-            *key = ((gint64)segment_key (a->doc, segment_of[x]) << 32) | segment_key (b->doc, segment_of[y]);
-            g_hash_table_add (pairs, key);
+            key = ((guint64)segment_key (a->doc, segment_of[x]) << 32) | segment_key (b->doc, segment_of[y]);
+            g_array_append_val (pairs, key);
           }
     }
+  g_array_sort (pairs, compare_pair_keys);
 
-  {
-    GHashTableIter iter;
-    gpointer key;
+  for (guint p = 0; p < pairs->len; p++)
+    {
+      guint64 k = g_array_index (pairs, guint64, p);
+      GArray *fa = g_hash_table_lookup (by_segment, GUINT_TO_POINTER ((guint)(k >> 32)));
+      GArray *fb = g_hash_table_lookup (by_segment, GUINT_TO_POINTER ((guint)(k & 0xFFFFFFFF)));
 
-    g_hash_table_iter_init (&iter, pairs);
-    while (g_hash_table_iter_next (&iter, &key, NULL))
-      {
-        gint64 k = *(gint64 *)key;
-        GArray *fa = g_hash_table_lookup (by_segment, GUINT_TO_POINTER ((guint)(k >> 32)));
-        GArray *fb = g_hash_table_lookup (by_segment, GUINT_TO_POINTER ((guint)(k & 0xFFFFFFFF)));
+      if ((p > 0 && g_array_index (pairs, guint64, p - 1) == k) || fa == NULL || fb == NULL)
+        continue;
+      if (lone_pairs)
+        merge_sentence_pair (g, fa, fb);
+      else
+        {
+          /* consistent pairs only */
+          for (guint x = 0; x < fa->len; x++)
+            for (guint y = 0; y < fb->len; y++)
+              {
+                guint ix = g_array_index (fa, guint, x), iy = g_array_index (fb, guint, y);
+                const PxFact *a = g_ptr_array_index (g->facts, ix);
+                const PxFact *b = g_ptr_array_index (g->facts, iy);
 
-        if (fa == NULL || fb == NULL)
-          continue;
-        if (lone_pairs)
-          merge_sentence_pair (g, fa, fb);
-        else
-          {
-            /* consistent pairs only */
-            for (guint x = 0; x < fa->len; x++)
-              for (guint y = 0; y < fb->len; y++)
-                {
-                  guint ix = g_array_index (fa, guint, x), iy = g_array_index (fb, guint, y);
-                  const PxFact *a = g_ptr_array_index (g->facts, ix);
-                  const PxFact *b = g_ptr_array_index (g->facts, iy);
-
-                  if (fact_family (a) != FAMILY_NAME && same_family (a, b) && !grouped_together (g, ix, iy) &&
-                      values_consistent (a, b))
-                    grouper_merge (g, ix, iy, EVIDENCE_CONTEXT);
-                }
-          }
-      }
-  }
+                if (fact_family (a) != FAMILY_NAME && same_family (a, b) && !grouped_together (g, ix, iy) &&
+                    values_consistent (a, b))
+                  grouper_merge (g, ix, iy, EVIDENCE_CONTEXT);
+              }
+        }
+    }
   g_free (segment_of);
 }
 
