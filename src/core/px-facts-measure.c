@@ -568,7 +568,8 @@ assign_subjects (Scan *s)
 
       if (!is_amount (fact->kind) || first < 0)
         continue;
-      if (fact->measure == NULL)
+      /* (a span of time measures nothing: "three days" stays a duration) */
+      if (fact->measure == NULL && !(fact->kind == PX_FACT_QUANTITY && fact->counted))
         {
           int end = first;
           int m;
