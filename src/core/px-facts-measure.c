@@ -1,4 +1,4 @@
-/* px-facts-measure.c: what a number measures
+/* px-facts-measure.c: what a number measures, whom it is about, its year and stage
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
