@@ -258,8 +258,7 @@ bind_row_cb (GtkSignalListItemFactory *factory,
   GtkWidget *badge = g_object_get_data (G_OBJECT (box), "badge");
   GPtrArray *facts;
   g_autoptr(GString) wordings = g_string_new (NULL);
-  g_autoptr(GString) values = g_string_new (NULL);
-  g_autoptr(GPtrArray) seen_values = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *values = NULL;
 
   if (group == NULL)
     return;
@@ -274,7 +273,6 @@ bind_row_cb (GtkSignalListItemFactory *factory,
         {
           guint index = g_array_index (group->facts, guint, i);
           const PxFact *fact;
-          g_autofree char *value = NULL;
           g_autofree char *escaped_text = NULL;
           g_autofree char *shown = NULL;
           gboolean seen = FALSE;
@@ -285,16 +283,6 @@ bind_row_cb (GtkSignalListItemFactory *factory,
           if (fact->doc != doc)
             continue;
 
-          value = px_fact_format_value (fact);
-          for (guint j = 0; j < seen_values->len && !seen; j++)
-            seen = g_strcmp0 (g_ptr_array_index (seen_values, j), value) == 0;
-          if (!seen && value != NULL)
-            {
-              g_string_append_printf (values, "%s%s", values->len > 0 ? " / " : "", value);
-              g_ptr_array_add (seen_values, g_steal_pointer (&value));
-            }
-
-          seen = FALSE;
           for (guint j = 0; j < seen_texts->len && !seen; j++)
             seen = g_strcmp0 (g_ptr_array_index (seen_texts, j), fact->text) == 0;
           if (seen)
@@ -319,12 +307,13 @@ bind_row_cb (GtkSignalListItemFactory *factory,
                                 px_fact_kind_get_icon_name (group->kind));
   gtk_widget_set_tooltip_text (g_object_get_data (G_OBJECT (box), "icon"),
                                px_fact_kind_get_label (group->kind));
-  gtk_label_set_text (g_object_get_data (G_OBJECT (box), "value"), values->str);
+  values = px_fact_sidebar_format_values (self->comparison, group);
+  gtk_label_set_text (g_object_get_data (G_OBJECT (box), "value"), values);
   gtk_label_set_text (g_object_get_data (G_OBJECT (box), "label"), group->label != NULL ? group->label : "");
   /* The label says what the value is about, unless it repeats it. */
   gtk_widget_set_visible (g_object_get_data (G_OBJECT (box), "label"),
                           group->label != NULL && *group->label != '\0' &&
-                          g_utf8_collate (group->label, values->str) != 0);
+                          g_utf8_collate (group->label, values) != 0);
   gtk_label_set_markup (g_object_get_data (G_OBJECT (box), "wordings"), wordings->str);
 
   gtk_label_set_text (GTK_LABEL (badge), status_label (group->status));
@@ -509,4 +498,72 @@ px_fact_kind_get_icon_name (PxFactKind kind)
 {
   g_return_val_if_fail (kind < PX_N_FACT_KINDS, NULL);
   return kinds[kind].icon_name;
+}
+
+char *
+px_fact_sidebar_format_values (PxComparison      *comparison,
+                               const PxFactGroup *group)
+{
+  GPtrArray *facts;
+  g_autoptr(GPtrArray) values = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) columns = g_ptr_array_new_with_free_func ((GDestroyNotify)g_array_unref);
+  GString *out = g_string_new (NULL);
+
+  g_return_val_if_fail (PX_IS_COMPARISON (comparison), g_string_free (out, FALSE));
+  g_return_val_if_fail (group != NULL, g_string_free (out, FALSE));
+
+  /* distinct values in the order of the members, each with its columns */
+  facts = px_comparison_get_facts (comparison);
+  for (guint i = 0; i < group->facts->len; i++)
+    {
+      guint index = g_array_index (group->facts, guint, i);
+      const PxFact *fact;
+      g_autofree char *value = NULL;
+      guint v;
+      GArray *docs;
+      gboolean have = FALSE;
+
+      if (index >= facts->len)
+        continue;
+      fact = g_ptr_array_index (facts, index);
+      value = px_fact_format_value (fact);
+      /* what explains a difference: "23.37% at 10:00", "82.45% exit poll" */
+      if (group->status == PX_FACT_GROUP_DIFFERS && fact->when != NULL)
+        {
+          char *with_when = g_strdup_printf ("%s %s", value, fact->when);
+
+          g_free (value);
+          value = with_when;
+        }
+      for (v = 0; v < values->len; v++)
+        if (g_strcmp0 (g_ptr_array_index (values, v), value) == 0)
+          break;
+      if (v == values->len)
+        {
+          g_ptr_array_add (values, g_steal_pointer (&value));
+          g_ptr_array_add (columns, g_array_new (FALSE, FALSE, sizeof (guint)));
+        }
+      docs = g_ptr_array_index (columns, v);
+      for (guint d = 0; d < docs->len && !have; d++)
+        have = g_array_index (docs, guint, d) == fact->doc;
+      if (!have)
+        g_array_append_val (docs, fact->doc);
+    }
+
+  for (guint v = 0; v < values->len; v++)
+    {
+      GArray *docs = g_ptr_array_index (columns, v);
+
+      if (group->status != PX_FACT_GROUP_DIFFERS)
+        {
+          g_string_append_printf (out, "%s%s", v > 0 ? " / " : "", (char *)g_ptr_array_index (values, v));
+          continue;
+        }
+      /* "23.37% (1) · 69.44% (4)": the columns' numbers, as on their headers */
+      g_string_append_printf (out, "%s%s (", v > 0 ? "  ·  " : "", (char *)g_ptr_array_index (values, v));
+      for (guint d = 0; d < docs->len; d++)
+        g_string_append_printf (out, "%s%u", d > 0 ? ", " : "", g_array_index (docs, guint, d) + 1);
+      g_string_append_c (out, ')');
+    }
+  return g_string_free (out, FALSE);
 }

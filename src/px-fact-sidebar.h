@@ -36,6 +36,12 @@ guint          px_fact_sidebar_get_group_index (PxFactSidebar *self,
 void           px_fact_sidebar_activate        (PxFactSidebar *self,
                                                 guint          position);
 
+/* The values of @group as a row shows them: for a differing group each
+ * value with the columns that give it, side by side ("23.37% (1) ·
+ * 69.44% (4)"); else the distinct values ("≈ $61 billion / $61 billion"). */
+char          *px_fact_sidebar_format_values   (PxComparison      *comparison,
+                                                const PxFactGroup *group);
+
 const char    *px_fact_kind_get_label          (PxFactKind     kind);
 const char    *px_fact_kind_get_icon_name      (PxFactKind     kind);
 

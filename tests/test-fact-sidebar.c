@@ -4,6 +4,8 @@
  */
 #include "config.h"
 
+#include <string.h>
+
 #include <adwaita.h>
 
 #include "px-application.h"
@@ -39,13 +41,23 @@ check_sidebar (PxWindow *window)
   GPtrArray *groups = px_comparison_get_fact_groups (px_window_get_comparison (window));
   guint per_status[3] = { 0 };
 
-  /* Every group, in the comparison's order. */
+  /* Every group, in the comparison's order: differing groups first, each
+   * showing its values side by side with the columns that give them. */
   g_assert_cmpuint (px_fact_sidebar_get_n_groups (sidebar), ==, groups->len);
   for (guint i = 0; i < groups->len; i++)
     {
       const PxFactGroup *group = g_ptr_array_index (groups, i);
 
       g_assert_cmpuint (px_fact_sidebar_get_group_index (sidebar, i), ==, i);
+      if (i > 0 && group->status == PX_FACT_GROUP_DIFFERS)
+        g_assert_cmpint (((PxFactGroup *)g_ptr_array_index (groups, i - 1))->status, ==, PX_FACT_GROUP_DIFFERS);
+      if (group->status == PX_FACT_GROUP_DIFFERS)
+        {
+          g_autofree char *values = px_fact_sidebar_format_values (px_window_get_comparison (window), group);
+
+          g_assert_nonnull (strstr (values, "  ·  "));
+          g_assert_nonnull (strstr (values, " ("));
+        }
       per_status[group->status]++;
     }
 
@@ -145,6 +157,63 @@ test_seeds (void)
   run_on_files (files);
 }
 
+/* The seeds' turnout at 10am and final turnout side by side, with the
+ * columns that give them. */
+static void
+test_seeds_turnout (void)
+{
+  g_autoptr(GPtrArray) files = seed_files ();
+  g_autoptr(GPtrArray) documents = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(PxComparison) comparison = NULL;
+  g_autoptr(GError) error = NULL;
+  GPtrArray *groups, *facts;
+
+  if (!have_display)
+    {
+      g_test_skip ("no display");
+      return;
+    }
+  if (files->len == 0)
+    {
+      g_test_skip ("no seed articles (PX_SEEDS_DIR)");
+      return;
+    }
+  for (guint i = 0; i < files->len; i++)
+    {
+      PxDocument *document = px_import_file (g_ptr_array_index (files, i), NULL, &error);
+
+      g_assert_no_error (error);
+      g_ptr_array_add (documents, document);
+    }
+  comparison = px_comparison_new (documents, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  groups = px_comparison_get_fact_groups (comparison);
+  facts = px_comparison_get_facts (comparison);
+  for (guint g = 0; g < groups->len; g++)
+    {
+      const PxFactGroup *group = g_ptr_array_index (groups, g);
+      gboolean turnout = FALSE;
+
+      for (guint m = 0; m < group->facts->len; m++)
+        turnout = turnout ||
+                  g_strcmp0 (((PxFact *)g_ptr_array_index (facts, g_array_index (group->facts, guint, m)))->text,
+                             "23.37%") == 0;
+      if (turnout)
+        {
+          g_autofree char *values = px_fact_sidebar_format_values (comparison, group);
+
+          g_assert_cmpint (group->status, ==, PX_FACT_GROUP_DIFFERS);
+          /* "23.37% at 10:00 (1)  ·  69.44% (4)", in the columns' order:
+           * the time that explains the difference with the value */
+          g_assert_nonnull (strstr (values, "23.37% at 10:00 ("));
+          g_assert_nonnull (strstr (values, "69.44% ("));
+          g_assert_nonnull (strstr (values, ")  ·  "));
+          return;
+        }
+    }
+  g_assert_not_reached ();
+}
+
 int
 main (int    argc,
       char **argv)
@@ -156,6 +225,7 @@ main (int    argc,
 
   g_test_add_func ("/ui/fact-sidebar/examples", test_examples);
   g_test_add_func ("/ui/fact-sidebar/seeds", test_seeds);
+  g_test_add_func ("/ui/fact-sidebar/seeds/turnout", test_seeds_turnout);
 
   return g_test_run ();
 }

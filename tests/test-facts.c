@@ -32,6 +32,16 @@ static const FactCase cases[] = {
   { "population: 1\u202f234\u202f567.", "number", "1\u202f234\u202f567", "{\"number\":1234567}" },
   { "about 3 million and a half residents", "quantity", "3 million and a half residents", "{\"amount\":3500000}" },
   { "the balance was negative 1200 today", "number", "negative 1200", "{\"number\":-1200}" },
+  /* spelled-out fractions of a scale and decimals (read as whole numbers before) */
+  { "one million and a half", "number", "one million and a half", "{\"number\":1500000}" },
+  { "two million and three fifths", "number", "two million and three fifths", "{\"number\":2600000}" },
+  { "one billion and a half million", "number", "one billion and a half million", "{\"number\":1000500000}" },
+  { "two hundred point seventy-one", "number", "two hundred point seventy-one", "{\"number\":200.71}" },
+  { "nine point nought four", "number", "nine point nought four", "{\"number\":9.04}" },
+  { "five dozs", "number", "five dozs", "{\"number\":60}" },
+  { "five and a half million", "number", "five and a half million", "{\"number\":5500000}" },
+  { "4 thousand 3 hundred and 21", "number", "4 thousand 3 hundred and 21", "{\"number\":4321}" },
+  { "3 hundred and one", "number", "3 hundred and one", "{\"number\":301}" },
   /* ordinals */
   { "his second term", "ordinal", "second", "{\"number\":2}" },
   { "the 10th congress", "ordinal", "10th", "{\"number\":10}" },
@@ -109,6 +119,12 @@ static const FactCase cases[] = {
   { "add 500g of flour", "quantity", "500g", "{\"amount\":500,\"unit\":\"g\"}" },
   /* names */
   { "said President Kassym-Jomart Tokayev today", "person", "Kassym-Jomart Tokayev", "{\"name\":\"Tokayev\"}" },
+  /* what reports is an organization; a possessive inside a name; "and" in a name */
+  { "Polls opened, according to the agency “Kazinform”, at 8:00.", "organization", "Kazinform", "{\"name\":\"Kazinform\"}" },
+  { "Growth slowed in Central Asia, Nikkei Asia reported on Monday.", "organization", "Nikkei Asia", "{\"name\":\"Nikkei Asia\"}" },
+  { "He represents the People’s Coalition in the race.", "organization", "People’s Coalition", "{\"name\":\"People’s Coalition\"}" },
+  { "a filing with the Securities and Exchange Commission today", "organization", "Securities and Exchange Commission",
+    "{\"name\":\"Securities and Exchange Commission\"}" },
   { "data from the Central Election Commission (CEC) show", "organization", "Central Election Commission (CEC)", "{\"name\":\"Central Election Commission\",\"alias\":\"CEC\"}" },
   { "the Collective Security Treaty Organisation met", "organization", "Collective Security Treaty Organisation", NULL },
   /* quotes */
@@ -353,7 +369,9 @@ test_group_single (void)
   g_ptr_array_add (facts, make_fact (PX_FACT_PERCENT, 0, 69.44, PX_QUALIFIER_NONE, 0.01, "turnout"));
   g_ptr_array_add (facts, make_fact (PX_FACT_MONEY, 1, 5e9, PX_QUALIFIER_NONE, 1e9, "invest"));
   groups = px_fact_groups_build (NULL, facts, NULL);
-  g_assert_cmpuint (groups->len, ==, 2);
+  /* two values of one measure in one source are two facts (23.37% at
+   * 10am and 69.44% at the close), never one group */
+  g_assert_cmpuint (groups->len, ==, 3);
   for (guint i = 0; i < groups->len; i++)
     g_assert_cmpint (((PxFactGroup *)g_ptr_array_index (groups, i))->status, ==, PX_FACT_GROUP_SINGLE);
 }
@@ -384,6 +402,265 @@ test_groups_not_by_chance (void)
     g_assert_cmpint (((PxFactGroup *)g_ptr_array_index (groups, g))->status, ==, PX_FACT_GROUP_SINGLE);
 }
 
+/* What a number is about, as the extractor reads it from its sentence. */
+typedef struct
+{
+  const char *text;
+  const char *fact;       /* the fact's text */
+  const char *measure;    /* its measure's words, or NULL */
+  const char *subject;
+  const char *scope;
+  const char *when;
+} ContextCase;
+
+static const ContextCase context_cases[] = {
+  { "The voter turnout was 23.37% at 10am local time.", "23.37%", "turnout", NULL, NULL, "at 10:00" },
+  { "Final turnout stood at 69%, the commission said.", "69%", "turnout", NULL, NULL, "final" },
+  { "Turnout was just over 69 percent.", "69 percent", "turnout", NULL, NULL, NULL },
+  { "President Tokayev came to power in 2019 after winning 70 percent of the vote.", "70 percent", "vote", "Tokayev", "2019", NULL },
+  { "Zhiguli Dairabayev (3.42 percent) came second.", "3.42 percent", NULL, "Dairabayev", NULL, NULL },
+  /* the source of a number is not what it is about */
+  { "The ministry said, according to the CEC, 61.2% of voters took part.", "61.2%", "voters", NULL, NULL, NULL },
+  { "A 6.8-magnitude earthquake hit the region.", "6.8", "magnitude", NULL, NULL, NULL },
+  { "It trails Microsoft’s $75 billion bid for Activision.", "$75 billion", "deal", "Microsoft", NULL, NULL },
+  /* a price per unit, however worded */
+  { "The chip maker will pay $138.23 per share.", "$138.23", "per share", NULL, NULL, NULL },
+  { "Holders get $142.50 in cash for each Acme stock they own.", "$142.50", "per stock", NULL, NULL, NULL },
+  { "69.44 per cent, or 8,300,046 citizens out of 11,953,465 eligible voters, participated.", "69.44 per cent",
+    "turnout", NULL, NULL, NULL },
+};
+
+static void
+test_fact_context (gconstpointer data)
+{
+  const ContextCase *c = data;
+  g_autoptr(GPtrArray) facts = px_facts_extract_text (c->text, strlen (c->text), "2022-11-20", NULL);
+  const PxFact *fact = NULL;
+
+  for (guint i = 0; i < facts->len && fact == NULL; i++)
+    if (g_strcmp0 (((PxFact *)g_ptr_array_index (facts, i))->text, c->fact) == 0)
+      fact = g_ptr_array_index (facts, i);
+  g_assert_nonnull (fact);
+  g_assert_cmpstr (fact->measure_words, ==, c->measure);
+  g_assert_cmpstr (fact->subject, ==, c->subject);
+  g_assert_cmpstr (fact->scope, ==, c->scope);
+  g_assert_cmpstr (fact->when, ==, c->when);
+}
+
+/* Names only with evidence. */
+typedef struct
+{
+  const char *text;
+  const char *word;       /* a word that must not be a name fact */
+} NotNameCase;
+
+static const NotNameCase not_name_cases[] = {
+  { "Brussels 20.11.2022 Given its location, the country must act.", "Given" },
+  { "“We act,” he said. He added that talks would go on.", "He" },
+  { "The U.S. Geological Survey measured it.", "U" },
+  { "He praised Kazakh-French relations in Paris.", "French" },
+  { "Tokayev Wins Presidential Election With 81.31%. The election was calm.", "Election" },
+  { "The Foreign Policy Concept was approved. The concept is new.", "Concept" },
+  { "It ended former Soviet rule over the former Soviet republics in the East.", "East" },
+};
+
+static void
+test_not_a_name (gconstpointer data)
+{
+  const NotNameCase *c = data;
+  g_autoptr(GPtrArray) facts = px_facts_extract_text (c->text, strlen (c->text), NULL, NULL);
+
+  for (guint i = 0; i < facts->len; i++)
+    {
+      const PxFact *fact = g_ptr_array_index (facts, i);
+
+      if (fact->kind == PX_FACT_PERSON || fact->kind == PX_FACT_ORGANIZATION || fact->kind == PX_FACT_PLACE)
+        {
+          g_assert_cmpstr (fact->text, !=, c->word);
+          g_assert_cmpstr (fact->name, !=, c->word);
+        }
+    }
+}
+
+/* ---- groups of real-looking articles (tests/fixtures/facts) ---- */
+
+static PxComparison *
+compare_files (const char * const *paths)
+{
+  g_autoptr(GPtrArray) documents = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GError) error = NULL;
+  PxComparison *comparison;
+
+  for (guint i = 0; paths[i] != NULL; i++)
+    {
+      g_autoptr(GFile) file = g_file_new_for_path (paths[i]);
+      PxDocument *document = px_import_file (file, NULL, &error);
+
+      g_assert_no_error (error);
+      g_ptr_array_add (documents, document);
+    }
+  comparison = px_comparison_new (documents, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  return comparison;
+}
+
+/* The group holding the fact of document @doc whose text starts with
+ * @text (the first such fact), or NULL. */
+static const PxFactGroup *
+group_with (PxComparison *comparison,
+            guint         doc,
+            const char   *text)
+{
+  GPtrArray *facts = px_comparison_get_facts (comparison);
+  GPtrArray *groups = px_comparison_get_fact_groups (comparison);
+
+  for (guint g = 0; g < groups->len; g++)
+    {
+      const PxFactGroup *group = g_ptr_array_index (groups, g);
+
+      for (guint m = 0; m < group->facts->len; m++)
+        {
+          const PxFact *fact = g_ptr_array_index (facts, g_array_index (group->facts, guint, m));
+
+          if (fact->doc == doc && g_str_has_prefix (fact->text, text))
+            return group;
+        }
+    }
+  g_test_message ("no fact “%s” in d%u", text, doc + 1);
+  return NULL;
+}
+
+typedef struct
+{
+  guint       doc;
+  const char *text;
+} FactRef;
+
+typedef struct
+{
+  const char        *name;
+  const char        *files[6];
+  FactRef            members[6];  /* one group holds exactly these */
+  PxFactGroupStatus  status;
+} FixtureGroupCase;
+
+static const FixtureGroupCase fixture_group_cases[] = {
+  /* a winner's share, an exit poll, an "against all" share and the
+   * previous election's share are four facts, not one "vote" */
+  { "vote/winner", { "vote-a.txt", "vote-b.txt" }, { { 0, "61.4%" }, { 1, "61.38 percent" } }, PX_FACT_GROUP_AGREE },
+  { "vote/exit-poll", { "vote-a.txt", "vote-b.txt" }, { { 0, "63.2%" }, { 1, "63.2 percent" } }, PX_FACT_GROUP_AGREE },
+  { "vote/against-all", { "vote-a.txt", "vote-b.txt" }, { { 0, "7.3%" }, { 1, "7.3 percent" } }, PX_FACT_GROUP_AGREE },
+  { "vote/previous", { "vote-a.txt", "vote-b.txt" }, { { 0, "54.9%" }, { 1, "54.9 percent" } }, PX_FACT_GROUP_AGREE },
+  /* one count repeated, rounded and qualified by five sources */
+  { "five-sources", { "storm-1.txt", "storm-2.txt", "storm-3.txt", "storm-4.txt", "storm-5.txt" },
+    { { 0, "1,326 homes" }, { 1, "1326 houses" }, { 2, "1,300 homes" }, { 3, "1,330 homes" }, { 4, "1,326 homes" } },
+    PX_FACT_GROUP_AGREE },
+  /* the turnout at 10am and the final turnout: one fact, two values */
+  { "turnout-by-time", { "turnout-a.txt", "turnout-b.txt" }, { { 0, "23%" }, { 1, "69%" } }, PX_FACT_GROUP_DIFFERS },
+};
+
+static void
+test_fixture_group (gconstpointer data)
+{
+  const FixtureGroupCase *c = data;
+  char *paths[7] = { NULL };
+  g_autoptr(PxComparison) comparison = NULL;
+  const PxFactGroup *group;
+  guint n = 0;
+
+  for (guint i = 0; c->files[i] != NULL; i++)
+    paths[i] = g_test_build_filename (G_TEST_DIST, "fixtures", "facts", c->files[i], NULL);
+  comparison = compare_files ((const char * const *)paths);
+
+  group = group_with (comparison, c->members[0].doc, c->members[0].text);
+  g_assert_nonnull (group);
+  for (n = 0; n < G_N_ELEMENTS (c->members) && c->members[n].text != NULL; n++)
+    g_assert_true (group_with (comparison, c->members[n].doc, c->members[n].text) == group);
+  g_assert_cmpuint (group->facts->len, ==, n);
+  g_assert_cmpint (group->status, ==, c->status);
+  /* a label in words: the measure as written in a source */
+  g_assert_nonnull (group->label);
+  g_assert_nonnull (group->measure);
+  for (guint i = 0; i < G_N_ELEMENTS (paths); i++)
+    g_free (paths[i]);
+}
+
+/* The project's examples: "> 300 fishing jobs", "> 300 working places" and
+ * "> 300 jobs" are one fact that agrees (marked differs before). */
+static void
+test_examples_jobs (void)
+{
+  const char *root = g_getenv ("PX_SOURCE_ROOT");
+  g_autoptr(GDir) dir = NULL;
+  g_autoptr(GPtrArray) paths = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(PxComparison) comparison = NULL;
+  g_autofree char *examples = NULL;
+  GPtrArray *facts;
+  const PxFactGroup *group = NULL;
+  guint jobs = 0;
+  const char *name;
+
+  if (root == NULL)
+    {
+      g_test_skip ("PX_SOURCE_ROOT is not set");
+      return;
+    }
+  examples = g_build_filename (root, "data", "examples", NULL);
+  dir = g_dir_open (examples, 0, NULL);
+  g_assert_nonnull (dir);
+  while ((name = g_dir_read_name (dir)) != NULL)
+    if (g_str_has_suffix (name, ".txt"))
+      g_ptr_array_add (paths, g_build_filename (examples, name, NULL));
+  g_ptr_array_sort (paths, (GCompareFunc)g_strcmp0);
+  g_ptr_array_add (paths, NULL);
+  comparison = compare_files ((const char * const *)paths->pdata);
+  facts = px_comparison_get_facts (comparison);
+
+  for (guint i = 0; i < facts->len; i++)
+    {
+      const PxFact *fact = g_ptr_array_index (facts, i);
+
+      if (strstr (fact->text, "300 ") != NULL && fact->kind == PX_FACT_QUANTITY)
+        {
+          const PxFactGroup *g = group_with (comparison, fact->doc, fact->text);
+
+          g_assert_true (group == NULL || g == group);
+          group = g;
+          jobs++;
+        }
+    }
+  g_assert_cmpuint (jobs, >=, 3);
+  g_assert_nonnull (group);
+  g_assert_cmpint (group->status, ==, PX_FACT_GROUP_AGREE);
+}
+
+/* The report's fact table gives a wording once per cell with how often the
+ * source repeats it ("Marlowe ×3"), not three times. */
+static void
+test_report_no_repeats (void)
+{
+  char *paths[3] = { NULL };
+  g_autoptr(PxComparison) comparison = NULL;
+  g_autofree char *html = NULL;
+  const char *table;
+  guint n = 0;
+
+  paths[0] = g_test_build_filename (G_TEST_DIST, "fixtures", "facts", "names-a.txt", NULL);
+  paths[1] = g_test_build_filename (G_TEST_DIST, "fixtures", "facts", "names-b.txt", NULL);
+  comparison = compare_files ((const char * const *)paths);
+  html = px_export_html_string (comparison, NULL, NULL);
+  table = strstr (html, "<caption>Facts stated by more than one source");
+  g_assert_nonnull (table);
+  for (const char *p = strstr (table, ">Marlowe</span>"); p != NULL && p < strstr (table, "</table>");
+       p = strstr (p + 1, ">Marlowe</span>"))
+    n++;
+  /* one cell per source */
+  g_assert_cmpuint (n, ==, 2);
+  g_assert_nonnull (strstr (table, "\u00d73"));
+  g_free (paths[0]);
+  g_free (paths[1]);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -402,6 +679,26 @@ main (int    argc,
   g_test_add_func ("/facts/groups/consistency", test_groups);
   g_test_add_func ("/facts/groups/single", test_group_single);
   g_test_add_func ("/facts/groups/not-by-chance", test_groups_not_by_chance);
+  for (guint i = 0; i < G_N_ELEMENTS (fixture_group_cases); i++)
+    {
+      g_autofree char *path = g_strdup_printf ("/facts/groups/fixture/%s", fixture_group_cases[i].name);
+
+      g_test_add_data_func (path, &fixture_group_cases[i], test_fixture_group);
+    }
+  g_test_add_func ("/facts/groups/examples-jobs", test_examples_jobs);
+  for (guint i = 0; i < G_N_ELEMENTS (context_cases); i++)
+    {
+      g_autofree char *path = g_strdup_printf ("/facts/context/%02u", i);
+
+      g_test_add_data_func (path, &context_cases[i], test_fact_context);
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (not_name_cases); i++)
+    {
+      g_autofree char *path = g_strdup_printf ("/facts/names/not-a-name/%02u", i);
+
+      g_test_add_data_func (path, &not_name_cases[i], test_not_a_name);
+    }
+  g_test_add_func ("/facts/report/no-repeats", test_report_no_repeats);
 
   return g_test_run ();
 }

@@ -374,6 +374,92 @@ test_fact_groups (void)
   g_assert_cmpint (group->status, ==, PX_FACT_GROUP_AGREE);
 }
 
+/* The 23.37% turnout at 10am and the 69.44% final turnout are one fact
+ * with two values (they were never related before). */
+static void
+test_fact_turnout_pair (void)
+{
+  PxComparison *comparison = seed_comparison ();
+  const PxFactGroup *group;
+  int other;
+
+  if (comparison == NULL)
+    {
+      g_test_skip ("../shared/seeds is absent");
+      return;
+    }
+  group = group_of (comparison, 0, "23.37%", NULL);
+  group_of (comparison, 3, "69.44 per cent", &other);
+  g_assert_true (group_has (group, other));
+  g_assert_cmpint (group->status, ==, PX_FACT_GROUP_DIFFERS);
+  g_assert_cmpstr (group->measure, ==, "turnout");
+}
+
+/* TRUE when @word appears in some document of @comparison as a whole word
+ * (any case). */
+static gboolean
+word_in_sources (PxComparison *comparison,
+                 const char   *word)
+{
+  for (guint d = 0; d < px_comparison_get_n_documents (comparison); d++)
+    {
+      g_autofree char *text = g_utf8_strdown (px_document_get_text (px_comparison_get_document (comparison, d), NULL), -1);
+      gsize n = strlen (word);
+
+      for (const char *p = strstr (text, word); p != NULL; p = strstr (p + 1, word))
+        if ((p == text || !g_ascii_isalnum (p[-1])) && !g_ascii_isalnum (p[n]))
+          return TRUE;
+    }
+  return FALSE;
+}
+
+/* Every group the sidebar shows has a label in words: each word of it is a
+ * word of the sources (never a stem like "includ" or "relat") or the
+ * group's value as the engine writes it. */
+static void
+test_fact_labels (void)
+{
+  static const char * const own_words[] = {
+    "value", "deaths", "injured", "voters", "turnout", "deal", "unemployment", "inflation",
+  };
+  PxComparison *comparison = seed_comparison ();
+  GPtrArray *groups;
+  GPtrArray *facts;
+
+  if (comparison == NULL)
+    {
+      g_test_skip ("../shared/seeds is absent");
+      return;
+    }
+  groups = px_comparison_get_fact_groups (comparison);
+  facts = px_comparison_get_facts (comparison);
+  for (guint g = 0; g < groups->len; g++)
+    {
+      const PxFactGroup *group = g_ptr_array_index (groups, g);
+      const PxFact *first = g_ptr_array_index (facts, g_array_index (group->facts, guint, 0));
+      g_autofree char *value = px_fact_format_value (first);
+      g_autofree char *lower = NULL;
+      g_auto(GStrv) words = NULL;
+
+      g_assert_nonnull (group->label);
+      if (g_str_has_prefix (group->label, value) || first->kind == PX_FACT_QUOTE)
+        continue;
+      lower = g_utf8_strdown (group->label, -1);
+      words = g_regex_split_simple ("[^\\p{L}]+", lower, 0, 0);
+      for (guint w = 0; words[w] != NULL; w++)
+        {
+          gboolean known = FALSE;
+
+          if (strlen (words[w]) < 2)
+            continue;
+          for (guint k = 0; k < G_N_ELEMENTS (own_words); k++)
+            known = known || g_str_equal (words[w], own_words[k]);
+          if (!known && !word_in_sources (comparison, words[w]))
+            g_error ("group label “%s”: “%s” is no word of the sources", group->label, words[w]);
+        }
+    }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -385,6 +471,8 @@ main (int    argc,
   g_test_add_func ("/core/seeds/dates", test_dates);
   g_test_add_func ("/core/seeds/links", test_links);
   g_test_add_func ("/core/seeds/fact-groups", test_fact_groups);
+  g_test_add_func ("/core/seeds/fact-groups/turnout-pair", test_fact_turnout_pair);
+  g_test_add_func ("/core/seeds/fact-groups/labels", test_fact_labels);
 
   return g_test_run ();
 }

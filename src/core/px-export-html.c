@@ -1265,15 +1265,39 @@ add_fact_row (Report            *report,
           guint f = g_array_index (group->facts, guint, k);
           const PxFact *fact;
           g_autofree char *value = NULL;
+          guint repeats = 0;
+          gboolean shown = FALSE;
 
           if (f >= report->facts->len)
             continue;
           fact = g_ptr_array_index (report->facts, f);
           if (fact->doc != d)
             continue;
+          /* one wording once per cell, with how often the source gives it
+           * ("Kazakhstan ×10"), not ten times */
+          for (guint j = 0; j < group->facts->len && !shown; j++)
+            {
+              guint o = g_array_index (group->facts, guint, j);
+              const PxFact *other = o < report->facts->len ? g_ptr_array_index (report->facts, o) : NULL;
+
+              if (other == NULL || other->doc != d || g_strcmp0 (other->text, fact->text) != 0)
+                continue;
+              if (j < k)
+                shown = TRUE;
+              else
+                repeats++;
+            }
+          if (shown)
+            continue;
           if (any)
             add_element (cell, "br", NULL);
           add_element_text (cell, "span", "fact-text", fact->text);
+          if (repeats > 1)
+            {
+              g_autofree char *times = g_strdup_printf (" \u00d7%u", repeats);
+
+              add_element_text (cell, "span", "value", times);
+            }
           value = px_fact_format_value (fact);
           if (fact->kind == PX_FACT_QUOTE && fact->speaker != NULL)
             {

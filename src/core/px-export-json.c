@@ -126,16 +126,37 @@ add_fact (PxJsonWriter *w,
 static void
 add_fact_group (PxJsonWriter      *w,
                 guint              index,
-                const PxFactGroup *group)
+                const PxFactGroup *group,
+                GPtrArray         *facts)
 {
   px_json_writer_begin_object (w);
   add_id_member (w, "id", 'g', index + 1, 0, 0);
   add_string_member (w, "kind", px_fact_kind_to_string (group->kind));
   add_nullable_string (w, "label", group->label);
+  add_nullable_string (w, "subject", group->subject);
+  add_nullable_string (w, "measure", group->measure);
   px_json_writer_member (w, "facts");
   px_json_writer_begin_array (w);
   for (guint i = 0; i < group->facts->len; i++)
     px_json_writer_id (w, 'f', g_array_index (group->facts, guint, i) + 1, 0, 0);
+  px_json_writer_end_array (w);
+  /* which source gives which value, as written */
+  px_json_writer_member (w, "members");
+  px_json_writer_begin_array (w);
+  for (guint i = 0; i < group->facts->len; i++)
+    {
+      guint f = g_array_index (group->facts, guint, i);
+      const PxFact *fact = g_ptr_array_index (facts, f);
+      g_autofree char *formatted = px_fact_format_value (fact);
+
+      px_json_writer_begin_object (w);
+      add_id_member (w, "fact", 'f', f + 1, 0, 0);
+      add_id_member (w, "doc", 'd', fact->doc + 1, 0, 0);
+      add_string_member (w, "value", fact->text);
+      add_string_member (w, "normalized", formatted);
+      add_string_member (w, "when", fact->when);
+      px_json_writer_end_object (w);
+    }
   px_json_writer_end_array (w);
   add_string_member (w, "status", px_fact_group_status_to_string (group->status));
   px_json_writer_end_object (w);
@@ -246,7 +267,7 @@ px_export_json_string (PxComparison *comparison,
   px_json_writer_begin_array (w);
   items = px_comparison_get_fact_groups (comparison);
   for (guint i = 0; i < items->len; i++)
-    add_fact_group (w, i, g_ptr_array_index (items, i));
+    add_fact_group (w, i, g_ptr_array_index (items, i), px_comparison_get_facts (comparison));
   px_json_writer_end_array (w);
 
   px_json_writer_member (w, "links");

@@ -11,7 +11,6 @@
 
 #include "px-align.h"
 #include "px-facts-private.h"
-#include "px-union-find.h"
 
 /* ---- consistency ---- */
 
@@ -22,8 +21,18 @@ value_interval (const PxFact *fact,
                 double       *hi)
 {
   double v = fact->value;
+  double precision = fact->precision;
+  double slack;
+
+  /* a whole per cent is a rounded share: "69%" is 69.44%, not 69.5% */
+  if (fact->kind == PX_FACT_PERCENT && precision == 0 && v == floor (v) && fabs (v) >= 1 && !fact->points)
+    precision = 1;
+  /* one unit of its own scale ("a dozen", "a million") is a count, not a
+   * rounding: "a dozen" is not nine */
+  if (precision >= fabs (v) && v != 0)
+    precision = fabs (v) * 0.2;
   /* just under half a rounding step: "€1.2 billion" is not "€1.25 billion" */
-  double slack = fact->precision * 0.49 + fabs (v) * 1e-9;
+  slack = precision * 0.49 + fabs (v) * 1e-9;
 
   if (!isnan (fact->value_max))
     {
@@ -44,7 +53,7 @@ value_interval (const PxFact *fact,
       *hi = v + slack;
       break;
     case PX_QUALIFIER_APPROX:
-      slack = MAX (fact->precision, fabs (v) * 0.05);
+      slack = MAX (precision, fabs (v) * 0.05);
       *lo = v - slack;
       *hi = v + slack;
       break;
@@ -363,130 +372,527 @@ px_fact_format_value (const PxFact *fact)
   return g_string_free (out, FALSE);
 }
 
-/* ---- groups ---- */
+/* ---- groups ----
+ *
+ * A group is one fact: one measure of one subject at one time. Groups grow
+ * by agglomeration, strongest evidence first, and two groups merge only
+ * when every member of one is compatible with every member of the other
+ * (never by transitivity alone): the same family of value, two members of
+ * one source agreeing (a source does not contradict itself: two values of
+ * it are two facts), and for merges that do not rest on one shared value,
+ * no two members about different subjects or years.
+ */
 
-
-static void
-uf_union (guint *parent,
-          guint  a,
-          guint  b)
+typedef enum
 {
-  a = px_union_find (parent, a);
-  b = px_union_find (parent, b);
-  if (a != b)
-    parent[MAX (a, b)] = MIN (a, b);
-}
+  FAMILY_NONE,
+  FAMILY_COUNT,      /* numbers and counted nouns: "2,012", "2,012 people" */
+  FAMILY_DURATION,   /* spans of time: "seven years" */
+  FAMILY_MEASURED,   /* quantities in a unit: "72 km" */
+  FAMILY_PERCENT,
+  FAMILY_POINTS,
+  FAMILY_MONEY,
+  FAMILY_DATE,
+  FAMILY_TIME,
+  FAMILY_ORDINAL,
+  FAMILY_NAME,
+  FAMILY_QUOTE,
+} Family;
 
-static gboolean
-is_numeric (PxFactKind kind)
+typedef enum
 {
-  return kind == PX_FACT_NUMBER || kind == PX_FACT_MONEY || kind == PX_FACT_PERCENT ||
-         kind == PX_FACT_QUANTITY;
-}
+  EVIDENCE_VALUE,    /* one distinctive value: merges whatever the wording */
+  EVIDENCE_CONTEXT,  /* the same measure, subject or year */
+} Evidence;
 
-/* The key under which facts with the same thing measured or the same
- * distinctive value meet; NULL when the fact has none. */
-static char *
-measure_key (const PxFact *fact)
+typedef struct
 {
-  /* counted nouns meet by what they count: "people on the voter lists"
-   * and "eligible voters" */
-  if (is_numeric (fact->kind) && fact->measure != NULL)
-    return g_strdup_printf ("%d|m|%s|%s", fact->kind, fact->measure,
-                            fact->currency ? fact->currency : fact->unit && !fact->counted ? fact->unit : "");
-  return NULL;
-}
+  GPtrArray *facts;      /* borrowed: PxFact* */
+  guint     *cluster;    /* fact index → cluster index */
+  GPtrArray *members;    /* cluster index → GArray of fact indices (NULL once merged away) */
+} Grouper;
 
-static char *
-value_key (const PxFact *fact)
+static Family
+fact_family (const PxFact *fact)
 {
   switch (fact->kind)
     {
     case PX_FACT_NUMBER:
-    case PX_FACT_MONEY:
-    case PX_FACT_PERCENT:
+      return FAMILY_COUNT;
     case PX_FACT_QUANTITY:
-      /* small whole numbers recur by chance */
-      if (isnan (fact->value) || (fact->value == floor (fact->value) && fabs (fact->value) < 100 &&
-                                  fact->kind == PX_FACT_NUMBER))
-        return NULL;
-      return g_strdup_printf ("%d|v|%.10g|%s|%d", fact->kind, fact->value,
-                              fact->currency ? fact->currency : fact->unit ? fact->unit : "",
-                              fact->points);
+      if (!fact->counted)
+        return FAMILY_MEASURED;
+      /* a counted noun has a measure; a span of time has none */
+      return fact->measure != NULL ? FAMILY_COUNT : FAMILY_DURATION;
+    case PX_FACT_PERCENT:
+      return fact->points ? FAMILY_POINTS : FAMILY_PERCENT;
+    case PX_FACT_MONEY:
+      return FAMILY_MONEY;
     case PX_FACT_DATE:
-      /* a day matches with or without its year; a month or a year alone
-       * recurs in stories about different events */
-      if (fact->date != NULL && strlen (fact->date) == 10)
-        return g_strdup_printf ("%d|v|%s", fact->kind, fact->date + 5);
-      if (fact->date != NULL && fact->date[0] == '-' && strlen (fact->date) == 7)
-        return g_strdup_printf ("%d|v|%s", fact->kind, fact->date + 2);
-      return NULL;
+      return FAMILY_DATE;
+    case PX_FACT_TIME:
+      return FAMILY_TIME;
+    case PX_FACT_ORDINAL:
+      return FAMILY_ORDINAL;
     case PX_FACT_PERSON:
     case PX_FACT_ORGANIZATION:
     case PX_FACT_PLACE:
+      return FAMILY_NAME;
+    case PX_FACT_QUOTE:
+      return FAMILY_QUOTE;
+    case PX_N_FACT_KINDS:
+    default:
+      return FAMILY_NONE;
+    }
+}
+
+static gboolean
+is_amount_family (Family family)
+{
+  return family == FAMILY_COUNT || family == FAMILY_DURATION || family == FAMILY_MEASURED ||
+         family == FAMILY_PERCENT || family == FAMILY_POINTS || family == FAMILY_MONEY;
+}
+
+static gboolean
+same_family (const PxFact *a,
+             const PxFact *b)
+{
+  Family fa = fact_family (a);
+
+  if (fa != fact_family (b) || fa == FAMILY_NONE)
+    return FALSE;
+  switch (fa)
+    {
+    case FAMILY_MONEY:
+      return g_strcmp0 (a->currency, b->currency) == 0;
+    case FAMILY_DURATION:
+    case FAMILY_MEASURED:
+      return g_strcmp0 (a->unit, b->unit) == 0;
+    case FAMILY_NAME:
+      return a->kind == b->kind;
+    case FAMILY_NONE:
+    case FAMILY_COUNT:
+    case FAMILY_PERCENT:
+    case FAMILY_POINTS:
+    case FAMILY_DATE:
+    case FAMILY_TIME:
+    case FAMILY_ORDINAL:
+    case FAMILY_QUOTE:
+    default:
+      return TRUE;
+    }
+}
+
+/* px_fact_values_consistent() across the kinds of one family: "2,012" and
+ * "2,012 people" are one count. */
+static gboolean
+values_consistent (const PxFact *a,
+                   const PxFact *b)
+{
+  if (fact_family (a) == FAMILY_COUNT && fact_family (b) == FAMILY_COUNT)
+    {
+      PxFact na = *a, nb = *b;
+
+      na.kind = nb.kind = PX_FACT_NUMBER;
+      return px_fact_values_consistent (&na, &nb);
+    }
+  return px_fact_values_consistent (a, b);
+}
+
+/* One person or organization under two spellings: "Dairabaev" and
+ * "Dairabayev", "Microsoft Corp" and "Microsoft". */
+static gboolean
+same_subject (const char *a,
+              const char *b)
+{
+  gsize la, lb, common = 0;
+
+  if (g_ascii_strcasecmp (a, b) == 0)
+    return TRUE;
+  la = strlen (a);
+  lb = strlen (b);
+  while (common < la && common < lb && g_ascii_tolower (a[common]) == g_ascii_tolower (b[common]))
+    common++;
+  /* one name begins the other at a word boundary */
+  if (common == MIN (la, lb) && (a[common] == ' ' || b[common] == ' '))
+    return TRUE;
+  /* a shared beginning of most of both words */
+  return common >= 5 && common * 10 >= MAX (la, lb) * 7;
+}
+
+static gboolean
+subjects_conflict (const PxFact *a,
+                   const PxFact *b)
+{
+  /* organizations are too often only the source of a number */
+  return a->subject_person && b->subject_person && !same_subject (a->subject, b->subject);
+}
+
+static gboolean
+scopes_conflict (const PxFact *a,
+                 const PxFact *b)
+{
+  return a->scope != NULL && b->scope != NULL && strcmp (a->scope, b->scope) != 0;
+}
+
+/* Two facts of one family (grouper_merge() checks it once per group). */
+static gboolean
+pair_compatible (const PxFact *a,
+                 const PxFact *b,
+                 Evidence      evidence)
+{
+  if (a->doc == b->doc)
+    return values_consistent (a, b) || (a->kind == PX_FACT_QUOTE && g_strcmp0 (a->text, b->text) == 0);
+  if (evidence == EVIDENCE_VALUE)
+    return TRUE;
+  return !subjects_conflict (a, b) && !scopes_conflict (a, b);
+}
+
+static gboolean
+grouper_merge (Grouper  *g,
+               guint     x,
+               guint     y,
+               Evidence  evidence)
+{
+  guint cx = g->cluster[x], cy = g->cluster[y];
+  GArray *mx, *my;
+
+  if (cx == cy)
+    return FALSE;
+  mx = g_ptr_array_index (g->members, cx);
+  my = g_ptr_array_index (g->members, cy);
+  /* the members of a group share one family: compare it once */
+  if (!same_family (g_ptr_array_index (g->facts, g_array_index (mx, guint, 0)),
+                    g_ptr_array_index (g->facts, g_array_index (my, guint, 0))))
+    return FALSE;
+  for (guint i = 0; i < mx->len; i++)
+    for (guint j = 0; j < my->len; j++)
+      if (!pair_compatible (g_ptr_array_index (g->facts, g_array_index (mx, guint, i)),
+                            g_ptr_array_index (g->facts, g_array_index (my, guint, j)), evidence))
+        return FALSE;
+  if (mx->len < my->len)
+    {
+      GArray *t = mx;
+      guint tc = cx;
+
+      mx = my;
+      my = t;
+      cx = cy;
+      cy = tc;
+    }
+  for (guint j = 0; j < my->len; j++)
+    {
+      guint f = g_array_index (my, guint, j);
+
+      g_array_append_val (mx, f);
+      g->cluster[f] = cx;
+    }
+  g_array_unref (my);
+  g_ptr_array_index (g->members, cy) = NULL;
+  return TRUE;
+}
+
+static gboolean
+grouped_together (Grouper *g,
+                  guint    x,
+                  guint    y)
+{
+  return g->cluster[x] == g->cluster[y];
+}
+
+/* The key under which facts with one distinctive value meet, or NULL:
+ * small whole numbers, whole per cents and bare years recur by chance. */
+static char *
+value_key (const PxFact *fact)
+{
+  Family family = fact_family (fact);
+
+  switch (family)
+    {
+    case FAMILY_COUNT:
+    case FAMILY_MEASURED:
+    case FAMILY_DURATION:
+    case FAMILY_PERCENT:
+    case FAMILY_POINTS:
+    case FAMILY_MONEY:
+      if (isnan (fact->value) || !isnan (fact->value_max))
+        return NULL;
+      if (family == FAMILY_COUNT && fact->value == floor (fact->value) && fabs (fact->value) < 100)
+        return NULL;
+      if ((family == FAMILY_PERCENT || family == FAMILY_POINTS || family == FAMILY_MEASURED ||
+           family == FAMILY_DURATION) && fact->value == floor (fact->value) && fabs (fact->value) < 10)
+        return NULL;
+      if ((family == FAMILY_PERCENT || family == FAMILY_POINTS) && fact->value == floor (fact->value) &&
+          fmod (fact->value, 5) == 0)
+        return NULL;
+      return g_strdup_printf ("%d|%.10g|%s", family, fact->value,
+                              family == FAMILY_MONEY ? fact->currency :
+                              family == FAMILY_MEASURED || family == FAMILY_DURATION ? fact->unit : "");
+    case FAMILY_DATE:
+      /* a day matches with or without its year; a month or a year alone
+       * recurs in stories about different events */
+      if (fact->date != NULL && strlen (fact->date) == 10 && isnan (fact->value_max))
+        return g_strdup_printf ("%d|%s", family, fact->date + 5);
+      if (fact->date != NULL && fact->date[0] == '-' && strlen (fact->date) == 7)
+        return g_strdup_printf ("%d|%s", family, fact->date + 2);
+      return NULL;
+    case FAMILY_TIME:
+      return fact->time != NULL ? g_strdup_printf ("%d|%s", family, fact->time) : NULL;
+    case FAMILY_NAME:
       {
         g_autofree char *lower = g_utf8_strdown (fact->name != NULL ? fact->name : fact->text, -1);
 
-        return g_strdup_printf ("%d|n|%s", fact->kind, lower);
+        return g_strdup_printf ("%d|%d|%s", family, fact->kind, lower);
       }
-    case PX_FACT_TIME:
-    case PX_FACT_ORDINAL:
-    case PX_FACT_QUOTE:
-    case PX_N_FACT_KINDS:
+    case FAMILY_NONE:
+    case FAMILY_ORDINAL:
+    case FAMILY_QUOTE:
     default:
       return NULL;
     }
 }
 
-static void
-union_by_key (GPtrArray *facts,
-              guint     *parent,
-              char     *(*key_func) (const PxFact *))
+typedef char *(*KeyFunc) (const PxFact *fact);
+
+/* Buckets of fact indices by @key_func (facts without a key left out). */
+static GHashTable *
+bucket_facts (GPtrArray *facts,
+              KeyFunc    key_func)
 {
-  g_autoptr(GHashTable) first = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  GHashTable *buckets = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                               (GDestroyNotify)g_array_unref);
 
   for (guint i = 0; i < facts->len; i++)
     {
       char *key = key_func (g_ptr_array_index (facts, i));
-      gpointer other;
+      GArray *bucket;
 
       if (key == NULL)
         continue;
-      if (g_hash_table_lookup_extended (first, key, NULL, &other))
+      bucket = g_hash_table_lookup (buckets, key);
+      if (bucket == NULL)
         {
-          uf_union (parent, GPOINTER_TO_UINT (other), i);
-          g_free (key);
+          bucket = g_array_new (FALSE, FALSE, sizeof (guint));
+          g_hash_table_insert (buckets, key, bucket);
         }
       else
-        g_hash_table_insert (first, key, GUINT_TO_POINTER (i));
+        g_free (key);
+      g_array_append_val (bucket, i);
+    }
+  return buckets;
+}
+
+static char *
+measure_context_key (const PxFact *fact)
+{
+  Family family = fact_family (fact);
+
+  if (!is_amount_family (family) || fact->measure == NULL)
+    return NULL;
+  return g_strdup_printf ("%d|m|%s|%s", family, fact->measure,
+                          family == FAMILY_MONEY ? fact->currency : family == FAMILY_MEASURED ? fact->unit : "");
+}
+
+static char *
+subject_context_key (const PxFact *fact)
+{
+  Family family = fact_family (fact);
+  g_autofree char *lower = NULL;
+
+  if (!is_amount_family (family) || fact->subject == NULL)
+    return NULL;
+  /* the first word: "Microsoft Corp" meets "Microsoft" (same_subject decides) */
+  lower = g_ascii_strdown (fact->subject, MIN (strcspn (fact->subject, " "), 6));
+  return g_strdup_printf ("%d|s|%s", family, lower);
+}
+
+static char *
+scope_context_key (const PxFact *fact)
+{
+  Family family = fact_family (fact);
+
+  if (!is_amount_family (family) || fact->scope == NULL)
+    return NULL;
+  return g_strdup_printf ("%d|y|%s", family, fact->scope);
+}
+
+typedef enum
+{
+  PAIR_CONSISTENT,     /* values consistent */
+  PAIR_SAME_SCOPE,     /* values differ; same subject and year (or none) */
+  PAIR_ANY,            /* values differ */
+} PairTest;
+
+/* Two values that may be two reports of one figure. */
+static gboolean
+comparable (const PxFact *a,
+            const PxFact *b)
+{
+  double x = fabs (a->value), y = fabs (b->value);
+
+  if (isnan (x) || isnan (y) || x == 0 || y == 0)
+    return TRUE;
+  return MAX (x, y) <= 4 * MIN (x, y);
+}
+
+/* Bounds the pairs one bucket may try: a measure in 200 sources. */
+#define MAX_BUCKET 256
+
+static void
+merge_buckets (Grouper    *g,
+               GHashTable *buckets,
+               Evidence    evidence,
+               PairTest    test)
+{
+  GHashTableIter iter;
+  gpointer value;
+
+  g_hash_table_iter_init (&iter, buckets);
+  while (g_hash_table_iter_next (&iter, NULL, &value))
+    {
+      GArray *bucket = value;
+      guint n = MIN (bucket->len, MAX_BUCKET);
+
+      /* one value: every member joins the first, however many (a name in
+       * 200 sources) */
+      if (evidence == EVIDENCE_VALUE)
+        {
+          for (guint j = 1; j < bucket->len; j++)
+            grouper_merge (g, g_array_index (bucket, guint, 0), g_array_index (bucket, guint, j), evidence);
+          continue;
+        }
+
+      for (guint i = 0; i < n; i++)
+        for (guint j = i + 1; j < n; j++)
+          {
+            guint x = g_array_index (bucket, guint, i), y = g_array_index (bucket, guint, j);
+            const PxFact *a = g_ptr_array_index (g->facts, x);
+            const PxFact *b = g_ptr_array_index (g->facts, y);
+            gboolean consistent;
+
+            /* one source repeating a distinctive value states one fact */
+            if ((a->doc == b->doc && evidence != EVIDENCE_VALUE) || grouped_together (g, x, y))
+              continue;
+            consistent = values_consistent (a, b);
+            if (test == PAIR_CONSISTENT && !consistent)
+              continue;
+            if (test == PAIR_SAME_SCOPE &&
+                (consistent || g_strcmp0 (a->scope, b->scope) != 0 ||
+                 (a->subject == NULL) != (b->subject == NULL)))
+              continue;
+            /* two reports of one figure differ by a typo, a rounding or an
+             * hour (23.37% at 10am, 69.44% at the close), not tenfold: 191
+             * deaths in one province are no "more than 2,000" */
+            if (test != PAIR_CONSISTENT && !comparable (a, b))
+              continue;
+            grouper_merge (g, x, y, evidence);
+          }
     }
 }
 
-/* Facts of one kind in two linked sentences speak of the same thing: pair
- * them in order, consistent ones first. */
+static guint
+segment_key (guint doc,
+             guint segment)
+{
+  return (doc << 20) | (segment & 0xFFFFF);
+}
+
+/* Facts of one family in two sentences that state the same claim speak
+ * of the same thing: pair them in order, consistent ones first, then a
+ * lone one on each side as one fact with two values. */
 static void
-union_by_links (GPtrArray *documents,
-                GPtrArray *facts,
-                GPtrArray *links,
-                guint     *parent)
+merge_sentence_pair (Grouper *g,
+                     GArray  *fa,
+                     GArray  *fb)
+{
+  gboolean used_b[32] = { FALSE };
+  gboolean used_a[32] = { FALSE };
+  guint na = MIN (fa->len, 32), nb = MIN (fb->len, 32);
+
+  for (guint x = 0; x < na; x++)
+    for (guint y = 0; y < nb; y++)
+      {
+        guint ix = g_array_index (fa, guint, x), iy = g_array_index (fb, guint, y);
+        const PxFact *a = g_ptr_array_index (g->facts, ix);
+        const PxFact *b = g_ptr_array_index (g->facts, iy);
+
+        if (used_b[y] || !same_family (a, b))
+          continue;
+        if (grouped_together (g, ix, iy) ||
+            (values_consistent (a, b) && grouper_merge (g, ix, iy, EVIDENCE_CONTEXT)))
+          {
+            used_a[x] = used_b[y] = TRUE;
+            break;
+          }
+      }
+
+  for (int family = FAMILY_COUNT; family <= FAMILY_ORDINAL; family++)
+    {
+      int lone_a = -1, lone_b = -1, count_a = 0, count_b = 0;
+
+      for (guint x = 0; x < na; x++)
+        if ((int)fact_family (g_ptr_array_index (g->facts, g_array_index (fa, guint, x))) == family)
+          {
+            count_a++;
+            if (!used_a[x])
+              lone_a = x;
+          }
+      for (guint y = 0; y < nb; y++)
+        if ((int)fact_family (g_ptr_array_index (g->facts, g_array_index (fb, guint, y))) == family)
+          {
+            count_b++;
+            if (!used_b[y])
+              lone_b = y;
+          }
+      if (count_a == 1 && count_b == 1 && lone_a >= 0 && lone_b >= 0)
+        {
+          guint ia = g_array_index (fa, guint, lone_a), ib = g_array_index (fb, guint, lone_b);
+          const PxFact *a = g_ptr_array_index (g->facts, ia);
+          const PxFact *b = g_ptr_array_index (g->facts, ib);
+
+          /* amounts need the same measure (or none on either side) */
+          if (!is_amount_family (family) || g_strcmp0 (a->measure, b->measure) == 0)
+            grouper_merge (g, ia, ib, EVIDENCE_CONTEXT);
+        }
+    }
+}
+
+static int
+compare_pair_keys (gconstpointer a,
+                   gconstpointer b)
+{
+  guint64 x = *(const guint64 *)a, y = *(const guint64 *)b;
+
+  return x < y ? -1 : x > y;
+}
+
+static void
+merge_sentences (Grouper   *g,
+                 GPtrArray *documents,
+                 GPtrArray *links,
+                 gboolean   lone_pairs)
 {
   g_autoptr(GHashTable) by_segment = g_hash_table_new_full (g_direct_hash, g_direct_equal, NULL,
                                                             (GDestroyNotify)g_array_unref);
+  g_autoptr(GArray) pairs = g_array_new (FALSE, FALSE, sizeof (guint64));
+  guint *segment_of = g_new (guint, g->facts->len);
 
   /* (doc, segment) → fact indices */
-  for (guint i = 0; i < facts->len; i++)
+  for (guint i = 0; i < g->facts->len; i++)
     {
-      PxFact *fact = g_ptr_array_index (facts, i);
+      PxFact *fact = g_ptr_array_index (g->facts, i);
       guint seg;
       gpointer key;
       GArray *list;
 
+      segment_of[i] = G_MAXUINT;
       if (fact->doc >= documents->len)
         continue;
       seg = px_document_find_segment (g_ptr_array_index (documents, fact->doc), fact->start);
       if (seg == G_MAXUINT)
         continue;
-      key = GUINT_TO_POINTER ((fact->doc << 20) | (seg & 0xFFFFF));
+      segment_of[i] = seg;
+      key = GUINT_TO_POINTER (segment_key (fact->doc, seg));
       list = g_hash_table_lookup (by_segment, key);
       if (list == NULL)
         {
@@ -496,89 +902,69 @@ union_by_links (GPtrArray *documents,
       g_array_append_val (list, i);
     }
 
+  /* sentence pairs: the aligner's links, and sentences of two sources
+   * that share a fact already grouped (not a name: names recur) */
   for (guint l = 0; links != NULL && l < links->len; l++)
     {
       const PxLink *link = g_ptr_array_index (links, l);
-      GArray *fa, *fb;
+      guint64 key;
 
       if (link->relation == PX_RELATION_RELATED)
         continue;
-      fa = g_hash_table_lookup (by_segment, GUINT_TO_POINTER ((link->a.doc << 20) | (link->a.segment & 0xFFFFF)));
-      fb = g_hash_table_lookup (by_segment, GUINT_TO_POINTER ((link->b.doc << 20) | (link->b.segment & 0xFFFFF)));
-      if (fa == NULL || fb == NULL)
+      key = ((guint64)segment_key (link->a.doc, link->a.segment) << 32) | segment_key (link->b.doc, link->b.segment);
+      g_array_append_val (pairs, key);
+    }
+  for (guint c = 0; c < g->members->len; c++)
+    {
+      GArray *m = g_ptr_array_index (g->members, c);
+
+      /* a value many sources share says little about the sentences */
+      if (m == NULL || m->len < 2 || m->len > 24 ||
+          !is_amount_family (fact_family (g_ptr_array_index (g->facts, g_array_index (m, guint, 0)))))
         continue;
+      for (guint i = 0; i < m->len; i++)
+        for (guint j = 0; j < m->len; j++)
+          {
+            guint x = g_array_index (m, guint, i), y = g_array_index (m, guint, j);
+            const PxFact *a = g_ptr_array_index (g->facts, x);
+            const PxFact *b = g_ptr_array_index (g->facts, y);
+            guint64 key;
 
-      for (int kind = 0; kind < PX_N_FACT_KINDS; kind++)
+            if (a->doc >= b->doc || segment_of[x] == G_MAXUINT || segment_of[y] == G_MAXUINT)
+              continue;
+            key = ((guint64)segment_key (a->doc, segment_of[x]) << 32) | segment_key (b->doc, segment_of[y]);
+            g_array_append_val (pairs, key);
+          }
+    }
+  g_array_sort (pairs, compare_pair_keys);
+
+  for (guint p = 0; p < pairs->len; p++)
+    {
+      guint64 k = g_array_index (pairs, guint64, p);
+      GArray *fa = g_hash_table_lookup (by_segment, GUINT_TO_POINTER ((guint)(k >> 32)));
+      GArray *fb = g_hash_table_lookup (by_segment, GUINT_TO_POINTER ((guint)(k & 0xFFFFFFFF)));
+
+      if ((p > 0 && g_array_index (pairs, guint64, p - 1) == k) || fa == NULL || fb == NULL)
+        continue;
+      if (lone_pairs)
+        merge_sentence_pair (g, fa, fb);
+      else
         {
-          guint na = 0, nb = 0;
-          guint ia[16], ib[16];
-          gboolean paired_b[16] = { FALSE };
+          /* consistent pairs only */
+          for (guint x = 0; x < fa->len; x++)
+            for (guint y = 0; y < fb->len; y++)
+              {
+                guint ix = g_array_index (fa, guint, x), iy = g_array_index (fb, guint, y);
+                const PxFact *a = g_ptr_array_index (g->facts, ix);
+                const PxFact *b = g_ptr_array_index (g->facts, iy);
 
-          /* only the facts in the parts of the sentences that link */
-          for (guint k = 0; k < fa->len && na < 16; k++)
-            {
-              const PxFact *f = g_ptr_array_index (facts, g_array_index (fa, guint, k));
-
-              if (f->kind == (PxFactKind)kind && f->start < link->a_end && f->end > link->a_start)
-                ia[na++] = g_array_index (fa, guint, k);
-            }
-          for (guint k = 0; k < fb->len && nb < 16; k++)
-            {
-              const PxFact *f = g_ptr_array_index (facts, g_array_index (fb, guint, k));
-
-              if (f->kind == (PxFactKind)kind && f->start < link->b_end && f->end > link->b_start)
-                ib[nb++] = g_array_index (fb, guint, k);
-            }
-          if (na == 0 || nb == 0)
-            continue;
-
-          for (guint x = 0; x < na; x++)
-            for (guint y = 0; y < nb; y++)
-              if (!paired_b[y] && px_fact_values_consistent (g_ptr_array_index (facts, ia[x]),
-                                                              g_ptr_array_index (facts, ib[y])))
-                {
-                  uf_union (parent, ia[x], ib[y]);
-                  paired_b[y] = TRUE;
-                  break;
-                }
-          /* one fact of this kind on each side and they differ: one fact, two values */
-          if (na == 1 && nb == 1 && !paired_b[0] && kind != PX_FACT_PERSON && kind != PX_FACT_PLACE &&
-              kind != PX_FACT_ORGANIZATION)
-            uf_union (parent, ia[0], ib[0]);
+                if (fact_family (a) != FAMILY_NAME && same_family (a, b) && !grouped_together (g, ix, iy) &&
+                    values_consistent (a, b))
+                  grouper_merge (g, ix, iy, EVIDENCE_CONTEXT);
+              }
         }
     }
-}
-
-/* Two facts whose every field px_fact_values_consistent() reads is the
- * same (doubles compared bit for bit, so NAN equals NAN). */
-static gboolean
-same_value (gconstpointer x,
-            gconstpointer y)
-{
-  const PxFact *a = x, *b = y;
-
-  return a->kind == b->kind && a->qualifier == b->qualifier && a->points == b->points &&
-         memcmp (&a->value, &b->value, sizeof (double)) == 0 &&
-         memcmp (&a->value_max, &b->value_max, sizeof (double)) == 0 &&
-         memcmp (&a->precision, &b->precision, sizeof (double)) == 0 &&
-         g_strcmp0 (a->currency, b->currency) == 0 && g_strcmp0 (a->unit, b->unit) == 0 &&
-         g_strcmp0 (a->date, b->date) == 0 && g_strcmp0 (a->time, b->time) == 0 &&
-         g_strcmp0 (a->name, b->name) == 0 && g_strcmp0 (a->alias, b->alias) == 0 &&
-         g_strcmp0 (a->measure, b->measure) == 0 &&
-         (a->kind != PX_FACT_QUOTE || g_strcmp0 (a->text, b->text) == 0);
-}
-
-static guint
-value_hash (gconstpointer x)
-{
-  const PxFact *fact = x;
-  guint hash = fact->kind;
-
-  hash = hash * 31 + (fact->name != NULL ? g_str_hash (fact->name) : 0);
-  hash = hash * 31 + (fact->date != NULL ? g_str_hash (fact->date) : 0);
-  if (!isnan (fact->value))
-    hash = hash * 31 + g_double_hash (&fact->value);
-  return hash;
+  g_free (segment_of);
 }
 
 static PxFactGroupStatus
@@ -586,8 +972,6 @@ group_status (GPtrArray *facts,
               GArray    *members)
 {
   guint first_doc = ((PxFact *)g_ptr_array_index (facts, g_array_index (members, guint, 0)))->doc;
-  g_autoptr(GHashTable) distinct = NULL;
-  g_autoptr(GPtrArray) representatives = NULL;
   gboolean several = FALSE;
 
   for (guint i = 1; i < members->len; i++)
@@ -596,49 +980,151 @@ group_status (GPtrArray *facts,
   if (!several)
     return PX_FACT_GROUP_SINGLE;
 
-  /* every pair must be consistent; facts with the same value need one
-   * check, not one per pair (a name in 200 sources) */
-  distinct = g_hash_table_new (value_hash, same_value);
-  representatives = g_ptr_array_new ();
+  /* every pair must be consistent */
   for (guint i = 0; i < members->len; i++)
-    {
-      PxFact *fact = g_ptr_array_index (facts, g_array_index (members, guint, i));
+    for (guint j = i + 1; j < members->len; j++)
+      {
+        const PxFact *a = g_ptr_array_index (facts, g_array_index (members, guint, i));
+        const PxFact *b = g_ptr_array_index (facts, g_array_index (members, guint, j));
 
-      if (g_hash_table_contains (distinct, fact))
-        {
-          /* an equal pair: consistent unless the value is not even
-           * consistent with itself (no value at all) */
-          if (!px_fact_values_consistent (fact, fact))
-            return PX_FACT_GROUP_DIFFERS;
+        if (a->kind == PX_FACT_QUOTE && g_strcmp0 (a->text, b->text) == 0)
           continue;
-        }
-      g_hash_table_add (distinct, fact);
-      g_ptr_array_add (representatives, fact);
-    }
-  for (guint i = 0; i < representatives->len; i++)
-    for (guint j = i + 1; j < representatives->len; j++)
-      if (!px_fact_values_consistent (g_ptr_array_index (representatives, i),
-                                      g_ptr_array_index (representatives, j)))
-        return PX_FACT_GROUP_DIFFERS;
+        if (!values_consistent (a, b))
+          return PX_FACT_GROUP_DIFFERS;
+      }
   return PX_FACT_GROUP_AGREE;
 }
 
-static char *
-group_label (GPtrArray *facts,
-             GArray    *members)
+/* The string most members give (first in text order on a tie), or NULL;
+ * *n_out its count. */
+static const char *
+most_common_n (GPtrArray  *facts,
+               GArray     *members,
+               const char *(*get) (const PxFact *),
+               guint      *n_out)
 {
-  const PxFact *first = g_ptr_array_index (facts, g_array_index (members, guint, 0));
+  const char *best = NULL;
+  guint best_n = 0;
 
   for (guint i = 0; i < members->len; i++)
     {
-      const PxFact *f = g_ptr_array_index (facts, g_array_index (members, guint, i));
+      const char *v = get (g_ptr_array_index (facts, g_array_index (members, guint, i)));
+      guint n = 0;
 
-      if (f->kind == PX_FACT_QUOTE && f->speaker != NULL)
-        return g_strdup (f->speaker);
-      if ((f->kind == PX_FACT_PERCENT || f->kind == PX_FACT_NUMBER) && f->measure != NULL)
-        return g_strdup (f->measure);
+      if (v == NULL || (best != NULL && strcmp (v, best) == 0))
+        continue;
+      for (guint j = 0; j < members->len; j++)
+        {
+          const char *w = get (g_ptr_array_index (facts, g_array_index (members, guint, j)));
+
+          n += w != NULL && strcmp (v, w) == 0;
+        }
+      if (n > best_n)
+        {
+          best = v;
+          best_n = n;
+        }
     }
-  return px_fact_format_value (first);
+  if (n_out != NULL)
+    *n_out = best_n;
+  return best;
+}
+
+static const char *
+most_common (GPtrArray  *facts,
+             GArray     *members,
+             const char *(*get) (const PxFact *))
+{
+  return most_common_n (facts, members, get, NULL);
+}
+
+static const char *
+get_subject (const PxFact *fact)
+{
+  return fact->subject;
+}
+
+/* What a member measures in words: a counted noun as written ("eligible
+ * voters"), else the measure's words. */
+static const char *
+get_measure_words (const PxFact *fact)
+{
+  const char *words = fact->measure_words;
+  gsize n = words != NULL ? strlen (words) : 0;
+
+  if (fact->kind == PX_FACT_QUANTITY && fact->counted && fact->measure != NULL && fact->unit != NULL &&
+      words == NULL)
+    return fact->unit;
+  /* a verb ("participated", "including") says what happened, not what was
+   * counted: no label */
+  if (n > 4 && (g_str_has_suffix (words, "ed") || g_str_has_suffix (words, "ing")))
+    return fact->kind == PX_FACT_QUANTITY && fact->counted ? fact->unit : NULL;
+  return words;
+}
+
+static const char *
+get_scope (const PxFact *fact)
+{
+  return fact->scope;
+}
+
+static const char *
+get_speaker (const PxFact *fact)
+{
+  return fact->speaker;
+}
+
+static void
+describe_group (GPtrArray   *facts,
+                PxFactGroup *group)
+{
+  const PxFact *first = g_ptr_array_index (facts, g_array_index (group->facts, guint, 0));
+  Family family = fact_family (first);
+  const char *scope;
+
+  if (family == FAMILY_QUOTE)
+    {
+      const char *speaker = most_common (facts, group->facts, get_speaker);
+
+      group->subject = g_strdup (speaker);
+      group->label = speaker != NULL ? g_strdup (speaker) : px_fact_format_value (first);
+      return;
+    }
+  if (!is_amount_family (family))
+    {
+      group->label = px_fact_format_value (first);
+      return;
+    }
+
+  {
+    guint n = 0;
+    const char *subject = most_common_n (facts, group->facts, get_subject, &n);
+
+    /* whom most members are about ("Tokayev"), not the agency one member
+     * names ("EFE") */
+    if (subject != NULL && 2 * n >= group->facts->len)
+      group->subject = g_strdup (subject);
+  }
+  group->measure = g_strdup (most_common (facts, group->facts, get_measure_words));
+  if (group->measure == NULL && first->kind == PX_FACT_QUANTITY && first->unit != NULL)
+    group->measure = g_strdup (first->unit);
+  scope = most_common (facts, group->facts, get_scope);
+
+  if (group->subject != NULL && group->measure != NULL)
+    group->label = g_strdup_printf ("%s’s %s", group->subject, group->measure);
+  else if (group->measure != NULL)
+    group->label = g_strdup (group->measure);
+  else if (group->subject != NULL)
+    group->label = g_strdup_printf ("%s: %s", group->subject, px_fact_kind_to_string (first->kind));
+  else
+    group->label = px_fact_format_value (first);
+  if (scope != NULL)
+    {
+      char *with_scope = g_strdup_printf ("%s (%s)", group->label, scope);
+
+      g_free (group->label);
+      group->label = with_scope;
+    }
 }
 
 static guint
@@ -695,12 +1181,12 @@ compare_groups (gconstpointer a,
   guint na = group_n_docs (sd->facts, ga), nb = group_n_docs (sd->facts, gb);
   const PxFact *fa, *fb;
 
-  /* what a reader checks first: numbers, dates and quotes before names;
-   * differing before agreeing before single; then the widest groups */
-  if (is_name (ga->kind) != is_name (gb->kind))
-    return is_name (ga->kind) ? 1 : -1;
+  /* what a reader checks first: differing before agreeing before single;
+   * numbers, dates and quotes before names; then the widest groups */
   if (ga->status != gb->status)
     return status_rank (ga->status) < status_rank (gb->status) ? -1 : 1;
+  if (is_name (ga->kind) != is_name (gb->kind))
+    return is_name (ga->kind) ? 1 : -1;
   if (na != nb)
     return na > nb ? -1 : 1;
   fa = g_ptr_array_index (sd->facts, g_array_index (ga->facts, guint, 0));
@@ -710,53 +1196,79 @@ compare_groups (gconstpointer a,
   return fa->start < fb->start ? -1 : fa->start > fb->start;
 }
 
+static int
+compare_indices (gconstpointer a,
+                 gconstpointer b)
+{
+  guint x = *(const guint *)a, y = *(const guint *)b;
+
+  return x < y ? -1 : x > y;
+}
+
 GPtrArray *
 px_fact_groups_build (GPtrArray *documents,
                       GPtrArray *facts,
                       GPtrArray *links)
 {
   GPtrArray *groups = g_ptr_array_new_with_free_func ((GDestroyNotify)px_fact_group_free);
-  g_autofree guint *parent = NULL;
-  g_autoptr(GHashTable) by_root = NULL;
+  Grouper g = { 0 };
   SortData sd = { facts };
 
   g_return_val_if_fail (facts != NULL, groups);
   if (facts->len == 0)
     return groups;
 
-  parent = g_new (guint, facts->len);
-  for (guint i = 0; i < facts->len; i++)
-    parent[i] = i;
-
-  union_by_key (facts, parent, measure_key);
-  union_by_key (facts, parent, value_key);
-  if (documents != NULL)
-    union_by_links (documents, facts, links, parent);
-
-  by_root = g_hash_table_new (g_direct_hash, g_direct_equal);
+  g.facts = facts;
+  g.cluster = g_new (guint, facts->len);
+  g.members = g_ptr_array_new ();
   for (guint i = 0; i < facts->len; i++)
     {
-      guint root = px_union_find (parent, i);
-      PxFactGroup *group = g_hash_table_lookup (by_root, GUINT_TO_POINTER (root));
+      GArray *m = g_array_new (FALSE, FALSE, sizeof (guint));
 
-      if (group == NULL)
-        {
-          group = g_new0 (PxFactGroup, 1);
-          group->kind = ((PxFact *)g_ptr_array_index (facts, i))->kind;
-          group->facts = g_array_new (FALSE, FALSE, sizeof (guint));
-          g_hash_table_insert (by_root, GUINT_TO_POINTER (root), group);
-          g_ptr_array_add (groups, group);
-        }
-      g_array_append_val (group->facts, i);
+      g_array_append_val (m, i);
+      g_ptr_array_add (g.members, m);
+      g.cluster[i] = i;
     }
 
-  for (guint i = 0; i < groups->len; i++)
+  /* strongest evidence first */
+  {
+    g_autoptr(GHashTable) by_value = bucket_facts (facts, value_key);
+    g_autoptr(GHashTable) by_measure = bucket_facts (facts, measure_context_key);
+    g_autoptr(GHashTable) by_subject = bucket_facts (facts, subject_context_key);
+    g_autoptr(GHashTable) by_scope = bucket_facts (facts, scope_context_key);
+
+    /* one distinctive value in several sources */
+    merge_buckets (&g, by_value, EVIDENCE_VALUE, PAIR_CONSISTENT);
+    /* consistent values of one measure, subject or year */
+    merge_buckets (&g, by_measure, EVIDENCE_CONTEXT, PAIR_CONSISTENT);
+    merge_buckets (&g, by_subject, EVIDENCE_CONTEXT, PAIR_CONSISTENT);
+    merge_buckets (&g, by_scope, EVIDENCE_CONTEXT, PAIR_CONSISTENT);
+    if (documents != NULL)
+      merge_sentences (&g, documents, links, FALSE);
+    /* differing values of one measure: same subject and year first */
+    merge_buckets (&g, by_measure, EVIDENCE_CONTEXT, PAIR_SAME_SCOPE);
+    merge_buckets (&g, by_measure, EVIDENCE_CONTEXT, PAIR_ANY);
+    if (documents != NULL)
+      merge_sentences (&g, documents, links, TRUE);
+  }
+
+  for (guint c = 0; c < g.members->len; c++)
     {
-      PxFactGroup *group = g_ptr_array_index (groups, i);
+      GArray *m = g_ptr_array_index (g.members, c);
+      PxFactGroup *group;
 
-      group->status = group_status (facts, group->facts);
-      group->label = group_label (facts, group->facts);
+      if (m == NULL)
+        continue;
+      g_array_sort (m, compare_indices);
+      group = g_new0 (PxFactGroup, 1);
+      group->kind = ((PxFact *)g_ptr_array_index (facts, g_array_index (m, guint, 0)))->kind;
+      group->facts = m;
+      group->status = group_status (facts, m);
+      describe_group (facts, group);
+      g_ptr_array_add (groups, group);
     }
+  g_ptr_array_unref (g.members);
+  g_free (g.cluster);
   g_ptr_array_sort_with_data (groups, compare_groups, &sd);
   return groups;
 }

@@ -17,6 +17,7 @@
 static const PxLexEntry lexicon[] = {
   /* cardinal number words */
   { "zero", .number = 0, .flags = PX_LEX_NUMBER },
+  { "nought", .number = 0, .flags = PX_LEX_NUMBER },
   { "naught", .number = 0, .flags = PX_LEX_NUMBER },
   { "nil", .number = 0, .flags = PX_LEX_NUMBER },
   { "one", .number = 1, .flags = PX_LEX_NUMBER },
@@ -49,6 +50,8 @@ static const PxLexEntry lexicon[] = {
   { "ninety", .number = 90, .flags = PX_LEX_NUMBER | PX_LEX_TENS },
   { "dozen", .number = 12, .flags = PX_LEX_NUMBER | PX_LEX_MULTIPLIER },
   { "dozens", .number = 12, .flags = PX_LEX_MULTIPLIER },
+  { "doz", .number = 12, .flags = PX_LEX_MULTIPLIER }, { "dozs", .number = 12, .flags = PX_LEX_MULTIPLIER },
+  { "dz", .number = 12, .flags = PX_LEX_MULTIPLIER }, { "dzs", .number = 12, .flags = PX_LEX_MULTIPLIER },
   { "hundred", .number = 100, .flags = PX_LEX_MULTIPLIER },
   { "hundreds", .number = 100, .flags = PX_LEX_MULTIPLIER },
   { "thousand", .number = 1e3, .flags = PX_LEX_MULTIPLIER },

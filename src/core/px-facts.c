@@ -62,6 +62,10 @@ px_fact_unref (PxFact *fact)
   g_free (fact->alias);
   g_free (fact->speaker);
   g_free (fact->measure);
+  g_free (fact->measure_words);
+  g_free (fact->subject);
+  g_free (fact->scope);
+  g_free (fact->when);
   g_free (fact);
 }
 
@@ -192,6 +196,9 @@ px_fact_write_json_value (const PxFact *fact,
   if (fact->precision > 0)
     add_number_member (writer, "precision", fact->precision);
   add_string_member (writer, "measure", fact->measure);
+  add_string_member (writer, "subject", fact->subject);
+  add_string_member (writer, "scope", fact->scope);
+  add_string_member (writer, "when", fact->when);
 
   px_json_writer_end_object (writer);
 }
@@ -202,6 +209,8 @@ px_fact_group_free (PxFactGroup *group)
   if (group == NULL)
     return;
   g_free (group->label);
+  g_free (group->subject);
+  g_free (group->measure);
   g_clear_pointer (&group->facts, g_array_unref);
   g_free (group);
 }

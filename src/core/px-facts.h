@@ -68,6 +68,11 @@ struct _PxFact
   char       *alias;        /* acronym defined in the text ("CEC") */
   char       *speaker;      /* quotes: who said it, when attributed */
   char       *measure;      /* what a number measures ("turnout", "eligible voters"), stemmed */
+  char       *measure_words; /* the same as written, lowercase ("turnout", "of the votes" → "votes") */
+  char       *subject;      /* the person, organization or place a number is about ("Tokayev") */
+  gboolean    subject_person; /* the subject is a person */
+  char       *scope;        /* a year the number is set in ("2019": "came to power in 2019 with 70%") */
+  char       *when;         /* the moment or stage its clause gives ("at 10:00", "final", "exit poll") */
 };
 
 typedef enum
@@ -81,7 +86,9 @@ typedef struct
 {
   PxFactKind         kind;
   PxFactGroupStatus  status;
-  char              *label;     /* what the group is about ("turnout", a speaker, a name) */
+  char              *label;     /* what the group is about, in words ("Tokayev’s votes", "turnout") */
+  char              *subject;   /* whom or what the fact is about ("Tokayev"), or NULL */
+  char              *measure;   /* what is measured, as written ("turnout", "votes"), or NULL */
   GArray            *facts;     /* guint indices into the comparison's facts array */
 } PxFactGroup;
 
@@ -116,9 +123,11 @@ GPtrArray   *px_facts_extract_text       (const char    *text,
                                           const char    *reference_date,
                                           GCancellable  *cancellable);
 
-/* Groups (PxFactGroup*) of facts across sources: same measure, same
- * speaker, same entity, or inside linked segments (@links: PxLink*, may be
- * NULL). @facts holds every document's facts with fact->doc set. */
+/* Groups (PxFactGroup*) of facts across sources, one fact each: the same
+ * distinctive value, the same measure of the same subject, or facts of
+ * linked segments (@links: PxLink*, may be NULL); every two members are
+ * about the same thing, and two members of one source agree. @facts holds
+ * every document's facts with fact->doc set. */
 GPtrArray   *px_fact_groups_build        (GPtrArray     *documents,
                                           GPtrArray     *facts,
                                           GPtrArray     *links);

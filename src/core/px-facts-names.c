@@ -1,0 +1,490 @@
+/* px-facts-names.c: people, organizations and places
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "px-facts"
+
+#include "config.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "px-facts-scan-private.h"
+#include "px-lexicon-data.h"
+#include "px-normalize.h"
+
+static gboolean
+is_connector (Scan *s,
+              int   i)
+{
+  static const char * const words[] = {
+    "of", "for", "on", "de", "du", "von", "van", "bin", "al", "la", "der",
+  };
+
+  return TOK_IN (s, i, words);
+}
+
+gboolean
+is_all_caps (Scan *s,
+             int   i)
+{
+  const Tok *t = TOK (s, i);
+
+  if (t->type != TOK_WORD || tok_len (t) < 2)
+    return FALSE;
+  for (guint k = t->start; k < t->end; k++)
+    if (!g_ascii_isupper (s->text[k]))
+      return FALSE;
+  return TRUE;
+}
+
+/* TRUE when the word at @i is a common English word (WordNet knows it and
+ * its commonest sense is no name): "Concept", "Religions", "Belt". */
+static gboolean
+is_common_word (Scan *s,
+                int   i)
+{
+  const Tok *t = TOK (s, i);
+  g_autofree char *norm = NULL;
+  g_autofree char *stem = NULL;
+  guint lo = 0, hi = px_lexicon_n_entries;
+
+  if (t->type != TOK_WORD || is_all_caps (s, i))
+    return FALSE;
+  if (is_stop (s, i))
+    return TRUE;
+  norm = px_normalize_word (s->text + t->start, tok_len (t));
+  if (norm == NULL || *norm == '\0')
+    return FALSE;
+  stem = px_stem_word (norm, -1);
+  while (lo < hi)
+    {
+      guint mid = lo + (hi - lo) / 2;
+      int cmp = strcmp (stem, px_lexicon_strings + px_lexicon_entries[mid].stem);
+
+      if (cmp == 0)
+        return px_lexicon_entries[mid].n_senses > 0 && !px_lexicon_entries[mid].name;
+      if (cmp < 0)
+        hi = mid;
+      else
+        lo = mid + 1;
+    }
+  return FALSE;
+}
+
+/* TRUE when every time the text capitalizes the word at @i, a lowercase
+ * noun follows it: "former Soviet states", "the Kazakh leader" use an
+ * adjective, not a name. */
+static gboolean
+only_adjective (Scan *s,
+                int   i)
+{
+  if (s->noun_caps == NULL)
+    {
+      s->noun_caps = hash_set_new (NTOK (s));
+      for (int k = 0; k < NTOK (s); k++)
+        {
+          const Tok *w = TOK (s, k);
+          const Tok *n = k + 1 < NTOK (s) ? TOK (s, k + 1) : NULL;
+
+          if (w->type != TOK_WORD || !w->cap)
+            continue;
+          /* "Kazakh-French" is an adjective too */
+          if (n != NULL && n->type == TOK_SYM && n->ch == '-' && attached (s, k + 1))
+            continue;
+          if (n == NULL || n->type != TOK_WORD || is_stop (s, k + 1) ||
+              (lex_flags (s, k + 1) & PX_LEX_SPEECH) || n->newline)
+            hash_set_add (s->noun_caps, tok_hash (s, k));
+        }
+    }
+  return !hash_set_contains (s->noun_caps, tok_hash (s, i));
+}
+
+static gboolean
+is_demonym (Scan *s,
+            int   i)
+{
+  const Tok *t = TOK (s, i);
+  const char *w = s->text + t->start;
+  gsize n = tok_len (t);
+
+  return n > 4 && (strncmp (w + n - 3, "ian", 3) == 0 || strncmp (w + n - 3, "ean", 3) == 0 ||
+                   strncmp (w + n - 3, "ese", 3) == 0 || strncmp (w + n - 3, "ish", 3) == 0);
+}
+
+static gboolean
+is_place_word (Scan *s,
+               int   i)
+{
+  static const char * const words[] = {
+    "asia", "europe", "africa", "america", "americas", "middle", "east", "west", "north",
+    "south", "central", "island", "islands", "republic", "kingdom", "states", "city", "sea",
+    "ocean", "river", "mountains", "province", "region", "street", "square", "county",
+  };
+
+  return TOK_IN (s, i, words);
+}
+
+char *
+span_text (Scan *s,
+           int   first,
+           int   last)
+{
+  return g_strndup (s->text + TOK (s, first)->start, TOK (s, last)->end - TOK (s, first)->start);
+}
+
+/* The end of a run of capitalized words from @i (hyphenated names and
+ * "of"/"for" inside count). */
+int
+name_run_end (Scan *s,
+              int   i)
+{
+  int j = i;
+
+  while (TRUE)
+    {
+      int k = j + 1;
+
+      if (k + 1 < NTOK (s) && tok_sym (s, k, '-') && attached (s, k) && attached (s, k + 1) &&
+          TOK (s, k + 1)->type == TOK_WORD && TOK (s, k + 1)->cap)
+        {
+          j = k + 1;
+          continue;
+        }
+      if (k < NTOK (s) && TOK (s, k)->type == TOK_WORD && TOK (s, k)->cap && !TOK (s, k)->newline &&
+          !TOK (s, k)->used && (lex (s, k) == NULL || !(lex (s, k)->month || lex (s, k)->weekday)) &&
+          !(is_stop (s, k) && !is_all_caps (s, k)))
+        {
+          j = k;
+          continue;
+        }
+      if (k + 1 < NTOK (s) && is_connector (s, k) && TOK (s, k + 1)->type == TOK_WORD && TOK (s, k + 1)->cap &&
+          !TOK (s, k + 1)->used && !is_all_caps (s, k + 1))
+        {
+          j = k + 1;
+          continue;
+        }
+      /* "the People’s Coalition": a possessive inside an organization's name */
+      if (k + 2 < NTOK (s) && TOK (s, k)->type == TOK_SYM && (TOK (s, k)->ch == 0x2019 || TOK (s, k)->ch == '\'') &&
+          attached (s, k) && tok_is (s, k + 1, "s") && attached (s, k + 1) && TOK (s, k + 2)->type == TOK_WORD &&
+          TOK (s, k + 2)->cap && !TOK (s, k + 2)->used && (lex_flags (s, k + 2) & PX_LEX_ORG))
+        {
+          j = k + 2;
+          continue;
+        }
+      /* "Securities and Exchange Commission", "Congress of Leaders of World
+       * and Traditional Religions": "and" inside one name when what follows
+       * names an organization or the name already has a connector;
+       * "Russia and China" stay two */
+      if (k + 1 < NTOK (s) && (tok_is (s, k, "and") || tok_sym (s, k, '&')) && TOK (s, k + 1)->type == TOK_WORD &&
+          TOK (s, k + 1)->cap && !TOK (s, k + 1)->used && !is_all_caps (s, k + 1))
+        {
+          int end = name_run_end (s, k + 1);
+          gboolean join = FALSE;
+
+          for (int m = i; m <= j && !join; m++)
+            join = is_connector (s, m);
+          for (int m = k + 1; m <= end && !join; m++)
+            join = (lex_flags (s, m) & PX_LEX_ORG) != 0;
+          if (join)
+            {
+              j = end;
+              continue;
+            }
+        }
+      return j;
+    }
+}
+
+static void
+add_entity (Scan       *s,
+            PxFactKind  kind,
+            int         first,
+            int         last,
+            const char *name,
+            const char *alias)
+{
+  PxFact *fact = add_fact (s, kind, first, last);
+
+  fact->name = g_strdup (name != NULL ? name : fact->text);
+  fact->alias = g_strdup (alias);
+}
+
+/* "Conference on Interaction and Confidence Building Measures in Asia
+ * (CICA)": walks back from the bracket matching the acronym's letters to
+ * the initials of capitalized words. */
+void
+scan_acronym_definitions (Scan *s)
+{
+  for (int i = 2; i + 2 < NTOK (s); i++)
+    {
+      const Tok *a = TOK (s, i);
+      int k, j, first = -1;
+      gboolean place = FALSE, org = FALSE;
+
+      if (!tok_sym (s, i - 1, '(') || !is_all_caps (s, i) || tok_len (a) > 6 || !tok_sym (s, i + 1, ')'))
+        continue;
+      k = tok_len (a) - 1;
+      for (j = i - 2; j >= 0 && j >= i - 2 - 16 && k >= 0; j--)
+        {
+          const Tok *t = TOK (s, j);
+
+          if (t->type != TOK_WORD || t->used || t->newline)
+            break;
+          if (!t->cap)
+            {
+              if (is_connector (s, j) || tok_is (s, j, "and") || tok_is (s, j, "in") || tok_is (s, j, "the") ||
+                  tok_is (s, j, "to"))
+                continue;
+              break;
+            }
+          if (s->text[t->start] != s->text[a->start + k])
+            break;
+          k--;
+          first = j;
+          org |= (lex_flags (s, j) & PX_LEX_ORG) != 0;
+          place |= is_place_word (s, j);
+        }
+      if (k >= 0 || first < 0 || i - 2 - first < 1)
+        continue;
+      {
+        g_autofree char *name = span_text (s, first, i - 2);
+        g_autofree char *acro = span_text (s, i, i);
+
+        g_hash_table_insert (s->acronyms, g_strdup (acro), g_strdup (name));
+        add_entity (s, place && !org ? PX_FACT_PLACE : PX_FACT_ORGANIZATION, first, i + 1, name, acro);
+      }
+    }
+}
+
+static int
+count_name_words (Scan *s,
+                  int   first,
+                  int   last)
+{
+  int n = 0;
+
+  for (int k = first; k <= last; k++)
+    n += TOK (s, k)->type == TOK_WORD && TOK (s, k)->cap && !(k > first && tok_sym (s, k - 1, '-'));
+  return n;
+}
+
+void
+scan_names (Scan *s)
+{
+  for (int i = 0; i < NTOK (s); i++)
+    {
+      Tok *t = TOK (s, i);
+      int first = i, last, k;
+      gboolean org = FALSE, place = FALSE, person = FALSE;
+      int last_title = -1;
+      g_autofree char *full = NULL;
+
+      if (t->type != TOK_WORD || !t->cap || t->used || (lex (s, i) && (lex (s, i)->month || lex (s, i)->weekday)))
+        continue;
+      last = name_run_end (s, i);
+
+      /* a capitalized function word opening a sentence (or the text after
+       * a dateline's date: "Brussels 20.11.2022 Given its …") is no name */
+      while (first <= last && (at_sentence_start (s, first) || (first > 0 && TOK (s, first - 1)->type == TOK_NUM)) &&
+             !is_all_caps (s, first) && !(lex_flags (s, first) & (PX_LEX_TITLE | PX_LEX_ORG)) &&
+             (is_stop (s, first) || lex (s, first) != NULL ||
+              /* "Zhiguli Dairabayev scored": a rare word opening a longer
+               * name stays */
+              (!seen_as_name (s, first) && (first == last || is_common_word (s, first)))))
+        first++;
+      while (first <= last && (is_connector (s, first) || tok_is (s, first, "The")))
+        first++;
+      if (first > last)
+        {
+          i = last;
+          continue;
+        }
+      /* "He", "With", the "U" of "U.S.": a function word or a letter alone
+       * is no name */
+      if (first == last && (tok_len (TOK (s, first)) < 2 || (is_stop (s, first) && !is_all_caps (s, first))))
+        {
+          i = last;
+          continue;
+        }
+      /* "Kazakh-French relations": a compound of demonyms or names before a
+       * common noun is an adjective, not a person */
+      if (last == first + 2 && tok_sym (s, first + 1, '-') && last + 1 < NTOK (s) &&
+          TOK (s, last + 1)->type == TOK_WORD && !TOK (s, last + 1)->cap)
+        {
+          i = last;
+          continue;
+        }
+
+      for (k = first; k <= last; k++)
+        {
+          guint f = lex_flags (s, k);
+
+          if (f & PX_LEX_ORG)
+            org = TRUE;
+          if (f & PX_LEX_TITLE)
+            last_title = k;
+          if (is_place_word (s, k))
+            place = TRUE;
+        }
+
+      if (first == last && is_all_caps (s, first))
+        {
+          g_autofree char *acro = span_text (s, first, first);
+          const char *name = g_hash_table_lookup (s->acronyms, acro);
+
+          if (g_str_equal (acro, "US") || g_str_equal (acro, "USA") || g_str_equal (acro, "UK") ||
+              g_str_equal (acro, "UAE"))
+            add_entity (s, PX_FACT_PLACE, first, first, NULL, NULL);
+          else if (tok_len (t) <= 5)
+            add_entity (s, PX_FACT_ORGANIZATION, first, first, name != NULL ? name : acro, name ? acro : NULL);
+          i = last;
+          continue;
+        }
+
+      if (!org && count_name_words (s, first, last) >= 5)
+        {
+          i = last;
+          continue;
+        }
+      if (org)
+        {
+          add_entity (s, PX_FACT_ORGANIZATION, first, last, NULL, NULL);
+          i = last;
+          continue;
+        }
+
+      if (last_title >= 0 && last_title < last)
+        {
+          first = last_title + 1;
+          person = TRUE;
+        }
+      else if (last_title >= 0)
+        {
+          i = last;
+          continue;
+        }
+
+      if (!person && !place && last > first && last - first <= 3)
+        {
+          person = TRUE;
+          for (k = first; k <= last; k++)
+            if (is_demonym (s, k) || is_all_caps (s, k) || is_connector (s, k))
+              person = FALSE;
+        }
+      if (!person && first == last &&
+          (lex_flags (s, last + 1) & PX_LEX_SPEECH) && !tok_is (s, last + 1, "according"))
+        person = TRUE;
+
+      /* "Presidential Election", "Policy Concept", "People": a word the
+       * text also writes in lowercase is a common noun, not a name */
+      if ((person || place || first == last) && !is_all_caps (s, last) && seen_in_lowercase (s, last))
+        {
+          g_autofree char *last_word = span_text (s, last, last);
+
+          if (!g_hash_table_contains (s->person_words, last_word))
+            {
+              i = last;
+              continue;
+            }
+        }
+
+      if (first == last && first > 0 && TOK (s, first - 1)->type == TOK_WORD && !TOK (s, first - 1)->cap &&
+          !at_sentence_start (s, first) && only_adjective (s, first))
+        {
+          i = last;
+          continue;
+        }
+      /* a capitalized common word alone, or a person all of common words
+       * ("Traditional Religions", "Policy Concept"), is a title-case
+       * phrase, not a name */
+      if (person || place || first == last)
+        {
+          gboolean all_common = TRUE;
+
+          for (k = first; k <= last && all_common; k++)
+            if (TOK (s, k)->type == TOK_WORD && !is_connector (s, k) && !is_common_word (s, k))
+              all_common = FALSE;
+          if (all_common)
+            {
+              i = last;
+              continue;
+            }
+        }
+
+      /* what reports ("according to Nikkei Asia", "reported Kazinform") is
+       * an organization, not a place */
+      if (!person && (place || first == last))
+        {
+          gboolean source = ((lex_flags (s, last + 1) & PX_LEX_SPEECH) || tok_is (s, last + 1, "reported")) &&
+                            !tok_is (s, last + 1, "according") && first != last;
+
+          /* "according to the MIA “Kazinform”", not "According to him, Astana" */
+          for (k = first - 1; k >= 0 && k >= first - 5 && !source; k--)
+            {
+              const Tok *b = TOK (s, k);
+
+              if (b->type == TOK_SYM && (b->ch == ',' || b->ch == ';' || b->ch == '.' || b->ch == ':' ||
+                                         b->ch == '(' || b->ch == ')'))
+                break;
+              source = tok_is (s, k, "according") || tok_is (s, k, "citing") ||
+                       (k == first - 1 && tok_is (s, k, "reported"));
+            }
+          if (source)
+            {
+              place = FALSE;
+              org = TRUE;
+            }
+        }
+
+      full = span_text (s, first, last);
+      if (org)
+        add_entity (s, PX_FACT_ORGANIZATION, first, last, NULL, NULL);
+      else if (person)
+        {
+          g_autofree char *surname = span_text (s, last, last);
+
+          for (k = first; k <= last; k++)
+            if (TOK (s, k)->type == TOK_WORD)
+              {
+                g_autofree char *w = span_text (s, k, k);
+
+                if (!g_hash_table_contains (s->person_words, w))
+                  g_hash_table_insert (s->person_words, g_steal_pointer (&w), g_strdup (surname));
+              }
+          add_entity (s, PX_FACT_PERSON, first, last, surname, NULL);
+        }
+      else if (first == last && g_hash_table_contains (s->person_words, full))
+        add_entity (s, PX_FACT_PERSON, first, last, g_hash_table_lookup (s->person_words, full), NULL);
+      else if (place || first == last)
+        {
+          if (!is_demonym (s, first) || first != last)
+            add_entity (s, PX_FACT_PLACE, first, last, NULL, NULL);
+        }
+      else
+        add_entity (s, PX_FACT_ORGANIZATION, first, last, NULL, NULL);
+      i = last;
+    }
+}
+
+/* A name seen alone before the full name ("Tokayev" in a headline, then
+ * "President Kassym-Jomart Tokayev") is still a person. */
+void
+resolve_surnames (Scan *s)
+{
+  for (guint k = 0; k < s->facts->len; k++)
+    {
+      PxFact *f = g_ptr_array_index (s->facts, k);
+      const char *surname;
+
+      if ((f->kind == PX_FACT_PLACE || f->kind == PX_FACT_ORGANIZATION) && f->alias == NULL &&
+          (surname = g_hash_table_lookup (s->person_words, f->text)) != NULL)
+        {
+          f->kind = PX_FACT_PERSON;
+          g_free (f->name);
+          f->name = g_strdup (surname);
+        }
+    }
+}

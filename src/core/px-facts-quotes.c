@@ -1,0 +1,162 @@
+/* px-facts-quotes.c: quotes and their speakers
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "px-facts"
+
+#include "config.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "px-facts-scan-private.h"
+#include "px-normalize.h"
+
+static PxFact *
+person_before (Scan *s,
+               guint offset)
+{
+  for (int k = s->facts->len - 1; k >= 0; k--)
+    {
+      PxFact *f = g_ptr_array_index (s->facts, k);
+
+      if (f->kind == PX_FACT_PERSON && f->start < offset)
+        return f;
+    }
+  return NULL;
+}
+
+static char *
+speaker_name (Scan *s,
+              int   first,
+              int   last)
+{
+  guint start = TOK (s, first)->start;
+
+  if (first == last && (tok_is (s, first, "he") || tok_is (s, first, "she") || tok_is (s, first, "him") ||
+                        tok_is (s, first, "her")))
+    {
+      PxFact *p = person_before (s, start);
+
+      return p != NULL ? g_strdup (p->name) : NULL;
+    }
+  for (guint k = 0; k < s->facts->len; k++)
+    {
+      PxFact *f = g_ptr_array_index (s->facts, k);
+
+      if ((f->kind == PX_FACT_PERSON || f->kind == PX_FACT_ORGANIZATION) &&
+          f->start >= start && f->end <= TOK (s, last)->end)
+        return g_strdup (f->name);
+    }
+  return NULL;
+}
+
+/* Who said the quote between tokens @open and @close. */
+static char *
+find_speaker (Scan *s,
+              int   open,
+              int   close)
+{
+  int j = close + 1;
+
+  /* …,” Tokayev said / he said / said Tokayev */
+  if (j < NTOK (s))
+    {
+      int k = j;
+
+      if (lex_flags (s, k) & PX_LEX_SPEECH)
+        {
+          int e = k + 1;
+
+          if (TOK (s, e < NTOK (s) ? e : k)->type == TOK_WORD && e < NTOK (s))
+            {
+              char *name = speaker_name (s, e, MIN (name_run_end (s, e), NTOK (s) - 1));
+
+              if (name != NULL)
+                return name;
+            }
+        }
+      while (k < NTOK (s) && k < j + 5 && TOK (s, k)->type == TOK_WORD && !(lex_flags (s, k) & PX_LEX_SPEECH))
+        k++;
+      if (k > j && k < NTOK (s) && (lex_flags (s, k) & PX_LEX_SPEECH))
+        return speaker_name (s, j, k - 1);
+    }
+
+  /* Tokayev stated that … “…”; According to him, “…” */
+  for (j = open - 1; j >= 0 && j > open - 40 && !is_sentence_end (s, j) && !TOK (s, j + 1)->newline; j--)
+    {
+      if (!(lex_flags (s, j) & PX_LEX_SPEECH))
+        continue;
+      if (tok_is (s, j, "according") && tok_is (s, j + 1, "to") && j + 2 < open)
+        return speaker_name (s, j + 2, name_run_end (s, j + 2));
+      for (int k = j - 1; k >= 0 && k >= j - 4; k--)
+        {
+          char *name = speaker_name (s, k, j - 1);
+
+          if (name != NULL)
+            return name;
+        }
+    }
+  return NULL;
+}
+
+static gboolean
+is_open_quote (Scan *s,
+               int   i)
+{
+  const Tok *t = TOK (s, i);
+
+  if (t->ch == 0x201C || t->ch == 0x00AB || t->ch == 0x201E)
+    return TRUE;
+  return t->ch == '"' && (t->space || t->newline || i == 0 || tok_sym (s, i - 1, '(')) &&
+         i + 1 < NTOK (s) && attached (s, i + 1);
+}
+
+static gboolean
+is_close_quote (Scan *s,
+                int   i,
+                int   open)
+{
+  const Tok *t = TOK (s, i);
+  gunichar o = TOK (s, open)->ch;
+
+  if (o == 0x00AB)
+    return t->ch == 0x00BB;
+  return t->ch == 0x201D || t->ch == '"' || (o == 0x201E && t->ch == 0x201C);
+}
+
+void
+scan_quotes (Scan *s)
+{
+  for (int i = 0; i < NTOK (s); i++)
+    {
+      int j, words = 0;
+
+      if (TOK (s, i)->type != TOK_SYM || !is_open_quote (s, i))
+        continue;
+      for (j = i + 1; j < NTOK (s); j++)
+        {
+          const Tok *t = TOK (s, j);
+
+          if (t->newline)
+            break;
+          if (t->type == TOK_SYM && is_close_quote (s, j, i))
+            break;
+          if (t->type == TOK_WORD)
+            words++;
+        }
+      if (j >= NTOK (s) || TOK (s, j)->newline || j == i + 1)
+        continue;
+      if (words >= 4)
+        {
+          PxFact *fact = add_fact (s, PX_FACT_QUOTE, i, j);
+          g_autofree char *inner = span_text (s, i + 1, j - 1);
+
+          fact->name = g_strstrip (g_strdup (inner));
+          fact->speaker = find_speaker (s, i, j);
+        }
+      i = j;
+    }
+}

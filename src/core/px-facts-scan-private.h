@@ -1,0 +1,234 @@
+/* px-facts-scan-private.h: what the pattern families of the fact extractor share
+ *
+ * The scanner state (the tokens of one text and the facts found so far) and
+ * the token tests every family uses. A family keeps its own helpers static.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include "px-facts-private.h"
+
+G_BEGIN_DECLS
+
+typedef enum
+{
+  TOK_WORD,
+  TOK_NUM,
+  TOK_SYM,
+} TokType;
+
+typedef struct
+{
+  guint             start;
+  guint             end;
+  guint8            type;
+  guint8            space;     /* white space before it */
+  guint8            newline;   /* a line break before it */
+  guint8            cap;       /* word that starts with a capital */
+  guint8            used;      /* part of a fact already */
+  gunichar          ch;        /* symbols: the character */
+  const PxLexEntry *lex;
+} Tok;
+
+typedef struct
+{
+  const char *text;
+  gsize       length;
+  GArray     *toks;
+  GPtrArray  *facts;
+  int         ref_year;   /* 0 when unknown */
+  int         ref_month;
+  GHashTable *acronyms;   /* "CEC" → "Central Election Commission" */
+  GHashTable *person_words; /* words of people's names → surname */
+  GHashTable *midcaps;    /* words capitalized in mid-sentence (built on demand) */
+  GArray     *lowercase;  /* tok_hash()es of words the text writes in lowercase (built on demand) */
+  GArray     *noun_caps;  /* tok_hash()es of capitalized words used as nouns somewhere (built on demand) */
+} Scan;
+
+#define TOK(s, i) (&g_array_index ((s)->toks, Tok, (i)))
+
+#define NTOK(s) ((int)(s)->toks->len)
+
+typedef struct
+{
+  int     first;       /* tokens of the number phrase */
+  int     last;
+  double  value;
+  double  precision;
+  int     decimals;
+  int     digits;      /* integer digits written; 0 for words */
+  gboolean grouped;    /* thousands separators */
+  gboolean words;      /* spelled out */
+  gboolean multiplied;
+} Num;
+
+#define TOK_IN(s, i, words) tok_in ((s), (i), (words), G_N_ELEMENTS (words))
+
+
+/* px-facts-scan.c */
+G_GNUC_INTERNAL
+void tokenize (Scan *s);
+G_GNUC_INTERNAL
+gsize tok_len (const Tok *t);
+G_GNUC_INTERNAL
+gboolean tok_is (Scan       *s,
+                 int         i,
+                 const char *word);
+G_GNUC_INTERNAL
+gboolean tok_sym (Scan    *s,
+                  int      i,
+                  gunichar ch);
+G_GNUC_INTERNAL
+gboolean tok_in (Scan              *s,
+                 int                i,
+                 const char * const *words,
+                 gsize              n_words);
+G_GNUC_INTERNAL
+gboolean is_dash (gunichar ch);
+G_GNUC_INTERNAL
+gboolean attached (Scan *s,
+                   int   i);
+G_GNUC_INTERNAL
+const PxLexEntry *lex (Scan *s,
+                       int   i);
+G_GNUC_INTERNAL
+guint lex_flags (Scan *s,
+                 int   i);
+G_GNUC_INTERNAL
+gboolean is_sentence_end (Scan *s,
+                          int   i);
+G_GNUC_INTERNAL
+gboolean at_sentence_start (Scan *s,
+                            int   i);
+G_GNUC_INTERNAL
+gboolean seen_as_name (Scan *s,
+                       int   i);
+G_GNUC_INTERNAL
+guint tok_hash (Scan *s,
+                int   i);
+G_GNUC_INTERNAL
+GArray *hash_set_new (guint n);
+G_GNUC_INTERNAL
+void hash_set_add (GArray *set,
+                   guint   hash);
+G_GNUC_INTERNAL
+gboolean hash_set_contains (GArray *set,
+                            guint   hash);
+G_GNUC_INTERNAL
+gboolean seen_in_lowercase (Scan *s,
+                            int   i);
+G_GNUC_INTERNAL
+PxFact *add_fact (Scan       *s,
+                  PxFactKind  kind,
+                  int         first,
+                  int         last);
+G_GNUC_INTERNAL
+gboolean span_free (Scan *s,
+                    int   first,
+                    int   last);
+G_GNUC_INTERNAL
+PxQualifier qualifier_before (Scan *s,
+                              int   i);
+G_GNUC_INTERNAL
+void skip_addresses (Scan *s);
+
+/* px-facts-numbers.c */
+G_GNUC_INTERNAL
+gboolean parse_number (Scan    *s,
+                       int      i,
+                       gboolean money,
+                       Num     *num);
+
+/* px-facts-amounts.c */
+G_GNUC_INTERNAL
+const char *currency_symbol (gunichar ch);
+G_GNUC_INTERNAL
+gboolean try_year_range (Scan *s,
+                         int   i);
+G_GNUC_INTERNAL
+gboolean try_number (Scan *s,
+                     int   i);
+G_GNUC_INTERNAL
+gboolean try_percent_of (Scan *s,
+                         int   i);
+G_GNUC_INTERNAL
+gboolean try_ordinal_word (Scan *s,
+                           int   i);
+
+/* px-facts-measure.c */
+G_GNUC_INTERNAL
+char *stem_of (Scan *s,
+               int   i);
+G_GNUC_INTERNAL
+gboolean is_stop (Scan *s,
+                  int   i);
+G_GNUC_INTERNAL
+char *counted_measure (Scan *s,
+                       int   noun);
+G_GNUC_INTERNAL
+int counted_noun (Scan *s,
+                  int   i);
+G_GNUC_INTERNAL
+void set_measure (Scan   *s,
+                  PxFact *fact,
+                  int     first,
+                  int     last);
+G_GNUC_INTERNAL
+void assign_subjects (Scan *s);
+
+/* px-facts-dates.c */
+G_GNUC_INTERNAL
+PxFact *add_date (Scan *s,
+                  int   first,
+                  int   last,
+                  int   year,
+                  int   month,
+                  int   day);
+G_GNUC_INTERNAL
+int num_int (Scan *s,
+             int   i,
+             int   min_digits,
+             int   max_digits);
+G_GNUC_INTERNAL
+gboolean is_ordinal_suffix (Scan *s,
+                            int   i);
+G_GNUC_INTERNAL
+int year_at (Scan *s,
+             int   i);
+G_GNUC_INTERNAL
+gboolean try_month_date (Scan *s,
+                         int   i);
+G_GNUC_INTERNAL
+gboolean try_day_month_date (Scan *s,
+                             int   i);
+G_GNUC_INTERNAL
+gboolean try_numeric_date (Scan *s,
+                           int   i);
+G_GNUC_INTERNAL
+gboolean try_time (Scan *s,
+                   int   i);
+
+/* px-facts-names.c */
+G_GNUC_INTERNAL
+gboolean is_all_caps (Scan *s,
+                      int   i);
+G_GNUC_INTERNAL
+char *span_text (Scan *s,
+                 int   first,
+                 int   last);
+G_GNUC_INTERNAL
+int name_run_end (Scan *s,
+                  int   i);
+G_GNUC_INTERNAL
+void scan_acronym_definitions (Scan *s);
+G_GNUC_INTERNAL
+void scan_names (Scan *s);
+G_GNUC_INTERNAL
+void resolve_surnames (Scan *s);
+
+/* px-facts-quotes.c */
+G_GNUC_INTERNAL
+void scan_quotes (Scan *s);
+
+G_END_DECLS

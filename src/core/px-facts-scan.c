@@ -1,0 +1,430 @@
+/* px-facts-scan.c: the scanner: tokens, shared token tests, adding facts
+ *
+ * The text is cut into light tokens (words, digit runs, single symbols, with
+ * byte offsets and whether white space came before). The pattern families
+ * (px-facts-numbers.c, px-facts-amounts.c, px-facts-dates.c,
+ * px-facts-names.c, px-facts-quotes.c) run over them and share only what
+ * px-facts-scan-private.h declares.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "px-facts"
+
+#include "config.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "px-facts-scan-private.h"
+#include "px-normalize.h"
+
+static gboolean
+is_space_char (gunichar ch)
+{
+  return ch == ' ' || ch == '\t' || ch == '\n' || ch == '\r' || ch == 0xA0 ||
+         g_unichar_isspace (ch);
+}
+
+static gboolean
+is_word_char (gunichar ch)
+{
+  if (ch < 0x80)
+    return g_ascii_isalpha (ch);
+  return g_unichar_isalpha (ch) || g_unichar_ismark (ch);
+}
+
+void
+tokenize (Scan *s)
+{
+  const char *p = s->text;
+  const char *end = s->text + s->length;
+  gboolean space = TRUE;
+  gboolean newline = TRUE;
+
+  while (p < end)
+    {
+      guchar c = (guchar)*p;
+      gunichar ch = c < 0x80 ? c : g_utf8_get_char_validated (p, end - p);
+      const char *next = c < 0x80 ? p + 1 : g_utf8_next_char (p);
+      Tok tok = { 0 };
+
+      if (ch == (gunichar)-1 || ch == (gunichar)-2)
+        {
+          ch = 0xFFFD;
+          next = p + 1;
+        }
+
+      if (is_space_char (ch))
+        {
+          space = TRUE;
+          if (ch == '\n')
+            newline = TRUE;
+          p = next;
+          continue;
+        }
+
+      tok.start = p - s->text;
+      tok.space = space;
+      tok.newline = newline;
+
+      if ((c >= '0' && c <= '9') ||
+          (c == '.' && space && p + 1 < end && p[1] >= '0' && p[1] <= '9'))
+        {
+          const char *q = p + 1;
+
+          while (q < end)
+            {
+              if (*q >= '0' && *q <= '9')
+                q++;
+              else if ((*q == ',' || *q == '.') && q + 1 < end && q[1] >= '0' && q[1] <= '9')
+                q += 2;
+              /* thin and no-break spaces group thousands in French and Russian: "1 234 567" */
+              else if (q + 3 < end && (guchar)q[0] == 0xE2 && (guchar)q[1] == 0x80 && (guchar)q[2] == 0xAF &&
+                       q[3] >= '0' && q[3] <= '9')
+                q += 4;
+              else if (q + 2 < end && (guchar)q[0] == 0xC2 && (guchar)q[1] == 0xA0 && q[2] >= '0' && q[2] <= '9')
+                q += 3;
+              else
+                break;
+            }
+          tok.type = TOK_NUM;
+          next = q;
+        }
+      else if (is_word_char (ch))
+        {
+          const char *q = next;
+
+          tok.cap = ch < 0x80 ? g_ascii_isupper (ch) : g_unichar_isupper (ch);
+          while (q < end)
+            {
+              gunichar qc = (guchar)*q < 0x80 ? (guchar)*q : g_utf8_get_char_validated (q, end - q);
+
+              if (qc == (gunichar)-1 || qc == (gunichar)-2 || !is_word_char (qc))
+                break;
+              q = g_utf8_next_char (q);
+            }
+          tok.type = TOK_WORD;
+          next = q;
+          tok.lex = px_lex_lookup (p, q - p);
+        }
+      else
+        {
+          tok.type = TOK_SYM;
+          tok.ch = ch;
+        }
+
+      tok.end = next - s->text;
+      g_array_append_val (s->toks, tok);
+      space = FALSE;
+      newline = FALSE;
+      p = next;
+    }
+}
+
+gsize
+tok_len (const Tok *t)
+{
+  return t->end - t->start;
+}
+
+/* @word is lowercase ASCII. */
+gboolean
+tok_is (Scan       *s,
+        int         i,
+        const char *word)
+{
+  const Tok *t;
+
+  if (i < 0 || i >= NTOK (s))
+    return FALSE;
+  t = TOK (s, i);
+  if (t->type != TOK_WORD || (s->text[t->start] | 0x20) != word[0])
+    return FALSE;
+  return tok_len (t) == strlen (word) && g_ascii_strncasecmp (s->text + t->start, word, tok_len (t)) == 0;
+}
+
+gboolean
+tok_sym (Scan    *s,
+         int      i,
+         gunichar ch)
+{
+  return i >= 0 && i < NTOK (s) && TOK (s, i)->type == TOK_SYM && TOK (s, i)->ch == ch;
+}
+
+/* Token @i is one of @words (lowercase ASCII). */
+gboolean
+tok_in (Scan              *s,
+        int                i,
+        const char * const *words,
+        gsize              n_words)
+{
+  for (gsize k = 0; k < n_words; k++)
+    if (tok_is (s, i, words[k]))
+      return TRUE;
+  return FALSE;
+}
+
+gboolean
+is_dash (gunichar ch)
+{
+  return ch == '-' || ch == 0x2010 || ch == 0x2011 || ch == 0x2012 || ch == 0x2013 || ch == 0x2014;
+}
+
+/* Token @i is glued to the one before it. */
+gboolean
+attached (Scan *s,
+          int   i)
+{
+  return i > 0 && i < NTOK (s) && !TOK (s, i)->space;
+}
+
+const PxLexEntry *
+lex (Scan *s,
+     int   i)
+{
+  if (i < 0 || i >= NTOK (s) || TOK (s, i)->type != TOK_WORD)
+    return NULL;
+  return TOK (s, i)->lex;
+}
+
+guint
+lex_flags (Scan *s,
+           int   i)
+{
+  const PxLexEntry *e = lex (s, i);
+
+  return e != NULL ? e->flags : 0;
+}
+
+gboolean
+is_sentence_end (Scan *s,
+                 int   i)
+{
+  const Tok *t;
+
+  if (i < 0)
+    return TRUE;
+  t = TOK (s, i);
+  return t->type == TOK_SYM && (t->ch == '.' || t->ch == '!' || t->ch == '?');
+}
+
+/* Token @i opens a sentence or a line. */
+gboolean
+at_sentence_start (Scan *s,
+                   int   i)
+{
+  int j = i - 1;
+
+  if (TOK (s, i)->newline)
+    return TRUE;
+  /* opening quotes and brackets do not count */
+  while (j >= 0 && TOK (s, j)->type == TOK_SYM &&
+         (TOK (s, j)->ch == '"' || TOK (s, j)->ch == 0x201C || TOK (s, j)->ch == '(' ||
+          TOK (s, j)->ch == 0x2018 || TOK (s, j)->ch == '\''))
+    {
+      if (TOK (s, j)->newline)
+        return TRUE;
+      j--;
+    }
+  return is_sentence_end (s, j);
+}
+
+/* A capitalized word that opens a sentence is a name only if the text also
+ * capitalizes it in mid-sentence ("Earlier, …" is not; "Kazakhstan" is). */
+gboolean
+seen_as_name (Scan *s,
+              int   i)
+{
+  const Tok *t = TOK (s, i);
+  g_autofree char *word = NULL;
+
+  if (s->midcaps == NULL)
+    {
+      s->midcaps = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+      for (int k = 1; k < NTOK (s); k++)
+        {
+          const Tok *w = TOK (s, k);
+
+          if (w->type == TOK_WORD && w->cap && !at_sentence_start (s, k))
+            g_hash_table_add (s->midcaps, g_strndup (s->text + w->start, tok_len (w)));
+        }
+    }
+  word = g_strndup (s->text + t->start, tok_len (t));
+  return g_hash_table_contains (s->midcaps, word);
+}
+
+/* A hash of token @i's word, case-folded (ASCII): sets of words keyed by
+ * it cost no copy of the word. */
+guint
+tok_hash (Scan *s,
+          int   i)
+{
+  const Tok *t = TOK (s, i);
+  guint h = 5381;
+
+  for (guint k = t->start; k < t->end; k++)
+    h = h * 33 + (guchar)g_ascii_tolower (s->text[k]);
+  return h == 0 ? 1 : h;
+}
+
+/* Sets of word hashes: open addressing over a power-of-two GArray of
+ * guint, 0 for an empty slot (tok_hash() is never 0); cheaper per text
+ * than a hash table or a sort. */
+GArray *
+hash_set_new (guint n)
+{
+  guint size = 16;
+  GArray *set;
+
+  while (size < 2 * n)
+    size *= 2;
+  set = g_array_sized_new (FALSE, TRUE, sizeof (guint), size);
+  g_array_set_size (set, size);
+  return set;
+}
+
+void
+hash_set_add (GArray *set,
+              guint   hash)
+{
+  guint mask = set->len - 1;
+
+  for (guint i = hash & mask;; i = (i + 1) & mask)
+    {
+      guint *slot = &g_array_index (set, guint, i);
+
+      if (*slot == hash)
+        return;
+      if (*slot == 0)
+        {
+          *slot = hash;
+          return;
+        }
+    }
+}
+
+gboolean
+hash_set_contains (GArray *set,
+                   guint   hash)
+{
+  guint mask = set->len - 1;
+
+  for (guint i = hash & mask;; i = (i + 1) & mask)
+    {
+      guint v = g_array_index (set, guint, i);
+
+      if (v == hash)
+        return TRUE;
+      if (v == 0)
+        return FALSE;
+    }
+}
+
+/* TRUE when the text also writes the word at @i in lowercase: "the
+ * election" makes "Election" in a headline a common word, not a name. */
+gboolean
+seen_in_lowercase (Scan *s,
+                   int   i)
+{
+  if (s->lowercase == NULL)
+    {
+      s->lowercase = hash_set_new (NTOK (s));
+      for (int k = 0; k < NTOK (s); k++)
+        {
+          const Tok *w = TOK (s, k);
+
+          /* not the words of web addresses and slugs */
+          if (w->type == TOK_WORD && !w->cap && w->space && !(k > 0 && TOK (s, k - 1)->used) &&
+              !(k + 1 < NTOK (s) && attached (s, k + 1) && TOK (s, k + 1)->type == TOK_SYM &&
+                (TOK (s, k + 1)->ch == '-' || TOK (s, k + 1)->ch == '/')))
+            hash_set_add (s->lowercase, tok_hash (s, k));
+        }
+    }
+  return hash_set_contains (s->lowercase, tok_hash (s, i));
+}
+
+PxFact *
+add_fact (Scan       *s,
+          PxFactKind  kind,
+          int         first,
+          int         last)
+{
+  PxFact *fact = px_fact_new (kind, TOK (s, first)->start, TOK (s, last)->end);
+
+  fact->text = g_strndup (s->text + fact->start, fact->end - fact->start);
+  g_ptr_array_add (s->facts, fact);
+  if (kind != PX_FACT_QUOTE)
+    for (int k = first; k <= last; k++)
+      TOK (s, k)->used = TRUE;
+  return fact;
+}
+
+gboolean
+span_free (Scan *s,
+           int   first,
+           int   last)
+{
+  for (int k = first; k <= last; k++)
+    if (TOK (s, k)->used)
+      return FALSE;
+  return TRUE;
+}
+
+/* Qualifier words just before token @i; moves *first over them when
+ * @include is set. */
+PxQualifier
+qualifier_before (Scan *s,
+                  int   i)
+{
+  static const struct { const char *w1, *w2, *w3; PxQualifier q; } phrases[] = {
+    { "no", "less", "than", PX_QUALIFIER_GE },
+    { "not", "less", "than", PX_QUALIFIER_GE },
+    { "no", "fewer", "than", PX_QUALIFIER_GE },
+    { "no", "more", "than", PX_QUALIFIER_LE },
+    { "not", "more", "than", PX_QUALIFIER_LE },
+    { "in", "excess", "of", PX_QUALIFIER_GT },
+    { "as", "many", "as", PX_QUALIFIER_LE },
+    { "as", "much", "as", PX_QUALIFIER_LE },
+    { NULL, "more", "than", PX_QUALIFIER_GT },
+    { NULL, "greater", "than", PX_QUALIFIER_GT },
+    { NULL, "higher", "than", PX_QUALIFIER_GT },
+    { NULL, "less", "than", PX_QUALIFIER_LT },
+    { NULL, "fewer", "than", PX_QUALIFIER_LT },
+    { NULL, "lower", "than", PX_QUALIFIER_LT },
+    { NULL, "at", "least", PX_QUALIFIER_GE },
+    { NULL, "at", "most", PX_QUALIFIER_LE },
+    { NULL, "up", "to", PX_QUALIFIER_LE },
+    { NULL, "close", "to", PX_QUALIFIER_APPROX },
+    { NULL, "an", "estimated", PX_QUALIFIER_APPROX },
+  };
+  const PxLexEntry *e;
+
+  for (guint k = 0; k < G_N_ELEMENTS (phrases); k++)
+    {
+      if (phrases[k].w1 != NULL && !tok_is (s, i - 3, phrases[k].w1))
+        continue;
+      if (tok_is (s, i - 2, phrases[k].w2) && tok_is (s, i - 1, phrases[k].w3))
+        return phrases[k].q;
+    }
+  e = lex (s, i - 1);
+  if (e != NULL && e->qualifier != PX_QUALIFIER_NONE)
+    return e->qualifier;
+  return PX_QUALIFIER_NONE;
+}
+
+/* Web addresses are full of digits that are no facts. */
+void
+skip_addresses (Scan *s)
+{
+  for (int i = 0; i + 1 < NTOK (s); i++)
+    {
+      if (!(tok_is (s, i, "http") || tok_is (s, i, "https") || tok_is (s, i, "www") || tok_is (s, i, "ftp")) ||
+          !(tok_sym (s, i + 1, ':') || tok_sym (s, i + 1, '.')) || !attached (s, i + 1))
+        continue;
+      TOK (s, i)->used = TRUE;
+      for (i++; i < NTOK (s) && attached (s, i); i++)
+        TOK (s, i)->used = TRUE;
+    }
+}
