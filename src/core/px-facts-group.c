@@ -866,6 +866,25 @@ compare_pair_keys (gconstpointer a,
   return x < y ? -1 : x > y;
 }
 
+/* The facts of @list (indices, may be NULL) inside [start, end). */
+static GArray *
+facts_in (Grouper *g,
+          GArray  *list,
+          guint    start,
+          guint    end)
+{
+  GArray *in = g_array_new (FALSE, FALSE, sizeof (guint));
+
+  for (guint i = 0; list != NULL && i < list->len; i++)
+    {
+      const PxFact *fact = g_ptr_array_index (g->facts, g_array_index (list, guint, i));
+
+      if (fact->start < end && fact->end > start)
+        g_array_append_val (in, g_array_index (list, guint, i));
+    }
+  return in;
+}
+
 static void
 merge_sentences (Grouper   *g,
                  GPtrArray *documents,
@@ -912,7 +931,20 @@ merge_sentences (Grouper   *g,
       if (link->relation == PX_RELATION_RELATED)
         continue;
       key = ((guint64)segment_key (link->a.doc, link->a.segment) << 32) | segment_key (link->b.doc, link->b.segment);
-      g_array_append_val (pairs, key);
+      if (lone_pairs)
+        {
+          /* two values that differ are one fact only inside the parts of
+           * the sentences that state one claim */
+          GArray *fa = g_hash_table_lookup (by_segment, GUINT_TO_POINTER ((guint)(key >> 32)));
+          GArray *fb = g_hash_table_lookup (by_segment, GUINT_TO_POINTER ((guint)(key & 0xFFFFFFFF)));
+          g_autoptr(GArray) pa = facts_in (g, fa, link->a_start, link->a_end);
+          g_autoptr(GArray) pb = facts_in (g, fb, link->b_start, link->b_end);
+
+          if (pa->len > 0 && pb->len > 0)
+            merge_sentence_pair (g, pa, pb);
+        }
+      else
+        g_array_append_val (pairs, key);
     }
   for (guint c = 0; c < g->members->len; c++)
     {
