@@ -527,8 +527,8 @@ px_align_bag_new (Space      *space,
                in_name (bag->facts, tok->start))
         flags |= FEATURE_NAME;
       /* a capital after a comma is a name or a title too ("…, Governor
-       * Anna Berg held talks") */
-      if ((tok->flags & PX_TOKEN_CAPITALIZED) && !starts_sentence (document, seg, t))
+       * Anna Berg held talks"); a headline capitalizes every word */
+      if ((tok->flags & PX_TOKEN_CAPITALIZED) && !title_case && !starts_sentence (document, seg, t))
         flags |= FEATURE_CAPITAL;
       if (strchr (tok->norm, '.') != NULL || memchr (text + tok->start, '-', tok->end - tok->start) != NULL)
         {
