@@ -106,7 +106,6 @@ struct _PxSourceView
   GtkTextTag        *tags[N_TAGS];
   guint              next_op;
   guint              tag_source;
-  guint              flash_source;
   guint              overview_source;
   guint              pending_scroll;
   int                pending_segment;
@@ -880,18 +879,6 @@ query_tooltip_cb (GtkWidget    *widget,
   return TRUE;
 }
 
-static gboolean
-flash_done_cb (gpointer user_data)
-{
-  PxSourceView *self = user_data;
-  GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->text_view);
-  GtkTextIter start, end;
-
-  gtk_text_buffer_get_bounds (buffer, &start, &end);
-  gtk_text_buffer_remove_tag (buffer, self->tags[TAG_FLASH], &start, &end);
-  self->flash_source = 0;
-  return G_SOURCE_REMOVE;
-}
 
 /* Vfuncs */
 
@@ -902,7 +889,6 @@ px_source_view_dispose (GObject *object)
   GtkWidget *child;
 
   g_clear_handle_id (&self->tag_source, g_source_remove);
-  g_clear_handle_id (&self->flash_source, g_source_remove);
   g_clear_handle_id (&self->overview_source, g_source_remove);
   g_clear_handle_id (&self->pending_scroll, g_source_remove);
   if (self->text_view != NULL)
@@ -1526,8 +1512,14 @@ px_source_view_flash_range (PxSourceView *self,
   iter_at_byte (self, &a, start);
   iter_at_byte (self, &b, end);
   gtk_text_buffer_apply_tag (buffer, self->tags[TAG_FLASH], &a, &b);
-  g_clear_handle_id (&self->flash_source, g_source_remove);
-  self->flash_source = g_timeout_add (1500, flash_done_cb, self);
+}
+
+void
+px_source_view_clear_flash (PxSourceView *self)
+{
+  g_return_if_fail (PX_IS_SOURCE_VIEW (self));
+
+  untag_all (self, TAG_FLASH);
 }
 
 void

@@ -103,10 +103,12 @@ void           px_source_view_set_visible_top       (PxSourceView  *self,
 void           px_source_view_scroll_to_range       (PxSourceView  *self,
                                                      guint          start,
                                                      guint          end);
-/* Highlights a byte range for a moment. */
+/* Marks a byte range (the facts of the group the reader picked in the
+ * sidebar) until px_source_view_clear_flash (). */
 void           px_source_view_flash_range           (PxSourceView  *self,
                                                      guint          start,
                                                      guint          end);
+void           px_source_view_clear_flash           (PxSourceView  *self);
 
 /* Search matches (PxTextRange, byte ranges); @current is an index into
  * @matches or -1. */

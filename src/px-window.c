@@ -1025,6 +1025,9 @@ on_fact_sidebar_group_activated_cb (PxWindow *self,
     return;
   group = g_ptr_array_index (groups, index);
   scrolled = g_new0 (gboolean, self->columns->len + 1);
+  /* the group stays marked in every column that has it, until the next */
+  for (guint i = 0; i < self->columns->len; i++)
+    px_source_view_clear_flash (_px_window_get_column (self, i));
 
   for (guint i = 0; i < group->facts->len; i++)
     {

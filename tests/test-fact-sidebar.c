@@ -79,13 +79,19 @@ check_sidebar (PxWindow *window)
   px_fact_sidebar_set_filter (sidebar, PX_N_FACT_KINDS, PX_FACT_FILTER_ANY_STATUS);
   g_assert_cmpuint (px_fact_sidebar_get_n_groups (sidebar), ==, groups->len);
 
-  /* Activating a group scrolls the columns to its facts and flashes them. */
+  /* Activating a group scrolls the columns to its facts and marks them in
+   * every column, for as long as the reader needs (until the next group) */
   for (guint i = 0; i < MIN (groups->len, 5); i++)
     {
       const PxFactGroup *group = g_ptr_array_index (groups, i);
       GPtrArray *facts = px_comparison_get_facts (px_window_get_comparison (window));
+      gint64 end;
 
       px_fact_sidebar_activate (sidebar, i);
+      end = g_get_monotonic_time () + G_USEC_PER_SEC * 8 / 5;
+      while (g_get_monotonic_time () < end)
+        if (!g_main_context_iteration (NULL, FALSE))
+          g_usleep (1000);
       for (guint j = 0; j < group->facts->len; j++)
         {
           const PxFact *fact = g_ptr_array_index (facts, g_array_index (group->facts, guint, j));
