@@ -17,6 +17,7 @@
 
 #include "px-overview-strip.h"
 #include "px-source-view.h"
+#include "px-palette.h"
 
 #define CHECKPOINT_BYTES 256
 #define SLICE_USEC       (8 * 1000)
@@ -313,9 +314,9 @@ update_tag_colors (PxSourceView *self)
 {
   gboolean d = self->dark;
 
-  set_rgba (self->tags[TAG_SHARED], "background-rgba", d ? "rgba(46,194,126,0.20)" : "rgba(46,194,126,0.17)");
-  set_rgba (self->tags[TAG_PARTIAL], "background-rgba", d ? "rgba(98,160,234,0.22)" : "rgba(53,132,228,0.13)");
-  set_rgba (self->tags[TAG_DIFFERS], "background-rgba", d ? "rgba(245,194,17,0.20)" : "rgba(245,194,17,0.26)");
+  set_rgba (self->tags[TAG_SHARED], "background-rgba", d ? PX_PALETTE_SHARED_DARK : PX_PALETTE_SHARED_LIGHT);
+  set_rgba (self->tags[TAG_PARTIAL], "background-rgba", d ? PX_PALETTE_PARTIAL_DARK : PX_PALETTE_PARTIAL_LIGHT);
+  set_rgba (self->tags[TAG_DIFFERS], "background-rgba", d ? PX_PALETTE_DIFFERS_DARK : PX_PALETTE_DIFFERS_LIGHT);
   set_rgba (self->tags[TAG_UNIQUE], "background-rgba", NULL);
   set_rgba (self->tags[TAG_WORD_DIFF], "background-rgba", d ? "rgba(255,120,0,0.40)" : "rgba(255,120,0,0.30)");
   set_rgba (self->tags[TAG_PAIR_DIFF], "background-rgba", d ? "rgba(255,120,0,0.45)" : "rgba(255,120,0,0.35)");

@@ -463,7 +463,7 @@ px_align_bag_new (Space      *space,
   const char *text = px_document_get_text (document, NULL);
   Bag *bag = g_new0 (Bag, 1);
   guint n_content = 0, n_capitalized = 0, lo, hi;
-  gboolean title_case;
+  gboolean title_case, headline;
 
   bag->doc = doc;
   bag->segment = first;
@@ -507,6 +507,10 @@ px_align_bag_new (Space      *space,
         }
     }
   title_case = n_content >= 3 && 2 * n_capitalized > n_content;
+  /* a headline in title case, not a sentence full of names: a heading, or
+   * no full stop at its end */
+  headline = title_case && (seg->kind == PX_SEGMENT_HEADING ||
+                            text[end_seg->end - 1] != '.');
 
   for (guint t = seg->first_token; t < end_seg->first_token + end_seg->n_tokens; t++)
     {
@@ -528,7 +532,7 @@ px_align_bag_new (Space      *space,
         flags |= FEATURE_NAME;
       /* a capital after a comma is a name or a title too ("…, Governor
        * Anna Berg held talks"); a headline capitalizes every word */
-      if ((tok->flags & PX_TOKEN_CAPITALIZED) && !title_case && !starts_sentence (document, seg, t))
+      if ((tok->flags & PX_TOKEN_CAPITALIZED) && !headline && !starts_sentence (document, seg, t))
         flags |= FEATURE_CAPITAL;
       if (strchr (tok->norm, '.') != NULL || memchr (text + tok->start, '-', tok->end - tok->start) != NULL)
         {

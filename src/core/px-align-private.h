@@ -50,7 +50,7 @@ G_BEGIN_DECLS
 #define PX_ALIGN_PART_MASS       6.0
 /* A part needs shared words that say what happened (no names, titles,
  * dates or reporting verbs) weighing this much, or it scores half... */
-#define PX_ALIGN_PART_SAID       0.9
+#define PX_ALIGN_PART_SAID       1.5
 /* ...and at least this share of what it shares. */
 #define PX_ALIGN_PART_SAID_SHARE 0.15
 /* A part that names someone, or measures something, the other's part does

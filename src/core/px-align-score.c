@@ -189,6 +189,7 @@ typedef struct
   gboolean bonus;
   gboolean name;       /* part of a name: no claim on its own */
   gboolean content;    /* neither a name nor a function word */
+  gboolean fact;       /* a fact's pseudo-word */
 } Match;
 
 #define MAX_MATCHES 96
@@ -245,7 +246,8 @@ add_match (const Space   *space,
   if (e->n_matches < MAX_MATCHES && !(flags & FEATURE_STOPWORD))
     e->matches[e->n_matches++] = (Match) {
       fa->pos, fb->pos, wa, wb, fa->id == fb->id && (fa->flags & FEATURE_BONUS), name,
-      !name && !(flags & (FEATURE_STOPWORD | FEATURE_CAPITAL | FEATURE_FRAME))
+      !name && !(flags & (FEATURE_STOPWORD | FEATURE_CAPITAL | FEATURE_FRAME)),
+      (fa->flags & FEATURE_FACT) != 0
     };
 }
 
@@ -506,7 +508,7 @@ best_span (const Bag *a,
   for (guint i = 0; i < e->n_matches; i++)
     {
       double ma = 0, mb = 0, bonus_a = 0, bonus_b = 0, said = 0;
-      guint lo = G_MAXUINT, hi = 0;
+      guint lo = G_MAXUINT, hi = 0, n_said = 0;
 
       /* a part states one claim: a few shared words, not dozens */
       for (guint j = i; j < e->n_matches && j < i + MAX_PART_MATCHES; j++)
@@ -517,7 +519,11 @@ best_span (const Bag *a,
           ma += m->wa;
           mb += m->wb;
           if (m->content)
-            said += m->wa + m->wb;
+            {
+              said += m->wa + m->wb;
+              /* a shared value says what happened on its own */
+              n_said += m->fact ? 2 : 1;
+            }
           if (m->bonus)
             {
               bonus_a += m->wa;
@@ -530,7 +536,8 @@ best_span (const Bag *a,
           if (mass <= 0)
             continue;
           score = MIN (1.0, (ma + mb) / mass) * MIN (1.0, (ma + mb) / PX_ALIGN_PART_MASS);
-          if (said < PX_ALIGN_PART_SAID)
+          /* one word in common ("country") is no claim either */
+          if (said < PX_ALIGN_PART_SAID || n_said < 2)
             score *= 0.5;
           /* mostly names and dates in common: a topic, not a claim */
           score *= MIN (1.0, said / (ma + mb) / PX_ALIGN_PART_SAID_SHARE);
@@ -572,13 +579,25 @@ px_align_pair_score (const Space *space,
     score *= NAME_CONTRAST;
   if (span != NULL)
     *span = part;
-  /* no part scores more than its shared weight allows */
   if (parts)
     {
-      double shared = 0;
+      double shared = 0, said = 0;
+      guint n_said = 0;
 
       for (guint k = 0; k < e.n_matches; k++)
-        shared += e.matches[k].wa + e.matches[k].wb;
+        {
+          shared += e.matches[k].wa + e.matches[k].wb;
+          if (e.matches[k].content)
+            {
+              said += e.matches[k].wa + e.matches[k].wb;
+              n_said += e.matches[k].fact ? 2 : 1;
+            }
+        }
+      /* to link, whole sentences too must share what happened, not only
+       * who and when (the sentence score of similarity stays as it is) */
+      if (said < PX_ALIGN_PART_SAID || n_said < 2)
+        score *= 0.5;
+      /* no part scores more than its shared weight allows */
       parts = MIN (1.0, shared / PX_ALIGN_PART_MASS) > score;
     }
   partial = parts ? best_span (a, b, &e, &part) : 0;

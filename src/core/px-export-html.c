@@ -22,6 +22,7 @@
 
 #include "px-annotation.h"
 #include "px-export-html.h"
+#include "px-palette.h"
 
 #define X(s) ((const xmlChar *)(s))
 
@@ -70,12 +71,14 @@ typedef struct
 static const char css[] =
   ":root{color-scheme:light dark;"
   "--bg:#fdfcfa;--fg:#1f2328;--muted:#5b636e;--rule:#d8dbe0;--card:#ffffff;--head:#f2f1ee;"
-  "--unique:rgba(53,132,228,.07);--differs:rgba(230,150,0,.16);"
+  "--shared:" PX_PALETTE_SHARED_LIGHT ";--partial:" PX_PALETTE_PARTIAL_LIGHT ";"
+  "--differs:" PX_PALETTE_DIFFERS_LIGHT ";"
   "--agree-line:#1a7f37;--differs-line:#c4320a;--diff-mark:rgba(245,170,0,.55);"
   "--link:#1a5fb4;--boiler:#8a9099}"
   "@media (prefers-color-scheme:dark){:root{"
   "--bg:#1c1d20;--fg:#e6e6e3;--muted:#a3a9b2;--rule:#3a3d43;--card:#242529;--head:#2c2d32;"
-  "--unique:rgba(98,160,234,.12);--differs:rgba(245,170,40,.20);"
+  "--shared:" PX_PALETTE_SHARED_DARK ";--partial:" PX_PALETTE_PARTIAL_DARK ";"
+  "--differs:" PX_PALETTE_DIFFERS_DARK ";"
   "--agree-line:#57c26f;--differs-line:#ff7b54;--diff-mark:rgba(245,170,0,.45);"
   "--link:#8cb8ff;--boiler:#7d838c}}"
   "*{box-sizing:border-box}"
@@ -110,7 +113,8 @@ static const char css[] =
   ".col-body blockquote{margin:.6rem 0 .6rem .2rem;padding-left:.8rem;border-left:3px solid var(--rule)}"
   ".col-body .li{padding-left:1.1em;text-indent:-1.1em}"
   ".col-body .li::before{content:'\\2022\\00a0\\00a0'}"
-  ".st-unique{background:var(--unique)}"
+  ".st-shared{background:var(--shared)}"
+  ".st-partial{background:var(--partial)}"
   ".st-differs{background:var(--differs)}"
   ".boilerplate{color:var(--boiler);font-size:.85em}"
   ".caption{font-style:italic;font-size:.92em}"
@@ -1196,8 +1200,10 @@ add_legend (Report     *report,
   add_legend_item (list, "span", "mk mk-shared", "12", "claim 12, stated by every source (same number in each column)");
   add_legend_item (list, "span", "mk mk-partial", "12", "claim stated by some of the sources");
   add_legend_item (list, "span", "mk mk-differs", "12\u2260", "claim stated with a differing detail");
-  add_legend_item (list, "span", "st-differs", "tinted", "sentence whose claim differs between sources");
-  add_legend_item (list, "span", "st-unique", "tinted, no number", "sentence only this source has");
+  add_legend_item (list, "span", "st-shared", "green", "sentence whose claim every source states");
+  add_legend_item (list, "span", "st-partial", "blue", "sentence whose claim several sources state");
+  add_legend_item (list, "span", "st-differs", "yellow", "sentence whose claim differs between sources");
+  add_legend_item (list, "span", "st-unique", "no tint, no number", "sentence only this source has");
   add_legend_item (list, "span", "diff", "word", "the words that differ");
   add_legend_item (list, "span", "fact f-agree", "68.5%", "fact that agrees across sources (solid underline)");
   add_legend_item (list, "span", "fact f-differs", "68.5%", "fact that differs between sources (wavy underline)");
