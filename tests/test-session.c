@@ -688,6 +688,73 @@ test_source_too_large (void)
     }
 }
 
+/* F6: very many annotations whose quotes are gone share one budget of
+ * work; past it they are kept, orphaned, counted and told about, and the
+ * next load searches for them again. */
+static void
+test_many_stale_annotations (void)
+{
+  GString *xml = g_string_new (HEAD "<parallax-session version=\"1\"><sources><source id=\"s1\"><text>");
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GBytes) saved = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PxSession) session = NULL;
+  g_autoptr(PxSession) again = NULL;
+  g_autofree char *message = NULL;
+  guint n = 3000, orphaned = 0;
+
+  for (guint i = 0; i < 400; i++)
+    g_string_append_printf (xml, "Sentence %u about the bridge and the lake, said the mayor. ", i);
+  g_string_append (xml, "</text></source></sources><annotations>");
+  for (guint i = 0; i < n; i++)
+    g_string_append_printf (xml, "<annotation id=\"a%u\" source=\"s1\"><label>check</label>"
+                            "<position start=\"%u\" end=\"%u\"/><quote><exact>A quote %u the editor "
+                            "rewrote entirely, nothing of it is left</exact></quote></annotation>",
+                            i, (i * 37) % 20000, (i * 37) % 20000 + 50, i);
+  g_string_append (xml, "</annotations></parallax-session>");
+  bytes = g_bytes_new_take (xml->str, xml->len);
+  g_string_free (xml, FALSE);
+
+  session = px_session_new_from_bytes (bytes, "stale.parallax", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (px_session_get_annotations (session)->len, ==, n);
+  for (guint i = 0; i < n; i++)
+    orphaned += px_annotation_get_anchor_status (g_ptr_array_index (px_session_get_annotations (session), i)) ==
+                PX_ANCHOR_ORPHANED;
+  g_assert_cmpuint (orphaned, ==, n);
+  g_test_message ("%u of %u not searched for", px_session_get_n_unsearched_annotations (session), n);
+  g_assert_cmpuint (px_session_get_n_unsearched_annotations (session), >, n / 2);
+  g_assert_cmpuint (px_session_get_n_unsearched_annotations (session), <, n);
+  message = px_session_dup_unsearched_message (session);
+  g_assert_nonnull (message);
+  g_assert_nonnull (strstr (message, "not searched for"));
+
+  /* Saved, they are orphaned with their old range and quote. */
+  saved = px_session_to_bytes (session);
+  again = px_session_new_from_bytes (saved, "stale.parallax", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (px_session_get_annotations (again)->len, ==, n);
+  {
+    PxAnnotation *last = g_ptr_array_index (px_session_get_annotations (again), n - 1);
+    g_autofree char *exact = px_annotation_dup_exact (last);
+    g_autofree char *expected = g_strdup_printf ("A quote %u the editor rewrote entirely, nothing of it is left", n - 1);
+
+    g_assert_cmpstr (exact, ==, expected);
+    g_assert_cmpuint (px_annotation_get_start (last), ==, ((n - 1) * 37) % 20000);
+  }
+
+  /* A session whose annotations hold needs no search. */
+  {
+    g_autoptr(PxSession) fine = make_session ();
+    g_autoptr(GBytes) fine_bytes = px_session_to_bytes (fine);
+    g_autoptr(PxSession) loaded = px_session_new_from_bytes (fine_bytes, "fine.parallax", &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpuint (px_session_get_n_unsearched_annotations (loaded), ==, 0);
+    g_assert_null (px_session_dup_unsearched_message (loaded));
+  }
+}
+
 /* kill -9 during a save leaves the old file or the new one. The child (this
  * program run with --save-loop) saves two different sessions in turn. */
 static PxSession *
@@ -934,6 +1001,7 @@ main (int    argc,
   g_test_add_func ("/core/session/kill-during-save", test_kill_during_save);
   g_test_add_func ("/core/session/save/leftovers-mode-link", test_save_leftovers_mode_link);
   g_test_add_func ("/core/session/early-years", test_early_years);
+  g_test_add_func ("/core/session/many-stale-annotations", test_many_stale_annotations);
   g_test_add_func ("/core/session/refused/source-too-large", test_source_too_large);
 
   return g_test_run ();

@@ -36,6 +36,7 @@ struct _PxSession
   GPtrArray  *annotations;  /* PxAnnotation */
   GListStore *annotation_model;  /* the same PxAnnotations, in the same order */
   GHashTable *settings;     /* char* → char* */
+  guint       n_unsearched; /* annotations the last load or re-import did not search for */
 };
 
 typedef struct
@@ -608,6 +609,7 @@ read_annotation (xmlNodePtr   node,
                  GHashTable  *source_ids,
                  const char  *name,
                  guint        index,
+                 guint64     *work,
                  GError     **error)
 {
   g_autofree char *id = get_prop (node, "id");
@@ -665,8 +667,9 @@ read_annotation (xmlNodePtr   node,
 
   /* Stored ranges are checked against the text: a hand-edited source makes
    * its annotations look for their quote again. */
-  if (g_strcmp0 (anchor, "orphaned") == 0 || !px_annotation_is_attached_to (annotation, document))
-    px_annotation_reattach (annotation, document);
+  if ((g_strcmp0 (anchor, "orphaned") == 0 || !px_annotation_is_attached_to (annotation, document)) &&
+      px_annotation_reattach_within (annotation, document, work) == PX_ANCHOR_ORPHANED && *work == 0)
+    self->n_unsearched++;
 
   return annotation;
 }
@@ -683,6 +686,7 @@ read_session (xmlDocPtr      doc,
   xmlNodePtr node;
   g_autofree char *version = NULL;
   guint64 version_number = 0;
+  guint64 work = PX_ANNOTATION_REATTACH_WORK;
   guint index;
 
   if (root == NULL || !is_element (root, "parallax-session"))
@@ -786,7 +790,7 @@ read_session (xmlDocPtr      doc,
        * edited sources takes a while, and may be cancelled. */
       if (g_cancellable_set_error_if_cancelled (cancellable, error))
         return NULL;
-      annotation = read_annotation (child, self, source_ids, name, index++, error);
+      annotation = read_annotation (child, self, source_ids, name, index++, &work, error);
       if (annotation == NULL)
         return NULL;
       insert_annotation (self, annotation);
@@ -939,6 +943,7 @@ px_session_replace_document (PxSession  *self,
                              PxDocument *document)
 {
   g_autoptr(PxDocument) old = NULL;
+  guint64 work = PX_ANNOTATION_REATTACH_WORK;
   guint n_orphaned = 0;
 
   g_return_val_if_fail (PX_IS_SESSION (self), 0);
@@ -949,6 +954,7 @@ px_session_replace_document (PxSession  *self,
   g_ptr_array_index (self->documents, index) = g_object_ref (document);
   g_object_unref (old);
 
+  self->n_unsearched = 0;
   for (guint i = 0; i < self->annotations->len; i++)
     {
       PxAnnotation *annotation = g_ptr_array_index (self->annotations, i);
@@ -956,11 +962,53 @@ px_session_replace_document (PxSession  *self,
 
       if (g_strcmp0 (document_id, px_document_get_id (old)) != 0)
         continue;
-      if (px_annotation_reattach (annotation, document) == PX_ANCHOR_ORPHANED)
-        n_orphaned++;
+      if (px_annotation_reattach_within (annotation, document, &work) == PX_ANCHOR_ORPHANED)
+        {
+          n_orphaned++;
+          if (work == 0)
+            self->n_unsearched++;
+        }
     }
   emit_changed (self);
   return n_orphaned;
+}
+
+/**
+ * px_session_get_n_unsearched_annotations:
+ *
+ * Returns: how many annotations the load of this session, or its last
+ *   px_session_replace_document(), left orphaned without searching for
+ *   them: re-attaching shares PX_ANNOTATION_REATTACH_WORK, and very many
+ *   annotations on edited sources spend it. They keep their range and
+ *   quote, and are searched for again on the next load.
+ */
+guint
+px_session_get_n_unsearched_annotations (PxSession *self)
+{
+  g_return_val_if_fail (PX_IS_SESSION (self), 0);
+  return self->n_unsearched;
+}
+
+/**
+ * px_session_dup_unsearched_message:
+ *
+ * Returns: (transfer full) (nullable): a sentence for the reader when
+ *   px_session_get_n_unsearched_annotations() is not 0, else NULL.
+ */
+char *
+px_session_dup_unsearched_message (PxSession *self)
+{
+  g_return_val_if_fail (PX_IS_SESSION (self), NULL);
+
+  if (self->n_unsearched == 0)
+    return NULL;
+  if (self->n_unsearched == 1)
+    return g_strdup ("1 annotation was not searched for in its edited source (too many annotations "
+                     "to re-attach at once); it is kept as orphaned and searched for again when the "
+                     "session is opened.");
+  return g_strdup_printf ("%u annotations were not searched for in their edited sources (too many "
+                          "annotations to re-attach at once); they are kept as orphaned and searched "
+                          "for again when the session is opened.", self->n_unsearched);
 }
 
 const guint *
