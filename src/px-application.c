@@ -98,6 +98,16 @@ px_application_startup (GApplication *application)
   static const char *quit_accels[] = { "<Control>q", NULL };
   static const char *close_accels[] = { "<Control>w", NULL };
   static const char *example_accels[] = { "<Control><Shift>e", NULL };
+  g_autofree char *program = g_file_read_link ("/proc/self/exe", NULL);
+
+  /* ./run starts the program of the build tree: its catalogs are there,
+   * not where an installed Parallax looks */
+  if (program != NULL)
+    {
+      g_autofree char *locale_dir = px_application_dup_locale_dir (program);
+
+      bindtextdomain (GETTEXT_PACKAGE, locale_dir);
+    }
 
   G_APPLICATION_CLASS (px_application_parent_class)->startup (application);
 
@@ -131,6 +141,26 @@ px_application_new (void)
                        "flags", G_APPLICATION_HANDLES_OPEN,
                        "resource-base-path", "/io/github/parallax_reader/Parallax",
                        NULL);
+}
+
+char *
+px_application_dup_locale_dir (const char *program)
+{
+  g_autofree char *bin = NULL;
+  g_autofree char *build = NULL;
+  g_autofree char *marker = NULL;
+  g_autofree char *po = NULL;
+
+  g_return_val_if_fail (program != NULL, NULL);
+
+  /* BUILD/src/parallax: BUILD holds meson-private/ and po/LANG/LC_MESSAGES */
+  bin = g_path_get_dirname (program);
+  build = g_path_get_dirname (bin);
+  marker = g_build_filename (build, "meson-private", NULL);
+  po = g_build_filename (build, "po", NULL);
+  if (g_file_test (marker, G_FILE_TEST_IS_DIR) && g_file_test (po, G_FILE_TEST_IS_DIR))
+    return g_steal_pointer (&po);
+  return g_strdup (LOCALEDIR);
 }
 
 static int

@@ -13,6 +13,10 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (PxApplication, px_application, PX, APPLICATION, AdwApplication)
 
 PxApplication *px_application_new                (void);
+/* Where the translations of @program are: the build tree's po/ when
+ * @program runs from a meson build tree (./run, a developer), else the
+ * installed locale folder. */
+char          *px_application_dup_locale_dir     (const char *program);
 /* The bundled example articles, sorted; newly allocated GFile array. */
 GPtrArray     *px_application_list_examples      (void);
 

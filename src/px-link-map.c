@@ -282,7 +282,7 @@ px_link_map_init (PxLinkMap *self)
   self->bands = g_array_new (FALSE, FALSE, sizeof (Band));
   g_signal_connect (click, "pressed", G_CALLBACK (pressed_cb), self);
   gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (click));
-  gtk_widget_set_size_request (GTK_WIDGET (self), 32, -1);
+  gtk_widget_set_size_request (GTK_WIDGET (self), 24, -1);
   gtk_widget_set_tooltip_text (GTK_WIDGET (self), _("Click a band to select its sentences"));
 }
 

@@ -24,9 +24,10 @@ struct _PxNotes
   GListModel *sources;
   PxSession  *session;
   GFile      *file;         /* where the session was last saved or opened */
+  GFile      *report;       /* the report last exported */
   gboolean    unsaved;
   gboolean    closing;
-  gboolean    restored;     /* the session came from the recovery file */
+  GSimpleActionGroup *actions;
   guint       sync_idle;
   guint       autosave;
 };
@@ -35,6 +36,95 @@ struct _PxNotes
 #define AUTOSAVE_DELAY 3
 
 G_DEFINE_FINAL_TYPE (PxNotes, px_notes, G_TYPE_OBJECT)
+
+enum {
+  PROP_0,
+  PROP_UNSAVED,
+  PROP_FILE,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static void
+set_unsaved (PxNotes  *self,
+             gboolean  unsaved)
+{
+  if (self->unsaved == !!unsaved)
+    return;
+  self->unsaved = !!unsaved;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_UNSAVED]);
+}
+
+static void
+set_file (PxNotes *self,
+          GFile   *file)
+{
+  if (g_set_object (&self->file, file))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FILE]);
+}
+
+/* A name for files made from this reading: the session's, else the first
+ * source's title, made safe as a file name. */
+char *
+px_notes_suggest_name (PxNotes    *self,
+                       const char *extension)
+{
+  g_autofree char *base = NULL;
+  GString *name;
+
+  if (self->file != NULL)
+    {
+      g_autofree char *file_name = g_file_get_basename (self->file);
+      char *dot = strrchr (file_name, '.');
+
+      if (dot != NULL && dot != file_name)
+        *dot = '\0';
+      base = g_steal_pointer (&file_name);
+    }
+  else if (g_list_model_get_n_items (self->sources) > 0)
+    {
+      g_autoptr(PxDocument) first = g_list_model_get_item (self->sources, 0);
+      const char *title = px_document_get_title (first);
+      const char *origin = px_document_get_origin (first);
+
+      if (title != NULL && *title != '\0')
+        base = g_utf8_substring (title, 0, MIN (g_utf8_strlen (title, -1), 60));
+      else if (origin != NULL)
+        {
+          char *dot;
+
+          base = g_path_get_basename (origin);
+          dot = strrchr (base, '.');
+          if (dot != NULL && dot != base)
+            *dot = '\0';
+        }
+    }
+  if (base == NULL || *base == '\0')
+    {
+      g_free (base);
+      base = g_strdup (_("Reading"));
+    }
+  name = g_string_new (NULL);
+  for (const char *p = base; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      /* no folders, no characters other systems refuse */
+      if (c == '/' || c == '\\' || c == ':' || c == '*' || c == '?' || c == '"' || c == '<' || c == '>' || c == '|' ||
+          g_unichar_iscntrl (c) || g_unichar_isspace (c))
+        {
+          /* one space, however many went */
+          if (name->len > 0 && name->str[name->len - 1] != ' ')
+            g_string_append_c (name, ' ');
+        }
+      else
+        g_string_append_unichar (name, c);
+    }
+  g_strstrip (name->str);
+  g_string_append (name, extension);
+  return g_string_free (name, FALSE);
+}
 
 static const struct
 {
@@ -50,6 +140,25 @@ static const struct
   { PX_LABEL_CHECK, "px-note-check", PANGO_UNDERLINE_LOW, "rgba(99,69,44,0.25)" },
   { NULL, "px-note-other", PANGO_UNDERLINE_SINGLE, "rgba(119,118,123,0.30)" },
 };
+
+/* @text in quotation marks, unless it is a quote with its own already
+ * (“…” inside “…” read as a doubled quote). */
+static char *
+quote_text (const char *text)
+{
+  static const char * const opening[] = { "“", "\"", "«", "„", "‘", "'" };
+  static const char * const closing[] = { "”", "\"", "»", "“", "’", "'" };
+  g_autofree char *trimmed = g_strstrip (g_strdup (text != NULL ? text : ""));
+
+  for (guint i = 0; i < G_N_ELEMENTS (opening); i++)
+    if (g_str_has_prefix (trimmed, opening[i]))
+      {
+        for (guint j = 0; j < G_N_ELEMENTS (closing); j++)
+          if (g_str_has_suffix (trimmed, closing[j]) && strlen (trimmed) > strlen (opening[i]))
+            return g_steal_pointer (&trimmed);
+      }
+  return g_strdup_printf ("“%s”", trimmed);
+}
 
 static const char *
 tag_for_label (const char *label)
@@ -160,7 +269,7 @@ show_error (PxNotes    *self,
 static void
 mark_unsaved (PxNotes *self)
 {
-  self->unsaved = TRUE;
+  set_unsaved (self, TRUE);
   if (self->autosave == 0)
     self->autosave = g_timeout_add_seconds (AUTOSAVE_DELAY, autosave_cb, self);
 }
@@ -207,7 +316,12 @@ sync_sources (PxNotes *self)
       g_autoptr(PxDocument) d = g_list_model_get_item (model, j);
 
       if (session_index_of (self, d) < 0)
-        px_session_add_document (self->session, d);
+        {
+          px_session_add_document (self->session, d);
+          /* a saved session has changed */
+          if (self->file != NULL)
+            mark_unsaved (self);
+        }
       order[j] = session_index_of (self, d);
     }
   px_session_set_column_order (self->session, order, n);
@@ -444,11 +558,13 @@ present_editor (PxNotes      *self,
   if (g_utf8_strlen (quote, -1) > 160)
     {
       g_autofree char *head = g_utf8_substring (quote, 0, 159);
+      g_autofree char *cut = g_strdup_printf ("%s…", head);
 
-      shown = g_strdup_printf ("“%s…”", head);
+      shown = g_str_has_prefix (head, "“") || g_str_has_prefix (head, "\"") || g_str_has_prefix (head, "«")
+              ? g_steal_pointer (&cut) : quote_text (cut);
     }
   else
-    shown = g_strdup_printf ("“%s”", quote);
+    shown = quote_text (quote);
 
   dialog = adw_message_dialog_new (GTK_WINDOW (self->window),
                                    annotation == NULL ? _("Add Highlight") : _("Edit Highlight"),
@@ -637,6 +753,30 @@ export_done_cb (GObject      *source,
 
   if (!px_export_html_file_finish (result, &error))
     show_error (self, _("Could Not Export the Report"), error->message);
+  else if (self->window != NULL && self->report != NULL)
+    {
+      g_autofree char *name = g_file_get_basename (self->report);
+      g_autofree char *escaped = g_markup_escape_text (name, -1);
+      AdwToast *toast = adw_toast_new_format (_("Exported “%s”"), escaped);
+
+      adw_toast_set_button_label (toast, _("_Open"));
+      adw_toast_set_action_name (toast, "notes.open-report");
+      px_window_add_toast (self->window, toast);
+    }
+}
+
+static void
+open_report_action_cb (GSimpleAction *action,
+                       GVariant      *parameter,
+                       gpointer       user_data)
+{
+  PxNotes *self = user_data;
+  g_autofree char *uri = NULL;
+
+  if (self->window == NULL || self->report == NULL)
+    return;
+  uri = g_file_get_uri (self->report);
+  gtk_show_uri (GTK_WINDOW (self->window), uri, GDK_CURRENT_TIME);
 }
 
 static void
@@ -652,6 +792,7 @@ export_chosen_cb (GtkNativeDialog *dialog,
       (comparison = px_window_get_comparison (self->window)) != NULL)
     {
       file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+      g_set_object (&self->report, file);
       px_export_html_file_async (comparison, px_session_get_annotations (self->session), file, NULL,
                                  export_done_cb, g_object_ref (self));
     }
@@ -674,7 +815,11 @@ export_action_cb (GSimpleAction *action,
     }
   chooser = gtk_file_chooser_native_new (_("Export Report"), GTK_WINDOW (self->window),
                                          GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), _("_Cancel"));
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), _("report.html"));
+  {
+    g_autofree char *name = px_notes_suggest_name (self, ".html");
+
+    gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
+  }
   g_signal_connect (chooser, "response", G_CALLBACK (export_chosen_cb), g_object_ref (self));
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }
@@ -693,13 +838,22 @@ save_done_cb (GObject      *source,
       self->closing = FALSE;
       return;
     }
-  self->unsaved = FALSE;
+  set_unsaved (self, FALSE);
   forget_recovery (self);
   if (self->file != NULL)
     {
       g_autofree char *uri = g_file_get_uri (self->file);
 
       gtk_recent_manager_add_item (gtk_recent_manager_get_default (), uri);
+    }
+  if (!self->closing && self->window != NULL && self->file != NULL)
+    {
+      g_autofree char *name = g_file_get_basename (self->file);
+      g_autofree char *escaped = g_markup_escape_text (name, -1);
+      AdwToast *toast = adw_toast_new_format (_("Saved “%s”"), escaped);
+
+      adw_toast_set_timeout (toast, 3);
+      px_window_add_toast (self->window, toast);
     }
   if (self->closing && self->window != NULL)
     gtk_window_destroy (GTK_WINDOW (self->window));
@@ -709,7 +863,7 @@ void
 px_notes_save_to (PxNotes *self,
                   GFile   *file)
 {
-  g_set_object (&self->file, file);
+  set_file (self, file);
   px_session_save_async (self->session, file, G_PRIORITY_DEFAULT, NULL, save_done_cb, g_object_ref (self));
 }
 
@@ -744,11 +898,15 @@ save_as_action_cb (GSimpleAction *action,
     return;
   chooser = gtk_file_chooser_native_new (_("Save Session"), GTK_WINDOW (self->window),
                                          GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"), _("_Cancel"));
-  gtk_file_filter_set_name (filter, _("Parallax sessions"));
+  gtk_file_filter_set_name (filter, _("Parallax Sessions"));
   gtk_file_filter_add_pattern (filter, "*.parallax");
   gtk_file_filter_add_mime_type (filter, "application/x-parallax-session+xml");
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), _("Reading.parallax"));
+  {
+    g_autofree char *name = px_notes_suggest_name (self, ".parallax");
+
+    gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
+  }
   g_signal_connect (chooser, "response", G_CALLBACK (save_as_chosen_cb), g_object_ref (self));
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }
@@ -776,7 +934,7 @@ close_response_cb (AdwMessageDialog *dialog,
     return;
   if (g_strcmp0 (response, "discard") == 0)
     {
-      self->unsaved = FALSE;
+      set_unsaved (self, FALSE);
       forget_recovery (self);
       gtk_window_destroy (GTK_WINDOW (self->window));
     }
@@ -809,7 +967,8 @@ close_request_cb (GtkWindow *window,
 void
 px_notes_adopt_session (PxNotes   *self,
                         PxSession *session,
-                        GFile     *file)
+                        GFile     *file,
+                        gboolean   restored)
 {
   GPtrArray *annotations;
 
@@ -831,19 +990,90 @@ px_notes_adopt_session (PxNotes   *self,
       if (known && px_session_find_annotation (self->session, px_annotation_get_id (annotation)) == NULL)
         px_session_add_annotation (self->session, annotation);
     }
-  if (self->restored)
+  if (restored)
     {
       /* a restored session is not saved anywhere yet */
-      self->restored = FALSE;
-      g_clear_object (&self->file);
+      set_file (self, NULL);
       mark_unsaved (self);
     }
   else
     {
-      g_set_object (&self->file, file);
-      self->unsaved = FALSE;
+      set_file (self, file);
+      set_unsaved (self, FALSE);
     }
   px_notes_refresh (self);
+}
+
+GPtrArray *
+px_notes_dup_annotations_for (PxNotes    *self,
+                              PxDocument *document)
+{
+  int index;
+
+  g_return_val_if_fail (PX_IS_NOTES (self), NULL);
+  g_return_val_if_fail (PX_IS_DOCUMENT (document), NULL);
+
+  index = session_index_of (self, document);
+  if (index < 0)
+    return g_ptr_array_new_with_free_func (g_object_unref);
+  return px_session_dup_annotations_for_document (self->session, index);
+}
+
+void
+px_notes_restore_annotations (PxNotes   *self,
+                              GPtrArray *annotations)
+{
+  g_return_if_fail (PX_IS_NOTES (self));
+  g_return_if_fail (annotations != NULL);
+
+  /* the source first, then what lies on it */
+  g_clear_handle_id (&self->sync_idle, g_source_remove);
+  sync_sources (self);
+  for (guint a = 0; a < annotations->len; a++)
+    {
+      PxAnnotation *annotation = g_ptr_array_index (annotations, a);
+      g_autofree char *id = px_annotation_dup_document_id (annotation);
+      gboolean known = FALSE;
+
+      for (guint d = 0; d < px_session_get_n_documents (self->session) && !known; d++)
+        known = g_strcmp0 (px_document_get_id (px_session_get_document (self->session, d)), id) == 0;
+      if (known && !g_ptr_array_find (px_session_get_annotations (self->session), annotation, NULL))
+        px_session_add_annotation (self->session, annotation);
+    }
+  px_notes_refresh (self);
+}
+
+static void
+set_enabled (PxNotes    *self,
+             const char *name,
+             gboolean    enabled)
+{
+  GAction *action = g_action_map_lookup_action (G_ACTION_MAP (self->actions), name);
+
+  g_simple_action_set_enabled (G_SIMPLE_ACTION (action), enabled);
+}
+
+void
+px_notes_update_actions (PxNotes *self)
+{
+  gboolean any;
+
+  g_return_if_fail (PX_IS_NOTES (self));
+
+  if (self->actions == NULL)
+    return;
+  any = self->window != NULL && g_list_model_get_n_items (self->sources) > 0;
+  set_enabled (self, "save", any);
+  set_enabled (self, "save-as", any);
+  set_enabled (self, "add", any);
+  set_enabled (self, "export", any && px_window_get_comparison (self->window) != NULL);
+}
+
+GFile *
+px_notes_get_file (PxNotes *self)
+{
+  g_return_val_if_fail (PX_IS_NOTES (self), NULL);
+  return self->file;
 }
 
 /* ---- the list ---- */
@@ -911,7 +1141,7 @@ bind_row_cb (GtkSignalListItemFactory *factory,
   g_autofree char *exact = px_annotation_dup_exact (annotation);
   g_autofree char *text = px_annotation_dup_note (annotation);
   g_autofree char *id = px_annotation_dup_document_id (annotation);
-  g_autofree char *quoted = g_strdup_printf ("“%s”", exact != NULL ? exact : "");
+  g_autofree char *quoted = quote_text (exact);
   g_autofree char *where = NULL;
   int column = column_of_document_id (self, id);
 
@@ -1004,10 +1234,7 @@ recovery_response_cb (AdwMessageDialog *dialog,
   if (self->window == NULL)
     return;
   if (g_strcmp0 (response, "restore") == 0)
-    {
-      self->restored = TRUE;
-      px_window_open_files (self->window, &recovery, 1);
-    }
+    px_window_open_session (self->window, recovery, TRUE);
   else if (g_strcmp0 (response, "discard") == 0)
     g_file_delete (recovery, NULL, NULL);
 }
@@ -1045,15 +1272,51 @@ px_notes_dispose (GObject *object)
     g_signal_handlers_disconnect_by_data (px_session_get_annotation_model (self->session), self);
   g_clear_object (&self->session);
   g_clear_object (&self->file);
+  g_clear_object (&self->report);
+  g_clear_object (&self->actions);
   g_clear_weak_pointer (&self->window);
 
   G_OBJECT_CLASS (px_notes_parent_class)->dispose (object);
 }
 
 static void
+px_notes_get_property (GObject    *object,
+                       guint       prop_id,
+                       GValue     *value,
+                       GParamSpec *pspec)
+{
+  PxNotes *self = PX_NOTES (object);
+
+  switch (prop_id)
+    {
+    case PROP_UNSAVED:
+      g_value_set_boolean (value, self->unsaved);
+      break;
+    case PROP_FILE:
+      g_value_set_object (value, self->file);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
 px_notes_class_init (PxNotesClass *klass)
 {
-  G_OBJECT_CLASS (klass)->dispose = px_notes_dispose;
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->dispose = px_notes_dispose;
+  object_class->get_property = px_notes_get_property;
+
+  /* what a save would change is not saved yet */
+  properties[PROP_UNSAVED] =
+    g_param_spec_boolean ("unsaved", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  /* where the session was saved or opened from */
+  properties[PROP_FILE] =
+    g_param_spec_object ("file", NULL, NULL, G_TYPE_FILE,
+                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
 static void
@@ -1073,16 +1336,10 @@ px_notes_new (PxWindow *window)
     { "export", export_action_cb },
     { "save", save_action_cb },
     { "save-as", save_as_action_cb },
-  };
-  static const struct { guint key; GdkModifierType mods; const char *action; } shortcuts[] = {
-    { GDK_KEY_m, GDK_CONTROL_MASK, "notes.add" },
-    { GDK_KEY_e, GDK_CONTROL_MASK, "notes.export" },
-    { GDK_KEY_s, GDK_CONTROL_MASK, "notes.save" },
-    { GDK_KEY_s, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "notes.save-as" },
+    { "open-report", open_report_action_cb },
   };
   PxNotes *self;
   g_autoptr(GSimpleActionGroup) group = g_simple_action_group_new ();
-  GtkEventController *controller = gtk_shortcut_controller_new ();
 
   g_return_val_if_fail (PX_IS_WINDOW (window), NULL);
 
@@ -1094,17 +1351,14 @@ px_notes_new (PxWindow *window)
                     G_CALLBACK (annotations_changed_cb), self);
 
   g_action_map_add_action_entries (G_ACTION_MAP (group), entries, G_N_ELEMENTS (entries), self);
+  self->actions = g_object_ref (group);
   gtk_widget_insert_action_group (GTK_WIDGET (window), "notes", G_ACTION_GROUP (group));
-  gtk_shortcut_controller_set_scope (GTK_SHORTCUT_CONTROLLER (controller), GTK_SHORTCUT_SCOPE_MANAGED);
-  for (guint i = 0; i < G_N_ELEMENTS (shortcuts); i++)
-    gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (controller),
-                                          gtk_shortcut_new (gtk_keyval_trigger_new (shortcuts[i].key, shortcuts[i].mods),
-                                                            gtk_named_action_new (shortcuts[i].action)));
-  gtk_widget_add_controller (GTK_WIDGET (window), controller);
+  /* their keys are the window's (px-window-actions.c) */
   g_signal_connect_object (window, "close-request", G_CALLBACK (close_request_cb), self, 0);
 
   sync_sources (self);
-  self->unsaved = FALSE;
+  set_unsaved (self, FALSE);
+  px_notes_update_actions (self);
   offer_recovery (self);
   return self;
 }

@@ -44,9 +44,28 @@ void        px_notes_autosave_now     (PxNotes      *self);
 /* Applies the annotation highlights to the columns again. */
 void        px_notes_refresh          (PxNotes      *self);
 /* Takes the annotations of @session for the documents the window shows
- * (after the window loaded the session's sources). */
+ * (after the window loaded the session's sources). A @restored session
+ * (the recovery file) is not tied to @file and counts as unsaved. */
 void        px_notes_adopt_session    (PxNotes      *self,
                                        PxSession    *session,
-                                       GFile        *file);
+                                       GFile        *file,
+                                       gboolean      restored);
+/* (element-type PxAnnotation) (transfer container): the annotations on
+ * @document, kept by the window when it removes that source. */
+GPtrArray  *px_notes_dup_annotations_for (PxNotes    *self,
+                                          PxDocument *document);
+/* Puts back @annotations (of px_notes_dup_annotations_for()) once their
+ * source is among the window's sources again. */
+void        px_notes_restore_annotations (PxNotes   *self,
+                                          GPtrArray *annotations);
+/* A file name for what is saved or exported from this reading: the
+ * session's name, else the first source's title, made safe, with
+ * @extension (".html"). */
+char       *px_notes_suggest_name     (PxNotes      *self,
+                                       const char   *extension);
+/* Enables save, export and add only when they can run. */
+void        px_notes_update_actions   (PxNotes      *self);
+/* The file the session was last saved to or opened from, or NULL. */
+GFile      *px_notes_get_file         (PxNotes      *self);
 
 G_END_DECLS

@@ -1,11 +1,12 @@
-/* px-overview-strip.c: where a column's claims sit, beside its scrollbar
+/* px-overview-strip.c: where a column's claims sit; the column's scrollbar
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * Like Meld's overview map: the whole text in the strip's height, runs of
  * shared, differing and unique claims as coloured bars (shared on the
  * left, unique as a thin outline, so that colour is not the only cue), the
- * visible part as a frame. A click scrolls there.
+ * visible part as a frame. It stands in for the column's scrollbar (an
+ * overlay scrollbar would lie over it): a click or a drag scrolls there.
  */
 #define G_LOG_DOMAIN "px-overview-strip"
 
@@ -38,12 +39,11 @@ adjustment_changed_cb (GtkAdjustment   *adjustment,
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
+/* The strip is the column's scrollbar: the visible part centres where
+ * it is pressed, and follows a drag. */
 static void
-pressed_cb (GtkGestureClick *gesture,
-            int              n_press,
-            double           x,
-            double           y,
-            PxOverviewStrip *self)
+scroll_to_y (PxOverviewStrip *self,
+             double           y)
 {
   int height = gtk_widget_get_height (GTK_WIDGET (self));
   double upper, page;
@@ -53,6 +53,27 @@ pressed_cb (GtkGestureClick *gesture,
   upper = gtk_adjustment_get_upper (self->adjustment);
   page = gtk_adjustment_get_page_size (self->adjustment);
   gtk_adjustment_set_value (self->adjustment, y / height * upper - page / 2);
+}
+
+static void
+drag_begin_cb (GtkGestureDrag  *gesture,
+               double           x,
+               double           y,
+               PxOverviewStrip *self)
+{
+  scroll_to_y (self, y);
+}
+
+static void
+drag_update_cb (GtkGestureDrag  *gesture,
+                double           dx,
+                double           dy,
+                PxOverviewStrip *self)
+{
+  double x, y;
+
+  if (gtk_gesture_drag_get_start_point (gesture, &x, &y))
+    scroll_to_y (self, y + dy);
 }
 
 static void
@@ -145,15 +166,16 @@ px_overview_strip_class_init (PxOverviewStripClass *klass)
 static void
 px_overview_strip_init (PxOverviewStrip *self)
 {
-  GtkGesture *click = gtk_gesture_click_new ();
+  GtkGesture *drag = gtk_gesture_drag_new ();
 
   self->marks = g_array_new (FALSE, FALSE, sizeof (PxOverviewMark));
-  g_signal_connect (click, "pressed", G_CALLBACK (pressed_cb), self);
-  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (click));
-  gtk_widget_set_size_request (GTK_WIDGET (self), 10, -1);
+  g_signal_connect (drag, "drag-begin", G_CALLBACK (drag_begin_cb), self);
+  g_signal_connect (drag, "drag-update", G_CALLBACK (drag_update_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (drag));
+  gtk_widget_set_size_request (GTK_WIDGET (self), 12, -1);
   gtk_widget_set_tooltip_text (GTK_WIDGET (self),
                                _("Where this source’s claims sit: full bars are stated by all, half bars by several, "
-                                 "striped bars differ, thin lines only here. Click to go there."));
+                                 "striped bars differ, thin lines only here. Click or drag to go there."));
 }
 
 PxOverviewStrip *

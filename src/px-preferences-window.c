@@ -39,6 +39,7 @@ struct _PxPreferencesWindow
   AdwComboRow          *color_scheme_row;
   GtkAdjustment        *font_scale_adjustment;
   GtkSwitch            *sync_scroll_switch;
+  GtkSwitch            *fit_columns_switch;
   GtkSwitch            *show_boilerplate_switch;
   GtkSwitch            *highlight_switches[N_HIGHLIGHTS];
   AdwComboRow          *sensitivity_row;
@@ -220,6 +221,7 @@ px_preferences_window_class_init (PxPreferencesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PxPreferencesWindow, color_scheme_row);
   gtk_widget_class_bind_template_child (widget_class, PxPreferencesWindow, font_scale_adjustment);
   gtk_widget_class_bind_template_child (widget_class, PxPreferencesWindow, sync_scroll_switch);
+  gtk_widget_class_bind_template_child (widget_class, PxPreferencesWindow, fit_columns_switch);
   gtk_widget_class_bind_template_child (widget_class, PxPreferencesWindow, show_boilerplate_switch);
   gtk_widget_class_bind_template_child_full (widget_class, "highlight_shared_switch", FALSE,
                                              G_STRUCT_OFFSET (PxPreferencesWindow,
@@ -268,6 +270,9 @@ px_preferences_window_init (PxPreferencesWindow *self)
                                 NULL, NULL);
   g_settings_bind (self->settings, "sync-scroll",
                    self->sync_scroll_switch, "active",
+                   G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (self->settings, "fit-columns",
+                   self->fit_columns_switch, "active",
                    G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (self->settings, "show-boilerplate",
                    self->show_boilerplate_switch, "active",

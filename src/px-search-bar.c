@@ -20,6 +20,7 @@ struct _PxSearchBar
   /* template widgets */
   GtkSearchBar    *search_bar;
   GtkSearchEntry  *entry;
+  GtkToggleButton *match_case_button;
   GtkToggleButton *whole_word_button;
   GtkToggleButton *regex_button;
   GtkButton       *previous_button;
@@ -187,6 +188,7 @@ px_search_bar_class_init (PxSearchBarClass *klass)
                                                "/io/github/parallax_reader/Parallax/px-search-bar.ui");
   gtk_widget_class_bind_template_child (widget_class, PxSearchBar, search_bar);
   gtk_widget_class_bind_template_child (widget_class, PxSearchBar, entry);
+  gtk_widget_class_bind_template_child (widget_class, PxSearchBar, match_case_button);
   gtk_widget_class_bind_template_child (widget_class, PxSearchBar, whole_word_button);
   gtk_widget_class_bind_template_child (widget_class, PxSearchBar, regex_button);
   gtk_widget_class_bind_template_child (widget_class, PxSearchBar, previous_button);
@@ -268,6 +270,8 @@ px_search_bar_get_flags (PxSearchBar *self)
 
   if (gtk_toggle_button_get_active (self->whole_word_button))
     flags |= PX_SEARCH_WHOLE_WORD;
+  if (gtk_toggle_button_get_active (self->match_case_button))
+    flags |= PX_SEARCH_MATCH_CASE;
   if (gtk_toggle_button_get_active (self->regex_button))
     flags |= PX_SEARCH_REGEX;
   return flags;
@@ -280,6 +284,7 @@ px_search_bar_set_flags (PxSearchBar   *self,
   g_return_if_fail (PX_IS_SEARCH_BAR (self));
 
   gtk_toggle_button_set_active (self->whole_word_button, (flags & PX_SEARCH_WHOLE_WORD) != 0);
+  gtk_toggle_button_set_active (self->match_case_button, (flags & PX_SEARCH_MATCH_CASE) != 0);
   gtk_toggle_button_set_active (self->regex_button, (flags & PX_SEARCH_REGEX) != 0);
 }
 
@@ -321,6 +326,7 @@ px_search_bar_set_results (PxSearchBar *self,
         status = g_strdup_printf (ngettext ("%u match", "%u matches", total), total);
     }
   gtk_label_set_text (self->status_label, status);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->status_label), *status != '\0' ? status : NULL);
   gtk_widget_set_sensitive (GTK_WIDGET (self->previous_button), total > 0);
   gtk_widget_set_sensitive (GTK_WIDGET (self->next_button), total > 0);
 }
@@ -351,6 +357,28 @@ px_search_bar_get_total (PxSearchBar *self)
   for (guint i = 0; i < self->counts->len; i++)
     total += g_array_index (self->counts, guint, i);
   return total;
+}
+
+void
+px_search_bar_show_wrapped (PxSearchBar *self,
+                            gboolean     forward)
+{
+  g_autofree char *status = NULL;
+
+  g_return_if_fail (PX_IS_SEARCH_BAR (self));
+
+  /* Translators: "1 of 12 · from the top" after the last match */
+  status = g_strdup_printf (forward ? _("%s · from the top") : _("%s · from the end"),
+                            gtk_label_get_text (self->status_label));
+  gtk_label_set_text (self->status_label, status);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->status_label), status);
+}
+
+const char *
+px_search_bar_get_status (PxSearchBar *self)
+{
+  g_return_val_if_fail (PX_IS_SEARCH_BAR (self), NULL);
+  return gtk_label_get_text (self->status_label);
 }
 
 void

@@ -19,6 +19,12 @@ void           px_search_bar_set_search_mode (PxSearchBar   *self,
                                               gboolean       search_mode);
 gboolean       px_search_bar_get_search_mode (PxSearchBar   *self);
 void           px_search_bar_focus_entry     (PxSearchBar   *self);
+/* After px_search_bar_set_results(): the step to the current match went
+ * past the last match to the first (@forward) or the other way. */
+void           px_search_bar_show_wrapped    (PxSearchBar   *self,
+                                              gboolean       forward);
+/* What the bar says: "3 of 12", "No matches", an error. */
+const char    *px_search_bar_get_status      (PxSearchBar   *self);
 /* What to find: the entry's text and the options. */
 const char    *px_search_bar_get_text        (PxSearchBar   *self);
 void           px_search_bar_set_text        (PxSearchBar   *self,

@@ -10,6 +10,8 @@
 
 #include "config.h"
 
+#include <glib/gi18n.h>
+
 #include "px-search.h"
 #include "px-source-view.h"
 
@@ -123,6 +125,31 @@ add_match (GArray       *matches,
   g_array_append_val (matches, range);
 }
 
+/* GLib's messages quote the whole pattern and count bytes: a reader wants
+ * to know what is wrong. */
+static const char *
+describe_regex_error (const GError *error)
+{
+  switch (error->code)
+    {
+    case G_REGEX_ERROR_UNMATCHED_PARENTHESIS:
+      return _("Missing “)”");
+    case G_REGEX_ERROR_UNTERMINATED_CHARACTER_CLASS:
+      return _("Missing “]”");
+    case G_REGEX_ERROR_STRAY_BACKSLASH:
+      return _("“\\” at the end");
+    case G_REGEX_ERROR_NOTHING_TO_REPEAT:
+      return _("Nothing before “*”, “+” or “?”");
+    case G_REGEX_ERROR_QUANTIFIERS_OUT_OF_ORDER:
+    case G_REGEX_ERROR_QUANTIFIER_TOO_BIG:
+      return _("Invalid count in “{}”");
+    case G_REGEX_ERROR_RANGE_OUT_OF_ORDER:
+      return _("Invalid range in “[]”");
+    default:
+      return _("Invalid regular expression");
+    }
+}
+
 GArray *
 px_search_text (const char     *text,
                 gsize           length,
@@ -140,18 +167,23 @@ px_search_text (const char     *text,
   if (*needle == '\0' || length == 0)
     return g_steal_pointer (&matches);
 
-  fold (text, length, TRUE, &haystack);
+  fold (text, length, !(flags & PX_SEARCH_MATCH_CASE), &haystack);
 
   if (flags & PX_SEARCH_REGEX)
     {
       g_autoptr(GRegex) regex = NULL;
       g_autoptr(GMatchInfo) info = NULL;
+      g_autoptr(GError) regex_error = NULL;
 
       /* Accents out of the pattern, case left to the regex: "\D" is not "\d". */
       fold (needle, strlen (needle), FALSE, &pattern);
-      regex = g_regex_new (pattern.text->str, G_REGEX_CASELESS | G_REGEX_OPTIMIZE, 0, error);
+      regex = g_regex_new (pattern.text->str,
+                           ((flags & PX_SEARCH_MATCH_CASE) ? 0 : G_REGEX_CASELESS) | G_REGEX_OPTIMIZE,
+                           0, &regex_error);
       if (regex == NULL)
         {
+          g_debug ("%s", regex_error->message);
+          g_set_error_literal (error, G_REGEX_ERROR, regex_error->code, describe_regex_error (regex_error));
           folded_clear (&haystack);
           folded_clear (&pattern);
           return NULL;
@@ -171,7 +203,7 @@ px_search_text (const char     *text,
       const char *hay = haystack.text->str;
       const char *found;
 
-      fold (needle, strlen (needle), TRUE, &pattern);
+      fold (needle, strlen (needle), !(flags & PX_SEARCH_MATCH_CASE), &pattern);
       if (pattern.text->len > 0)
         for (found = strstr (hay, pattern.text->str); found != NULL;
              found = strstr (found + 1, pattern.text->str))

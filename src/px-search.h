@@ -13,11 +13,14 @@ typedef enum
   PX_SEARCH_DEFAULT    = 0,
   PX_SEARCH_WHOLE_WORD = 1 << 0,
   PX_SEARCH_REGEX      = 1 << 1,
+  PX_SEARCH_MATCH_CASE = 1 << 2,
 } PxSearchFlags;
 
-/* Matches of @needle in @text, ignoring case and accents ("Zurich" finds
- * "Zürich"): a GArray of PxTextRange (byte ranges into @text, in order).
- * NULL and an error for a regular expression that does not compile. */
+/* Matches of @needle in @text, ignoring accents ("Zurich" finds "Zürich")
+ * and, without PX_SEARCH_MATCH_CASE, case: a GArray of PxTextRange (byte
+ * ranges into @text, in order). NULL and an error for a regular
+ * expression that does not compile: its message is for a reader
+ * ("Missing “)”"), GLib's own goes to the debug log. */
 GArray *px_search_text (const char     *text,
                         gsize           length,
                         const char     *needle,

@@ -1015,7 +1015,8 @@ describe_document (PxDocument *document,
     g_string_append (out, site);
   if (date != NULL && *date != '\0')
     g_string_append_printf (out, "%s%s", out->len > 0 ? " · " : "", date);
-  words = g_strdup_printf (ngettext ("%u word", "%u words", px_document_get_n_words (document)),
+  /* with the locale's digit grouping: "1,869,530 words" */
+  words = g_strdup_printf (ngettext ("%'u word", "%'u words", px_document_get_n_words (document)),
                            px_document_get_n_words (document));
   g_string_append_printf (out, "%s%s", out->len > 0 ? " · " : "", words);
   if ((site == NULL || *site == '\0') && !title_is_file_name && origin != NULL)
@@ -1041,6 +1042,8 @@ px_source_view_new (PxDocument *document,
   g_autoptr(GMenu) menu = g_menu_new ();
   g_autoptr(GMenuItem) left = NULL;
   g_autoptr(GMenuItem) right = NULL;
+  g_autoptr(GMenuItem) remove = NULL;
+  g_autoptr(GMenu) removal = g_menu_new ();
   gsize length;
   const char *text;
 
@@ -1066,6 +1069,11 @@ px_source_view_new (PxDocument *document,
           GtkTextIter start, end;
 
           segment_iters (self, s, &start, &end);
+          /* Clutter on lines of its own takes its line breaks with it when
+           * hidden: no blank bands where it was. */
+          if (gtk_text_iter_starts_line (&start) && gtk_text_iter_ends_line (&end))
+            while (gtk_text_iter_get_char (&end) == '\n')
+              gtk_text_iter_forward_char (&end);
           gtk_text_buffer_apply_tag (buffer, self->tags[TAG_BOILERPLATE], &start, &end);
         }
       else if (seg->kind == PX_SEGMENT_HEADING)
@@ -1088,8 +1096,20 @@ px_source_view_new (PxDocument *document,
   gtk_label_set_text (self->title_label, title);
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->title_label), title);
   gtk_label_set_text (self->subtitle_label, subtitle);
-  if (origin != NULL)
-    gtk_widget_set_tooltip_text (GTK_WIDGET (self->subtitle_label), origin);
+  {
+    /* the whole line, however narrow the column */
+    const char *encoding = px_document_get_encoding (document);
+    GString *tip = g_string_new (subtitle);
+
+    if (origin != NULL)
+      g_string_append_printf (tip, "\n%s", origin);
+    if (encoding != NULL && *encoding != '\0')
+      /* Translators: how the file's bytes were read: "Encoding: windows-1251" */
+      g_string_append_printf (tip, "\n%s %s", _("Encoding:"), encoding);
+
+    gtk_widget_set_tooltip_text (GTK_WIDGET (self->subtitle_label), tip->str);
+    g_string_free (tip, TRUE);
+  }
 
   gtk_actionable_set_action_target (GTK_ACTIONABLE (self->close_button), "u", index);
   gtk_actionable_set_action_name (GTK_ACTIONABLE (self->close_button), "win.remove-source");
@@ -1099,7 +1119,12 @@ px_source_view_new (PxDocument *document,
   g_menu_item_set_action_and_target (right, "win.move-source-right", "u", index);
   g_menu_append_item (menu, left);
   g_menu_append_item (menu, right);
+  remove = g_menu_item_new (_("_Remove Source"), NULL);
+  g_menu_item_set_action_and_target (remove, "win.remove-source", "u", index);
+  g_menu_append_item (removal, remove);
+  g_menu_append_section (menu, NULL, G_MENU_MODEL (removal));
   gtk_menu_button_set_menu_model (self->menu_button, G_MENU_MODEL (menu));
+  px_menu_button_hide_tooltip_when_open (self->menu_button);
 
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->text_view),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, title,
@@ -1411,6 +1436,50 @@ px_source_view_scroll_to_segment (PxSourceView *self,
     self->pending_scroll = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, pending_scroll_cb, self, NULL);
 }
 
+gboolean
+px_source_view_get_segment_top (PxSourceView *self,
+                                guint         segment,
+                                double       *y)
+{
+  int sy, sh;
+
+  g_return_val_if_fail (PX_IS_SOURCE_VIEW (self), FALSE);
+
+  if (segment >= self->n_segments)
+    return FALSE;
+  segment_buffer_yrange (self, segment, &sy, &sh);
+  *y = sy;
+  return TRUE;
+}
+
+double
+px_source_view_get_visible_top (PxSourceView *self)
+{
+  GdkRectangle visible;
+
+  g_return_val_if_fail (PX_IS_SOURCE_VIEW (self), 0);
+
+  gtk_text_view_get_visible_rect (self->text_view, &visible);
+  return visible.y;
+}
+
+void
+px_source_view_set_visible_top (PxSourceView *self,
+                                double        y)
+{
+  GtkAdjustment *adjustment;
+  double delta;
+
+  g_return_if_fail (PX_IS_SOURCE_VIEW (self));
+
+  /* an older scroll to a sentence would pull the view back */
+  self->pending_segment = -1;
+  adjustment = px_source_view_get_vadjustment (self);
+  delta = y - px_source_view_get_visible_top (self);
+  if (ABS (delta) >= 1)
+    gtk_adjustment_set_value (adjustment, gtk_adjustment_get_value (adjustment) + delta);
+}
+
 void
 px_source_view_scroll_to_range (PxSourceView *self,
                                 guint         start,
@@ -1464,12 +1533,17 @@ px_source_view_set_matches (PxSourceView *self,
   if (matches != NULL)
     {
       g_autofree char *count = NULL;
+      g_autofree char *number = g_strdup_printf ("%u", matches->len);
 
       if (matches->len == 0)
         count = g_strdup (_("No matches"));
       else
         count = g_strdup_printf (ngettext ("%u match", "%u matches", matches->len), matches->len);
-      gtk_label_set_text (self->match_label, count);
+      /* the number alone: a narrow column has room for little more */
+      gtk_label_set_text (self->match_label, number);
+      gtk_widget_set_tooltip_text (GTK_WIDGET (self->match_label), count);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (self->match_label),
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL, count, -1);
       if (matches->len == 0)
         gtk_widget_add_css_class (GTK_WIDGET (self->match_label), "none");
       else
@@ -1507,6 +1581,26 @@ px_source_view_set_pair_diffs (PxSourceView *self,
       iter_at_byte (self, &end, range->end);
       gtk_text_buffer_apply_tag (buffer, self->tags[TAG_PAIR_DIFF], &start, &end);
     }
+}
+
+static void
+popover_visible_cb (GtkWidget     *popover,
+                    GParamSpec    *pspec,
+                    GtkMenuButton *button)
+{
+  gtk_widget_set_has_tooltip (GTK_WIDGET (button), !gtk_widget_get_visible (popover));
+}
+
+void
+px_menu_button_hide_tooltip_when_open (GtkMenuButton *button)
+{
+  GtkPopover *popover;
+
+  g_return_if_fail (GTK_IS_MENU_BUTTON (button));
+
+  popover = gtk_menu_button_get_popover (button);
+  if (popover != NULL)
+    g_signal_connect_object (popover, "notify::visible", G_CALLBACK (popover_visible_cb), button, 0);
 }
 
 const char * const *

@@ -88,6 +88,14 @@ int            px_source_view_get_segment_at_y      (PxSourceView  *self,
 void           px_source_view_scroll_to_segment     (PxSourceView  *self,
                                                      guint          segment,
                                                      double         y);
+/* Buffer pixels: the top of @segment, and of the visible area; setting
+ * the latter scrolls there at once (sync scroll). */
+gboolean       px_source_view_get_segment_top       (PxSourceView  *self,
+                                                     guint          segment,
+                                                     double        *y);
+double         px_source_view_get_visible_top       (PxSourceView  *self);
+void           px_source_view_set_visible_top       (PxSourceView  *self,
+                                                     double         y);
 void           px_source_view_scroll_to_range       (PxSourceView  *self,
                                                      guint          start,
                                                      guint          end);
@@ -101,5 +109,9 @@ void           px_source_view_flash_range           (PxSourceView  *self,
 void           px_source_view_set_matches           (PxSourceView  *self,
                                                      GArray        *matches,
                                                      int            current);
+
+/* The tooltip of @button goes while its popover is open (GTK 4.8 keeps
+ * it over the menu). */
+void           px_menu_button_hide_tooltip_when_open (GtkMenuButton *button);
 
 G_END_DECLS

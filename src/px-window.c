@@ -5,13 +5,16 @@
  * The reading window: one column per source, link maps between adjacent
  * columns, the fact sidebar (F9) and the search bar (Ctrl+F). Imports and
  * the comparison run in workers; the columns show the text as soon as the
- * files are read and the highlights once the comparison is in.
+ * files are read and the highlights once the comparison is in. This file
+ * builds the columns and follows the selection and sync scroll; the
+ * actions, search and opening files live beside it (px-window-private.h).
  */
 #define G_LOG_DOMAIN "px-window"
 
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <math.h>
 
 #include "px-application.h"
 #include "px-fact-sidebar.h"
@@ -19,64 +22,7 @@
 #include "px-preferences-window.h"
 #include "px-search-bar.h"
 #include "px-source-view.h"
-#include "px-window.h"
-
-struct _PxWindow
-{
-  AdwApplicationWindow  parent_instance;
-
-  /* template widgets */
-  AdwWindowTitle       *window_title;
-  GtkWidget            *facts_button;
-  GtkWidget            *search_button;
-  GtkWidget            *sync_button;
-  AdwToastOverlay      *toast_overlay;
-  GtkStack             *stack;
-  GtkProgressBar       *progress_bar;
-  GtkButton            *cancel_button;
-  AdwFlap              *flap;
-  PxSearchBar          *search_bar;
-  GtkScrolledWindow    *columns_scroller;
-  GtkStack             *sidebar_stack;
-  GtkBox               *columns_box;
-  PxFactSidebar        *fact_sidebar;
-
-  /* owned */
-  GListStore           *sources;          /* PxDocument */
-  PxComparison         *comparison;
-  GCancellable         *import_cancellable;
-  GCancellable         *compare_cancellable;
-  GPtrArray            *pending;          /* PxDocument or NULL, one slot per file being imported */
-  GPtrArray            *columns;          /* PxSourceView, in source order */
-  GPtrArray            *maps;             /* PxLinkMap, between columns i and i + 1 */
-  GPtrArray            *matches;          /* GArray of PxTextRange per column, or NULL */
-  GSettings            *settings;
-  GSimpleActionGroup   *highlight_actions; /* highlight.NAME toggles */
-  GtkCssProvider       *font_css;          /* the text size of the font-scale setting */
-  PxNotes              *notes;
-  guint                 n_pending;
-  guint                 generation;       /* of the import batch */
-  guint                 highlight_watch;
-  gint64                opened_at;        /* monotonic time of the last open, for the log */
-  PxSourceView         *sync_leader;      /* borrowed: the column the others last followed */
-  gint64                synced_at;
-  int                   selected_doc;
-  int                   selected_segment;
-  int                   current_match;    /* among all matches, in column order */
-  guint                 show_facts : 1;
-  guint                 sync_scroll : 1;
-  guint                 show_boilerplate : 1;
-  guint                 syncing : 1;
-};
-
-/* One import batch: results go to their slot so that columns keep the
- * order in which the files were given, whatever order the workers finish. */
-typedef struct
-{
-  PxWindow *window;
-  guint     slot;
-  guint     generation;
-} ImportJob;
+#include "px-window-private.h"
 
 enum {
   PROP_0,
@@ -90,14 +36,34 @@ static GParamSpec *properties[N_PROPS];
 
 G_DEFINE_FINAL_TYPE (PxWindow, px_window, ADW_TYPE_APPLICATION_WINDOW)
 
-static void update_search (PxWindow *self);
+static void restore_tops (PxWindow *self);
+
+
 
 /* Slots of files that failed stay NULL. */
 static void
-pending_slot_free (gpointer data)
+_px_window_pending_slot_free (gpointer data)
 {
   if (data != NULL)
     g_object_unref (data);
+}
+
+void
+_px_window_removed_source_free (gpointer data)
+{
+  RemovedSource *removed = data;
+
+  g_clear_object (&removed->document);
+  g_clear_pointer (&removed->annotations, g_ptr_array_unref);
+  g_free (removed);
+}
+
+void
+_px_window_session_job_free (SessionJob *job)
+{
+  g_clear_object (&job->window);
+  g_clear_object (&job->file);
+  g_free (job);
 }
 
 static void
@@ -107,8 +73,8 @@ matches_free (gpointer data)
     g_array_unref (data);
 }
 
-static void
-show_toast (PxWindow   *self,
+void
+_px_window_show_toast (PxWindow   *self,
             const char *message)
 {
   AdwToast *toast = adw_toast_new (message);
@@ -117,25 +83,39 @@ show_toast (PxWindow   *self,
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
 }
 
-static PxSourceView *
-get_column (PxWindow *self,
+const char *
+_px_window_document_display_title (PxDocument *document,
+                        char      **fallback)
+{
+  const char *title = px_document_get_title (document);
+  const char *origin = px_document_get_origin (document);
+
+  if (title != NULL && *title != '\0')
+    return title;
+  *fallback = origin != NULL ? g_path_get_basename (origin) : g_strdup (_("Untitled"));
+  return *fallback;
+}
+
+PxSourceView *
+_px_window_get_column (PxWindow *self,
             guint     index)
 {
   return index < self->columns->len ? g_ptr_array_index (self->columns, index) : NULL;
 }
 
-static void
-update_busy (PxWindow *self)
+void
+_px_window_update_busy (PxWindow *self)
 {
   gboolean busy = px_window_get_busy (self);
 
   gtk_widget_set_visible (GTK_WIDGET (self->progress_bar), busy);
   gtk_widget_set_visible (GTK_WIDGET (self->cancel_button), busy);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.cancel", busy);
+  _px_window_update_actions (self);
 }
 
 static void
-update_title (PxWindow *self)
+_px_window_update_title (PxWindow *self)
 {
   guint n = g_list_model_get_n_items (G_LIST_MODEL (self->sources));
   g_autofree char *subtitle = NULL;
@@ -164,11 +144,59 @@ update_title (PxWindow *self)
     subtitle = g_strdup_printf (ngettext ("%u source", "%u sources", n), n);
 
   adw_window_title_set_subtitle (self->window_title, subtitle);
+  {
+    /* the session's name, and a dot while what a save would write is not saved */
+    GFile *file = self->notes != NULL ? px_notes_get_file (self->notes) : NULL;
+    gboolean unsaved = self->notes != NULL && px_notes_get_unsaved (self->notes) &&
+                       (file != NULL || px_session_get_annotations (px_notes_get_session (self->notes))->len > 0);
+    g_autofree char *name = NULL;
+    g_autofree char *shown = NULL;
+    g_autofree char *title = NULL;
+
+    if (file != NULL)
+      {
+        char *dot;
+
+        name = g_file_get_basename (file);
+        dot = g_str_has_suffix (name, ".parallax") ? strrchr (name, '.') : NULL;
+        if (dot != NULL && dot != name)
+          *dot = '\0';
+      }
+    else
+      name = g_strdup (_("Parallax"));
+    /* Translators: the window title with unsaved changes: "• Reading" */
+    shown = unsaved ? g_strdup_printf (_("• %s"), name) : g_strdup (name);
+    adw_window_title_set_title (self->window_title, shown);
+    /* Translators: the title in the task switcher: "• Reading — Parallax" */
+    title = file != NULL ? g_strdup_printf (_("%s — Parallax"), shown) : g_strdup (shown);
+    gtk_window_set_title (GTK_WINDOW (self), title);
+  }
   gtk_stack_set_visible_child_name (self->stack, n == 0 ? "empty" : "sources");
   /* Nothing to find, sync or list before there are sources. */
   gtk_widget_set_visible (self->facts_button, n > 0);
   gtk_widget_set_visible (self->search_button, n > 0);
   gtk_widget_set_visible (self->sync_button, n > 0);
+  gtk_widget_set_visible (self->view_button, n > 0);
+}
+
+/* What can run now: nothing that needs sources before there are any, no
+ * second removal while the columns are still moving under the pointer. */
+void
+_px_window_update_actions (PxWindow *self)
+{
+  GtkWidget *widget = GTK_WIDGET (self);
+  guint n = self->sources != NULL ? g_list_model_get_n_items (G_LIST_MODEL (self->sources)) : 0;
+  gboolean settled = self->compare_cancellable == NULL && self->n_pending == 0 && self->removal_guard == 0;
+
+  gtk_widget_action_set_enabled (widget, "win.remove-source", n > 0 && settled);
+  gtk_widget_action_set_enabled (widget, "win.next-claim", n > 0 && self->comparison != NULL);
+  gtk_widget_action_set_enabled (widget, "win.previous-claim", n > 0 && self->comparison != NULL);
+  gtk_widget_action_set_enabled (widget, "win.find", n > 0);
+  gtk_widget_action_set_enabled (widget, "win.next-column", n > 0);
+  gtk_widget_action_set_enabled (widget, "win.previous-column", n > 0);
+  gtk_widget_action_set_enabled (widget, "win.show-sidebar-page", n > 0);
+  if (self->notes != NULL)
+    px_notes_update_actions (self->notes);
 }
 
 /* Selection and counterparts */
@@ -285,17 +313,17 @@ show_pair_diffs (PxWindow *self,
     }
 
   for (guint i = 0; i < self->columns->len; i++)
-    px_source_view_set_pair_diffs (get_column (self, i), g_ptr_array_index (per_column, i));
+    px_source_view_set_pair_diffs (_px_window_get_column (self, i), g_ptr_array_index (per_column, i));
 }
 
 static void
-select_segment (PxWindow *self,
+_px_window_select_segment (PxWindow *self,
                 guint     doc,
                 guint     segment,
                 gboolean  scroll_own)
 {
   g_autoptr(GPtrArray) counterparts = NULL;
-  PxSourceView *own = get_column (self, doc);
+  PxSourceView *own = _px_window_get_column (self, doc);
   double own_y = -1, own_height;
 
   if (own == NULL)
@@ -315,7 +343,7 @@ select_segment (PxWindow *self,
   self->syncing = TRUE;
   for (guint i = 0; i < self->columns->len; i++)
     {
-      PxSourceView *column = get_column (self, i);
+      PxSourceView *column = _px_window_get_column (self, i);
       GArray *lit = g_ptr_array_index (counterparts, i);
 
       px_source_view_set_selected_segment (column, i == doc ? (int)segment : -1);
@@ -352,10 +380,62 @@ segment_is_shared (PxWindow *self,
   return claim->n_sources > 1;
 }
 
+/* A short message that replaces the previous one (claim 3 of 12, …). */
+static void
+_px_window_show_feedback (PxWindow   *self,
+               const char *message)
+{
+  AdwToast *toast;
+
+  /* the one shown changes its words: replacing toasts quickly is what
+   * libadwaita 1.2's toast animations do not survive */
+  if (self->feedback_toast != NULL)
+    {
+      adw_toast_set_title (self->feedback_toast, message);
+      return;
+    }
+  toast = adw_toast_new (message);
+  adw_toast_set_timeout (toast, 2);
+  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+  g_set_weak_pointer (&self->feedback_toast, toast);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+/* "Claim 3 of 12": where @segment's claim is among this column's claims
+ * (the shared ones, or every one when @shared_only is FALSE), in order. */
+static void
+show_claim_position (PxWindow *self,
+                     guint     doc,
+                     guint     segment,
+                     gboolean  shared_only)
+{
+  guint n_segments = px_document_get_n_segments (px_source_view_get_document (_px_window_get_column (self, doc)));
+  g_autoptr(GHashTable) seen = g_hash_table_new (NULL, NULL);
+  int target = px_comparison_get_claim_for_segment (self->comparison, doc, segment);
+  guint position = 0;
+  g_autofree char *message = NULL;
+
+  for (guint s = 0; s < n_segments; s++)
+    {
+      int claim;
+      gboolean shared = segment_is_shared (self, doc, s, &claim);
+
+      if (claim < 0 || (shared_only && !shared) || g_hash_table_contains (seen, GINT_TO_POINTER (claim + 1)))
+        continue;
+      g_hash_table_add (seen, GINT_TO_POINTER (claim + 1));
+      if (claim == target && position == 0)
+        position = g_hash_table_size (seen);
+    }
+  /* Translators: "Shared claim 3 of 12" in the column the reader is in */
+  message = shared_only ? g_strdup_printf (_("Shared claim %u of %u"), position, g_hash_table_size (seen))
+                        : g_strdup_printf (_("Claim %u of %u"), position, g_hash_table_size (seen));
+  _px_window_show_feedback (self, message);
+}
+
 /* Alt+Down / Alt+Up: the next sentence, in the active column, that another
  * source also states; every sentence with a claim when none is shared. */
-static void
-move_to_claim (PxWindow *self,
+void
+_px_window_move_to_claim (PxWindow *self,
                int       direction)
 {
   PxSourceView *column;
@@ -368,7 +448,7 @@ move_to_claim (PxWindow *self,
     return;
 
   doc = self->selected_doc >= 0 && (guint)self->selected_doc < self->columns->len ? (guint)self->selected_doc : 0;
-  column = get_column (self, doc);
+  column = _px_window_get_column (self, doc);
   document = px_source_view_get_document (column);
   n_segments = px_document_get_n_segments (document);
   start = doc == (guint)self->selected_doc ? self->selected_segment : -1;
@@ -393,85 +473,213 @@ move_to_claim (PxWindow *self,
         continue;
       if (shared)
         {
-          select_segment (self, doc, s, TRUE);
+          _px_window_select_segment (self, doc, s, TRUE);
+          show_claim_position (self, doc, s, TRUE);
           return;
         }
       if (fallback < 0)
         fallback = s;
     }
 
-  if (fallback >= 0)
-    {
-      gboolean any_shared = FALSE;
-      GPtrArray *claims = px_comparison_get_claims (self->comparison);
+  {
+    gboolean any_shared = FALSE;
+    GPtrArray *claims = px_comparison_get_claims (self->comparison);
 
-      for (guint i = 0; i < claims->len && !any_shared; i++)
-        any_shared = ((PxClaim *)g_ptr_array_index (claims, i))->n_sources > 1;
-      if (!any_shared)
-        select_segment (self, doc, fallback, TRUE);
-    }
+    for (guint i = 0; i < claims->len && !any_shared; i++)
+      any_shared = ((PxClaim *)g_ptr_array_index (claims, i))->n_sources > 1;
+    if (fallback >= 0 && !any_shared)
+      {
+        _px_window_select_segment (self, doc, fallback, TRUE);
+        show_claim_position (self, doc, fallback, FALSE);
+        return;
+      }
+  }
+
+  /* the end: say so rather than do nothing */
+  gtk_widget_error_bell (GTK_WIDGET (self));
+  _px_window_show_feedback (self, direction > 0 ? _("No more shared claims below") : _("No more shared claims above"));
 }
 
-/* Sync scroll: the sentence at the top of the scrolled column is matched,
- * through its claim, with the nearest sentence that has a counterpart in
- * each other column, and that counterpart is lined up with it. */
+/* The first counterpart in column @column of sentence @s of @doc, or -1. */
+static int
+counterpart_in (PxWindow *self,
+                guint     doc,
+                int       s,
+                guint     column)
+{
+  g_autoptr(GPtrArray) counterparts = NULL;
+  GArray *lit;
+
+  if (px_comparison_get_claim_for_segment (self->comparison, doc, s) < 0)
+    return -1;
+  counterparts = collect_counterparts (self, doc, s, FALSE);
+  lit = g_ptr_array_index (counterparts, column);
+  return lit->len > 0 ? (int)g_array_index (lit, guint, 0) : -1;
+}
+
+/* The links sync scroll follows from column @doc to column @j: pairs of
+ * sentences (SyncPair) in text order on both sides, the longest such chain
+ * of first counterparts, so that the mapping between the columns never
+ * runs backwards. Computed once per comparison. */
+typedef struct
+{
+  guint segment;
+  guint counterpart;
+} SyncPair;
+
+static GArray *
+compute_sync_pairs (PxWindow *self,
+                    guint     doc,
+                    guint     j)
+{
+  guint n_segments = px_document_get_n_segments (px_source_view_get_document (_px_window_get_column (self, doc)));
+  g_autoptr(GArray) all = g_array_new (FALSE, FALSE, sizeof (SyncPair));
+  g_autofree guint *tails = NULL;     /* the last pair of the best chain of each length */
+  g_autofree int *previous = NULL;
+  GArray *chain = g_array_new (FALSE, FALSE, sizeof (SyncPair));
+  guint length = 0;
+
+  for (guint s = 0; s < n_segments; s++)
+    {
+      int c = counterpart_in (self, doc, s, j);
+      SyncPair pair = { s, (guint)c };
+
+      if (c >= 0)
+        g_array_append_val (all, pair);
+    }
+  if (all->len == 0)
+    return chain;
+
+  /* the longest chain with increasing counterparts (patience sorting) */
+  tails = g_new (guint, all->len);
+  previous = g_new (int, all->len);
+  for (guint i = 0; i < all->len; i++)
+    {
+      guint c = g_array_index (all, SyncPair, i).counterpart;
+      guint lo = 0, hi = length;
+
+      while (lo < hi)
+        {
+          guint mid = (lo + hi) / 2;
+
+          if (g_array_index (all, SyncPair, tails[mid]).counterpart < c)
+            lo = mid + 1;
+          else
+            hi = mid;
+        }
+      previous[i] = lo > 0 ? (int)tails[lo - 1] : -1;
+      tails[lo] = i;
+      if (lo == length)
+        length++;
+    }
+  g_array_set_size (chain, length);
+  for (int i = tails[length - 1], k = length - 1; i >= 0 && k >= 0; i = previous[i], k--)
+    g_array_index (chain, SyncPair, k) = g_array_index (all, SyncPair, i);
+  return chain;
+}
+
+static GArray *
+get_sync_pairs (PxWindow *self,
+                guint     doc,
+                guint     j)
+{
+  guint n = self->columns->len;
+  guint slot = doc * n + j;
+
+  if (self->sync_pairs == NULL)
+    {
+      self->sync_pairs = g_ptr_array_new_with_free_func (matches_free);
+      g_ptr_array_set_size (self->sync_pairs, n * n);
+    }
+  if (g_ptr_array_index (self->sync_pairs, slot) == NULL)
+    {
+      GArray *pairs;
+
+      /* one chain per two columns, read either way, so that following
+       * back and forth returns to the same place */
+      if (doc < j)
+        pairs = compute_sync_pairs (self, doc, j);
+      else
+        {
+          GArray *other = get_sync_pairs (self, j, doc);
+
+          pairs = g_array_sized_new (FALSE, FALSE, sizeof (SyncPair), other->len);
+          for (guint i = 0; i < other->len; i++)
+            {
+              const SyncPair *pair = &g_array_index (other, SyncPair, i);
+              SyncPair swapped = { pair->counterpart, pair->segment };
+
+              g_array_append_val (pairs, swapped);
+            }
+        }
+      g_ptr_array_index (self->sync_pairs, slot) = pairs;
+    }
+  return g_ptr_array_index (self->sync_pairs, slot);
+}
+
+/* Sync scroll, as Meld does: the top of the scrolled column lies between
+ * two linked sentences (or the start and the end of the texts, which are
+ * linked too); the top of the other column goes to the same fraction of
+ * the way between their counterparts. Nothing jumps, nothing runs back. */
 static void
 sync_from_column (PxWindow     *self,
                   PxSourceView *source)
 {
   guint doc = px_source_view_get_index (source);
-  GtkWidget *box = GTK_WIDGET (self->columns_box);
-  double top_x, top_y;
-  int anchor;
-  guint n_segments;
+  double top, line;
 
   if (self->comparison == NULL)
     return;
-
-  /* The sentence at the top of the text, just under the column header. */
-  if (gtk_widget_translate_coordinates (GTK_WIDGET (px_source_view_get_text_view (source)), box, 0, 0, &top_x, &top_y))
-    anchor = px_source_view_get_segment_at_y (source, box, top_y + 8);
-  else
-    anchor = -1;
-  if (anchor < 0)
-    {
-      guint first = 0, last = 0;
-
-      if (!px_source_view_get_visible_segments (source, &first, &last))
-        return;
-      anchor = first;
-    }
-  n_segments = px_document_get_n_segments (px_source_view_get_document (source));
+  /* the line the columns are matched at: the top of the scrolled text, as
+   * a height in the window (headers differ in height) */
+  top = px_source_view_get_visible_top (source);
+  line = text_top (self, source);
 
   self->syncing = TRUE;
   for (guint j = 0; j < self->columns->len; j++)
     {
-      PxSourceView *column = get_column (self, j);
+      PxSourceView *column = _px_window_get_column (self, j);
+      GArray *pairs;
+      guint lo = 0, hi;
+      double y_above = 0, t_above = 0, y_below, t_below, target, f;
 
       if (j == doc)
         continue;
+      pairs = get_sync_pairs (self, doc, j);
+      y_below = gtk_adjustment_get_upper (px_source_view_get_vadjustment (source));
+      t_below = gtk_adjustment_get_upper (px_source_view_get_vadjustment (column));
 
-      /* Nearest first: anchor, anchor-1, anchor+1, … within a window. */
-      for (int step = 0; step < 80; step++)
+      /* the first pair that starts below the line */
+      hi = pairs->len;
+      while (lo < hi)
         {
-          int s = anchor + (step % 2 == 0 ? step / 2 : -(step / 2 + 1));
-          g_autoptr(GPtrArray) counterparts = NULL;
-          GArray *lit;
-          double sy, sh;
+          guint mid = (lo + hi) / 2;
+          double y = 0;
 
-          if (s < 0 || s >= (int)n_segments)
-            continue;
-          if (px_comparison_get_claim_for_segment (self->comparison, doc, s) < 0)
-            continue;
-          counterparts = collect_counterparts (self, doc, s, FALSE);
-          lit = g_ptr_array_index (counterparts, j);
-          if (lit->len == 0)
-            continue;
-          if (px_source_view_get_segment_area (source, s, box, &sy, &sh))
-            px_source_view_scroll_to_segment (column, g_array_index (lit, guint, 0),
-                                              MAX (0, sy - text_top (self, column)));
-          break;
+          px_source_view_get_segment_top (source, g_array_index (pairs, SyncPair, mid).segment, &y);
+          if (y <= top)
+            lo = mid + 1;
+          else
+            hi = mid;
         }
+      if (lo > 0)
+        {
+          const SyncPair *pair = &g_array_index (pairs, SyncPair, lo - 1);
+
+          px_source_view_get_segment_top (source, pair->segment, &y_above);
+          px_source_view_get_segment_top (column, pair->counterpart, &t_above);
+        }
+      if (lo < pairs->len)
+        {
+          const SyncPair *pair = &g_array_index (pairs, SyncPair, lo);
+
+          px_source_view_get_segment_top (source, pair->segment, &y_below);
+          px_source_view_get_segment_top (column, pair->counterpart, &t_below);
+        }
+      f = y_below > y_above ? CLAMP ((top - y_above) / (y_below - y_above), 0.0, 1.0) : 0.0;
+      target = t_above + f * MAX (0, t_below - t_above);
+      /* @target is what column j shows at the line */
+      px_source_view_set_visible_top (column, MAX (0, target - (line - text_top (self, column))));
     }
   self->syncing = FALSE;
 }
@@ -484,7 +692,7 @@ segment_activated_cb (PxSourceView *column,
                       PxWindow     *self)
 {
   if (segment >= 0)
-    select_segment (self, px_source_view_get_index (column), segment, FALSE);
+    _px_window_select_segment (self, px_source_view_get_index (column), segment, FALSE);
 }
 
 static void
@@ -501,7 +709,7 @@ segment_hovered_cb (PxSourceView *column,
     {
       GArray *lit = counterparts != NULL ? g_ptr_array_index (counterparts, i) : NULL;
 
-      px_source_view_set_hover_segments (get_column (self, i),
+      px_source_view_set_hover_segments (_px_window_get_column (self, i),
                                          lit != NULL ? (const guint *)lit->data : NULL,
                                          lit != NULL ? lit->len : 0);
     }
@@ -530,7 +738,7 @@ band_activated_cb (PxLinkMap *map,
                    guint      segment,
                    PxWindow  *self)
 {
-  select_segment (self, doc, segment, FALSE);
+  _px_window_select_segment (self, doc, segment, FALSE);
 }
 
 static gboolean
@@ -539,9 +747,12 @@ watch_highlights_cb (gpointer user_data)
   PxWindow *self = user_data;
 
   for (guint i = 0; i < self->columns->len; i++)
-    if (px_source_view_get_highlights_pending (get_column (self, i)))
+    if (px_source_view_get_highlights_pending (_px_window_get_column (self, i)))
       return G_SOURCE_CONTINUE;
 
+  /* highlights change how lines wrap: the last correction of the places */
+  restore_tops (self);
+  g_clear_pointer (&self->restore_tops, g_hash_table_unref);
   g_debug ("highlights of %u sources shown %.0f ms after opening",
            self->columns->len, (g_get_monotonic_time () - self->opened_at) / 1000.0);
   self->highlight_watch = 0;
@@ -554,6 +765,7 @@ clear_columns (PxWindow *self)
   GtkWidget *child;
 
   self->sync_leader = NULL;
+  g_clear_pointer (&self->sync_pairs, g_ptr_array_unref);
   g_ptr_array_set_size (self->maps, 0);
   g_ptr_array_set_size (self->columns, 0);
   g_ptr_array_set_size (self->matches, 0);
@@ -564,6 +776,78 @@ clear_columns (PxWindow *self)
   self->current_match = -1;
 }
 
+/* Fit (the default): the columns share the width down to a width that
+ * still reads; fixed: each keeps the "column-width" setting. */
+static void
+apply_column_width (PxWindow     *self,
+                    PxSourceView *column)
+{
+  gboolean fit = g_settings_get_boolean (self->settings, "fit-columns");
+
+  gtk_widget_set_hexpand (GTK_WIDGET (column), fit);
+  gtk_widget_set_size_request (GTK_WIDGET (column),
+                               fit ? MIN_COLUMN_WIDTH : g_settings_get_int (self->settings, "column-width"), -1);
+}
+
+static void
+column_width_changed_cb (GSettings  *settings,
+                         const char *key,
+                         PxWindow   *self)
+{
+  for (guint i = 0; i < self->columns->len; i++)
+    apply_column_width (self, _px_window_get_column (self, i));
+}
+
+/* Shift+wheel, a tilt wheel or a sideways touchpad swipe anywhere over the
+ * columns scrolls them sideways; the rest scrolls the text. */
+static gboolean
+columns_scroll_cb (GtkEventControllerScroll *controller,
+                   double                    dx,
+                   double                    dy,
+                   PxWindow                 *self)
+{
+  GdkModifierType state = gtk_event_controller_get_current_event_state (GTK_EVENT_CONTROLLER (controller));
+  GtkAdjustment *adjustment = gtk_scrolled_window_get_hadjustment (self->columns_scroller);
+  double delta, page;
+
+  if (state & GDK_SHIFT_MASK)
+    delta = dx != 0 ? dx : dy;
+  else if (ABS (dx) > ABS (dy))
+    delta = dx;
+  else
+    return GDK_EVENT_PROPAGATE;
+  if (delta == 0)
+    return GDK_EVENT_PROPAGATE;
+
+  page = gtk_adjustment_get_page_size (adjustment);
+  /* a wheel notch moves as far as GTK's own scrolled windows do */
+  if (gtk_event_controller_scroll_get_unit (controller) == GDK_SCROLL_UNIT_WHEEL)
+    delta *= pow (page, 2.0 / 3.0);
+  gtk_adjustment_set_value (adjustment, gtk_adjustment_get_value (adjustment) + delta);
+  return GDK_EVENT_STOP;
+}
+
+/* The sentence each column had at its top before the columns were built
+ * again. The views' own corrections must not lead sync scroll. */
+static void
+restore_tops (PxWindow *self)
+{
+  if (self->restore_tops == NULL)
+    return;
+  self->sync_leader = NULL;
+  self->synced_at = g_get_monotonic_time ();
+  self->syncing = TRUE;
+  for (guint i = 0; i < self->columns->len; i++)
+    {
+      PxSourceView *column = _px_window_get_column (self, i);
+      gpointer top = g_hash_table_lookup (self->restore_tops, px_source_view_get_document (column));
+
+      if (top != NULL)
+        px_source_view_scroll_to_segment (column, GPOINTER_TO_UINT (top) - 1, 0);
+    }
+  self->syncing = FALSE;
+}
+
 static void
 build_columns (PxWindow *self)
 {
@@ -571,16 +855,16 @@ build_columns (PxWindow *self)
   guint n = g_list_model_get_n_items (sources);
   gboolean dark = adw_style_manager_get_dark (adw_style_manager_get_default ());
   g_auto(GStrv) kinds = g_settings_get_strv (self->settings, "highlight-kinds");
-  g_autoptr(GHashTable) tops = g_hash_table_new (NULL, NULL);
+  g_autoptr(GHashTable) tops = g_hash_table_new_full (NULL, NULL, g_object_unref, NULL);
 
   /* each source keeps its place: the sentence at the top of its column */
   for (guint i = 0; i < self->columns->len; i++)
     {
-      PxSourceView *old = get_column (self, i);
+      PxSourceView *old = _px_window_get_column (self, i);
       guint first, last;
 
       if (px_source_view_get_visible_segments (old, &first, &last) && first > 0)
-        g_hash_table_insert (tops, px_source_view_get_document (old), GUINT_TO_POINTER (first));
+        g_hash_table_insert (tops, g_object_ref (px_source_view_get_document (old)), GUINT_TO_POINTER (first + 1));
     }
 
   clear_columns (self);
@@ -593,6 +877,7 @@ build_columns (PxWindow *self)
       px_source_view_set_dark (column, dark);
       px_source_view_set_highlight_kinds (column, (const char * const *)kinds);
       px_source_view_set_show_boilerplate (column, self->show_boilerplate);
+      apply_column_width (self, column);
       g_signal_connect (column, "segment-activated", G_CALLBACK (segment_activated_cb), self);
       g_signal_connect (column, "segment-hovered", G_CALLBACK (segment_hovered_cb), self);
       g_signal_connect_object (px_source_view_get_vadjustment (column), "value-changed",
@@ -600,7 +885,7 @@ build_columns (PxWindow *self)
 
       if (i > 0)
         {
-          PxLinkMap *map = px_link_map_new (get_column (self, i - 1), column);
+          PxLinkMap *map = px_link_map_new (_px_window_get_column (self, i - 1), column);
 
           g_signal_connect (map, "band-activated", G_CALLBACK (band_activated_cb), self);
           gtk_box_append (self->columns_box, GTK_WIDGET (map));
@@ -611,18 +896,14 @@ build_columns (PxWindow *self)
       g_ptr_array_add (self->matches, NULL);
     }
 
-  for (guint i = 0; i < self->columns->len; i++)
-    {
-      PxSourceView *column = get_column (self, i);
-      gpointer top = g_hash_table_lookup (tops, px_source_view_get_document (column));
+  /* now, and again once the columns are laid out at their new widths */
+  g_clear_pointer (&self->restore_tops, g_hash_table_unref);
+  if (g_hash_table_size (tops) > 0)
+    self->restore_tops = g_steal_pointer (&tops);
+  restore_tops (self);
 
-      if (top != NULL)
-        px_source_view_scroll_to_segment (column, GPOINTER_TO_UINT (top), 0);
-    }
-
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.next-claim", FALSE);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.previous-claim", FALSE);
-  update_search (self);
+  _px_window_update_actions (self);
+  _px_window_update_search (self);
   /* New buffers: the reader's highlights go on them again. */
   if (self->notes != NULL)
     px_notes_refresh (self->notes);
@@ -631,17 +912,19 @@ build_columns (PxWindow *self)
 static void
 apply_comparison (PxWindow *self)
 {
+  g_clear_pointer (&self->sync_pairs, g_ptr_array_unref);
+  if (self->comparison != NULL)
+    restore_tops (self);
   for (guint i = 0; i < self->columns->len; i++)
-    px_source_view_set_comparison (get_column (self, i), self->comparison);
+    px_source_view_set_comparison (_px_window_get_column (self, i), self->comparison);
   for (guint i = 0; i < self->maps->len; i++)
     px_link_map_set_comparison (g_ptr_array_index (self->maps, i), self->comparison);
   px_fact_sidebar_set_comparison (self->fact_sidebar, self->comparison);
 
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.next-claim", self->comparison != NULL);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.previous-claim", self->comparison != NULL);
+  _px_window_update_actions (self);
 
   /* Highlights were cleared with the old comparison: search ones too. */
-  update_search (self);
+  _px_window_update_search (self);
 
   if (self->comparison != NULL && self->highlight_watch == 0)
     self->highlight_watch = g_timeout_add (20, watch_highlights_cb, self);
@@ -662,17 +945,17 @@ compared_cb (GObject      *source,
     {
       if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         {
-          show_toast (self, error->message);
+          _px_window_show_toast (self, error->message);
           g_clear_object (&self->compare_cancellable);
-          update_busy (self);
+          _px_window_update_busy (self);
         }
       return;
     }
 
   g_clear_object (&self->compare_cancellable);
   g_set_object (&self->comparison, comparison);
-  update_busy (self);
-  update_title (self);
+  _px_window_update_busy (self);
+  _px_window_update_title (self);
   apply_comparison (self);
 }
 
@@ -685,8 +968,8 @@ compare_progress_cb (double   fraction,
   gtk_progress_bar_set_fraction (self->progress_bar, fraction);
 }
 
-static void
-recompare (PxWindow *self)
+void
+_px_window_recompare (PxWindow *self)
 {
   g_autoptr(GPtrArray) documents = g_ptr_array_new_with_free_func (g_object_unref);
   guint n = g_list_model_get_n_items (G_LIST_MODEL (self->sources));
@@ -696,11 +979,11 @@ recompare (PxWindow *self)
   g_clear_object (&self->comparison);
   build_columns (self);
   apply_comparison (self);
-  update_title (self);
+  _px_window_update_title (self);
 
   if (n == 0)
     {
-      update_busy (self);
+      _px_window_update_busy (self);
       return;
     }
 
@@ -709,176 +992,11 @@ recompare (PxWindow *self)
 
   self->compare_cancellable = g_cancellable_new ();
   gtk_progress_bar_set_fraction (self->progress_bar, 0.0);
-  update_busy (self);
+  _px_window_update_busy (self);
   px_comparison_new_full_async (documents, g_settings_get_enum (self->settings, "alignment-sensitivity"),
                                 self->compare_cancellable,
                                 compare_progress_cb, g_object_ref (self), g_object_unref,
                                 compared_cb, g_object_ref (self));
-}
-
-static void
-imported_cb (GObject      *source,
-             GAsyncResult *result,
-             gpointer      user_data)
-{
-  ImportJob *job = user_data;
-  g_autoptr(PxWindow) self = job->window;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(PxDocument) document = px_import_file_finish (result, &error);
-  guint slot = job->slot;
-  gboolean stale = job->generation != self->generation;
-
-  g_free (job);
-
-  /* A file of a replaced batch may finish before it notices the cancel. */
-  if (stale || g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    return;
-  if (document == NULL)
-    show_toast (self, error->message);
-  else
-    g_ptr_array_index (self->pending, slot) = g_steal_pointer (&document);
-
-  gtk_progress_bar_pulse (self->progress_bar);
-  if (--self->n_pending > 0)
-    return;
-
-  for (guint i = 0; i < self->pending->len; i++)
-    {
-      PxDocument *doc = g_ptr_array_index (self->pending, i);
-
-      if (doc != NULL)
-        {
-          g_autofree char *uri = g_filename_to_uri (px_document_get_origin (doc), NULL, NULL);
-
-          g_list_store_append (self->sources, doc);
-          /* the desktop's recent files */
-          if (uri != NULL)
-            gtk_recent_manager_add_item (gtk_recent_manager_get_default (), uri);
-        }
-    }
-  g_ptr_array_set_size (self->pending, 0);
-  recompare (self);
-}
-
-/* Search */
-
-static void
-show_current_match (PxWindow *self,
-                    gboolean  scroll)
-{
-  int remaining = self->current_match;
-  g_autofree guint *counts = g_new0 (guint, self->columns->len + 1);
-
-  for (guint i = 0; i < self->columns->len; i++)
-    {
-      GArray *matches = g_ptr_array_index (self->matches, i);
-      guint n = matches != NULL ? matches->len : 0;
-      int local = remaining >= 0 && remaining < (int)n ? remaining : -1;
-
-      counts[i] = n;
-      px_source_view_set_matches (get_column (self, i), matches, local);
-      if (local >= 0 && scroll)
-        {
-          const PxTextRange *range = &g_array_index (matches, PxTextRange, local);
-
-          px_source_view_scroll_to_range (get_column (self, i), range->start, range->end);
-        }
-      if (remaining >= 0)
-        remaining -= n;
-    }
-  px_search_bar_set_results (self->search_bar, counts, self->columns->len, self->current_match, NULL);
-}
-
-static void
-update_search (PxWindow *self)
-{
-  const char *text = px_search_bar_get_text (self->search_bar);
-  PxSearchFlags flags = px_search_bar_get_flags (self->search_bar);
-  gboolean active = px_search_bar_get_search_mode (self->search_bar) && *text != '\0';
-
-  self->current_match = -1;
-  for (guint i = 0; i < self->columns->len; i++)
-    {
-      PxDocument *document = px_source_view_get_document (get_column (self, i));
-      g_autoptr(GError) error = NULL;
-      GArray *matches = NULL;
-
-      if (active)
-        {
-          gsize length;
-          const char *doc_text = px_document_get_text (document, &length);
-
-          matches = px_search_text (doc_text, length, text, flags, &error);
-          if (matches == NULL)
-            {
-              px_search_bar_set_results (self->search_bar, NULL, 0, -1, error->message);
-              for (guint j = 0; j < self->columns->len; j++)
-                {
-                  g_clear_pointer (&g_ptr_array_index (self->matches, j), g_array_unref);
-                  px_source_view_set_matches (get_column (self, j), NULL, -1);
-                }
-              return;
-            }
-        }
-      g_clear_pointer (&g_ptr_array_index (self->matches, i), g_array_unref);
-      g_ptr_array_index (self->matches, i) = matches;
-    }
-  show_current_match (self, FALSE);
-}
-
-static guint
-total_matches (PxWindow *self)
-{
-  guint total = 0;
-
-  for (guint i = 0; i < self->matches->len; i++)
-    {
-      GArray *matches = g_ptr_array_index (self->matches, i);
-
-      total += matches != NULL ? matches->len : 0;
-    }
-  return total;
-}
-
-static void
-step_match (PxWindow *self,
-            int       direction)
-{
-  guint total = total_matches (self);
-
-  if (total == 0)
-    return;
-  if (self->current_match < 0)
-    self->current_match = direction > 0 ? 0 : (int)total - 1;
-  else
-    self->current_match = (self->current_match + direction + (int)total) % (int)total;
-  show_current_match (self, TRUE);
-}
-
-static void
-on_search_bar_changed_cb (PxWindow *self)
-{
-  update_search (self);
-}
-
-static void
-on_search_bar_next_match_cb (PxWindow *self)
-{
-  step_match (self, 1);
-}
-
-static void
-on_search_bar_previous_match_cb (PxWindow *self)
-{
-  step_match (self, -1);
-}
-
-static void
-on_search_bar_mode_cb (PxWindow *self)
-{
-  /* Back to the text the reader was in. */
-  if (!px_search_bar_get_search_mode (self->search_bar) && self->selected_doc >= 0)
-    gtk_widget_grab_focus (GTK_WIDGET (px_source_view_get_text_view (get_column (self, self->selected_doc))));
 }
 
 /* Facts */
@@ -909,7 +1027,7 @@ on_fact_sidebar_group_activated_cb (PxWindow *self,
       if (fact_index >= facts->len)
         continue;
       fact = g_ptr_array_index (facts, fact_index);
-      column = get_column (self, fact->doc);
+      column = _px_window_get_column (self, fact->doc);
       if (column == NULL)
         continue;
       if (!scrolled[fact->doc])
@@ -917,227 +1035,6 @@ on_fact_sidebar_group_activated_cb (PxWindow *self,
       scrolled[fact->doc] = TRUE;
       px_source_view_flash_range (column, fact->start, fact->end);
     }
-}
-
-/* Actions */
-
-static void
-open_response_cb (GtkNativeDialog *dialog,
-                  int              response,
-                  gpointer         user_data)
-{
-  PxWindow *self = user_data;
-
-  if (response == GTK_RESPONSE_ACCEPT)
-    {
-      g_autoptr(GListModel) files = gtk_file_chooser_get_files (GTK_FILE_CHOOSER (dialog));
-      guint n = g_list_model_get_n_items (files);
-      g_autoptr(GPtrArray) array = g_ptr_array_new_with_free_func (g_object_unref);
-
-      for (guint i = 0; i < n; i++)
-        g_ptr_array_add (array, g_list_model_get_item (files, i));
-      px_window_open_files (self, (GFile **)array->pdata, array->len);
-    }
-  gtk_native_dialog_destroy (dialog);
-  g_object_unref (dialog);
-}
-
-static void
-open_action_cb (GtkWidget  *widget,
-                const char *action_name,
-                GVariant   *parameter)
-{
-  PxWindow *self = PX_WINDOW (widget);
-  GtkFileChooserNative *dialog;
-  g_autoptr(GtkFileFilter) articles = gtk_file_filter_new ();
-  g_autoptr(GtkFileFilter) all = gtk_file_filter_new ();
-
-  dialog = gtk_file_chooser_native_new (_("Add Articles"), GTK_WINDOW (self),
-                                        GTK_FILE_CHOOSER_ACTION_OPEN, _("_Add"), _("_Cancel"));
-  gtk_file_chooser_set_select_multiple (GTK_FILE_CHOOSER (dialog), TRUE);
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (dialog), TRUE);
-
-  gtk_file_filter_set_name (articles, _("Articles (text and web pages)"));
-  gtk_file_filter_add_mime_type (articles, "text/plain");
-  gtk_file_filter_add_mime_type (articles, "text/html");
-  gtk_file_filter_add_suffix (articles, "txt");
-  gtk_file_filter_add_suffix (articles, "html");
-  gtk_file_filter_add_suffix (articles, "htm");
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (dialog), articles);
-  gtk_file_filter_set_name (all, _("All files"));
-  gtk_file_filter_add_pattern (all, "*");
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (dialog), all);
-
-  g_signal_connect (dialog, "response", G_CALLBACK (open_response_cb), self);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
-}
-
-static void
-open_example_action_cb (GtkWidget  *widget,
-                        const char *action_name,
-                        GVariant   *parameter)
-{
-  PxWindow *self = PX_WINDOW (widget);
-  g_autoptr(GPtrArray) files = px_application_list_examples ();
-
-  if (files->len == 0)
-    {
-      show_toast (self, _("The example articles are not installed"));
-      return;
-    }
-  g_list_store_remove_all (self->sources);
-  px_window_open_files (self, (GFile **)files->pdata, files->len);
-}
-
-static void
-remove_source_action_cb (GtkWidget  *widget,
-                         const char *action_name,
-                         GVariant   *parameter)
-{
-  PxWindow *self = PX_WINDOW (widget);
-  guint position = g_variant_get_uint32 (parameter);
-
-  if (position < g_list_model_get_n_items (G_LIST_MODEL (self->sources)))
-    {
-      g_list_store_remove (self->sources, position);
-      recompare (self);
-    }
-}
-
-static void
-move_source (PxWindow *self,
-             guint     position,
-             int       direction)
-{
-  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->sources));
-  guint target = position + direction;
-  g_autoptr(PxDocument) document = NULL;
-
-  if (position >= n || (direction < 0 && position == 0) || target >= n)
-    return;
-  document = g_list_model_get_item (G_LIST_MODEL (self->sources), position);
-  g_list_store_remove (self->sources, position);
-  g_list_store_insert (self->sources, target, document);
-  recompare (self);
-}
-
-static void
-move_source_left_action_cb (GtkWidget  *widget,
-                            const char *action_name,
-                            GVariant   *parameter)
-{
-  move_source (PX_WINDOW (widget), g_variant_get_uint32 (parameter), -1);
-}
-
-static void
-move_source_right_action_cb (GtkWidget  *widget,
-                             const char *action_name,
-                             GVariant   *parameter)
-{
-  move_source (PX_WINDOW (widget), g_variant_get_uint32 (parameter), 1);
-}
-
-static void
-cancel_action_cb (GtkWidget  *widget,
-                  const char *action_name,
-                  GVariant   *parameter)
-{
-  PxWindow *self = PX_WINDOW (widget);
-  gboolean comparing = self->compare_cancellable != NULL && self->n_pending == 0;
-
-  px_window_cancel (self);
-  /* a stopped comparison can be started again without touching the sources */
-  if (comparing && g_list_model_get_n_items (G_LIST_MODEL (self->sources)) > 0)
-    {
-      AdwToast *toast = adw_toast_new (_("Comparison stopped"));
-
-      adw_toast_set_button_label (toast, _("_Compare Again"));
-      adw_toast_set_action_name (toast, "win.compare");
-      adw_toast_overlay_add_toast (self->toast_overlay, toast);
-    }
-}
-
-static void
-compare_action_cb (GtkWidget  *widget,
-                   const char *action_name,
-                   GVariant   *parameter)
-{
-  recompare (PX_WINDOW (widget));
-}
-
-static void
-find_action_cb (GtkWidget  *widget,
-                const char *action_name,
-                GVariant   *parameter)
-{
-  PxWindow *self = PX_WINDOW (widget);
-
-  /* Ctrl+F opens the bar, or takes the reader back to its entry;
-   * Escape and the bar's close button close it. */
-  if (g_list_model_get_n_items (G_LIST_MODEL (self->sources)) == 0)
-    return;
-  if (px_search_bar_get_search_mode (self->search_bar))
-    px_search_bar_focus_entry (self->search_bar);
-  else
-    px_search_bar_set_search_mode (self->search_bar, TRUE);
-}
-
-static void
-paste_text_cb (GObject      *source,
-               GAsyncResult *result,
-               gpointer      user_data)
-{
-  g_autoptr(PxWindow) self = user_data;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *text = gdk_clipboard_read_text_finish (GDK_CLIPBOARD (source), result, &error);
-  g_autoptr(PxDocument) document = NULL;
-
-  if (text == NULL || *text == '\0')
-    {
-      show_toast (self, _("The clipboard holds no text to compare"));
-      return;
-    }
-  document = px_import_text (text, strlen (text), _("Pasted text"), &error);
-  if (document == NULL)
-    {
-      show_toast (self, error->message);
-      return;
-    }
-  g_list_store_append (self->sources, document);
-  recompare (self);
-}
-
-/* Ctrl+Shift+V: the clipboard's text as a new source. */
-static void
-paste_action_cb (GtkWidget  *widget,
-                 const char *action_name,
-                 GVariant   *parameter)
-{
-  gdk_clipboard_read_text_async (gtk_widget_get_clipboard (widget), NULL, paste_text_cb, g_object_ref (widget));
-}
-
-static void
-preferences_action_cb (GtkWidget  *widget,
-                       const char *action_name,
-                       GVariant   *parameter)
-{
-  gtk_window_present (GTK_WINDOW (px_preferences_window_new (GTK_WINDOW (widget))));
-}
-
-static void
-next_claim_action_cb (GtkWidget  *widget,
-                      const char *action_name,
-                      GVariant   *parameter)
-{
-  move_to_claim (PX_WINDOW (widget), 1);
-}
-
-static void
-previous_claim_action_cb (GtkWidget  *widget,
-                          const char *action_name,
-                          GVariant   *parameter)
-{
-  move_to_claim (PX_WINDOW (widget), -1);
 }
 
 static void
@@ -1148,7 +1045,7 @@ style_dark_cb (AdwStyleManager *manager,
   gboolean dark = adw_style_manager_get_dark (manager);
 
   for (guint i = 0; i < self->columns->len; i++)
-    px_source_view_set_dark (get_column (self, i), dark);
+    px_source_view_set_dark (_px_window_get_column (self, i), dark);
   queue_draw_maps (self);
 }
 
@@ -1176,59 +1073,10 @@ highlight_kinds_changed_cb (GSettings  *settings,
   const char * const *names = px_source_view_get_highlight_names ();
 
   for (guint i = 0; i < self->columns->len; i++)
-    px_source_view_set_highlight_kinds (get_column (self, i), (const char * const *)kinds);
+    px_source_view_set_highlight_kinds (_px_window_get_column (self, i), (const char * const *)kinds);
   for (guint i = 0; group != NULL && names[i] != NULL; i++)
     g_simple_action_set_state (G_SIMPLE_ACTION (g_action_map_lookup_action (group, names[i])),
                                g_variant_new_boolean (g_strv_contains ((const char * const *)kinds, names[i])));
-}
-
-/* highlight.NAME toggles NAME in the "highlight-kinds" setting. */
-static void
-toggle_highlight_cb (GSimpleAction *action,
-                     GVariant      *parameter,
-                     gpointer       user_data)
-{
-  PxWindow *self = user_data;
-  const char *name = g_action_get_name (G_ACTION (action));
-  g_auto(GStrv) kinds = g_settings_get_strv (self->settings, "highlight-kinds");
-  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
-  g_auto(GStrv) updated = NULL;
-  gboolean found = FALSE;
-
-  for (guint i = 0; kinds[i] != NULL; i++)
-    {
-      if (g_str_equal (kinds[i], name))
-        found = TRUE;
-      else
-        g_strv_builder_add (builder, kinds[i]);
-    }
-  if (!found)
-    g_strv_builder_add (builder, name);
-  updated = g_strv_builder_end (builder);
-  g_settings_set_strv (self->settings, "highlight-kinds", (const char * const *)updated);
-}
-
-/* Files dropped on the window are added, as with Open. */
-static gboolean
-drop_cb (GtkDropTarget *target,
-         const GValue  *value,
-         double         x,
-         double         y,
-         PxWindow      *self)
-{
-  GSList *list;
-  g_autoptr(GPtrArray) files = g_ptr_array_new ();
-
-  if (!G_VALUE_HOLDS (value, GDK_TYPE_FILE_LIST))
-    return FALSE;
-  list = gdk_file_list_get_files (g_value_get_boxed (value));
-  for (const GSList *l = list; l != NULL; l = l->next)
-    g_ptr_array_add (files, l->data);
-  g_slist_free (list);
-  if (files->len == 0)
-    return FALSE;
-  px_window_open_files (self, (GFile **)files->pdata, files->len);
-  return TRUE;
 }
 
 /* The article text's size: 11 pt times the setting. */
@@ -1299,7 +1147,7 @@ px_window_set_property (GObject      *object,
         return;
       self->show_boilerplate = b;
       for (guint i = 0; i < self->columns->len; i++)
-        px_source_view_set_show_boilerplate (get_column (self, i), b);
+        px_source_view_set_show_boilerplate (_px_window_get_column (self, i), b);
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -1318,6 +1166,10 @@ px_window_dispose (GObject *object)
   g_clear_object (&self->import_cancellable);
   g_clear_object (&self->compare_cancellable);
   g_clear_handle_id (&self->highlight_watch, g_source_remove);
+  g_clear_handle_id (&self->removal_guard, g_source_remove);
+  g_clear_pointer (&self->removals, g_ptr_array_unref);
+  g_clear_pointer (&self->restore_tops, g_hash_table_unref);
+  g_clear_weak_pointer (&self->feedback_toast);
   g_signal_handlers_disconnect_by_func (adw_style_manager_get_default (), style_dark_cb, self);
   if (self->columns != NULL)
     clear_columns (self);
@@ -1371,6 +1223,8 @@ px_window_class_init (PxWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PxWindow, facts_button);
   gtk_widget_class_bind_template_child (widget_class, PxWindow, search_button);
   gtk_widget_class_bind_template_child (widget_class, PxWindow, sync_button);
+  gtk_widget_class_bind_template_child (widget_class, PxWindow, view_button);
+  gtk_widget_class_bind_template_child (widget_class, PxWindow, primary_button);
   gtk_widget_class_bind_template_child (widget_class, PxWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, PxWindow, stack);
   gtk_widget_class_bind_template_child (widget_class, PxWindow, progress_bar);
@@ -1387,28 +1241,7 @@ px_window_class_init (PxWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_search_bar_mode_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_fact_sidebar_group_activated_cb);
 
-  gtk_widget_class_install_action (widget_class, "win.open", NULL, open_action_cb);
-  gtk_widget_class_install_action (widget_class, "win.open-example", NULL, open_example_action_cb);
-  gtk_widget_class_install_action (widget_class, "win.remove-source", "u", remove_source_action_cb);
-  gtk_widget_class_install_action (widget_class, "win.move-source-left", "u", move_source_left_action_cb);
-  gtk_widget_class_install_action (widget_class, "win.move-source-right", "u", move_source_right_action_cb);
-  gtk_widget_class_install_action (widget_class, "win.cancel", NULL, cancel_action_cb);
-  gtk_widget_class_install_action (widget_class, "win.compare", NULL, compare_action_cb);
-  gtk_widget_class_install_action (widget_class, "win.find", NULL, find_action_cb);
-  gtk_widget_class_install_action (widget_class, "win.preferences", NULL, preferences_action_cb);
-  gtk_widget_class_install_action (widget_class, "win.paste", NULL, paste_action_cb);
-  gtk_widget_class_install_action (widget_class, "win.next-claim", NULL, next_claim_action_cb);
-  gtk_widget_class_install_action (widget_class, "win.previous-claim", NULL, previous_claim_action_cb);
-  gtk_widget_class_install_property_action (widget_class, "win.show-facts", "show-facts");
-  gtk_widget_class_install_property_action (widget_class, "win.sync-scroll", "sync-scroll");
-  gtk_widget_class_install_property_action (widget_class, "win.show-boilerplate", "show-boilerplate");
-
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.find", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F9, 0, "win.show-facts", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_comma, GDK_CONTROL_MASK, "win.preferences", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_v, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.paste", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Down, GDK_ALT_MASK, "win.next-claim", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Up, GDK_ALT_MASK, "win.previous-claim", NULL);
+  _px_window_class_init_actions (widget_class);
 }
 
 static void
@@ -1419,10 +1252,11 @@ px_window_init (PxWindow *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->sources = g_list_store_new (PX_TYPE_DOCUMENT);
-  self->pending = g_ptr_array_new_with_free_func (pending_slot_free);
+  self->pending = g_ptr_array_new_with_free_func (_px_window_pending_slot_free);
   self->columns = g_ptr_array_new_with_free_func (g_object_unref);
   self->maps = g_ptr_array_new_with_free_func (g_object_unref);
   self->matches = g_ptr_array_new_with_free_func (matches_free);
+  self->removals = g_ptr_array_new_with_free_func (_px_window_removed_source_free);
   self->selected_doc = -1;
   self->selected_segment = -1;
   self->current_match = -1;
@@ -1437,11 +1271,14 @@ px_window_init (PxWindow *self)
 
   g_signal_connect (style_manager, "notify::dark", G_CALLBACK (style_dark_cb), self);
   g_signal_connect (self->settings, "changed::color-scheme", G_CALLBACK (color_scheme_changed_cb), self);
+  g_signal_connect (self->settings, "changed::fit-columns", G_CALLBACK (column_width_changed_cb), self);
+  g_signal_connect (self->settings, "changed::column-width", G_CALLBACK (column_width_changed_cb), self);
   {
-    GtkDropTarget *target = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
+    GtkEventController *scroll = gtk_event_controller_scroll_new (GTK_EVENT_CONTROLLER_SCROLL_BOTH_AXES);
 
-    g_signal_connect (target, "drop", G_CALLBACK (drop_cb), self);
-    gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (target));
+    gtk_event_controller_set_propagation_phase (scroll, GTK_PHASE_CAPTURE);
+    g_signal_connect (scroll, "scroll", G_CALLBACK (columns_scroll_cb), self);
+    gtk_widget_add_controller (GTK_WIDGET (self->columns_scroller), scroll);
   }
   self->font_css = gtk_css_provider_new ();
   gtk_style_context_add_provider_for_display (gtk_widget_get_display (GTK_WIDGET (self)),
@@ -1449,34 +1286,25 @@ px_window_init (PxWindow *self)
                                               GTK_STYLE_PROVIDER_PRIORITY_APPLICATION + 1);
   g_signal_connect (self->settings, "changed::font-scale", G_CALLBACK (font_scale_changed_cb), self);
   font_scale_changed_cb (self->settings, "font-scale", self);
-  {
-    const char * const *names = px_source_view_get_highlight_names ();
-    GSimpleActionGroup *group = self->highlight_actions = g_simple_action_group_new ();
-
-    for (guint i = 0; names[i] != NULL; i++)
-      {
-        GSimpleAction *action = g_simple_action_new_stateful (names[i], NULL, g_variant_new_boolean (TRUE));
-
-        g_signal_connect (action, "activate", G_CALLBACK (toggle_highlight_cb), self);
-        g_action_map_add_action (G_ACTION_MAP (group), G_ACTION (action));
-        g_object_unref (action);
-      }
-    gtk_widget_insert_action_group (GTK_WIDGET (self), "highlight", G_ACTION_GROUP (group));
-  }
+  _px_window_init_actions (self);
   g_signal_connect (self->settings, "changed::highlight-kinds", G_CALLBACK (highlight_kinds_changed_cb), self);
   highlight_kinds_changed_cb (self->settings, "highlight-kinds", self);
   color_scheme_changed_cb (self->settings, "color-scheme", self);
 
   /* the Preferences' alignment sensitivity: compare again */
-  g_signal_connect_swapped (self->settings, "changed::alignment-sensitivity", G_CALLBACK (recompare), self);
+  g_signal_connect_swapped (self->settings, "changed::alignment-sensitivity", G_CALLBACK (_px_window_recompare), self);
 
+  px_menu_button_hide_tooltip_when_open (GTK_MENU_BUTTON (self->view_button));
+  px_menu_button_hide_tooltip_when_open (GTK_MENU_BUTTON (self->primary_button));
   self->notes = px_notes_new (self);
+  g_signal_connect_swapped (self->notes, "notify::unsaved", G_CALLBACK (_px_window_update_title), self);
+  g_signal_connect_swapped (self->notes, "notify::file", G_CALLBACK (_px_window_update_title), self);
   gtk_stack_add_titled (self->sidebar_stack, px_notes_create_list (self->notes), "notes", _("Notes"));
   g_settings_bind (self->settings, "sidebar-page", self->sidebar_stack, "visible-child-name",
                    G_SETTINGS_BIND_DEFAULT);
 
-  update_busy (self);
-  update_title (self);
+  _px_window_update_busy (self);
+  _px_window_update_title (self);
 }
 
 /* Public API */
@@ -1487,71 +1315,6 @@ px_window_new (GtkApplication *application)
   g_return_val_if_fail (GTK_IS_APPLICATION (application), NULL);
 
   return g_object_new (PX_TYPE_WINDOW, "application", application, NULL);
-}
-
-void
-px_window_open_files (PxWindow  *self,
-                      GFile    **files,
-                      guint      n_files)
-{
-  g_autoptr(GPtrArray) articles = g_ptr_array_new ();
-
-  g_return_if_fail (PX_IS_WINDOW (self));
-
-  /* Saved sessions open at once with their sources and the reader's notes;
-   * articles are read in workers. */
-  for (guint i = 0; i < n_files; i++)
-    {
-      g_autofree char *path = g_file_get_path (files[i]);
-      g_autoptr(PxSession) session = NULL;
-      g_autoptr(GPtrArray) documents = NULL;
-      g_autoptr(GError) error = NULL;
-
-      if (path == NULL || !px_session_is_session_file (path, NULL, 0))
-        {
-          g_ptr_array_add (articles, files[i]);
-          continue;
-        }
-      session = px_session_load (files[i], NULL, &error);
-      if (session == NULL)
-        {
-          show_toast (self, error->message);
-          continue;
-        }
-      documents = px_session_dup_documents_in_columns (session);
-      for (guint j = 0; j < documents->len; j++)
-        g_list_store_append (self->sources, g_ptr_array_index (documents, j));
-      recompare (self);
-      px_notes_adopt_session (self->notes, session, files[i]);
-    }
-  files = (GFile **)articles->pdata;
-  n_files = articles->len;
-
-  if (n_files == 0)
-    return;
-
-  /* A new batch replaces one still loading. */
-  g_cancellable_cancel (self->import_cancellable);
-  g_clear_object (&self->import_cancellable);
-  g_ptr_array_set_size (self->pending, 0);
-
-  self->generation++;
-  self->opened_at = g_get_monotonic_time ();
-  self->import_cancellable = g_cancellable_new ();
-  self->n_pending = n_files;
-  g_ptr_array_set_size (self->pending, n_files);
-  update_busy (self);
-  gtk_progress_bar_pulse (self->progress_bar);
-
-  for (guint i = 0; i < n_files; i++)
-    {
-      ImportJob *job = g_new0 (ImportJob, 1);
-
-      job->window = g_object_ref (self);
-      job->slot = i;
-      job->generation = self->generation;
-      px_import_file_async (files[i], G_PRIORITY_DEFAULT, self->import_cancellable, imported_cb, job);
-    }
 }
 
 void
@@ -1570,7 +1333,7 @@ px_window_cancel (PxWindow *self)
   g_clear_object (&self->import_cancellable);
   g_cancellable_cancel (self->compare_cancellable);
   g_clear_object (&self->compare_cancellable);
-  update_busy (self);
+  _px_window_update_busy (self);
 }
 
 GListModel *
@@ -1591,7 +1354,7 @@ gboolean
 px_window_get_busy (PxWindow *self)
 {
   g_return_val_if_fail (PX_IS_WINDOW (self), FALSE);
-  return self->n_pending > 0 || self->compare_cancellable != NULL;
+  return self->n_pending > 0 || self->n_loading > 0 || self->compare_cancellable != NULL;
 }
 
 gboolean
@@ -1600,7 +1363,7 @@ px_window_get_highlights_pending (PxWindow *self)
   g_return_val_if_fail (PX_IS_WINDOW (self), FALSE);
 
   for (guint i = 0; i < self->columns->len; i++)
-    if (px_source_view_get_highlights_pending (get_column (self, i)))
+    if (px_source_view_get_highlights_pending (_px_window_get_column (self, i)))
       return TRUE;
   return FALSE;
 }
@@ -1617,7 +1380,7 @@ px_window_get_column (PxWindow *self,
                       guint     index)
 {
   g_return_val_if_fail (PX_IS_WINDOW (self), NULL);
-  return get_column (self, index);
+  return _px_window_get_column (self, index);
 }
 
 PxLinkMap *
@@ -1636,7 +1399,7 @@ px_window_select_segment (PxWindow *self,
   g_return_if_fail (PX_IS_WINDOW (self));
   g_return_if_fail (doc < self->columns->len);
 
-  select_segment (self, doc, segment, TRUE);
+  _px_window_select_segment (self, doc, segment, TRUE);
 }
 
 gboolean
@@ -1669,32 +1432,14 @@ px_window_get_fact_sidebar (PxWindow *self)
   return self->fact_sidebar;
 }
 
-int
-px_window_get_current_match (PxWindow *self,
-                             guint    *column,
-                             guint    *start)
+void
+px_window_add_toast (PxWindow *self,
+                     AdwToast *toast)
 {
-  int remaining;
+  g_return_if_fail (PX_IS_WINDOW (self));
+  g_return_if_fail (ADW_IS_TOAST (toast));
 
-  g_return_val_if_fail (PX_IS_WINDOW (self), -1);
-
-  remaining = self->current_match;
-  for (guint i = 0; remaining >= 0 && i < self->matches->len; i++)
-    {
-      GArray *matches = g_ptr_array_index (self->matches, i);
-      guint n = matches != NULL ? matches->len : 0;
-
-      if (remaining < (int)n)
-        {
-          if (column != NULL)
-            *column = i;
-          if (start != NULL)
-            *start = g_array_index (matches, PxTextRange, remaining).start;
-          return self->current_match;
-        }
-      remaining -= n;
-    }
-  return -1;
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
 }
 
 PxNotes *

@@ -20,10 +20,18 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (PxWindow, px_window, PX, WINDOW, AdwApplicationWindow)
 
 PxWindow      *px_window_new                    (GtkApplication *application);
-/* Imports @files (GFile*) in workers and adds them as sources. */
+/* Imports @files (GFile*) in workers and adds them as sources; a file
+ * already open is skipped, and .parallax sessions open as sessions
+ * (px_window_open_session()). */
 void           px_window_open_files             (PxWindow       *self,
                                                  GFile         **files,
                                                  guint           n_files);
+/* Opens a .parallax session as itself: in this window while it has no
+ * sources, else in a new window. A @restored session (the recovery file)
+ * is not tied to @file. */
+void           px_window_open_session           (PxWindow       *self,
+                                                 GFile          *file,
+                                                 gboolean        restored);
 /* Stops the imports and the comparison under way. */
 void           px_window_cancel                 (PxWindow       *self);
 /* The sources, a GListModel of PxDocument, in column order. */
@@ -58,6 +66,9 @@ int            px_window_get_current_match      (PxWindow       *self,
                                                  guint          *column,
                                                  guint          *start);
 PxFactSidebar *px_window_get_fact_sidebar       (PxWindow       *self);
+/* Shows @toast (transfer full) over the columns. */
+void           px_window_add_toast              (PxWindow       *self,
+                                                 AdwToast       *toast);
 /* The reader's highlights and notes, and the session they are saved in. */
 PxNotes       *px_window_get_notes              (PxWindow       *self);
 

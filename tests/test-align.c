@@ -466,6 +466,224 @@ test_cancelled (void)
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
 }
 
+/* The live link between the segments of documents @da and @db starting
+ * with @a and @b, or NULL. */
+static const PxLink *
+link_of (PxComparison *comparison,
+         guint         da,
+         const char   *a,
+         guint         db,
+         const char   *b)
+{
+  guint sa = segment_starting (comparison, da, a);
+  guint sb = segment_starting (comparison, db, b);
+  GPtrArray *links = px_comparison_get_links (comparison);
+
+  for (guint i = 0; i < links->len; i++)
+    {
+      const PxLink *link = g_ptr_array_index (links, i);
+
+      if (link->relation != PX_RELATION_RELATED &&
+          ((link->a.doc == da && link->a.segment == sa && link->b.doc == db && link->b.segment == sb) ||
+           (link->a.doc == db && link->a.segment == sb && link->b.doc == da && link->b.segment == sa)))
+        return link;
+    }
+  return NULL;
+}
+
+/* The linked part of the first document's segment (side 0) or the
+ * second's (side 1). */
+static char *
+part (PxComparison *comparison,
+      const PxLink *link,
+      int           side)
+{
+  return side == 0 ? slice (comparison, link->a.doc, link->a_start, link->a_end)
+                   : slice (comparison, link->b.doc, link->b_start, link->b_end);
+}
+
+/* A sentence that states two claims links to a short one that states one
+ * of them, and the link's part is that claim. */
+static void
+test_part_of_bundled_sentence (void)
+{
+  g_autoptr(PxComparison) comparison = compare (
+    "The council approved a budget of 4.2 million euros on Tuesday, and the mayor said the old bridge "
+    "over the river will close for repairs next spring.\n",
+    "The old bridge over the river will close for repairs next spring.\n",
+    NULL);
+  const PxLink *link = link_of (comparison, 0, "The council", 1, "The old bridge");
+  g_autofree char *a = NULL;
+  g_autofree char *b = NULL;
+
+  g_assert_nonnull (link);
+  a = part (comparison, link, 0);
+  b = part (comparison, link, 1);
+  g_assert_true (g_str_has_suffix (a, "the old bridge over the river will close for repairs next spring."));
+  g_assert_null (strstr (a, "budget"));
+  g_assert_cmpstr (b, ==, "The old bridge over the river will close for repairs next spring.");
+  /* the diff covers the parts only */
+  for (guint i = 0; i < link->diff->len; i++)
+    g_assert_cmpuint (g_array_index (link->diff, PxDiffChunk, i).a_start, >=, link->a_start);
+}
+
+/* A sentence that another source splits in two links to both halves, each
+ * with its own part. */
+static void
+test_part_of_split_sentence (void)
+{
+  g_autoptr(PxComparison) comparison = compare (
+    "The factory in Lindau will close in March, and its 300 workers will be offered jobs at the new "
+    "plant in Kempten.\n",
+    "The factory in Lindau will close in March. Its 300 workers will be offered jobs at the new plant "
+    "in Kempten.\n",
+    NULL);
+  const PxLink *first = link_of (comparison, 0, "The factory", 1, "The factory");
+  const PxLink *second = link_of (comparison, 0, "The factory", 1, "Its 300");
+  g_autofree char *a1 = NULL;
+  g_autofree char *a2 = NULL;
+
+  g_assert_nonnull (first);
+  g_assert_nonnull (second);
+  a1 = part (comparison, first, 0);
+  a2 = part (comparison, second, 0);
+  g_assert_true (g_str_has_prefix (a1, "The factory in Lindau will close in March"));
+  g_assert_null (strstr (a1, "workers"));
+  g_assert_nonnull (strstr (a2, "300 workers will be offered jobs at the new plant in Kempten"));
+  g_assert_null (strstr (a2, "Lindau"));
+  g_assert_cmpuint (first->a_end, <=, second->a_start);
+}
+
+/* One source repeats a claim (headline and body): both state it. */
+static void
+test_repeated_claim (void)
+{
+  g_autoptr(PxComparison) comparison = compare (
+    "Heavy rain closed the mountain pass on Sunday.\n",
+    "Mountain pass closed by heavy rain\n\nHeavy rain closed the mountain pass on Sunday, the road agency said.\n",
+    NULL);
+
+  g_assert_nonnull (link_of (comparison, 0, "Heavy rain", 1, "Mountain pass"));
+  g_assert_nonnull (link_of (comparison, 0, "Heavy rain", 1, "Heavy rain"));
+}
+
+/* A rare value shared with what it measures is strong evidence, however
+ * worded. */
+static void
+test_shared_value (void)
+{
+  g_autoptr(PxComparison) comparison = compare (
+    "Officials said 1,387 people had died in the floods.\n",
+    "The flood toll has risen to 1,387.\n",
+    NULL);
+
+  g_assert_nonnull (link_of (comparison, 0, "Officials", 1, "The flood"));
+}
+
+/* Parts that share only a title, a name and a day state no claim. */
+static void
+test_names_alone (void)
+{
+  g_autoptr(PxComparison) comparison = compare (
+    "This was announced on Monday by the governor of the region, Anna Berg.\n",
+    "Shortly after the vote on Monday, Governor Anna Berg held talks with the mayors of three towns.\n",
+    NULL);
+
+  g_assert_null (link_of (comparison, 0, "This was", 1, "Shortly"));
+}
+
+/* Words the engine counts as the same, written otherwise, are marked. */
+static void
+test_equivalent_wording (void)
+{
+  g_autoptr(PxComparison) comparison = compare (
+    "We have over $500 billion invested in our economy, the minister said.\n",
+    "More than $500 billion is involved in our economy, the minister said.\n",
+    NULL);
+  const PxLink *link = link_of (comparison, 0, "We have", 1, "More than");
+  gboolean equivalent = FALSE;
+
+  g_assert_nonnull (link);
+  for (guint i = 0; i < link->diff->len; i++)
+    {
+      const PxDiffChunk *chunk = &g_array_index (link->diff, PxDiffChunk, i);
+      g_autofree char *a = slice (comparison, 0, chunk->a_start, chunk->a_end);
+      g_autofree char *b = slice (comparison, 1, chunk->b_start, chunk->b_end);
+
+      if (chunk->op == PX_DIFF_EQUIVALENT)
+        {
+          g_assert_cmpstr (a, ==, "invested");
+          g_assert_cmpstr (b, ==, "involved");
+          equivalent = TRUE;
+        }
+      /* words present on both sides are never marked as changed */
+      if (chunk->op == PX_DIFF_SUBSTITUTE)
+        g_assert_null (strstr (a, "minister"));
+    }
+  g_assert_true (equivalent);
+}
+
+static const char stable_a[] =
+  "The regional council approved a budget of 4.2 million euros on Tuesday.\n"
+  "The old bridge over the river will close for repairs next spring.\n"
+  "Traffic will be diverted through the northern ring road during the works.\n"
+  "The mayor said the ferry service would run every twenty minutes.\n"
+  "Shops near the bridge fear they will lose customers while it is closed.\n";
+static const char stable_b[] =
+  "Repairs will shut the old river bridge next spring, the council said.\n"
+  "During the works, traffic is to be diverted through the northern ring road.\n"
+  "A ferry will run every twenty minutes, according to the mayor.\n"
+  "The council on Tuesday approved a 4.2 million euro budget.\n"
+  "Local shopkeepers worry about losing customers.\n";
+static const char stable_unrelated[] =
+  "Preheat the oven to 200 degrees and butter a large baking dish.\n"
+  "Slice the potatoes thinly and layer them with the onions.\n"
+  "Pour the cream over the potatoes and season with salt and pepper.\n"
+  "Bake for an hour, until the top is golden and the potatoes are soft.\n"
+  "Let the gratin rest for ten minutes before serving it with a green salad.\n"
+  "Leftovers keep for two days in the fridge.\n";
+
+static int
+compare_lines (gconstpointer a,
+               gconstpointer b)
+{
+  return strcmp (*(const char * const *)a, *(const char * const *)b);
+}
+
+/* The live links between documents 0 and 1, as text. */
+static char *
+links_between_first_two (PxComparison *comparison)
+{
+  GPtrArray *links = px_comparison_get_links (comparison);
+  g_autoptr(GPtrArray) lines = g_ptr_array_new_with_free_func (g_free);
+
+  for (guint i = 0; i < links->len; i++)
+    {
+      const PxLink *link = g_ptr_array_index (links, i);
+
+      if (link->a.doc == 0 && link->b.doc == 1 && link->relation != PX_RELATION_RELATED)
+        g_ptr_array_add (lines, g_strdup_printf ("%u-%u %s %u..%u %u..%u", link->a.segment, link->b.segment,
+                                                 px_relation_to_string (link->relation),
+                                                 link->a_start, link->a_end, link->b_start, link->b_end));
+    }
+  g_ptr_array_sort (lines, compare_lines);
+  g_ptr_array_add (lines, NULL);
+  return g_strjoinv ("\n", (char **)lines->pdata);
+}
+
+/* Adding an unrelated source changes no link between the others. */
+static void
+test_stable (void)
+{
+  g_autoptr(PxComparison) two = compare (stable_a, stable_b, NULL);
+  g_autoptr(PxComparison) three = compare (stable_a, stable_b, stable_unrelated, NULL);
+  g_autofree char *before = links_between_first_two (two);
+  g_autofree char *after = links_between_first_two (three);
+
+  g_assert_cmpuint (strlen (before), >, 0);
+  g_assert_cmpstr (before, ==, after);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -485,6 +703,13 @@ main (int    argc,
   g_test_add_func ("/align/sensitivity", test_sensitivity);
   g_test_add_func ("/align/progress", test_progress);
   g_test_add_func ("/align/cancelled", test_cancelled);
+  g_test_add_func ("/align/parts/bundled-sentence", test_part_of_bundled_sentence);
+  g_test_add_func ("/align/parts/split-sentence", test_part_of_split_sentence);
+  g_test_add_func ("/align/parts/repeated-claim", test_repeated_claim);
+  g_test_add_func ("/align/parts/shared-value", test_shared_value);
+  g_test_add_func ("/align/parts/names-alone", test_names_alone);
+  g_test_add_func ("/align/diff/equivalent-wording", test_equivalent_wording);
+  g_test_add_func ("/align/stable", test_stable);
 
   return g_test_run ();
 }

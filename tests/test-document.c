@@ -117,6 +117,52 @@ test_kind_names (void)
   g_assert_cmpstr (px_paragraph_kind_to_string (PX_PARAGRAPH_LIST_ITEM), ==, "list-item");
 }
 
+/* Metadata lines of the text fill what the importer did not set; what it
+ * set wins. */
+typedef struct
+{
+  const char *name;
+  const char *date_set;       /* by the importer, or NULL */
+  const char *date;
+  const char *origin_url;
+  const char *dateline;
+} TextMetaCase;
+
+static const TextMetaCase text_meta_cases[] = {
+  { "from-the-text", NULL, "2022-11-21", "https://example.org/a", "ASTANA" },
+  { "importer-wins", "2020-01-02", "2020-01-02", "https://example.org/a", "ASTANA" },
+};
+
+static void
+test_text_meta (gconstpointer data)
+{
+  const TextMetaCase *tc = data;
+  const char *input = "source: https://example.org/a\n date 2022-11-21 World\n\n"
+                      "ASTANA (Wire) - The election commission said turnout was 69 percent on Sunday.";
+  g_autoptr(PxDocumentBuilder) builder = px_document_builder_new ();
+  g_autoptr(PxDocument) document = NULL;
+  guint n_sentences = 0;
+
+  px_document_builder_set_meta (builder, PX_META_DATE, tc->date_set);
+  px_document_builder_set_plain_text (builder, input, strlen (input));
+  document = px_document_builder_end (g_steal_pointer (&builder));
+
+  g_assert_cmpstr (px_document_get_date (document), ==, tc->date);
+  g_assert_cmpstr (px_document_get_origin_url (document), ==, tc->origin_url);
+  g_assert_cmpstr (px_document_get_dateline (document), ==, tc->dateline);
+  /* Neither metadata line is a sentence. */
+  for (guint i = 0; i < px_document_get_n_segments (document); i++)
+    if (px_document_get_segment (document, i)->kind == PX_SEGMENT_SENTENCE)
+      {
+        g_autofree char *sentence = px_document_dup_slice (document, px_document_get_segment (document, i)->start,
+                                                           px_document_get_segment (document, i)->end);
+
+        g_assert_true (g_str_has_prefix (sentence, "The election commission"));
+        n_sentences++;
+      }
+  g_assert_cmpuint (n_sentences, ==, 1);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -127,6 +173,11 @@ main (int    argc,
   g_test_add_func ("/core/document/segments-cover-paragraphs", test_segments_cover_paragraphs);
   g_test_add_func ("/core/document/id-is-content-hash", test_id_is_content_hash);
   g_test_add_func ("/core/document/kind-names", test_kind_names);
+  for (guint i = 0; i < G_N_ELEMENTS (text_meta_cases); i++)
+    {
+      g_autofree char *path = g_strdup_printf ("/core/document/text-meta/%s", text_meta_cases[i].name);
+      g_test_add_data_func (path, &text_meta_cases[i], test_text_meta);
+    }
 
   return g_test_run ();
 }

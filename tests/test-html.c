@@ -166,6 +166,33 @@ test_metadata (gconstpointer data)
   g_assert_nonnull (strstr (px_document_get_text (document, NULL), FIRST_SENTENCE));
 }
 
+/* A dateline that opens a web page's article is read as in plain text: the
+ * place becomes metadata and the first sentence starts after it; the
+ * page's own date wins over the dateline's. */
+static void
+test_dateline (void)
+{
+  const char *html = "<!DOCTYPE html><html><head><meta charset=\"utf-8\">"
+                     "<meta property=\"article:published_time\" content=\"2023-03-13T09:30:00+01:00\"></head>"
+                     "<body><article><p>MARLOW, 12.03.2023 (Courier) – The harbour bridge in Marlow reopened to traffic on Monday, "
+                     "two years after engineers closed it because of cracks in its supports.</p>"
+                     "<p>About 18,000 vehicles crossed the bridge every day before the closure, and the detour added up "
+                     "to forty minutes to many journeys.</p></article></body></html>";
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PxDocument) document = import_string (html, -1, "/pages/dateline.html", &error);
+  const PxSegment *first;
+  g_autofree char *sentence = NULL;
+
+  g_assert_no_error (error);
+  g_assert_cmpstr (px_document_get_dateline (document), ==, "MARLOW");
+  g_assert_cmpstr (px_document_get_date (document), ==, "2023-03-13");
+  g_assert_null (px_document_get_origin_url (document));
+  first = px_document_get_segment (document, 0);
+  sentence = px_document_dup_slice (document, first->start, first->end);
+  g_assert_true (g_str_has_prefix (sentence, "The harbour bridge"));
+  g_assert_cmpint (first->kind, ==, PX_SEGMENT_SENTENCE);
+}
+
 /* Boilerplate: each kind, next to the article */
 
 typedef struct
@@ -842,6 +869,7 @@ main (int    argc,
       g_test_add_data_func (path, &refused_cases[i], test_refused);
     }
   g_test_add_func ("/core/html/boilerplate/inside-article", test_boilerplate_inside);
+  g_test_add_func ("/core/html/dateline", test_dateline);
   g_test_add_func ("/core/html/fixture/news-article", test_fixture_news_article);
   g_test_add_func ("/core/html/fixture/json-ld", test_fixture_json_ld);
   g_test_add_func ("/core/html/fixture/latin1", test_fixture_latin1);

@@ -163,6 +163,79 @@ test_metadata (gconstpointer data)
   g_assert_cmpstr (px_document_get_format (document), ==, "text");
 }
 
+/* Scraped pages of our own (tests/fixtures/scraped): their metadata lines
+ * become the document's metadata, and each place is read as the kind
+ * given (b: boilerplate or caption, s: sentence or heading). */
+typedef struct
+{
+  const char *file;
+  const char *title;
+  const char *origin_url;
+  const char *date;
+  const char *dateline;
+  const char *byline;
+  const char *site;
+  const char *places[16];
+} ScrapedCase;
+
+static const ScrapedCase scraped_cases[] = {
+  { "flood-wire.txt", "Flood death toll rises to 41 as rivers keep climbing",
+    "https://www.example-times.test/world/2024/05/03/flood-toll-rises", "2024-05-03",
+    "VELDSTADT, Norland", "Dana Whitfield and Omar Haddad", "Example Times",
+    { "b:source: https://", "b:Example Times", "b:World", "s:Flood death toll rises", "b:By Dana Whitfield",
+      "b:Published 14:20 BST", "b:Share", "b:Facebook", "b:Rescue workers carry a woman", "b:(Photo: Ann Berg",
+      "s:The death toll from floods", "s:Rescue teams worked through the night", "b:Related: Norland braces",
+      "s:The national weather office", "b:Dana Whitfield is a senior correspondent", "b:All rights reserved" } },
+  { "port-strike.txt", "Harbor port strike ends after three days", NULL, "2024-02-07", "Caldera", NULL, NULL,
+    { "b:date 2024-02-07 Business", "b:Home / Business / Markets", "s:Harbor port strike ends",
+      "b:2 min read", "b:port, strike, logistics", "s:Dockworkers at the port of Caldera",
+      "s:The union said its members", "s:A union spokesman, J. Marlo, said", "b:ALSO READ | Caldera airport",
+      "s:according to the U.S. Department of Commerce", "b:Tags: Strike Port Caldera",
+      "b:(With inputs from agencies)" } },
+  { "storm-live.txt", "Storm Mara makes landfall with winds of 150 km/h", NULL, NULL, NULL, NULL, NULL,
+    { "b:Your browser is not supported", "b:Storm Mara: Live Updates", "b:Last updated: 10:42 GMT",
+      "b:Advertisement", "s:Storm Mara made landfall", "b:A fisherman secures his boat in Portlow harbour on Tuesday.",
+      "b:AGENCY/Jan Kol", "s:Emergency services said", "s:The storm is expected to weaken",
+      "b:A fisherman secures his boat in Portlow harbour on Tuesday\nWe", "b:We use cookies" } },
+};
+
+static void
+test_scraped (gconstpointer data)
+{
+  const ScrapedCase *tc = data;
+  g_autofree char *path = g_build_filename (PX_TEST_SRCDIR, "fixtures", "scraped", tc->file, NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PxDocument) document = px_import_file (file, NULL, &error);
+  const char *text;
+
+  g_assert_no_error (error);
+  g_assert_cmpstr (px_document_get_title (document), ==, tc->title);
+  g_assert_cmpstr (px_document_get_origin_url (document), ==, tc->origin_url);
+  g_assert_cmpstr (px_document_get_date (document), ==, tc->date);
+  g_assert_cmpstr (px_document_get_dateline (document), ==, tc->dateline);
+  g_assert_cmpstr (px_document_get_byline (document), ==, tc->byline);
+  g_assert_cmpstr (px_document_get_site (document), ==, tc->site);
+
+  text = px_document_get_text (document, NULL);
+  for (guint i = 0; i < G_N_ELEMENTS (tc->places) && tc->places[i] != NULL; i++)
+    {
+      const char *place = tc->places[i] + 2;
+      gboolean clutter = tc->places[i][0] == 'b';
+      const char *at = strstr (text, place);
+      guint s;
+      const PxSegment *seg;
+
+      g_assert_nonnull (at);
+      /* The dateline is in no segment: the place's segment is the next one. */
+      s = px_document_find_segment (document, at - text);
+      g_assert_cmpuint (s, !=, G_MAXUINT);
+      seg = px_document_get_segment (document, s);
+      if (clutter != (seg->kind == PX_SEGMENT_BOILERPLATE || seg->kind == PX_SEGMENT_CAPTION))
+        g_error ("%s: “%s” is read as %s", tc->file, place, px_segment_kind_to_string (seg->kind));
+    }
+}
+
 static void
 file_imported_cb (GObject      *source,
                   GAsyncResult *result,
@@ -210,6 +283,11 @@ main (int    argc,
     {
       g_autofree char *path = g_strdup_printf ("/core/import/metadata/%s", meta_cases[i].name);
       g_test_add_data_func (path, &meta_cases[i], test_metadata);
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (scraped_cases); i++)
+    {
+      g_autofree char *path = g_strdup_printf ("/core/import/scraped/%s", scraped_cases[i].file);
+      g_test_add_data_func (path, &scraped_cases[i], test_scraped);
     }
   g_test_add_func ("/core/import/bad/unreadable-and-folder", test_unreadable_and_folder);
   g_test_add_func ("/core/import/bad/too-large", test_too_large);

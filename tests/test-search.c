@@ -118,17 +118,33 @@ test_search_window (void)
   g_assert_cmpuint (total, >, 0);
   g_assert_cmpuint (px_search_bar_get_total (bar), ==, total);
 
-  /* Enter goes to the first match, Shift+Enter from there to the last. */
-  g_assert_cmpint (px_window_get_current_match (window, NULL, NULL), ==, -1);
-  g_signal_emit_by_name (bar, "next-match");
+  /* Typing already went to the first match (nothing is scrolled yet);
+   * Enter goes on, Shift+Enter back, and past the first to the last,
+   * saying so. */
   g_assert_cmpint (px_window_get_current_match (window, &column, &start), ==, 0);
   first_column = column;
+  g_assert_true (g_str_has_prefix (px_search_bar_get_status (bar), "1 of "));
   g_signal_emit_by_name (bar, "next-match");
   g_assert_cmpint (px_window_get_current_match (window, NULL, NULL), ==, 1);
   g_signal_emit_by_name (bar, "previous-match");
+  g_assert_null (strstr (px_search_bar_get_status (bar), "from the"));
   g_signal_emit_by_name (bar, "previous-match");
   g_assert_cmpint (px_window_get_current_match (window, &column, NULL), ==, (int)total - 1);
   g_assert_cmpuint (column, >=, first_column);
+  g_assert_nonnull (strstr (px_search_bar_get_status (bar), "from the end"));
+
+  /* Match Case: "BRIDGE" in capitals is not in the examples. */
+  px_search_bar_set_flags (bar, PX_SEARCH_MATCH_CASE);
+  g_assert_cmpuint (px_search_bar_get_total (bar), <, total);
+  px_search_bar_set_flags (bar, PX_SEARCH_DEFAULT);
+  g_assert_cmpuint (px_search_bar_get_total (bar), ==, total);
+
+  /* A broken regex says what is wrong in words, not GLib's message. */
+  px_search_bar_set_flags (bar, PX_SEARCH_REGEX);
+  px_search_bar_set_text (bar, "(bridge");
+  g_assert_cmpstr (px_search_bar_get_status (bar), ==, "Missing “)”");
+  px_search_bar_set_text (bar, "BRIDGE");
+  px_search_bar_set_flags (bar, PX_SEARCH_DEFAULT);
 
   /* Whole words: "bridges" no longer counts. */
   px_search_bar_set_flags (bar, PX_SEARCH_WHOLE_WORD);

@@ -240,6 +240,29 @@ test_links (void)
   g_assert_nonnull (link);
   g_assert_cmpint (link->relation, ==, PX_RELATION_DIFFERS);
 
+  /* the lede states the claim of 001's first sentence (not 001's "This
+   * was announced …", which only frames it) */
+  link = link_between (comparison, 0, "Given its geopolitical location",
+                       1, "Kazakhstan should pursue a multi-vector foreign policy");
+  g_assert_nonnull (link);
+  g_assert_cmpint (link->relation, !=, PX_RELATION_RELATED);
+  link = link_between (comparison, 0, "Given its geopolitical location",
+                       1, "This was announced on November 20");
+  g_assert_true (link == NULL || link->relation == PX_RELATION_RELATED);
+
+  /* 000's bundled sentence links to both halves 001 makes of it, each
+   * with its own part */
+  {
+    const PxLink *russia = link_between (comparison, 0, "Earlier this year, in September",
+                                         1, "Earlier, on September 22");
+    const PxLink *china = link_between (comparison, 0, "Earlier this year, in September",
+                                        1, "According to him, Astana");
+
+    g_assert_nonnull (china);
+    g_assert_cmpint (china->relation, !=, PX_RELATION_RELATED);
+    g_assert_cmpuint (russia->a_end, <=, china->a_start);
+  }
+
   /* the snap election: same claim, other words */
   link = link_between (comparison, 0, "Early presidential elections started in Kazakhstan",
                        1, "On November 20, extraordinary presidential elections started");

@@ -302,10 +302,12 @@ test_sync_scroll (void)
       if (s0 <= 0 || s1 <= 0)
         continue;
 
-      px_source_view_scroll_to_segment (left, s0, 4);
+      /* at the top: a linked sentence there lines up exactly (between
+       * two links the columns interpolate) */
+      px_source_view_scroll_to_segment (left, s0, 0);
       px_test_settle ();
       g_assert_true (px_source_view_get_segment_area (left, s0, GTK_WIDGET (window), &ly, &lh));
-      if (fabs (ly - (text_top (left, GTK_WIDGET (window)) + 4)) > 2)
+      if (fabs (ly - text_top (left, GTK_WIDGET (window))) > 2)
         continue;
 
       g_assert_true (px_source_view_get_segment_area (right, s1, GTK_WIDGET (window), &ry, &rh));
@@ -333,6 +335,71 @@ test_sync_scroll (void)
   g_assert_cmpfloat (gtk_adjustment_get_value (adjustment), ==, value);
 
   gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* Small steps down the first column move each other column down in small
+ * steps too, never back and never by a jump (sync scroll interpolates
+ * between linked sentences instead of snapping to the nearest one). */
+static void
+test_sync_scroll_smooth (void)
+{
+  g_autoptr(PxApplication) app = px_application_new ();
+  PxWindow *window;
+  GtkAdjustment *lead;
+  guint n;
+  double *before;
+  guint steps = 0;
+
+  if (!have_display)
+    {
+      g_test_skip ("no display");
+      return;
+    }
+
+  window = px_test_open_examples (app);
+  g_object_set (window, "sync-scroll", TRUE, NULL);
+  n = px_window_get_n_columns (window);
+  lead = px_source_view_get_vadjustment (px_window_get_column (window, 0));
+  before = g_new0 (double, n);
+  for (guint j = 0; j < n; j++)
+    before[j] = gtk_adjustment_get_value (px_source_view_get_vadjustment (px_window_get_column (window, j)));
+
+  while (gtk_adjustment_get_value (lead) + 30 < gtk_adjustment_get_upper (lead) - gtk_adjustment_get_page_size (lead) &&
+         steps < 40)
+    {
+      gtk_adjustment_set_value (lead, gtk_adjustment_get_value (lead) + 30);
+      for (int i = 0; i < 100 && g_main_context_iteration (NULL, FALSE); i++)
+        ;
+      for (guint j = 1; j < n; j++)
+        {
+          GtkAdjustment *adjustment = px_source_view_get_vadjustment (px_window_get_column (window, j));
+          double value = gtk_adjustment_get_value (adjustment);
+
+          /* never back by more than a line's correction, never a page ahead */
+          g_assert_cmpfloat (value, >=, before[j] - 4);
+          g_assert_cmpfloat (value - before[j], <, gtk_adjustment_get_page_size (adjustment) / 2);
+          before[j] = value;
+        }
+      steps++;
+    }
+  g_assert_cmpuint (steps, >, 5);
+  g_free (before);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* A label below @widget whose text starts with @prefix (a toast's). */
+static gboolean
+has_label (GtkWidget  *widget,
+           const char *prefix)
+{
+  if (GTK_IS_LABEL (widget) && gtk_widget_get_mapped (widget) &&
+      g_str_has_prefix (gtk_label_get_text (GTK_LABEL (widget)), prefix))
+    return TRUE;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (has_label (child, prefix))
+      return TRUE;
+  return FALSE;
 }
 
 /* Alt+Down moves to a sentence that another source states too. */
@@ -373,6 +440,24 @@ test_next_claim (void)
   g_assert_true (px_window_get_selection (window, &doc, &segment));
   g_assert_cmpuint (segment, <, second);
   g_assert_cmpuint (segment, >=, previous);
+
+  /* it says where: the first shared claim of the column … */
+  g_assert_true (px_window_get_selection (window, &doc, &segment));
+  if (segment == previous)
+    g_assert_true (has_label (GTK_WIDGET (window), "Shared claim 1 of "));
+  /* … and when there is none further */
+  for (int i = 0; i < 200; i++)
+    {
+      guint before = segment;
+
+      gtk_widget_activate_action (GTK_WIDGET (window), "win.previous-claim", NULL);
+      g_assert_true (px_window_get_selection (window, &doc, &segment));
+      if (segment == before)
+        break;
+    }
+  for (int i = 0; i < 20 && g_main_context_iteration (NULL, FALSE); i++)
+    ;
+  g_assert_true (has_label (GTK_WIDGET (window), "No more shared claims above"));
 
   gtk_window_destroy (GTK_WINDOW (window));
 }
@@ -431,6 +516,7 @@ main (int    argc,
   g_test_add_func ("/ui/source-view/fact-tags", test_fact_tags);
   g_test_add_func ("/ui/source-view/select-lights-counterpart", test_select_lights_counterpart);
   g_test_add_func ("/ui/source-view/sync-scroll", test_sync_scroll);
+  g_test_add_func ("/ui/source-view/sync-scroll-smooth", test_sync_scroll_smooth);
   g_test_add_func ("/ui/source-view/next-claim", test_next_claim);
   g_test_add_func ("/ui/source-view/highlight-kinds", test_highlight_kinds);
 

@@ -443,6 +443,20 @@ test_preferences_settings (void)
   gtk_window_destroy (GTK_WINDOW (preferences));
 }
 
+/* ./run starts build/src/parallax: it finds the catalogs of the build tree
+ * (they were looked for only where an installed Parallax keeps them). */
+static void
+test_build_tree_catalogs (void)
+{
+  g_autofree char *program = g_test_build_filename (G_TEST_BUILT, "..", "src", "parallax", NULL);
+  g_autofree char *dir = px_application_dup_locale_dir (program);
+  g_autofree char *catalog = g_build_filename (dir, "ru", "LC_MESSAGES", GETTEXT_PACKAGE ".mo", NULL);
+  g_autofree char *installed = px_application_dup_locale_dir ("/usr/bin/parallax");
+
+  g_assert_true (g_file_test (catalog, G_FILE_TEST_IS_REGULAR));
+  g_assert_cmpstr (installed, ==, LOCALEDIR);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -470,6 +484,7 @@ main (int    argc,
     adw_init ();
 
   g_test_add_func ("/ui/translation/catalog", test_catalog);
+  g_test_add_func ("/ui/translation/build-tree-catalogs", test_build_tree_catalogs);
   g_test_add_func ("/ui/translation/plurals", test_plurals);
   g_test_add_func ("/ui/translation/window", test_window);
   g_test_add_func ("/ui/translation/preferences", test_preferences);

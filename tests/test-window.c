@@ -5,6 +5,7 @@
 #include "config.h"
 
 #include <adwaita.h>
+#include <glib/gstdio.h>
 
 #include "px-application.h"
 #include "px-preferences-window.h"
@@ -285,6 +286,471 @@ test_preferences_highlights (void)
   gtk_window_destroy (GTK_WINDOW (prefs));
 }
 
+/* A label below @widget whose text is @text. */
+static GtkWidget *
+find_label (GtkWidget  *widget,
+            const char *text)
+{
+  if (GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), text) == 0)
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_label (child, text);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* A button below @widget whose label is @label. */
+static GtkWidget *
+find_button (GtkWidget  *widget,
+             const char *label)
+{
+  if (GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0)
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_button (child, label);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static GtkWidget *
+find_of_type (GtkWidget *widget,
+              GType      type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_of_type (child, type);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* A button in the header bar that runs @action: its sensitivity is the
+ * action's, as the menus and buttons of the window show it. */
+static GtkWidget *
+add_probe (PxWindow   *window,
+           const char *action,
+           GVariant   *target)
+{
+  GtkWidget *header = find_of_type (GTK_WIDGET (window), ADW_TYPE_HEADER_BAR);
+  GtkWidget *button = gtk_button_new_with_label (action);
+
+  g_assert_nonnull (header);
+  /* the target first: a name alone would not match a parameter */
+  if (target != NULL)
+    gtk_actionable_set_action_target_value (GTK_ACTIONABLE (button), target);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), action);
+  adw_header_bar_pack_end (ADW_HEADER_BAR (header), button);
+  return button;
+}
+
+static guint
+n_annotations (PxWindow *window)
+{
+  return px_session_get_annotations (px_notes_get_session (px_window_get_notes (window)))->len;
+}
+
+/* Runs the main loop until @widget is sensitive (at most ten seconds). */
+static void
+wait_sensitive (GtkWidget *widget)
+{
+  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+
+  while (!gtk_widget_get_sensitive (widget) && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_true (gtk_widget_get_sensitive (widget));
+}
+
+/* × removes a column with an Undo toast; Undo brings it back in its place
+ * with its notes; a second click right after the first removes nothing. */
+static void
+test_remove_undo (void)
+{
+  g_autoptr(PxApplication) app = px_application_new ();
+  g_autoptr(PxDocument) second = NULL;
+  PxWindow *window;
+  GtkWidget *undo, *remove_probe;
+  guint n;
+
+  if (!have_display)
+    {
+      g_test_skip ("no display");
+      return;
+    }
+  window = px_test_open_examples (app);
+  n = px_window_get_n_columns (window);
+  g_assert_cmpuint (n, >=, 4);
+  second = g_list_model_get_item (px_window_get_sources (window), 1);
+  g_assert_nonnull (px_notes_add (px_window_get_notes (window), 1, 0, 20, "check", "a note"));
+  g_assert_cmpuint (n_annotations (window), ==, 1);
+  remove_probe = add_probe (window, "win.remove-source", g_variant_new_uint32 (1));
+  g_assert_true (gtk_widget_get_sensitive (remove_probe));
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.remove-source", "u", 1);
+  g_assert_cmpuint (px_window_get_n_columns (window), ==, n - 1);
+  /* the next column is under the pointer now: no second removal */
+  g_assert_false (gtk_widget_get_sensitive (remove_probe));
+  px_test_wait_until_idle (window);
+  g_assert_cmpuint (n_annotations (window), ==, 0);
+
+  undo = find_button (GTK_WIDGET (window), "_Undo");
+  g_assert_nonnull (undo);
+  g_signal_emit_by_name (undo, "clicked");
+  px_test_wait_until_idle (window);
+  g_assert_cmpuint (px_window_get_n_columns (window), ==, n);
+  g_assert_true (px_source_view_get_document (px_window_get_column (window, 1)) == second);
+  g_assert_cmpuint (n_annotations (window), ==, 1);
+  g_assert_cmpuint (px_comparison_get_n_documents (px_window_get_comparison (window)), ==, n);
+
+  /* and the window removes again once it has settled */
+  wait_sensitive (remove_probe);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.remove-source", "u", 0);
+  px_test_wait_until_idle (window);
+  g_assert_cmpuint (px_window_get_n_columns (window), ==, n - 1);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* The same file twice, in one batch or later, is one column. */
+static void
+test_duplicate_skipped (void)
+{
+  g_autoptr(PxApplication) app = px_application_new ();
+  g_autoptr(GPtrArray) files = px_test_example_files ();
+  g_autofree char *dir = NULL;
+  g_autofree char *copy_path = NULL;
+  g_autofree char *contents = NULL;
+  g_autofree char *first_path = NULL;
+  g_autoptr(GFile) copy = NULL;
+  GFile *batch[3];
+  PxWindow *window;
+  gsize length;
+
+  if (!have_display)
+    {
+      g_test_skip ("no display");
+      return;
+    }
+  g_application_register (G_APPLICATION (app), NULL, NULL);
+  window = px_window_new (GTK_APPLICATION (app));
+  gtk_window_present (GTK_WINDOW (window));
+  batch[0] = g_ptr_array_index (files, 0);
+  batch[1] = g_ptr_array_index (files, 1);
+  batch[2] = g_ptr_array_index (files, 0);
+  px_window_open_files (window, batch, 3);
+  px_test_wait_until_idle (window);
+  g_assert_cmpuint (px_window_get_n_columns (window), ==, 2);
+
+  px_window_open_files (window, batch, 1);
+  px_test_wait_until_idle (window);
+  g_assert_cmpuint (px_window_get_n_columns (window), ==, 2);
+
+  /* a copy under another name holds the same text */
+  dir = g_dir_make_tmp ("px-dup-XXXXXX", NULL);
+  first_path = g_file_get_path (batch[0]);
+  g_assert_true (g_file_get_contents (first_path, &contents, &length, NULL));
+  copy_path = g_build_filename (dir, "copy.txt", NULL);
+  g_assert_true (g_file_set_contents (copy_path, contents, length, NULL));
+  copy = g_file_new_for_path (copy_path);
+  px_window_open_files (window, &copy, 1);
+  px_test_wait_until_idle (window);
+  g_assert_cmpuint (px_window_get_n_columns (window), ==, 2);
+
+  px_window_open_files (window, (GFile **)&g_ptr_array_index (files, 2), 1);
+  px_test_wait_until_idle (window);
+  g_assert_cmpuint (px_window_get_n_columns (window), ==, 3);
+
+  g_unlink (copy_path);
+  g_rmdir (dir);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* A .parallax file given to a window with sources opens in a window of
+ * its own, never merged into the sources shown. */
+static void
+test_session_not_merged (void)
+{
+  g_autoptr(PxApplication) app = px_application_new ();
+  g_autofree char *dir = NULL;
+  g_autofree char *path = NULL;
+  g_autoptr(GFile) file = NULL;
+  PxWindow *window, *other = NULL;
+  guint n;
+  gint64 deadline;
+
+  if (!have_display)
+    {
+      g_test_skip ("no display");
+      return;
+    }
+  window = px_test_open_examples (app);
+  n = px_window_get_n_columns (window);
+  px_notes_add (px_window_get_notes (window), 0, 0, 20, "check", NULL);
+  dir = g_dir_make_tmp ("px-session-XXXXXX", NULL);
+  path = g_build_filename (dir, "reading.parallax", NULL);
+  file = g_file_new_for_path (path);
+  px_notes_save_to (px_window_get_notes (window), file);
+  deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+  while (px_notes_get_unsaved (px_window_get_notes (window)) && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_true (g_file_query_exists (file, NULL));
+
+  px_window_open_files (window, &file, 1);
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (app)); l != NULL; l = l->next)
+    if (PX_IS_WINDOW (l->data) && l->data != window)
+      other = l->data;
+  g_assert_nonnull (other);
+  px_test_wait_until_idle (other);
+  px_test_wait_until_idle (window);
+  g_assert_cmpuint (px_window_get_n_columns (window), ==, n);
+  g_assert_cmpuint (px_window_get_n_columns (other), ==, n);
+  g_assert_cmpuint (n_annotations (other), ==, 1);
+  g_assert_false (px_notes_get_unsaved (px_window_get_notes (other)));
+
+  g_unlink (path);
+  g_rmdir (dir);
+  gtk_window_destroy (GTK_WINDOW (other));
+  px_session_remove_annotation (px_notes_get_session (px_window_get_notes (window)),
+                                g_ptr_array_index (px_session_get_annotations (px_notes_get_session (px_window_get_notes (window))), 0));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* With no sources, what cannot run is not offered. */
+static void
+test_empty_actions (void)
+{
+  static const char * const disabled[] = {
+    "notes.save", "notes.save-as", "notes.export", "notes.add", "win.next-claim", "win.previous-claim", "win.find",
+  };
+  g_autoptr(PxApplication) app = px_application_new ();
+  g_autoptr(GPtrArray) files = px_test_example_files ();
+  GtkWidget *probes[G_N_ELEMENTS (disabled)];
+  PxWindow *window;
+
+  if (!have_display)
+    {
+      g_test_skip ("no display");
+      return;
+    }
+  g_application_register (G_APPLICATION (app), NULL, NULL);
+  window = px_window_new (GTK_APPLICATION (app));
+  gtk_window_present (GTK_WINDOW (window));
+  for (guint i = 0; i < G_N_ELEMENTS (disabled); i++)
+    {
+      probes[i] = add_probe (window, disabled[i], NULL);
+      g_assert_false (gtk_widget_get_sensitive (probes[i]));
+    }
+
+  px_window_open_files (window, (GFile **)files->pdata, 2);
+  px_test_wait_until_idle (window);
+  for (guint i = 0; i < G_N_ELEMENTS (disabled); i++)
+    g_assert_true (gtk_widget_get_sensitive (probes[i]));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* Five sources and the fact sidebar fit a 1280 × 800 window, each column
+ * wide enough to read; with the fixed width the columns scroll sideways. */
+static void
+test_five_fit (void)
+{
+  g_autoptr(PxApplication) app = px_application_new ();
+  g_autoptr(GSettings) settings = g_settings_new (APPLICATION_ID);
+  g_autoptr(GPtrArray) files = g_ptr_array_new_with_free_func (g_object_unref);
+  const char *dir = g_getenv ("PX_SEEDS_DIR");
+  g_autoptr(GDir) gdir = NULL;
+  const char *name;
+  PxWindow *window;
+  GtkWidget *scroller;
+  GtkAdjustment *hadjustment;
+
+  if (!have_display)
+    {
+      g_test_skip ("no display");
+      return;
+    }
+  if (dir == NULL || (gdir = g_dir_open (dir, 0, NULL)) == NULL)
+    {
+      g_test_skip ("no seed articles (PX_SEEDS_DIR)");
+      return;
+    }
+  while ((name = g_dir_read_name (gdir)) != NULL && files->len < 5)
+    if (g_str_has_suffix (name, ".txt"))
+      g_ptr_array_add (files, g_file_new_build_filename (dir, name, NULL));
+  g_assert_cmpuint (files->len, ==, 5);
+
+  g_settings_set_boolean (settings, "show-sidebar", TRUE);
+  g_settings_set_boolean (settings, "fit-columns", TRUE);
+  g_application_register (G_APPLICATION (app), NULL, NULL);
+  window = px_window_new (GTK_APPLICATION (app));
+  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
+  gtk_window_present (GTK_WINDOW (window));
+  px_window_open_files (window, (GFile **)files->pdata, files->len);
+  px_test_wait_until_idle (window);
+  px_test_settle ();
+
+  g_assert_cmpuint (px_window_get_n_columns (window), ==, 5);
+  scroller = gtk_widget_get_ancestor (GTK_WIDGET (px_window_get_column (window, 0)), GTK_TYPE_SCROLLED_WINDOW);
+  g_assert_nonnull (scroller);
+  hadjustment = gtk_scrolled_window_get_hadjustment (GTK_SCROLLED_WINDOW (scroller));
+  /* all five in view, none narrower than a readable column */
+  g_assert_cmpfloat (gtk_adjustment_get_upper (hadjustment), <=, gtk_adjustment_get_page_size (hadjustment) + 1);
+  for (guint i = 0; i < 5; i++)
+    g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (px_window_get_column (window, i))), >=, 170);
+  /* and they share the width evenly */
+  g_assert_cmpint (ABS (gtk_widget_get_width (GTK_WIDGET (px_window_get_column (window, 0))) -
+                        gtk_widget_get_width (GTK_WIDGET (px_window_get_column (window, 4)))), <=, 2);
+
+  g_settings_set_boolean (settings, "fit-columns", FALSE);
+  px_test_settle ();
+  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (px_window_get_column (window, 0))), ==,
+                   g_settings_get_int (settings, "column-width"));
+  g_assert_cmpfloat (gtk_adjustment_get_upper (hadjustment), >, gtk_adjustment_get_page_size (hadjustment));
+  /* the scrollbar is a real one, always there to reach */
+  g_assert_false (gtk_scrolled_window_get_overlay_scrolling (GTK_SCROLLED_WINDOW (scroller)));
+
+  g_settings_reset (settings, "fit-columns");
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* The title says which session this is and whether it is saved; saving
+ * says so in a toast. */
+static void
+test_title_unsaved (void)
+{
+  g_autoptr(PxApplication) app = px_application_new ();
+  g_autofree char *dir = NULL;
+  g_autofree char *path = NULL;
+  g_autoptr(GFile) file = NULL;
+  PxWindow *window;
+  PxNotes *notes;
+  PxAnnotation *annotation;
+  gint64 deadline;
+
+  if (!have_display)
+    {
+      g_test_skip ("no display");
+      return;
+    }
+  window = px_test_open_examples (app);
+  notes = px_window_get_notes (window);
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "Parallax");
+  /* before a session: after the first source, a name any system takes */
+  {
+    g_autofree char *name = px_notes_suggest_name (notes, ".html");
+
+    g_assert_true (g_str_has_suffix (name, ".html"));
+    g_assert_cmpstr (name, !=, "report.html");
+    g_assert_null (strpbrk (name, "/\\:*?\"<>|"));
+    g_assert_null (strstr (name, "  "));
+  }
+
+  annotation = px_notes_add (notes, 0, 0, 20, "check", NULL);
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "• Parallax");
+
+  dir = g_dir_make_tmp ("px-title-XXXXXX", NULL);
+  path = g_build_filename (dir, "Election Reading.parallax", NULL);
+  file = g_file_new_for_path (path);
+  px_notes_save_to (notes, file);
+  deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+  while (px_notes_get_unsaved (notes) && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "Election Reading — Parallax");
+  /* the report is named after the session */
+  {
+    g_autofree char *name = px_notes_suggest_name (notes, ".html");
+
+    g_assert_cmpstr (name, ==, "Election Reading.html");
+  }
+  g_assert_nonnull (find_label (GTK_WIDGET (window), "Saved “Election Reading.parallax”"));
+
+  /* a change to a saved session: the dot again */
+  px_session_remove_annotation (px_notes_get_session (notes), annotation);
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "• Election Reading — Parallax");
+
+  g_unlink (path);
+  g_rmdir (dir);
+  /* closing would ask about the unsaved change */
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* Alt+Right / Alt+Left move the keyboard between the columns, with a
+ * caret; Ctrl+Shift+M opens the sidebar on the notes. */
+static void
+test_keyboard_columns (void)
+{
+  g_autoptr(PxApplication) app = px_application_new ();
+  PxWindow *window;
+  GtkWidget *stack;
+  gboolean show_facts;
+
+  if (!have_display)
+    {
+      g_test_skip ("no display");
+      return;
+    }
+  window = px_test_open_examples (app);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.next-column", NULL);
+  g_assert_true (gtk_widget_has_focus (GTK_WIDGET (px_source_view_get_text_view (px_window_get_column (window, 0)))));
+  g_assert_true (gtk_text_view_get_cursor_visible (px_source_view_get_text_view (px_window_get_column (window, 0))));
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.next-column", NULL);
+  g_assert_true (gtk_widget_has_focus (GTK_WIDGET (px_source_view_get_text_view (px_window_get_column (window, 1)))));
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.previous-column", NULL);
+  g_assert_true (gtk_widget_has_focus (GTK_WIDGET (px_source_view_get_text_view (px_window_get_column (window, 0)))));
+
+  g_object_set (window, "show-facts", FALSE, NULL);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-sidebar-page", "s", "notes");
+  g_object_get (window, "show-facts", &show_facts, NULL);
+  g_assert_true (show_facts);
+  stack = find_of_type (GTK_WIDGET (window), GTK_TYPE_STACK_SWITCHER);
+  g_assert_nonnull (stack);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (gtk_stack_switcher_get_stack (GTK_STACK_SWITCHER (stack))), ==, "notes");
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-sidebar-page", "s", "facts");
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (gtk_stack_switcher_get_stack (GTK_STACK_SWITCHER (stack))), ==, "facts");
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* An open menu hides its button's tooltip (GTK 4.8 left it over the menu). */
+static void
+test_menu_hides_tooltip (void)
+{
+  g_autoptr(PxApplication) app = px_application_new ();
+  PxWindow *window;
+  GtkWidget *header, *button = NULL;
+
+  if (!have_display)
+    {
+      g_test_skip ("no display");
+      return;
+    }
+  window = px_test_open_examples (app);
+  header = GTK_WIDGET (px_window_get_column (window, 0));
+  button = find_of_type (header, GTK_TYPE_MENU_BUTTON);
+  g_assert_nonnull (button);
+  g_assert_true (gtk_widget_get_has_tooltip (button));
+  gtk_menu_button_popup (GTK_MENU_BUTTON (button));
+  g_assert_false (gtk_widget_get_has_tooltip (button));
+  gtk_menu_button_popdown (GTK_MENU_BUTTON (button));
+  g_assert_true (gtk_widget_get_has_tooltip (button));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -300,6 +766,14 @@ main (int    argc,
   g_test_add_func ("/ui/window/bad-file-keeps-others", test_bad_file_keeps_others);
   g_test_add_func ("/ui/window/seeds-timing", test_seeds_timing);
   g_test_add_func ("/ui/window/preferences-highlights", test_preferences_highlights);
+  g_test_add_func ("/ui/window/remove-undo", test_remove_undo);
+  g_test_add_func ("/ui/window/duplicate-skipped", test_duplicate_skipped);
+  g_test_add_func ("/ui/window/session-not-merged", test_session_not_merged);
+  g_test_add_func ("/ui/window/empty-actions", test_empty_actions);
+  g_test_add_func ("/ui/window/five-fit", test_five_fit);
+  g_test_add_func ("/ui/window/title-unsaved", test_title_unsaved);
+  g_test_add_func ("/ui/window/keyboard-columns", test_keyboard_columns);
+  g_test_add_func ("/ui/window/menu-hides-tooltip", test_menu_hides_tooltip);
 
   return g_test_run ();
 }

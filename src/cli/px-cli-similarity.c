@@ -1,4 +1,4 @@
-/* px-cli-similarity.c: parallax-cli similarity — the link score of sentence pairs
+/* px-cli-similarity.c: parallax-cli similarity — how alike sentence pairs are
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -25,8 +25,9 @@ px_cli_similarity (int    argc,
   context = g_option_context_new ("— score sentence pairs read from standard input");
   g_option_context_set_summary (context,
     "Reads lines ID<TAB>SENTENCE1<TAB>SENTENCE2 on standard input and prints\n"
-    "ID<TAB>SCORE for each: the link score in [0, 1] the alignment engine gives\n"
-    "the pair on its own (benchmarks; see tests/bench/README.md).");
+    "ID<TAB>SCORE for each: how alike the engine finds the two sentences as\n"
+    "wholes, in [0, 1] (the aligner also links parts of sentences; this is the\n"
+    "whole-sentence score, for benchmarks such as STS-B; see tests/bench/README.md).");
   g_option_context_add_main_entries (context, entries, NULL);
   if (!g_option_context_parse (context, &argc, &argv, &error))
     {

@@ -31,6 +31,7 @@ px_diff_op_to_string (PxDiffOp op)
     case PX_DIFF_SUBSTITUTE: return "substitute";
     case PX_DIFF_INSERT: return "insert";
     case PX_DIFF_DELETE: return "delete";
+    case PX_DIFF_EQUIVALENT: return "equivalent";
     default: g_return_val_if_reached (NULL);
     }
 }

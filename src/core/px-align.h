@@ -24,6 +24,7 @@ typedef enum
   PX_DIFF_SUBSTITUTE,
   PX_DIFF_INSERT,          /* only in b: a_start == a_end */
   PX_DIFF_DELETE,          /* only in a: b_start == b_end */
+  PX_DIFF_EQUIVALENT,      /* other words the engine counts as the same: "invested" / "involved" */
 } PxDiffOp;
 
 typedef struct
@@ -44,6 +45,11 @@ typedef struct
   PxSegmentRef a;          /* a.doc < b.doc */
   PxSegmentRef b;
   double       score;      /* [0, 1] */
+  /* the part of each segment that states the claim they share (byte
+   * offsets into each document's text; the whole segments when the
+   * whole segments match) */
+  guint        a_start, a_end;
+  guint        b_start, b_end;
   PxRelation   relation;
   GArray      *diff;       /* PxDiffChunk, in text order; NULL for related links */
 } PxLink;

@@ -23,6 +23,8 @@ typedef enum
   PX_META_URL,       /* canonical URL of a web page */
   PX_META_ENCODING,  /* the encoding the bytes were decoded from */
   PX_META_FORMAT,    /* "text" or "html" */
+  PX_META_ORIGIN_URL, /* the page a text was saved from ("source: https://…" line) */
+  PX_META_DATELINE,  /* the place of a dateline ("ASTANA (Agency) -") */
   PX_N_META
 } PxMetaKey;
 
@@ -52,14 +54,5 @@ const char        *px_document_builder_peek_text        (PxDocumentBuilder *buil
 PxDocument        *px_document_builder_end              (PxDocumentBuilder *builder);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (PxDocumentBuilder, px_document_builder_free)
-
-/* Shared by the importers (px-import.c, px-html.c). */
-/* The name errors give a source: the base name of @origin, or "input". */
-char              *px_import_display_name               (const char        *origin);
-/* FALSE, with an error naming @name, for empty input or input over
- * PX_IMPORT_MAX_BYTES. */
-gboolean           px_import_check_length               (const char        *name,
-                                                         gsize              length,
-                                                         GError           **error);
 
 G_END_DECLS

@@ -99,6 +99,8 @@ DEFINE_META_GETTER (site, PX_META_SITE)
 DEFINE_META_GETTER (url, PX_META_URL)
 DEFINE_META_GETTER (encoding, PX_META_ENCODING)
 DEFINE_META_GETTER (format, PX_META_FORMAT)
+DEFINE_META_GETTER (origin_url, PX_META_ORIGIN_URL)
+DEFINE_META_GETTER (dateline, PX_META_DATELINE)
 
 const char *
 px_document_get_text (PxDocument *self,
@@ -407,7 +409,7 @@ PxDocument *
 px_document_builder_end (PxDocumentBuilder *builder)
 {
   PxDocument *self;
-  PxTextModel model;
+  PxTextModel model = { 0 };
   g_autofree char *checksum = NULL;
 
   g_return_val_if_fail (builder != NULL, NULL);
@@ -430,6 +432,26 @@ px_document_builder_end (PxDocumentBuilder *builder)
   model.tokens = self->tokens;
   model.strings = self->strings;
   px_segment_text (self->text, self->length, &model);
+
+  /* What the text's own metadata lines say, where the importer found nothing. */
+  {
+    static const struct { PxMetaKey key; gsize offset; } found[] = {
+      { PX_META_ORIGIN_URL, G_STRUCT_OFFSET (PxTextModel, origin_url) },
+      { PX_META_DATE, G_STRUCT_OFFSET (PxTextModel, date) },
+      { PX_META_DATELINE, G_STRUCT_OFFSET (PxTextModel, dateline) },
+      { PX_META_BYLINE, G_STRUCT_OFFSET (PxTextModel, byline) },
+      { PX_META_SITE, G_STRUCT_OFFSET (PxTextModel, site) },
+    };
+
+    for (guint i = 0; i < G_N_ELEMENTS (found); i++)
+      {
+        char **value = G_STRUCT_MEMBER_P (&model, found[i].offset);
+
+        if (self->meta[found[i].key] == NULL && *value != NULL)
+          self->meta[found[i].key] = g_strstrip (g_steal_pointer (value));
+        g_clear_pointer (value, g_free);
+      }
+  }
 
   /* Plain text carries no title markup: the first segment is the title
    * when it is a heading (web-page chrome before it is skipped). */

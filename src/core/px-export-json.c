@@ -66,6 +66,8 @@ add_document (PxJsonWriter *w,
   add_nullable_string (w, "date", px_document_get_date (document));
   add_nullable_string (w, "site", px_document_get_site (document));
   add_nullable_string (w, "url", px_document_get_url (document));
+  add_nullable_string (w, "origin_url", px_document_get_origin_url (document));
+  add_nullable_string (w, "dateline", px_document_get_dateline (document));
   add_nullable_string (w, "format", px_document_get_format (document));
   add_nullable_string (w, "encoding", px_document_get_encoding (document));
   add_int_member (w, "words", px_document_get_n_words (document));
@@ -150,6 +152,11 @@ add_link (PxJsonWriter *w,
   /* Three decimals keep the output stable and readable. */
   px_json_writer_thousandths (w, link->score);
   add_string_member (w, "relation", px_relation_to_string (link->relation));
+  /* the part of each segment that states the shared claim */
+  add_int_member (w, "a_start", link->a_start);
+  add_int_member (w, "a_end", link->a_end);
+  add_int_member (w, "b_start", link->b_start);
+  add_int_member (w, "b_end", link->b_end);
   px_json_writer_member (w, "diff");
   px_json_writer_begin_array (w);
   for (guint i = 0; link->diff != NULL && i < link->diff->len; i++)

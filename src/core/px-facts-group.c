@@ -514,12 +514,21 @@ union_by_links (GPtrArray *documents,
           guint ia[16], ib[16];
           gboolean paired_b[16] = { FALSE };
 
+          /* only the facts in the parts of the sentences that link */
           for (guint k = 0; k < fa->len && na < 16; k++)
-            if (((PxFact *)g_ptr_array_index (facts, g_array_index (fa, guint, k)))->kind == (PxFactKind)kind)
-              ia[na++] = g_array_index (fa, guint, k);
+            {
+              const PxFact *f = g_ptr_array_index (facts, g_array_index (fa, guint, k));
+
+              if (f->kind == (PxFactKind)kind && f->start < link->a_end && f->end > link->a_start)
+                ia[na++] = g_array_index (fa, guint, k);
+            }
           for (guint k = 0; k < fb->len && nb < 16; k++)
-            if (((PxFact *)g_ptr_array_index (facts, g_array_index (fb, guint, k)))->kind == (PxFactKind)kind)
-              ib[nb++] = g_array_index (fb, guint, k);
+            {
+              const PxFact *f = g_ptr_array_index (facts, g_array_index (fb, guint, k));
+
+              if (f->kind == (PxFactKind)kind && f->start < link->b_end && f->end > link->b_start)
+                ib[nb++] = g_array_index (fb, guint, k);
+            }
           if (na == 0 || nb == 0)
             continue;
 

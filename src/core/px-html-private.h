@@ -2,9 +2,11 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * px-html.c decodes the bytes and parses them with libxml2;
+ * px-html.c decodes the bytes and parses them with libxml2 (px-html.h);
+ * px-html-dom.c holds the tree helpers they all use (a leaf);
  * px-html-meta.c reads the metadata (title, byline, date, site, URL);
- * px-html-extract.c finds the article body by content scoring.
+ * px-html-items.c and px-html-extract.c find the article body by content
+ * scoring (px-html-extract-private.h).
  * Every walk over the tree is iterative: a page may nest 100,000 levels.
  */
 #pragma once
@@ -12,6 +14,7 @@
 #include <libxml/HTMLparser.h>
 
 #include "px-document-private.h"
+#include "px-html-dom.h"
 
 G_BEGIN_DECLS
 
@@ -33,24 +36,5 @@ void        px_html_read_meta         (xmlDoc       *doc,
 guint       px_html_extract_body      (xmlDoc            *doc,
                                        PxHtmlMeta        *meta,
                                        PxDocumentBuilder *builder);
-
-/* Helpers shared by the files above. */
-const char *px_html_get_attr          (xmlNode      *node,
-                                       const char   *name);
-/* The node after @node in document order inside @top, entering @node's
- * children only when @descend; NULL after the last. A loop, never a
- * recursion: pages nest 100,000 deep. */
-xmlNode    *px_html_next_node         (xmlNode      *node,
-                                       xmlNode      *top,
-                                       gboolean      descend);
-gboolean    px_html_is_element        (xmlNode      *node,
-                                       const char   *name);
-/* The text of @node and its descendants, white space collapsed, without
- * scripts and styles; at most about @max_bytes bytes, from at most
- * 8 × @max_bytes nodes. */
-char       *px_html_dup_text          (xmlNode      *node,
-                                       gsize         max_bytes);
-/* Collapses runs of white space to one space and trims; in place. */
-char       *px_html_collapse_space    (char         *text);
 
 G_END_DECLS

@@ -14,10 +14,11 @@
 
 #include <string.h>
 
+#include "px-decode.h"
 #include "px-document-private.h"
 #include "px-error.h"
 #include "px-html-private.h"
-#include "px-import.h"
+#include "px-html.h"
 
 /* How far into the page a charset declaration is looked for (the HTML
  * standard's prescan looks at 1,024 bytes; pages with long heads put it later). */
@@ -36,117 +37,6 @@
 #define PARSE_OPTIONS (HTML_PARSE_RECOVER | HTML_PARSE_NONET | HTML_PARSE_NOERROR | \
                        HTML_PARSE_NOWARNING | HTML_PARSE_IGNORE_ENC | HTML_PARSE_COMPACT | \
                        XML_PARSE_HUGE)
-
-/* Helpers shared by px-html-*.c */
-
-const char *
-px_html_get_attr (xmlNode    *node,
-                  const char *name)
-{
-  for (xmlAttr *attr = node->properties; attr != NULL; attr = attr->next)
-    {
-      if (g_ascii_strcasecmp ((const char *)attr->name, name) != 0)
-        continue;
-      if (attr->children != NULL && attr->children->type == XML_TEXT_NODE && attr->children->next == NULL)
-        return (const char *)attr->children->content;
-      return "";
-    }
-  return NULL;
-}
-
-gboolean
-px_html_is_element (xmlNode    *node,
-                    const char *name)
-{
-  return node != NULL && node->type == XML_ELEMENT_NODE && node->name != NULL &&
-         g_ascii_strcasecmp ((const char *)node->name, name) == 0;
-}
-
-char *
-px_html_collapse_space (char *text)
-{
-  char *out = text;
-  gboolean space = FALSE;
-
-  for (const char *p = text; *p != '\0'; p++)
-    {
-      guchar c = *p;
-
-      /* U+00A0 (C2 A0) counts as a space, as in the document builder. */
-      if (c == 0xC2 && (guchar)p[1] == 0xA0)
-        {
-          p++;
-          c = ' ';
-        }
-      if (g_ascii_isspace (c) || c < 0x20)
-        {
-          space = out != text;
-          continue;
-        }
-      if (space)
-        *out++ = ' ';
-      space = FALSE;
-      *out++ = c;
-    }
-  *out = '\0';
-  return text;
-}
-
-xmlNode *
-px_html_next_node (xmlNode  *node,
-                   xmlNode  *top,
-                   gboolean  descend)
-{
-  if (descend && node->children != NULL)
-    return node->children;
-  while (node != top && node->next == NULL)
-    node = node->parent;
-  return node == top ? NULL : node->next;
-}
-
-static gboolean
-is_invisible_element (xmlNode *node)
-{
-  return px_html_is_element (node, "script") || px_html_is_element (node, "style") ||
-         px_html_is_element (node, "template") || px_html_is_element (node, "noscript");
-}
-
-char *
-px_html_dup_text (xmlNode *node,
-                  gsize    max_bytes)
-{
-  GString *out = g_string_new (NULL);
-  xmlNode *top = node;
-  /* Markup without text must not make this walk long either. */
-  gsize budget = max_bytes * 8 + 64;
-
-  while (node != NULL && out->len < max_bytes && budget-- > 0)
-    {
-      gboolean descend = TRUE;
-
-      if (node->type == XML_TEXT_NODE || node->type == XML_CDATA_SECTION_NODE)
-        {
-          if (node->content != NULL)
-            g_string_append (out, (const char *)node->content);
-          descend = FALSE;
-        }
-      else if (node->type != XML_ELEMENT_NODE || is_invisible_element (node))
-        descend = node == top && node->type != XML_ELEMENT_NODE;
-      else if (px_html_is_element (node, "br") || px_html_is_element (node, "p") ||
-               px_html_is_element (node, "div") || px_html_is_element (node, "li"))
-        g_string_append_c (out, ' ');
-
-      node = px_html_next_node (node, top, descend);
-    }
-  if (out->len > max_bytes)
-    {
-      const char *end = out->str + max_bytes;
-
-      g_utf8_validate (out->str, max_bytes, &end);
-      g_string_truncate (out, end - out->str);
-    }
-  return px_html_collapse_space (g_string_free (out, FALSE));
-}
 
 /* Decoding */
 

@@ -6,12 +6,10 @@
 
 #include <gio/gio.h>
 
+#include "px-decode.h"
 #include "px-document.h"
 
 G_BEGIN_DECLS
-
-/* Files larger than this are refused with PX_ERROR_TOO_LARGE. */
-#define PX_IMPORT_MAX_BYTES (64 * 1024 * 1024)
 
 /* Detects the format (HTML or plain text, by content and name) and the
  * encoding; @origin is what the document reports as its origin (a path or
@@ -41,21 +39,6 @@ GBytes     *px_read_file           (GFile                *file,
 /* Plain text only: decoding (BOM, UTF-8, UTF-16, Windows-1252/Latin-1,
  * Windows-1251, KOI8-R), newline normalization, title and date detection. */
 PxDocument *px_import_text         (const char           *data,
-                                    gsize                 length,
-                                    const char           *origin,
-                                    GError              **error);
-
-/* Decodes bytes to valid UTF-8 with LF line ends and no BOM; sets
- * @encoding to the name of the encoding that was assumed. */
-char       *px_decode_text         (const char           *data,
-                                    gsize                 length,
-                                    const char           *origin,
-                                    const char          **encoding,
-                                    gsize                *out_length,
-                                    GError              **error);
-
-/* For web pages (px-html.c, px-html-meta.c, px-html-extract.c). */
-PxDocument *px_import_html         (const char           *data,
                                     gsize                 length,
                                     const char           *origin,
                                     GError              **error);

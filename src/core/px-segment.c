@@ -10,7 +10,7 @@
 #include <string.h>
 
 #include "px-normalize.h"
-#include "px-segment.h"
+#include "px-segment-private.h"
 
 /* What one distinct spelling of a word normalizes to; cached per call. */
 typedef struct
@@ -35,33 +35,6 @@ static const char * const abbreviations[] = {
   "lt", "ltd", "maj", "mar", "mon", "mr", "mrs", "ms", "mt", "no", "nos", "nov", "oct", "op",
   "p", "pp", "prof", "rep", "rev", "sat", "sen", "sep", "sept", "sgt", "sr", "st", "sun",
   "thu", "tue", "vol", "vs", "wed",
-};
-
-/* Phrases of web-page chrome: comment forms, share and subscribe bars,
- * navigation. Matched on the lower-cased paragraph. */
-static const char * const chrome_phrases[] = {
-  "leave a reply", "leave a comment", "post comment", "commenting using", "log in", "log out",
-  "login", "sign up", "sign in", "subscribe", "newsletter", "share this", "share on",
-  "follow us", "click an icon", "click here", "required fields", "will not be published",
-  "save my name", "related posts", "related articles", "read more", "notify me",
-  "all rights reserved", "cookie", "your email", "email address", "in this browser",
-  "sent directly to you", "advertisement", "sponsored content", "previous post", "next post",
-  "filed under", "posted in", "posted on", "skip to content", "connecting to %s", "translate",
-  "print this", "comments", "permalink", "rss feed", "back to top", "fill in your details",
-};
-
-/* Single words that mark chrome when they make up most of a short line. */
-static const char * const chrome_words[] = {
-  "account", "advertisement", "comment", "comments", "email", "facebook", "icon", "instagram",
-  "linkedin", "logo", "name", "photo", "picture", "pinterest", "print", "reddit", "related",
-  "reply", "share", "telegram", "tiktok", "translate", "tweet", "twitter", "website",
-  "whatsapp", "wordpress", "youtube",
-};
-
-/* Networks and services whose names come in share bars. */
-static const char * const network_names[] = {
-  "email", "facebook", "instagram", "linkedin", "pinterest", "reddit", "telegram", "tiktok",
-  "twitter", "vk", "whatsapp", "wordpress", "youtube",
 };
 
 static int
@@ -550,128 +523,107 @@ period_is_abbreviation (const char    *text,
   return in_sorted_list (abbreviations, G_N_ELEMENTS (abbreviations), prev->norm);
 }
 
-/* Paragraph features */
 
-typedef struct
+static gboolean
+is_lower_at (const char *p)
 {
-  guint    words;
-  guint    capitalized;       /* words starting upper case */
-  guint    lower_content;     /* lower-case words that are not function words */
-  guint    chrome_phrases;
-  guint    chrome_words;
-  guint    networks;
-  guint    separators;        /* » › | in breadcrumbs */
-  gboolean ends_sentence;     /* final . ! ? or a closing quote after one */
-  gboolean has_period;
-  gboolean caption;
-  gboolean template_junk;     /* "%s" and the like */
-} Features;
+  return g_unichar_islower (g_utf8_get_char (p));
+}
 
-static void
-paragraph_features (const char    *text,
-                    const PxParagraph *para,
-                    const PxToken *tokens,
-                    guint          n,
-                    Features      *f)
+/* "…said on Monday.The ministry…": scraped and machine-translated text
+ * often drops the space after a full stop. A break there needs a word
+ * ending in lower case before the stop (not an initial, an acronym or an
+ * abbreviation), and a capitalised word of two letters or more after it
+ * (not "U.S"), standing alone (not a domain name: "Example.Com/news"). */
+static gboolean
+is_glued_break (const char    *text,
+                const PxToken *tokens,
+                guint          i,
+                guint          j,
+                guint          n)
 {
-  g_autofree char *lower = NULL;
-  const PxToken *last = NULL;
+  const PxToken *prev, *next;
+  char c = punct_char (&tokens[i]);
 
-  memset (f, 0, sizeof *f);
+  if (i == 0 || j >= n || (c != '.' && c != '!' && c != '?'))
+    return FALSE;
+  for (guint k = i + 1; k < j; k++)
+    if (!is_closer (&tokens[k]))
+      return FALSE;
+  prev = &tokens[i - 1];
+  next = &tokens[j];
+  if (!(prev->flags & PX_TOKEN_WORD) || prev->end != tokens[i].start ||
+      prev->end - prev->start < 2 || !is_lower_at (g_utf8_prev_char (text + prev->end)))
+    return FALSE;
+  if (prev->start > 0 && strchr ("./@:", text[prev->start - 1]) != NULL)
+    return FALSE;
+  if (c == '.' && period_is_abbreviation (text, tokens, i))
+    return FALSE;
+  if (!(next->flags & PX_TOKEN_WORD) || !(next->flags & PX_TOKEN_CAPITALIZED) ||
+      next->end - next->start < 2 || !is_lower_at (g_utf8_next_char (text + next->start)))
+    return FALSE;
+  return next->end >= tokens[n - 1].end || strchr ("./@", text[next->end]) == NULL;
+}
+
+/* Appends the sentences of tokens [0, n) to the model; returns how many. */
+static guint
+split_sentences (const char  *text,
+                 PxTextModel *model,
+                 guint        paragraph,
+                 guint        first_token,
+                 guint        n)
+{
+  const PxToken *tokens = &g_array_index (model->tokens, PxToken, first_token);
+  guint sentence_start = 0;
+  guint n_sentences = 0;
 
   for (guint i = 0; i < n; i++)
     {
-      const PxToken *t = &tokens[i];
+      PxSegment seg = { 0 };
+      guint j = i + 1;
 
-      if (t->flags & (PX_TOKEN_WORD | PX_TOKEN_NUMBER))
+      if (i + 1 < n && !(tokens[i].flags & PX_TOKEN_PUNCT && is_terminal (&tokens[i])))
+        continue;
+
+      if (i + 1 < n)
         {
-          f->words++;
-          if (t->flags & PX_TOKEN_CAPITALIZED)
-            f->capitalized++;
-          else if ((t->flags & PX_TOKEN_WORD) && !(t->flags & PX_TOKEN_STOPWORD))
-            f->lower_content++;
-          if (in_sorted_list (chrome_words, G_N_ELEMENTS (chrome_words), t->norm))
-            f->chrome_words++;
-          if (in_sorted_list (network_names, G_N_ELEMENTS (network_names), t->norm))
-            f->networks++;
+          gboolean spaced;
+
+          while (j < n && (is_terminal (&tokens[j]) || is_closer (&tokens[j])) &&
+                 tokens[j].start == tokens[j - 1].end)
+            j++;
+          spaced = j < n && tokens[j].start > tokens[j - 1].end;
+          if (!(spaced && starts_sentence (text, tokens, j, n) &&
+                !(punct_char (&tokens[i]) == '.' && period_is_abbreviation (text, tokens, i))) &&
+              !(!spaced && is_glued_break (text, tokens, i, j, n)))
+            continue;
         }
-      else if (strncmp (text + t->start, "»", t->end - t->start) == 0 ||
-               strncmp (text + t->start, "›", t->end - t->start) == 0 ||
-               text[t->start] == '|' || text[t->start] == '>')
-        f->separators++;
-      if (punct_char (t) == '.')
-        f->has_period = TRUE;
+
+      seg.start = tokens[sentence_start].start;
+      seg.end = tokens[j - 1].end;
+      seg.kind = PX_SEGMENT_SENTENCE;
+      seg.paragraph = paragraph;
+      seg.first_token = first_token + sentence_start;
+      seg.n_tokens = j - sentence_start;
+      g_array_append_val (model->segments, seg);
+      n_sentences++;
+      sentence_start = j;
+      i = j - 1;
     }
-
-  for (guint i = n; i > 0; i--)
-    if (!is_closer (&tokens[i - 1]))
-      {
-        last = &tokens[i - 1];
-        break;
-      }
-  f->ends_sentence = last != NULL && is_terminal (last);
-
-  /* Chrome comes in short paragraphs; long ones are read for it no further. */
-  if (f->words > 40)
-    return;
-
-  lower = g_ascii_strdown (text + para->start, para->end - para->start);
-  for (guint i = 0; i < G_N_ELEMENTS (chrome_phrases); i++)
-    if (strstr (lower, chrome_phrases[i]) != NULL)
-      f->chrome_phrases++;
-
-  f->template_junk = strstr (lower, "%s") != NULL || strstr (lower, "%d") != NULL ||
-                     strstr (lower, "{{") != NULL;
-  f->caption = (strstr (lower, "photo credit") != NULL || strstr (lower, "photo:") != NULL ||
-                strstr (lower, "image:") != NULL || strstr (lower, "credit:") != NULL ||
-                strstr (lower, "file photo") != NULL || g_str_has_prefix (lower, "photo ")) &&
-               f->words <= 25;
+  return n_sentences;
 }
 
-static gboolean
-is_boilerplate (const Features *f)
+static guint
+count_newlines (const char *text,
+                gsize       start,
+                gsize       end)
 {
-  if (f->words == 0)
-    return FALSE;
-  if (f->template_junk)
-    return TRUE;
-  /* Breadcrumbs: Home » News » … */
-  if (f->separators >= 2 && f->words <= 25)
-    return TRUE;
-  /* Share and subscribe bars name several networks. */
-  if (f->networks >= 3)
-    return TRUE;
-  if (f->chrome_phrases >= 2)
-    return TRUE;
-  if (f->chrome_phrases >= 1 && (f->words <= 12 || f->networks >= 2))
-    return TRUE;
-  /* "Advertisement", "Twitter picture", "Name *": short lines of chrome words. */
-  if (!f->ends_sentence && f->words <= 4 && f->chrome_words * 2 >= f->words)
-    return TRUE;
-  /* Tag lists: many capitalised words, no function words, no sentence. */
-  if (!f->has_period && f->words >= 8 && f->capitalized == f->words)
-    return TRUE;
-  return FALSE;
-}
+  guint n = 0;
 
-/* Next to chrome, short unpunctuated lines are chrome too ("Comment",
- * "Politics Transport Environment"). */
-static gboolean
-is_chrome_neighbour (const Features *f)
-{
-  return f->words > 0 && f->words <= 8 && !f->ends_sentence && !f->caption &&
-         (f->capitalized == f->words || f->words <= 2);
-}
-
-static gboolean
-is_heading (const Features *f,
-            const PxParagraph *para,
-            guint          n_segments)
-{
-  if (para->kind == PX_PARAGRAPH_HEADING)
-    return TRUE;
-  return n_segments == 1 && f->words > 0 && f->words <= 16 && !f->ends_sentence &&
-         !f->has_period;
+  for (gsize i = start; i < end; i++)
+    if (text[i] == '\n')
+      n++;
+  return n;
 }
 
 void
@@ -680,9 +632,10 @@ px_segment_text (const char  *text,
                  PxTextModel *model)
 {
   Tokenizer tok;
-  g_autofree Features *features = NULL;
-  g_autofree gboolean *chrome = NULL;
+  g_autofree PxParaFeatures *features = NULL;
+  g_autofree PxSegmentKind *kinds = NULL;
   guint n_paragraphs;
+  gboolean seen_body = FALSE;
 
   g_return_if_fail (text != NULL);
   g_return_if_fail (model != NULL);
@@ -693,89 +646,69 @@ px_segment_text (const char  *text,
   tok.keys = g_string_chunk_new (4096);
 
   n_paragraphs = model->paragraphs->len;
-  features = g_new0 (Features, MAX (n_paragraphs, 1));
-  chrome = g_new0 (gboolean, MAX (n_paragraphs, 1));
+  features = g_new0 (PxParaFeatures, MAX (n_paragraphs, 1));
+  kinds = g_new0 (PxSegmentKind, MAX (n_paragraphs, 1));
 
   for (guint p = 0; p < n_paragraphs; p++)
     {
       PxParagraph *para = &g_array_index (model->paragraphs, PxParagraph, p);
+      PxParaFeatures *f = &features[p];
+      gsize content_start = para->start;
       guint first_token = model->tokens->len;
-      const PxToken *tokens;
-      guint n, sentence_start;
 
-      tokenize_range (&tok, para->start, para->end);
-      tokens = &g_array_index (model->tokens, PxToken, first_token);
-      n = model->tokens->len - first_token;
+      f->newlines_before = count_newlines (text, p > 0 ? para[-1].end : 0, para->start);
+      /* Datelines lead the first body paragraph: look for them until then. */
+      f->meta = px_segment_meta_line (text, para->start, para->end, !seen_body && p < 16,
+                                      model, &content_start);
 
+      tokenize_range (&tok, content_start, para->end);
       para->first_segment = model->segments->len;
-      para->n_segments = 0;
-
-      sentence_start = 0;
-      for (guint i = 0; i < n; i++)
+      if (f->meta == PX_META_LINE_WHOLE && model->tokens->len > first_token)
         {
-          guint j;
-          gboolean boundary;
+          /* One boilerplate segment: dimmed, never linked, not a sentence. */
+          PxSegment seg = { 0 };
 
-          if (i + 1 < n && !(tokens[i].flags & PX_TOKEN_PUNCT && is_terminal (&tokens[i])))
-            continue;
-
-          j = i + 1;
-          if (i + 1 < n)
-            {
-              while (j < n && (is_terminal (&tokens[j]) || is_closer (&tokens[j])) &&
-                     tokens[j].start == tokens[j - 1].end)
-                j++;
-              boundary = j < n && tokens[j].start > tokens[j - 1].end &&
-                         starts_sentence (text, tokens, j, n) &&
-                         !(punct_char (&tokens[i]) == '.' && period_is_abbreviation (text, tokens, i));
-              if (!boundary)
-                continue;
-            }
-
-          {
-            PxSegment seg = { 0 };
-
-            seg.start = tokens[sentence_start].start;
-            seg.end = tokens[j - 1].end;
-            seg.kind = PX_SEGMENT_SENTENCE;
-            seg.paragraph = p;
-            seg.first_token = first_token + sentence_start;
-            seg.n_tokens = j - sentence_start;
-            g_array_append_val (model->segments, seg);
-            para->n_segments++;
-          }
-          sentence_start = j;
-          i = j - 1;
+          seg.start = para->start;
+          seg.end = para->end;
+          seg.kind = PX_SEGMENT_BOILERPLATE;
+          seg.paragraph = p;
+          seg.first_token = first_token;
+          seg.n_tokens = model->tokens->len - first_token;
+          g_array_append_val (model->segments, seg);
+          para->n_segments = 1;
         }
+      else
+        para->n_segments = split_sentences (text, model, p, first_token, model->tokens->len - first_token);
 
-      paragraph_features (text, para, tokens, n, &features[p]);
-      chrome[p] = is_boilerplate (&features[p]);
+      f->first_token = first_token;
+      {
+        PxParagraph content = *para;
+
+        content.start = content_start;
+        px_segment_features (text, &content,
+                             &g_array_index (model->tokens, PxToken, first_token),
+                             model->tokens->len - first_token, f);
+      }
+      if (f->meta != PX_META_LINE_WHOLE && f->words >= 12 && f->ends_sentence)
+        seen_body = TRUE;
     }
 
-  /* Chrome spreads to short unpunctuated neighbours. */
-  for (guint p = 0; p < n_paragraphs; p++)
-    if (chrome[p])
-      {
-        for (guint q = p + 1; q < n_paragraphs && !chrome[q] && is_chrome_neighbour (&features[q]); q++)
-          chrome[q] = TRUE;
-        for (guint q = p; q > 0 && !chrome[q - 1] && is_chrome_neighbour (&features[q - 1]); q--)
-          chrome[q - 1] = TRUE;
-      }
+  px_segment_classify (text, model, features, kinds);
 
   for (guint p = 0; p < n_paragraphs; p++)
     {
       const PxParagraph *para = &g_array_index (model->paragraphs, PxParagraph, p);
-      PxSegmentKind kind;
 
-      if (chrome[p])
-        kind = PX_SEGMENT_BOILERPLATE;
-      else if (features[p].caption)
-        kind = PX_SEGMENT_CAPTION;
-      else if (is_heading (&features[p], para, para->n_segments))
-        kind = PX_SEGMENT_HEADING;
-      else
-        kind = PX_SEGMENT_SENTENCE;
+      PxSegmentKind kind = kinds[p];
 
+      /* A credit line alone is attribution, not a caption to read. */
+      if (kind == PX_SEGMENT_CAPTION && para->n_segments == 1)
+        {
+          const PxSegment *seg = &g_array_index (model->segments, PxSegment, para->first_segment);
+
+          if (px_segment_is_credit (text, seg, &g_array_index (model->tokens, PxToken, seg->first_token)))
+            kind = PX_SEGMENT_BOILERPLATE;
+        }
       for (guint s = 0; s < para->n_segments; s++)
         g_array_index (model->segments, PxSegment, para->first_segment + s).kind = kind;
     }

@@ -14,6 +14,16 @@ typedef struct
   GArray       *segments;    /* PxSegment */
   GArray       *tokens;      /* PxToken; norm and stem point into strings */
   GStringChunk *strings;
+  /* Metadata read from the text's own metadata lines (a "source: URL"
+   * line, a date line or timestamp, a dateline before the first
+   * sentence, a byline, a masthead); NULL when none. Owned: the caller
+   * frees them. Metadata lines are boilerplate segments; a dateline is
+   * in no segment (the first sentence starts after it). */
+  char         *origin_url;
+  char         *date;        /* YYYY-MM-DD */
+  char         *dateline;    /* the place of a dateline: "ASTANA" */
+  char         *byline;
+  char         *site;
 } PxTextModel;
 
 /* Splits plain text into paragraphs (blank lines, one paragraph a line for

@@ -1,0 +1,195 @@
+/* px-align-relation.c: a link's parts and relation
+ *
+ * A link gets the parts of its two segments that state the shared claim
+ * (widened a little inside their clause), a word diff, and a relation:
+ * same, paraphrase, or differs when a fact in one part meets a fact of its
+ * kind and measure in the other and none agrees with it.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "px-align"
+
+#include "config.h"
+
+#include <string.h>
+
+#include "px-facts-private.h"
+#include "px-align-private.h"
+
+static gboolean
+is_detail_kind (PxFactKind kind)
+{
+  return kind == PX_FACT_NUMBER || kind == PX_FACT_MONEY || kind == PX_FACT_PERCENT ||
+         kind == PX_FACT_QUANTITY || kind == PX_FACT_DATE || kind == PX_FACT_TIME ||
+         kind == PX_FACT_PLACE || kind == PX_FACT_ORGANIZATION;
+}
+
+static gboolean
+same_date_precision (const PxFact *a,
+                     const PxFact *b)
+{
+  gboolean day_a = a->date != NULL && (strlen (a->date) == 10 || (a->date[0] == '-' && strlen (a->date) == 7));
+  gboolean day_b = b->date != NULL && (strlen (b->date) == 10 || (b->date[0] == '-' && strlen (b->date) == 7));
+
+  return day_a == day_b;
+}
+
+static gboolean
+in_range (const PxFact *fact,
+          const guint  *range)
+{
+  return fact->start < range[1] && fact->end > range[0];
+}
+
+/* A date or a time tells when the whole sentence happened ("Earlier, on
+ * September 22, Tokayev said …"), wherever it stands in it. */
+static gboolean
+is_sentence_scoped (PxFactKind kind)
+{
+  return kind == PX_FACT_DATE || kind == PX_FACT_TIME;
+}
+
+static gboolean
+is_name_kind (PxFactKind kind)
+{
+  return kind == PX_FACT_PLACE || kind == PX_FACT_ORGANIZATION;
+}
+
+/* Whether @y is a fact of the kind of @x that could give the same detail:
+ * of one kind, and of one measure when both say what they measure. */
+static gboolean
+counterpart (const PxFact *x,
+             const PxFact *y)
+{
+  return x->kind == y->kind &&
+         (x->measure == NULL || y->measure == NULL || g_strcmp0 (x->measure, y->measure) == 0);
+}
+
+/* Two values of one detail that agree: consistent values (under the
+ * wording's qualifiers and rounding) of one date precision, or two
+ * spellings of one name ("Marrakesh", "Marrakech"). */
+static gboolean
+details_agree (const PxFact *x,
+               const PxFact *y)
+{
+  if (is_name_kind (x->kind))
+    {
+      const char *nx = x->name != NULL ? x->name : x->text;
+      const char *ny = y->name != NULL ? y->name : y->text;
+
+      return g_ascii_strncasecmp (nx, ny, 4) == 0 || px_fact_values_consistent (x, y);
+    }
+  return px_fact_values_consistent (x, y) &&
+         (x->kind != PX_FACT_DATE || same_date_precision (x, y));
+}
+
+/* A detail differs when a fact in the linked part of one side (a date or
+ * time anywhere in its segment) meets a
+ * fact of its kind and measure in the other's part, and none of those
+ * agrees with it: another value, another precision, another place. A
+ * fact only one side gives is an addition, shown by the word diff, not a
+ * differing detail. */
+static gboolean
+details_differ (const Bag    *a,
+                const Bag    *b,
+                const PxLink *link)
+{
+  guint ranges[2][2] = { { link->a_start, link->a_end }, { link->b_start, link->b_end } };
+
+  for (int pass = 0; pass < 2; pass++)
+    {
+      const Bag *x = pass == 0 ? a : b;
+      const Bag *y = pass == 0 ? b : a;
+      const guint *rx = ranges[pass], *ry = ranges[1 - pass];
+
+      for (guint i = 0; i < x->facts->len; i++)
+        {
+          const PxFact *fx = g_ptr_array_index (x->facts, i);
+          gboolean met = FALSE, agreed = FALSE;
+
+          gboolean scoped = is_sentence_scoped (fx->kind);
+
+          if (!is_detail_kind (fx->kind) || (!scoped && !in_range (fx, rx)))
+            continue;
+          for (guint j = 0; j < y->facts->len && !agreed; j++)
+            {
+              const PxFact *fy = g_ptr_array_index (y->facts, j);
+
+              if ((!scoped && !in_range (fy, ry)) || !counterpart (fx, fy))
+                continue;
+              met = TRUE;
+              agreed = details_agree (fx, fy);
+            }
+          if (met && !agreed)
+            return TRUE;
+        }
+    }
+  return FALSE;
+}
+
+static gboolean
+ends_clause (PxDocument *document,
+             guint       token)
+{
+  const PxToken *tok = px_document_get_token (document, token);
+  const char *text = px_document_get_text (document, NULL) + tok->start;
+
+  return (tok->flags & PX_TOKEN_PUNCT) && strchr (",;:()[]", text[0]) != NULL;
+}
+
+/* Widens the part [*first, *last] of @bag's segment to the clause it is
+ * in (up to a comma, a semicolon, a colon or a bracket): a differing
+ * value next to the shared words belongs to the claim. */
+static void
+to_clause (PxDocument *document,
+           const Bag  *bag,
+           guint      *first,
+           guint      *last)
+{
+  for (guint k = 0; k < PX_ALIGN_PART_REACH && *first > 0 && !ends_clause (document, bag->first_token + *first - 1); k++)
+    (*first)--;
+  for (guint k = 0; k < PX_ALIGN_PART_REACH && *last + 1 < bag->n_tokens &&
+                    !ends_clause (document, bag->first_token + *last + 1); k++)
+    (*last)++;
+}
+
+PxLink *
+px_align_make_link (Space     *space,
+                    GPtrArray *documents,
+                    Bag       *a,
+                    Bag       *b,
+                    double     score,
+                    gboolean   related)
+{
+  PxLink *link = g_new0 (PxLink, 1);
+  PxDocument *da = g_ptr_array_index (documents, a->doc);
+  PxDocument *db = g_ptr_array_index (documents, b->doc);
+  double equal = 0;
+  Span span;
+
+  link->a = (PxSegmentRef) { a->doc, a->segment };
+  link->b = (PxSegmentRef) { b->doc, b->segment };
+  link->score = score;
+  px_align_pair_score (space, a, b, TRUE, &span);
+  to_clause (da, a, &span.a_first, &span.a_last);
+  to_clause (db, b, &span.b_first, &span.b_last);
+  link->a_start = px_document_get_token (da, a->first_token + span.a_first)->start;
+  link->a_end = px_document_get_token (da, a->first_token + span.a_last)->end;
+  link->b_start = px_document_get_token (db, b->first_token + span.b_first)->start;
+  link->b_end = px_document_get_token (db, b->first_token + span.b_last)->end;
+  if (related)
+    {
+      link->relation = PX_RELATION_RELATED;
+      return link;
+    }
+  link->diff = px_align_word_diff (space, da, a, db, b,
+                                   (guint[4]) { link->a_start, link->a_end, link->b_start, link->b_end },
+                                   &equal);
+  if (details_differ (a, b, link))
+    link->relation = PX_RELATION_DIFFERS;
+  else if (equal >= PX_ALIGN_SAME && score >= PX_ALIGN_SAME - 0.1)
+    link->relation = PX_RELATION_SAME;
+  else
+    link->relation = PX_RELATION_PARAPHRASE;
+  return link;
+}

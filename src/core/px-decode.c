@@ -1,0 +1,334 @@
+/* px-decode.c: bytes of text → normalized UTF-8 (shared by every importer)
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * A leaf of the importers: it knows encodings and line ends, nothing of
+ * formats. px-import.c (plain text) and px-html.c (web pages) call it.
+ */
+#define G_LOG_DOMAIN "px-decode"
+
+#include "config.h"
+
+#include <string.h>
+
+#include "px-decode.h"
+#include "px-error.h"
+
+/* How much of a file is looked at to tell text from binary. */
+#define SNIFF_BYTES 4096
+
+char *
+px_import_display_name (const char *origin)
+{
+  if (origin == NULL)
+    return g_strdup ("input");
+  return g_path_get_basename (origin);
+}
+
+gboolean
+px_import_check_length (const char  *name,
+                        gsize        length,
+                        GError     **error)
+{
+  if (length == 0)
+    {
+      g_set_error (error, PX_ERROR, PX_ERROR_EMPTY, "“%s” is empty", name);
+      return FALSE;
+    }
+  if (length > PX_IMPORT_MAX_BYTES)
+    {
+      g_set_error (error, PX_ERROR, PX_ERROR_TOO_LARGE,
+                   "“%s” is too large (%" G_GSIZE_FORMAT " MB; the limit is %d MB)",
+                   name, length / (1024 * 1024), PX_IMPORT_MAX_BYTES / (1024 * 1024));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+
+/* Binary: NUL bytes, or many control characters, in the first few KiB.
+ * UTF-16 text has NUL bytes too; it is recognised before by its BOM. */
+gboolean
+px_decode_looks_binary (const char *data,
+              gsize       length)
+{
+  gsize n = MIN (length, SNIFF_BYTES);
+  gsize controls = 0;
+
+  for (gsize i = 0; i < n; i++)
+    {
+      guchar c = data[i];
+
+      if (c == 0)
+        return TRUE;
+      if (c < 0x20 && c != '\n' && c != '\r' && c != '\t' && c != '\f')
+        controls++;
+    }
+  /* A stray control byte or two is damage in a text, not a binary file. */
+  return controls > 2 && controls * 20 > n;
+}
+
+/* Scores how much a decoded text looks like Russian: frequent letters and
+ * lower case after lower case. Windows-1251 and KOI8-R read each other's
+ * text as a plausible-looking jumble of mostly upper-case letters. */
+static double
+cyrillic_score (const char *utf8)
+{
+  static const char frequent[] = "оеаинтсрвлкмдпу";
+  double score = 0;
+  gboolean prev_lower = FALSE;
+
+  for (const char *p = utf8; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar ch = g_utf8_get_char (p);
+
+      if (ch >= 0x0400 && ch <= 0x04FF)
+        {
+          gboolean lower = g_unichar_islower (ch);
+
+          if (lower && strstr (frequent, (char[]){ p[0], p[1], 0 }) != NULL)
+            score += 2;
+          if (lower && prev_lower)
+            score += 1;
+          if (!lower)
+            score -= 1;
+          prev_lower = lower;
+        }
+      else
+        prev_lower = FALSE;
+    }
+  return score;
+}
+
+static gboolean
+has_high_bytes (const char *data,
+                gsize       length,
+                gsize      *n_high)
+{
+  gsize high = 0;
+
+  for (gsize i = 0; i < length; i++)
+    if ((guchar)data[i] >= 0x80)
+      high++;
+  *n_high = high;
+  return high > 0;
+}
+
+/* Legacy 8-bit text: Windows-1252 unless the high bytes read as Russian in
+ * Windows-1251 or KOI8-R, whichever reads better. */
+static char *
+decode_legacy (const char  *data,
+               gsize        length,
+               const char **encoding,
+               gsize       *out_length)
+{
+  static const char * const cyrillic[] = { "WINDOWS-1251", "KOI8-R" };
+  g_autofree char *best = NULL;
+  const char *best_encoding = NULL;
+  double best_score = 0;
+  gsize best_length = 0;
+  gsize n_high = 0;
+
+  has_high_bytes (data, length, &n_high);
+
+  for (guint i = 0; i < G_N_ELEMENTS (cyrillic); i++)
+    {
+      gsize written = 0;
+      g_autofree char *converted = g_convert (data, length, "UTF-8", cyrillic[i], NULL, &written, NULL);
+      double score;
+
+      if (converted == NULL)
+        continue;
+      score = cyrillic_score (converted);
+      if (score > best_score)
+        {
+          g_free (best);
+          best = g_steal_pointer (&converted);
+          best_encoding = cyrillic[i];
+          best_score = score;
+          best_length = written;
+        }
+    }
+
+  /* Russian text scores about two points a letter; Latin text with a few
+   * accented letters scores little or below zero. */
+  if (best != NULL && best_score > n_high * 0.8)
+    {
+      *encoding = best_encoding;
+      *out_length = best_length;
+      return g_steal_pointer (&best);
+    }
+
+  {
+    gsize written = 0;
+    char *converted = g_convert (data, length, "UTF-8", "WINDOWS-1252", NULL, &written, NULL);
+
+    if (converted != NULL)
+      {
+        *encoding = "WINDOWS-1252";
+        *out_length = written;
+        return converted;
+      }
+    /* Bytes Windows-1252 leaves undefined (0x81, 0x8D …): Latin-1 defines all. */
+    converted = g_convert (data, length, "UTF-8", "ISO-8859-1", NULL, &written, NULL);
+    *encoding = "ISO-8859-1";
+    *out_length = written;
+    return converted;
+  }
+}
+
+/* FALSE when NFC could change the text: combining marks, Hangul jamo and
+ * the singletons NFC maps to other characters. Text without them (nearly
+ * all news text, curly quotes and accented letters included) is already in
+ * NFC, and normalizing a large text costs more than reading it. */
+static gboolean
+is_nfc_quick (const char *utf8,
+              gsize       length)
+{
+  const char *end = utf8 + length;
+
+  for (const char *p = utf8; p < end; )
+    {
+      gunichar ch;
+
+      if ((guchar)*p < 0x80)
+        {
+          p++;
+          continue;
+        }
+      ch = g_utf8_get_char (p);
+      if (g_unichar_ismark (ch) ||
+          (ch >= 0x0340 && ch <= 0x0344) || ch == 0x0374 || ch == 0x037E || ch == 0x0387 ||
+          (ch >= 0x1100 && ch <= 0x11FF) || (ch >= 0x1F71 && ch <= 0x1FFE) ||
+          ch == 0x2000 || ch == 0x2001 || ch == 0x2126 || ch == 0x212A || ch == 0x212B ||
+          ch == 0x2329 || ch == 0x232A || (ch >= 0xAC00 && ch <= 0xD7A3) ||
+          (ch >= 0xF900 && ch <= 0xFAFF) || (ch >= 0x2F800 && ch <= 0x2FA1F))
+        return FALSE;
+      p = g_utf8_next_char (p);
+    }
+  return TRUE;
+}
+
+/* LF line ends, no other control characters, NFC. */
+static char *
+normalize_text (const char *utf8,
+                gsize       length,
+                gsize      *out_length)
+{
+  GString *out = g_string_sized_new (length);
+  g_autofree char *nfc = NULL;
+
+  for (gsize i = 0; i < length; i++)
+    {
+      guchar c = utf8[i];
+
+      if (c == '\r')
+        {
+          g_string_append_c (out, '\n');
+          if (i + 1 < length && utf8[i + 1] == '\n')
+            i++;
+        }
+      else if (c < 0x20 && c != '\n' && c != '\t')
+        continue;
+      else if (c == 0x7F)
+        continue;
+      else
+        g_string_append_c (out, c);
+    }
+
+  if (is_nfc_quick (out->str, out->len))
+    {
+      *out_length = out->len;
+      return g_string_free (out, FALSE);
+    }
+
+  nfc = g_utf8_normalize (out->str, out->len, G_NORMALIZE_NFC);
+  g_string_free (out, TRUE);
+  if (nfc == NULL)
+    return NULL;
+  *out_length = strlen (nfc);
+  return g_steal_pointer (&nfc);
+}
+
+char *
+px_decode_text (const char  *data,
+                gsize        length,
+                const char  *origin,
+                const char **encoding,
+                gsize       *out_length,
+                GError     **error)
+{
+  g_autofree char *name = px_import_display_name (origin);
+  g_autofree char *utf8 = NULL;
+  gsize utf8_length = 0;
+  char *normalized;
+  const char *invalid = NULL;
+
+  g_return_val_if_fail (data != NULL || length == 0, NULL);
+  g_return_val_if_fail (encoding != NULL, NULL);
+  g_return_val_if_fail (out_length != NULL, NULL);
+
+  if (length >= 3 && memcmp (data, "\xEF\xBB\xBF", 3) == 0)
+    {
+      *encoding = "UTF-8";
+      data += 3;
+      length -= 3;
+      if (!g_utf8_validate (data, length, &invalid))
+        {
+          g_set_error (error, PX_ERROR, PX_ERROR_ENCODING,
+                       "“%s” says it is UTF-8 text but is not (byte %" G_GSIZE_FORMAT ")",
+                       name, (gsize)(invalid - data) + 3);
+          return NULL;
+        }
+      utf8 = g_strndup (data, length);
+      utf8_length = length;
+    }
+  else if (length >= 2 && (memcmp (data, "\xFF\xFE", 2) == 0 || memcmp (data, "\xFE\xFF", 2) == 0))
+    {
+      gboolean little = (guchar)data[0] == 0xFF;
+      g_autoptr(GError) local_error = NULL;
+
+      *encoding = little ? "UTF-16LE" : "UTF-16BE";
+      utf8 = g_convert (data + 2, length - 2, "UTF-8", *encoding, NULL, &utf8_length, &local_error);
+      if (utf8 == NULL)
+        {
+          g_set_error (error, PX_ERROR, PX_ERROR_ENCODING,
+                       "“%s” starts like UTF-16 text but cannot be read as such: %s",
+                       name, local_error->message);
+          return NULL;
+        }
+    }
+  else if (px_decode_looks_binary (data, length))
+    {
+      g_set_error (error, PX_ERROR, PX_ERROR_BINARY,
+                   "“%s” is not a text file (it contains binary data); open a plain-text or HTML file",
+                   name);
+      return NULL;
+    }
+  else if (g_utf8_validate (data, length, NULL))
+    {
+      *encoding = "UTF-8";
+      utf8 = g_strndup (data, length);
+      utf8_length = length;
+    }
+  else
+    {
+      utf8 = decode_legacy (data, length, encoding, &utf8_length);
+      if (utf8 == NULL)
+        {
+          g_set_error (error, PX_ERROR, PX_ERROR_ENCODING,
+                       "“%s” is neither UTF-8 nor a known 8-bit encoding; save it as UTF-8 and try again",
+                       name);
+          return NULL;
+        }
+    }
+
+  normalized = normalize_text (utf8, utf8_length, out_length);
+  if (normalized == NULL)
+    {
+      g_set_error (error, PX_ERROR, PX_ERROR_ENCODING, "“%s” could not be normalized as Unicode text", name);
+      return NULL;
+    }
+  return normalized;
+}
+

@@ -1,0 +1,945 @@
+/* px-segment-clutter.c: which paragraphs are page clutter
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Text copied from a web page carries the page with it. A reader skips it
+ * without thinking, from what sets it apart in any news page:
+ * - its shape: short lines without a sentence, Title Case or ALL CAPS;
+ * - cue phrases in a few families: share/subscribe/newsletter bars,
+ *   "Read more:" promotions, browser and cookie notices, photo credits and
+ *   captions, bylines and author bios, agency end notes, tag lists;
+ * - its place: a masthead above the headline, short labels between the
+ *   headline and the first paragraph, a bio below the last;
+ * - repetition: a headline printed again, a pull quote that repeats a
+ *   paragraph, a caption that repeats a sentence (the sentence stays).
+ * Nothing here names an outlet, a person or a story.
+ */
+#define G_LOG_DOMAIN "px-segment"
+
+#include "config.h"
+
+#include <string.h>
+
+#include "px-segment-private.h"
+
+/* A body paragraph: prose of at least this many words ending a sentence. */
+#define BODY_WORDS 12
+
+/* Phrases of web-page chrome: comment forms, share and subscribe bars,
+ * navigation, browser and cookie notices. Matched on the lower-cased
+ * paragraph. */
+static const char * const chrome_phrases[] = {
+  "leave a reply", "leave a comment", "post comment", "commenting using", "log in", "log out",
+  "login", "sign up", "sign in", "subscribe", "newsletter", "share this", "share on",
+  "follow us", "click an icon", "click here", "required fields", "will not be published",
+  "save my name", "related posts", "related articles", "read more", "notify me",
+  "all rights reserved", "cookie", "your email", "email address", "in this browser",
+  "sent directly to you", "advertisement", "sponsored content", "previous post", "next post",
+  "filed under", "posted in", "posted on", "skip to content", "connecting to %s", "translate",
+  "print this", "comments", "permalink", "rss feed", "back to top", "fill in your details",
+  "your browser", "web browser", "browser is not supported", "no longer supported",
+  "update it here", "update your browser", "enable javascript", "javascript is disabled",
+  "min read", "minute read", "listen to this article", "download our app", "get the app",
+  "we use cookies", "cookie policy", "privacy policy", "accept cookies", "terms of use",
+  "join our", "share via", "pic.twitter.com", "copyright ©",
+};
+
+/* Promotions that open a line: "READ MORE: …", "Also read | …". */
+static const char * const promo_openers[] = {
+  "read more", "also read", "read also", "see also", "related", "recommended", "more on this",
+  "watch", "listen", "don't miss", "must read", "trending", "suggested", "you may also like",
+  "you might also like", "more from", "explore more", "latest", "tags", "topics", "keywords",
+  "more", "continue reading", "read the full", "most read", "most popular", "top stories",
+  "editor's picks", "in case you missed it", "disclaimer",
+};
+
+/* Photo captions and credits. */
+static const char * const credit_phrases[] = {
+  "photo/", "photo:", "photos:", "photo credit", "photo by", "photograph:", "photograph by",
+  "image credit", "image:", "image source", "image by", "picture:", "pictures:", "credit:",
+  "credits:", "credit…", "credit...", "file photo", "getty images", "shutterstock",
+  "in this photo", "in this handout photo", "in this file photo", "in this image",
+  "in this picture", "pictured above",
+};
+
+/* End notes of wire copy and aggregators. */
+static const char * const end_note_phrases[] = {
+  "inputs from", "with agency inputs", "reporting by", "editing by", "additional reporting",
+  "writing by", "contributed to this report", "compiled by", "with input from", "edited by",
+  "translated by", "editor:", "source:", "sources:", "syndicated feed", "has not been edited",
+};
+
+/* Words of author bios. */
+static const char * const bio_words[] = {
+  "author", "blogger", "columnist", "contributor", "correspondent", "editor", "enthusiast",
+  "experience", "freelance", "graduate", "journalist", "passionate", "professional", "reporter",
+  "writer", "writes",
+};
+
+/* Verbs of reported speech: news prose, not a bio. */
+static const char * const reporting_verbs[] = {
+  "added", "announced", "said", "says", "stated", "told",
+};
+
+/* Single words that mark chrome when they make up most of a short line. */
+static const char * const chrome_words[] = {
+  "account", "advertisement", "comment", "comments", "email", "facebook", "icon", "instagram",
+  "linkedin", "logo", "logos", "name", "photo", "picture", "pinterest", "print", "recommended",
+  "reddit", "related", "reply", "share", "shares", "telegram", "tiktok", "translate", "tweet",
+  "twitter", "website", "whatsapp", "wordpress", "youtube",
+};
+
+/* Networks and services whose names come in share bars. */
+static const char * const network_names[] = {
+  "email", "facebook", "instagram", "linkedin", "pinterest", "reddit", "telegram", "tiktok",
+  "twitter", "vk", "whatsapp", "wordpress", "youtube",
+};
+
+enum
+{
+  CUE_CHROME    = 1 << 0,
+  CUE_NETWORK   = 1 << 1,
+  CUE_BIO       = 1 << 2,
+  CUE_REPORTING = 1 << 3,
+};
+
+/* Every cue word, with the lists it is in: one look-up a word. */
+static GHashTable *
+cue_words (void)
+{
+  static GHashTable *table;
+
+  if (g_once_init_enter (&table))
+    {
+      static const struct { const char * const *words; gsize n; guint cue; } lists[] = {
+        { chrome_words, G_N_ELEMENTS (chrome_words), CUE_CHROME },
+        { network_names, G_N_ELEMENTS (network_names), CUE_NETWORK },
+        { bio_words, G_N_ELEMENTS (bio_words), CUE_BIO },
+        { reporting_verbs, G_N_ELEMENTS (reporting_verbs), CUE_REPORTING },
+      };
+      GHashTable *words = g_hash_table_new (g_str_hash, g_str_equal);
+
+      for (guint l = 0; l < G_N_ELEMENTS (lists); l++)
+        for (gsize i = 0; i < lists[l].n; i++)
+          {
+            guint cues = GPOINTER_TO_UINT (g_hash_table_lookup (words, lists[l].words[i]));
+
+            g_hash_table_insert (words, (gpointer)lists[l].words[i], GUINT_TO_POINTER (cues | lists[l].cue));
+          }
+      g_once_init_leave (&table, words);
+    }
+  return table;
+}
+
+static guint
+count_phrases (const char         *lower,
+               const char * const *list,
+               gsize               n)
+{
+  guint count = 0;
+
+  for (gsize i = 0; i < n; i++)
+    if (strstr (lower, list[i]) != NULL)
+      count++;
+  return count;
+}
+
+/* The one ASCII character a punctuation token normalizes to, or 0. */
+static inline char
+punct_char (const PxToken *token)
+{
+  if (!(token->flags & PX_TOKEN_PUNCT) || token->norm[0] == '\0' || token->norm[1] != '\0')
+    return 0;
+  return token->norm[0];
+}
+
+static gboolean
+is_terminal (const PxToken *token)
+{
+  char c = punct_char (token);
+
+  return c == '.' || c == '!' || c == '?' ||
+         ((token->flags & PX_TOKEN_PUNCT) && strcmp (token->norm, "…") == 0);
+}
+
+static gboolean
+is_closer (const PxToken *token)
+{
+  char c = punct_char (token);
+
+  return c == '"' || c == '\'' || c == ')' || c == ']';
+}
+
+static gboolean
+is_word (const PxToken *token)
+{
+  return (token->flags & (PX_TOKEN_WORD | PX_TOKEN_NUMBER)) != 0;
+}
+
+/* Line shape */
+
+/* "Ann LeeAnn Lee": a name printed twice without a space (a byline block
+ * flattened by copying). */
+static gboolean
+is_doubled (const char *text,
+            gsize       start,
+            gsize       end)
+{
+  gsize half = (end - start) / 2;
+
+  return (end - start) % 2 == 0 && half >= 5 && half <= 60 &&
+         memcmp (text + start, text + start + half, half) == 0 &&
+         strchr (" \t", text[start + half - 1]) == NULL;
+}
+
+/* "election, kazakhstan, vote": short lower-case items between commas. */
+static gboolean
+is_tag_list (const PxToken *tokens,
+             guint          n,
+             const PxParaFeatures *f)
+{
+  guint commas = 0;
+  guint item = 0;
+
+  if (f->words < 2 || f->words > 16 || f->stopwords > 0 || f->ends_sentence || f->has_period)
+    return FALSE;
+  for (guint i = 0; i < n; i++)
+    {
+      if (punct_char (&tokens[i]) == ',' || punct_char (&tokens[i]) == '|')
+        {
+          if (item == 0)
+            return FALSE;
+          commas++;
+          item = 0;
+        }
+      else if (is_word (&tokens[i]))
+        {
+          /* Tags are words in lower case (scripts without case are not judged). */
+          if (++item > 3 || ((tokens[i].flags & PX_TOKEN_WORD) &&
+                             !g_unichar_islower (g_utf8_get_char (tokens[i].norm))))
+            return FALSE;
+        }
+      else
+        return FALSE;
+    }
+  /* Title Case tags read like a list of names in a sentence: lower case
+   * only. A trailing comma is a hard-wrapped line, not a list. */
+  return commas >= 1 && item > 0 && f->capitalized == 0;
+}
+
+/* "#flood #storm #norland": hashtags make up the line. */
+static gboolean
+is_hashtag_line (const PxToken *tokens,
+                 guint          n,
+                 const PxParaFeatures *f)
+{
+  guint tags = 0;
+
+  for (guint i = 0; i + 1 < n; i++)
+    if (punct_char (&tokens[i]) == '#' && tokens[i].end == tokens[i + 1].start && is_word (&tokens[i + 1]))
+      tags++;
+  return tags >= 2 && tags * 2 >= f->words && !f->ends_sentence;
+}
+
+/* "By Ann Lee", "- By Ann Lee and Bo Chen", "By Ann Lee, Reuters". */
+static gboolean
+is_byline (const PxToken *tokens,
+           guint          n,
+           const PxParaFeatures *f)
+{
+  guint i = 0;
+
+  while (i < n && (tokens[i].flags & PX_TOKEN_PUNCT))
+    i++;
+  /* "Written by", "Reported by", "Posted by" */
+  if (i + 1 < n && strcmp (tokens[i + 1].norm, "by") == 0 &&
+      (strcmp (tokens[i].norm, "written") == 0 || strcmp (tokens[i].norm, "reported") == 0 ||
+       strcmp (tokens[i].norm, "posted") == 0 || strcmp (tokens[i].norm, "story") == 0))
+    i++;
+  if (i >= n || strcmp (tokens[i].norm, "by") != 0 || f->words > 10 || f->ends_sentence)
+    return FALSE;
+  for (i++; i < n; i++)
+    if ((tokens[i].flags & PX_TOKEN_WORD) && !(tokens[i].flags & PX_TOKEN_CAPITALIZED) &&
+        strcmp (tokens[i].norm, "and") != 0)
+      return FALSE;
+  return f->words >= 3;
+}
+
+/* "READ MORE: …", "Also read | …", "RECOMMENDED". */
+static gboolean
+is_promo (const char    *lower,
+          const PxParaFeatures *f)
+{
+  const char *p = lower;
+
+  while (*p != '\0' && !g_ascii_isalnum (*p))
+    p++;
+  for (guint i = 0; i < G_N_ELEMENTS (promo_openers); i++)
+    if (g_str_has_prefix (p, promo_openers[i]))
+      {
+        const char *after = p + strlen (promo_openers[i]);
+
+        while (*after == ' ')
+          after++;
+        /* The opener alone, or the opener and a headline after a colon. */
+        if (*after == '\0' && f->words <= 4)
+          return TRUE;
+        if ((*after == ':' || *after == '|' || g_str_has_prefix (after, "»") ||
+             g_str_has_prefix (after, "–") || g_str_has_prefix (after, "—")) && f->words <= 30)
+          return TRUE;
+      }
+  return FALSE;
+}
+
+/* "(With inputs from agencies)", "Reporting by …; Editing by …", "… contributed
+ * to this report." */
+static gboolean
+is_end_note (const char *lower)
+{
+  const char *p = lower;
+
+  if (strstr (lower, "contributed to this report") != NULL || strstr (lower, "contributed reporting") != NULL)
+    return TRUE;
+  if (*p == '(' || *p == '[')
+    return count_phrases (lower, end_note_phrases, G_N_ELEMENTS (end_note_phrases)) > 0;
+  for (guint i = 0; i < G_N_ELEMENTS (end_note_phrases); i++)
+    if (g_str_has_prefix (p, end_note_phrases[i]))
+      return TRUE;
+  return g_str_has_prefix (p, "with ") &&
+         count_phrases (lower, end_note_phrases, G_N_ELEMENTS (end_note_phrases)) > 0;
+}
+
+/* "NAME is a news writer …", "NAME covers …": a bio opens with a name. */
+static gboolean
+is_bio_opening (const PxToken *tokens,
+                guint          n)
+{
+  guint i = 0;
+
+  while (i < n && i < 4 && (tokens[i].flags & PX_TOKEN_CAPITALIZED))
+    i++;
+  if (i == 0 || i >= 4 || i + 1 >= n)
+    return FALSE;
+  return (strcmp (tokens[i].norm, "is") == 0 &&
+          (strcmp (tokens[i + 1].norm, "a") == 0 || strcmp (tokens[i + 1].norm, "an") == 0 ||
+           strcmp (tokens[i + 1].norm, "the") == 0)) ||
+         strcmp (tokens[i].norm, "covers") == 0 || strcmp (tokens[i].norm, "writes") == 0;
+}
+
+/* A credit in brackets at the end: a photographer and an agency joined by
+ * a slash ("(Ann Berg/Agency)"), or capitals with "via" or a slash
+ * ("(REGION PRESS OFFICE VIA AGENCY)"). */
+static gboolean
+has_bracketed_credit (const PxToken *tokens,
+                      guint          n)
+{
+  guint open = n;
+  guint words = 0;
+  gboolean all_caps = TRUE;
+  gboolean via = FALSE;
+  gboolean slash = FALSE;
+
+  if (n < 4 || punct_char (&tokens[n - 1]) != ')')
+    return FALSE;
+  for (guint i = n - 1; i > 0 && open == n; i--)
+    if (punct_char (&tokens[i - 1]) == '(')
+      open = i - 1;
+  if (open == n)
+    return FALSE;
+  for (guint i = open + 1; i + 1 < n; i++)
+    {
+      const PxToken *t = &tokens[i];
+
+      if (is_word (t))
+        {
+          words++;
+          if ((t->flags & PX_TOKEN_WORD) && !(t->flags & PX_TOKEN_ALL_CAPS) && t->end - t->start > 1)
+            all_caps = FALSE;
+          via |= strcmp (t->norm, "via") == 0;
+        }
+      else if (punct_char (t) == '/' && i > open + 1 && t->start == tokens[i - 1].end &&
+               t->end == tokens[i + 1].start && (tokens[i - 1].flags & PX_TOKEN_CAPITALIZED) &&
+               (tokens[i + 1].flags & PX_TOKEN_CAPITALIZED))
+        slash = TRUE;
+    }
+  return words >= 2 && words <= 8 && (slash || (all_caps && via));
+}
+
+/* An agency credit: "… by seven years. / AA", "… / AFP" at the end, a
+ * photographer after an agency in capitals ("… on Tuesday. AGENCY/Ann
+ * Berg"), or a gallery counter first ("[1/5] …"). */
+static gboolean
+has_trailing_credit (const PxToken *tokens,
+                     guint          n)
+{
+  guint words = 0;
+
+  if (n >= 5 && punct_char (&tokens[0]) == '[' && (tokens[1].flags & PX_TOKEN_NUMBER) &&
+      punct_char (&tokens[2]) == '/' && (tokens[3].flags & PX_TOKEN_NUMBER) && punct_char (&tokens[4]) == ']')
+    return TRUE;
+  for (guint i = 2; i < n; i++)
+    if (punct_char (&tokens[i - 1]) == '/' && (tokens[i - 2].flags & PX_TOKEN_ALL_CAPS) &&
+        tokens[i - 2].end == tokens[i - 1].start && (tokens[i].flags & PX_TOKEN_CAPITALIZED) &&
+        !(tokens[i].flags & PX_TOKEN_ALL_CAPS) && tokens[i].start == tokens[i - 1].end)
+      return TRUE;
+
+  for (guint i = n; i > 0; i--)
+    {
+      const PxToken *t = &tokens[i - 1];
+
+      if (punct_char (t) == '/')
+        return words >= 1 && i >= 2 && is_terminal (&tokens[i - 2]);
+      if (!is_word (t) || !(t->flags & PX_TOKEN_CAPITALIZED) || ++words > 3)
+        return FALSE;
+    }
+  return FALSE;
+}
+
+void
+px_segment_features (const char        *text,
+                     const PxParagraph *para,
+                     const PxToken     *tokens,
+                     guint              n,
+                     PxParaFeatures    *f)
+{
+  GHashTable *words = cue_words ();
+  g_autofree char *lower = NULL;
+  const PxToken *last = NULL;
+  PxMetaLine meta = f->meta;
+  guint newlines = f->newlines_before;
+  guint first_token = f->first_token;
+
+  memset (f, 0, sizeof *f);
+  f->meta = meta;
+  f->newlines_before = newlines;
+  f->first_token = first_token;
+  f->n_tokens = n;
+
+  for (guint i = 0; i < n; i++)
+    {
+      const PxToken *t = &tokens[i];
+
+      if (is_word (t))
+        {
+          f->words++;
+          if (t->flags & PX_TOKEN_CAPITALIZED)
+            f->capitalized++;
+          else if ((t->flags & PX_TOKEN_WORD) && !(t->flags & PX_TOKEN_STOPWORD))
+            f->lower_content++;
+          if (t->flags & PX_TOKEN_STOPWORD)
+            f->stopwords++;
+          /* The cue words matter in short paragraphs only. */
+          if (n <= 200 && (t->flags & PX_TOKEN_WORD))
+            {
+              guint cues = GPOINTER_TO_UINT (g_hash_table_lookup (words, t->norm));
+
+              f->chrome_words += (cues & CUE_CHROME) != 0;
+              f->networks += (cues & CUE_NETWORK) != 0;
+              f->bio_cues += (cues & CUE_BIO) != 0;
+              f->reports |= (cues & CUE_REPORTING) != 0;
+            }
+        }
+      else if (strncmp (text + t->start, "»", t->end - t->start) == 0 ||
+               strncmp (text + t->start, "›", t->end - t->start) == 0 ||
+               text[t->start] == '|' || text[t->start] == '>' ||
+               (text[t->start] == '/' && t->start > 0 && text[t->start - 1] == ' '))
+        f->separators++;
+      if (punct_char (t) == '.')
+        f->has_period = TRUE;
+    }
+
+  for (guint i = n; i > 0; i--)
+    if (!is_closer (&tokens[i - 1]))
+      {
+        last = &tokens[i - 1];
+        break;
+      }
+  f->ends_sentence = last != NULL && is_terminal (last);
+  f->doubled = is_doubled (text, para->start, para->end);
+  f->tag_list = is_tag_list (tokens, n, f) || is_hashtag_line (tokens, n, f);
+  f->byline = is_byline (tokens, n, f);
+  f->bio_opening = is_bio_opening (tokens, n);
+
+  /* Chrome comes in short paragraphs; long ones are read for it no further. */
+  if (f->words > 80)
+    return;
+
+  lower = g_utf8_strdown (text + para->start, para->end - para->start);
+  f->credit = (count_phrases (lower, credit_phrases, G_N_ELEMENTS (credit_phrases)) > 0 ||
+               has_trailing_credit (tokens, n) || has_bracketed_credit (tokens, n)) && f->words <= 60;
+  if (f->words > 40)
+    return;
+
+  f->chrome_phrases = count_phrases (lower, chrome_phrases, G_N_ELEMENTS (chrome_phrases));
+  /* "© 2023 The Courier", "Copyright 2023 …" */
+  if (g_str_has_prefix (lower, "©") || g_str_has_prefix (lower, "copyright"))
+    f->chrome_phrases++;
+  f->promo = is_promo (lower, f);
+  f->live_title = !f->ends_sentence && f->words <= 16 &&
+                  (strstr (lower, "live updates") != NULL || strstr (lower, "live blog") != NULL ||
+                   strstr (lower, "as it happened") != NULL || g_str_has_suffix (lower, ": live"));
+  f->end_note = f->words <= 24 && is_end_note (lower);
+  f->template_junk = strstr (lower, "%s") != NULL || strstr (lower, "%d") != NULL ||
+                     strstr (lower, "{{") != NULL;
+  f->caption = f->credit && f->words <= 60;
+}
+
+/* Judging one paragraph by itself */
+
+static gboolean
+is_boilerplate (const PxParaFeatures *f)
+{
+  /* "___", "* * *": rules between stories or sections (not a lone "%"). */
+  if (f->words == 0)
+    return f->n_tokens >= 3;
+  if (f->template_junk || f->promo || f->doubled || f->tag_list || f->byline || f->end_note ||
+      f->live_title)
+    return TRUE;
+  /* Breadcrumbs: Home » News » … */
+  if (f->separators >= 2 && f->words <= 25)
+    return TRUE;
+  /* Share and subscribe bars name several networks. */
+  if (f->networks >= 3)
+    return TRUE;
+  if (f->chrome_phrases >= 2)
+    return TRUE;
+  if (f->chrome_phrases >= 1 && (f->words <= 12 || f->networks >= 2))
+    return TRUE;
+  /* "Advertisement", "Twitter picture", "Name *": short lines of chrome words. */
+  if (!f->ends_sentence && f->words <= 4 && f->chrome_words * 2 >= f->words)
+    return TRUE;
+  /* Tag lists: many capitalised words, no function words, no sentence. */
+  if (!f->has_period && f->words >= 8 && f->capitalized == f->words)
+    return TRUE;
+  return FALSE;
+}
+
+static gboolean
+is_heading_shape (const PxParaFeatures *f)
+{
+  return f->words > 0 && f->words <= 16 && !f->ends_sentence && !f->has_period;
+}
+
+/* "Hartford Times", "WORLD": a few capitalised words, no function word. */
+static gboolean
+is_name_line (const PxParaFeatures *f)
+{
+  return is_heading_shape (f) && f->words <= 4 && f->capitalized == f->words && f->stopwords == 0;
+}
+
+static gboolean
+is_body (const PxParaFeatures *f)
+{
+  return f->meta != PX_META_LINE_WHOLE && f->words >= BODY_WORDS && f->ends_sentence;
+}
+
+/* Next to chrome, short unpunctuated lines are chrome too ("Comment",
+ * "Politics Transport Environment"). */
+static gboolean
+is_chrome_neighbour (const PxParaFeatures *f)
+{
+  return f->words > 0 && f->words <= 8 && !f->ends_sentence && !f->caption &&
+         (f->capitalized == f->words || f->words <= 2);
+}
+
+/* Repetition */
+
+/* The words of a paragraph, normalized, one string. */
+static char *
+word_key (const PxToken *tokens,
+          guint          n)
+{
+  GString *key = g_string_new (NULL);
+
+  for (guint i = 0; i < n; i++)
+    if (is_word (&tokens[i]))
+      {
+        if (key->len > 0)
+          g_string_append_c (key, ' ');
+        g_string_append (key, tokens[i].norm);
+      }
+  return g_string_free (key, FALSE);
+}
+
+/* Near repeats are looked for among paragraphs this long at most. */
+#define MAX_REPEAT_WORDS 200
+
+/* The words of @tokens, as their normal forms. Forms are interned in the
+ * model's string chunk: equal words are equal pointers. */
+static guint
+word_forms (const PxToken *tokens,
+            guint          n,
+            const char   **forms)
+{
+  guint n_forms = 0;
+
+  for (guint i = 0; i < n && n_forms < MAX_REPEAT_WORDS; i++)
+    if (is_word (&tokens[i]))
+      forms[n_forms++] = tokens[i].norm;
+  return n_forms;
+}
+
+/* The share of @a's word trigrams found in @b. */
+static double
+trigram_containment (const char **a,
+                     guint        na,
+                     const char **b,
+                     guint        nb)
+{
+  guint found = 0;
+
+  if (na < 3 || nb < 3)
+    return 0;
+  for (guint i = 0; i + 2 < na; i++)
+    for (guint j = 0; j + 2 < nb; j++)
+      if (a[i] == b[j] && a[i + 1] == b[j + 1] && a[i + 2] == b[j + 2])
+        {
+          found++;
+          break;
+        }
+  return (double)found / (na - 2);
+}
+
+/* Two paragraphs of about the same words, nearly in the same order. */
+static gboolean
+is_near_repeat (const PxToken        *tokens,
+                const PxParaFeatures *f,
+                const PxParaFeatures *g)
+{
+  const char *a[MAX_REPEAT_WORDS];
+  const char *b[MAX_REPEAT_WORDS];
+  guint na, nb;
+
+  if (f->words > MAX_REPEAT_WORDS || g->words > MAX_REPEAT_WORDS ||
+      MIN (f->words, g->words) * 10 < MAX (f->words, g->words) * 6)
+    return FALSE;
+  na = word_forms (tokens + f->first_token, f->n_tokens, a);
+  nb = word_forms (tokens + g->first_token, g->n_tokens, b);
+  /* A sentence that an earlier paragraph holds among others is no repeat. */
+  return trigram_containment (a, na, b, nb) >= 0.7 && trigram_containment (b, nb, a, na) >= 0.7;
+}
+
+static gboolean
+is_clutter (PxSegmentKind kind)
+{
+  return kind == PX_SEGMENT_BOILERPLATE || kind == PX_SEGMENT_CAPTION;
+}
+
+/* A paragraph that repeats an earlier one is clutter: the headline printed
+ * again (anywhere), a pull quote that repeats a paragraph (exactly, or
+ * nearly among the next few paragraphs). Unless the earlier one is
+ * clutter itself: the body sentence a caption repeats stays a sentence.
+ * Other short lines may repeat (subheadings of a list, table labels). */
+static void
+mark_repeats (const PxToken        *tokens,
+              guint                 n_paragraphs,
+              const PxParaFeatures *features,
+              PxSegmentKind        *kinds)
+{
+  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autofree char *title = NULL;
+
+  for (guint p = 0; p < n_paragraphs; p++)
+    {
+      const PxParaFeatures *f = &features[p];
+      g_autofree char *key = NULL;
+      gpointer earlier;
+
+      if (f->meta == PX_META_LINE_WHOLE || f->words < 3 || is_clutter (kinds[p]))
+        continue;
+      key = word_key (tokens + f->first_token, f->n_tokens);
+      if (title == NULL && kinds[p] == PX_SEGMENT_HEADING && !is_name_line (f))
+        {
+          title = g_strdup (key);
+          continue;
+        }
+      if (title != NULL && strcmp (key, title) == 0)
+        {
+          kinds[p] = PX_SEGMENT_BOILERPLATE;
+          continue;
+        }
+      if (f->words < 8)
+        continue;
+      if (g_hash_table_lookup_extended (seen, key, NULL, &earlier))
+        {
+          if (!is_clutter (kinds[GPOINTER_TO_UINT (earlier)]))
+            kinds[p] = PX_SEGMENT_BOILERPLATE;
+          continue;
+        }
+      g_hash_table_insert (seen, g_steal_pointer (&key), GUINT_TO_POINTER (p));
+
+      for (guint q = p > 4 ? p - 4 : 0; q < p; q++)
+        {
+          const PxParaFeatures *g = &features[q];
+
+          if (g->meta == PX_META_LINE_WHOLE || g->words < 8)
+            continue;
+          if (is_near_repeat (tokens, f, g))
+            {
+              if (!is_clutter (kinds[q]))
+                kinds[p] = PX_SEGMENT_BOILERPLATE;
+              break;
+            }
+        }
+    }
+}
+
+/* Captions of one photo series share their wording ("… after the flood in
+ * X village, near Y"): an unfinished line that shares a run of four words
+ * with a credited caption is one too. */
+static void
+mark_caption_echoes (const PxToken        *tokens,
+                     guint                 n_paragraphs,
+                     const PxParaFeatures *features,
+                     PxSegmentKind        *kinds)
+{
+  for (guint c = 0; c < n_paragraphs; c++)
+    {
+      const PxParaFeatures *cf = &features[c];
+
+      if (kinds[c] != PX_SEGMENT_CAPTION || !cf->credit || cf->words < 6)
+        continue;
+      for (guint p = 0; p < n_paragraphs; p++)
+        {
+          const PxParaFeatures *f = &features[p];
+          const PxToken *a = tokens + f->first_token;
+          const PxToken *b = tokens + cf->first_token;
+          gboolean shared = FALSE;
+
+          if (p == c || is_clutter (kinds[p]) || f->ends_sentence || f->words < 6 || f->words > 40 ||
+              f->meta == PX_META_LINE_WHOLE)
+            continue;
+          for (guint i = 0; i + 3 < f->n_tokens && !shared; i++)
+            for (guint j = 0; j + 3 < cf->n_tokens && !shared; j++)
+              {
+                guint k = 0;
+
+                while (k < 4 && is_word (&a[i + k]) && is_word (&b[j + k]) &&
+                       strcmp (a[i + k].norm, b[j + k].norm) == 0)
+                  k++;
+                shared = k == 4;
+              }
+          if (shared)
+            kinds[p] = PX_SEGMENT_CAPTION;
+        }
+    }
+}
+
+static gboolean
+adjacent_lines (const PxParaFeatures *features,
+                guint                 a,
+                guint                 b)
+{
+  return features[MAX (a, b)].newlines_before == 1;
+}
+
+/* A masthead or a section label names the site or the section, not the
+ * story: none of its words comes back in the headline or the first body
+ * paragraph. */
+static gboolean
+names_no_story_word (const PxToken        *tokens,
+                     const PxParaFeatures *features,
+                     guint                 line,
+                     guint                 headline,
+                     guint                 body)
+{
+  const PxParaFeatures *f = &features[line];
+
+  for (guint i = f->first_token; i < f->first_token + f->n_tokens; i++)
+    {
+      const guint others[] = { headline, body };
+
+      if (!(tokens[i].flags & PX_TOKEN_WORD) || strlen (tokens[i].norm) < 3)
+        continue;
+      for (guint o = 0; o < G_N_ELEMENTS (others); o++)
+        {
+          const PxParaFeatures *g;
+
+          if (others[o] == G_MAXUINT || others[o] == line)
+            continue;
+          g = &features[others[o]];
+          for (guint j = g->first_token; j < g->first_token + g->n_tokens; j++)
+            if (strcmp (tokens[i].stem, tokens[j].stem) == 0)
+              return FALSE;
+        }
+    }
+  return TRUE;
+}
+
+/* Position: the masthead above the headline, labels between the headline
+ * and the first body paragraph, alt text beside a credit, a bio's name and
+ * title below the last body paragraph. */
+static void
+mark_by_position (const char           *text,
+                  PxTextModel          *model,
+                  guint                 n_paragraphs,
+                  const PxParaFeatures *features,
+                  PxSegmentKind        *kinds)
+{
+  const PxToken *tokens = (const PxToken *)(void *)model->tokens->data;
+  guint title = G_MAXUINT;
+  guint first_body = n_paragraphs;
+  guint last_body = 0;
+
+  for (guint p = 0; p < n_paragraphs; p++)
+    if (is_body (&features[p]) && !is_clutter (kinds[p]))
+      {
+        first_body = MIN (first_body, p);
+        last_body = p;
+      }
+
+  for (guint p = 0; p < first_body && title == G_MAXUINT; p++)
+    if (!is_clutter (kinds[p]) && features[p].words > 0)
+      title = p;
+
+  /* A masthead: name lines ("Example Times", "World") above a longer
+   * headline. */
+  if (title != G_MAXUINT && is_name_line (&features[title]))
+    for (guint q = title + 1; q < first_body; q++)
+      {
+        if (is_clutter (kinds[q]) || is_name_line (&features[q]))
+          continue;
+        if (is_heading_shape (&features[q]) && features[q].words >= 5 &&
+            names_no_story_word (tokens, features, title, q, first_body < n_paragraphs ? first_body : G_MAXUINT))
+          {
+            const PxParagraph *para = &g_array_index (model->paragraphs, PxParagraph, title);
+
+            if (model->site == NULL)
+              model->site = g_strndup (text + para->start, para->end - para->start);
+            for (guint r = title; r < q; r++)
+              if (!is_clutter (kinds[r]))
+                kinds[r] = PX_SEGMENT_BOILERPLATE;
+            title = q;
+          }
+        break;
+      }
+
+  for (guint p = 0; p < n_paragraphs; p++)
+    {
+      const PxParaFeatures *f = &features[p];
+
+      if (p == title || is_clutter (kinds[p]) || !is_heading_shape (f))
+        continue;
+      /* Alt text beside its credit. */
+      if (f->words <= 12 &&
+          ((p + 1 < n_paragraphs && kinds[p + 1] == PX_SEGMENT_CAPTION && features[p + 1].credit &&
+            adjacent_lines (features, p, p + 1)) ||
+           (p > 0 && kinds[p - 1] == PX_SEGMENT_CAPTION && features[p - 1].credit &&
+            adjacent_lines (features, p - 1, p))))
+        kinds[p] = PX_SEGMENT_CAPTION;
+      /* Labels between the headline and the body: "WORLD", "3 MIN READ". */
+      else if (title != G_MAXUINT && p > title && p < first_body && first_body < n_paragraphs &&
+               is_name_line (f) && names_no_story_word (tokens, features, p, title, first_body))
+        kinds[p] = PX_SEGMENT_BOILERPLATE;
+    }
+
+  /* An author bio below the body, and the lines that go with it. */
+  if (first_body == n_paragraphs)
+    return;
+  for (guint p = last_body; p < n_paragraphs; p++)
+    {
+      const PxParaFeatures *f = &features[p];
+
+      if (p + 3 < n_paragraphs || f->words == 0 || f->words > 80 || is_clutter (kinds[p]))
+        continue;
+      if (((f->bio_opening && f->bio_cues >= 1) || f->bio_cues >= 3) && !f->reports)
+        kinds[p] = PX_SEGMENT_BOILERPLATE;
+    }
+  while (last_body > first_body && (is_clutter (kinds[last_body]) || !is_body (&features[last_body])))
+    last_body--;
+  for (guint p = n_paragraphs; p > 0 && p - 1 > last_body; p--)
+    if (kinds[p - 1] == PX_SEGMENT_BOILERPLATE)
+      for (guint q = p - 1; q > last_body + 1 && is_heading_shape (&features[q - 1]) &&
+                            features[q - 1].words <= 8 && !is_clutter (kinds[q - 1]); q--)
+        kinds[q - 1] = PX_SEGMENT_BOILERPLATE;
+}
+
+/* The kind of a paragraph that is not clutter. */
+static PxSegmentKind
+para_default_kind (PxTextModel          *model,
+                   const PxParaFeatures *features,
+                   guint                 p)
+{
+  const PxParagraph *para = &g_array_index (model->paragraphs, PxParagraph, p);
+
+  if (para->kind == PX_PARAGRAPH_HEADING || (para->n_segments == 1 && is_heading_shape (&features[p])))
+    return PX_SEGMENT_HEADING;
+  return PX_SEGMENT_SENTENCE;
+}
+
+void
+px_segment_classify (const char           *text,
+                     PxTextModel          *model,
+                     const PxParaFeatures *features,
+                     PxSegmentKind        *kinds)
+{
+  const PxToken *tokens = (const PxToken *)(void *)model->tokens->data;
+  guint n_paragraphs = model->paragraphs->len;
+  g_autofree gboolean *chrome = g_new0 (gboolean, MAX (n_paragraphs, 1));
+
+  for (guint p = 0; p < n_paragraphs; p++)
+    {
+      const PxParagraph *para = &g_array_index (model->paragraphs, PxParagraph, p);
+      const PxParaFeatures *f = &features[p];
+
+      if (f->meta == PX_META_LINE_WHOLE || is_boilerplate (f))
+        kinds[p] = PX_SEGMENT_BOILERPLATE;
+      else if (f->caption)
+        kinds[p] = PX_SEGMENT_CAPTION;
+      else
+        kinds[p] = para_default_kind (model, features, p);
+
+      if (f->byline && model->byline == NULL)
+        {
+          const PxToken *t = tokens + f->first_token;
+          guint i = 0;
+
+          while (i < f->n_tokens && strcmp (t[i].norm, "by") != 0)
+            i++;
+          if (i + 1 < f->n_tokens)
+            model->byline = g_strndup (text + t[i + 1].start, para->end - t[i + 1].start);
+        }
+    }
+
+  /* Chrome spreads to short unpunctuated neighbours. */
+  for (guint p = 0; p < n_paragraphs; p++)
+    chrome[p] = kinds[p] == PX_SEGMENT_BOILERPLATE && features[p].meta != PX_META_LINE_WHOLE &&
+                features[p].words > 0;
+  for (guint p = 0; p < n_paragraphs; p++)
+    if (chrome[p])
+      {
+        for (guint q = p + 1; q < n_paragraphs && !is_clutter (kinds[q]) && is_chrome_neighbour (&features[q]); q++)
+          kinds[q] = PX_SEGMENT_BOILERPLATE;
+        for (guint q = p; q > 0 && !is_clutter (kinds[q - 1]) && is_chrome_neighbour (&features[q - 1]); q--)
+          kinds[q - 1] = PX_SEGMENT_BOILERPLATE;
+      }
+
+  /* A "tag list" that the next line goes on from lower case is a
+   * hard-wrapped sentence. */
+  for (guint p = 0; p + 1 < n_paragraphs; p++)
+    if (features[p].tag_list && kinds[p] == PX_SEGMENT_BOILERPLATE &&
+        features[p + 1].newlines_before == 1 && features[p + 1].n_tokens > 0 &&
+        (tokens[features[p + 1].first_token].flags & PX_TOKEN_WORD) &&
+        !(tokens[features[p + 1].first_token].flags & PX_TOKEN_CAPITALIZED))
+      kinds[p] = para_default_kind (model, features, p);
+
+  mark_repeats (tokens, n_paragraphs, features, kinds);
+  mark_caption_echoes (tokens, n_paragraphs, features, kinds);
+  mark_by_position (text, model, n_paragraphs, features, kinds);
+}
+
+gboolean
+px_segment_is_credit (const char      *text,
+                      const PxSegment *segment,
+                      const PxToken   *tokens)
+{
+  g_autofree char *lower = NULL;
+  guint words = 0;
+
+  for (guint i = 0; i < segment->n_tokens; i++)
+    if (is_word (&tokens[i]) && ++words > 8)
+      return FALSE;
+  lower = g_utf8_strdown (text + segment->start, segment->end - segment->start);
+  return count_phrases (lower, credit_phrases, G_N_ELEMENTS (credit_phrases)) > 0 ||
+         has_trailing_credit (tokens, segment->n_tokens) || has_bracketed_credit (tokens, segment->n_tokens);
+}

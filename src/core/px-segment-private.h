@@ -1,0 +1,86 @@
+/* px-segment-private.h: the parts of segmentation (px-segment*.c)
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * px-segment.c finds paragraphs, tokens and sentences;
+ * px-segment-meta.c finds metadata lines (source URL, date lines,
+ * timestamps, datelines) that are read as the document's metadata;
+ * px-segment-clutter.c judges which paragraphs are page clutter.
+ */
+#pragma once
+
+#include "px-segment.h"
+
+G_BEGIN_DECLS
+
+typedef enum
+{
+  PX_META_LINE_NONE,    /* content */
+  PX_META_LINE_WHOLE,   /* the whole paragraph is metadata */
+  PX_META_LINE_PREFIX,  /* a dateline or date before the first sentence */
+} PxMetaLine;
+
+/* What one paragraph looks like, for the clutter classifier. */
+typedef struct
+{
+  guint      first_token;
+  guint      n_tokens;
+  guint      words;
+  guint      capitalized;       /* words starting upper case */
+  guint      lower_content;     /* lower-case words that are not function words */
+  guint      stopwords;
+  guint      chrome_phrases;
+  guint      chrome_words;
+  guint      networks;
+  guint      separators;        /* » › | in breadcrumbs */
+  guint      bio_cues;          /* writer, editor, enthusiast, years of experience … */
+  guint      newlines_before;   /* line breaks between this paragraph and the one before */
+  PxMetaLine meta;
+  gboolean   ends_sentence;     /* final . ! ? or a closing quote after one */
+  gboolean   has_period;
+  gboolean   caption;           /* a photo credit or caption cue */
+  gboolean   credit;            /* a strong credit cue (Photo/…, Image credit, / AGENCY) */
+  gboolean   promo;             /* "Read more:", "Also read", "Recommended" … */
+  gboolean   byline;            /* "By NAME" */
+  gboolean   doubled;           /* "Ann LeeAnn Lee": one name printed twice */
+  gboolean   tag_list;          /* "election, kazakhstan" */
+  gboolean   end_note;          /* "(With inputs from agencies)", "(Reporting by …)" */
+  gboolean   live_title;        /* "…: Live Updates" */
+  gboolean   bio_opening;       /* "NAME is a …" */
+  gboolean   reports;           /* said, told …: news prose */
+  gboolean   template_junk;     /* "%s" and the like */
+} PxParaFeatures;
+
+/* Metadata: the paragraph [@start, @end) of @text is a metadata line or
+ * begins with a dateline. Values found are stored in @model when it holds
+ * none yet. @top allows datelines (only the first body paragraphs carry
+ * them). On PX_META_LINE_PREFIX, @content_start is where the sentence
+ * starts. */
+PxMetaLine px_segment_meta_line       (const char           *text,
+                                       gsize                 start,
+                                       gsize                 end,
+                                       gboolean              top,
+                                       PxTextModel          *model,
+                                       gsize                *content_start);
+
+void       px_segment_features        (const char           *text,
+                                       const PxParagraph    *para,
+                                       const PxToken        *tokens,
+                                       guint                 n,
+                                       PxParaFeatures       *f);
+
+/* Kinds for every paragraph, from their features, their positions and
+ * their repetitions. Fills @kinds (one per paragraph). */
+void       px_segment_classify        (const char           *text,
+                                       PxTextModel          *model,
+                                       const PxParaFeatures *features,
+                                       PxSegmentKind        *kinds);
+
+/* A photo credit alone ("(Agency Photo/Ann Berg)", "Credit…Ann Berg"):
+ * as a line of its own it is attribution, not a caption to read, and is
+ * boilerplate. @tokens are the segment's. */
+gboolean   px_segment_is_credit       (const char           *text,
+                                       const PxSegment      *segment,
+                                       const PxToken        *tokens);
+
+G_END_DECLS
