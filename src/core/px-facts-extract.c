@@ -2146,7 +2146,7 @@ try_number (Scan *s,
 
   /* an ordinal: "10th", "21st"; larger than an int, a number (ordinals are formatted as ints) */
   if (!num.words && currency == NULL && is_ordinal_suffix (s, last + 1) && num.decimals == 0 && !num.grouped &&
-      num.value <= G_MAXINT)
+      ABS (num.value) <= G_MAXINT)
     {
       fact = add_fact (s, PX_FACT_ORDINAL, first, last + 1);
       fact->value = num.value;
