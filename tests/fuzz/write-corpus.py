@@ -96,7 +96,7 @@ def facts_seeds():
                           "-5 overnight; 1\u202f234\u202f567; one hundred and five; 4.5m units; 23.37 on Monday.").encode("utf-8")
     yield "money.txt", "$500 billion, €1.2bn, 300 euros, USD 45, 1,5 Mio. Euro, £3.50, 20 per cent, 4 percentage points.".encode("utf-8")
     yield "dates.txt", "On 20 November 2022, Nov. 20, 2022-11-20, the 21st of May, at 8 p.m., 14:30, in 1989, Dec. 2.".encode("utf-8")
-    yield "ordinals.txt", b"his second term, the 10th congress, the twenty-first century, the 99999999999th try, 1st, 2nd, 3rd."
+    yield "ordinals.txt", b"his second term, the 10th congress, the twenty-first century, the 99999999999th try, the -99999999999th, 1st, 2nd, 3rd."
     yield "names.txt", b"\"We will build it,\" said Mayor Anna Berg of the Kessel Bridge Authority (KBA) in Kessel, Germany."
 
 def compare_seeds():
