@@ -653,6 +653,7 @@ test_source_too_large (void)
   } cases[] = {
     { PX_IMPORT_MAX_BYTES + 1, NULL, TRUE },
     { PX_IMPORT_MAX_BYTES / 3 * 4 + 8, "base64", TRUE },
+    { PX_IMPORT_MAX_BYTES / 3 * 4 + 4, "base64", TRUE },  /* decodes to the limit + 2 bytes */
     { 4096, NULL, FALSE },
   };
 

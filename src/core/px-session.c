@@ -528,14 +528,26 @@ read_source (xmlNodePtr   source,
       return NULL;
     }
   /* The limit of an imported file holds for an embedded one, before its
-   * text is copied or segmented (base64 takes 4 bytes for 3). */
+   * text is copied or segmented (base64 takes 4 bytes for 3, and its
+   * padding is checked once decoded). */
   length = content_length (text_node);
   {
     g_autofree char *encoding = get_prop (text_node, "encoding");
 
     if (g_strcmp0 (encoding, "base64") == 0)
-      length = length / 4 * 3;
+      length = length / 4 * 3 > 2 ? length / 4 * 3 - 2 : 0;
   }
+  if (length <= PX_IMPORT_MAX_BYTES)
+    {
+      text = get_text (text_node);
+      if (text == NULL)
+        {
+          g_set_error (error, PX_ERROR, PX_ERROR_INVALID_INPUT,
+                       "“%s” is damaged: the text of source %u is not valid", name, index + 1);
+          return NULL;
+        }
+      length = strlen (text);
+    }
   if (length > PX_IMPORT_MAX_BYTES)
     {
       g_set_error (error, PX_ERROR, PX_ERROR_TOO_LARGE,
@@ -544,14 +556,6 @@ read_source (xmlNodePtr   source,
                    name, index + 1, length / (1024 * 1024), PX_IMPORT_MAX_BYTES / (1024 * 1024));
       return NULL;
     }
-  text = get_text (text_node);
-  if (text == NULL)
-    {
-      g_set_error (error, PX_ERROR, PX_ERROR_INVALID_INPUT,
-                   "“%s” is damaged: the text of source %u is not valid", name, index + 1);
-      return NULL;
-    }
-  length = strlen (text);
 
   for (guint i = 0; i < G_N_ELEMENTS (meta_elements); i++)
     {
