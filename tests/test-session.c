@@ -411,6 +411,28 @@ test_bad_file (gconstpointer data)
     g_error ("“%s” not in “%s”", bad->message, error->message);
 }
 
+/* A bad byte in a declared encoding is an error of the load, not lines
+ * that libxml2 prints on stderr. */
+static void
+test_encoding_error_quiet (void)
+{
+  if (g_test_subprocess ())
+    {
+      static const char xml[] = "<?xml version=\"1.0\" encoding=\"ISO-2022-JP\"?><parallax-session version=\"1\">"
+                                "<sources><source id=\"s1\"><text>\x1b$B\xff\xff</text></source></sources></parallax-session>";
+      g_autoptr(GBytes) bytes = g_bytes_new_static (xml, sizeof xml - 1);
+      g_autoptr(GError) error = NULL;
+      g_autoptr(PxSession) session = px_session_new_from_bytes (bytes, "encoding.parallax", &error);
+
+      g_assert_null (session);
+      g_assert_error (error, PX_ERROR, PX_ERROR_INVALID_INPUT);
+      return;
+    }
+  g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_DEFAULT);
+  g_test_trap_assert_passed ();
+  g_test_trap_assert_stderr_unmatched ("*encoding error*");
+}
+
 static void
 test_deep_nesting (void)
 {
@@ -1033,6 +1055,7 @@ main (int    argc,
       g_test_add_data_func (path, &bad_files[i], test_bad_file);
     }
   g_test_add_func ("/core/session/refused/deep-nesting", test_deep_nesting);
+  g_test_add_func ("/core/session/refused/encoding-error-quiet", test_encoding_error_quiet);
   g_test_add_func ("/core/session/refused/empty-and-huge", test_empty_and_huge);
   g_test_add_func ("/core/session/sniff", test_sniff);
   g_test_add_func ("/core/session/changed-and-model", test_changed_and_model);

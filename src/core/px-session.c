@@ -378,6 +378,13 @@ guard_end_element_cb (void          *ctx,
   xmlSAX2EndElementNs (ctx, localname, prefix, uri);
 }
 
+static void
+discard_generic_error_cb (void       *ctx,
+                          const char *message,
+                          ...)
+{
+}
+
 static gboolean
 is_element (xmlNodePtr  node,
             const char *name)
@@ -1267,7 +1274,16 @@ session_from_bytes (GBytes        *bytes,
   ctxt->sax->startElementNs = guard_start_element_cb;
   ctxt->sax->endElementNs = guard_end_element_cb;
 
-  xmlParseDocument (ctxt);
+  /* Encoding errors go to libxml2's generic handler (stderr) whatever the
+   * options: silenced on this thread for the parse; the error is ours. */
+  {
+    xmlGenericErrorFunc saved_handler = xmlGenericError;
+    void *saved_context = xmlGenericErrorContext;
+
+    xmlSetGenericErrorFunc (NULL, discard_generic_error_cb);
+    xmlParseDocument (ctxt);
+    xmlSetGenericErrorFunc (saved_context, saved_handler);
+  }
   doc = ctxt->myDoc;
   ctxt->myDoc = NULL;
   well_formed = ctxt->wellFormed;
