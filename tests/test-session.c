@@ -358,6 +358,11 @@ static const BadFile bad_files[] = {
   { "no-sources", HEAD "<parallax-session version=\"1\"/>", PX_ERROR_INVALID_INPUT, "no sources" },
   { "source-without-text", HEAD "<parallax-session version=\"1\"><sources><source id=\"s1\"><title>T</title></source></sources></parallax-session>",
     PX_ERROR_INVALID_INPUT, "source 1 has no text" },
+  { "source-with-empty-text", HEAD "<parallax-session version=\"1\"><sources><source id=\"s1\"><format>html</format>"
+    "<paragraphs><paragraph start=\"0\" end=\"0\" kind=\"text\"/></paragraphs><text></text></source></sources></parallax-session>",
+    PX_ERROR_INVALID_INPUT, "source 1 has no text" },
+  { "source-with-empty-base64", HEAD "<parallax-session version=\"1\"><sources><source id=\"s1\"><text encoding=\"base64\"></text></source></sources></parallax-session>",
+    PX_ERROR_INVALID_INPUT, "source 1 has no text" },
   { "source-without-id", HEAD "<parallax-session version=\"1\"><sources><source><text>x</text></source></sources></parallax-session>",
     PX_ERROR_INVALID_INPUT, "no id" },
   { "bad-base64", HEAD "<parallax-session version=\"1\"><sources><source id=\"s1\"><text encoding=\"base64\">//79</text></source></sources></parallax-session>",

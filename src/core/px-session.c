@@ -555,6 +555,14 @@ read_source (xmlNodePtr   source,
         }
       length = strlen (text);
     }
+  /* Neither importer makes a document without text (the segmenter is not
+   * asked to read one either). */
+  if (length == 0)
+    {
+      g_set_error (error, PX_ERROR, PX_ERROR_INVALID_INPUT,
+                   "“%s” is damaged: source %u has no text", name, index + 1);
+      return NULL;
+    }
   if (length > PX_IMPORT_MAX_BYTES)
     {
       g_set_error (error, PX_ERROR, PX_ERROR_TOO_LARGE,
