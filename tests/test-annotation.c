@@ -186,6 +186,62 @@ test_reattach (gconstpointer data)
     }
 }
 
+/* F6: the fuzzy search is capped to 8 KiB around the old range, every
+ * search is charged to a budget of work, and a spent budget orphans the
+ * annotation without a search (its range and quote kept). */
+static void
+test_reattach_work (void)
+{
+  static const char quote[] = "the bridge will unite two banks that have looked at each other";
+  static const char edited[] = "the bridge would unite two shores that have looked at each other";
+  static const struct {
+    const char     *name;
+    gsize           filler;    /* bytes inserted before the quote */
+    gboolean        edit;
+    guint64         work;      /* 0: PX_ANNOTATION_REATTACH_WORK */
+    PxAnchorStatus  status;
+    gboolean        work_spent;
+  } cases[] = {
+    { "edited nearby", 1000, TRUE, 0, PX_ANCHOR_FUZZY, FALSE },
+    { "edited and moved far", 20000, TRUE, 0, PX_ANCHOR_ORPHANED, FALSE },
+    { "moved far, unedited", 200000, FALSE, 0, PX_ANCHOR_MOVED, FALSE },
+    { "no work left", 1000, FALSE, 1, PX_ANCHOR_ORPHANED, TRUE },
+    { "too little work for the fuzzy search", 1000, TRUE, 2000, PX_ANCHOR_ORPHANED, TRUE },
+  };
+  g_autofree char *before = g_strdup_printf ("Mayor Ilse Varga said %s for a hundred years.", quote);
+  g_autoptr(PxDocument) old = doc_from (before);
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(PxAnnotation) annotation = annotate (old, quote, 0);
+      g_autoptr(GString) after = g_string_new (NULL);
+      g_autoptr(PxDocument) document = NULL;
+      g_autofree char *exact = NULL;
+      guint64 work = cases[i].work != 0 ? cases[i].work - 1 : PX_ANNOTATION_REATTACH_WORK;
+      guint start, end;
+
+      for (gsize n = 0; n < cases[i].filler; n += 20)
+        g_string_append (after, "Filler words here. ");
+      g_string_append_printf (after, "Mayor Ilse Varga said %s for a hundred years.",
+                              cases[i].edit ? edited : quote);
+      document = doc_from (after->str);
+
+      if (px_annotation_reattach_within (annotation, document, &work) != cases[i].status)
+        g_error ("%s: status %s", cases[i].name, px_anchor_status_to_string (px_annotation_get_anchor_status (annotation)));
+      g_assert_cmpint (work == 0, ==, cases[i].work_spent);
+      exact = px_annotation_dup_exact (annotation);
+      px_annotation_get_range (annotation, &start, &end);
+      if (cases[i].status == PX_ANCHOR_ORPHANED)
+        {
+          /* Kept as it was, for the next attempt. */
+          g_assert_cmpstr (exact, ==, quote);
+          g_assert_cmpuint (start, ==, strlen ("Mayor Ilse Varga said "));
+        }
+      else
+        g_assert_true (px_annotation_is_attached_to (annotation, document));
+    }
+}
+
 static void
 notify_cb (GObject    *object,
            GParamSpec *pspec,
@@ -299,6 +355,7 @@ main (int    argc,
       g_strdelimit (path + strlen ("/core/annotation/reattach/"), " ", '-');
       g_test_add_data_func (path, &reattach_cases[i], test_reattach);
     }
+  g_test_add_func ("/core/annotation/reattach-work", test_reattach_work);
   g_test_add_func ("/core/annotation/setters", test_setters);
   g_test_add_func ("/core/annotation/bad-color-refused", test_bad_color_refused);
   g_test_add_func ("/core/annotation/threads", test_threads);

@@ -705,6 +705,136 @@ test_html_validate (void)
   g_rmdir (dir);
 }
 
+/* F5: many annotations in one paragraph — nested, side by side, chained —
+ * each keeps its badge, and no words are wrapped in more than 16 marks
+ * (the report grew with the square of the nesting). */
+typedef enum
+{
+  SHAPE_NESTED,     /* [i, L - i) */
+  SHAPE_DISJOINT,   /* one word each */
+  SHAPE_CHAINED,    /* each overlaps the next ones */
+} Shape;
+
+static void
+test_many_annotations (void)
+{
+  static const struct {
+    Shape shape;
+    guint n;
+  } cases[] = {
+    { SHAPE_NESTED, 400 },
+    { SHAPE_DISJOINT, 3000 },
+    { SHAPE_CHAINED, 2000 },
+  };
+  g_autoptr(GString) text = g_string_new (NULL);
+  g_autoptr(GPtrArray) documents = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PxComparison) comparison = NULL;
+  PxDocument *document;
+  g_autofree char *plain = NULL;
+  guint legend_marks = 0;
+
+  /* One paragraph of 3000 sentences of 12 bytes. */
+  for (guint i = 0; i < 3000; i++)
+    g_string_append (text, "Alpha beta. ");
+  document = px_import_text (text->str, text->len, "one-paragraph.txt", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (px_document_get_n_paragraphs (document), ==, 1);
+  g_ptr_array_add (documents, document);
+  comparison = compare (documents);
+  /* With annotations, the legend shows a mark per label. */
+  {
+    g_autoptr(GPtrArray) one = g_ptr_array_new_with_free_func (g_object_unref);
+
+    g_ptr_array_add (one, px_annotation_new (document, 0, 5, PX_LABEL_CHECK));
+    plain = px_export_html_string (comparison, one, NULL);
+    for (const char *p = strstr (plain, "<mark "); p != NULL; p = strstr (p + 1, "<mark "))
+      legend_marks++;
+    legend_marks--;
+  }
+
+  for (guint c = 0; c < G_N_ELEMENTS (cases); c++)
+    {
+      g_autoptr(GPtrArray) annotations = g_ptr_array_new_with_free_func (g_object_unref);
+      g_autofree char *html = NULL;
+      gsize length = 0;
+      guint depth = 0, max_depth = 0, n_marks = 0;
+      guint *badges = NULL;
+      guint *entries = NULL;
+      guint length_text = px_document_get_segment (document, px_document_get_n_segments (document) - 1)->end;
+
+      for (guint i = 0; i < cases[c].n; i++)
+        {
+          guint start = 0, end = 0;
+
+          switch (cases[c].shape)
+            {
+            case SHAPE_NESTED:
+              start = i * 12;
+              end = length_text - i * 12;
+              break;
+            case SHAPE_DISJOINT:
+              start = i * 12;
+              end = start + 5;
+              break;
+            case SHAPE_CHAINED:
+              start = i * 6;
+              end = start + 600;
+              break;
+            }
+          g_ptr_array_add (annotations, px_annotation_new (document, start, end, PX_LABEL_CHECK));
+        }
+      html = px_export_html_string (comparison, annotations, &length);
+
+      /* One pass (the report is large): marks and their nesting, badges
+       * and note entries by number. */
+      badges = g_new0 (guint, cases[c].n + 2);
+      entries = g_new0 (guint, cases[c].n + 2);
+      for (gsize k = 0; k < length; k++)
+        {
+          const char *p = html + k;
+          gsize left = length - k;
+          guint *counts = NULL;
+          gsize skip = 0;
+
+          if (left >= 6 && memcmp (p, "<mark ", 6) == 0)
+            {
+              n_marks++;
+              depth++;
+              max_depth = MAX (max_depth, depth);
+            }
+          else if (left >= 7 && memcmp (p, "</mark>", 7) == 0)
+            depth--;
+          else if (left >= 8 && memcmp (p, "id=\"ann-", 8) == 0)
+            counts = badges, skip = 8;
+          else if (left >= 9 && memcmp (p, "id=\"note-", 9) == 0)
+            counts = entries, skip = 9;
+          if (counts != NULL)
+            {
+              guint number = 0;
+
+              for (k += skip; k < length && g_ascii_isdigit (html[k]); k++)
+                number = number * 10 + (html[k] - '0');
+              g_assert_cmpuint (number, >=, 1);
+              g_assert_cmpuint (number, <=, cases[c].n);
+              counts[number]++;
+            }
+        }
+      g_test_message ("shape %u: %u marks, nested %u deep, %" G_GSIZE_FORMAT " bytes", c, n_marks, max_depth, length);
+      g_assert_cmpuint (depth, ==, 0);
+      g_assert_cmpuint (max_depth, <=, 16);
+      if (cases[c].shape == SHAPE_DISJOINT)
+        g_assert_cmpuint (n_marks, ==, cases[c].n + legend_marks);
+      for (guint i = 1; i <= cases[c].n; i++)
+        {
+          g_assert_cmpuint (badges[i], ==, 1);
+          g_assert_cmpuint (entries[i], ==, 1);
+        }
+      g_clear_pointer (&badges, g_free);
+      g_clear_pointer (&entries, g_free);
+    }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -717,6 +847,7 @@ main (int    argc,
   g_test_add_func ("/core/export-html/cli-session", test_cli_session);
   g_test_add_func ("/core/export-html/chromium-runs-no-script", test_chromium_runs_no_script);
   g_test_add_func ("/core/export-html/html-validate", test_html_validate);
+  g_test_add_func ("/core/export-html/many-annotations", test_many_annotations);
 
   return g_test_run ();
 }

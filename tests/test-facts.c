@@ -47,6 +47,8 @@ static const FactCase cases[] = {
   { "the 10th congress", "ordinal", "10th", "{\"number\":10}" },
   { "the seventh Congress", "ordinal", "seventh", "{\"number\":7}" },
   { "the twenty-first century", "ordinal", "twenty-first", "{\"number\":21}" },
+  { "the 99999999999th try", "number", "99999999999", "{\"number\":99999999999}" },
+  { "the -99999999999th try", "number", "-99999999999", "{\"number\":-99999999999}" },
   /* money */
   { "we have over $500 billion invested", "money", "$500 billion", "{\"amount\":500000000000,\"currency\":\"USD\",\"qualifier\":\">\"}" },
   { "a $68.7bn deal", "money", "$68.7bn", "{\"amount\":68700000000,\"currency\":\"USD\"}" },

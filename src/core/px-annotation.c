@@ -3,6 +3,7 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #define G_LOG_DOMAIN "px-annotation"
+#define _GNU_SOURCE  /* memmem */
 
 #include "config.h"
 
@@ -11,11 +12,29 @@
 #include "px-annotation.h"
 
 /* Fuzzy matching compares code points: the quote is cut to this many, and
- * the search covers this many bytes on each side of the old offset. */
+ * the search covers this many bytes on each side of the old offset (a
+ * quote both moved further and edited is orphaned). */
 #define FUZZY_MAX_PATTERN 256
 #define FUZZY_PIECE       96
-#define FUZZY_WINDOW      (96 * 1024)
+#define FUZZY_WINDOW      (8 * 1024)
 #define MAX_OCCURRENCES   100000
+
+/* Work, in bytes scanned or compared and cells of the edit-distance table,
+ * is charged against a budget: re-attaching stays linear in the number of
+ * annotations, whatever their quotes and the text (see
+ * px_annotation_reattach_within). */
+static inline gboolean
+charge (guint64 *work,
+        guint64  amount)
+{
+  if (*work < amount)
+    {
+      *work = 0;
+      return FALSE;
+    }
+  *work -= amount;
+  return TRUE;
+}
 
 struct _PxAnnotation
 {
@@ -153,7 +172,8 @@ distance (gsize a,
 }
 
 /* The copy of @exact whose context agrees best with prefix and suffix;
- * between equally good copies, the nearest to @old_start. */
+ * between equally good copies, the nearest to @old_start. When @work runs
+ * out, the best of the copies seen so far. */
 static gboolean
 find_quote (const char *text,
             gsize       length,
@@ -161,9 +181,11 @@ find_quote (const char *text,
             const char *prefix,
             const char *suffix,
             guint       old_start,
-            guint      *found)
+            guint      *found,
+            guint64    *work)
 {
   gsize n = strlen (exact);
+  gsize context = strlen (prefix) + strlen (suffix);
   gsize best_score = 0;
   gsize best_distance = G_MAXSIZE;
   gboolean any = FALSE;
@@ -172,16 +194,18 @@ find_quote (const char *text,
   if (n == 0 || n > length)
     return FALSE;
 
-  for (const char *p = text; p + n <= text + length && count < MAX_OCCURRENCES; p++)
+  for (const char *p = text, *from = text; p + n <= text + length && count < MAX_OCCURRENCES; p++, from = p)
     {
       gsize score;
       gsize offset;
 
-      p = memchr (p, exact[0], text + length - p);
-      if (p == NULL || p + n > text + length)
+      p = memmem (p, text + length - p, exact, n);
+      /* memmem skips text fast (an eighth of a unit a byte) and reads the
+       * quote and its context once per copy */
+      if (!charge (work, (p != NULL ? (gsize)(p - from) : (gsize)(text + length - from)) / 8 + n + context))
         break;
-      if (memcmp (p, exact, n) != 0)
-        continue;
+      if (p == NULL)
+        break;
       offset = p - text;
       count++;
       score = common_tail (text, offset, prefix) +
@@ -323,23 +347,35 @@ find_fuzzy (const char *text,
             const char *exact,
             guint       old_start,
             guint      *found_start,
-            guint      *found_end)
+            guint      *found_end,
+            guint64    *work)
 {
+  gsize exact_length = strlen (exact);
   gsize window_from = old_start > FUZZY_WINDOW ? old_start - FUZZY_WINDOW : 0;
-  gsize window_to = MIN (length, (gsize)old_start + strlen (exact) + FUZZY_WINDOW);
-  glong exact_chars = g_utf8_strlen (exact, -1);
+  gsize window_to;
+  glong exact_chars;
   CharRun run;
   guint from = 0, to = 0;
   gboolean ok = FALSE;
 
-  if (exact_chars < 8 || old_start > length)
+  if (old_start > length || !charge (work, exact_length))
     return FALSE;
+  exact_chars = g_utf8_strlen (exact, -1);
+  if (exact_chars < 8)
+    return FALSE;
+  window_to = MIN (length, (gsize)old_start + exact_length + FUZZY_WINDOW);
 
   /* Window ends on character boundaries. */
   while (window_from > 0 && (text[window_from] & 0xC0) == 0x80)
     window_from--;
   while (window_to < length && (text[window_to] & 0xC0) == 0x80)
     window_to++;
+
+  /* One cell per character of the window and of the pattern (or of the
+   * head and the tail of a long quote). */
+  if (!charge (work, (window_to - window_from) *
+                     (exact_chars <= FUZZY_MAX_PATTERN ? (guint64)exact_chars + 1 : 2 * (FUZZY_PIECE + 1))))
+    return FALSE;
 
   char_run_init (&run, text, window_from, window_to);
 
@@ -806,6 +842,16 @@ PxAnchorStatus
 px_annotation_reattach (PxAnnotation *self,
                         PxDocument   *document)
 {
+  guint64 work = PX_ANNOTATION_REATTACH_WORK;
+
+  return px_annotation_reattach_within (self, document, &work);
+}
+
+PxAnchorStatus
+px_annotation_reattach_within (PxAnnotation *self,
+                               PxDocument   *document,
+                               guint64      *work)
+{
   g_autofree char *exact = NULL;
   g_autofree char *prefix = NULL;
   g_autofree char *suffix = NULL;
@@ -817,6 +863,7 @@ px_annotation_reattach (PxAnnotation *self,
 
   g_return_val_if_fail (PX_IS_ANNOTATION (self), PX_ANCHOR_ORPHANED);
   g_return_val_if_fail (PX_IS_DOCUMENT (document), PX_ANCHOR_ORPHANED);
+  g_return_val_if_fail (work != NULL, PX_ANCHOR_ORPHANED);
 
   text = px_document_get_text (document, &length);
 
@@ -834,12 +881,14 @@ px_annotation_reattach (PxAnnotation *self,
       start = old_start;
       end = old_end;
     }
-  else if (find_quote (text, length, exact, prefix, suffix, old_start, &start))
+  else if (*work == 0)
+    status = PX_ANCHOR_ORPHANED;  /* no search left: kept as it was */
+  else if (find_quote (text, length, exact, prefix, suffix, old_start, &start, work))
     {
       status = PX_ANCHOR_MOVED;
       end = start + strlen (exact);
     }
-  else if (find_fuzzy (text, length, exact, MIN (old_start, length), &start, &end))
+  else if (find_fuzzy (text, length, exact, MIN (old_start, length), &start, &end, work))
     status = PX_ANCHOR_FUZZY;
   else
     status = PX_ANCHOR_ORPHANED;

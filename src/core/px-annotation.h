@@ -96,6 +96,18 @@ void            px_annotation_set_anchor_status (PxAnnotation   *self,
  * orphaned. On success the range, quote and document id are updated. */
 PxAnchorStatus  px_annotation_reattach          (PxAnnotation   *self,
                                                  PxDocument     *document);
+/* The work one re-attachment may do, and the work re-attaching all the
+ * annotations of a session load or a re-import shares: under a second.
+ * Counted in cells of the edit-distance table and bytes compared (a byte
+ * skipped by the quote search is an eighth); the fuzzy search covers
+ * 8 KiB on each side of the old range. */
+#define PX_ANNOTATION_REATTACH_WORK (G_GUINT64_CONSTANT (1) << 28)
+/* The same, charging the work to *@work: once it is spent, annotations
+ * that do not hold their range are orphaned without a search (their range
+ * and quote are kept, and the next attempt searches again). */
+PxAnchorStatus  px_annotation_reattach_within   (PxAnnotation   *self,
+                                                 PxDocument     *document,
+                                                 guint64        *work);
 
 const char     *px_anchor_status_to_string      (PxAnchorStatus  status);
 gboolean        px_anchor_status_from_string    (const char     *str,

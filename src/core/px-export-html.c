@@ -371,6 +371,19 @@ compare_notes (gconstpointer a,
   return na->end < nb->end ? -1 : na->end > nb->end;
 }
 
+/* Note* by end, then in report order (the order of their badges). */
+static int
+compare_note_ends (gconstpointer a,
+                   gconstpointer b)
+{
+  const Note *na = *(const Note * const *)a;
+  const Note *nb = *(const Note * const *)b;
+
+  if (na->end != nb->end)
+    return na->end < nb->end ? -1 : 1;
+  return na->number < nb->number ? -1 : na->number > nb->number;
+}
+
 static int
 compare_ranges (gconstpointer a,
                 gconstpointer b)
@@ -699,11 +712,22 @@ typedef struct
   guint       next_fact;  /* first fact that starts after the current piece */
   GArray     *diffs;      /* Range, sorted by start */
   guint       next_diff;
-  GPtrArray  *active;     /* Note*: placed notes that reach into the paragraph */
-  guint       next_note;  /* into report->notes: placed notes of doc, by start */
+  /* Placed notes of the column: report->notes[first_note, end_note), by
+   * start. A note opens when the walk reaches its start and is dropped from
+   * the open list at the first piece after its end, so that each piece
+   * costs only the marks it gets; badges come from the same notes sorted
+   * by end. */
+  guint       next_note;  /* first note not opened yet */
   guint       end_note;
-  GHashTable *badges;     /* Note* whose badge is out */
+  GQueue      open;       /* Note*, by start: notes that may cover the piece */
+  GPtrArray  *by_end;     /* Note*, by end (then report order) */
+  guint       next_end;   /* into by_end: first note whose badge is not out */
 } Column;
+
+/* Annotations highlighted on the same words at most; past it, a covered
+ * piece is wrapped in the first ones (by start) and the others keep their
+ * badge and their entry in the notes. */
+#define MAX_NESTED_MARKS 16
 
 /* Marks nest rarely; looking back this far finds the ones that cover. */
 #define LOOK_BACK 32
@@ -835,14 +859,26 @@ add_piece (Report     *report,
   const PxFact *fact;
   int fact_status = 0;
 
-  for (guint i = 0; i < col->active->len; i++)
+  guint n_marks = 0;
+
+  while (col->next_note < col->end_note && g_array_index (report->notes, Note, col->next_note).start <= x)
+    g_queue_push_tail (&col->open, &g_array_index (report->notes, Note, col->next_note++));
+
+  for (GList *l = col->open.head, *next; l != NULL && n_marks < MAX_NESTED_MARKS; l = next)
     {
-      const Note *note = g_ptr_array_index (col->active, i);
+      const Note *note = l->data;
       g_autofree char *klass = NULL;
       xmlNodePtr mark;
 
-      if (note->start > x || note->end < y)
-        continue;
+      next = l->next;
+      /* Pieces end on every note boundary: an open note either covers
+       * [x, y) or ended at or before x, for good. */
+      if (note->end <= x)
+        {
+          g_queue_delete_link (&col->open, l);
+          continue;
+        }
+      n_marks++;
       mark = add_element (node, "mark", NULL);
       klass = g_strdup_printf ("ann lbl-%u %s", note->style, border_class (note->label));
       set_attr (mark, "class", klass);
@@ -879,17 +915,12 @@ add_piece (Report     *report,
 
   add_text_len (node, text + x, y - x);
 
-  /* Badges after the piece where an annotation ends. */
-  for (guint i = 0; i < col->active->len; i++)
-    {
-      const Note *note = g_ptr_array_index (col->active, i);
-
-      if (note->end == y && !g_hash_table_contains (col->badges, note))
-        {
-          g_hash_table_add (col->badges, (gpointer)note);
-          add_note_badge (parent, note);
-        }
-    }
+  /* Badges after the piece where an annotation ends (one that ends between
+   * paragraphs has none in the text, only its note). */
+  while (col->next_end < col->by_end->len && ((const Note *)g_ptr_array_index (col->by_end, col->next_end))->end < y)
+    col->next_end++;
+  while (col->next_end < col->by_end->len && ((const Note *)g_ptr_array_index (col->by_end, col->next_end))->end == y)
+    add_note_badge (parent, g_ptr_array_index (col->by_end, col->next_end++));
 }
 
 static void
@@ -935,14 +966,6 @@ add_paragraph (Report            *report,
       break;
     }
 
-  /* The notes that reach into this paragraph. */
-  while (col->next_note < col->end_note &&
-         g_array_index (report->notes, Note, col->next_note).start < para->end)
-    g_ptr_array_add (col->active, &g_array_index (report->notes, Note, col->next_note++));
-  for (guint i = col->active->len; i > 0; i--)
-    if (((const Note *)g_ptr_array_index (col->active, i - 1))->end <= para->start)
-      g_ptr_array_remove_index (col->active, i - 1);
-
   g_array_append_val (bounds, para->start);
   g_array_append_val (bounds, para->end);
   for (guint s = para->first_segment; s < seg_last; s++)
@@ -970,11 +993,22 @@ add_paragraph (Report            *report,
       add_boundary (bounds, r->start, para->start, para->end);
       add_boundary (bounds, r->end, para->start, para->end);
     }
-  for (guint i = 0; i < col->active->len; i++)
+  /* Note boundaries inside the paragraph: starts from the notes not opened
+   * yet, ends from those whose badge is not out (both sorted). */
+  for (guint i = col->next_note; i < col->end_note; i++)
     {
-      const Note *note = g_ptr_array_index (col->active, i);
+      const Note *note = &g_array_index (report->notes, Note, i);
 
+      if (note->start >= para->end)
+        break;
       add_boundary (bounds, note->start, para->start, para->end);
+    }
+  for (guint i = col->next_end; i < col->by_end->len; i++)
+    {
+      const Note *note = g_ptr_array_index (col->by_end, i);
+
+      if (note->end >= para->end)
+        break;
       add_boundary (bounds, note->end, para->start, para->end);
     }
   g_array_sort (bounds, compare_uint);
@@ -1086,8 +1120,7 @@ add_columns (Report     *report,
   for (guint d = 0; d < report->n_docs; d++)
     {
       PxDocument *document = px_comparison_get_document (report->comparison, d);
-      g_autoptr(GHashTable) badges = g_hash_table_new (NULL, NULL);
-      g_autoptr(GPtrArray) active = g_ptr_array_new ();
+      g_autoptr(GPtrArray) by_end = g_ptr_array_new ();
       Column col = { 0 };
       xmlNodePtr column = add_element (columns, "article", "column");
       xmlNodePtr head = add_element (column, "header", "col-head");
@@ -1105,8 +1138,8 @@ add_columns (Report     *report,
       col.document = document;
       col.facts = px_comparison_get_document_facts (report->comparison, d);
       col.diffs = report->diffs[d];
-      col.active = active;
-      col.badges = badges;
+      g_queue_init (&col.open);
+      col.by_end = by_end;
       /* The notes are sorted placed first, then by column and start. */
       while (col.next_note < report->notes->len &&
              g_array_index (report->notes, Note, col.next_note).placed &&
@@ -1117,9 +1150,13 @@ add_columns (Report     *report,
              g_array_index (report->notes, Note, col.end_note).placed &&
              g_array_index (report->notes, Note, col.end_note).doc == d)
         col.end_note++;
+      for (guint i = col.next_note; i < col.end_note; i++)
+        g_ptr_array_add (by_end, &g_array_index (report->notes, Note, i));
+      g_ptr_array_sort (by_end, compare_note_ends);
 
       for (guint p = 0; p < px_document_get_n_paragraphs (document); p++)
         add_paragraph (report, &col, body, px_document_get_paragraph (document, p));
+      g_queue_clear (&col.open);
     }
 }
 

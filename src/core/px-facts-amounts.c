@@ -484,8 +484,9 @@ try_number (Scan *s,
     }
   qualifier = qualifier_before (s, first);
 
-  /* an ordinal: "10th", "21st" */
-  if (!num.words && currency == NULL && is_ordinal_suffix (s, last + 1) && num.decimals == 0 && !num.grouped)
+  /* an ordinal: "10th", "21st"; larger than an int, a number (ordinals are formatted as ints) */
+  if (!num.words && currency == NULL && is_ordinal_suffix (s, last + 1) && num.decimals == 0 && !num.grouped &&
+      ABS (num.value) <= G_MAXINT)
     {
       fact = add_fact (s, PX_FACT_ORDINAL, first, last + 1);
       fact->value = num.value;

@@ -6,8 +6,14 @@
 
 #include "config.h"
 
+#include <errno.h>
+#include <fcntl.h>
 #include <string.h>
+#include <sys/file.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
+#include <glib/gstdio.h>
 #include <libxml/parser.h>
 #include <libxml/parserInternals.h>
 #include <libxml/SAX2.h>
@@ -30,6 +36,7 @@ struct _PxSession
   GPtrArray  *annotations;  /* PxAnnotation */
   GListStore *annotation_model;  /* the same PxAnnotations, in the same order */
   GHashTable *settings;     /* char* → char* */
+  guint       n_unsearched; /* annotations the last load or re-import did not search for */
 };
 
 typedef struct
@@ -124,11 +131,15 @@ set_time_prop (xmlNodePtr  node,
                gint64      seconds)
 {
   g_autoptr(GDateTime) dt = g_date_time_new_from_unix_utc (seconds);
-  g_autofree char *str = NULL;
+  char str[32];
 
   if (dt == NULL)
     return;
-  str = g_date_time_format (dt, "%Y-%m-%dT%H:%M:%SZ");
+  /* Four digits for every year: "%Y" writes the year 89 as "89", which no
+   * ISO 8601 reader takes back. */
+  g_snprintf (str, sizeof str, "%04d-%02d-%02dT%02d:%02d:%02dZ",
+              g_date_time_get_year (dt), g_date_time_get_month (dt), g_date_time_get_day_of_month (dt),
+              g_date_time_get_hour (dt), g_date_time_get_minute (dt), g_date_time_get_second (dt));
   xmlSetProp (node, X (name), X (str));
 }
 
@@ -367,6 +378,13 @@ guard_end_element_cb (void          *ctx,
   xmlSAX2EndElementNs (ctx, localname, prefix, uri);
 }
 
+static void
+discard_generic_error_cb (void       *ctx,
+                          const char *message,
+                          ...)
+{
+}
+
 static gboolean
 is_element (xmlNodePtr  node,
             const char *name)
@@ -482,6 +500,22 @@ paragraph_kind_from_string (const char      *str,
   return FALSE;
 }
 
+/* The bytes of text under @node, counted without copying them. */
+static gsize
+content_length (xmlNodePtr node)
+{
+  gsize length = 0;
+
+  for (xmlNodePtr child = node->children; child != NULL; child = child->next)
+    {
+      if (child->type == XML_TEXT_NODE || child->type == XML_CDATA_SECTION_NODE)
+        length += child->content != NULL ? strlen ((const char *)child->content) : 0;
+      else if (child->type == XML_ELEMENT_NODE)
+        length += content_length (child);  /* depth is bounded by the parse guard */
+    }
+  return length;
+}
+
 static PxDocument *
 read_source (xmlNodePtr   source,
              const char  *name,
@@ -500,14 +534,43 @@ read_source (xmlNodePtr   source,
                    "“%s” is damaged: source %u has no text", name, index + 1);
       return NULL;
     }
-  text = get_text (text_node);
-  if (text == NULL)
+  /* The limit of an imported file holds for an embedded one, before its
+   * text is copied or segmented (base64 takes 4 bytes for 3, and its
+   * padding is checked once decoded). */
+  length = content_length (text_node);
+  {
+    g_autofree char *encoding = get_prop (text_node, "encoding");
+
+    if (g_strcmp0 (encoding, "base64") == 0)
+      length = length / 4 * 3 > 2 ? length / 4 * 3 - 2 : 0;
+  }
+  if (length <= PX_IMPORT_MAX_BYTES)
+    {
+      text = get_text (text_node);
+      if (text == NULL)
+        {
+          g_set_error (error, PX_ERROR, PX_ERROR_INVALID_INPUT,
+                       "“%s” is damaged: the text of source %u is not valid", name, index + 1);
+          return NULL;
+        }
+      length = strlen (text);
+    }
+  /* Neither importer makes a document without text (the segmenter is not
+   * asked to read one either). */
+  if (length == 0)
     {
       g_set_error (error, PX_ERROR, PX_ERROR_INVALID_INPUT,
-                   "“%s” is damaged: the text of source %u is not valid", name, index + 1);
+                   "“%s” is damaged: source %u has no text", name, index + 1);
       return NULL;
     }
-  length = strlen (text);
+  if (length > PX_IMPORT_MAX_BYTES)
+    {
+      g_set_error (error, PX_ERROR, PX_ERROR_TOO_LARGE,
+                   "“%s” was refused: source %u is too large (%" G_GSIZE_FORMAT " MB; "
+                   "the limit for a source is %d MB, as for an imported file)",
+                   name, index + 1, length / (1024 * 1024), PX_IMPORT_MAX_BYTES / (1024 * 1024));
+      return NULL;
+    }
 
   for (guint i = 0; i < G_N_ELEMENTS (meta_elements); i++)
     {
@@ -565,6 +628,7 @@ read_annotation (xmlNodePtr   node,
                  GHashTable  *source_ids,
                  const char  *name,
                  guint        index,
+                 guint64     *work,
                  GError     **error)
 {
   g_autofree char *id = get_prop (node, "id");
@@ -622,8 +686,9 @@ read_annotation (xmlNodePtr   node,
 
   /* Stored ranges are checked against the text: a hand-edited source makes
    * its annotations look for their quote again. */
-  if (g_strcmp0 (anchor, "orphaned") == 0 || !px_annotation_is_attached_to (annotation, document))
-    px_annotation_reattach (annotation, document);
+  if ((g_strcmp0 (anchor, "orphaned") == 0 || !px_annotation_is_attached_to (annotation, document)) &&
+      px_annotation_reattach_within (annotation, document, work) == PX_ANCHOR_ORPHANED && *work == 0)
+    self->n_unsearched++;
 
   return annotation;
 }
@@ -640,6 +705,7 @@ read_session (xmlDocPtr      doc,
   xmlNodePtr node;
   g_autofree char *version = NULL;
   guint64 version_number = 0;
+  guint64 work = PX_ANNOTATION_REATTACH_WORK;
   guint index;
 
   if (root == NULL || !is_element (root, "parallax-session"))
@@ -743,7 +809,7 @@ read_session (xmlDocPtr      doc,
        * edited sources takes a while, and may be cancelled. */
       if (g_cancellable_set_error_if_cancelled (cancellable, error))
         return NULL;
-      annotation = read_annotation (child, self, source_ids, name, index++, error);
+      annotation = read_annotation (child, self, source_ids, name, index++, &work, error);
       if (annotation == NULL)
         return NULL;
       insert_annotation (self, annotation);
@@ -896,6 +962,7 @@ px_session_replace_document (PxSession  *self,
                              PxDocument *document)
 {
   g_autoptr(PxDocument) old = NULL;
+  guint64 work = PX_ANNOTATION_REATTACH_WORK;
   guint n_orphaned = 0;
 
   g_return_val_if_fail (PX_IS_SESSION (self), 0);
@@ -906,6 +973,7 @@ px_session_replace_document (PxSession  *self,
   g_ptr_array_index (self->documents, index) = g_object_ref (document);
   g_object_unref (old);
 
+  self->n_unsearched = 0;
   for (guint i = 0; i < self->annotations->len; i++)
     {
       PxAnnotation *annotation = g_ptr_array_index (self->annotations, i);
@@ -913,11 +981,53 @@ px_session_replace_document (PxSession  *self,
 
       if (g_strcmp0 (document_id, px_document_get_id (old)) != 0)
         continue;
-      if (px_annotation_reattach (annotation, document) == PX_ANCHOR_ORPHANED)
-        n_orphaned++;
+      if (px_annotation_reattach_within (annotation, document, &work) == PX_ANCHOR_ORPHANED)
+        {
+          n_orphaned++;
+          if (work == 0)
+            self->n_unsearched++;
+        }
     }
   emit_changed (self);
   return n_orphaned;
+}
+
+/**
+ * px_session_get_n_unsearched_annotations:
+ *
+ * Returns: how many annotations the load of this session, or its last
+ *   px_session_replace_document(), left orphaned without searching for
+ *   them: re-attaching shares PX_ANNOTATION_REATTACH_WORK, and very many
+ *   annotations on edited sources spend it. They keep their range and
+ *   quote, and are searched for again on the next load.
+ */
+guint
+px_session_get_n_unsearched_annotations (PxSession *self)
+{
+  g_return_val_if_fail (PX_IS_SESSION (self), 0);
+  return self->n_unsearched;
+}
+
+/**
+ * px_session_dup_unsearched_message:
+ *
+ * Returns: (transfer full) (nullable): a sentence for the reader when
+ *   px_session_get_n_unsearched_annotations() is not 0, else NULL.
+ */
+char *
+px_session_dup_unsearched_message (PxSession *self)
+{
+  g_return_val_if_fail (PX_IS_SESSION (self), NULL);
+
+  if (self->n_unsearched == 0)
+    return NULL;
+  if (self->n_unsearched == 1)
+    return g_strdup ("1 annotation was not searched for in its edited source (too many annotations "
+                     "to re-attach at once); it is kept as orphaned and searched for again when the "
+                     "session is opened.");
+  return g_strdup_printf ("%u annotations were not searched for in their edited sources (too many "
+                          "annotations to re-attach at once); they are kept as orphaned and searched "
+                          "for again when the session is opened.", self->n_unsearched);
 }
 
 const guint *
@@ -1172,7 +1282,16 @@ session_from_bytes (GBytes        *bytes,
   ctxt->sax->startElementNs = guard_start_element_cb;
   ctxt->sax->endElementNs = guard_end_element_cb;
 
-  xmlParseDocument (ctxt);
+  /* Encoding errors go to libxml2's generic handler (stderr) whatever the
+   * options: silenced on this thread for the parse; the error is ours. */
+  {
+    xmlGenericErrorFunc saved_handler = xmlGenericError;
+    void *saved_context = xmlGenericErrorContext;
+
+    xmlSetGenericErrorFunc (NULL, discard_generic_error_cb);
+    xmlParseDocument (ctxt);
+    xmlSetGenericErrorFunc (saved_context, saved_handler);
+  }
   doc = ctxt->myDoc;
   ctxt->myDoc = NULL;
   well_formed = ctxt->wellFormed;
@@ -1219,6 +1338,222 @@ px_session_new_from_bytes (GBytes      *bytes,
   return session_from_bytes (bytes, origin, NULL, error);
 }
 
+/* Saving
+ *
+ * A save writes ".NAME.px-save-XXXXXX" beside the file, flushed to disk,
+ * then renames it over the file: a reader sees the old file or the new one,
+ * never a part. The writer holds an exclusive flock() on its temporary file
+ * until the rename; one that nobody holds is what a killed save left, and
+ * the next save of the same file removes it. */
+#define SAVE_TEMP_INFIX  ".px-save-"
+#define SAVE_NAME_KEPT   200   /* bytes of the name in the temporary name */
+#define SAVE_MAX_LINKS   40
+
+static char *
+temporary_prefix (const char *basename)
+{
+  return g_strdup_printf (".%.*s" SAVE_TEMP_INFIX, SAVE_NAME_KEPT, basename);
+}
+
+static gboolean
+set_save_error (GError     **error,
+                int          saved_errno,
+                const char  *path,
+                const char  *what)
+{
+  g_autofree char *name = g_filename_display_basename (path);
+
+  g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved_errno),
+               "“%s” could not be saved (%s: %s)", name, what, g_strerror (saved_errno));
+  return FALSE;
+}
+
+/* The file a path names, through any symbolic links: saving replaces the
+ * target and leaves the link a link. */
+static char *
+resolve_links (const char  *path,
+               GError     **error)
+{
+  g_autofree char *current = g_strdup (path);
+
+  for (guint i = 0; i < SAVE_MAX_LINKS; i++)
+    {
+      GStatBuf st;
+      g_autofree char *target = NULL;
+
+      if (g_lstat (current, &st) != 0 || !S_ISLNK (st.st_mode))
+        return g_steal_pointer (&current);
+      target = g_file_read_link (current, NULL);
+      if (target == NULL)
+        return g_steal_pointer (&current);
+      if (!g_path_is_absolute (target))
+        {
+          g_autofree char *folder = g_path_get_dirname (current);
+          char *joined = g_build_filename (folder, target, NULL);
+
+          g_free (target);
+          target = joined;
+        }
+      g_free (current);
+      current = g_steal_pointer (&target);
+    }
+  set_save_error (error, ELOOP, path, "following its links");
+  return NULL;
+}
+
+static void
+remove_stale_temporaries (const char *folder,
+                          const char *prefix)
+{
+  g_autoptr(GDir) dir = g_dir_open (folder, 0, NULL);
+  gsize prefix_length = strlen (prefix);
+  const char *entry;
+
+  if (dir == NULL)
+    return;
+  while ((entry = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *path = NULL;
+      struct stat opened, named;
+      int fd;
+
+      if (strncmp (entry, prefix, prefix_length) != 0 || strlen (entry) != prefix_length + 6)
+        continue;
+      path = g_build_filename (folder, entry, NULL);
+      fd = g_open (path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK, 0);
+      if (fd < 0)
+        continue;
+      /* Locked: a save is writing it (in this process or another). */
+      if (fstat (fd, &opened) == 0 && S_ISREG (opened.st_mode) && opened.st_uid == getuid () &&
+          flock (fd, LOCK_EX | LOCK_NB) == 0 &&
+          lstat (path, &named) == 0 && named.st_dev == opened.st_dev && named.st_ino == opened.st_ino)
+        g_unlink (path);
+      close (fd);
+    }
+}
+
+/* A new temporary file beside @target, open and locked; NULL on error. */
+static char *
+create_temporary (const char  *target,
+                  int         *fd_out,
+                  GError     **error)
+{
+  g_autofree char *folder = g_path_get_dirname (target);
+  g_autofree char *basename = g_path_get_basename (target);
+  g_autofree char *prefix = temporary_prefix (basename);
+
+  remove_stale_temporaries (folder, prefix);
+
+  for (guint attempt = 0; attempt < 4; attempt++)
+    {
+      g_autofree char *pattern = g_strconcat (prefix, "XXXXXX", NULL);
+      char *path = g_build_filename (folder, pattern, NULL);
+      struct stat opened, named;
+      int fd = g_mkstemp_full (path, O_RDWR | O_CLOEXEC, 0666);
+
+      if (fd < 0)
+        {
+          int saved_errno = errno;
+
+          g_free (path);
+          set_save_error (error, saved_errno, target, "creating a temporary file beside it");
+          return NULL;
+        }
+      (void)flock (fd, LOCK_EX);
+      /* Another save's clean-up may have taken it before the lock. */
+      if (fstat (fd, &opened) == 0 && lstat (path, &named) == 0 &&
+          named.st_dev == opened.st_dev && named.st_ino == opened.st_ino)
+        {
+          *fd_out = fd;
+          return path;
+        }
+      close (fd);
+      g_free (path);
+    }
+  set_save_error (error, EAGAIN, target, "creating a temporary file beside it");
+  return NULL;
+}
+
+static gboolean
+save_to_path (const char    *path,
+              const char    *data,
+              gsize          length,
+              GCancellable  *cancellable,
+              GError       **error)
+{
+  g_autofree char *target = resolve_links (path, error);
+  g_autofree char *temporary = NULL;
+  g_autofree char *folder = NULL;
+  struct stat old;
+  int fd = -1;
+  int dir_fd;
+
+  if (target == NULL)
+    return FALSE;
+  temporary = create_temporary (target, &fd, error);
+  if (temporary == NULL)
+    return FALSE;
+
+  /* The file keeps its permissions (and its group, when we may set it). */
+  if (stat (target, &old) == 0 && S_ISREG (old.st_mode))
+    {
+      if (fchown (fd, (uid_t)-1, old.st_gid) != 0)
+        g_debug ("“%s” keeps its mode but not its group: %s", target, g_strerror (errno));
+      if (fchmod (fd, old.st_mode & 07777) != 0)
+        g_debug ("“%s” could not keep its mode: %s", target, g_strerror (errno));
+    }
+
+  for (gsize done = 0; done < length;)
+    {
+      gssize n = write (fd, data + done, length - done);
+
+      if (n < 0 && errno == EINTR)
+        continue;
+      if (n < 0)
+        {
+          int saved_errno = errno;
+
+          close (fd);
+          g_unlink (temporary);
+          return set_save_error (error, saved_errno, target, "writing");
+        }
+      done += n;
+    }
+  if (fsync (fd) != 0)
+    {
+      int saved_errno = errno;
+
+      close (fd);
+      g_unlink (temporary);
+      return set_save_error (error, saved_errno, target, "flushing to disk");
+    }
+  if (g_cancellable_set_error_if_cancelled (cancellable, error))
+    {
+      close (fd);
+      g_unlink (temporary);
+      return FALSE;
+    }
+  if (g_rename (temporary, target) != 0)
+    {
+      int saved_errno = errno;
+
+      close (fd);
+      g_unlink (temporary);
+      return set_save_error (error, saved_errno, target, "replacing it");
+    }
+  close (fd);
+
+  /* The rename itself reaches the disk with the folder. */
+  folder = g_path_get_dirname (target);
+  dir_fd = g_open (folder, O_RDONLY | O_DIRECTORY | O_CLOEXEC, 0);
+  if (dir_fd >= 0)
+    {
+      (void)fsync (dir_fd);
+      close (dir_fd);
+    }
+  return TRUE;
+}
+
 gboolean
 px_session_save (PxSession     *self,
                  GFile         *file,
@@ -1239,11 +1574,9 @@ px_session_save (PxSession     *self,
   if (g_cancellable_set_error_if_cancelled (cancellable, error))
     return FALSE;
 
-  /* A temporary file in the same folder, flushed to disk, then renamed over
-   * the old one: a reader sees the old file or the new one, never a part. */
   path = g_file_peek_path (file);
   if (path != NULL)
-    return g_file_set_contents_full (path, data, length, G_FILE_SET_CONTENTS_CONSISTENT, 0666, error);
+    return save_to_path (path, data, length, cancellable, error);
 
   return g_file_replace_contents (file, data, length, NULL, FALSE,
                                   G_FILE_CREATE_REPLACE_DESTINATION, NULL, cancellable, error);
@@ -1396,6 +1729,17 @@ px_session_is_session_file (const char *path,
     p += 3;
   while (g_ascii_isspace (*p))
     p++;
+  /* A document type named after our root (which the loader refuses with a
+   * message that says why) is a session too; <!DOCTYPE html> is not. */
+  if (g_str_has_prefix (p, "<!DOCTYPE"))
+    {
+      p += strlen ("<!DOCTYPE");
+      while (g_ascii_isspace (*p))
+        p++;
+      return g_str_has_prefix (p, "parallax-session") &&
+             (p[strlen ("parallax-session")] == '>' || p[strlen ("parallax-session")] == '[' ||
+              g_ascii_isspace (p[strlen ("parallax-session")]));
+    }
   if (!g_str_has_prefix (p, "<?xml") && !g_str_has_prefix (p, "<!--") && !g_str_has_prefix (p, "<parallax-session"))
     return FALSE;
   return strstr (p, "<parallax-session") != NULL;

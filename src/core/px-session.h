@@ -51,6 +51,12 @@ guint         px_session_replace_document         (PxSession     *self,
                                                    guint          index,
                                                    PxDocument    *document);
 
+/* Annotations the load, or the last replace_document(), left orphaned
+ * without a search (re-attaching shares PX_ANNOTATION_REATTACH_WORK), and a
+ * sentence saying so for the reader (NULL when there are none). */
+guint         px_session_get_n_unsearched_annotations (PxSession *self);
+char         *px_session_dup_unsearched_message   (PxSession     *self);
+
 /* Columns: indices into the sources, left to right; every source once. */
 const guint  *px_session_get_column_order         (PxSession     *self,
                                                    guint         *n_columns);
