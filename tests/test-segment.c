@@ -372,6 +372,22 @@ test_stemmer_threads (void)
     g_thread_join (threads[i]);
 }
 
+/* Texts of no line, or of blank lines only, have no paragraph (the block
+ * of lines was looked up in an empty array). */
+static void
+test_no_paragraph (void)
+{
+  static const char * const texts[] = { "", "\n", "\n\n  \n" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
+    {
+      g_autoptr(GArray) paragraphs = g_array_new (FALSE, FALSE, sizeof (PxParagraph));
+
+      px_segment_find_paragraphs (texts[i], strlen (texts[i]), paragraphs);
+      g_assert_cmpuint (paragraphs->len, ==, 0);
+    }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -384,6 +400,7 @@ main (int    argc,
       g_test_add_data_func (path, &cases[i], test_case);
     }
   g_test_add_func ("/core/segment/tokens", test_tokens);
+  g_test_add_func ("/core/segment/no-paragraph", test_no_paragraph);
   g_test_add_func ("/core/segment/token-flags-and-stems", test_token_flags_and_stems);
   g_test_add_func ("/core/segment/normalize", test_normalize);
   g_test_add_func ("/core/segment/stem-cache", test_stem_cache);

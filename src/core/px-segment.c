@@ -225,12 +225,16 @@ px_segment_find_paragraphs (const char *text,
       const Line *block;
       guint n;
 
-      if (!blank)
-        continue;
+      n = i - block_start;
+      if (!blank || n == 0)
+        {
+          if (blank)
+            block_start = i + 1;
+          continue;
+        }
 
       block = &g_array_index (lines, Line, block_start);
-      n = i - block_start;
-      if (n > 0 && block_is_wrapped (text, block, n))
+      if (block_is_wrapped (text, block, n))
         add_paragraph (text, block[0].start, block[n - 1].end, paragraphs);
       else
         for (guint j = 0; j < n; j++)
