@@ -1271,7 +1271,6 @@ add_fact_row (Report            *report,
   xmlNodePtr cell;
   const char *status;
   const char *status_class;
-  g_autofree char *what = NULL;
 
   switch (group->status)
     {
