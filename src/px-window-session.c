@@ -127,11 +127,16 @@ session_loaded_cb (GObject      *source,
   else
     {
       g_autoptr(GPtrArray) documents = px_session_dup_documents_in_columns (session);
+      g_autofree char *unsearched = px_session_dup_unsearched_message (session);
 
       for (guint j = 0; j < documents->len; j++)
         g_list_store_append (self->sources, g_ptr_array_index (documents, j));
       _px_window_recompare (self);
       px_notes_adopt_session (self->notes, session, job->file, job->restored);
+      /* notes that could not be placed in the time allowed are kept, and
+       * the reader is told */
+      if (unsearched != NULL)
+        _px_window_show_toast (self, unsearched);
       if (!job->restored)
         {
           g_autofree char *uri = g_file_get_uri (job->file);
