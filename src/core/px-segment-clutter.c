@@ -144,28 +144,10 @@ count_phrases (const char         *lower,
   return count;
 }
 
-/* The one ASCII character a punctuation token normalizes to, or 0. */
-static inline char
-punct_char (const PxToken *token)
-{
-  if (!(token->flags & PX_TOKEN_PUNCT) || token->norm[0] == '\0' || token->norm[1] != '\0')
-    return 0;
-  return token->norm[0];
-}
-
-static gboolean
-is_terminal (const PxToken *token)
-{
-  char c = punct_char (token);
-
-  return c == '.' || c == '!' || c == '?' ||
-         ((token->flags & PX_TOKEN_PUNCT) && strcmp (token->norm, "…") == 0);
-}
-
 static gboolean
 is_closer (const PxToken *token)
 {
-  char c = punct_char (token);
+  char c = px_segment_punct_char (token);
 
   return c == '"' || c == '\'' || c == ')' || c == ']';
 }
@@ -205,7 +187,7 @@ is_tag_list (const PxToken *tokens,
     return FALSE;
   for (guint i = 0; i < n; i++)
     {
-      if (punct_char (&tokens[i]) == ',' || punct_char (&tokens[i]) == '|')
+      if (px_segment_punct_char (&tokens[i]) == ',' || px_segment_punct_char (&tokens[i]) == '|')
         {
           if (item == 0)
             return FALSE;
@@ -236,7 +218,7 @@ is_hashtag_line (const PxToken *tokens,
   guint tags = 0;
 
   for (guint i = 0; i + 1 < n; i++)
-    if (punct_char (&tokens[i]) == '#' && tokens[i].end == tokens[i + 1].start && is_word (&tokens[i + 1]))
+    if (px_segment_punct_char (&tokens[i]) == '#' && tokens[i].end == tokens[i + 1].start && is_word (&tokens[i + 1]))
       tags++;
   return tags >= 2 && tags * 2 >= f->words && !f->ends_sentence;
 }
@@ -339,10 +321,10 @@ has_bracketed_credit (const PxToken *tokens,
   gboolean via = FALSE;
   gboolean slash = FALSE;
 
-  if (n < 4 || punct_char (&tokens[n - 1]) != ')')
+  if (n < 4 || px_segment_punct_char (&tokens[n - 1]) != ')')
     return FALSE;
   for (guint i = n - 1; i > 0 && open == n; i--)
-    if (punct_char (&tokens[i - 1]) == '(')
+    if (px_segment_punct_char (&tokens[i - 1]) == '(')
       open = i - 1;
   if (open == n)
     return FALSE;
@@ -357,7 +339,7 @@ has_bracketed_credit (const PxToken *tokens,
             all_caps = FALSE;
           via |= strcmp (t->norm, "via") == 0;
         }
-      else if (punct_char (t) == '/' && i > open + 1 && t->start == tokens[i - 1].end &&
+      else if (px_segment_punct_char (t) == '/' && i > open + 1 && t->start == tokens[i - 1].end &&
                t->end == tokens[i + 1].start && (tokens[i - 1].flags & PX_TOKEN_CAPITALIZED) &&
                (tokens[i + 1].flags & PX_TOKEN_CAPITALIZED))
         slash = TRUE;
@@ -374,11 +356,11 @@ has_trailing_credit (const PxToken *tokens,
 {
   guint words = 0;
 
-  if (n >= 5 && punct_char (&tokens[0]) == '[' && (tokens[1].flags & PX_TOKEN_NUMBER) &&
-      punct_char (&tokens[2]) == '/' && (tokens[3].flags & PX_TOKEN_NUMBER) && punct_char (&tokens[4]) == ']')
+  if (n >= 5 && px_segment_punct_char (&tokens[0]) == '[' && (tokens[1].flags & PX_TOKEN_NUMBER) &&
+      px_segment_punct_char (&tokens[2]) == '/' && (tokens[3].flags & PX_TOKEN_NUMBER) && px_segment_punct_char (&tokens[4]) == ']')
     return TRUE;
   for (guint i = 2; i < n; i++)
-    if (punct_char (&tokens[i - 1]) == '/' && (tokens[i - 2].flags & PX_TOKEN_ALL_CAPS) &&
+    if (px_segment_punct_char (&tokens[i - 1]) == '/' && (tokens[i - 2].flags & PX_TOKEN_ALL_CAPS) &&
         tokens[i - 2].end == tokens[i - 1].start && (tokens[i].flags & PX_TOKEN_CAPITALIZED) &&
         !(tokens[i].flags & PX_TOKEN_ALL_CAPS) && tokens[i].start == tokens[i - 1].end)
       return TRUE;
@@ -387,8 +369,8 @@ has_trailing_credit (const PxToken *tokens,
     {
       const PxToken *t = &tokens[i - 1];
 
-      if (punct_char (t) == '/')
-        return words >= 1 && i >= 2 && is_terminal (&tokens[i - 2]);
+      if (px_segment_punct_char (t) == '/')
+        return words >= 1 && i >= 2 && px_segment_is_terminal (&tokens[i - 2]);
       if (!is_word (t) || !(t->flags & PX_TOKEN_CAPITALIZED) || ++words > 3)
         return FALSE;
     }
@@ -444,7 +426,7 @@ px_segment_features (const char        *text,
                text[t->start] == '|' || text[t->start] == '>' ||
                (text[t->start] == '/' && t->start > 0 && text[t->start - 1] == ' '))
         f->separators++;
-      if (punct_char (t) == '.')
+      if (px_segment_punct_char (t) == '.')
         f->has_period = TRUE;
     }
 
@@ -454,7 +436,7 @@ px_segment_features (const char        *text,
         last = &tokens[i - 1];
         break;
       }
-  f->ends_sentence = last != NULL && is_terminal (last);
+  f->ends_sentence = last != NULL && px_segment_is_terminal (last);
   f->doubled = is_doubled (text, para->start, para->end);
   f->tag_list = is_tag_list (tokens, n, f) || is_hashtag_line (tokens, n, f);
   f->byline = is_byline (tokens, n, f);

@@ -9,6 +9,8 @@
  */
 #pragma once
 
+#include <string.h>
+
 #include "px-segment.h"
 
 G_BEGIN_DECLS
@@ -82,5 +84,24 @@ void       px_segment_classify        (const char           *text,
 gboolean   px_segment_is_credit       (const char           *text,
                                        const PxSegment      *segment,
                                        const PxToken        *tokens);
+
+/* The one ASCII character a punctuation token normalizes to, or 0. */
+static inline char
+px_segment_punct_char (const PxToken *token)
+{
+  if (!(token->flags & PX_TOKEN_PUNCT) || token->norm[0] == '\0' || token->norm[1] != '\0')
+    return 0;
+  return token->norm[0];
+}
+
+/* Whether @token ends a sentence: a full stop, "!", "?" or an ellipsis. */
+static inline gboolean
+px_segment_is_terminal (const PxToken *token)
+{
+  char c = px_segment_punct_char (token);
+
+  return c == '.' || c == '!' || c == '?' ||
+         ((token->flags & PX_TOKEN_PUNCT) && strcmp (token->norm, "…") == 0);
+}
 
 G_END_DECLS

@@ -497,34 +497,9 @@ tokenize_range (Tokenizer *tok,
 /* Sentences */
 
 static gboolean
-token_is (const PxToken *token,
-          const char    *norm)
-{
-  return strcmp (token->norm, norm) == 0;
-}
-
-/* The one ASCII character a punctuation token normalizes to, or 0. */
-static inline char
-punct_char (const PxToken *token)
-{
-  if (!(token->flags & PX_TOKEN_PUNCT) || token->norm[0] == '\0' || token->norm[1] != '\0')
-    return 0;
-  return token->norm[0];
-}
-
-static gboolean
-is_terminal (const PxToken *token)
-{
-  char c = punct_char (token);
-
-  return c == '.' || c == '!' || c == '?' ||
-         ((token->flags & PX_TOKEN_PUNCT) && token_is (token, "…"));
-}
-
-static gboolean
 is_closer (const PxToken *token)
 {
-  char c = punct_char (token);
+  char c = px_segment_punct_char (token);
 
   return c == '"' || c == '\'' || c == ')' || c == ']';
 }
@@ -532,7 +507,7 @@ is_closer (const PxToken *token)
 static gboolean
 is_opener (const PxToken *token)
 {
-  char c = punct_char (token);
+  char c = px_segment_punct_char (token);
 
   return c == '"' || c == '\'' || c == '(' || c == '[';
 }
@@ -592,7 +567,7 @@ is_glued_break (const char    *text,
                 guint          n)
 {
   const PxToken *prev, *next;
-  char c = punct_char (&tokens[i]);
+  char c = px_segment_punct_char (&tokens[i]);
 
   if (i == 0 || j >= n || (c != '.' && c != '!' && c != '?'))
     return FALSE;
@@ -631,19 +606,19 @@ split_sentences (const char  *text,
       PxSegment seg = { 0 };
       guint j = i + 1;
 
-      if (i + 1 < n && !(tokens[i].flags & PX_TOKEN_PUNCT && is_terminal (&tokens[i])))
+      if (i + 1 < n && !(tokens[i].flags & PX_TOKEN_PUNCT && px_segment_is_terminal (&tokens[i])))
         continue;
 
       if (i + 1 < n)
         {
           gboolean spaced;
 
-          while (j < n && (is_terminal (&tokens[j]) || is_closer (&tokens[j])) &&
+          while (j < n && (px_segment_is_terminal (&tokens[j]) || is_closer (&tokens[j])) &&
                  tokens[j].start == tokens[j - 1].end)
             j++;
           spaced = j < n && tokens[j].start > tokens[j - 1].end;
           if (!(spaced && starts_sentence (text, tokens, j, n) &&
-                !(punct_char (&tokens[i]) == '.' && period_is_abbreviation (text, tokens, i))) &&
+                !(px_segment_punct_char (&tokens[i]) == '.' && period_is_abbreviation (text, tokens, i))) &&
               !(!spaced && is_glued_break (text, tokens, i, j, n)))
             continue;
         }
