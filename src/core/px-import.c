@@ -14,6 +14,7 @@
 #include "px-error.h"
 #include "px-html.h"
 #include "px-import.h"
+#include "px-segment.h"
 
 /* How much of a file is looked at to tell HTML from text. */
 #define SNIFF_BYTES 4096
@@ -54,77 +55,14 @@ looks_like_html (const char *data,
   return FALSE;
 }
 
-/* Metadata of plain text */
-
-static const char * const month_names[] = {
-  "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
-};
-
-static int
-parse_month (const char *word)
-{
-  g_autofree char *lower = g_ascii_strdown (word, -1);
-
-  for (guint i = 0; i < G_N_ELEMENTS (month_names); i++)
-    if (g_str_has_prefix (lower, month_names[i]))
-      return i + 1;
-  return 0;
-}
-
-static gboolean
-valid_date (int year,
-            int month,
-            int day)
-{
-  return year >= 1800 && year <= 2200 && g_date_valid_dmy (day, month, year);
-}
-
-/* Date patterns of datelines and date lines, with the groups that hold the
- * year, the month (a number or a name) and the day. */
-typedef struct
-{
-  const char *pattern;
-  guint       year, month, day;
-  gboolean    month_is_name;
-} DatePattern;
-
-static const DatePattern date_patterns[] = {
-  /* 2022-11-20 */
-  { "\\b(\\d{4})-(\\d{2})-(\\d{2})\\b", 1, 2, 3, FALSE },
-  /* 20.11.2022, 20/11/2022: day first, as written in Europe and Asia */
-  { "\\b(\\d{1,2})[./](\\d{1,2})[./](\\d{4})\\b", 3, 2, 1, FALSE },
-  /* March 13, 2023 · Nov. 20 2022 */
-  { "\\b([A-Z][a-z]{2,8})\\.? (\\d{1,2}),? (\\d{4})\\b", 3, 1, 2, TRUE },
-  /* 12 March 2023 */
-  { "\\b(\\d{1,2}) ([A-Z][a-z]{2,8}) (\\d{4})\\b", 3, 2, 1, TRUE },
-};
-
-static int
-fetch_int (GMatchInfo *match,
-           guint       group)
-{
-  g_autofree char *str = g_match_info_fetch (match, group);
-
-  return atoi (str);
-}
-
 /* A date near the start of the text: "date 2022-11-20", a dateline such as
  * "Brussels 20.11.2022" or "MARLOW, March 13, 2023". */
 static char *
 find_leading_date (const char *text,
                    gsize       length)
 {
-  static GRegex *regexes[G_N_ELEMENTS (date_patterns)];
-  static gsize initialized;
   g_autofree char *head = g_strndup (text, MIN (length, 200));
   char *cut = head;
-
-  if (g_once_init_enter (&initialized))
-    {
-      for (guint i = 0; i < G_N_ELEMENTS (date_patterns); i++)
-        regexes[i] = g_regex_new (date_patterns[i].pattern, G_REGEX_OPTIMIZE, 0, NULL);
-      g_once_init_leave (&initialized, 1);
-    }
 
   /* The first three lines at most (title, blank, dateline): a date deeper
    * in the text is not the document's. */
@@ -133,31 +71,7 @@ find_leading_date (const char *text,
       cut++;
   if (cut != NULL)
     *cut = '\0';
-
-  for (guint i = 0; i < G_N_ELEMENTS (date_patterns); i++)
-    {
-      const DatePattern *dp = &date_patterns[i];
-      g_autoptr(GMatchInfo) match = NULL;
-      int year, month, day;
-
-      if (!g_regex_match (regexes[i], head, 0, &match))
-        continue;
-
-      year = fetch_int (match, dp->year);
-      day = fetch_int (match, dp->day);
-      if (dp->month_is_name)
-        {
-          g_autofree char *name = g_match_info_fetch (match, dp->month);
-          month = parse_month (name);
-        }
-      else
-        month = fetch_int (match, dp->month);
-
-      if (month > 0 && valid_date (year, month, day))
-        return g_strdup_printf ("%04d-%02d-%02d", year, month, day);
-    }
-
-  return NULL;
+  return px_segment_parse_date (head);
 }
 
 PxDocument *

@@ -135,7 +135,7 @@ fetch_int (GMatchInfo *match,
   return atoi (str);
 }
 
-/* The first date written in @line, as YYYY-MM-DD, or NULL. */
+/* The first date written in @line, as YYYY-MM-DD, or NULL (regexes ready). */
 static char *
 parse_date (const char *line)
 {
@@ -167,6 +167,15 @@ parse_date (const char *line)
         return g_strdup_printf ("%04d-%02d-%02d", year, month, day);
     }
   return NULL;
+}
+
+char *
+px_segment_parse_date (const char *line)
+{
+  g_return_val_if_fail (line != NULL, NULL);
+
+  ensure_regexes ();
+  return parse_date (line);
 }
 
 /* A line of dates, clock times, time zones and weekdays only:

@@ -26,6 +26,10 @@ typedef struct
   char         *site;
 } PxTextModel;
 
+/* The first date written in @line (2022-11-20, 20.11.2022, March 13, 2023,
+ * 12 March 2023), as YYYY-MM-DD, or NULL. */
+char    *px_segment_parse_date      (const char  *line);
+
 /* Splits plain text into paragraphs (blank lines, one paragraph a line for
  * unwrapped text, hard-wrapped lines joined). Appends PxParagraph to
  * @paragraphs with kind and segment fields filled by px_segment_text(). */
