@@ -1029,36 +1029,6 @@ describe_document (PxDocument *document,
   return g_string_free (out, FALSE);
 }
 
-/* A dateline ("MARLOW, March 13 (Wire) -") opens a paragraph outside its
- * first sentence: the column's header says where and when, so the text
- * reads, and hides, as clutter. */
-static void
-dim_datelines (PxSourceView *self)
-{
-  GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->text_view);
-  const char *text = px_document_get_text (self->document, NULL);
-
-  for (guint p = 0; p < px_document_get_n_paragraphs (self->document); p++)
-    {
-      const PxParagraph *para = px_document_get_paragraph (self->document, p);
-      guint end = para->n_segments > 0 ? px_document_get_segment (self->document, para->first_segment)->start
-                                       : para->start;
-      guint last = end, first = para->start;
-      GtkTextIter a, b;
-
-      while (last > para->start && g_ascii_isspace (text[last - 1]))
-        last--;
-      if (last <= para->start)
-        continue;
-      /* with the blanks before it on its line */
-      while (first > 0 && (text[first - 1] == ' ' || text[first - 1] == '\t'))
-        first--;
-      iter_at_byte (self, &a, first);
-      iter_at_byte (self, &b, end);
-      gtk_text_buffer_apply_tag (buffer, self->tags[TAG_BOILERPLATE], &a, &b);
-    }
-}
-
 PxSourceView *
 px_source_view_new (PxDocument *document,
                     guint       index)
@@ -1115,7 +1085,6 @@ px_source_view_new (PxDocument *document,
           gtk_text_buffer_apply_tag_by_name (buffer, "heading", &start, &end);
         }
     }
-  dim_datelines (self);
   g_signal_connect (buffer, "notify::cursor-position", G_CALLBACK (cursor_position_cb), self);
 
   title = px_document_get_title (document);
