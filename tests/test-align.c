@@ -580,6 +580,62 @@ test_shared_value (void)
   g_assert_nonnull (link_of (comparison, 0, "Officials", 1, "The flood"));
 }
 
+/* A value and a near one ("more than 2,000", 2,012) state one claim however
+ * worded: the exact values differing is a detail, not a lack of overlap. */
+static void
+test_near_value (void)
+{
+  g_autoptr(PxComparison) comparison = compare (
+    "Heavy snow cut power to thousands in the valley on Monday.\n\n"
+    "Schools in the region stayed closed for a second day.\n\n"
+    "The regional council opened three shelters in town halls.\n\n"
+    "Road crews cleared the main roads by the evening.\n\n"
+    "More than 2,000 people are dead after the floods, officials said.\n",
+    "The regional grid operator reported outages across the valley.\n\n"
+    "Bus services between the villages were cancelled until Wednesday.\n\n"
+    "Volunteers handed out blankets at the railway station.\n\n"
+    "The cold is expected to ease by the weekend.\n\n"
+    "The floods have killed 2,012 people, the ministry said.\n",
+    NULL);
+
+  g_assert_nonnull (link_of (comparison, 0, "More than", 1, "The floods"));
+}
+
+/* The leads of two reports of one event (headline, standfirst, first
+ * sentence) state its main claim: two leads link at a lower score than
+ * two sentences further down, and than the leads of two reports that
+ * share nothing else. */
+static void
+test_leads (void)
+{
+  const char *a = "Dock workers in Antwerp went back to work on Thursday after a new wage offer.\n\n"
+                  "Ships had queued outside the harbour for a week.\n\n"
+                  "The port handles a fifth of the container traffic of Europe.\n";
+  const char *b = "Antwerp dockers ended their strike on Thursday and accepted the pay offer.\n\n"
+                  "Shipping lines had diverted cargo to Rotterdam.\n\n"
+                  "The port handles a fifth of the container traffic of Europe.\n";
+  const char *before_a = "Heavy snow cut power to thousands in the valley on Monday.\n\n"
+                         "Schools in the region stayed closed for a second day.\n\n"
+                         "The regional council opened three shelters in town halls.\n\n"
+                         "Road crews cleared the main roads by the evening.\n\n";
+  const char *before_b = "The regional grid operator reported outages across the valley.\n\n"
+                         "Bus services between the villages were cancelled until Wednesday.\n\n"
+                         "Volunteers handed out blankets at the railway station.\n\n"
+                         "The cold is expected to ease by the weekend.\n\n";
+  g_autofree char *late_a = g_strconcat (before_a, a, NULL);
+  g_autofree char *late_b = g_strconcat (before_b, b, NULL);
+  g_autoptr(PxComparison) leads = compare (a, b, NULL);
+  g_autoptr(PxComparison) late = compare (late_a, late_b, NULL);
+
+  g_autofree char *a_alone = g_strndup (a, strstr (a, "The port") - a);
+  g_autofree char *b_alone = g_strndup (b, strstr (b, "The port") - b);
+  g_autoptr(PxComparison) unrelated = compare (a_alone, b_alone, NULL);
+
+  g_assert_nonnull (link_of (leads, 0, "Dock workers", 1, "Antwerp dockers"));
+  g_assert_null (link_of (late, 0, "Dock workers", 1, "Antwerp dockers"));
+  g_assert_null (link_of (unrelated, 0, "Dock workers", 1, "Antwerp dockers"));
+}
+
 /* Parts that share only a title, a name and a day state no claim. */
 static void
 test_names_alone (void)
@@ -708,6 +764,8 @@ main (int    argc,
   g_test_add_func ("/align/parts/repeated-claim", test_repeated_claim);
   g_test_add_func ("/align/parts/shared-value", test_shared_value);
   g_test_add_func ("/align/parts/names-alone", test_names_alone);
+  g_test_add_func ("/align/parts/near-value", test_near_value);
+  g_test_add_func ("/align/leads", test_leads);
   g_test_add_func ("/align/diff/equivalent-wording", test_equivalent_wording);
   g_test_add_func ("/align/stable", test_stable);
 

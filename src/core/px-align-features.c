@@ -275,6 +275,7 @@ add_fact_features (Space        *space,
   g_autofree char *key = NULL;
   g_autofree char *measure = NULL;
   double weight = PX_ALIGN_FACT_WEIGHT;
+  gboolean near;
 
   switch (fact->kind)
     {
@@ -330,25 +331,29 @@ add_fact_features (Space        *space,
     default:
       break;
     }
+  /* a value to two significant digits: 81.31 % meets 81.3 % and 81.21 %,
+   * 2,012 meets "more than 2,000" (one claim, a detail may differ); the
+   * exact value then only adds when it is shared too */
+  near = key != NULL && key[1] == 'v' && weight >= PX_ALIGN_FACT_WEIGHT &&
+         (fact->qualifier != PX_QUALIFIER_NONE || significant_digits (fact->value) > 2);
+
   /* the words of a name or of what a value measures count already: their
    * canonical forms are evidence when shared, and no difference when not */
   if (key != NULL)
     bag_add (bag, px_align_feature_id (space, key), weight,
              FEATURE_FACT | (key[1] == 'e' ? FEATURE_BONUS | FEATURE_NAME : 0) |
+             (near ? FEATURE_BONUS : 0) |
              (strchr ("dyt", key[1]) != NULL ? FEATURE_FRAME : 0));
   if (measure != NULL)
     bag_add (bag, px_align_feature_id (space, measure), 0.5,
              FEATURE_FACT | (measure[1] == 'm' ? FEATURE_BONUS : FEATURE_FRAME));
-  /* a value to two significant digits: 81.31 % meets 81.3 % and 81.21 %,
-   * 2,012 meets "more than 2,000" (one claim, a detail may differ) */
-  if (key != NULL && key[1] == 'v' && weight >= PX_ALIGN_FACT_WEIGHT &&
-      (fact->qualifier != PX_QUALIFIER_NONE || significant_digits (fact->value) > 2))
+  if (near)
     {
-      g_autofree char *near = g_strdup_printf ("#r:%d:%.2g:%s",
-                                               fact->kind == PX_FACT_QUANTITY ? PX_FACT_NUMBER : fact->kind,
-                                               fact->value, fact->currency ? fact->currency : "");
+      g_autofree char *rounded = g_strdup_printf ("#r:%d:%.2g:%s",
+                                                  fact->kind == PX_FACT_QUANTITY ? PX_FACT_NUMBER : fact->kind,
+                                                  fact->value, fact->currency ? fact->currency : "");
 
-      bag_add (bag, px_align_feature_id (space, near), PX_ALIGN_FACT_WEIGHT * PX_ALIGN_NEAR_VALUE, FEATURE_FACT);
+      bag_add (bag, px_align_feature_id (space, rounded), PX_ALIGN_FACT_WEIGHT * PX_ALIGN_NEAR_VALUE, FEATURE_FACT);
     }
 }
 
@@ -356,6 +361,19 @@ gboolean
 px_align_is_content_segment (const PxSegment *seg)
 {
   return seg->kind != PX_SEGMENT_BOILERPLATE && seg->n_tokens > 0;
+}
+
+/* A word the lexicon knows, and not as a name: in a headline in title
+ * case, "Acquires" of "Broadcom Acquires VMware" is no part of a name
+ * even where the facts read one capitalized run. */
+static gboolean
+is_common_word (Space      *space,
+                const char *stem)
+{
+  guint id = px_align_feature_id (space, px_align_canonical_stem (space, stem));
+  const PxLexiconEntry *entry = g_array_index (space->info, FeatureInfo, id).entry;
+
+  return entry != NULL && !entry->name;
 }
 
 /* One word into the bag: its stem through the table of equivalents, weighed
@@ -528,7 +546,7 @@ px_align_bag_new (Space      *space,
         flags |= FEATURE_STOPWORD;
       else if ((tok->flags & PX_TOKEN_ALL_CAPS) ||
                ((tok->flags & PX_TOKEN_CAPITALIZED) && !title_case && !sentence_start) ||
-               in_name (bag->facts, tok->start))
+               (in_name (bag->facts, tok->start) && !(title_case && is_common_word (space, tok->stem))))
         flags |= FEATURE_NAME;
       /* a capital after a comma is a name or a title too ("…, Governor
        * Anna Berg held talks"); a headline capitalizes every word */

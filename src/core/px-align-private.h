@@ -36,13 +36,19 @@ G_BEGIN_DECLS
 /* Two segments that both link to a third one link down to this score. */
 #define PX_ALIGN_CLOSE           0.45
 #define PX_ALIGN_NEIGHBOUR_BONUS 0.08
+/* The lead of an article: its first segments (headline, standfirst,
+ * first sentence), which state its main claim. Two leads' score rises by
+ * the bonus. */
+#define PX_ALIGN_LEAD            3
+#define PX_ALIGN_LEAD_BONUS      0.2
 #define PX_ALIGN_STOPWORD_WEIGHT 0.12
 #define PX_ALIGN_FACT_WEIGHT     2.0
 /* A small count ("ten", "69") or zero: a shared value that says little. */
 #define PX_ALIGN_SMALL_VALUE     0.3
 /* A value near another (the same to two significant digits), as a share
- * of an equal one. */
-#define PX_ALIGN_NEAR_VALUE      0.75
+ * of an equal one: the rounded value weighs as much as the exact one,
+ * which then only adds when it is shared too. */
+#define PX_ALIGN_NEAR_VALUE      1.0
 /* How much a feature's rarity among the compared segments weighs beside
  * its rarity in English. */
 #define PX_ALIGN_SET_RARITY      0.3
@@ -53,6 +59,9 @@ G_BEGIN_DECLS
 #define PX_ALIGN_PART_SAID       1.5
 /* ...and at least this share of what it shares. */
 #define PX_ALIGN_PART_SAID_SHARE 0.15
+/* ...but a part that shares one such word between two names ("Broadcom
+ * buys VMware") scores this share. */
+#define PX_ALIGN_PART_WHO_DID    0.8
 /* A part that names someone, or measures something, the other's part does
  * not. */
 #define PX_ALIGN_PART_NAME_CONTRAST    0.9

@@ -492,6 +492,20 @@ span_contrast (const Evidence *e,
   return factor;
 }
 
+/* How far @n_said shared words that say what happened, weighing @said,
+ * and @n_names shared names' words make a claim: one word in common
+ * ("country") is none, one between two names ("Broadcom buys VMware")
+ * nearly one. */
+static double
+said_factor (double said,
+             guint  n_said,
+             guint  n_names)
+{
+  if (said >= PX_ALIGN_PART_SAID && n_said >= 2)
+    return 1.0;
+  return n_said >= 1 && n_names >= 2 ? PX_ALIGN_PART_WHO_DID : 0.5;
+}
+
 /* The best-scoring stretch of matches: for every run of matches
  * contiguous in @a, the stretch of @b they fall in, scored as the
  * weighted overlap of the two stretches, scaled down while the shared
@@ -508,7 +522,7 @@ best_span (const Bag *a,
   for (guint i = 0; i < e->n_matches; i++)
     {
       double ma = 0, mb = 0, bonus_a = 0, bonus_b = 0, said = 0;
-      guint lo = G_MAXUINT, hi = 0, n_said = 0;
+      guint lo = G_MAXUINT, hi = 0, n_said = 0, n_names = 0;
 
       /* a part states one claim: a few shared words, not dozens */
       for (guint j = i; j < e->n_matches && j < i + MAX_PART_MATCHES; j++)
@@ -524,6 +538,8 @@ best_span (const Bag *a,
               /* a shared value says what happened on its own */
               n_said += m->fact ? 2 : 1;
             }
+          else if (m->name)
+            n_names++;
           if (m->bonus)
             {
               bonus_a += m->wa;
@@ -536,9 +552,7 @@ best_span (const Bag *a,
           if (mass <= 0)
             continue;
           score = MIN (1.0, (ma + mb) / mass) * MIN (1.0, (ma + mb) / PX_ALIGN_PART_MASS);
-          /* one word in common ("country") is no claim either */
-          if (said < PX_ALIGN_PART_SAID || n_said < 2)
-            score *= 0.5;
+          score *= said_factor (said, n_said, n_names);
           /* mostly names and dates in common: a topic, not a claim */
           score *= MIN (1.0, said / (ma + mb) / PX_ALIGN_PART_SAID_SHARE);
           /* of two parts that score alike, the one that shares more */
@@ -582,7 +596,7 @@ px_align_pair_score (const Space *space,
   if (parts)
     {
       double shared = 0, said = 0;
-      guint n_said = 0;
+      guint n_said = 0, n_names = 0;
 
       for (guint k = 0; k < e.n_matches; k++)
         {
@@ -592,11 +606,12 @@ px_align_pair_score (const Space *space,
               said += e.matches[k].wa + e.matches[k].wb;
               n_said += e.matches[k].fact ? 2 : 1;
             }
+          else if (e.matches[k].name)
+            n_names++;
         }
       /* to link, whole sentences too must share what happened, not only
        * who and when (the sentence score of similarity stays as it is) */
-      if (said < PX_ALIGN_PART_SAID || n_said < 2)
-        score *= 0.5;
+      score *= said_factor (said, n_said, n_names);
       /* no part scores more than its shared weight allows */
       parts = MIN (1.0, shared / PX_ALIGN_PART_MASS) > score;
     }

@@ -131,6 +131,45 @@ close_triangles (GArray *candidates,
     }
 }
 
+/* A news article states its main claim in its lead (headline, standfirst,
+ * first sentence): the leads of two reports of one event (two documents
+ * that share a claim elsewhere) meet at a lower score. */
+static void
+favour_leads (GArray    *candidates,
+              GPtrArray *bags,
+              double     threshold)
+{
+  guint n_docs = bags->len > 0 ? ((const Bag *)g_ptr_array_index (bags, bags->len - 1))->doc + 1 : 0;
+  g_autofree guint *rank = g_new (guint, MAX (bags->len, 1));
+  g_autofree gboolean *one_event = g_new0 (gboolean, MAX ((gsize)n_docs * n_docs, 1));
+
+  for (guint i = 0; i < bags->len; i++)
+    {
+      const Bag *bag = g_ptr_array_index (bags, i);
+      const Bag *prev = i > 0 ? g_ptr_array_index (bags, i - 1) : NULL;
+
+      rank[i] = prev != NULL && prev->doc == bag->doc ? rank[i - 1] + 1 : 0;
+    }
+  for (guint c = 0; c < candidates->len; c++)
+    {
+      const Candidate *cand = &g_array_index (candidates, Candidate, c);
+      guint da = ((const Bag *)g_ptr_array_index (bags, cand->a))->doc;
+      guint db = ((const Bag *)g_ptr_array_index (bags, cand->b))->doc;
+
+      if (cand->score >= threshold)
+        one_event[da * n_docs + db] = one_event[db * n_docs + da] = TRUE;
+    }
+  for (guint c = 0; c < candidates->len; c++)
+    {
+      Candidate *cand = &g_array_index (candidates, Candidate, c);
+      guint da = ((const Bag *)g_ptr_array_index (bags, cand->a))->doc;
+      guint db = ((const Bag *)g_ptr_array_index (bags, cand->b))->doc;
+
+      if (rank[cand->a] < PX_ALIGN_LEAD && rank[cand->b] < PX_ALIGN_LEAD && one_event[da * n_docs + db])
+        cand->score = MIN (1.0, cand->score + PX_ALIGN_LEAD_BONUS);
+    }
+}
+
 void
 px_align_reinforce (GArray    *candidates,
                     GPtrArray *bags,
@@ -138,6 +177,7 @@ px_align_reinforce (GArray    *candidates,
                     double     threshold)
 {
   reinforce_neighbours (candidates, bags, threshold);
+  favour_leads (candidates, bags, threshold);
   /* with many sources, claims gather them through chains of links */
   if (!wide && PX_ALIGN_CLOSE < threshold)
     close_triangles (candidates, bags->len, threshold);
