@@ -601,6 +601,27 @@ test_near_value (void)
   g_assert_nonnull (link_of (comparison, 0, "More than", 1, "The floods"));
 }
 
+/* A value rounded to two digits meets the exact one: a 38 % stake and
+ * 38.4 percent of the shares. */
+static void
+test_rounded_value (void)
+{
+  g_autoptr(PxComparison) comparison = compare (
+    "Heavy snow cut power to thousands in the valley on Monday.\n\n"
+    "Schools in the region stayed closed for a second day.\n\n"
+    "The regional council opened three shelters in town halls.\n\n"
+    "Road crews cleared the main roads by the evening.\n\n"
+    "The family still owns a 38% stake in the brewery, the filing shows.\n",
+    "The regional grid operator reported outages across the valley.\n\n"
+    "Bus services between the villages were cancelled until Wednesday.\n\n"
+    "Volunteers handed out blankets at the railway station.\n\n"
+    "The cold is expected to ease by the weekend.\n\n"
+    "The founding family holds 38.4 percent of the brewery's shares.\n",
+    NULL);
+
+  g_assert_nonnull (link_of (comparison, 0, "The family", 1, "The founding"));
+}
+
 /* The leads of two reports of one event (headline, standfirst, first
  * sentence) state its main claim: two leads link at a lower score than
  * two sentences further down, and than the leads of two reports that
@@ -765,6 +786,7 @@ main (int    argc,
   g_test_add_func ("/align/parts/shared-value", test_shared_value);
   g_test_add_func ("/align/parts/names-alone", test_names_alone);
   g_test_add_func ("/align/parts/near-value", test_near_value);
+  g_test_add_func ("/align/parts/rounded-value", test_rounded_value);
   g_test_add_func ("/align/leads", test_leads);
   g_test_add_func ("/align/diff/equivalent-wording", test_equivalent_wording);
   g_test_add_func ("/align/stable", test_stable);

@@ -332,10 +332,11 @@ add_fact_features (Space        *space,
       break;
     }
   /* a value to two significant digits: 81.31 % meets 81.3 % and 81.21 %,
-   * 2,012 meets "more than 2,000" (one claim, a detail may differ); the
-   * exact value then only adds when it is shared too */
+   * 2,012 meets "more than 2,000", 69 % meets 69.44 % (one claim, a detail
+   * may differ); the exact value then only adds when it is shared too. A
+   * round value ("40 %") is left as it is: it meets too much */
   near = key != NULL && key[1] == 'v' && weight >= PX_ALIGN_FACT_WEIGHT &&
-         (fact->qualifier != PX_QUALIFIER_NONE || significant_digits (fact->value) > 2);
+         (fact->qualifier != PX_QUALIFIER_NONE || significant_digits (fact->value) > 1);
 
   /* the words of a name or of what a value measures count already: their
    * canonical forms are evidence when shared, and no difference when not */
