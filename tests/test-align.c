@@ -622,6 +622,28 @@ test_rounded_value (void)
   g_assert_nonnull (link_of (comparison, 0, "The family", 1, "The founding"));
 }
 
+/* A small count of one thing is no claim shared with a count of another:
+ * three shelters, a three-year term and nearly three decades. */
+static void
+test_small_counts (void)
+{
+  g_autoptr(PxComparison) comparison = compare (
+    "Heavy snow cut power to thousands in the valley on Monday.\n\n"
+    "Schools in the region stayed closed for a second day.\n\n"
+    "The regional council opened three shelters in town halls.\n\n"
+    "Road crews cleared the main roads by the evening.\n\n"
+    "The board named Ilse Brandt chair of the foundation from March 1st for a three-year term.\n",
+    "The regional grid operator reported outages across the valley.\n\n"
+    "Bus services between the villages were cancelled until Wednesday.\n\n"
+    "Volunteers handed out blankets at the railway station.\n\n"
+    "The cold is expected to ease by the weekend.\n\n"
+    "Her predecessor led the foundation for nearly three decades after it was founded in 1994.\n",
+    NULL);
+
+  g_assert_null (link_of (comparison, 0, "The board", 1, "Her predecessor"));
+  g_assert_null (link_of (comparison, 0, "The regional council", 1, "Her predecessor"));
+}
+
 /* The leads of two reports of one event (headline, standfirst, first
  * sentence) state its main claim: two leads link at a lower score than
  * two sentences further down, and than the leads of two reports that
@@ -787,6 +809,7 @@ main (int    argc,
   g_test_add_func ("/align/parts/names-alone", test_names_alone);
   g_test_add_func ("/align/parts/near-value", test_near_value);
   g_test_add_func ("/align/parts/rounded-value", test_rounded_value);
+  g_test_add_func ("/align/parts/small-counts", test_small_counts);
   g_test_add_func ("/align/leads", test_leads);
   g_test_add_func ("/align/diff/equivalent-wording", test_equivalent_wording);
   g_test_add_func ("/align/stable", test_stable);

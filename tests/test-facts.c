@@ -379,12 +379,14 @@ test_group_single (void)
 }
 
 /* Facts that merely look alike in two sources are no group: spans of time,
- * a bare month. */
+ * a bare month, two lower bounds of one measure tenfold apart. */
 static void
 test_groups_not_by_chance (void)
 {
-  const char *a = "The term was extended to seven years. Talks began in September.";
-  const char *b = "He won a three-year contract. The bridge opened in September.";
+  const char *a = "The term was extended to seven years. Talks began in September. "
+                  "The price of the shares rose by more than 3 per cent in early trading.";
+  const char *b = "He won a three-year contract. The bridge opened in September. "
+                  "It is more than 40 per cent higher than the price of the shares last week.";
   g_autoptr(GPtrArray) fa = px_facts_extract_text (a, strlen (a), "2022-11-20", NULL);
   g_autoptr(GPtrArray) fb = px_facts_extract_text (b, strlen (b), "2022-11-20", NULL);
   g_autoptr(GPtrArray) all = g_ptr_array_new_with_free_func ((GDestroyNotify)px_fact_unref);

@@ -254,16 +254,25 @@ significant_digits (double v)
   return digits;
 }
 
+static gboolean
+is_small_count (double value)
+{
+  return fabs (value) < 100 && value == floor (value);
+}
+
 /* How much a shared value says that two sentences state one claim: a
- * small count ("ten", "69") recurs in unrelated sentences, other values
- * (2,012; 81.31 %; $142.50) hardly ever. */
+ * small count ("ten", "69") recurs in unrelated sentences, a small count
+ * of something ("three years") often, other values (2,012; 81.31 %;
+ * $142.50) hardly ever. */
 static double
 value_weight (const PxFact *fact)
 {
   double v = fabs (fact->value);
 
-  if (isnan (v) || v == 0 || (fact->kind == PX_FACT_NUMBER && v < 100 && v == floor (v)))
+  if (isnan (v) || v == 0 || (fact->kind == PX_FACT_NUMBER && is_small_count (v)))
     return PX_ALIGN_FACT_WEIGHT * PX_ALIGN_SMALL_VALUE;
+  if (fact->kind == PX_FACT_QUANTITY && is_small_count (v))
+    return PX_ALIGN_FACT_WEIGHT * PX_ALIGN_SMALL_QUANTITY;
   return PX_ALIGN_FACT_WEIGHT;
 }
 
@@ -334,9 +343,11 @@ add_fact_features (Space        *space,
   /* a value to two significant digits: 81.31 % meets 81.3 % and 81.21 %,
    * 2,012 meets "more than 2,000", 69 % meets 69.44 % (one claim, a detail
    * may differ); the exact value then only adds when it is shared too. A
-   * round value ("40 %") is left as it is: it meets too much */
+   * round value ("40 %") and a small count ("nearly three decades") are
+   * left as they are: they meet too much */
   near = key != NULL && key[1] == 'v' && weight >= PX_ALIGN_FACT_WEIGHT &&
-         (fact->qualifier != PX_QUALIFIER_NONE || significant_digits (fact->value) > 1);
+         ((fact->qualifier != PX_QUALIFIER_NONE && !is_small_count (fact->value)) ||
+          significant_digits (fact->value) > 1);
 
   /* the words of a name or of what a value measures count already: their
    * canonical forms are evidence when shared, and no difference when not */

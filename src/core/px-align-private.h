@@ -45,6 +45,9 @@ G_BEGIN_DECLS
 #define PX_ALIGN_FACT_WEIGHT     2.0
 /* A small count ("ten", "69") or zero: a shared value that says little. */
 #define PX_ALIGN_SMALL_VALUE     0.3
+/* A small count of something ("a three-year term", "three decades"):
+ * more than a bare number, less than a rare value. */
+#define PX_ALIGN_SMALL_QUANTITY  0.75
 /* A value near another (the same to two significant digits), as a share
  * of an equal one: the rounded value weighs as much as the exact one,
  * which then only adds when it is shared too. */

@@ -782,8 +782,9 @@ merge_buckets (Grouper    *g,
               continue;
             /* two reports of one figure differ by a typo, a rounding or an
              * hour (23.37% at 10am, 69.44% at the close), not tenfold: 191
-             * deaths in one province are no "more than 2,000" */
-            if (test != PAIR_CONSISTENT && !comparable (a, b))
+             * deaths in one province are no "more than 2,000", and "more
+             * than 3 %" is no "more than 40 %" however consistent */
+            if (!comparable (a, b))
               continue;
             grouper_merge (g, x, y, evidence);
           }
