@@ -432,6 +432,11 @@ static const ContextCase context_cases[] = {
   { "Holders get $142.50 in cash for each Acme stock they own.", "$142.50", "per stock", NULL, NULL, NULL },
   { "69.44 per cent, or 8,300,046 citizens out of 11,953,465 eligible voters, participated.", "69.44 per cent",
     "turnout", NULL, NULL, NULL },
+  /* after an article the number qualifies the noun that follows */
+  { "The founder still owns a 40% stake in the brewery.", "40%", "stake", NULL, NULL, NULL },
+  { "This represents a 49 percent premium to the closing price.", "49 percent", "premium", NULL, NULL, NULL },
+  /* owning a share is holding a stake */
+  { "The founder currently owns 40.2 percent of Brauhaus shares.", "40.2 percent", "stake", NULL, NULL, NULL },
 };
 
 static void

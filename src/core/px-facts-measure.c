@@ -101,6 +101,7 @@ measure_concept (const char *stem)
     { "inflat", "inflat" },
     { "deal", "deal" }, { "bid", "deal" }, { "acquisit", "deal" }, { "takeov", "deal" },
     { "merger", "deal" }, { "buyout", "deal" },
+    { "stake", "stake" }, { "own", "stake" }, { "hold", "stake" }, { "holding", "stake" },
   };
 
   if (stem == NULL)
@@ -118,6 +119,7 @@ concept_words (const char *concept)
   static const struct { const char *concept, *words; } names[] = {
     { "cost", "value" }, { "turnout", "turnout" }, { "voter", "voters" }, { "death", "deaths" },
     { "injur", "injured" }, { "unemploy", "unemployment" }, { "inflat", "inflation" }, { "deal", "deal" },
+    { "stake", "stake" },
   };
 
   for (guint k = 0; k < G_N_ELEMENTS (names); k++)
@@ -256,6 +258,10 @@ measure_token (Scan *s,
   if (tok_sym (s, last + 1, '-') && attached (s, last + 1) && attached (s, last + 2) &&
       is_measure_word (s, last + 2) && !TOK (s, last + 2)->cap)
     return last + 2;
+  /* after an article the number qualifies the noun that follows: "owns a
+   * 40% stake", "represents a 49 percent premium" */
+  if ((tok_is (s, first - 1, "a") || tok_is (s, first - 1, "an")) && is_noun_after (s, last + 1))
+    return last + 1;
 
   for (j = first - 1; j >= 0 && j >= first - 8; j--)
     {
