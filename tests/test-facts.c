@@ -456,6 +456,25 @@ test_fact_context (gconstpointer data)
   g_assert_cmpstr (fact->when, ==, c->when);
 }
 
+/* A counted noun after the words that qualify it: the events are what
+ * 26 counts. */
+static void
+test_counted_noun (void)
+{
+  const char *text = "She took part in 26 international online and offline events last year.";
+  g_autoptr(GPtrArray) facts = px_facts_extract_text (text, strlen (text), "2022-11-20", NULL);
+  const PxFact *fact = NULL;
+
+  for (guint i = 0; i < facts->len && fact == NULL; i++)
+    if (((PxFact *)g_ptr_array_index (facts, i))->kind == PX_FACT_QUANTITY)
+      fact = g_ptr_array_index (facts, i);
+  if (fact == NULL)
+    g_error ("no quantity in “%s”", text);
+  g_assert_cmpstr (fact->text, ==, "26 international online and offline events");
+  g_assert_cmpfloat (fact->value, ==, 26);
+  g_assert_cmpstr (fact->measure, ==, "event");
+}
+
 /* Names only with evidence. */
 typedef struct
 {
@@ -688,6 +707,7 @@ main (int    argc,
   g_test_add_func ("/facts/groups/consistency", test_groups);
   g_test_add_func ("/facts/groups/single", test_group_single);
   g_test_add_func ("/facts/groups/not-by-chance", test_groups_not_by_chance);
+  g_test_add_func ("/facts/counted-noun", test_counted_noun);
   for (guint i = 0; i < G_N_ELEMENTS (fixture_group_cases); i++)
     {
       g_autofree char *path = g_strdup_printf ("/facts/groups/fixture/%s", fixture_group_cases[i].name);

@@ -423,17 +423,25 @@ counted_measure (Scan *s,
 }
 
 /* A counted noun after a number: "13 visits", "10 thousand polling
- * stations", "11,953,465 eligible voters". Returns its last token or -1. */
+ * stations", "11,953,465 eligible voters", "26 international online and
+ * offline events". Returns its last token or -1. */
 int
 counted_noun (Scan *s,
               int   i)
 {
   if (is_plural_noun (s, i))
     return i;
-  if (i + 1 < NTOK (s) && TOK (s, i)->type == TOK_WORD && !TOK (s, i)->cap && lex (s, i) == NULL &&
-      !is_stop (s, i) && TOK (s, i)->type == TOK_WORD && is_plural_noun (s, i + 1) &&
-      !(i + 2 < NTOK (s) && TOK (s, i + 2)->type == TOK_WORD && is_plural_noun (s, i + 2)))
-    return i + 1;
+  /* up to four words that qualify it, joined by "and" or "or" */
+  for (int k = i; k < NTOK (s) && k <= i + 3; k++)
+    {
+      const Tok *t = TOK (s, k);
+
+      if (t->type != TOK_WORD || t->cap || lex (s, k) != NULL ||
+          (is_stop (s, k) && !(k > i && (tok_is (s, k, "and") || tok_is (s, k, "or")))))
+        return -1;
+      if (is_plural_noun (s, k + 1))
+        return k + 2 < NTOK (s) && TOK (s, k + 2)->type == TOK_WORD && is_plural_noun (s, k + 2) ? -1 : k + 1;
+    }
   return -1;
 }
 
