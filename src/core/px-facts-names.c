@@ -74,6 +74,16 @@ is_common_word (Scan *s,
   return FALSE;
 }
 
+/* The word at @i follows an article or "former": "the Soviet states" is no
+ * "Zhang states". */
+static gboolean
+after_article (Scan *s,
+               int   i)
+{
+  return tok_is (s, i - 1, "the") || tok_is (s, i - 1, "a") || tok_is (s, i - 1, "an") ||
+         tok_is (s, i - 1, "former");
+}
+
 /* TRUE when every time the text capitalizes the word at @i, a lowercase
  * noun follows it: "former Soviet states", "the Kazakh leader" use an
  * adjective, not a name. */
@@ -95,7 +105,7 @@ only_adjective (Scan *s,
           if (n != NULL && n->type == TOK_SYM && n->ch == '-' && attached (s, k + 1))
             continue;
           if (n == NULL || n->type != TOK_WORD || is_stop (s, k + 1) ||
-              (lex_flags (s, k + 1) & PX_LEX_SPEECH) || n->newline)
+              ((lex_flags (s, k + 1) & PX_LEX_SPEECH) && !after_article (s, k)) || n->newline)
             hash_set_add (s->noun_caps, tok_hash (s, k));
         }
     }
@@ -374,8 +384,11 @@ scan_names (Scan *s)
             if (is_demonym (s, k) || is_all_caps (s, k) || is_connector (s, k))
               person = FALSE;
         }
+      /* "Zhang added": one word before a verb of speech is a person, but
+       * not after an article or "former": "the Soviet states" */
       if (!person && first == last &&
-          (lex_flags (s, last + 1) & PX_LEX_SPEECH) && !tok_is (s, last + 1, "according"))
+          (lex_flags (s, last + 1) & PX_LEX_SPEECH) && !tok_is (s, last + 1, "according") &&
+          !after_article (s, first))
         person = TRUE;
 
       /* "Presidential Election", "Policy Concept", "People": a word the
