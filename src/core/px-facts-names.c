@@ -170,8 +170,10 @@ name_run_end (Scan *s,
           j = k;
           continue;
         }
+      /* "Conference on Interaction", not "High Atlas Mountains on Saturday" */
       if (k + 1 < NTOK (s) && is_connector (s, k) && TOK (s, k + 1)->type == TOK_WORD && TOK (s, k + 1)->cap &&
-          !TOK (s, k + 1)->used && !is_all_caps (s, k + 1))
+          !TOK (s, k + 1)->used && !is_all_caps (s, k + 1) &&
+          (lex (s, k + 1) == NULL || !(lex (s, k + 1)->month || lex (s, k + 1)->weekday)))
         {
           j = k + 1;
           continue;
