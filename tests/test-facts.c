@@ -121,6 +121,10 @@ static const FactCase cases[] = {
   { "add 500g of flour", "quantity", "500g", "{\"amount\":500,\"unit\":\"g\"}" },
   /* names */
   { "said President Kassym-Jomart Tokayev today", "person", "Kassym-Jomart Tokayev", "{\"name\":\"Tokayev\"}" },
+  /* a person's name after an organization's */
+  { "the leader of the Green Farmers Party Ilse Brandt won", "person", "Ilse Brandt", "{\"name\":\"Brandt\"}" },
+  { "the leader of the Green Farmers Party Ilse Brandt won", "organization", "Green Farmers Party",
+    "{\"name\":\"Green Farmers Party\"}" },
   /* what reports is an organization; a possessive inside a name; "and" in a name */
   { "Polls opened, according to the agency “Kazinform”, at 8:00.", "organization", "Kazinform", "{\"name\":\"Kazinform\"}" },
   { "Growth slowed in Central Asia, Nikkei Asia reported on Monday.", "organization", "Nikkei Asia", "{\"name\":\"Nikkei Asia\"}" },

@@ -297,6 +297,20 @@ scan_names (Scan *s)
       if (t->type != TOK_WORD || !t->cap || t->used || (lex (s, i) && (lex (s, i)->month || lex (s, i)->weekday)))
         continue;
       last = name_run_end (s, i);
+      /* "the National Social Democratic Party Nurlan Auesbayev": a
+       * person's name after an organization's is a name of its own */
+      for (k = last - 2; k >= i; k--)
+        if (lex_flags (s, k) & PX_LEX_ORG)
+          {
+            gboolean person_after = last - k <= 3;
+
+            for (int m = k + 1; m <= last && person_after; m++)
+              person_after = TOK (s, m)->type == TOK_WORD && !is_connector (s, m) && !is_all_caps (s, m) &&
+                             !(lex_flags (s, m) & PX_LEX_ORG) && !is_place_word (s, m);
+            if (person_after)
+              last = k;
+            break;
+          }
 
       /* a capitalized function word opening a sentence (or the text after
        * a dateline's date: "Brussels 20.11.2022 Given its …") is no name */
