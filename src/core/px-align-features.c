@@ -138,28 +138,6 @@ px_align_canonical_stem (Space      *space,
   return c != NULL ? c : stem;
 }
 
-/* The background entry of @stem (counts and WordNet senses, stemmed at
- * build time by px-lexicon-gen), or NULL. */
-static const PxLexiconEntry *
-lexicon_find (const char *stem)
-{
-  guint lo = 0, hi = px_lexicon_n_entries;
-
-  while (lo < hi)
-    {
-      guint mid = lo + (hi - lo) / 2;
-      int cmp = strcmp (stem, px_lexicon_strings + px_lexicon_entries[mid].stem);
-
-      if (cmp == 0)
-        return &px_lexicon_entries[mid];
-      if (cmp < 0)
-        hi = mid;
-      else
-        lo = mid + 1;
-    }
-  return NULL;
-}
-
 /* How much a word says in English at large: about 0.2 for the commonest,
  * 1 for words the background never saw (names, rare terms). */
 static double
@@ -189,7 +167,7 @@ px_align_feature_id (Space      *space,
       memcpy (&info.prefix, key, MIN (info.length, sizeof info.prefix));
       if (key[0] != '#')
         {
-          const PxLexiconEntry *e = info.entry = lexicon_find (key);
+          const PxLexiconEntry *e = info.entry = px_lexicon_find (key);
 
           info.rarity = rarity (e);
           info.soft = info.length >= 4 || (e != NULL && e->n_senses + e->n_derived + e->n_hypernyms > 0);

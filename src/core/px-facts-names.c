@@ -49,7 +49,7 @@ is_common_word (Scan *s,
   const Tok *t = TOK (s, i);
   g_autofree char *norm = NULL;
   g_autofree char *stem = NULL;
-  guint lo = 0, hi = px_lexicon_n_entries;
+  const PxLexiconEntry *entry;
 
   if (t->type != TOK_WORD || is_all_caps (s, i))
     return FALSE;
@@ -59,19 +59,8 @@ is_common_word (Scan *s,
   if (norm == NULL || *norm == '\0')
     return FALSE;
   stem = px_stem_word (norm, -1);
-  while (lo < hi)
-    {
-      guint mid = lo + (hi - lo) / 2;
-      int cmp = strcmp (stem, px_lexicon_strings + px_lexicon_entries[mid].stem);
-
-      if (cmp == 0)
-        return px_lexicon_entries[mid].n_senses > 0 && !px_lexicon_entries[mid].name;
-      if (cmp < 0)
-        hi = mid;
-      else
-        lo = mid + 1;
-    }
-  return FALSE;
+  entry = px_lexicon_find (stem);
+  return entry != NULL && entry->n_senses > 0 && !entry->name;
 }
 
 /* The word at @i follows an article or "former": "the Soviet states" is no

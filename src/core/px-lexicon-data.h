@@ -29,3 +29,10 @@ extern const unsigned int   px_lexicon_n_entries;
 extern const char           px_lexicon_strings[];
 extern const PxLexiconEntry px_lexicon_entries[];
 extern const unsigned int   px_lexicon_senses[];
+
+/* px-lexicon.c: the entry of @stem, or NULL */
+const PxLexiconEntry *px_lexicon_find         (const char           *stem);
+/* whether one of @entry's senses is of part of speech @pos ('n', 'v',
+ * 'a', 'r'); 0 for NULL */
+int                   px_lexicon_has_sense_of (const PxLexiconEntry *entry,
+                                               char                  pos);
