@@ -382,6 +382,45 @@ test_group_single (void)
     g_assert_cmpint (((PxFactGroup *)g_ptr_array_index (groups, i))->status, ==, PX_FACT_GROUP_SINGLE);
 }
 
+/* One person under two transliterations ("Kowalczyk", "Kowalchyk") is no
+ * conflict of subjects: two shares of the vote, one fact that differs. */
+static void
+test_group_transliteration (void)
+{
+  const char *a = "Candidate Anna Kowalczyk received 3.1 percent of the vote.";
+  const char *b = "Candidate Anna Kowalchyk received 3.4 percent of the vote.";
+  g_autoptr(GPtrArray) fa = px_facts_extract_text (a, strlen (a), "2022-11-20", NULL);
+  g_autoptr(GPtrArray) fb = px_facts_extract_text (b, strlen (b), "2022-11-20", NULL);
+  g_autoptr(GPtrArray) all = g_ptr_array_new_with_free_func ((GDestroyNotify)px_fact_unref);
+  g_autoptr(GPtrArray) groups = NULL;
+  const PxFactGroup *share = NULL;
+
+  for (guint i = 0; i < fa->len; i++)
+    g_ptr_array_add (all, px_fact_ref (g_ptr_array_index (fa, i)));
+  for (guint i = 0; i < fb->len; i++)
+    {
+      PxFact *fact = g_ptr_array_index (fb, i);
+
+      fact->doc = 1;
+      g_ptr_array_add (all, px_fact_ref (fact));
+    }
+  groups = px_fact_groups_build (NULL, all, NULL);
+  for (guint g = 0; g < groups->len; g++)
+    {
+      const PxFactGroup *group = g_ptr_array_index (groups, g);
+
+      if (group->kind == PX_FACT_PERCENT)
+        {
+          g_assert_null (share);
+          share = group;
+        }
+    }
+  if (share == NULL)
+    g_error ("no group of shares");
+  g_assert_cmpuint (share->facts->len, ==, 2);
+  g_assert_cmpint (share->status, ==, PX_FACT_GROUP_DIFFERS);
+}
+
 /* Facts that merely look alike in two sources are no group: spans of time,
  * a bare month, two lower bounds of one measure tenfold apart. */
 static void
@@ -719,6 +758,7 @@ main (int    argc,
   g_test_add_func ("/facts/groups/consistency", test_groups);
   g_test_add_func ("/facts/groups/single", test_group_single);
   g_test_add_func ("/facts/groups/not-by-chance", test_groups_not_by_chance);
+  g_test_add_func ("/facts/groups/transliteration", test_group_transliteration);
   g_test_add_func ("/facts/counted-noun", test_counted_noun);
   for (guint i = 0; i < G_N_ELEMENTS (fixture_group_cases); i++)
     {
