@@ -42,6 +42,11 @@ static const FactCase cases[] = {
   { "five and a half million", "number", "five and a half million", "{\"number\":5500000}" },
   { "4 thousand 3 hundred and 21", "number", "4 thousand 3 hundred and 21", "{\"number\":4321}" },
   { "3 hundred and one", "number", "3 hundred and one", "{\"number\":301}" },
+  /* thousands grouped by spaces; a decimal point said */
+  { "some 25 000 people marched", "quantity", "25 000 people", "{\"amount\":25000}" },
+  { "a crowd of 48 350.", "number", "48 350", "{\"number\":48350}" },
+  { "inflation of 3 point 25 in May", "number", "3 point 25", "{\"number\":3.25}" },
+  { "in 2019 100 people died", "quantity", "100 people", "{\"amount\":100}" },
   /* ordinals */
   { "his second term", "ordinal", "second", "{\"number\":2}" },
   { "the 10th congress", "ordinal", "10th", "{\"number\":10}" },

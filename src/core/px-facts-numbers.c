@@ -288,6 +288,39 @@ parse_number (Scan    *s,
 
       if (!parse_digits (s, i, num))
         return FALSE;
+      /* "40 000", "1 414 021 100": groups of three after a single space */
+      if (!num->grouped && num->decimals == 0 && num->digits <= 3)
+        for (int p = i + 1; p < NTOK (s) && TOK (s, p)->type == TOK_NUM && tok_len (TOK (s, p)) >= 3; p++)
+          {
+            Num group;
+
+            if (TOK (s, p)->start != TOK (s, p - 1)->end + 1 || s->text[TOK (s, p - 1)->end] != ' ' ||
+                !parse_digits (s, p, &group) || group.digits != 3 || group.grouped)
+              break;
+            num->value = num->value * 1000 + group.value;
+            num->digits += 3;
+            num->grouped = TRUE;
+            num->decimals = group.decimals;
+            num->precision = group.precision;
+            num->last = p;
+            if (group.decimals > 0)
+              break;
+          }
+      /* "1 point 1": a decimal point said */
+      if (!num->grouped && num->decimals == 0 && tok_is (s, num->last + 1, "point") &&
+          num->last + 2 < NTOK (s) && TOK (s, num->last + 2)->type == TOK_NUM)
+        {
+          Num decimals;
+
+          if (parse_digits (s, num->last + 2, &decimals) && decimals.decimals == 0 && !decimals.grouped &&
+              !tok_sym (s, num->last + 3, '.'))
+            {
+              num->decimals = decimals.digits;
+              num->precision = pow (10, -decimals.digits);
+              num->value += decimals.value * num->precision;
+              num->last += 2;
+            }
+        }
       /* "3/4", "10 1/2" */
       if (fraction_at (s, i, &frac))
         *num = frac;
