@@ -47,6 +47,11 @@ static const FactCase cases[] = {
   { "a crowd of 48 350.", "number", "48 350", "{\"number\":48350}" },
   { "inflation of 3 point 25 in May", "number", "3 point 25", "{\"number\":3.25}" },
   { "in 2019 100 people died", "quantity", "100 people", "{\"amount\":100}" },
+  /* a spaced hyphen, the hundreds said as a digit, a scale of a scale */
+  { "sixty - four seats", "quantity", "sixty - four seats", "{\"amount\":64}" },
+  { "a code of three fifty one", "number", "three fifty one", "{\"number\":351}" },
+  { "the train left at five forty-five", "number", "five", "{\"number\":5}" },
+  { "two thousand million pounds", "money", "two thousand million pounds", "{\"amount\":2000000000}" },
   /* ordinals */
   { "his second term", "ordinal", "second", "{\"number\":2}" },
   { "the 10th congress", "ordinal", "10th", "{\"number\":10}" },

@@ -83,6 +83,25 @@ parse_digits (Scan *s,
   return TRUE;
 }
 
+/* A dash inside a number said in words: glued on both sides ("twenty-one",
+ * "five-eighths") or a hyphen with space on both ("fifty - two"). */
+static gboolean
+joining_dash (Scan *s,
+              int   k)
+{
+  if (k < 1 || k + 1 >= NTOK (s) || TOK (s, k)->type != TOK_SYM || !is_dash (TOK (s, k)->ch) ||
+      TOK (s, k)->newline || TOK (s, k + 1)->newline)
+    return FALSE;
+  if (attached (s, k) && attached (s, k + 1))
+    return TRUE;
+  return TOK (s, k)->ch == '-' && TOK (s, k)->space && TOK (s, k + 1)->space;
+}
+
+/* words before a time of day said as numbers */
+static const char * const clock_words[] = {
+  "at", "by", "until", "till", "before", "after", "around", "from", "since", "past", "to",
+};
+
 /* "twenty-one", "one hundred and five", "a million", "two thirds". */
 static gboolean
 parse_number_words (Scan *s,
@@ -90,8 +109,8 @@ parse_number_words (Scan *s,
                     Num  *num)
 {
   double total = 0, current = 0, last_scale = 0;
-  gboolean any = FALSE;
-  int j = i, last = -1;
+  gboolean any = FALSE, article = FALSE;
+  int j = i, last = -1, k;
 
   if (tok_is (s, j, "half") && tok_is (s, j + 1, "a") && tok_is (s, j + 2, "dozen"))
     {
@@ -109,7 +128,7 @@ parse_number_words (Scan *s,
       !(lex_flags (s, j + 1) & PX_LEX_SUFFIX_ONLY))
     {
       current = 1;
-      any = TRUE;
+      any = article = TRUE;
       last = j;
       j++;
     }
@@ -120,6 +139,21 @@ parse_number_words (Scan *s,
 
       if (e == NULL)
         break;
+      /* "one twenty two": the hundreds said as a digit (after "at", a
+       * time: "at five forty-five") */
+      if (any && !article && total == 0 && current >= 1 && current < 10 && last == j - 1 &&
+          (e->flags & PX_LEX_TENS) && !attached (s, j) && !TOK_IN (s, i - 1, clock_words))
+        {
+          k = joining_dash (s, j + 1) ? j + 2 : j + 1;
+          if ((lex_flags (s, k) & PX_LEX_NUMBER) && !(lex_flags (s, k) & PX_LEX_MULTIPLIER) &&
+              lex (s, k)->number >= 1 && lex (s, k)->number < 10 && (k == j + 2 || !attached (s, k)))
+            {
+              current = current * 100 + e->number + lex (s, k)->number;
+              last = k;
+              j = k + 1;
+              continue;
+            }
+        }
       /* a word number joins the one before only as "fifty two" or "hundred five" */
       if ((e->flags & PX_LEX_NUMBER) && !(e->flags & PX_LEX_MULTIPLIER) &&
           (!any || fmod (current, 100) == 0 ||
@@ -128,10 +162,8 @@ parse_number_words (Scan *s,
           current += e->number;
           any = TRUE;
           last = j++;
-          /* "twenty-one" */
-          if ((e->flags & PX_LEX_TENS) && j + 1 < NTOK (s) && TOK (s, j)->type == TOK_SYM &&
-              is_dash (TOK (s, j)->ch) && attached (s, j) && attached (s, j + 1) &&
-              lex (s, j + 1) != NULL && (lex (s, j + 1)->flags & PX_LEX_NUMBER) &&
+          /* "twenty-one", "fifty - two" */
+          if ((e->flags & PX_LEX_TENS) && joining_dash (s, j) && (lex_flags (s, j + 1) & PX_LEX_NUMBER) &&
               lex (s, j + 1)->number < 10)
             {
               current += lex (s, j + 1)->number;
@@ -144,6 +176,12 @@ parse_number_words (Scan *s,
         {
           if (e->number == 100)
             current = (current == 0 ? 1 : current) * 100;
+          /* "three thousand millions": a scale of the scale before */
+          else if (current == 0 && total > 0 && e->number > last_scale)
+            {
+              total *= e->number;
+              last_scale = e->number;
+            }
           else
             {
               total += (current == 0 ? 1 : current) * e->number;
@@ -212,9 +250,10 @@ parse_number_words (Scan *s,
            !(lex_flags (s, last + 2) & PX_LEX_MULTIPLIER))
     {
       double scale = 0.1;
-      int k = last + 2;
+      const PxLexEntry *e;
 
-      const PxLexEntry *e = lex (s, k);
+      k = last + 2;
+      e = lex (s, k);
 
       /* "two hundred point seventy-one", "nought point eleven": two digits */
       if (e != NULL && e->number >= 10 && e->number < 100)
