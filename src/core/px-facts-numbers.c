@@ -97,21 +97,108 @@ joining_dash (Scan *s,
   return TOK (s, k)->ch == '-' && TOK (s, k)->space && TOK (s, k + 1)->space;
 }
 
+/* The denominator an ordinal word names: "fifth", "thirds", "twentieths",
+ * "millionths"; 0 when none. Inside a compound (@unit: "twenty-firsts",
+ * "thirty fifths") only the ordinals of one to nine, "first" and "second"
+ * included; alone, "first" and "second" are no denominators. */
+static double
+denominator_word (Scan     *s,
+                  int       j,
+                  gboolean  unit,
+                  gboolean *plural)
+{
+  const PxLexEntry *e, *singular;
+  const char *w;
+  gsize n, m;
+
+  if (j < 0 || j >= NTOK (s) || TOK (s, j)->type != TOK_WORD)
+    return 0;
+  w = s->text + TOK (s, j)->start;
+  n = tok_len (TOK (s, j));
+  *plural = n > 2 && g_ascii_tolower (w[n - 1]) == 's';
+  e = TOK (s, j)->lex;
+  if (!unit && e != NULL && (e->flags & PX_LEX_FRACTION))
+    return e->number;
+  singular = *plural ? px_lex_lookup (w, n - 1) : e;
+  if (singular != NULL && (singular->flags & PX_LEX_ORDINAL))
+    {
+      if (unit)
+        return singular->ordinal < 10 ? singular->ordinal : 0;
+      return singular->ordinal >= 3 ? singular->ordinal : 0;
+    }
+  if (unit)
+    return 0;
+  /* a scale and "th": "thousandths", "a trillionth" */
+  m = *plural ? n - 1 : n;
+  if (m > 4 && g_ascii_strncasecmp (w + m - 2, "th", 2) == 0 &&
+      (e = px_lex_lookup (w, m - 2)) != NULL && (e->flags & PX_LEX_MULTIPLIER) &&
+      !(e->flags & PX_LEX_SUFFIX_ONLY) && e->number >= 100)
+    return e->number;
+  return 0;
+}
+
+/* The denominator of a fraction at @j: an ordinal word, or with @compound a
+ * tens word and a unit ordinal ("twenty-firsts", "thirty fifths"). Its last
+ * token, or -1. */
+static int
+denominator_at (Scan     *s,
+                int       j,
+                gboolean  compound,
+                double   *value,
+                gboolean *plural)
+{
+  if (compound && (lex_flags (s, j) & PX_LEX_TENS))
+    {
+      int k = joining_dash (s, j + 1) ? j + 2 : j + 1;
+      double unit = denominator_word (s, k, TRUE, plural);
+
+      if (unit <= 0)
+        return -1;
+      *value = lex (s, j)->number + unit;
+      return k;
+    }
+  *value = denominator_word (s, j, FALSE, plural);
+  return *value > 0 ? j : -1;
+}
+
+/* After "a", an ordinal is a fraction only when no noun follows it: "a
+ * third of the voters", but "a third term", "a twenty-first-century idea". */
+static gboolean
+ordinal_fraction_ends (Scan *s,
+                       int   k)
+{
+  if (k >= NTOK (s) || TOK (s, k)->newline)
+    return TRUE;
+  if (TOK (s, k)->type == TOK_SYM)
+    return !(is_dash (TOK (s, k)->ch) && attached (s, k));
+  if (TOK (s, k)->type == TOK_WORD)
+    return is_stop (s, k);
+  return TRUE;
+}
+
 /* words before a time of day said as numbers */
 static const char * const clock_words[] = {
   "at", "by", "until", "till", "before", "after", "around", "from", "since", "past", "to",
 };
 
-/* "twenty-one", "one hundred and five", "a million", "two thirds". */
+/* "twenty-one", "one hundred and five", "a million", "two thirds",
+ * "one hundred and three quarters". @fraction: the phrase ends in a
+ * denominator. */
 static gboolean
-parse_number_words (Scan *s,
-                    int   i,
-                    Num  *num)
+parse_number_words (Scan     *s,
+                    int       i,
+                    Num      *num,
+                    gboolean *fraction)
 {
   double total = 0, current = 0, last_scale = 0;
+  double before_and = -1;   /* the value before the last "and" joined */
+  int and_at = -1;
   gboolean any = FALSE, article = FALSE;
-  int j = i, last = -1, k;
+  int j = i, last = -1, d, k;
+  double den;
+  gboolean plural;
 
+  *fraction = FALSE;
   if (tok_is (s, j, "half") && tok_is (s, j + 1, "a") && tok_is (s, j + 2, "dozen"))
     {
       num->first = i;
@@ -123,9 +210,26 @@ parse_number_words (Scan *s,
       num->words = TRUE;
       return TRUE;
     }
+  /* "half a million", "quarter million": the scale is multiplied after */
+  if (tok_is (s, j, "half") || tok_is (s, j, "quarter"))
+    {
+      k = tok_is (s, j + 1, "a") ? j + 2 : j + 1;
+      if ((lex_flags (s, k) & PX_LEX_MULTIPLIER) && !(lex_flags (s, k) & PX_LEX_SUFFIX_ONLY) &&
+          lex (s, k)->number >= 1000)
+        {
+          memset (num, 0, sizeof *num);
+          num->first = i;
+          num->last = k - 1;
+          num->value = 1 / lex (s, j)->number;
+          num->words = TRUE;
+          *fraction = TRUE;
+          return TRUE;
+        }
+    }
   if ((tok_is (s, j, "a") || tok_is (s, j, "an")) &&
-      (lex_flags (s, j + 1) & (PX_LEX_MULTIPLIER | PX_LEX_FRACTION)) &&
-      !(lex_flags (s, j + 1) & PX_LEX_SUFFIX_ONLY))
+      (((lex_flags (s, j + 1) & (PX_LEX_MULTIPLIER | PX_LEX_FRACTION)) &&
+        !(lex_flags (s, j + 1) & PX_LEX_SUFFIX_ONLY)) ||
+       denominator_at (s, j + 1, TRUE, &den, &plural) >= 0))
     {
       current = 1;
       any = article = TRUE;
@@ -138,6 +242,12 @@ parse_number_words (Scan *s,
       const PxLexEntry *e = lex (s, j);
 
       if (e == NULL)
+        break;
+      /* a tens word and a unit ordinal after a number are its denominator:
+       * "three twenty-firsts", "one hundred thirty-fifths" (but "one
+       * hundred and thirty fifths" is 130 of them) */
+      if (any && (e->flags & PX_LEX_TENS) && !tok_is (s, j - 1, "and") &&
+          denominator_at (s, j, TRUE, &den, &plural) >= 0 && plural == (total + current != 1))
         break;
       /* "one twenty two": the hundreds said as a digit (after "at", a
        * time: "at five forty-five") */
@@ -189,59 +299,80 @@ parse_number_words (Scan *s,
               last_scale = e->number;
             }
           last = j++;
-          /* "one hundred and five" */
-          if (tok_is (s, j, "and") && lex (s, j + 1) != NULL && (lex (s, j + 1)->flags & PX_LEX_NUMBER) &&
-              !(e->number >= 1000 && (lex_flags (s, j + 2) & PX_LEX_FRACTION)))
-            j++;
-          continue;
-        }
-      if (any && (e->flags & PX_LEX_FRACTION) && current > 0 && current < 100 && total == 0)
-        {
-          /* "one third", "two thirds"; a bare ordinal after a number is not a fraction */
-          gsize l = tok_len (TOK (s, j));
-          gboolean plural = s->text[TOK (s, j)->start + l - 1] == 's';
-
-          if ((current == 1) != plural || e->number == 2)
+          /* "one hundred and five"; "two million and three fifths" is a share of the million */
+          if (tok_is (s, j, "and") && (lex_flags (s, j + 1) & PX_LEX_NUMBER) &&
+              !(e->number >= 1000 && denominator_at (s, j + 2, TRUE, &den, &plural) >= 0))
             {
-              current /= e->number;
-              last = j++;
+              before_and = total + current;
+              and_at = j++;
             }
-          break;
+          continue;
         }
       break;
     }
 
   if (!any || last < i)
     return FALSE;
-  /* "one and a half", "five and a quarter", "twenty and three fifths" */
-  if (tok_is (s, last + 1, "and") && (lex_flags (s, last + 2) & PX_LEX_NUMBER || tok_is (s, last + 2, "a")) &&
-      !(lex_flags (s, last + 2) & PX_LEX_MULTIPLIER))
-    {
-      const PxLexEntry *n = lex (s, last + 2);
-      double numerator = n != NULL ? n->number : 1;
-      const PxLexEntry *d = lex (s, last + 3);
 
-      if (d != NULL && (d->flags & PX_LEX_FRACTION) && numerator < d->number)
+  /* a fraction: a number and an ordinal, plural unless the number is one
+   * ("two thirds", "five-eighths", "a hundredth"); after "and" a proper
+   * fraction is a part of the whole before it ("one hundred and three
+   * quarters") */
+  d = joining_dash (s, last + 1) ? last + 2 : last + 1;
+  if ((k = denominator_at (s, d, TRUE, &den, &plural)) >= 0)
+    {
+      double value = total + current;
+      double part = before_and >= 0 ? value - before_and : value;
+      gboolean one = (value == 1 && last == i) || (before_and >= 0 && part == 1 && last == and_at + 1);
+      gboolean half = den == 2 && k == d && (lex_flags (s, k) & PX_LEX_FRACTION);
+      gboolean ordinal = k > d || !(lex_flags (s, k) & PX_LEX_FRACTION) ||
+                         (lex_flags (s, k) & PX_LEX_ORDINAL);
+
+      if ((plural ? part != 1 : one) || half)
         {
-          const PxLexEntry *scale = lex (s, last + 4);
+          if (!(article && !plural && ordinal && !ordinal_fraction_ends (s, k + 1)))
+            {
+              if (before_and >= 0 && part / den < 1)
+                current = before_and + part / den;
+              else
+                current = value / den;
+              total = 0;
+              last = k;
+              *fraction = TRUE;
+            }
+          else if (last == i)
+            return FALSE;
+        }
+    }
+  /* "one and a half", "five and a quarter", "two and fifty-four hundredths" */
+  else if (tok_is (s, last + 1, "and") &&
+           ((lex_flags (s, last + 2) & PX_LEX_NUMBER) || tok_is (s, last + 2, "a")) &&
+           !(lex_flags (s, last + 2) & PX_LEX_MULTIPLIER))
+    {
+      Num part;
+      gboolean part_fraction;
+
+      if (parse_number_words (s, last + 2, &part, &part_fraction) && part_fraction && part.value < 1)
+        {
+          const PxLexEntry *scale = lex (s, part.last + 1);
 
           /* "one billion and a half million": of the scale after it */
           if (total > 0 && current == 0 && scale != NULL && (scale->flags & PX_LEX_MULTIPLIER) &&
               !(scale->flags & PX_LEX_SUFFIX_ONLY) && scale->number >= 1000)
             {
-              total += numerator / d->number * scale->number;
-              last += 4;
+              total += part.value * scale->number;
+              last = part.last + 1;
             }
           /* "two million and a half": of the scale before it */
           else if (current == 0 && last_scale > 0)
             {
-              total += numerator / d->number * last_scale;
-              last += 3;
+              total += part.value * last_scale;
+              last = part.last;
             }
           else
             {
-              current += numerator / d->number;
-              last += 3;
+              current += part.value;
+              last = part.last;
             }
         }
     }
@@ -287,7 +418,7 @@ parse_number_words (Scan *s,
   num->digits = 0;
   num->grouped = FALSE;
   num->words = TRUE;
-  num->multiplied = total > 0 || (current >= 100);
+  num->multiplied = !*fraction && (total > 0 || current >= 100);
   if (num->multiplied)
     num->precision = total >= 1e9 ? 1e9 : total >= 1e6 ? 1e6 : total >= 1e3 ? 1e3 : 100;
   return TRUE;
@@ -372,8 +503,20 @@ parse_number (Scan    *s,
     }
   else if (t->type == TOK_WORD)
     {
-      if (!parse_number_words (s, i, num))
+      gboolean fraction;
+
+      if (!parse_number_words (s, i, num, &fraction))
         return FALSE;
+      /* "two thirds of a million" */
+      j = num->last + 1;
+      k = tok_is (s, j + 1, "a") || tok_is (s, j + 1, "an") ? j + 2 : j + 1;
+      if (fraction && num->value < 1 && tok_is (s, j, "of") && (lex_flags (s, k) & PX_LEX_MULTIPLIER) &&
+          !(lex_flags (s, k) & PX_LEX_SUFFIX_ONLY) && lex (s, k)->number >= 1000)
+        {
+          num->value *= lex (s, k)->number;
+          num->multiplied = TRUE;
+          num->last = k;
+        }
     }
   else
     return FALSE;
@@ -449,6 +592,7 @@ parse_number (Scan    *s,
           int p = num->last + 1;
           gboolean and = tok_is (s, p, "and");
           Num part;
+          gboolean fraction;
           const PxLexEntry *m;
 
           if (and)
@@ -457,7 +601,8 @@ parse_number (Scan    *s,
             break;
           /* "… hundred and one" */
           if (and && TOK (s, p)->type == TOK_WORD && (lex_flags (s, p) & PX_LEX_NUMBER) &&
-              !(lex_flags (s, p) & PX_LEX_MULTIPLIER) && parse_number_words (s, p, &part) && !part.multiplied &&
+              !(lex_flags (s, p) & PX_LEX_MULTIPLIER) && parse_number_words (s, p, &part, &fraction) &&
+              !part.multiplied &&
               part.value < MIN (scale, 100))
             {
               num->value += part.value;
