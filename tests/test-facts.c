@@ -51,6 +51,7 @@ static const FactCase cases[] = {
   { "sixty - four seats", "quantity", "sixty - four seats", "{\"amount\":64}" },
   { "a code of three fifty one", "number", "three fifty one", "{\"number\":351}" },
   { "the train left at five forty-five", "number", "five", "{\"number\":5}" },
+  { "five hundred and three dozen eggs", "quantity", "five hundred and three dozen eggs", "{\"amount\":536}" },
   { "two thousand million pounds", "money", "two thousand million pounds", "{\"amount\":2000000000}" },
   /* fractions: a number and an ordinal denominator */
   { "about five-eighths of the budget", "number", "five-eighths", "{\"number\":0.625}" },

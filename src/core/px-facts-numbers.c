@@ -314,6 +314,15 @@ parse_number_words (Scan     *s,
   if (!any || last < i)
     return FALSE;
 
+  /* "three hundred and two dozen": dozens of the part after "and" */
+  if (before_and >= 0 && (lex_flags (s, last + 1) & PX_LEX_MULTIPLIER) &&
+      !(lex_flags (s, last + 1) & PX_LEX_SUFFIX_ONLY) && lex (s, last + 1)->number == 12)
+    {
+      current = before_and + (total + current - before_and) * 12;
+      total = 0;
+      last++;
+    }
+
   /* a fraction: a number and an ordinal, plural unless the number is one
    * ("two thirds", "five-eighths", "a hundredth"); after "and" a proper
    * fraction is a part of the whole before it ("one hundred and three
