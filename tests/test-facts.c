@@ -45,6 +45,8 @@ static const FactCase cases[] = {
   /* thousands grouped by spaces; a decimal point said */
   { "some 25 000 people marched", "quantity", "25 000 people", "{\"amount\":25000}" },
   { "a crowd of 48 350.", "number", "48 350", "{\"number\":48350}" },
+  { "a fleet of 400 737 Max jets", "number", "400", "{\"number\":400}" },
+  { "some 40 000 Syrians fled", "number", "40 000", "{\"number\":40000}" },
   { "inflation of 3 point 25 in May", "number", "3 point 25", "{\"number\":3.25}" },
   { "in 2019 100 people died", "quantity", "100 people", "{\"amount\":100}" },
   /* a spaced hyphen, the hundreds said as a digit, a scale of a scale */

@@ -467,14 +467,18 @@ parse_number (Scan    *s,
 
       if (!parse_digits (s, i, num))
         return FALSE;
-      /* "40 000", "1 414 021 100": groups of three after a single space */
+      /* "40 000", "1 414 021 100": groups of three after a single space,
+       * but a number before a model or a name stays apart ("400 737 Max
+       * jets", "15 737s") unless the group is "000" */
       if (!num->grouped && num->decimals == 0 && num->digits <= 3)
         for (int p = i + 1; p < NTOK (s) && TOK (s, p)->type == TOK_NUM && tok_len (TOK (s, p)) >= 3; p++)
           {
             Num group;
 
             if (TOK (s, p)->start != TOK (s, p - 1)->end + 1 || s->text[TOK (s, p - 1)->end] != ' ' ||
-                !parse_digits (s, p, &group) || group.digits != 3 || group.grouped)
+                !parse_digits (s, p, &group) || group.digits != 3 || group.grouped ||
+                (group.value != 0 && p + 1 < NTOK (s) && TOK (s, p + 1)->type == TOK_WORD &&
+                 (attached (s, p + 1) || (TOK (s, p + 1)->cap && !at_sentence_start (s, p + 1)))))
               break;
             num->value = num->value * 1000 + group.value;
             num->digits += 3;
