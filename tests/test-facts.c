@@ -70,6 +70,7 @@ static const FactCase cases[] = {
   { "two fifths of a million", "number", "two fifths of a million", "{\"number\":400000}" },
   { "half a million refugees", "quantity", "half a million refugees", "{\"amount\":500000}" },
   { "a third of the voters", "number", "a third", "{\"number\":0.333333333333}" },
+  { "a third less likely to vote", "number", "a third", "{\"number\":0.333333333333}" },
   { "she won a third term", NULL, "a third", NULL },
   { "a twenty-first-century war", "ordinal", "twenty-first", "{\"number\":21}" },
   { "the one hundred fifth session", "ordinal", "fifth", "{\"number\":5}" },

@@ -162,17 +162,22 @@ denominator_at (Scan     *s,
 }
 
 /* After "a", an ordinal is a fraction only when no noun follows it: "a
- * third of the voters", but "a third term", "a twenty-first-century idea". */
+ * third of the voters", "a third less likely", but "a third term", "a
+ * twenty-first-century idea". */
 static gboolean
 ordinal_fraction_ends (Scan *s,
                        int   k)
 {
+  static const char * const comparatives[] = {
+    "less", "more", "fewer", "lower", "higher", "smaller", "larger", "bigger", "cheaper",
+  };
+
   if (k >= NTOK (s) || TOK (s, k)->newline)
     return TRUE;
   if (TOK (s, k)->type == TOK_SYM)
     return !(is_dash (TOK (s, k)->ch) && attached (s, k));
   if (TOK (s, k)->type == TOK_WORD)
-    return is_stop (s, k);
+    return is_stop (s, k) || TOK_IN (s, k, comparatives);
   return TRUE;
 }
 
