@@ -204,6 +204,9 @@ parse_number_words (Scan     *s,
   gboolean plural;
 
   *fraction = FALSE;
+  /* most words start no number: the time patterns try every one */
+  if (lex (s, i) == NULL && !tok_is (s, i, "a") && !tok_is (s, i, "an"))
+    return FALSE;
   if (tok_is (s, j, "half") && tok_is (s, j + 1, "a") && tok_is (s, j + 2, "dozen"))
     {
       num->first = i;
