@@ -15,6 +15,7 @@
 #include "px-html.h"
 #include "px-import.h"
 #include "px-import-office-private.h"
+#include "px-import-pdf-private.h"
 #include "px-segment.h"
 #include "px-zip-private.h"
 
@@ -135,6 +136,8 @@ px_import_bytes (GBytes        *bytes,
   /* Containers and binary formats, by their magic bytes (importers of their own). */
   if (px_zip_sniff (data, length))
     return px_import_office (data, length, origin, error);
+  if (px_pdf_sniff (data, length))
+    return px_import_pdf (data, length, origin, error);
 
   if (looks_like_html (data, length) || (has_html_name (origin) && !px_decode_looks_binary (data, length)))
     return px_import_html (data, length, origin, error);
