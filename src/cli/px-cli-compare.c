@@ -39,7 +39,8 @@ load_inputs (char      **paths,
       g_autoptr(GFile) file = g_file_new_for_commandline_arg (paths[i]);
       g_autoptr(GError) error = NULL;
 
-      if (is_session (file))
+      /* an address is fetched once, as a source, never probed as a file */
+      if (!px_fetch_is_url (paths[i]) && is_session (file))
         {
           g_autoptr(PxSession) session = px_session_load (file, NULL, &error);
           g_autoptr(GPtrArray) in_columns = NULL;
@@ -60,7 +61,7 @@ load_inputs (char      **paths,
         }
       else
         {
-          PxDocument *document = px_import_file (file, NULL, &error);
+          PxDocument *document = px_cli_import (paths[i], &error);
 
           if (document == NULL)
             {

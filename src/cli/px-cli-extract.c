@@ -172,12 +172,11 @@ px_cli_extract (int    argc,
 
   for (guint i = 0; i < n_files; i++)
     {
-      g_autoptr(GFile) file = g_file_new_for_commandline_arg (files[i]);
       g_autoptr(PxDocument) document = NULL;
       g_autoptr(GError) local_error = NULL;
       g_autofree char *data = NULL;
 
-      document = px_import_file (file, NULL, &local_error);
+      document = px_cli_import (files[i], &local_error);
       if (document == NULL)
         {
           px_cli_print_error ("%s", local_error->message);
