@@ -49,7 +49,7 @@ open_action_cb (GtkWidget  *widget,
   g_autoptr(GtkFileFilter) articles = gtk_file_filter_new ();
   g_autoptr(GtkFileFilter) sessions = gtk_file_filter_new ();
   g_autoptr(GtkFileFilter) all = gtk_file_filter_new ();
-  static const char * const article_suffixes[] = { "txt", "text", "html", "htm", "xhtml" };
+  static const char * const article_suffixes[] = { "txt", "text", "html", "htm", "xhtml", "pdf", "docx", "odt" };
 
   dialog = gtk_file_chooser_native_new (_("Add Articles"), GTK_WINDOW (self),
                                         GTK_FILE_CHOOSER_ACTION_OPEN, _("_Add"), _("_Cancel"));
@@ -58,7 +58,7 @@ open_action_cb (GtkWidget  *widget,
 
   /* By name: XML and JSON files are text/plain by MIME type, and so are
    * sessions, which open as sessions and have their own filter. */
-  gtk_file_filter_set_name (articles, _("Articles (text and web pages)"));
+  gtk_file_filter_set_name (articles, _("Articles (text, web pages, PDF, Word, OpenDocument)"));
   for (guint i = 0; i < G_N_ELEMENTS (article_suffixes); i++)
     gtk_file_filter_add_suffix (articles, article_suffixes[i]);
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (dialog), articles);
