@@ -293,7 +293,11 @@ test_seeds (gconstpointer data)
         if (g_strstrip (lines[l])[0] != '\0')
           g_ptr_array_add (paragraphs, lines[l]);
       g_ptr_array_add (paragraphs, NULL);
-      pdf = px_pdf_write ((const char * const *)paragraphs->pdata, TRUE, &layout);
+      /* the first line set as a headline when the text file reads it as one */
+      pdf = px_pdf_write ((const char * const *)paragraphs->pdata,
+                          px_document_get_n_segments (reference) > 0 &&
+                          px_document_get_segment (reference, 0)->kind == PX_SEGMENT_HEADING,
+                          &layout);
       if (g_getenv ("PX_TEST_KEEP_PDF") != NULL)
         {
           g_autofree char *base = g_path_get_basename (pdf_name);
