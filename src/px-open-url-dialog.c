@@ -21,8 +21,14 @@ typedef struct
   GWeakRef      window;
   GCancellable *cancellable;
   AdwToast     *toast;
+  gint64        toast_shown_at;
   char         *url;
 } FetchJob;
+
+/* libadwaita 1.2 crashes when a toast is dismissed during its show
+ * animation (the skipped animation is unreferenced twice): a fetch that
+ * ends sooner than this dismisses its toast when the animation is over. */
+#define TOAST_SHOW_USEC (500 * 1000)
 
 static void
 fetch_job_free (FetchJob *job)
@@ -32,6 +38,25 @@ fetch_job_free (FetchJob *job)
   g_clear_object (&job->toast);
   g_free (job->url);
   g_free (job);
+}
+
+static gboolean
+dismiss_toast_cb (gpointer data)
+{
+  adw_toast_dismiss (data);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+dismiss_toast (FetchJob *job)
+{
+  gint64 shown_for = g_get_monotonic_time () - job->toast_shown_at;
+
+  if (shown_for >= TOAST_SHOW_USEC)
+    adw_toast_dismiss (job->toast);
+  else
+    g_timeout_add_full (G_PRIORITY_DEFAULT, (TOAST_SHOW_USEC - shown_for) / 1000 + 1, dismiss_toast_cb,
+                        g_object_ref (job->toast), g_object_unref);
 }
 
 static void
@@ -44,7 +69,7 @@ fetched_cb (GObject      *source,
   g_autoptr(GError) error = NULL;
   g_autoptr(PxDocument) document = px_fetch_document_finish (result, &error);
 
-  adw_toast_dismiss (job->toast);
+  dismiss_toast (job);
   if (self == NULL)
     {
       fetch_job_free (job);
@@ -126,6 +151,7 @@ px_window_open_url (PxWindow   *self,
   /* a closed window stops its fetch */
   g_signal_connect_object (self, "destroy", G_CALLBACK (g_cancellable_cancel), job->cancellable, G_CONNECT_SWAPPED);
   adw_toast_overlay_add_toast (self->toast_overlay, g_object_ref (job->toast));
+  job->toast_shown_at = g_get_monotonic_time ();
 
   px_fetch_document_async (url, 0, job->cancellable, fetched_cb, job);
 }
