@@ -579,5 +579,6 @@ main (int   argc,
 
   status = g_test_run ();
   stop_server (&test_server);
+  px_pdf_writer_cleanup ();
   return status;
 }

@@ -319,6 +319,8 @@ int
 main (int   argc,
       char *argv[])
 {
+  int status;
+
   g_test_init (&argc, &argv, NULL);
 
   for (guint i = 0; i < G_N_ELEMENTS (layout_cases); i++)
@@ -335,5 +337,7 @@ main (int   argc,
   g_test_add_data_func ("/core/pdf/seeds/one-column", GINT_TO_POINTER (FALSE), test_seeds);
   g_test_add_data_func ("/core/pdf/seeds/two-columns", GINT_TO_POINTER (TRUE), test_seeds);
 
-  return g_test_run ();
+  status = g_test_run ();
+  px_pdf_writer_cleanup ();
+  return status;
 }
