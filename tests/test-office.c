@@ -115,7 +115,8 @@ describe_paragraphs (PxDocument *document)
 #define W_DOCUMENT(body) \
   "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n" \
   "<w:document xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\"" \
-  " xmlns:r=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships\"><w:body>" \
+  " xmlns:r=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships\"" \
+  " xmlns:mc=\"http://schemas.openxmlformats.org/markup-compatibility/2006\"><w:body>" \
   body "<w:sectPr/></w:body></w:document>"
 
 static const char docx_styles[] =
@@ -169,7 +170,12 @@ test_docx_structure (void)
     "<w:tbl><w:tblPr/><w:tr><w:tc><w:p><w:r><w:t>Cell one.</w:t></w:r></w:p></w:tc>"
     "<w:tc><w:p><w:r><w:t>Cell two.</w:t></w:r></w:p></w:tc></w:tr></w:tbl>"
     "<w:sdt><w:sdtPr/><w:sdtContent><w:p><w:r><w:t>Inside a content control.</w:t></w:r></w:p></w:sdtContent></w:sdt>"
-    "<w:p><w:r><w:t xml:space=\"preserve\">   </w:t></w:r></w:p>");
+    "<w:p><w:r><w:t xml:space=\"preserve\">   </w:t></w:r></w:p>"
+    /* markup-compatibility alternatives: one of them, not both */
+    "<w:p><w:r><w:t xml:space=\"preserve\">Read once</w:t></w:r>"
+    "<mc:AlternateContent><mc:Choice Requires=\"w14\"><w:r><w:t>, new form</w:t></w:r></mc:Choice>"
+    "<mc:Fallback><w:r><w:t>, old form</w:t></w:r></mc:Fallback></mc:AlternateContent>"
+    "<w:r><w:t>.</w:t></w:r></w:p>");
   const Part parts[] = {
     { "[Content_Types].xml", "<?xml version=\"1.0\"?><Types/>" },
     { "word/document.xml", body },
@@ -194,6 +200,7 @@ test_docx_structure (void)
                    "text|Cell one.\n"
                    "text|Cell two.\n"
                    "text|Inside a content control.\n"
+                   "text|Read once, old form.\n"
                    "text|The figure is the commission's own.\n");
   g_assert_cmpstr (px_document_get_title (document), ==, "Turnout passes 60 per cent");
   g_assert_cmpstr (px_document_get_byline (document), ==, "Anna Petrova");

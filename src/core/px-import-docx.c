@@ -21,6 +21,7 @@
 
 #define W_NS "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 #define W_STRICT_NS "http://purl.oclc.org/ooxml/wordprocessingml/main"
+#define MC_NS "http://schemas.openxmlformats.org/markup-compatibility/2006"
 #define DC_NS "http://purl.org/dc/elements/1.1/"
 #define DCTERMS_NS "http://purl.org/dc/terms/"
 
@@ -177,6 +178,17 @@ read_style_kinds (xmlDoc *doc)
   return kinds;
 }
 
+/* Of markup-compatibility alternatives (mc:AlternateContent), the one
+ * every reader understands: the fallback, or else the first choice.
+ * Reading them all would repeat their text. */
+static const xmlNode *
+chosen_alternative (const xmlNode *alternatives)
+{
+  const xmlNode *choice = px_office_child (alternatives, MC_NS, "Fallback");
+
+  return choice != NULL ? choice : px_office_child (alternatives, MC_NS, "Choice");
+}
+
 /* The text of a run container (w:p, w:r, w:hyperlink, w:ins …). */
 static void
 append_runs (GString       *out,
@@ -186,7 +198,14 @@ append_runs (GString       *out,
     {
       if (child->type != XML_ELEMENT_NODE)
         continue;
-      if (is_w (child, "t"))
+      if (px_office_is (child, MC_NS, "AlternateContent"))
+        {
+          const xmlNode *choice = chosen_alternative (child);
+
+          if (choice != NULL)
+            append_runs (out, choice);
+        }
+      else if (is_w (child, "t"))
         px_office_append_text (out, child);
       else if (is_w (child, "tab") || is_w (child, "ptab") || is_w (child, "br") || is_w (child, "cr"))
         g_string_append_c (out, ' ');
@@ -196,8 +215,9 @@ append_runs (GString       *out,
                is_w (child, "instrText") || is_w (child, "delText") || is_w (child, "footnoteReference") ||
                is_w (child, "endnoteReference") || is_w (child, "commentReference") ||
                is_w (child, "softHyphen") || is_w (child, "drawing") || is_w (child, "pict") ||
-               is_w (child, "object") || is_w (child, "sym") || is_w (child, "annotationRef"))
-        continue;
+               is_w (child, "object") || is_w (child, "sym") || is_w (child, "annotationRef") ||
+               is_w (child, "rt"))
+        continue;   /* … and the reading of a ruby (w:rt) beside its base */
       else
         append_runs (out, child);
     }
@@ -246,6 +266,13 @@ read_blocks (DocxReader    *reader,
         continue;
       if (is_w (child, "p"))
         add_paragraph (reader, child, forced_kind);
+      else if (px_office_is (child, MC_NS, "AlternateContent"))
+        {
+          const xmlNode *choice = chosen_alternative (child);
+
+          if (choice != NULL)
+            read_blocks (reader, choice, forced_kind);
+        }
       else if (is_w (child, "sectPr") || is_w (child, "del") || is_w (child, "moveFrom") ||
                is_w (child, "sdtPr") || is_w (child, "tblPr") || is_w (child, "tblGrid") ||
                is_w (child, "trPr") || is_w (child, "tcPr"))

@@ -145,6 +145,7 @@ append_inline (OdtReader     *reader,
             g_ptr_array_add (reader->notes, body);
         }
       else if (px_office_is (child, OFFICE_NS, "annotation") || px_office_is (child, TEXT_NS, "tracked-changes") ||
+               px_office_is (child, TEXT_NS, "ruby-text") ||
                child->ns == NULL || strcmp ((const char *)child->ns->href, TEXT_NS) != 0)
         continue;   /* comments; frames, shapes and other namespaces' elements */
       else
