@@ -251,6 +251,32 @@ test_damaged (void)
     }
 }
 
+/* Only a PDF goes to poppler: a text that quotes the magic stays a text;
+ * a PDF after a few bytes of junk is still a PDF. */
+static void
+test_sniff (void)
+{
+  static const char text[] = "Files that start with %PDF-1.4 are PDFs, the clerk explained to the court.\n";
+  PxPdfLayout layout = { 0 };
+  g_autoptr(GBytes) pdf = px_pdf_write (article, TRUE, &layout);
+  g_autoptr(GByteArray) junk = g_byte_array_new ();
+  g_autoptr(GBytes) with_junk = NULL;
+  g_autoptr(GBytes) quoted = g_bytes_new_static (text, strlen (text));
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PxDocument) document = import_pdf (quoted, "note.txt", &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpstr (px_document_get_format (document), ==, "text");
+  g_clear_object (&document);
+
+  g_byte_array_append (junk, (const guint8 *)"\r\n\r\n", 4);
+  g_byte_array_append (junk, g_bytes_get_data (pdf, NULL), g_bytes_get_size (pdf));
+  with_junk = g_byte_array_free_to_bytes (g_steal_pointer (&junk));
+  document = import_pdf (with_junk, "download", &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (px_document_get_format (document), ==, "pdf");
+}
+
 /* Each seed article typeset as a PDF (hyphenated, half-height pages, so
  * that each runs over two pages or more, with a
  * running header and page numbers; and in two columns) reads to the same
@@ -330,6 +356,7 @@ main (int   argc,
       g_test_add_data_func (path, &layout_cases[i], test_layout);
     }
   g_test_add_func ("/core/pdf/metadata", test_metadata);
+  g_test_add_func ("/core/pdf/sniff", test_sniff);
   g_test_add_func ("/core/pdf/compound-hyphen", test_compound_hyphen);
   g_test_add_func ("/core/pdf/refused/encrypted", test_encrypted);
   g_test_add_func ("/core/pdf/refused/image-only", test_image_only);

@@ -8,7 +8,8 @@
 
 G_BEGIN_DECLS
 
-/* "%PDF-" in the first KiB, where readers look for it. */
+/* A PDF: "%PDF-" at the start, or in the first KiB of a file that ends
+ * with "%%EOF". */
 gboolean    px_pdf_sniff          (const char   *data,
                                    gsize         length);
 

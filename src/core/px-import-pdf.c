@@ -750,15 +750,26 @@ usable_title (char *title)
   return title;
 }
 
+/* "%PDF-" first, or later in the first KiB (readers allow junk before it)
+ * when the file also ends as a PDF does ("%%EOF" in its last KiB): a text
+ * that quotes "%PDF-1.4" near its start is still a text. */
 gboolean
 px_pdf_sniff (const char *data,
               gsize       length)
 {
   gsize n = MIN (length, 1024);
+  gsize tail = length > 1024 ? length - 1024 : 0;
 
-  for (gsize i = 0; i + 5 <= n; i++)
+  if (length >= 5 && memcmp (data, "%PDF-", 5) == 0)
+    return TRUE;
+  for (gsize i = 1; i + 5 <= n; i++)
     if (data[i] == '%' && memcmp (data + i, "%PDF-", 5) == 0)
-      return TRUE;
+      {
+        for (gsize j = tail; j + 5 <= length; j++)
+          if (data[j] == '%' && memcmp (data + j, "%%EOF", 5) == 0)
+            return TRUE;
+        return FALSE;
+      }
   return FALSE;
 }
 
