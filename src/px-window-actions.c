@@ -13,6 +13,7 @@
 #include <glib/gi18n.h>
 
 #include "px-application.h"
+#include "px-open-url-dialog.h"
 #include "px-preferences-window.h"
 #include "px-window-private.h"
 
@@ -49,7 +50,7 @@ open_action_cb (GtkWidget  *widget,
   g_autoptr(GtkFileFilter) articles = gtk_file_filter_new ();
   g_autoptr(GtkFileFilter) sessions = gtk_file_filter_new ();
   g_autoptr(GtkFileFilter) all = gtk_file_filter_new ();
-  static const char * const article_suffixes[] = { "txt", "text", "html", "htm", "xhtml" };
+  static const char * const article_suffixes[] = { "txt", "text", "html", "htm", "xhtml", "pdf", "docx", "odt" };
 
   dialog = gtk_file_chooser_native_new (_("Add Articles"), GTK_WINDOW (self),
                                         GTK_FILE_CHOOSER_ACTION_OPEN, _("_Add"), _("_Cancel"));
@@ -58,7 +59,7 @@ open_action_cb (GtkWidget  *widget,
 
   /* By name: XML and JSON files are text/plain by MIME type, and so are
    * sessions, which open as sessions and have their own filter. */
-  gtk_file_filter_set_name (articles, _("Articles (text and web pages)"));
+  gtk_file_filter_set_name (articles, _("Articles (text, web pages, PDF, Word, OpenDocument)"));
   for (guint i = 0; i < G_N_ELEMENTS (article_suffixes); i++)
     gtk_file_filter_add_suffix (articles, article_suffixes[i]);
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (dialog), articles);
@@ -71,6 +72,15 @@ open_action_cb (GtkWidget  *widget,
 
   g_signal_connect (dialog, "response", G_CALLBACK (open_response_cb), self);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
+}
+
+/* Ctrl+L: an article from its address (px-open-url-dialog.c). */
+static void
+open_url_action_cb (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  px_open_url_dialog_present (PX_WINDOW (widget));
 }
 
 static void
@@ -480,6 +490,7 @@ _px_window_class_init_actions (GtkWidgetClass *widget_class)
 {
   gtk_widget_class_install_action (widget_class, "win.open", NULL, open_action_cb);
   gtk_widget_class_install_action (widget_class, "win.open-example", NULL, open_example_action_cb);
+  gtk_widget_class_install_action (widget_class, "win.open-url", NULL, open_url_action_cb);
   gtk_widget_class_install_action (widget_class, "win.remove-source", "u", remove_source_action_cb);
   gtk_widget_class_install_action (widget_class, "win.undo-remove", "u", undo_remove_action_cb);
   gtk_widget_class_install_action (widget_class, "win.move-source-left", "u", move_source_left_action_cb);
@@ -501,6 +512,7 @@ _px_window_class_init_actions (GtkWidgetClass *widget_class)
   /* the keys of the window's actions and of its notes.* group, in one
    * place; the application's own (Ctrl+O, Ctrl+Shift+E, Ctrl+W, Ctrl+Q)
    * are in px-application.c, where menus find them */
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_l, GDK_CONTROL_MASK, "win.open-url", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_m, GDK_CONTROL_MASK, "notes.add", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK, "notes.export", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK, "notes.save", NULL);

@@ -22,7 +22,7 @@ typedef struct
 
 static const Command commands[] = {
   { "compare", px_cli_compare, "Compare sources (or a saved session) and write the comparison as JSON or an HTML report" },
-  { "extract", px_cli_extract, "Print the article text (and with --format=json the metadata) of web pages" },
+  { "extract", px_cli_extract, "Print the article text (and with --format=json the metadata) of web pages, PDFs, DOCX and ODT files" },
   { "facts", px_cli_facts, "List the numbers, dates, names and quotes found in sources" },
   { "similarity", px_cli_similarity, "Score sentence pairs read from standard input (benchmarks)" },
   { "segment", px_cli_segment, "Show the paragraphs, sentences and boilerplate Parallax finds in sources" },

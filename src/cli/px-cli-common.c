@@ -25,6 +25,19 @@ px_cli_print_error (const char *format,
   fprintf (stderr, "parallax-cli: %s\n", message);
 }
 
+PxDocument *
+px_cli_import (const char  *arg,
+               GError     **error)
+{
+  g_autoptr(GFile) file = NULL;
+
+  /* the only network access: an address the user typed */
+  if (px_fetch_is_url (arg))
+    return px_fetch_document (arg, 0, NULL, error);
+  file = g_file_new_for_commandline_arg (arg);
+  return px_import_file (file, NULL, error);
+}
+
 GPtrArray *
 px_cli_import_files (char  **paths,
                      guint  *n_failed)
@@ -34,9 +47,8 @@ px_cli_import_files (char  **paths,
   *n_failed = 0;
   for (guint i = 0; paths != NULL && paths[i] != NULL; i++)
     {
-      g_autoptr(GFile) file = g_file_new_for_commandline_arg (paths[i]);
       g_autoptr(GError) error = NULL;
-      PxDocument *document = px_import_file (file, NULL, &error);
+      PxDocument *document = px_cli_import (paths[i], &error);
 
       if (document == NULL)
         {

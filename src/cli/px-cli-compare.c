@@ -39,7 +39,8 @@ load_inputs (char      **paths,
       g_autoptr(GFile) file = g_file_new_for_commandline_arg (paths[i]);
       g_autoptr(GError) error = NULL;
 
-      if (is_session (file))
+      /* an address is fetched once, as a source, never probed as a file */
+      if (!px_fetch_is_url (paths[i]) && is_session (file))
         {
           g_autoptr(PxSession) session = px_session_load (file, NULL, &error);
           g_autoptr(GPtrArray) in_columns = NULL;
@@ -60,7 +61,7 @@ load_inputs (char      **paths,
         }
       else
         {
-          PxDocument *document = px_import_file (file, NULL, &error);
+          PxDocument *document = px_cli_import (paths[i], &error);
 
           if (document == NULL)
             {
@@ -106,10 +107,15 @@ px_cli_compare (int    argc,
 
   context = g_option_context_new ("— compare sources");
   g_option_context_set_summary (context,
-    "Imports each FILE (plain text or a web page), segments it and prints the\n"
-    "comparison: with --format=json in the format of docs/json-format.md, with\n"
-    "--format=html as a standalone report (sources side by side, links between\n"
-    "claims, facts, annotations; no script, nothing loaded from the network).\n"
+    "Imports each FILE (plain text, a saved web page, a PDF, a Word .docx or an\n"
+    "OpenDocument .odt file), segments it and prints the comparison: with\n"
+    "--format=json in the format of docs/json-format.md, with --format=html as a\n"
+    "standalone report (sources side by side, links between claims, facts,\n"
+    "annotations; no script, nothing loaded from the network).\n"
+    "\n"
+    "A FILE that is an http:// or https:// address is fetched (redirects\n"
+    "followed, at most 64 MB, 30 s without an answer) and read by its type;\n"
+    "nothing else is fetched.\n"
     "\n"
     "A FILE may be a Parallax session (.parallax, docs/session-format.md): it\n"
     "brings its sources in its column order, and its annotations to the HTML\n"
@@ -118,6 +124,7 @@ px_cli_compare (int    argc,
   g_option_context_set_description (context,
     "Examples:\n"
     "  parallax-cli compare --format=json a.txt b.txt\n"
+    "  parallax-cli compare statement.pdf release.docx https://example.com/story\n"
     "  parallax-cli compare --format=html -o report.html reading.parallax\n");
   g_option_context_add_main_entries (context, entries, NULL);
   if (!g_option_context_parse (context, &argc, &argv, &error))

@@ -131,12 +131,13 @@ px_cli_extract (int    argc,
     { NULL }
   };
 
-  context = g_option_context_new ("— print the article text of web pages");
+  context = g_option_context_new ("— print the article text of web pages, PDFs and office files");
   g_option_context_set_summary (context,
-    "Imports each FILE (a saved web page, or plain text) and prints the body\n"
-    "text Parallax extracted, paragraphs separated by blank lines; with\n"
-    "--format=json also the title, byline, date, site, URL and the kind of\n"
-    "each paragraph.");
+    "Imports each FILE (a saved web page, plain text, a PDF, a Word .docx or an\n"
+    "OpenDocument .odt file, or an http:// or https:// address, fetched) and\n"
+    "prints the body text Parallax extracted, paragraphs separated by blank\n"
+    "lines; with --format=json also the title, byline, date, site, URL and the\n"
+    "kind of each paragraph.");
   g_option_context_add_main_entries (context, entries, NULL);
   if (!g_option_context_parse (context, &argc, &argv, &error))
     {
@@ -172,12 +173,11 @@ px_cli_extract (int    argc,
 
   for (guint i = 0; i < n_files; i++)
     {
-      g_autoptr(GFile) file = g_file_new_for_commandline_arg (files[i]);
       g_autoptr(PxDocument) document = NULL;
       g_autoptr(GError) local_error = NULL;
       g_autofree char *data = NULL;
 
-      document = px_import_file (file, NULL, &local_error);
+      document = px_cli_import (files[i], &local_error);
       if (document == NULL)
         {
           px_cli_print_error ("%s", local_error->message);

@@ -24,6 +24,9 @@ int        px_cli_extract        (int      argc,
 /* Shared helpers (px-cli-common.c). */
 void       px_cli_print_error    (const char    *format,
                                   ...) G_GNUC_PRINTF (1, 2);
+/* Imports a file, or fetches an http(s) address. */
+PxDocument *px_cli_import        (const char    *arg,
+                                  GError       **error);
 /* Imports each path; prints an error line for each failure and sets
  * *n_failed. Returns the documents that loaded, in order. */
 GPtrArray *px_cli_import_files   (char         **paths,

@@ -12,6 +12,7 @@
 #include "px-export-html.h"
 #include "px-export-json.h"
 #include "px-facts.h"
+#include "px-fetch.h"
 #include "px-import.h"
 #include "px-normalize.h"
 #include "px-segment.h"

@@ -14,7 +14,10 @@
 #include "px-error.h"
 #include "px-html.h"
 #include "px-import.h"
+#include "px-import-office-private.h"
+#include "px-import-pdf-private.h"
 #include "px-segment.h"
+#include "px-zip-private.h"
 
 /* How much of a file is looked at to tell HTML from text. */
 #define SNIFF_BYTES 4096
@@ -129,6 +132,12 @@ px_import_bytes (GBytes        *bytes,
     return NULL;
   if (g_cancellable_set_error_if_cancelled (cancellable, error))
     return NULL;
+
+  /* Containers and binary formats, by their magic bytes (importers of their own). */
+  if (px_zip_sniff (data, length))
+    return px_import_office (data, length, origin, error);
+  if (px_pdf_sniff (data, length))
+    return px_import_pdf (data, length, origin, error);
 
   if (looks_like_html (data, length) || (has_html_name (origin) && !px_decode_looks_binary (data, length)))
     return px_import_html (data, length, origin, error);

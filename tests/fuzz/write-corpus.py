@@ -5,8 +5,10 @@
 #
 # Small inputs that reach the interesting paths of each surface; libFuzzer
 # mutates from there. Run it again after changing a seed: ./write-corpus.py
+import io
 import os
 import sys
+import zipfile
 
 here = os.path.dirname(os.path.abspath(__file__))
 
@@ -59,6 +61,112 @@ def html_seeds():
         b"<head><title>T</title></head><body><p>One sentence. Two sentences.</p></body></html>")
     yield "utf16.html", b"\xff\xfe" + "<html><body><p>Ein Satz über die Brücke.</p></body></html>".encode("utf-16-le")
 
+W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+
+def zip_of(parts, method=zipfile.ZIP_DEFLATED):
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as z:
+        for name, data in parts:
+            # ODF wants its mimetype first and stored
+            z.writestr(zipfile.ZipInfo(name), data, zipfile.ZIP_STORED if name == "mimetype" else method)
+    return out.getvalue()
+
+def docx(body, extra=()):
+    document = ("<?xml version=\"1.0\" encoding=\"UTF-8\"?><w:document xmlns:w=\"%s\"><w:body>%s</w:body></w:document>"
+                % (W, body))
+    return zip_of([("[Content_Types].xml", "<Types/>"), ("word/document.xml", document)] + list(extra))
+
+def office_seeds():
+    yield "article.docx", docx(
+        "<w:p><w:pPr><w:pStyle w:val=\"Title\"/></w:pPr><w:r><w:t>Kessel votes on the bridge</w:t></w:r></w:p>"
+        "<w:p><w:r><w:t xml:space=\"preserve\">Turnout was </w:t></w:r><w:r><w:t>68.5 per cent.</w:t></w:r>"
+        "<w:r><w:footnoteReference w:id=\"1\"/></w:r></w:p>"
+        "<w:p><w:pPr><w:pStyle w:val=\"Zitat\"/></w:pPr><w:r><w:t>We will build it.</w:t></w:r></w:p>"
+        "<w:p><w:pPr><w:numPr><w:numId w:val=\"1\"/></w:numPr></w:pPr><w:r><w:t>More than 10,000 people</w:t></w:r></w:p>"
+        "<w:tbl><w:tr><w:tc><w:p><w:r><w:t>Cell.</w:t></w:r></w:p></w:tc></w:tr></w:tbl>"
+        "<w:sdt><w:sdtContent><w:p><w:ins><w:r><w:t>Inserted.</w:t></w:r></w:ins><w:del><w:r><w:delText>x</w:delText></w:r></w:del></w:p></w:sdtContent></w:sdt>",
+        [("word/styles.xml", "<w:styles xmlns:w=\"%s\"><w:style w:styleId=\"Zitat\"><w:name w:val=\"Quote\"/>"
+                             "<w:basedOn w:val=\"Zitat\"/></w:style></w:styles>" % W),
+         ("word/footnotes.xml", "<w:footnotes xmlns:w=\"%s\"><w:footnote w:id=\"1\"><w:p><w:r><w:t>A note.</w:t></w:r></w:p>"
+                                "</w:footnote></w:footnotes>" % W),
+         ("docProps/core.xml", "<cp:coreProperties xmlns:cp=\"c\" xmlns:dc=\"http://purl.org/dc/elements/1.1/\" "
+                               "xmlns:dcterms=\"http://purl.org/dc/terms/\"><dc:title>Kessel</dc:title><dc:creator>Ana Berg</dc:creator>"
+                               "<dcterms:created>2022-11-20T09:00:00Z</dcterms:created></cp:coreProperties>")])
+    yield "article.odt", zip_of([
+        ("mimetype", "application/vnd.oasis.opendocument.text"),
+        ("content.xml", "<office:document-content xmlns:office=\"urn:oasis:names:tc:opendocument:xmlns:office:1.0\" "
+                        "xmlns:text=\"urn:oasis:names:tc:opendocument:xmlns:text:1.0\" "
+                        "xmlns:style=\"urn:oasis:names:tc:opendocument:xmlns:style:1.0\"><office:automatic-styles>"
+                        "<style:style style:name=\"P1\" style:parent-style-name=\"P1\"/></office:automatic-styles>"
+                        "<office:body><office:text><text:h>Kessel votes</text:h><text:p text:style-name=\"P1\">Turnout was"
+                        "<text:s text:c=\"2\"/>68.5 per cent.<text:note><text:note-body><text:p>Note.</text:p></text:note-body>"
+                        "</text:note></text:p><text:list><text:list-item><text:p>Item</text:p></text:list-item></text:list>"
+                        "</office:text></office:body></office:document-content>"),
+        ("meta.xml", "<office:document-meta xmlns:office=\"urn:oasis:names:tc:opendocument:xmlns:office:1.0\" "
+                     "xmlns:meta=\"urn:oasis:names:tc:opendocument:xmlns:meta:1.0\"><office:meta>"
+                     "<meta:creation-date>2022-11-20T09:00:00</meta:creation-date></office:meta></office:document-meta>")])
+    yield "dtd.docx", docx("<w:p/>", [("docProps/core.xml", "<!DOCTYPE x [<!ENTITY a \"aaaa\">]><x>&a;</x>")])
+    yield "stored.docx", zip_of([("word/document.xml", "<w:document xmlns:w=\"%s\"><w:body><w:p><w:r><w:t>Stored text.</w:t>"
+                                  "</w:r></w:p></w:body></w:document>" % W)], zipfile.ZIP_STORED)
+    yield "spaces.docx", docx("<w:p><w:r><w:t>" + " " * 20000 + "x</w:t></w:r></w:p>")
+
+def raw_pdf(pages, info="", trailer_extra=""):
+    """A PDF of pages, each a list of (x, y, size, text) in Helvetica (not embedded)."""
+    objects = ["<< /Type /Catalog /Pages 2 0 R >>", None,
+               "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>"]
+    kids = []
+    for lines in pages:
+        stream = "".join("BT /F1 %g Tf %g %g Td (%s) Tj ET\n" % (size, x, y, text.replace("\\", "\\\\")
+                         .replace("(", "\\(").replace(")", "\\)")) for x, y, size, text in lines)
+        objects.append("<< /Length %d >>\nstream\n%sendstream" % (len(stream.encode("latin-1")), stream))
+        objects.append("<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents %d 0 R "
+                       "/Resources << /Font << /F1 3 0 R >> >> >>" % len(objects))
+        kids.append("%d 0 R" % len(objects))
+    objects[1] = "<< /Type /Pages /Kids [%s] /Count %d >>" % (" ".join(kids), len(kids))
+    if info:
+        objects.append(info)
+        trailer_extra += " /Info %d 0 R" % len(objects)
+    out = bytearray(b"%PDF-1.4\n")
+    offsets = []
+    for i, body in enumerate(objects):
+        offsets.append(len(out))
+        out += ("%d 0 obj\n%s\nendobj\n" % (i + 1, body)).encode("latin-1")
+    xref = len(out)
+    out += ("xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)).encode()
+    for offset in offsets:
+        out += ("%010d 00000 n \n" % offset).encode()
+    out += ("trailer\n<< /Size %d /Root 1 0 R%s >>\nstartxref\n%d\n%%%%EOF\n"
+            % (len(objects) + 1, trailer_extra, xref)).encode()
+    return bytes(out)
+
+def pdf_seeds():
+    body = ["Turnout was 68.5 per cent, the electoral office said on Sun-",
+            "day. More than 10,000 people attended the third rally, which",
+            "cost $1.2 million.",
+            "   \"We will build it,\" said Mayor Anna Berg of the Kessel",
+            "Bridge Authority. The vote ended at 8 p.m.; results are due."]
+    def page(n, top=700):
+        # each page its own text: the header and the page number are what repeats
+        lines = [(56, 810, 8, "The Kessel Courier - special report"), (290, 30, 8, "Page %d" % n)]
+        if n == 1:
+            lines.append((56, 760, 16, "Kessel votes on the bridge"))
+        text = body[n % len(body):] + body[:n % len(body)]
+        lines += [(56 + (12 if t.startswith("   ") else 0), top - 13 * i, 10, t.strip()) for i, t in enumerate(text)]
+        return lines
+    info = "<< /Title (Kessel votes on the bridge) /Author (Ana Berg) /CreationDate (D:20221120100000Z) >>"
+    yield "article.pdf", raw_pdf([page(1), page(2), page(3)], info)
+    column = ["Turnout was 68.5 per cent,", "the office said on Sun-", "day. More than 10,000",
+              "people attended the rally.", "   \"We will build it,\" said", "Mayor Anna Berg."]
+    yield "two-columns.pdf", raw_pdf([[(56, 760, 16, "Kessel votes on the bridge")] +
+                                      [(56 + (12 if t.startswith("   ") else 0), 700 - 13 * i, 10, t.strip())
+                                       for i, t in enumerate(column)] +
+                                      [(310 + (12 if t.startswith("   ") else 0), 700 - 13 * i, 10, t.strip())
+                                       for i, t in enumerate(reversed(column))]])
+    yield "no-text.pdf", raw_pdf([[]])
+    yield "encrypted.pdf", raw_pdf([page(1)], "", " /Encrypt << /Filter /Standard /V 1 /R 2 /P -44 /O <%s> /U <%s> >>"
+                                   " /ID [<00112233445566778899aabbccddeeff> <00112233445566778899aabbccddeeff>]"
+                                   % ("01" * 32, "fe" * 32))
+
 def session_seeds():
     text = "Kessel votes on the bridge\n\nTurnout was 68.5 per cent, the office said.\n"
     start = text.index("68.5 per cent")
@@ -109,6 +217,8 @@ def compare_seeds():
 SURFACES = {
     "import-text": text_seeds,
     "import-html": html_seeds,
+    "import-office": office_seeds,
+    "import-pdf": pdf_seeds,
     "session": session_seeds,
     "facts": facts_seeds,
     "compare": compare_seeds,
