@@ -71,7 +71,9 @@ static const FactCase cases[] = {
   { "half a million refugees", "quantity", "half a million refugees", "{\"amount\":500000}" },
   { "a third of the voters", "number", "a third", "{\"number\":0.333333333333}" },
   { "a third less likely to vote", "number", "a third", "{\"number\":0.333333333333}" },
-  { "she won a third term", NULL, "a third", NULL },
+  /* an ordinal after "a" before a noun */
+  { "she won a third term", "ordinal", "third", "{\"number\":3}" },
+  { "a tenth straight win", "ordinal", "tenth", "{\"number\":10}" },
   { "a twenty-first-century war", "ordinal", "twenty-first", "{\"number\":21}" },
   { "the one hundred fifth session", "ordinal", "fifth", "{\"number\":5}" },
   /* ordinals */

@@ -749,9 +749,9 @@ try_ordinal_word (Scan *s,
   else if ((e->flags & PX_LEX_ORDINAL) && !(e->flags & PX_LEX_NUMBER))
     {
       value = e->ordinal;
-      /* "a third of", "one fifth" are fractions */
-      if (tok_is (s, i - 1, "a") || tok_is (s, i - 1, "one") || tok_is (s, i - 1, "an") ||
-          (lex (s, i - 1) != NULL && (lex (s, i - 1)->flags & PX_LEX_NUMBER)))
+      /* "one fifth" is a fraction; so is "a third of", which the number
+       * before has taken, but "a tenth straight win" is an ordinal */
+      if (tok_is (s, i - 1, "one") || (lex (s, i - 1) != NULL && (lex (s, i - 1)->flags & PX_LEX_NUMBER)))
         return FALSE;
       /* "a second", "30 seconds": time; "second" counts only before a noun */
       if (value == 2 && (i + 1 >= NTOK (s) || TOK (s, i + 1)->type != TOK_WORD))
