@@ -69,21 +69,78 @@ typedef struct
 /* px-facts-scan.c */
 G_GNUC_INTERNAL
 void tokenize (Scan *s);
-G_GNUC_INTERNAL
-gsize tok_len (const Tok *t);
-G_GNUC_INTERNAL
-gboolean tok_is (Scan       *s,
-                 int         i,
-                 const char *word);
+
+/* The token tests every pattern runs, inline: they are most of the
+ * scanner's work. */
+static inline gsize
+tok_len (const Tok *t)
+{
+  return t->end - t->start;
+}
+
+/* Word token @t is @word (lowercase ASCII), in any case. */
+static inline gboolean
+tok_word_is (const Scan *s,
+             const Tok  *t,
+             const char *word)
+{
+  const guchar *p = (const guchar *)s->text + t->start;
+  gsize n = t->end - t->start;
+
+  for (gsize k = 0; k < n; k++)
+    {
+      guchar c = p[k];
+
+      if (c >= 'A' && c <= 'Z')
+        c |= 0x20;
+      /* a shorter @word ends in a NUL no letter matches */
+      if (c != (guchar)word[k])
+        return FALSE;
+    }
+  return word[n] == '\0';
+}
+
+static inline gboolean
+tok_is (Scan       *s,
+        int         i,
+        const char *word)
+{
+  const Tok *t;
+
+  if (i < 0 || i >= NTOK (s))
+    return FALSE;
+  t = TOK (s, i);
+  return t->type == TOK_WORD && tok_word_is (s, t, word);
+}
+
 G_GNUC_INTERNAL
 gboolean tok_sym (Scan    *s,
                   int      i,
                   gunichar ch);
-G_GNUC_INTERNAL
-gboolean tok_in (Scan              *s,
-                 int                i,
-                 const char * const *words,
-                 gsize              n_words);
+
+/* Token @i is one of @words (lowercase ASCII). */
+static inline gboolean
+tok_in (Scan              *s,
+        int                i,
+        const char * const *words,
+        gsize              n_words)
+{
+  const Tok *t;
+  guchar first;
+
+  if (i < 0 || i >= NTOK (s))
+    return FALSE;
+  t = TOK (s, i);
+  if (t->type != TOK_WORD)
+    return FALSE;
+  first = (guchar)s->text[t->start];
+  if (first >= 'A' && first <= 'Z')
+    first |= 0x20;
+  for (gsize k = 0; k < n_words; k++)
+    if ((guchar)words[k][0] == first && tok_word_is (s, t, words[k]))
+      return TRUE;
+  return FALSE;
+}
 G_GNUC_INTERNAL
 gboolean is_dash (gunichar ch);
 G_GNUC_INTERNAL

@@ -123,27 +123,6 @@ tokenize (Scan *s)
     }
 }
 
-gsize
-tok_len (const Tok *t)
-{
-  return t->end - t->start;
-}
-
-/* @word is lowercase ASCII. */
-gboolean
-tok_is (Scan       *s,
-        int         i,
-        const char *word)
-{
-  const Tok *t;
-
-  if (i < 0 || i >= NTOK (s))
-    return FALSE;
-  t = TOK (s, i);
-  if (t->type != TOK_WORD || (s->text[t->start] | 0x20) != word[0])
-    return FALSE;
-  return tok_len (t) == strlen (word) && g_ascii_strncasecmp (s->text + t->start, word, tok_len (t)) == 0;
-}
 
 gboolean
 tok_sym (Scan    *s,
@@ -151,19 +130,6 @@ tok_sym (Scan    *s,
          gunichar ch)
 {
   return i >= 0 && i < NTOK (s) && TOK (s, i)->type == TOK_SYM && TOK (s, i)->ch == ch;
-}
-
-/* Token @i is one of @words (lowercase ASCII). */
-gboolean
-tok_in (Scan              *s,
-        int                i,
-        const char * const *words,
-        gsize              n_words)
-{
-  for (gsize k = 0; k < n_words; k++)
-    if (tok_is (s, i, words[k]))
-      return TRUE;
-  return FALSE;
 }
 
 gboolean
