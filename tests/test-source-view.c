@@ -4,6 +4,8 @@
  */
 #include "config.h"
 
+#include <string.h>
+
 #include <math.h>
 
 #include <adwaita.h>
@@ -503,6 +505,45 @@ test_highlight_kinds (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* A dateline opening the first sentence is dimmed as clutter (the
+ * column's header says where and when the story was filed), and stays in
+ * the text when clutter is hidden: never invisible inside a line. */
+static void
+test_dateline_dimmed (void)
+{
+  static const char text[] = "Orlin votes yes to the bridge\n\nMARLOW, March 13 (Continental Wire) - Voters in the Orlin "
+                             "region approved a bridge across the lake in a referendum on Sunday, official results showed.\n";
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PxDocument) document = NULL;
+  PxSourceView *view;
+  GtkTextBuffer *buffer;
+  GtkTextTag *tag;
+  GtkTextIter iter;
+  gboolean invisible = TRUE;
+
+  if (!have_display)
+    {
+      g_test_skip ("no display");
+      return;
+    }
+  document = px_import_text (text, strlen (text), "wire.txt", &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (px_document_get_dateline (document), !=, NULL);
+  view = g_object_ref_sink (px_source_view_new (document, 0));
+  px_source_view_set_show_boilerplate (view, FALSE);
+  buffer = gtk_text_view_get_buffer (px_source_view_get_text_view (view));
+  tag = gtk_text_tag_table_lookup (gtk_text_buffer_get_tag_table (buffer), "dateline");
+  g_assert_nonnull (tag);
+
+  gtk_text_buffer_get_iter_at_offset (buffer, &iter, g_utf8_pointer_to_offset (text, strstr (text, "MARLOW")));
+  g_assert_true (gtk_text_iter_has_tag (&iter, tag));
+  gtk_text_buffer_get_iter_at_offset (buffer, &iter, g_utf8_pointer_to_offset (text, strstr (text, "Voters")));
+  g_assert_false (gtk_text_iter_has_tag (&iter, tag));
+  g_object_get (tag, "invisible", &invisible, NULL);
+  g_assert_false (invisible);
+  g_object_unref (view);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -513,6 +554,7 @@ main (int    argc,
     adw_init ();
 
   g_test_add_func ("/ui/source-view/claim-tags", test_claim_tags);
+  g_test_add_func ("/ui/source-view/dateline-dimmed", test_dateline_dimmed);
   g_test_add_func ("/ui/source-view/fact-tags", test_fact_tags);
   g_test_add_func ("/ui/source-view/select-lights-counterpart", test_select_lights_counterpart);
   g_test_add_func ("/ui/source-view/sync-scroll", test_sync_scroll);
