@@ -20,7 +20,9 @@
 #include "px-palette.h"
 
 #define CHECKPOINT_BYTES 256
-#define SLICE_USEC       (8 * 1000)
+/* One main-loop iteration of tagging, for all the columns together: a
+ * frame is 16 ms, and laying out and drawing it needs the rest. */
+#define SLICE_USEC       (5 * 1000)
 #define GUTTER_WIDTH     22
 
 typedef enum
@@ -107,7 +109,7 @@ struct _PxSourceView
   PangoLayout       *markers[4];
   GtkTextTag        *tags[N_TAGS];
   guint              next_op;
-  guint              tag_source;
+  gboolean           tagging;          /* in the queue of columns being tagged */
   guint              overview_source;
   guint              pending_scroll;
   int                pending_segment;
@@ -497,34 +499,99 @@ compare_ops_visible_first (gconstpointer a,
   return 0;
 }
 
-static gboolean
-apply_ops_cb (gpointer user_data)
-{
-  PxSourceView *self = user_data;
-  GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->text_view);
-  gint64 deadline = g_get_monotonic_time () + SLICE_USEC;
+/* The columns with tags still to apply, visible ones first. GLib runs
+ * every ready source of one priority in the same iteration: one idle for
+ * all the columns keeps an iteration within one slice, however many
+ * columns there are. */
+static GQueue tagging_queue = G_QUEUE_INIT;
+static guint  tagging_source;
 
-  /* Each slice makes the view lay out its lines again: few, full slices. */
+/* Applies @self's ops until @deadline; TRUE when all are applied. */
+static gboolean
+apply_ops (PxSourceView *self,
+           gint64        deadline,
+           gboolean      visible_only)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->text_view);
+
   for (; self->next_op < self->ops->len; self->next_op++)
     {
       const TagOp *op = &g_array_index (self->ops, TagOp, self->next_op);
       GtkTextIter start, end;
 
-      if (self->next_op % 64 == 0 && g_get_monotonic_time () > deadline)
-        break;
-
+      if (visible_only && !op->visible)
+        return FALSE;
+      if (self->next_op % 16 == 0 && g_get_monotonic_time () > deadline)
+        return FALSE;
       iter_at_byte (self, &start, op->start);
       iter_at_byte (self, &end, op->end);
       gtk_text_buffer_apply_tag (buffer, self->tags[op->tag], &start, &end);
     }
-
-  if (self->next_op < self->ops->len)
-    return G_SOURCE_CONTINUE;
-
   g_array_set_size (self->ops, 0);
   self->next_op = 0;
-  self->tag_source = 0;
+  return TRUE;
+}
+
+static gboolean
+apply_ops_cb (gpointer user_data)
+{
+  gint64 deadline = g_get_monotonic_time () + SLICE_USEC;
+
+  while (!g_queue_is_empty (&tagging_queue) && g_get_monotonic_time () < deadline)
+    {
+      PxSourceView *self = g_queue_peek_head (&tagging_queue);
+
+      if (!apply_ops (self, deadline, FALSE))
+        break;
+      g_queue_pop_head (&tagging_queue);
+      self->tagging = FALSE;
+    }
+  if (!g_queue_is_empty (&tagging_queue))
+    return G_SOURCE_CONTINUE;
+  tagging_source = 0;
   return G_SOURCE_REMOVE;
+}
+
+static void
+stop_tagging (PxSourceView *self)
+{
+  if (self->tagging)
+    g_queue_remove (&tagging_queue, self);
+  self->tagging = FALSE;
+  if (g_queue_is_empty (&tagging_queue))
+    g_clear_handle_id (&tagging_source, g_source_remove);
+}
+
+/* TRUE if some of the column is inside the window's view of the columns
+ * (they scroll sideways). */
+static gboolean
+column_on_screen (PxSourceView *self)
+{
+  GtkWidget *viewport = gtk_widget_get_ancestor (GTK_WIDGET (self), GTK_TYPE_SCROLLED_WINDOW);
+  graphene_rect_t bounds;
+
+  if (!gtk_widget_get_mapped (GTK_WIDGET (self)))
+    return FALSE;
+  if (viewport == NULL || !gtk_widget_compute_bounds (GTK_WIDGET (self), viewport, &bounds))
+    return TRUE;
+  return bounds.origin.x < gtk_widget_get_width (viewport) && bounds.origin.x + bounds.size.width > 0;
+}
+
+static void
+start_tagging (PxSourceView *self,
+               gboolean      on_screen)
+{
+  g_assert (!self->tagging);
+
+  self->tagging = TRUE;
+  if (on_screen)
+    g_queue_push_head (&tagging_queue, self);
+  else
+    g_queue_push_tail (&tagging_queue, self);
+  /* Between the frames and the views' re-layout of their lines, so that
+   * the lines are laid out once, after the last slice. */
+  if (tagging_source == 0)
+    tagging_source = g_idle_add_full (GDK_PRIORITY_REDRAW + 1, apply_ops_cb, NULL, NULL);
 }
 
 static void
@@ -538,7 +605,7 @@ remove_highlights (PxSourceView *self)
     TAG_PAIR_DIFF, TAG_PAIR_EQUIVALENT, TAG_PART,
   };
 
-  g_clear_handle_id (&self->tag_source, g_source_remove);
+  stop_tagging (self);
   g_array_set_size (self->ops, 0);
   self->next_op = 0;
   gtk_text_buffer_get_bounds (buffer, &start, &end);
@@ -622,33 +689,12 @@ queue_highlights (PxSourceView *self)
   queue_overview (self);
   if (self->ops->len > 0)
     {
-      GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->text_view);
-      gint64 deadline = g_get_monotonic_time () + SLICE_USEC;
+      gboolean on_screen = column_on_screen (self);
 
-      /* The visible part at once, so that the first frame shows it, and
-       * as much of the rest as fits in a slice; then idle slices. */
-      for (; self->next_op < self->ops->len; self->next_op++)
-        {
-          const TagOp *op = &g_array_index (self->ops, TagOp, self->next_op);
-          GtkTextIter start, end;
-
-          if (!op->visible && self->next_op % 64 == 0 && g_get_monotonic_time () > deadline)
-            break;
-          iter_at_byte (self, &start, op->start);
-          iter_at_byte (self, &end, op->end);
-          gtk_text_buffer_apply_tag (buffer, self->tags[op->tag], &start, &end);
-        }
-      if (self->next_op < self->ops->len)
-        {
-          /* Between the frames and the view's re-layout of its lines, so
-           * that the lines are laid out once, after the last slice. */
-          self->tag_source = g_idle_add_full (GDK_PRIORITY_REDRAW + 1, apply_ops_cb, self, NULL);
-        }
-      else
-        {
-          g_array_set_size (self->ops, 0);
-          self->next_op = 0;
-        }
+      /* The visible part of a column on screen at once, so that the first
+       * frame with the comparison shows it; the rest in shared slices. */
+      if (!on_screen || !apply_ops (self, g_get_monotonic_time () + SLICE_USEC, TRUE))
+        start_tagging (self, on_screen);
     }
   gtk_widget_queue_draw (GTK_WIDGET (self->text_view));
 }
@@ -897,7 +943,7 @@ px_source_view_dispose (GObject *object)
   PxSourceView *self = (PxSourceView *)object;
   GtkWidget *child;
 
-  g_clear_handle_id (&self->tag_source, g_source_remove);
+  stop_tagging (self);
   g_clear_handle_id (&self->overview_source, g_source_remove);
   g_clear_handle_id (&self->pending_scroll, g_source_remove);
   if (self->text_view != NULL)
@@ -1217,7 +1263,7 @@ gboolean
 px_source_view_get_highlights_pending (PxSourceView *self)
 {
   g_return_val_if_fail (PX_IS_SOURCE_VIEW (self), FALSE);
-  return self->tag_source != 0;
+  return self->tagging;
 }
 
 void

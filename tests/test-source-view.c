@@ -544,6 +544,79 @@ test_dateline_dimmed (void)
   g_object_unref (view);
 }
 
+/* The first sentence of @column that belongs to a claim, or -1. */
+static int
+first_claimed_segment (PxComparison *comparison,
+                       PxSourceView *column)
+{
+  PxDocument *document = px_source_view_get_document (column);
+
+  for (guint s = 0; s < px_document_get_n_segments (document); s++)
+    if (px_comparison_get_claim_for_segment (comparison, px_source_view_get_index (column), s) >= 0)
+      return s;
+  return -1;
+}
+
+/* Highlights: the visible part of a column on screen in the same
+ * iteration as the comparison; a column scrolled out of the window's view
+ * waits for the idle slices that all the columns share. */
+static void
+test_offscreen_columns_wait (void)
+{
+  g_autoptr(PxApplication) app = px_application_new ();
+  g_autoptr(GSettings) settings = g_settings_new ("io.github.parallax_reader.Parallax");
+  PxWindow *window;
+  PxComparison *comparison;
+  PxSourceView *first, *last;
+  int first_segment, last_segment;
+  GPtrArray *claims;
+
+  if (!have_display)
+    {
+      g_test_skip ("no display");
+      return;
+    }
+  g_settings_set_boolean (settings, "fit-columns", FALSE);
+  g_settings_set_int (settings, "column-width", 600);
+  window = px_test_open_examples (app);
+  px_test_settle ();
+  comparison = px_window_get_comparison (window);
+  claims = px_comparison_get_claims (comparison);
+  first = px_window_get_column (window, 0);
+  last = px_window_get_column (window, px_window_get_n_columns (window) - 1);
+  first_segment = first_claimed_segment (comparison, first);
+  last_segment = first_claimed_segment (comparison, last);
+  g_assert_cmpint (first_segment, >=, 0);
+  g_assert_cmpint (last_segment, >=, 0);
+
+  px_source_view_set_comparison (first, NULL);
+  px_source_view_set_comparison (last, NULL);
+  px_source_view_set_comparison (first, comparison);
+  px_source_view_set_comparison (last, comparison);
+  {
+    const PxClaim *claim = g_ptr_array_index (claims, px_comparison_get_claim_for_segment (comparison, 0, first_segment));
+    GtkTextBuffer *buffer = gtk_text_view_get_buffer (px_source_view_get_text_view (first));
+
+    g_assert_true (has_tag (buffer, status_tag (claim->status),
+                            segment_char_offset (px_source_view_get_document (first), first_segment)));
+  }
+  {
+    guint doc = px_source_view_get_index (last);
+    const PxClaim *claim = g_ptr_array_index (claims, px_comparison_get_claim_for_segment (comparison, doc, last_segment));
+    GtkTextBuffer *buffer = gtk_text_view_get_buffer (px_source_view_get_text_view (last));
+    int offset = segment_char_offset (px_source_view_get_document (last), last_segment);
+
+    g_assert_true (px_source_view_get_highlights_pending (last));
+    g_assert_false (has_tag (buffer, status_tag (claim->status), offset));
+    px_test_wait_until_idle (window);
+    g_assert_false (px_source_view_get_highlights_pending (last));
+    g_assert_true (has_tag (buffer, status_tag (claim->status), offset));
+  }
+  g_settings_reset (settings, "fit-columns");
+  g_settings_reset (settings, "column-width");
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -554,6 +627,7 @@ main (int    argc,
     adw_init ();
 
   g_test_add_func ("/ui/source-view/claim-tags", test_claim_tags);
+  g_test_add_func ("/ui/source-view/offscreen-columns-wait", test_offscreen_columns_wait);
   g_test_add_func ("/ui/source-view/dateline-dimmed", test_dateline_dimmed);
   g_test_add_func ("/ui/source-view/fact-tags", test_fact_tags);
   g_test_add_func ("/ui/source-view/select-lights-counterpart", test_select_lights_counterpart);
