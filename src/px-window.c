@@ -1376,7 +1376,8 @@ px_window_get_highlights_pending (PxWindow *self)
   for (guint i = 0; i < self->columns->len; i++)
     if (px_source_view_get_highlights_pending (_px_window_get_column (self, i)))
       return TRUE;
-  return FALSE;
+  /* and the sidebar's list, growing a few rows a frame */
+  return px_fact_sidebar_get_rows_pending (self->fact_sidebar);
 }
 
 guint
