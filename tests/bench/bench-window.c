@@ -46,6 +46,7 @@ static gint64    first_frame, columns_frame, compared, highlights;
 static guint     n_expected;
 static GPollFunc default_poll;
 static gboolean  trace;
+static gint64    frame_start, frame_time, layout_time, layout_start;  /* of the frames in the current iteration */
 
 static int
 watch_poll (GPollFD *fds,
@@ -65,9 +66,12 @@ watch_poll (GPollFD *fds,
         {
           n_over++;
           if (trace)
-            fprintf (stderr, "iteration of %.1f ms at %.1f ms\n", busy / 1000.0, (poll_returned - t0) / 1000.0);
+            fprintf (stderr, "iteration of %.1f ms at %.1f ms%s (layout %.1f ms, frame %.1f ms)\n", busy / 1000.0,
+                     (poll_returned - t0) / 1000.0, frame_time > 0 ? ", a frame" : "",
+                     layout_time / 1000.0, frame_time / 1000.0);
         }
     }
+  frame_time = layout_time = 0;
   result = default_poll (fds, nfds, timeout);
   poll_returned = g_get_monotonic_time ();
   return result;
@@ -87,10 +91,30 @@ quit_cb (gpointer data)
 }
 
 static void
+before_paint_cb (GdkFrameClock *clock)
+{
+  frame_start = g_get_monotonic_time ();
+}
+
+static void
+layout_cb (GdkFrameClock *clock)
+{
+  layout_start = g_get_monotonic_time ();
+}
+
+static void
+paint_cb (GdkFrameClock *clock)
+{
+  layout_time += g_get_monotonic_time () - layout_start;
+}
+
+static void
 after_paint_cb (GdkFrameClock *clock,
                 PxWindow      *window)
 {
   gint64 now = g_get_monotonic_time ();
+
+  frame_time += now - frame_start;
 
   if (first_frame == 0)
     first_frame = now;
@@ -120,6 +144,9 @@ check_done_cb (gpointer data)
 static void
 realize_cb (GtkWidget *widget)
 {
+  g_signal_connect (gtk_widget_get_frame_clock (widget), "before-paint", G_CALLBACK (before_paint_cb), NULL);
+  g_signal_connect (gtk_widget_get_frame_clock (widget), "layout", G_CALLBACK (layout_cb), NULL);
+  g_signal_connect (gtk_widget_get_frame_clock (widget), "paint", G_CALLBACK (paint_cb), NULL);
   g_signal_connect (gtk_widget_get_frame_clock (widget), "after-paint",
                     G_CALLBACK (after_paint_cb), widget);
   g_timeout_add (2, check_done_cb, widget);
