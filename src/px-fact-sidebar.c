@@ -13,6 +13,7 @@
 #include <glib/gi18n.h>
 
 #include "px-fact-sidebar.h"
+#include "px-format.h"
 
 /* A row's item: a group's index in the comparison. */
 #define PX_TYPE_FACT_ITEM (px_fact_item_get_type ())
@@ -304,6 +305,7 @@ bind_row_cb (GtkSignalListItemFactory *factory,
   g_autoptr(GPtrArray) lines = g_ptr_array_new_with_free_func (free_line);
   g_autoptr(GPtrArray) columns = g_ptr_array_new_with_free_func ((GDestroyNotify)g_array_unref);
   g_autofree char *values = NULL;
+  g_autofree char *label = NULL;
 
   if (group == NULL)
     return;
@@ -393,11 +395,11 @@ bind_row_cb (GtkSignalListItemFactory *factory,
                                px_fact_kind_get_label (group->kind));
   values = px_fact_sidebar_format_values (self->comparison, group);
   gtk_label_set_text (g_object_get_data (G_OBJECT (box), "value"), values);
-  gtk_label_set_text (g_object_get_data (G_OBJECT (box), "label"), group->label != NULL ? group->label : "");
+  label = px_format_group_label (self->comparison, group, px_fact_kind_get_label (group->kind));
+  gtk_label_set_text (g_object_get_data (G_OBJECT (box), "label"), label != NULL ? label : "");
   /* The label says what the value is about, unless it repeats it. */
   gtk_widget_set_visible (g_object_get_data (G_OBJECT (box), "label"),
-                          group->label != NULL && *group->label != '\0' &&
-                          g_utf8_collate (group->label, values) != 0);
+                          label != NULL && *label != '\0' && g_utf8_collate (label, values) != 0);
   gtk_label_set_markup (g_object_get_data (G_OBJECT (box), "wordings"), wordings->str);
 
   gtk_label_set_text (GTK_LABEL (badge), status_label (group->status));
@@ -623,7 +625,7 @@ px_fact_sidebar_format_values (PxComparison      *comparison,
       if (index >= facts->len)
         continue;
       fact = g_ptr_array_index (facts, index);
-      value = px_fact_format_value (fact);
+      value = px_format_fact_value (fact);
       /* what explains a difference: "23.37% at 10:00", "82.45% exit poll" */
       if (group->status == PX_FACT_GROUP_DIFFERS && fact->when != NULL)
         {

@@ -15,6 +15,7 @@
 
 #include <glib/gi18n.h>
 
+#include "px-format.h"
 #include "px-overview-strip.h"
 #include "px-source-view.h"
 #include "px-palette.h"
@@ -1057,7 +1058,10 @@ describe_document (PxDocument *document,
 {
   const char *site = px_document_get_site (document);
   const char *origin = px_document_get_origin (document);
-  const char *date = px_document_get_date (document);
+  const char *iso_date = px_document_get_date (document);
+  /* the engine's ISO date, as the reader's locale writes dates */
+  g_autofree char *local_date = px_format_date (iso_date);
+  const char *date = local_date != NULL ? local_date : iso_date;
   g_autofree char *words = NULL;
   GString *out = g_string_new (NULL);
 
