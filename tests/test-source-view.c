@@ -617,6 +617,67 @@ test_offscreen_columns_wait (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+static GtkScrolledWindow *
+columns_scroller (PxWindow *window)
+{
+  return GTK_SCROLLED_WINDOW (gtk_widget_get_ancestor (GTK_WIDGET (px_window_get_column (window, 0)),
+                                                       GTK_TYPE_SCROLLED_WINDOW));
+}
+
+/* GTK draws, and lays out, only the columns in the window's view: the
+ * others are not mapped until they scroll into view or get the keyboard. */
+static void
+test_offscreen_columns_unmapped (void)
+{
+  g_autoptr(PxApplication) app = px_application_new ();
+  g_autoptr(GSettings) settings = g_settings_new ("io.github.parallax_reader.Parallax");
+  PxWindow *window;
+  PxSourceView *first, *last;
+  GtkAdjustment *h;
+
+  if (!have_display)
+    {
+      g_test_skip ("no display");
+      return;
+    }
+  g_settings_set_boolean (settings, "fit-columns", FALSE);
+  g_settings_set_int (settings, "column-width", 600);
+  window = px_test_open_examples (app);
+  px_test_settle ();
+  first = px_window_get_column (window, 0);
+  last = px_window_get_column (window, px_window_get_n_columns (window) - 1);
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (first)));
+  g_assert_false (gtk_widget_get_mapped (GTK_WIDGET (last)));
+
+  h = gtk_scrolled_window_get_hadjustment (columns_scroller (window));
+  gtk_adjustment_set_value (h, gtk_adjustment_get_upper (h));
+  px_test_settle ();
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (last)));
+  g_assert_false (gtk_widget_get_mapped (GTK_WIDGET (first)));
+
+  /* the column that takes the keyboard (Alt+Left) is mapped and has it */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.previous-column", NULL);
+  {
+    gboolean focused = FALSE;
+
+    for (guint c = 0; c < px_window_get_n_columns (window); c++)
+      {
+        PxSourceView *column = px_window_get_column (window, c);
+
+        if (gtk_widget_has_focus (GTK_WIDGET (px_source_view_get_text_view (column))))
+          {
+            g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (column)));
+            focused = TRUE;
+          }
+      }
+    g_assert_true (focused);
+  }
+
+  g_settings_reset (settings, "fit-columns");
+  g_settings_reset (settings, "column-width");
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -628,6 +689,7 @@ main (int    argc,
 
   g_test_add_func ("/ui/source-view/claim-tags", test_claim_tags);
   g_test_add_func ("/ui/source-view/offscreen-columns-wait", test_offscreen_columns_wait);
+  g_test_add_func ("/ui/source-view/offscreen-columns-unmapped", test_offscreen_columns_unmapped);
   g_test_add_func ("/ui/source-view/dateline-dimmed", test_dateline_dimmed);
   g_test_add_func ("/ui/source-view/fact-tags", test_fact_tags);
   g_test_add_func ("/ui/source-view/select-lights-counterpart", test_select_lights_counterpart);
