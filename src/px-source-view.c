@@ -111,7 +111,8 @@ struct _PxSourceView
   GtkTextTag        *tags[N_TAGS];
   guint              next_op;
   gboolean           tagging;          /* in the queue of columns being tagged */
-  guint              overview_source;
+  gboolean           overview_queued;  /* in the queue of strips to redraw */
+  gboolean           overview_dirty;   /* changed while not mapped */
   guint              pending_scroll;
   int                pending_segment;
   double             pending_y;
@@ -722,17 +723,21 @@ char_fraction_y (PxSourceView *self,
   return (y + height * (double)gtk_text_iter_get_line_offset (&iter) / line_chars) / upper;
 }
 
-static gboolean
-update_overview_cb (gpointer user_data)
+/* The strips to redraw: the view's height changes often while GTK lays
+ * out its lines, so strips are redrawn a tenth of a second after, one
+ * column an iteration, and only those on screen. */
+static GQueue overview_queue = G_QUEUE_INIT;
+static guint  overview_source;
+
+static void
+update_overview (PxSourceView *self)
 {
-  PxSourceView *self = user_data;
   GtkAdjustment *adjustment = px_source_view_get_vadjustment (self);
   double upper = gtk_adjustment_get_upper (adjustment);
   g_autoptr(GArray) marks = g_array_new (FALSE, FALSE, sizeof (PxOverviewMark));
 
-  self->overview_source = 0;
   if (upper <= 0)
-    return G_SOURCE_REMOVE;
+    return;
 
   for (guint s = 0; s < self->n_segments; s++)
     {
@@ -751,14 +756,66 @@ update_overview_cb (gpointer user_data)
         g_array_append_val (marks, mark);
     }
   px_overview_strip_set_marks (self->overview, marks);
+}
+
+static gboolean
+update_overviews_cb (gpointer user_data)
+{
+  PxSourceView *self = g_queue_pop_head (&overview_queue);
+
+  if (self != NULL)
+    {
+      self->overview_queued = FALSE;
+      update_overview (self);
+    }
+  if (!g_queue_is_empty (&overview_queue))
+    return G_SOURCE_CONTINUE;
+  overview_source = 0;
+  return G_SOURCE_REMOVE;
+}
+
+static gboolean
+start_overviews_cb (gpointer user_data)
+{
+  overview_source = g_idle_add_full (GDK_PRIORITY_REDRAW + 2, update_overviews_cb, NULL, NULL);
   return G_SOURCE_REMOVE;
 }
 
 static void
 queue_overview (PxSourceView *self)
 {
-  if (self->overview_source == 0)
-    self->overview_source = g_timeout_add (100, update_overview_cb, self);
+  if (!gtk_widget_get_mapped (GTK_WIDGET (self)))
+    {
+      self->overview_dirty = TRUE;
+      return;
+    }
+  if (self->overview_queued)
+    return;
+  self->overview_queued = TRUE;
+  g_queue_push_tail (&overview_queue, self);
+  if (overview_source == 0)
+    overview_source = g_timeout_add (100, start_overviews_cb, NULL);
+}
+
+static void
+unqueue_overview (PxSourceView *self)
+{
+  if (self->overview_queued)
+    g_queue_remove (&overview_queue, self);
+  self->overview_queued = FALSE;
+  if (g_queue_is_empty (&overview_queue))
+    g_clear_handle_id (&overview_source, g_source_remove);
+}
+
+/* A column scrolled back into view redraws the strip it skipped. */
+static void
+map_cb (PxSourceView *self)
+{
+  if (self->overview_dirty)
+    {
+      self->overview_dirty = FALSE;
+      queue_overview (self);
+    }
 }
 
 static void
@@ -945,7 +1002,7 @@ px_source_view_dispose (GObject *object)
   GtkWidget *child;
 
   stop_tagging (self);
-  g_clear_handle_id (&self->overview_source, g_source_remove);
+  unqueue_overview (self);
   g_clear_handle_id (&self->pending_scroll, g_source_remove);
   if (self->text_view != NULL)
     PX_SOURCE_TEXT (self->text_view)->column = NULL;
@@ -1037,6 +1094,7 @@ px_source_view_init (PxSourceView *self)
   px_overview_strip_set_adjustment (self->overview, px_source_view_get_vadjustment (self));
   g_signal_connect (px_source_view_get_vadjustment (self), "notify::upper",
                     G_CALLBACK (upper_changed_cb), self);
+  g_signal_connect (self, "map", G_CALLBACK (map_cb), NULL);
   create_tags (self);
 
   gtk_widget_set_has_tooltip (GTK_WIDGET (self->text_view), TRUE);

@@ -11,6 +11,7 @@
 #include <adwaita.h>
 
 #include "px-application.h"
+#include "px-overview-strip.h"
 #include "px-window.h"
 #include "px-ui-test.h"
 
@@ -617,6 +618,22 @@ test_offscreen_columns_wait (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+static PxOverviewStrip *
+find_strip (GtkWidget *widget)
+{
+  if (PX_IS_OVERVIEW_STRIP (widget))
+    return PX_OVERVIEW_STRIP (widget);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      PxOverviewStrip *found = find_strip (child);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
 static GtkScrolledWindow *
 columns_scroller (PxWindow *window)
 {
@@ -648,11 +665,19 @@ test_offscreen_columns_unmapped (void)
   last = px_window_get_column (window, px_window_get_n_columns (window) - 1);
   g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (first)));
   g_assert_false (gtk_widget_get_mapped (GTK_WIDGET (last)));
+  /* and its overview strip waits too */
+  g_assert_cmpuint (px_overview_strip_get_n_marks (find_strip (GTK_WIDGET (first))), >, 0);
+  px_source_view_set_comparison (last, NULL);
+  px_source_view_set_comparison (last, px_window_get_comparison (window));
+  px_test_wait_until_idle (window);
+  px_test_settle ();
+  g_assert_cmpuint (px_overview_strip_get_n_marks (find_strip (GTK_WIDGET (last))), ==, 0);
 
   h = gtk_scrolled_window_get_hadjustment (columns_scroller (window));
   gtk_adjustment_set_value (h, gtk_adjustment_get_upper (h));
   px_test_settle ();
   g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (last)));
+  g_assert_cmpuint (px_overview_strip_get_n_marks (find_strip (GTK_WIDGET (last))), >, 0);
   g_assert_false (gtk_widget_get_mapped (GTK_WIDGET (first)));
 
   /* the column that takes the keyboard (Alt+Left) is mapped and has it */
