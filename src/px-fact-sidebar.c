@@ -10,6 +10,8 @@
 
 #include "config.h"
 
+#include <time.h>
+
 #include <glib/gi18n.h>
 
 #include "px-fact-sidebar.h"
@@ -56,6 +58,8 @@ struct _PxFactSidebar
   GtkSliceListModel  *rows;       /* the first rows of filtered: the list grows a few a frame */
   GtkCustomFilter    *filter;
   guint               grow_tick;
+  guint               grow_step;  /* rows the next frame adds */
+  gint64              grow_last;  /* the main thread's CPU time at the last growth */
   PxFactKind          kind;       /* PX_N_FACT_KINDS: all */
   int                 status;     /* PX_FACT_FILTER_ANY_STATUS: all */
 };
@@ -175,11 +179,25 @@ shorten_wording (const char *text)
 }
 
 /* GTK 4.8's list view makes and measures a widget for up to 200 rows at
- * once, and a row with its wordings takes a millisecond or more: the list
- * shows a screenful at once and grows by a few rows a frame after. */
+ * once, and a row with its wordings can take a millisecond or more: the
+ * list shows a screenful at once and grows after, a few rows a frame, more
+ * while a frame costs little, fewer when it costs much. The main thread's
+ * CPU time measures the cost: other processes on the machine do not
+ * stretch it. */
 #define FIRST_ROWS     8
 #define ROWS_PER_FRAME 3
 #define GROWN_ROWS     256
+#define CHEAP_USEC     (10 * 1000)
+#define DEAR_USEC      (14 * 1000)
+
+static gint64
+thread_cpu_time (void)
+{
+  struct timespec ts;
+
+  clock_gettime (CLOCK_THREAD_CPUTIME_ID, &ts);
+  return ts.tv_sec * G_USEC_PER_SEC + ts.tv_nsec / 1000;
+}
 
 static gboolean
 grow_rows_cb (GtkWidget     *widget,
@@ -196,7 +214,17 @@ grow_rows_cb (GtkWidget     *widget,
       self->grow_tick = 0;
       return G_SOURCE_REMOVE;
     }
-  gtk_slice_list_model_set_size (self->rows, size + ROWS_PER_FRAME);
+  {
+    gint64 now = thread_cpu_time ();
+
+    /* what laying out and drawing the last rows cost */
+    if (self->grow_last > 0 && now - self->grow_last < CHEAP_USEC)
+      self->grow_step = MIN (self->grow_step * 2, 64);
+    else if (self->grow_last > 0 && now - self->grow_last > DEAR_USEC)
+      self->grow_step = MAX (self->grow_step / 2, 1);
+    self->grow_last = now;
+  }
+  gtk_slice_list_model_set_size (self->rows, size + self->grow_step);
   return G_SOURCE_CONTINUE;
 }
 
@@ -204,6 +232,8 @@ static void
 start_growing (PxFactSidebar *self)
 {
   gtk_slice_list_model_set_size (self->rows, FIRST_ROWS);
+  self->grow_step = ROWS_PER_FRAME;
+  self->grow_last = 0;
   if (self->grow_tick == 0)
     self->grow_tick = gtk_widget_add_tick_callback (GTK_WIDGET (self), grow_rows_cb, NULL, NULL);
 }
