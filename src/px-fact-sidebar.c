@@ -59,7 +59,8 @@ struct _PxFactSidebar
   GtkCustomFilter    *filter;
   guint               grow_tick;
   guint               grow_step;  /* rows the next frame adds */
-  gint64              grow_last;  /* the main thread's CPU time at the last growth */
+  gint64              grow_last;  /* the main thread's CPU time when the last rows were added */
+  gint64              frame_cost; /* CPU time of laying out and drawing the frame after, or -1 */
   PxFactKind          kind;       /* PX_N_FACT_KINDS: all */
   int                 status;     /* PX_FACT_FILTER_ANY_STATUS: all */
 };
@@ -181,9 +182,10 @@ shorten_wording (const char *text)
 /* GTK 4.8's list view makes and measures a widget for up to 200 rows at
  * once, and a row with its wordings can take a millisecond or more: the
  * list shows a screenful at once and grows after, a few rows a frame, more
- * while a frame costs little, fewer when it costs much. The main thread's
- * CPU time measures the cost: other processes on the machine do not
- * stretch it. */
+ * while the frame that lays them out costs little, fewer when it costs
+ * much. The main thread's CPU time from the frame's update to its end
+ * measures the cost: neither other processes on the machine nor the work
+ * between frames count. */
 #define FIRST_ROWS     8
 #define ROWS_PER_FRAME 3
 #define GROWN_ROWS     256
@@ -215,17 +217,31 @@ grow_rows_cb (GtkWidget     *widget,
       return G_SOURCE_REMOVE;
     }
   {
-    gint64 now = thread_cpu_time ();
-
     /* what laying out and drawing the last rows cost */
-    if (self->grow_last > 0 && now - self->grow_last < CHEAP_USEC)
+    if (self->frame_cost >= 0 && self->frame_cost < CHEAP_USEC)
       self->grow_step = MIN (self->grow_step * 2, 64);
-    else if (self->grow_last > 0 && now - self->grow_last > DEAR_USEC)
+    else if (self->frame_cost > DEAR_USEC)
       self->grow_step = MAX (self->grow_step / 2, 1);
-    self->grow_last = now;
+    self->frame_cost = -1;
+    self->grow_last = thread_cpu_time ();
   }
   gtk_slice_list_model_set_size (self->rows, size + self->grow_step);
   return G_SOURCE_CONTINUE;
+}
+
+static void
+after_paint_cb (GdkFrameClock *clock,
+                PxFactSidebar *self)
+{
+  if (self->grow_tick != 0 && self->grow_last > 0 && self->frame_cost < 0)
+    self->frame_cost = thread_cpu_time () - self->grow_last;
+}
+
+static void
+realize_cb (PxFactSidebar *self)
+{
+  g_signal_connect_object (gtk_widget_get_frame_clock (GTK_WIDGET (self)), "after-paint",
+                           G_CALLBACK (after_paint_cb), self, 0);
 }
 
 static void
@@ -234,6 +250,7 @@ start_growing (PxFactSidebar *self)
   gtk_slice_list_model_set_size (self->rows, FIRST_ROWS);
   self->grow_step = ROWS_PER_FRAME;
   self->grow_last = 0;
+  self->frame_cost = -1;
   if (self->grow_tick == 0)
     self->grow_tick = gtk_widget_add_tick_callback (GTK_WIDGET (self), grow_rows_cb, NULL, NULL);
 }
@@ -520,6 +537,8 @@ px_fact_sidebar_init (PxFactSidebar *self)
   selection = gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->rows)));
   gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (selection));
   g_object_unref (selection);
+
+  g_signal_connect (self, "realize", G_CALLBACK (realize_cb), NULL);
 
   factory = gtk_signal_list_item_factory_new ();
   g_signal_connect (factory, "setup", G_CALLBACK (setup_row_cb), self);
