@@ -579,6 +579,24 @@ column_on_screen (PxSourceView *self)
   return bounds.origin.x < gtk_widget_get_width (viewport) && bounds.origin.x + bounds.size.width > 0;
 }
 
+/* The window gives every column the comparison in one callback: their
+ * visible parts share one slice of it, not one slice each. */
+static gint64
+shared_deadline (void)
+{
+  static GSource *source;
+  static gint64 deadline;
+  GSource *current = g_main_current_source ();
+  gint64 now = g_get_monotonic_time ();
+
+  if (current == NULL || current != source || now > deadline + SLICE_USEC)
+    {
+      source = current;
+      deadline = now + SLICE_USEC;
+    }
+  return deadline;
+}
+
 static void
 start_tagging (PxSourceView *self,
                gboolean      on_screen)
@@ -695,7 +713,7 @@ queue_highlights (PxSourceView *self)
 
       /* The visible part of a column on screen at once, so that the first
        * frame with the comparison shows it; the rest in shared slices. */
-      if (!on_screen || !apply_ops (self, g_get_monotonic_time () + SLICE_USEC, TRUE))
+      if (!on_screen || !apply_ops (self, shared_deadline (), TRUE))
         start_tagging (self, on_screen);
     }
   gtk_widget_queue_draw (GTK_WIDGET (self->text_view));
