@@ -24,6 +24,8 @@
 /* One main-loop iteration of tagging, for all the columns together: a
  * frame is 16 ms, and laying out and drawing it needs the rest. */
 #define SLICE_USEC       (5 * 1000)
+/* ops a column on screen may finish with its visible part */
+#define SHORT_REST       256
 #define GUTTER_WIDTH     22
 
 typedef enum
@@ -712,8 +714,16 @@ queue_highlights (PxSourceView *self)
       gboolean on_screen = column_on_screen (self);
 
       /* The visible part of a column on screen at once, so that the first
-       * frame with the comparison shows it; the rest in shared slices. */
-      if (!on_screen || !apply_ops (self, shared_deadline (), TRUE))
+       * frame with the comparison shows it, and a short rest with it while
+       * the slice lasts; the rest in shared slices. */
+      gboolean done = FALSE;
+
+      if (on_screen && !apply_ops (self, shared_deadline (), TRUE) && self->next_op < self->ops->len &&
+          !g_array_index (self->ops, TagOp, self->next_op).visible && self->ops->len - self->next_op <= SHORT_REST)
+        done = apply_ops (self, shared_deadline (), FALSE);
+      else if (on_screen)
+        done = self->ops->len == 0;
+      if (!done)
         start_tagging (self, on_screen);
     }
   gtk_widget_queue_draw (GTK_WIDGET (self->text_view));
