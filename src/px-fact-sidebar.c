@@ -10,9 +10,12 @@
 
 #include "config.h"
 
+#include <time.h>
+
 #include <glib/gi18n.h>
 
 #include "px-fact-sidebar.h"
+#include "px-format.h"
 
 /* A row's item: a group's index in the comparison. */
 #define PX_TYPE_FACT_ITEM (px_fact_item_get_type ())
@@ -52,7 +55,12 @@ struct _PxFactSidebar
   PxComparison       *comparison;
   GListStore         *items;      /* PxFactItem */
   GtkFilterListModel *filtered;
+  GtkSliceListModel  *rows;       /* the first rows of filtered: the list grows a few a frame */
   GtkCustomFilter    *filter;
+  guint               grow_tick;
+  guint               grow_step;  /* rows the next frame adds */
+  gint64              grow_last;  /* the main thread's CPU time when the last rows were added */
+  gint64              frame_cost; /* CPU time of laying out and drawing the frame after, or -1 */
   PxFactKind          kind;       /* PX_N_FACT_KINDS: all */
   int                 status;     /* PX_FACT_FILTER_ANY_STATUS: all */
 };
@@ -171,6 +179,82 @@ shorten_wording (const char *text)
   return g_strconcat (g_strchomp (start), "…", NULL);
 }
 
+/* GTK 4.8's list view makes and measures a widget for up to 200 rows at
+ * once, and a row with its wordings can take a millisecond or more: the
+ * list shows a screenful at once and grows after, a few rows a frame, more
+ * while the frame that lays them out costs little, fewer when it costs
+ * much. The main thread's CPU time from the frame's update to its end
+ * measures the cost: neither other processes on the machine nor the work
+ * between frames count. */
+#define FIRST_ROWS     8
+#define ROWS_PER_FRAME 3
+#define GROWN_ROWS     256
+#define CHEAP_USEC     (10 * 1000)
+#define DEAR_USEC      (14 * 1000)
+
+static gint64
+thread_cpu_time (void)
+{
+  struct timespec ts;
+
+  clock_gettime (CLOCK_THREAD_CPUTIME_ID, &ts);
+  return ts.tv_sec * G_USEC_PER_SEC + ts.tv_nsec / 1000;
+}
+
+static gboolean
+grow_rows_cb (GtkWidget     *widget,
+              GdkFrameClock *clock,
+              gpointer       user_data)
+{
+  PxFactSidebar *self = PX_FACT_SIDEBAR (widget);
+  guint size = gtk_slice_list_model_get_size (self->rows);
+
+  if (size >= GROWN_ROWS || size >= g_list_model_get_n_items (G_LIST_MODEL (self->filtered)))
+    {
+      /* past what the list view makes widgets for: the rest at once */
+      gtk_slice_list_model_set_size (self->rows, G_MAXUINT);
+      self->grow_tick = 0;
+      return G_SOURCE_REMOVE;
+    }
+  {
+    /* what laying out and drawing the last rows cost */
+    if (self->frame_cost >= 0 && self->frame_cost < CHEAP_USEC)
+      self->grow_step = MIN (self->grow_step * 2, 64);
+    else if (self->frame_cost > DEAR_USEC)
+      self->grow_step = MAX (self->grow_step / 2, 1);
+    self->frame_cost = -1;
+    self->grow_last = thread_cpu_time ();
+  }
+  gtk_slice_list_model_set_size (self->rows, size + self->grow_step);
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+after_paint_cb (GdkFrameClock *clock,
+                PxFactSidebar *self)
+{
+  if (self->grow_tick != 0 && self->grow_last > 0 && self->frame_cost < 0)
+    self->frame_cost = thread_cpu_time () - self->grow_last;
+}
+
+static void
+realize_cb (PxFactSidebar *self)
+{
+  g_signal_connect_object (gtk_widget_get_frame_clock (GTK_WIDGET (self)), "after-paint",
+                           G_CALLBACK (after_paint_cb), self, 0);
+}
+
+static void
+start_growing (PxFactSidebar *self)
+{
+  gtk_slice_list_model_set_size (self->rows, FIRST_ROWS);
+  self->grow_step = ROWS_PER_FRAME;
+  self->grow_last = 0;
+  self->frame_cost = -1;
+  if (self->grow_tick == 0)
+    self->grow_tick = gtk_widget_add_tick_callback (GTK_WIDGET (self), grow_rows_cb, NULL, NULL);
+}
+
 /* Callbacks */
 
 static void
@@ -186,6 +270,7 @@ on_filter_changed_cb (PxFactSidebar *self)
   /* Row 0 of both is "all". */
   self->kind = kind == 0 || kind == GTK_INVALID_LIST_POSITION ? PX_N_FACT_KINDS : (PxFactKind)(kind - 1);
   self->status = status == 0 || status == GTK_INVALID_LIST_POSITION ? PX_FACT_FILTER_ANY_STATUS : (int)status - 1;
+  start_growing (self);
   gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
   update_stack (self);
 }
@@ -249,6 +334,12 @@ setup_row_cb (GtkSignalListItemFactory *factory,
 }
 
 static void
+free_line (gpointer line)
+{
+  g_string_free (line, TRUE);
+}
+
+static void
 bind_row_cb (GtkSignalListItemFactory *factory,
              GtkListItem              *list_item,
              PxFactSidebar            *self)
@@ -258,7 +349,10 @@ bind_row_cb (GtkSignalListItemFactory *factory,
   GtkWidget *badge = g_object_get_data (G_OBJECT (box), "badge");
   GPtrArray *facts;
   g_autoptr(GString) wordings = g_string_new (NULL);
+  g_autoptr(GPtrArray) lines = g_ptr_array_new_with_free_func (free_line);
+  g_autoptr(GPtrArray) columns = g_ptr_array_new_with_free_func ((GDestroyNotify)g_array_unref);
   g_autofree char *values = NULL;
+  g_autofree char *label = NULL;
 
   if (group == NULL)
     return;
@@ -267,7 +361,8 @@ bind_row_cb (GtkSignalListItemFactory *factory,
   for (guint doc = 0; doc < px_comparison_get_n_documents (self->comparison); doc++)
     {
       g_autoptr(GPtrArray) seen_texts = g_ptr_array_new ();
-      g_autoptr(GString) line = g_string_new (NULL);
+      GString *line = g_string_new (NULL);
+      guint same;
 
       for (guint i = 0; i < group->facts->len; i++)
         {
@@ -297,10 +392,48 @@ bind_row_cb (GtkSignalListItemFactory *factory,
             g_string_append_printf (line, "%s“%s”", line->len > 0 ? ", " : "", escaped_text);
         }
 
-      /* The column's number, as on its header, then its words. */
-      if (line->len > 0)
-        g_string_append_printf (wordings, "%s<b>%u</b>  %s", wordings->len > 0 ? "\n" : "",
-                                doc + 1, line->str);
+      if (line->len == 0)
+        {
+          g_string_free (line, TRUE);
+          continue;
+        }
+      /* Columns that word it alike share a line: twenty sources of one
+       * wording are one line, not twenty. */
+      for (same = 0; same < lines->len; same++)
+        if (strcmp (((GString *)g_ptr_array_index (lines, same))->str, line->str) == 0)
+          break;
+      if (same == lines->len)
+        {
+          g_ptr_array_add (lines, line);
+          g_ptr_array_add (columns, g_array_new (FALSE, FALSE, sizeof (guint)));
+        }
+      else
+        g_string_free (line, TRUE);
+      g_array_append_val (g_ptr_array_index (columns, same), doc);
+    }
+  /* The columns' numbers, as on their headers, then their words. */
+  for (guint l = 0; l < lines->len; l++)
+    {
+      GArray *docs = g_ptr_array_index (columns, l);
+
+      g_string_append_printf (wordings, "%s<b>", wordings->len > 0 ? "\n" : "");
+      for (guint d = 0; d < docs->len; d++)
+        {
+          guint first = g_array_index (docs, guint, d), last = first;
+
+          /* runs of three or more as ranges: "1–4, 7" */
+          while (d + 1 < docs->len && g_array_index (docs, guint, d + 1) == last + 1)
+            last = g_array_index (docs, guint, ++d);
+          if (last >= first + 2)
+            g_string_append_printf (wordings, "%s%u–%u", d > 0 && first != g_array_index (docs, guint, 0) ? ", " : "",
+                                    first + 1, last + 1);
+          else if (last == first + 1)
+            g_string_append_printf (wordings, "%s%u, %u", first != g_array_index (docs, guint, 0) ? ", " : "",
+                                    first + 1, last + 1);
+          else
+            g_string_append_printf (wordings, "%s%u", first != g_array_index (docs, guint, 0) ? ", " : "", first + 1);
+        }
+      g_string_append_printf (wordings, "</b>  %s", ((GString *)g_ptr_array_index (lines, l))->str);
     }
 
   gtk_image_set_from_icon_name (g_object_get_data (G_OBJECT (box), "icon"),
@@ -309,11 +442,11 @@ bind_row_cb (GtkSignalListItemFactory *factory,
                                px_fact_kind_get_label (group->kind));
   values = px_fact_sidebar_format_values (self->comparison, group);
   gtk_label_set_text (g_object_get_data (G_OBJECT (box), "value"), values);
-  gtk_label_set_text (g_object_get_data (G_OBJECT (box), "label"), group->label != NULL ? group->label : "");
+  label = px_format_group_label (self->comparison, group, px_fact_kind_get_label (group->kind));
+  gtk_label_set_text (g_object_get_data (G_OBJECT (box), "label"), label != NULL ? label : "");
   /* The label says what the value is about, unless it repeats it. */
   gtk_widget_set_visible (g_object_get_data (G_OBJECT (box), "label"),
-                          group->label != NULL && *group->label != '\0' &&
-                          g_utf8_collate (group->label, values) != 0);
+                          label != NULL && *label != '\0' && g_utf8_collate (label, values) != 0);
   gtk_label_set_markup (g_object_get_data (G_OBJECT (box), "wordings"), wordings->str);
 
   gtk_label_set_text (GTK_LABEL (badge), status_label (group->status));
@@ -333,6 +466,10 @@ px_fact_sidebar_dispose (GObject *object)
   /* Template children that are not bound are ours to unparent too. */
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
     gtk_widget_unparent (child);
+  if (self->grow_tick != 0)
+    gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->grow_tick);
+  self->grow_tick = 0;
+  g_clear_object (&self->rows);
   g_clear_object (&self->filtered);
   g_clear_object (&self->filter);
   g_clear_object (&self->items);
@@ -396,9 +533,12 @@ px_fact_sidebar_init (PxFactSidebar *self)
   self->filter = gtk_custom_filter_new (filter_func, self, NULL);
   self->filtered = gtk_filter_list_model_new (g_object_ref (G_LIST_MODEL (self->items)),
                                               g_object_ref (GTK_FILTER (self->filter)));
-  selection = gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->filtered)));
+  self->rows = gtk_slice_list_model_new (g_object_ref (G_LIST_MODEL (self->filtered)), 0, FIRST_ROWS);
+  selection = gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->rows)));
   gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (selection));
   g_object_unref (selection);
+
+  g_signal_connect (self, "realize", G_CALLBACK (realize_cb), NULL);
 
   factory = gtk_signal_list_item_factory_new ();
   g_signal_connect (factory, "setup", G_CALLBACK (setup_row_cb), self);
@@ -439,6 +579,7 @@ px_fact_sidebar_set_comparison (PxFactSidebar *self,
           g_ptr_array_add (items, item);
         }
     }
+  start_growing (self);
   g_list_store_splice (self->items, 0, g_list_model_get_n_items (G_LIST_MODEL (self->items)),
                        items->pdata, items->len);
   update_stack (self);
@@ -461,6 +602,13 @@ px_fact_sidebar_get_n_groups (PxFactSidebar *self)
 {
   g_return_val_if_fail (PX_IS_FACT_SIDEBAR (self), 0);
   return g_list_model_get_n_items (G_LIST_MODEL (self->filtered));
+}
+
+gboolean
+px_fact_sidebar_get_rows_pending (PxFactSidebar *self)
+{
+  g_return_val_if_fail (PX_IS_FACT_SIDEBAR (self), FALSE);
+  return self->grow_tick != 0 && gtk_widget_get_mapped (GTK_WIDGET (self));
 }
 
 guint
@@ -526,7 +674,7 @@ px_fact_sidebar_format_values (PxComparison      *comparison,
       if (index >= facts->len)
         continue;
       fact = g_ptr_array_index (facts, index);
-      value = px_fact_format_value (fact);
+      value = px_format_fact_value (fact);
       /* what explains a difference: "23.37% at 10:00", "82.45% exit poll" */
       if (group->status == PX_FACT_GROUP_DIFFERS && fact->when != NULL)
         {

@@ -29,6 +29,8 @@ void           px_fact_sidebar_set_filter      (PxFactSidebar *self,
                                                 int            status);
 /* The groups shown, after the filter. */
 guint          px_fact_sidebar_get_n_groups    (PxFactSidebar *self);
+/* TRUE while the list, on screen, is still growing to all its rows. */
+gboolean       px_fact_sidebar_get_rows_pending (PxFactSidebar *self);
 /* The index in px_comparison_get_fact_groups() of the @position-th row. */
 guint          px_fact_sidebar_get_group_index (PxFactSidebar *self,
                                                 guint          position);

@@ -131,14 +131,15 @@ static const struct
   const char      *label;
   const char      *tag;
   PangoUnderline   underline;
+  const char      *underline_color;
   const char      *background;
 } label_styles[] = {
   /* never colour alone: each label has its own underline too */
   /* apart from the engine's greens, blues, ambers and oranges */
-  { PX_LABEL_KEY_CLAIM, "px-note-key-claim", PANGO_UNDERLINE_DOUBLE, "rgba(145,65,172,0.32)" },
-  { PX_LABEL_CONTRADICTION, "px-note-contradiction", PANGO_UNDERLINE_ERROR, "rgba(224,27,36,0.28)" },
-  { PX_LABEL_CHECK, "px-note-check", PANGO_UNDERLINE_LOW, "rgba(99,69,44,0.25)" },
-  { NULL, "px-note-other", PANGO_UNDERLINE_SINGLE, "rgba(119,118,123,0.30)" },
+  { PX_LABEL_KEY_CLAIM, "px-note-key-claim", PANGO_UNDERLINE_DOUBLE, "#813d9c", "rgba(145,65,172,0.32)" },
+  { PX_LABEL_CONTRADICTION, "px-note-contradiction", PANGO_UNDERLINE_ERROR, "#e01b24", "rgba(224,27,36,0.28)" },
+  { PX_LABEL_CHECK, "px-note-check", PANGO_UNDERLINE_LOW, "#63452c", "rgba(99,69,44,0.25)" },
+  { NULL, "px-note-other", PANGO_UNDERLINE_SINGLE, "#77767b", "rgba(119,118,123,0.30)" },
 };
 
 /* @text in quotation marks, unless it is a quote with its own already
@@ -364,8 +365,14 @@ ensure_tags (GtkTextBuffer *buffer)
 
       if (tag == NULL)
         {
+          GdkRGBA underline;
+
+          /* The underline's colour too: a fact's faint one (a name, a
+           * number inside a highlighted quote) must not show through. */
+          gdk_rgba_parse (&underline, label_styles[i].underline_color);
           tag = gtk_text_buffer_create_tag (buffer, label_styles[i].tag,
                                             "underline", label_styles[i].underline,
+                                            "underline-rgba", &underline,
                                             "background", label_styles[i].background,
                                             NULL);
         }

@@ -377,6 +377,8 @@ focus_column (PxWindow *self,
   gtk_text_view_get_visible_rect (view, &visible);
   gtk_text_view_get_iter_at_location (view, &iter, visible.x, visible.y);
   gtk_text_buffer_place_cursor (gtk_text_view_get_buffer (view), &iter);
+  /* a column scrolled out of view is not mapped */
+  _px_window_show_column (self, target);
   gtk_widget_grab_focus (GTK_WIDGET (view));
   if (gtk_widget_compute_bounds (GTK_WIDGET (column), GTK_WIDGET (self->columns_box), &bounds))
     {

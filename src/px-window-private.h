@@ -57,6 +57,7 @@ struct _PxWindow
   guint                 removal_guard;    /* × insensitive for a double-click time */
   guint                 generation;       /* of the import batch */
   guint                 highlight_watch;
+  guint                 on_screen_idle;   /* maps the columns in view, unmaps the others */
   gint64                opened_at;        /* monotonic time of the last open, for the log */
   PxSourceView         *sync_leader;      /* borrowed: the column the others last followed */
   AdwToast             *feedback_toast;   /* weak: the last short message */
@@ -111,6 +112,8 @@ void           _px_window_update_actions         (PxWindow *self);
 void           _px_window_move_to_claim          (PxWindow *self,
                                                   int       direction);
 void           _px_window_recompare              (PxWindow *self);
+void           _px_window_show_column            (PxWindow *self,
+                                                  guint     index);
 const char *   _px_window_document_display_title (PxDocument  *document,
                                                   char       **fallback);
 void           _px_window_removed_source_free    (gpointer data);

@@ -835,6 +835,66 @@ columns_scroll_cb (GtkEventControllerScroll *controller,
   return GDK_EVENT_STOP;
 }
 
+/* Columns and link maps outside the window's view of the columns (they
+ * scroll sideways) are not mapped: GTK draws, and lays out the lines of,
+ * only what can be seen, not twenty columns for the five in view. Half a
+ * page each side is kept mapped so that scrolling shows no blank. */
+static gboolean
+update_on_screen_cb (gpointer user_data)
+{
+  PxWindow *self = user_data;
+  GtkAdjustment *h = gtk_scrolled_window_get_hadjustment (self->columns_scroller);
+  double page = gtk_adjustment_get_page_size (h);
+  double left = gtk_adjustment_get_value (h) - page / 2;
+  double right = gtk_adjustment_get_value (h) + page * 1.5;
+  double x = 0;
+
+  self->on_screen_idle = 0;
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->columns_box)); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      graphene_rect_t bounds;
+      gboolean shown;
+
+      if (page <= 0 || !gtk_widget_compute_bounds (child, GTK_WIDGET (self->columns_box), &bounds) ||
+          bounds.size.width <= 0)
+        {
+          /* not laid out yet: as wide as a column gets at its narrowest */
+          bounds.origin.x = x;
+          bounds.size.width = PX_IS_SOURCE_VIEW (child) ? MIN_COLUMN_WIDTH : 0;
+          if (page <= 0)
+            right = gtk_widget_get_width (GTK_WIDGET (self)) > 0 ? gtk_widget_get_width (GTK_WIDGET (self)) * 1.5
+                                                                 : 1920;
+        }
+      x = bounds.origin.x + bounds.size.width;
+      shown = bounds.origin.x < right && bounds.origin.x + bounds.size.width > left;
+      /* the keyboard's column stays */
+      shown = shown || gtk_widget_get_focus_child (child) != NULL;
+      if (gtk_widget_get_child_visible (child) != shown)
+        gtk_widget_set_child_visible (child, shown);
+    }
+  return G_SOURCE_REMOVE;
+}
+
+static void
+queue_on_screen (PxWindow *self)
+{
+  /* after the allocation that moved them, before the next frame */
+  if (self->on_screen_idle == 0)
+    self->on_screen_idle = g_idle_add_full (G_PRIORITY_HIGH_IDLE, update_on_screen_cb, self, NULL);
+}
+
+void
+_px_window_show_column (PxWindow *self,
+                        guint     index)
+{
+  PxSourceView *column = _px_window_get_column (self, index);
+
+  if (column != NULL)
+    gtk_widget_set_child_visible (GTK_WIDGET (column), TRUE);
+  queue_on_screen (self);
+}
+
 /* The sentence each column had at its top before the columns were built
  * again. The views' own corrections must not lead sync scroll. */
 static void
@@ -903,6 +963,9 @@ build_columns (PxWindow *self)
       g_ptr_array_add (self->columns, g_object_ref (column));
       g_ptr_array_add (self->matches, NULL);
     }
+
+  g_clear_handle_id (&self->on_screen_idle, g_source_remove);
+  update_on_screen_cb (self);
 
   /* now, and again once the columns are laid out at their new widths */
   g_clear_pointer (&self->restore_tops, g_hash_table_unref);
@@ -1177,6 +1240,7 @@ px_window_dispose (GObject *object)
   g_clear_object (&self->import_cancellable);
   g_clear_object (&self->compare_cancellable);
   g_clear_handle_id (&self->highlight_watch, g_source_remove);
+  g_clear_handle_id (&self->on_screen_idle, g_source_remove);
   g_clear_handle_id (&self->removal_guard, g_source_remove);
   g_clear_pointer (&self->removals, g_ptr_array_unref);
   g_clear_pointer (&self->restore_tops, g_hash_table_unref);
@@ -1291,6 +1355,12 @@ px_window_init (PxWindow *self)
     g_signal_connect (scroll, "scroll", G_CALLBACK (columns_scroll_cb), self);
     gtk_widget_add_controller (GTK_WIDGET (self->columns_scroller), scroll);
   }
+  {
+    GtkAdjustment *h = gtk_scrolled_window_get_hadjustment (self->columns_scroller);
+
+    g_signal_connect_swapped (h, "value-changed", G_CALLBACK (queue_on_screen), self);
+    g_signal_connect_swapped (h, "changed", G_CALLBACK (queue_on_screen), self);
+  }
   self->font_css = gtk_css_provider_new ();
   gtk_style_context_add_provider_for_display (gtk_widget_get_display (GTK_WIDGET (self)),
                                               GTK_STYLE_PROVIDER (self->font_css),
@@ -1376,7 +1446,8 @@ px_window_get_highlights_pending (PxWindow *self)
   for (guint i = 0; i < self->columns->len; i++)
     if (px_source_view_get_highlights_pending (_px_window_get_column (self, i)))
       return TRUE;
-  return FALSE;
+  /* and the sidebar's list, growing a few rows a frame */
+  return px_fact_sidebar_get_rows_pending (self->fact_sidebar);
 }
 
 guint

@@ -220,6 +220,104 @@ test_seeds_turnout (void)
   g_assert_not_reached ();
 }
 
+/* The sidebar's list, not a drop-down's in its popover. */
+static GtkWidget *
+find_list_view (GtkWidget *widget)
+{
+  if (GTK_IS_POPOVER (widget))
+    return NULL;
+  if (GTK_IS_LIST_VIEW (widget))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_list_view (child);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* The wordings of the rows under @widget: a label whose lines start with
+ * the columns' numbers in bold. */
+static void
+check_wordings_once (GtkWidget *widget,
+                     guint     *n_checked)
+{
+  const char *markup = GTK_IS_LABEL (widget) ? gtk_label_get_label (GTK_LABEL (widget)) : NULL;
+
+  if (markup != NULL && g_str_has_prefix (markup, "<b>"))
+    {
+      g_auto(GStrv) lines = g_strsplit (markup, "\n", -1);
+
+      for (guint i = 0; lines[i] != NULL; i++)
+        for (guint j = i + 1; lines[j] != NULL; j++)
+          {
+            const char *a = strstr (lines[i], "</b>");
+            const char *b = strstr (lines[j], "</b>");
+
+            /* columns that word it alike share one line */
+            g_assert_nonnull (a);
+            g_assert_nonnull (b);
+            g_assert_cmpstr (a, !=, b);
+          }
+      (*n_checked)++;
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    check_wordings_once (child, n_checked);
+}
+
+/* GTK 4.8's list view makes and measures a widget for up to 200 rows at
+ * once: the sidebar shows a screenful with the comparison and grows by a
+ * few rows a frame, and each wording is listed once with its columns. */
+static void
+test_rows_grow (void)
+{
+  g_autoptr(PxApplication) app = px_application_new ();
+  g_autoptr(GPtrArray) files = seed_files ();
+  PxWindow *window;
+  PxFactSidebar *sidebar;
+  GtkListView *list;
+  guint n_groups, n_checked = 0;
+
+  if (!have_display)
+    {
+      g_test_skip ("no display");
+      return;
+    }
+  if (files->len == 0)
+    {
+      g_test_skip ("no seed articles (PX_SEEDS_DIR)");
+      return;
+    }
+  g_application_register (G_APPLICATION (app), NULL, NULL);
+  window = px_window_new (GTK_APPLICATION (app));
+  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
+  gtk_window_present (GTK_WINDOW (window));
+  px_window_open_files (window, (GFile **)files->pdata, files->len);
+  px_test_wait_until_idle (window);
+  sidebar = px_window_get_fact_sidebar (window);
+  list = GTK_LIST_VIEW (find_list_view (GTK_WIDGET (sidebar)));
+  n_groups = px_comparison_get_fact_groups (px_window_get_comparison (window))->len;
+  g_assert_cmpuint (n_groups, >, 16);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (gtk_list_view_get_model (list))), ==, n_groups);
+
+  px_fact_sidebar_set_comparison (sidebar, px_window_get_comparison (window));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (gtk_list_view_get_model (list))), <=, 8);
+  g_assert_true (px_fact_sidebar_get_rows_pending (sidebar));
+  /* every group can still be filtered and picked */
+  g_assert_cmpuint (px_fact_sidebar_get_n_groups (sidebar), ==, n_groups);
+  px_test_wait_until_idle (window);
+  g_assert_false (px_fact_sidebar_get_rows_pending (sidebar));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (gtk_list_view_get_model (list))), ==, n_groups);
+
+  check_wordings_once (GTK_WIDGET (sidebar), &n_checked);
+  g_assert_cmpuint (n_checked, >, 0);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -232,6 +330,7 @@ main (int    argc,
   g_test_add_func ("/ui/fact-sidebar/examples", test_examples);
   g_test_add_func ("/ui/fact-sidebar/seeds", test_seeds);
   g_test_add_func ("/ui/fact-sidebar/seeds/turnout", test_seeds_turnout);
+  g_test_add_func ("/ui/fact-sidebar/rows-grow", test_rows_grow);
 
   return g_test_run ();
 }

@@ -356,6 +356,68 @@ test_quote_not_doubled (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* The tag at @iter that decides @property_set ("underline-rgba-set"):
+ * the one of highest priority that sets it. */
+static GtkTextTag *
+deciding_tag (const GtkTextIter *iter,
+              const char        *property_set)
+{
+  g_autoptr(GSList) tags = gtk_text_iter_get_tags (iter);
+  GtkTextTag *best = NULL;
+
+  for (GSList *l = tags; l != NULL; l = l->next)
+    {
+      gboolean set = FALSE;
+
+      g_object_get (l->data, property_set, &set, NULL);
+      if (set && (best == NULL || gtk_text_tag_get_priority (l->data) > gtk_text_tag_get_priority (best)))
+        best = l->data;
+    }
+  return best;
+}
+
+/* A highlight over a quote covers the name inside it too: its underline
+ * (never colour alone) is the highlight's, not the name's faint one. */
+static void
+test_highlight_covers_name (void)
+{
+  g_autoptr(PxApplication) app = px_application_new ();
+  PxWindow *window;
+  GtkTextBuffer *buffer;
+  GtkTextTag *note_tag, *name_tag;
+  const char *text, *quote, *name, *said;
+  GtkTextIter iter;
+
+  if (!have_display)
+    {
+      g_test_skip ("no display");
+      return;
+    }
+  window = px_test_open_examples (app);
+  text = px_document_get_text (px_source_view_get_document (px_window_get_column (window, 0)), NULL);
+  quote = strstr (text, "\"This bridge");
+  name = quote != NULL ? strstr (quote, "Ilse Varga") : NULL;
+  said = name != NULL ? strstr (name, " said") : NULL;
+  g_assert_nonnull (said);
+  g_assert_nonnull (px_notes_add (px_window_get_notes (window), 0, quote - text, said - text, "check", NULL));
+  px_test_settle ();
+
+  buffer = gtk_text_view_get_buffer (px_source_view_get_text_view (px_window_get_column (window, 0)));
+  note_tag = gtk_text_tag_table_lookup (gtk_text_buffer_get_tag_table (buffer), "px-note-check");
+  name_tag = gtk_text_tag_table_lookup (gtk_text_buffer_get_tag_table (buffer), "fact-name");
+  g_assert_nonnull (note_tag);
+  gtk_text_buffer_get_iter_at_offset (buffer, &iter, g_utf8_pointer_to_offset (text, name) + 1);
+  g_assert_true (gtk_text_iter_has_tag (&iter, name_tag));
+  g_assert_true (gtk_text_iter_has_tag (&iter, note_tag));
+  g_assert_true (deciding_tag (&iter, "underline-set") == note_tag);
+  g_assert_true (deciding_tag (&iter, "underline-rgba-set") == note_tag);
+  g_assert_true (deciding_tag (&iter, "background-set") == note_tag);
+
+  px_session_remove_annotation (px_notes_get_session (px_window_get_notes (window)),
+                                g_ptr_array_index (px_session_get_annotations (px_notes_get_session (px_window_get_notes (window))), 0));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -375,6 +437,7 @@ main (int    argc,
   g_test_add_func ("/ui/window/compare-again", test_compare_again);
   g_test_add_func ("/ui/window/keeps-place", test_keeps_place);
   g_test_add_func ("/ui/notes/quote-not-doubled", test_quote_not_doubled);
+  g_test_add_func ("/ui/notes/highlight-covers-name", test_highlight_covers_name);
 
   return g_test_run ();
 }

@@ -7,6 +7,7 @@
 #include <adwaita.h>
 
 #include "px-application.h"
+#include "px-enums.h"
 #include "px-search.h"
 #include "px-window.h"
 #include "px-ui-test.h"
@@ -157,6 +158,17 @@ test_search_window (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* The search flags are a registered GType (gnome.mkenums_simple). */
+static void
+test_search_flags_type (void)
+{
+  g_autoptr(GFlagsClass) klass = g_type_class_ref (PX_TYPE_SEARCH_FLAGS);
+
+  g_assert_true (G_TYPE_IS_FLAGS (PX_TYPE_SEARCH_FLAGS));
+  g_assert_cmpuint (g_flags_get_value_by_nick (klass, "match-case")->value, ==, PX_SEARCH_MATCH_CASE);
+  g_assert_cmpuint (g_flags_get_value_by_nick (klass, "regex")->value, ==, PX_SEARCH_REGEX);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -167,6 +179,7 @@ main (int    argc,
     adw_init ();
 
   g_test_add_func ("/ui/search/text", test_search_text);
+  g_test_add_func ("/ui/search/flags-type", test_search_flags_type);
   g_test_add_func ("/ui/search/bad-regex", test_search_bad_regex);
   g_test_add_func ("/ui/search/window", test_search_window);
 

@@ -4,11 +4,14 @@
  */
 #include "config.h"
 
+#include <string.h>
+
 #include <math.h>
 
 #include <adwaita.h>
 
 #include "px-application.h"
+#include "px-overview-strip.h"
 #include "px-window.h"
 #include "px-ui-test.h"
 
@@ -503,6 +506,203 @@ test_highlight_kinds (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* A dateline opening the first sentence is dimmed as clutter (the
+ * column's header says where and when the story was filed), and stays in
+ * the text when clutter is hidden: never invisible inside a line. */
+static void
+test_dateline_dimmed (void)
+{
+  static const char text[] = "Orlin votes yes to the bridge\n\nMARLOW, March 13 (Continental Wire) - Voters in the Orlin "
+                             "region approved a bridge across the lake in a referendum on Sunday, official results showed.\n";
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PxDocument) document = NULL;
+  PxSourceView *view;
+  GtkTextBuffer *buffer;
+  GtkTextTag *tag;
+  GtkTextIter iter;
+  gboolean invisible = TRUE;
+
+  if (!have_display)
+    {
+      g_test_skip ("no display");
+      return;
+    }
+  document = px_import_text (text, strlen (text), "wire.txt", &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (px_document_get_dateline (document), !=, NULL);
+  view = g_object_ref_sink (px_source_view_new (document, 0));
+  px_source_view_set_show_boilerplate (view, FALSE);
+  buffer = gtk_text_view_get_buffer (px_source_view_get_text_view (view));
+  tag = gtk_text_tag_table_lookup (gtk_text_buffer_get_tag_table (buffer), "dateline");
+  g_assert_nonnull (tag);
+
+  gtk_text_buffer_get_iter_at_offset (buffer, &iter, g_utf8_pointer_to_offset (text, strstr (text, "MARLOW")));
+  g_assert_true (gtk_text_iter_has_tag (&iter, tag));
+  gtk_text_buffer_get_iter_at_offset (buffer, &iter, g_utf8_pointer_to_offset (text, strstr (text, "Voters")));
+  g_assert_false (gtk_text_iter_has_tag (&iter, tag));
+  g_object_get (tag, "invisible", &invisible, NULL);
+  g_assert_false (invisible);
+  g_object_unref (view);
+}
+
+/* The first sentence of @column that belongs to a claim, or -1. */
+static int
+first_claimed_segment (PxComparison *comparison,
+                       PxSourceView *column)
+{
+  PxDocument *document = px_source_view_get_document (column);
+
+  for (guint s = 0; s < px_document_get_n_segments (document); s++)
+    if (px_comparison_get_claim_for_segment (comparison, px_source_view_get_index (column), s) >= 0)
+      return s;
+  return -1;
+}
+
+/* Highlights: the visible part of a column on screen in the same
+ * iteration as the comparison; a column scrolled out of the window's view
+ * waits for the idle slices that all the columns share. */
+static void
+test_offscreen_columns_wait (void)
+{
+  g_autoptr(PxApplication) app = px_application_new ();
+  g_autoptr(GSettings) settings = g_settings_new ("io.github.parallax_reader.Parallax");
+  PxWindow *window;
+  PxComparison *comparison;
+  PxSourceView *first, *last;
+  int first_segment, last_segment;
+  GPtrArray *claims;
+
+  if (!have_display)
+    {
+      g_test_skip ("no display");
+      return;
+    }
+  g_settings_set_boolean (settings, "fit-columns", FALSE);
+  g_settings_set_int (settings, "column-width", 600);
+  window = px_test_open_examples (app);
+  px_test_settle ();
+  comparison = px_window_get_comparison (window);
+  claims = px_comparison_get_claims (comparison);
+  first = px_window_get_column (window, 0);
+  last = px_window_get_column (window, px_window_get_n_columns (window) - 1);
+  first_segment = first_claimed_segment (comparison, first);
+  last_segment = first_claimed_segment (comparison, last);
+  g_assert_cmpint (first_segment, >=, 0);
+  g_assert_cmpint (last_segment, >=, 0);
+
+  px_source_view_set_comparison (first, NULL);
+  px_source_view_set_comparison (last, NULL);
+  px_source_view_set_comparison (first, comparison);
+  px_source_view_set_comparison (last, comparison);
+  {
+    const PxClaim *claim = g_ptr_array_index (claims, px_comparison_get_claim_for_segment (comparison, 0, first_segment));
+    GtkTextBuffer *buffer = gtk_text_view_get_buffer (px_source_view_get_text_view (first));
+
+    g_assert_true (has_tag (buffer, status_tag (claim->status),
+                            segment_char_offset (px_source_view_get_document (first), first_segment)));
+  }
+  {
+    guint doc = px_source_view_get_index (last);
+    const PxClaim *claim = g_ptr_array_index (claims, px_comparison_get_claim_for_segment (comparison, doc, last_segment));
+    GtkTextBuffer *buffer = gtk_text_view_get_buffer (px_source_view_get_text_view (last));
+    int offset = segment_char_offset (px_source_view_get_document (last), last_segment);
+
+    g_assert_true (px_source_view_get_highlights_pending (last));
+    g_assert_false (has_tag (buffer, status_tag (claim->status), offset));
+    px_test_wait_until_idle (window);
+    g_assert_false (px_source_view_get_highlights_pending (last));
+    g_assert_true (has_tag (buffer, status_tag (claim->status), offset));
+  }
+  g_settings_reset (settings, "fit-columns");
+  g_settings_reset (settings, "column-width");
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static PxOverviewStrip *
+find_strip (GtkWidget *widget)
+{
+  if (PX_IS_OVERVIEW_STRIP (widget))
+    return PX_OVERVIEW_STRIP (widget);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      PxOverviewStrip *found = find_strip (child);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static GtkScrolledWindow *
+columns_scroller (PxWindow *window)
+{
+  return GTK_SCROLLED_WINDOW (gtk_widget_get_ancestor (GTK_WIDGET (px_window_get_column (window, 0)),
+                                                       GTK_TYPE_SCROLLED_WINDOW));
+}
+
+/* GTK draws, and lays out, only the columns in the window's view: the
+ * others are not mapped until they scroll into view or get the keyboard. */
+static void
+test_offscreen_columns_unmapped (void)
+{
+  g_autoptr(PxApplication) app = px_application_new ();
+  g_autoptr(GSettings) settings = g_settings_new ("io.github.parallax_reader.Parallax");
+  PxWindow *window;
+  PxSourceView *first, *last;
+  GtkAdjustment *h;
+
+  if (!have_display)
+    {
+      g_test_skip ("no display");
+      return;
+    }
+  g_settings_set_boolean (settings, "fit-columns", FALSE);
+  g_settings_set_int (settings, "column-width", 600);
+  window = px_test_open_examples (app);
+  px_test_settle ();
+  first = px_window_get_column (window, 0);
+  last = px_window_get_column (window, px_window_get_n_columns (window) - 1);
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (first)));
+  g_assert_false (gtk_widget_get_mapped (GTK_WIDGET (last)));
+  /* and its overview strip waits too */
+  g_assert_cmpuint (px_overview_strip_get_n_marks (find_strip (GTK_WIDGET (first))), >, 0);
+  px_source_view_set_comparison (last, NULL);
+  px_source_view_set_comparison (last, px_window_get_comparison (window));
+  px_test_wait_until_idle (window);
+  px_test_settle ();
+  g_assert_cmpuint (px_overview_strip_get_n_marks (find_strip (GTK_WIDGET (last))), ==, 0);
+
+  h = gtk_scrolled_window_get_hadjustment (columns_scroller (window));
+  gtk_adjustment_set_value (h, gtk_adjustment_get_upper (h));
+  px_test_settle ();
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (last)));
+  g_assert_cmpuint (px_overview_strip_get_n_marks (find_strip (GTK_WIDGET (last))), >, 0);
+  g_assert_false (gtk_widget_get_mapped (GTK_WIDGET (first)));
+
+  /* the column that takes the keyboard (Alt+Left) is mapped and has it */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.previous-column", NULL);
+  {
+    gboolean focused = FALSE;
+
+    for (guint c = 0; c < px_window_get_n_columns (window); c++)
+      {
+        PxSourceView *column = px_window_get_column (window, c);
+
+        if (gtk_widget_has_focus (GTK_WIDGET (px_source_view_get_text_view (column))))
+          {
+            g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (column)));
+            focused = TRUE;
+          }
+      }
+    g_assert_true (focused);
+  }
+
+  g_settings_reset (settings, "fit-columns");
+  g_settings_reset (settings, "column-width");
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -513,6 +713,9 @@ main (int    argc,
     adw_init ();
 
   g_test_add_func ("/ui/source-view/claim-tags", test_claim_tags);
+  g_test_add_func ("/ui/source-view/offscreen-columns-wait", test_offscreen_columns_wait);
+  g_test_add_func ("/ui/source-view/offscreen-columns-unmapped", test_offscreen_columns_unmapped);
+  g_test_add_func ("/ui/source-view/dateline-dimmed", test_dateline_dimmed);
   g_test_add_func ("/ui/source-view/fact-tags", test_fact_tags);
   g_test_add_func ("/ui/source-view/select-lights-counterpart", test_select_lights_counterpart);
   g_test_add_func ("/ui/source-view/sync-scroll", test_sync_scroll);

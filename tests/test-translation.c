@@ -9,13 +9,16 @@
 #include "config.h"
 
 #include <locale.h>
+#include <string.h>
 
 #include <glib/gi18n.h>
 #include <adwaita.h>
 
 #include "px-application.h"
+#include "px-format.h"
 #include "px-preferences-window.h"
 #include "px-window.h"
+#include "px-ui-test.h"
 
 static gboolean have_display;
 static gboolean have_catalog;
@@ -457,6 +460,68 @@ test_build_tree_catalogs (void)
   g_assert_cmpstr (installed, ==, LOCALEDIR);
 }
 
+/* The engine's dates and amounts as the reader's language writes them,
+ * in the window too (the column's header), not the engine's English. */
+static void
+test_values_in_locale (void)
+{
+  g_autoptr(PxApplication) app = NULL;
+  g_autoptr(PxFact) fact = px_fact_new (PX_FACT_MONEY, 0, 1);
+  g_autofree char *full = px_format_date ("2022-11-20");
+  g_autofree char *month = px_format_date ("2022-11");
+  g_autofree char *day = px_format_date ("--11-20");
+  g_autofree char *money = NULL;
+  g_autoptr(GPtrArray) files = NULL;
+  PxWindow *window;
+  gboolean found = FALSE;
+
+  if (!have_catalog)
+    {
+      g_test_skip ("no compiled catalog");
+      return;
+    }
+  g_assert_cmpstr (full, ==, "20.11.2022");
+  g_assert_cmpstr (month, ==, "11.2022");
+  g_assert_cmpstr (day, ==, "20.11");
+  fact->value = 500e9;
+  fact->precision = 1e9;
+  fact->currency = g_strdup ("USD");
+  fact->qualifier = PX_QUALIFIER_GT;
+  money = px_format_fact_value (fact);
+  g_assert_cmpstr (money, ==, "> $500 млрд");
+
+  if (!have_display)
+    {
+      g_test_skip ("no display");
+      return;
+    }
+  app = px_application_new ();
+  g_application_register (G_APPLICATION (app), NULL, NULL);
+  files = px_application_list_examples ();
+  window = px_window_new (GTK_APPLICATION (app));
+  gtk_window_present (GTK_WINDOW (window));
+  px_window_open_files (window, (GFile **)files->pdata, files->len);
+  px_test_wait_until_idle (window);
+  for (guint c = 0; c < px_window_get_n_columns (window); c++)
+    {
+      PxDocument *document = px_source_view_get_document (px_window_get_column (window, c));
+      g_autofree char *date = px_format_date (px_document_get_date (document));
+      g_autoptr(GPtrArray) texts = g_ptr_array_new_with_free_func (g_free);
+
+      if (date == NULL)
+        continue;
+      g_assert_null (strchr (date, '-'));
+      collect_texts (GTK_WIDGET (px_window_get_column (window, c)), texts);
+      for (guint i = 0; i < texts->len; i++)
+        {
+          g_assert_null (strstr (g_ptr_array_index (texts, i), px_document_get_date (document)));
+          found = found || strstr (g_ptr_array_index (texts, i), date) != NULL;
+        }
+    }
+  g_assert_true (found);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -487,6 +552,7 @@ main (int    argc,
   g_test_add_func ("/ui/translation/build-tree-catalogs", test_build_tree_catalogs);
   g_test_add_func ("/ui/translation/plurals", test_plurals);
   g_test_add_func ("/ui/translation/window", test_window);
+  g_test_add_func ("/ui/translation/values-in-locale", test_values_in_locale);
   g_test_add_func ("/ui/translation/preferences", test_preferences);
   g_test_add_func ("/ui/preferences/settings", test_preferences_settings);
 

@@ -7,6 +7,7 @@
 #include "px-align.h"
 #include "px-annotation.h"
 #include "px-comparison.h"
+#include "px-core-enums.h"
 #include "px-document.h"
 #include "px-error.h"
 #include "px-export-html.h"

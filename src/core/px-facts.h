@@ -25,7 +25,7 @@ typedef enum
   PX_FACT_ORGANIZATION,
   PX_FACT_PLACE,
   PX_FACT_QUOTE,
-  PX_N_FACT_KINDS
+  PX_N_FACT_KINDS /*< skip >*/
 } PxFactKind;
 
 typedef enum
