@@ -583,9 +583,14 @@ try_relative_clock (Scan *s,
     minutes = 15;
   else
     {
+      static const char * const minute_words[] = { "min", "mins", "minute", "minutes" };
+      gboolean minute_near = FALSE;
       Num n;
 
-      if (!parse_number (s, i, FALSE, &n) || n.value < 1 || n.value > 59 || n.value != floor (n.value) ||
+      /* most numbers have no "minutes" after them: look before parsing */
+      for (int k = i + 1; k < NTOK (s) && k <= i + 4 && !minute_near; k++)
+        minute_near = TOK_IN (s, k, minute_words);
+      if (!minute_near || !parse_number (s, i, FALSE, &n) || n.value < 1 || n.value > 59 || n.value != floor (n.value) ||
           !(tok_is (s, n.last + 1, "min") || tok_is (s, n.last + 1, "mins") || tok_is (s, n.last + 1, "minutes") ||
             tok_is (s, n.last + 1, "minute")))
         return FALSE;
@@ -631,6 +636,9 @@ try_time (Scan *s,
         return add_time (s, i, i, 12, 0, 0);
       if (tok_is (s, i, "midnight"))
         return add_time (s, i, i, 0, 0, 0);
+      /* every other time in words opens with a word of the lexicon */
+      if (e == NULL)
+        return FALSE;
       if (try_relative_clock (s, i))
         return TRUE;
       /* "seven p.m.", "one in the morning", "five o'clock" */
