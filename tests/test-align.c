@@ -644,6 +644,28 @@ test_small_counts (void)
   g_assert_null (link_of (comparison, 0, "The regional council", 1, "Her predecessor"));
 }
 
+/* A name's words are one name: "former President Aino Virtanen" in both is
+ * an epithet shared, not a claim of who did what. */
+static void
+test_one_name (void)
+{
+  g_autoptr(PxComparison) comparison = compare (
+    "Heavy snow cut power to thousands in the valley on Monday.\n\n"
+    "Schools in the region stayed closed for a second day.\n\n"
+    "The regional council opened three shelters in town halls.\n\n"
+    "Road crews cleared the main roads by the evening.\n\n"
+    "The steps follow an earlier plan, a term first used by the former Finnish President Aino Virtanen.\n",
+    "The regional grid operator reported outages across the valley.\n\n"
+    "Bus services between the villages were cancelled until Wednesday.\n\n"
+    "Volunteers handed out blankets at the railway station.\n\n"
+    "The cold is expected to ease by the weekend.\n\n"
+    "Opinion polls showed growing support for the mayor, thanks partly to his break from former President "
+    "Aino Virtanen.\n",
+    NULL);
+
+  g_assert_null (link_of (comparison, 0, "The steps", 1, "Opinion polls"));
+}
+
 /* The leads of two reports of one event (headline, standfirst, first
  * sentence) state its main claim: two leads link at a lower score than
  * two sentences further down, and than the leads of two reports that
@@ -810,6 +832,7 @@ main (int    argc,
   g_test_add_func ("/align/parts/near-value", test_near_value);
   g_test_add_func ("/align/parts/rounded-value", test_rounded_value);
   g_test_add_func ("/align/parts/small-counts", test_small_counts);
+  g_test_add_func ("/align/parts/one-name", test_one_name);
   g_test_add_func ("/align/leads", test_leads);
   g_test_add_func ("/align/diff/equivalent-wording", test_equivalent_wording);
   g_test_add_func ("/align/stable", test_stable);

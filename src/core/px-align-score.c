@@ -492,8 +492,21 @@ span_contrast (const Evidence *e,
   return factor;
 }
 
+/* 1 when name match @m, in order of position, opens a name of its own:
+ * "Nursultan Nazarbayev" is one name, not two. *end is the position
+ * after the name before, G_MAXUINT for none. */
+static guint
+count_name (const Match *m,
+            guint       *end)
+{
+  gboolean new_name = *end == G_MAXUINT || (m->pa != *end && m->pa + 1 != *end);
+
+  *end = m->pa + 1;
+  return new_name ? 1 : 0;
+}
+
 /* How far @n_said shared words that say what happened, weighing @said,
- * and @n_names shared names' words make a claim: one word in common
+ * and @n_names shared names make a claim: one word in common
  * ("country") is none, one between two names ("Broadcom buys VMware")
  * nearly one. */
 static double
@@ -518,11 +531,10 @@ best_span (const Bag *a,
 {
   double best = 0, best_shared = 0;
 
-  qsort (e->matches, e->n_matches, sizeof (Match), compare_matches);
   for (guint i = 0; i < e->n_matches; i++)
     {
       double ma = 0, mb = 0, bonus_a = 0, bonus_b = 0, said = 0;
-      guint lo = G_MAXUINT, hi = 0, n_said = 0, n_names = 0;
+      guint lo = G_MAXUINT, hi = 0, n_said = 0, n_names = 0, name_end = G_MAXUINT;
 
       /* a part states one claim: a few shared words, not dozens */
       for (guint j = i; j < e->n_matches && j < i + MAX_PART_MATCHES; j++)
@@ -539,7 +551,7 @@ best_span (const Bag *a,
               n_said += m->fact ? 2 : 1;
             }
           else if (m->name)
-            n_names++;
+            n_names += count_name (m, &name_end);
           if (m->bonus)
             {
               bonus_a += m->wa;
@@ -585,6 +597,8 @@ px_align_pair_score (const Space *space,
   double denom, score, partial;
 
   pair_evidence (space, a, b, &e);
+  /* in order of position in @a: the names' runs and the parts read so */
+  qsort (e.matches, e.n_matches, sizeof (Match), compare_matches);
   denom = e.total[0] + e.total[1];
   if (denom <= 0)
     return 0;
@@ -596,7 +610,7 @@ px_align_pair_score (const Space *space,
   if (parts)
     {
       double shared = 0, said = 0;
-      guint n_said = 0, n_names = 0;
+      guint n_said = 0, n_names = 0, name_end = G_MAXUINT;
 
       for (guint k = 0; k < e.n_matches; k++)
         {
@@ -607,7 +621,7 @@ px_align_pair_score (const Space *space,
               n_said += e.matches[k].fact ? 2 : 1;
             }
           else if (e.matches[k].name)
-            n_names++;
+            n_names += count_name (&e.matches[k], &name_end);
         }
       /* to link, whole sentences too must share what happened, not only
        * who and when (the sentence score of similarity stays as it is) */
