@@ -14,6 +14,7 @@
 
 #include <string.h>
 
+#include <gmodule.h>
 #include <libsoup/soup.h>
 
 #include "px-decode.h"
@@ -21,6 +22,61 @@
 #include "px-fetch.h"
 #include "px-html.h"
 #include "px-import.h"
+
+/* libsoup is opened the first time an address is fetched, not when the
+ * program starts: linking it loads some twenty libraries (HTTP/2, Kerberos,
+ * SQLite…) into every run of parallax-cli. */
+typedef struct
+{
+  SoupSession        *(*session_new_with_options)      (const char *, ...);
+  GInputStream       *(*session_send)                  (SoupSession *, SoupMessage *, GCancellable *, GError **);
+  SoupMessage        *(*message_new)                   (const char *, const char *);
+  void                (*message_add_flags)             (SoupMessage *, SoupMessageFlags);
+  guint               (*message_get_status)            (SoupMessage *);
+  const char         *(*message_get_reason_phrase)     (SoupMessage *);
+  SoupMessageHeaders *(*message_get_response_headers)  (SoupMessage *);
+  GUri               *(*message_get_uri)               (SoupMessage *);
+  const char         *(*headers_get_one)               (SoupMessageHeaders *, const char *);
+  goffset             (*headers_get_content_length)    (SoupMessageHeaders *);
+  SoupEncoding        (*headers_get_encoding)          (SoupMessageHeaders *);
+  const char         *(*headers_get_content_type)      (SoupMessageHeaders *, GHashTable **);
+  const char         *(*status_get_phrase)             (guint);
+} Soup;
+
+static gpointer
+open_soup (gpointer data)
+{
+  static Soup api;
+  static const char * const names[] = {
+    "soup_session_new_with_options", "soup_session_send", "soup_message_new", "soup_message_add_flags",
+    "soup_message_get_status", "soup_message_get_reason_phrase", "soup_message_get_response_headers",
+    "soup_message_get_uri", "soup_message_headers_get_one", "soup_message_headers_get_content_length",
+    "soup_message_headers_get_encoding", "soup_message_headers_get_content_type", "soup_status_get_phrase",
+  };
+  gpointer *slots = (gpointer *)&api;
+  GModule *module = g_module_open (PX_SOUP_SONAME, G_MODULE_BIND_LAZY | G_MODULE_BIND_LOCAL);
+
+  G_STATIC_ASSERT (sizeof api == G_N_ELEMENTS (names) * sizeof (gpointer));
+  if (module == NULL)
+    return NULL;
+  for (guint k = 0; k < G_N_ELEMENTS (names); k++)
+    if (!g_module_symbol (module, names[k], &slots[k]) || slots[k] == NULL)
+      {
+        g_module_close (module);
+        return NULL;
+      }
+  /* kept open for the life of the program: its types stay registered */
+  g_module_make_resident (module);
+  return &api;
+}
+
+static const Soup *
+soup (void)
+{
+  static GOnce once = G_ONCE_INIT;
+
+  return g_once (&once, open_soup, NULL);
+}
 
 #define READ_CHUNK (64 * 1024)
 
@@ -238,6 +294,7 @@ px_fetch_document (const char    *url,
                    GCancellable  *cancellable,
                    GError       **error)
 {
+  const Soup *api = soup ();
   g_autoptr(SoupSession) session = NULL;
   g_autofree char *current = NULL;
   gint64 deadline;
@@ -245,10 +302,16 @@ px_fetch_document (const char    *url,
   g_return_val_if_fail (url != NULL, NULL);
   g_return_val_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable), NULL);
 
+  if (api == NULL)
+    {
+      g_set_error (error, PX_ERROR, PX_ERROR_INVALID_INPUT,
+                   "fetching “%s” needs libsoup (%s), which is not installed", url, PX_SOUP_SONAME);
+      return NULL;
+    }
   if (timeout_seconds == 0)
     timeout_seconds = PX_FETCH_TIMEOUT_SECONDS;
   deadline = g_get_monotonic_time () + (gint64)MAX (timeout_seconds, PX_FETCH_TOTAL_SECONDS) * G_USEC_PER_SEC;
-  session = soup_session_new_with_options ("timeout", timeout_seconds,
+  session = api->session_new_with_options ("timeout", timeout_seconds,
                                            "user-agent", "Parallax/" PACKAGE_VERSION " ",
                                            NULL);
   current = g_strdup (url);
@@ -265,30 +328,30 @@ px_fetch_document (const char    *url,
       goffset declared;
       guint status;
 
-      if (!px_fetch_is_url (current) || (message = soup_message_new ("GET", current)) == NULL)
+      if (!px_fetch_is_url (current) || (message = api->message_new ("GET", current)) == NULL)
         {
           g_set_error (error, PX_ERROR, PX_ERROR_INVALID_INPUT,
                        "“%s” is not a web address Parallax can fetch (http:// or https://)", current);
           return NULL;
         }
-      soup_message_add_flags (message, SOUP_MESSAGE_NO_REDIRECT);
-      stream = soup_session_send (session, message, cancellable, &local_error);
+      api->message_add_flags (message, SOUP_MESSAGE_NO_REDIRECT);
+      stream = api->session_send (session, message, cancellable, &local_error);
       if (stream == NULL)
         {
           set_transport_error (error, current, local_error, timeout_seconds);
           return NULL;
         }
-      status = soup_message_get_status (message);
-      headers = soup_message_get_response_headers (message);
+      status = api->message_get_status (message);
+      headers = api->message_get_response_headers (message);
 
       if (SOUP_STATUS_IS_REDIRECTION (status) && status != 304)
         {
-          const char *location = soup_message_headers_get_one (headers, "Location");
+          const char *location = api->headers_get_one (headers, "Location");
           g_autoptr(GUri) next = NULL;
 
           g_input_stream_close (stream, NULL, NULL);
           if (location == NULL ||
-              (next = g_uri_parse_relative (soup_message_get_uri (message), location, SOUP_HTTP_URI_FLAGS, NULL)) == NULL)
+              (next = g_uri_parse_relative (api->message_get_uri (message), location, SOUP_HTTP_URI_FLAGS, NULL)) == NULL)
             {
               g_set_error (error, PX_ERROR, PX_ERROR_READ,
                            "“%s” could not be fetched: the server redirected to no valid address", current);
@@ -306,17 +369,17 @@ px_fetch_document (const char    *url,
         }
       if (!SOUP_STATUS_IS_SUCCESSFUL (status))
         {
-          const char *reason = soup_message_get_reason_phrase (message);
+          const char *reason = api->message_get_reason_phrase (message);
 
           g_set_error (error, PX_ERROR, PX_ERROR_READ,
                        "“%s” could not be fetched: the server answered %u %s; %s", current, status,
-                       reason != NULL && *reason != '\0' ? reason : soup_status_get_phrase (status),
+                       reason != NULL && *reason != '\0' ? reason : api->status_get_phrase (status),
                        status_advice (status));
           return NULL;
         }
 
-      declared = soup_message_headers_get_content_length (headers);
-      if (soup_message_headers_get_encoding (headers) == SOUP_ENCODING_CONTENT_LENGTH &&
+      declared = api->headers_get_content_length (headers);
+      if (api->headers_get_encoding (headers) == SOUP_ENCODING_CONTENT_LENGTH &&
           declared > PX_IMPORT_MAX_BYTES)
         {
           g_set_error (error, PX_ERROR, PX_ERROR_TOO_LARGE,
@@ -327,7 +390,7 @@ px_fetch_document (const char    *url,
       body = read_body (stream, current, deadline, timeout_seconds, cancellable, error);
       if (body == NULL)
         return NULL;
-      type = soup_message_headers_get_content_type (headers, &params);
+      type = api->headers_get_content_type (headers, &params);
       return import_body (body, current, type, params != NULL ? g_hash_table_lookup (params, "charset") : NULL,
                           error);
     }

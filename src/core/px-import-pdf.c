@@ -17,12 +17,64 @@
 #include <math.h>
 #include <string.h>
 
+#include <gmodule.h>
 #include <poppler.h>
 
 #include "px-decode.h"
 #include "px-document-private.h"
 #include "px-error.h"
 #include "px-import-pdf-private.h"
+
+/* poppler-glib is opened the first time a PDF is read, not when the
+ * program starts: linking it costs every run of parallax-cli ~10 ms and
+ * ~9 MiB for some fifty libraries. */
+typedef struct
+{
+  PopplerDocument  *(*document_new_from_bytes)      (GBytes *, const char *, GError **);
+  int               (*document_get_n_pages)         (PopplerDocument *);
+  PopplerPage      *(*document_get_page)            (PopplerDocument *, int);
+  char             *(*document_get_title)           (PopplerDocument *);
+  char             *(*document_get_author)          (PopplerDocument *);
+  GDateTime        *(*document_get_creation_date_time) (PopplerDocument *);
+  void              (*page_get_size)                (PopplerPage *, double *, double *);
+  char             *(*page_get_text)                (PopplerPage *);
+  gboolean          (*page_get_text_layout)         (PopplerPage *, PopplerRectangle **, guint *);
+  GQuark            (*error_quark)                  (void);
+} Poppler;
+
+static gpointer
+open_poppler (gpointer data)
+{
+  static Poppler api;
+  static const char * const names[] = {
+    "poppler_document_new_from_bytes", "poppler_document_get_n_pages", "poppler_document_get_page",
+    "poppler_document_get_title", "poppler_document_get_author", "poppler_document_get_creation_date_time",
+    "poppler_page_get_size", "poppler_page_get_text", "poppler_page_get_text_layout", "poppler_error_quark",
+  };
+  gpointer *slots = (gpointer *)&api;
+  GModule *module = g_module_open (PX_POPPLER_SONAME, G_MODULE_BIND_LAZY | G_MODULE_BIND_LOCAL);
+
+  G_STATIC_ASSERT (sizeof api == G_N_ELEMENTS (names) * sizeof (gpointer));
+  if (module == NULL)
+    return NULL;
+  for (guint k = 0; k < G_N_ELEMENTS (names); k++)
+    if (!g_module_symbol (module, names[k], &slots[k]) || slots[k] == NULL)
+      {
+        g_module_close (module);
+        return NULL;
+      }
+  /* kept open for the life of the program */
+  g_module_make_resident (module);
+  return &api;
+}
+
+static const Poppler *
+poppler (void)
+{
+  static GOnce once = G_ONCE_INIT;
+
+  return g_once (&once, open_poppler, NULL);
+}
 
 /* The share of the page height at its top and bottom where running
  * headers and footers are looked for, and its least height in points
@@ -365,7 +417,7 @@ read_page_lines (PopplerPage *page,
                  guint        page_index,
                  GArray      *lines)
 {
-  g_autofree char *text = poppler_page_get_text (page);
+  g_autofree char *text = poppler ()->page_get_text (page);
   g_autofree PopplerRectangle *rects = NULL;
   guint n_rects = 0;
   double width, height;
@@ -378,8 +430,8 @@ read_page_lines (PopplerPage *page,
 
   if (text == NULL)
     return;
-  poppler_page_get_size (page, &width, &height);
-  geometry = poppler_page_get_text_layout (page, &rects, &n_rects) &&
+  poppler ()->page_get_size (page, &width, &height);
+  geometry = poppler ()->page_get_text_layout (page, &rects, &n_rects) &&
              (glong)n_rects == g_utf8_strlen (text, -1);
   reset_line (&line);
 
@@ -787,7 +839,7 @@ read_document (PopplerDocument  *pdf,
   g_autofree char *date = NULL;
   int n_pages;
 
-  n_pages = poppler_document_get_n_pages (pdf);
+  n_pages = poppler ()->document_get_n_pages (pdf);
   if (n_pages <= 0)
     {
       g_set_error (error, PX_ERROR, PX_ERROR_INVALID_INPUT,
@@ -799,7 +851,7 @@ read_document (PopplerDocument  *pdf,
   g_array_set_clear_func (lines, pdf_line_clear);
   for (int i = 0; i < n_pages; i++)
     {
-      PopplerPage *page = poppler_document_get_page (pdf, i);
+      PopplerPage *page = poppler ()->document_get_page (pdf, i);
 
       if (page != NULL)
         {
@@ -825,11 +877,11 @@ read_document (PopplerDocument  *pdf,
       return NULL;
     }
 
-  title = usable_title (poppler_document_get_title (pdf));
-  author = poppler_document_get_author (pdf);
+  title = usable_title (poppler ()->document_get_title (pdf));
+  author = poppler ()->document_get_author (pdf);
   if (author != NULL && (!g_utf8_validate (author, -1, NULL) || g_strstrip (author)[0] == '\0'))
     g_clear_pointer (&author, g_free);
-  created = poppler_document_get_creation_date_time (pdf);
+  created = poppler ()->document_get_creation_date_time (pdf);
   if (created != NULL)
     date = g_date_time_format (created, "%Y-%m-%d");
 
@@ -851,13 +903,21 @@ px_import_pdf (const char  *data,
   g_autofree char *name = px_import_display_name (origin);
   g_autoptr(GBytes) bytes = g_bytes_new_static (data, length);
   g_autoptr(GError) local_error = NULL;
+  const Poppler *api = poppler ();
   PopplerDocument *pdf;
   PxDocument *document;
 
-  pdf = poppler_document_new_from_bytes (bytes, NULL, &local_error);
+  if (api == NULL)
+    {
+      g_set_error (error, PX_ERROR, PX_ERROR_INVALID_INPUT,
+                   "“%s” is a PDF, and reading PDFs needs poppler-glib (%s), which is not installed",
+                   name, PX_POPPLER_SONAME);
+      return NULL;
+    }
+  pdf = api->document_new_from_bytes (bytes, NULL, &local_error);
   if (pdf == NULL)
     {
-      if (g_error_matches (local_error, POPPLER_ERROR, POPPLER_ERROR_ENCRYPTED))
+      if (g_error_matches (local_error, api->error_quark (), POPPLER_ERROR_ENCRYPTED))
         g_set_error (error, PX_ERROR, PX_ERROR_INVALID_INPUT,
                      "“%s” is an encrypted PDF that needs a password; it was not opened", name);
       else
