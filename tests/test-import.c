@@ -4,7 +4,12 @@
  */
 #include "config.h"
 
+#include <errno.h>
+#include <fcntl.h>
+#include <signal.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include <glib/gstdio.h>
 
@@ -129,6 +134,214 @@ test_too_large (void)
   g_assert_nonnull (strstr (error->message, "huge.txt"));
   g_unlink (path);
   g_rmdir (tmpdir);
+}
+
+/* The bounded reader: special files */
+
+typedef struct
+{
+  GFile    *file;
+  GMutex    lock;
+  GCond     done_cond;
+  gboolean  done;
+  GBytes   *bytes;
+  GError   *error;
+} ReadJob;
+
+static gpointer
+read_job_thread (gpointer data)
+{
+  ReadJob *job = data;
+  GError *error = NULL;
+  GBytes *bytes = px_read_file (job->file, PX_IMPORT_MAX_BYTES, NULL, &error);
+
+  g_mutex_lock (&job->lock);
+  job->bytes = bytes;
+  job->error = error;
+  job->done = TRUE;
+  g_cond_signal (&job->done_cond);
+  g_mutex_unlock (&job->lock);
+  return NULL;
+}
+
+/* px_read_file in a thread, failing the test when it takes longer than
+ * @seconds (a read that hangs must fail, not hang the suite). */
+static GBytes *
+read_file_within (const char  *path,
+                  guint        seconds,
+                  GError     **error)
+{
+  ReadJob *job = g_new0 (ReadJob, 1);
+  gint64 deadline = g_get_monotonic_time () + seconds * G_TIME_SPAN_SECOND;
+  GBytes *bytes;
+
+  job->file = g_file_new_for_path (path);
+  g_mutex_init (&job->lock);
+  g_cond_init (&job->done_cond);
+  g_thread_unref (g_thread_new ("read", read_job_thread, job));
+
+  g_mutex_lock (&job->lock);
+  while (!job->done)
+    if (!g_cond_wait_until (&job->done_cond, &job->lock, deadline))
+      g_error ("reading “%s” took more than %u s", path, seconds);
+  g_mutex_unlock (&job->lock);
+
+  bytes = job->bytes;
+  if (job->error != NULL)
+    g_propagate_error (error, job->error);
+  g_object_unref (job->file);
+  g_mutex_clear (&job->lock);
+  g_cond_clear (&job->done_cond);
+  g_free (job);
+  return bytes;
+}
+
+/* A named pipe nothing writes to is refused after a short wait. */
+static void
+test_fifo_without_writer (void)
+{
+  g_autofree char *tmpdir = g_dir_make_tmp ("px-import-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (tmpdir, "pipe.txt", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+
+  g_assert_cmpint (mkfifo (path, 0600), ==, 0);
+  bytes = read_file_within (path, 20, &error);
+  g_assert_null (bytes);
+  g_assert_error (error, PX_ERROR, PX_ERROR_READ);
+  g_assert_nonnull (strstr (error->message, "“pipe.txt”"));
+  g_assert_nonnull (strstr (error->message, "no program wrote to"));
+  g_unlink (path);
+  g_rmdir (tmpdir);
+}
+
+typedef struct
+{
+  const char *path;
+  gsize       to_write;
+  gsize       written;
+} PipeWriter;
+
+/* Writes sentences to a named pipe until @to_write bytes are written or the
+ * reader leaves. */
+static gpointer
+pipe_writer_thread (gpointer data)
+{
+  PipeWriter *writer = data;
+  g_autoptr(GString) chunk = g_string_new (NULL);
+  int fd = g_open (writer->path, O_WRONLY, 0);
+
+  g_assert_cmpint (fd, >=, 0);
+  while (chunk->len < 64 * 1024)
+    g_string_append (chunk, "The bridge reopened on Monday after two years of repairs. ");
+  while (writer->written < writer->to_write)
+    {
+      gssize n = write (fd, chunk->str, MIN (chunk->len, writer->to_write - writer->written));
+
+      if (n < 0 && errno == EINTR)
+        continue;
+      if (n < 0)
+        {
+          g_assert_cmpint (errno, ==, EPIPE);
+          break;
+        }
+      writer->written += n;
+    }
+  g_close (fd, NULL);
+  return NULL;
+}
+
+/* A pipe is read as it comes (`compare <(command)`), and no further than
+ * the limit: a writer that would give three times the limit is cut off. */
+static void
+test_fifo_fed (gconstpointer data)
+{
+  gsize to_write = GPOINTER_TO_SIZE (data);
+  g_autofree char *tmpdir = g_dir_make_tmp ("px-import-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (tmpdir, "fed.txt", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PxDocument) document = NULL;
+  PipeWriter writer = { path, to_write, 0 };
+  GThread *thread;
+
+  signal (SIGPIPE, SIG_IGN);
+  g_assert_cmpint (mkfifo (path, 0600), ==, 0);
+  thread = g_thread_new ("writer", pipe_writer_thread, &writer);
+  document = px_import_file (file, NULL, &error);
+  g_thread_join (thread);
+
+  if (to_write <= PX_IMPORT_MAX_BYTES)
+    {
+      g_assert_no_error (error);
+      g_assert_cmpuint (writer.written, ==, to_write);
+      g_assert_cmpuint (px_document_get_n_segments (document), >, 0);
+    }
+  else
+    {
+      g_assert_null (document);
+      g_assert_error (error, PX_ERROR, PX_ERROR_TOO_LARGE);
+      g_assert_nonnull (strstr (error->message, "“fed.txt”"));
+      /* The limit, a read chunk, what the pipe holds and one write more. */
+      g_assert_cmpuint (writer.written, <, PX_IMPORT_MAX_BYTES + 2 * 1024 * 1024);
+    }
+  g_unlink (path);
+  g_rmdir (tmpdir);
+}
+
+/* Devices are refused before anything is read from them. */
+static void
+test_devices (void)
+{
+  static const char * const devices[] = { "/dev/zero", "/dev/urandom", "/dev/null" };
+  guint n_tried = 0;
+
+  for (guint i = 0; i < G_N_ELEMENTS (devices); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(GBytes) bytes = NULL;
+      g_autofree char *name = g_path_get_basename (devices[i]);
+      g_autofree char *quoted = g_strdup_printf ("“%s”", name);
+
+      GStatBuf st;
+
+      if (g_stat (devices[i], &st) != 0 || !S_ISCHR (st.st_mode))
+        continue;
+      n_tried++;
+      bytes = read_file_within (devices[i], 5, &error);
+      g_assert_null (bytes);
+      g_assert_error (error, PX_ERROR, PX_ERROR_READ);
+      g_assert_nonnull (strstr (error->message, quoted));
+      g_assert_nonnull (strstr (error->message, "device"));
+    }
+  if (n_tried == 0)
+    g_test_skip ("no character devices in /dev");
+}
+
+/* A file that reports no size (/proc) is read all the same, and held to
+ * the limit by what is read, not by what it reports. */
+static void
+test_unreported_size (void)
+{
+  g_autoptr(GFile) file = g_file_new_for_path ("/proc/self/status");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+
+  if (!g_file_test ("/proc/self/status", G_FILE_TEST_EXISTS))
+    {
+      g_test_skip ("no /proc");
+      return;
+    }
+  bytes = px_read_file (file, PX_IMPORT_MAX_BYTES, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_bytes_get_size (bytes), >, 100);
+  g_assert_nonnull (strstr (g_bytes_get_data (bytes, NULL), "Pid:"));
+  g_clear_pointer (&bytes, g_bytes_unref);
+
+  bytes = px_read_file (file, 16, NULL, &error);
+  g_assert_null (bytes);
+  g_assert_error (error, PX_ERROR, PX_ERROR_TOO_LARGE);
+  g_assert_nonnull (strstr (error->message, "“status”"));
 }
 
 typedef struct
@@ -291,6 +504,12 @@ main (int    argc,
     }
   g_test_add_func ("/core/import/bad/unreadable-and-folder", test_unreadable_and_folder);
   g_test_add_func ("/core/import/bad/too-large", test_too_large);
+  g_test_add_func ("/core/import/bad/fifo-without-writer", test_fifo_without_writer);
+  g_test_add_data_func ("/core/import/fifo/fed", GSIZE_TO_POINTER (200 * 1024), test_fifo_fed);
+  g_test_add_data_func ("/core/import/bad/fifo-fed-past-limit", GSIZE_TO_POINTER (3 * (gsize)PX_IMPORT_MAX_BYTES),
+                        test_fifo_fed);
+  g_test_add_func ("/core/import/bad/devices", test_devices);
+  g_test_add_func ("/core/import/unreported-size", test_unreported_size);
   g_test_add_func ("/core/import/async", test_async);
 
   return g_test_run ();
