@@ -49,12 +49,14 @@ test_decode (gconstpointer data)
   const DecodeCase *tc = data;
   g_autoptr(GError) error = NULL;
   g_autofree char *text = NULL;
+  g_autofree char *warning = NULL;
   const char *encoding = NULL;
   gsize length = 0;
 
   text = px_decode_text (tc->bytes, tc->length ? tc->length : strlen (tc->bytes), "case.txt",
-                         &encoding, &length, &error);
+                         &encoding, &length, &warning, &error);
   g_assert_no_error (error);
+  g_assert_null (warning);
   g_assert_cmpstr (encoding, ==, tc->encoding);
   g_assert_cmpstr (text, ==, tc->text);
   g_assert_cmpuint (length, ==, strlen (tc->text));
@@ -134,6 +136,83 @@ test_too_large (void)
   g_assert_nonnull (strstr (error->message, "huge.txt"));
   g_unlink (path);
   g_rmdir (tmpdir);
+}
+
+/* Damage late in a file: the first 4 KiB are clean German UTF-8, then a
+ * NUL or a broken byte. The file stays UTF-8 (not "BÃ¼rgermeister"), the
+ * bad byte becomes U+FFFD and the document says so in its warnings; a
+ * web page is read by the same rule. */
+typedef struct
+{
+  const char *name;
+  const char *damage;
+  gsize       damage_length;
+  gboolean    html;
+} DamageCase;
+
+static const DamageCase damage_cases[] = {
+  { "text-nul", "\0", 1, FALSE },
+  { "text-broken-byte", "\xff", 1, FALSE },
+  { "text-truncated-sequence", "\xc3", 1, FALSE },
+  { "text-nuls", "\0\0\0", 3, FALSE },
+  { "html-nul", "\0", 1, TRUE },
+  { "html-broken-byte", "\xff", 1, TRUE },
+};
+
+#define GERMAN "Der B\xc3\xbcrgermeister sagte am Montag, dass die Br\xc3\xbc" "cke wieder ge\xc3\xb6" "ffnet sei. "
+
+static void
+test_late_damage (gconstpointer data)
+{
+  const DamageCase *tc = data;
+  g_autoptr(GString) bytes = g_string_new (tc->html ? "<!DOCTYPE html><html><head><meta charset=\"utf-8\">"
+                                                      "</head><body><article><p>" : "");
+  g_autoptr(GBytes) input = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PxDocument) document = NULL;
+  const char * const *warnings;
+  const char *text;
+  gsize at;
+
+  while (bytes->len < 5000)
+    g_string_append (bytes, GERMAN);
+  at = bytes->len;
+  g_string_append_len (bytes, tc->damage, tc->damage_length);
+  g_string_append (bytes, GERMAN);
+  if (tc->html)
+    g_string_append (bytes, "</p></article></body></html>");
+
+  input = g_bytes_new (bytes->str, bytes->len);
+  document = px_import_bytes (input, tc->html ? "page.html" : "notes.txt", NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (px_document_get_encoding (document), ==, "UTF-8");
+  text = px_document_get_text (document, NULL);
+  g_assert_nonnull (strstr (text, "Bürgermeister"));
+  g_assert_null (strstr (text, "Ã"));
+  g_assert_nonnull (strstr (text, "\xef\xbf\xbd"));
+
+  warnings = px_document_get_warnings (document);
+  g_assert_nonnull (warnings);
+  g_assert_cmpuint (g_strv_length ((char **)warnings), ==, 1);
+  g_assert_nonnull (strstr (warnings[0], "UTF-8"));
+  {
+    g_autofree char *byte = g_strdup_printf ("byte %" G_GSIZE_FORMAT ")", at);
+
+    g_assert_nonnull (strstr (warnings[0], byte));
+  }
+}
+
+/* A clean file has no warnings. */
+static void
+test_no_warnings (void)
+{
+  g_autoptr(GBytes) input = g_bytes_new_static (GERMAN, strlen (GERMAN));
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PxDocument) document = px_import_bytes (input, "notes.txt", NULL, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (px_document_get_warnings (document));
+  g_assert_null (px_document_get_warnings (document)[0]);
 }
 
 /* The bounded reader: special files */
@@ -504,6 +583,12 @@ main (int    argc,
     }
   g_test_add_func ("/core/import/bad/unreadable-and-folder", test_unreadable_and_folder);
   g_test_add_func ("/core/import/bad/too-large", test_too_large);
+  for (guint i = 0; i < G_N_ELEMENTS (damage_cases); i++)
+    {
+      g_autofree char *path = g_strdup_printf ("/core/import/damage/%s", damage_cases[i].name);
+      g_test_add_data_func (path, &damage_cases[i], test_late_damage);
+    }
+  g_test_add_func ("/core/import/damage/none", test_no_warnings);
   g_test_add_func ("/core/import/bad/fifo-without-writer", test_fifo_without_writer);
   g_test_add_data_func ("/core/import/fifo/fed", GSIZE_TO_POINTER (200 * 1024), test_fifo_fed);
   g_test_add_data_func ("/core/import/bad/fifo-fed-past-limit", GSIZE_TO_POINTER (3 * (gsize)PX_IMPORT_MAX_BYTES),

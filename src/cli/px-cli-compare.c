@@ -68,6 +68,7 @@ load_inputs (char      **paths,
               (*n_failed)++;
               continue;
             }
+          px_cli_print_warnings (document, paths[i]);
           g_ptr_array_add (documents, document);
         }
     }

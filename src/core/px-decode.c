@@ -68,6 +68,146 @@ px_decode_looks_binary (const char *data,
   return controls > 2 && controls * 20 > n;
 }
 
+/* Damaged UTF-8 */
+
+void
+px_decode_count_utf8 (const char *data,
+                      gsize       length,
+                      gsize      *n_valid,
+                      gsize      *n_invalid,
+                      gsize      *n_nul)
+{
+  const char *p = data;
+  const char *end = data + length;
+
+  *n_valid = *n_invalid = *n_nul = 0;
+  while (p < end)
+    {
+      const char *bad = NULL;
+
+      if (g_utf8_validate_len (p, end - p, &bad))
+        bad = end;
+      for (const char *q = p; q < bad; q++)
+        if (((guchar)*q & 0xC0) == 0xC0)
+          (*n_valid)++;
+      if (bad >= end)
+        break;
+      if (*bad == '\0')
+        (*n_nul)++;
+      else
+        (*n_invalid)++;
+      p = bad + 1;
+    }
+}
+
+gboolean
+px_decode_is_mostly_utf8 (const char *data,
+                          gsize       length)
+{
+  gsize n_valid, n_invalid, n_nul;
+
+  g_return_val_if_fail (data != NULL || length == 0, FALSE);
+
+  /* A NUL is damage in any encoding, so it says nothing against UTF-8. */
+  px_decode_count_utf8 (data, length, &n_valid, &n_invalid, &n_nul);
+  return n_invalid == 0 || n_valid > n_invalid * 4;
+}
+
+static char *
+replaced_warning (gsize       n_replaced,
+                  gsize       first,
+                  const char *encoding)
+{
+  if (n_replaced == 1)
+    return g_strdup_printf ("a byte that is not %s text (a NUL or a broken sequence) was replaced by "
+                            "“\xef\xbf\xbd” (byte %" G_GSIZE_FORMAT ")", encoding, first);
+  return g_strdup_printf ("%" G_GSIZE_FORMAT " bytes that are not %s text (NULs or broken sequences) were "
+                          "replaced by “\xef\xbf\xbd” (the first at byte %" G_GSIZE_FORMAT ")",
+                          n_replaced, encoding, first);
+}
+
+char *
+px_decode_repair_utf8 (const char  *data,
+                       gsize        length,
+                       gsize        offset,
+                       gsize       *out_length,
+                       char       **warning)
+{
+  GString *out;
+  const char *p = data;
+  const char *end = data + length;
+  gsize n_replaced = 0;
+  gsize first = 0;
+
+  g_return_val_if_fail (data != NULL || length == 0, NULL);
+  g_return_val_if_fail (out_length != NULL, NULL);
+
+  out = g_string_sized_new (length + 1);
+  while (p < end)
+    {
+      const char *bad = NULL;
+
+      if (g_utf8_validate_len (p, end - p, &bad))
+        bad = end;
+      g_string_append_len (out, p, bad - p);
+      if (bad >= end)
+        break;
+      if (n_replaced++ == 0)
+        first = offset + (bad - data);
+      g_string_append (out, "\xef\xbf\xbd");
+      p = bad + 1;
+    }
+  if (warning != NULL)
+    *warning = n_replaced > 0 ? replaced_warning (n_replaced, first, "UTF-8") : NULL;
+  *out_length = out->len;
+  return g_string_free (out, FALSE);
+}
+
+/* U+0000 in text converted from an 8-bit encoding: U+FFFD instead, with a
+ * warning (no 8-bit text encoding uses NUL; a later step would drop it). */
+static void
+replace_nuls (char       **text,
+              gsize       *length,
+              const char  *data,
+              gsize        data_length,
+              const char  *encoding,
+              char       **warning)
+{
+  const char *nul = memchr (data, '\0', data_length);
+  GString *out;
+  gsize n_nul = 0;
+
+  if (nul == NULL)
+    return;
+  out = g_string_sized_new (*length + 16);
+  for (gsize i = 0; i < *length; i++)
+    if ((*text)[i] == '\0')
+      {
+        g_string_append (out, "\xef\xbf\xbd");
+        n_nul++;
+      }
+    else
+      g_string_append_c (out, (*text)[i]);
+  g_free (*text);
+  *length = out->len;
+  *text = g_string_free (out, FALSE);
+  if (warning != NULL && *warning == NULL && n_nul > 0)
+    *warning = replaced_warning (n_nul, nul - data, encoding);
+}
+
+void
+px_decode_replace_nuls (char       **text,
+                        gsize       *length,
+                        const char  *data,
+                        gsize        data_length,
+                        const char  *encoding,
+                        char       **warning)
+{
+  g_return_if_fail (text != NULL && *text != NULL && length != NULL);
+
+  replace_nuls (text, length, data, data_length, encoding, warning);
+}
+
 /* Scores how much a decoded text looks like Russian: frequent letters and
  * lower case after lower case. Windows-1251 and KOI8-R read each other's
  * text as a plausible-looking jumble of mostly upper-case letters. */
@@ -256,32 +396,42 @@ px_decode_text (const char  *data,
                 const char  *origin,
                 const char **encoding,
                 gsize       *out_length,
+                char       **warning,
                 GError     **error)
 {
   g_autofree char *name = px_import_display_name (origin);
   g_autofree char *utf8 = NULL;
+  g_autofree char *repaired = NULL;
   gsize utf8_length = 0;
   char *normalized;
-  const char *invalid = NULL;
 
   g_return_val_if_fail (data != NULL || length == 0, NULL);
   g_return_val_if_fail (encoding != NULL, NULL);
   g_return_val_if_fail (out_length != NULL, NULL);
 
+  if (warning != NULL)
+    *warning = NULL;
+
   if (length >= 3 && memcmp (data, "\xEF\xBB\xBF", 3) == 0)
     {
+      gsize n_valid, n_invalid, n_nul;
+
+      /* The BOM says UTF-8: a little damage is repaired, more is a lie. */
       *encoding = "UTF-8";
       data += 3;
       length -= 3;
-      if (!g_utf8_validate (data, length, &invalid))
+      px_decode_count_utf8 (data, length, &n_valid, &n_invalid, &n_nul);
+      if ((n_invalid + n_nul) * 100 > length)
         {
+          const char *invalid = NULL;
+
+          g_utf8_validate_len (data, length, &invalid);
           g_set_error (error, PX_ERROR, PX_ERROR_ENCODING,
                        "“%s” says it is UTF-8 text but is not (byte %" G_GSIZE_FORMAT ")",
                        name, (gsize)(invalid - data) + 3);
           return NULL;
         }
-      utf8 = g_strndup (data, length);
-      utf8_length = length;
+      utf8 = px_decode_repair_utf8 (data, length, 3, &utf8_length, warning);
     }
   else if (length >= 2 && (memcmp (data, "\xFF\xFE", 2) == 0 || memcmp (data, "\xFE\xFF", 2) == 0))
     {
@@ -297,6 +447,7 @@ px_decode_text (const char  *data,
                        name, local_error->message);
           return NULL;
         }
+      replace_nuls (&utf8, &utf8_length, data, length, *encoding, warning);
     }
   else if (px_decode_looks_binary (data, length))
     {
@@ -305,11 +456,19 @@ px_decode_text (const char  *data,
                    name);
       return NULL;
     }
-  else if (g_utf8_validate (data, length, NULL))
+  else if (g_utf8_validate_len (data, length, NULL))
     {
       *encoding = "UTF-8";
       utf8 = g_strndup (data, length);
       utf8_length = length;
+    }
+  else if (px_decode_is_mostly_utf8 (data, length))
+    {
+      /* A NUL or a broken sequence late in a UTF-8 file is damage, as a
+       * browser reads it: U+FFFD and a warning, not the whole file read
+       * in an 8-bit encoding. */
+      *encoding = "UTF-8";
+      utf8 = px_decode_repair_utf8 (data, length, 0, &utf8_length, warning);
     }
   else
     {
@@ -321,14 +480,16 @@ px_decode_text (const char  *data,
                        name);
           return NULL;
         }
+      replace_nuls (&utf8, &utf8_length, data, length, *encoding, warning);
     }
 
   normalized = normalize_text (utf8, utf8_length, out_length);
   if (normalized == NULL)
     {
+      if (warning != NULL)
+        g_clear_pointer (warning, g_free);
       g_set_error (error, PX_ERROR, PX_ERROR_ENCODING, "“%s” could not be normalized as Unicode text", name);
       return NULL;
     }
   return normalized;
 }
-

@@ -89,11 +89,12 @@ px_import_text (const char  *data,
   g_autoptr(PxDocumentBuilder) builder = NULL;
   g_autofree char *text = NULL;
   g_autofree char *date = NULL;
+  g_autofree char *warning = NULL;
   const char *encoding = NULL;
   gsize text_length = 0;
   const char *p;
 
-  text = px_decode_text (data, length, origin, &encoding, &text_length, error);
+  text = px_decode_text (data, length, origin, &encoding, &text_length, &warning, error);
   if (text == NULL)
     return NULL;
 
@@ -114,6 +115,8 @@ px_import_text (const char  *data,
   px_document_builder_set_meta (builder, PX_META_ENCODING, encoding);
   px_document_builder_set_meta (builder, PX_META_FORMAT, "text");
   px_document_builder_set_meta (builder, PX_META_DATE, date);
+  if (warning != NULL)
+    px_document_builder_add_warning (builder, warning);
   px_document_builder_set_plain_text (builder, text, text_length);
   return px_document_builder_end (g_steal_pointer (&builder));
 }
