@@ -38,6 +38,15 @@ static const DecodeCase decode_cases[] = {
   /* the same in KOI8-R */
   { "koi8r", "\xf7\xd9\xc2\xcf\xd2\xd9 \xd0\xd2\xcf\xdb\xcc\xc9 \xd3\xd0\xcf\xcb\xcf\xca\xce\xcf.", 23,
     "KOI8-R", "Выборы прошли спокойно." },
+  /* UTF-16 without a BOM, known by the zero bytes of its ASCII characters */
+  { "utf16le-no-bom", "C\0a\0f\0\xe9\0 \0\x12\x04\x4b\x04.\0", 16, "UTF-16LE", "Café Вы." },
+  { "utf16be-no-bom", "\0C\0a\0f\0\xe9\0 \x04\x12\x04\x4b\0.", 16, "UTF-16BE", "Café Вы." },
+  /* "Выборы прошли спокойно в воскресенье." in UTF-16LE: zeros only in the
+   * spaces and the full stop */
+  { "utf16le-cyrillic-no-bom",
+    "\x12\x04\x4b\x04\x31\x04\x3e\x04\x40\x04\x4b\x04 \0\x3f\x04\x40\x04\x3e\x04\x48\x04\x3b\x04"
+    "\x38\x04 \0\x41\x04\x3f\x04\x3e\x04\x3a\x04\x3e\x04\x39\x04\x3d\x04\x3e\x04.\0", 46,
+    "UTF-16LE", "Выборы прошли спокойно." },
   { "crlf", "One.\r\nTwo.\rThree.\n", 0, "UTF-8", "One.\nTwo.\nThree.\n" },
   { "nfc", "Cafe\xcc\x81.", 7, "UTF-8", "Café." },
   { "controls", "A\x01" "B\x7f" "C.", 6, "UTF-8", "ABC." },
@@ -213,6 +222,52 @@ test_no_warnings (void)
   g_assert_no_error (error);
   g_assert_nonnull (px_document_get_warnings (document));
   g_assert_null (px_document_get_warnings (document)[0]);
+}
+
+/* Random high bytes are no text in any 8-bit encoding (not Latin-1 with C1
+ * controls, not KOI8-R); long legacy text still reads. */
+static void
+test_random_high_bytes (gconstpointer data)
+{
+  guint lowest = GPOINTER_TO_UINT (data);
+  g_autoptr(GRand) rand = g_rand_new_with_seed (17);
+  g_autoptr(GByteArray) bytes = g_byte_array_new ();
+  g_autoptr(GBytes) input = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PxDocument) document = NULL;
+
+  for (guint i = 0; i < 200000; i++)
+    {
+      guint8 b = g_rand_int_range (rand, lowest, 0x100);
+
+      g_byte_array_append (bytes, &b, 1);
+    }
+  input = g_byte_array_free_to_bytes (g_steal_pointer (&bytes));
+  document = px_import_bytes (input, "/data/noise.txt", NULL, &error);
+  g_assert_null (document);
+  g_assert_error (error, PX_ERROR, PX_ERROR_BINARY);
+  g_assert_nonnull (strstr (error->message, "“noise.txt”"));
+  g_assert_nonnull (strstr (error->message, "not text"));
+}
+
+static void
+test_long_legacy_text (void)
+{
+  /* "Выборы прошли спокойно, явка была высокой." in Windows-1251 */
+  static const char sentence[] = "\xc2\xfb\xe1\xee\xf0\xfb \xef\xf0\xee\xf8\xeb\xe8 \xf1\xef\xee\xea\xee\xe9\xed\xee, "
+                                 "\xff\xe2\xea\xe0 \xe1\xfb\xeb\xe0 \xe2\xfb\xf1\xee\xea\xee\xe9. ";
+  g_autoptr(GString) bytes = g_string_new (NULL);
+  g_autoptr(GBytes) input = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PxDocument) document = NULL;
+
+  while (bytes->len < 100000)
+    g_string_append (bytes, sentence);
+  input = g_bytes_new (bytes->str, bytes->len);
+  document = px_import_bytes (input, "ru.txt", NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (px_document_get_encoding (document), ==, "WINDOWS-1251");
+  g_assert_nonnull (strstr (px_document_get_text (document, NULL), "Выборы прошли спокойно"));
 }
 
 /* The bounded reader: special files */
@@ -589,6 +644,9 @@ main (int    argc,
       g_test_add_data_func (path, &damage_cases[i], test_late_damage);
     }
   g_test_add_func ("/core/import/damage/none", test_no_warnings);
+  g_test_add_data_func ("/core/import/bad/random-high-bytes", GUINT_TO_POINTER (0x80), test_random_high_bytes);
+  g_test_add_data_func ("/core/import/bad/random-latin1-letters", GUINT_TO_POINTER (0xA0), test_random_high_bytes);
+  g_test_add_func ("/core/import/decode/long-cp1251", test_long_legacy_text);
   g_test_add_func ("/core/import/bad/fifo-without-writer", test_fifo_without_writer);
   g_test_add_data_func ("/core/import/fifo/fed", GSIZE_TO_POINTER (200 * 1024), test_fifo_fed);
   g_test_add_data_func ("/core/import/bad/fifo-fed-past-limit", GSIZE_TO_POINTER (3 * (gsize)PX_IMPORT_MAX_BYTES),

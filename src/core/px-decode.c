@@ -208,6 +208,43 @@ px_decode_replace_nuls (char       **text,
   replace_nuls (text, length, data, data_length, encoding, warning);
 }
 
+/* UTF-16 without a BOM: text in a Latin script has a zero byte in every
+ * ASCII character, always on the same side (odd bytes for little-endian,
+ * even ones for big-endian), never on the other (Cyrillic text has them
+ * in its spaces and punctuation); binary data has zeros on both. Read that way, it must also be text: no control characters. */
+static gboolean
+looks_like_utf16 (const char *data,
+                  gsize       length,
+                  gboolean   *little)
+{
+  gsize n = MIN (length, SNIFF_BYTES) & ~(gsize)1;
+  gsize zeros[2] = { 0, 0 };
+  gsize pairs = n / 2;
+
+  if (pairs < 2)
+    return FALSE;
+  for (gsize i = 0; i < n; i++)
+    if (data[i] == '\0')
+      zeros[i % 2]++;
+  if (zeros[0] == 0 && zeros[1] * 8 >= pairs)
+    *little = TRUE;
+  else if (zeros[1] == 0 && zeros[0] * 8 >= pairs)
+    *little = FALSE;
+  else
+    return FALSE;
+
+  for (gsize i = 0; i < pairs; i++)
+    {
+      guint unit = *little ? ((guchar)data[2 * i] | (guchar)data[2 * i + 1] << 8)
+                           : ((guchar)data[2 * i] << 8 | (guchar)data[2 * i + 1]);
+
+      if ((unit < 0x20 && unit != '\n' && unit != '\r' && unit != '\t' && unit != '\f') ||
+          (unit >= 0x7F && unit < 0xA0) || unit == 0xFFFE || unit == 0xFFFF)
+        return FALSE;
+    }
+  return TRUE;
+}
+
 /* Scores how much a decoded text looks like Russian: frequent letters and
  * lower case after lower case. Windows-1251 and KOI8-R read each other's
  * text as a plausible-looking jumble of mostly upper-case letters. */
@@ -252,6 +289,41 @@ has_high_bytes (const char *data,
       high++;
   *n_high = high;
   return high > 0;
+}
+
+/* Text in an 8-bit encoding has its words apart: Latin text has an
+ * accented letter or two among ASCII letters, Russian text whole words of
+ * high bytes between ASCII spaces. A long run of high bytes with no ASCII
+ * at all is no text in any of these encodings. */
+#define MAX_HIGH_RUN 48
+
+static gboolean
+high_bytes_apart (const char *data,
+                  gsize       length)
+{
+  gsize run = 0;
+
+  for (gsize i = 0; i < length; i++)
+    if ((guchar)data[i] < 0x80)
+      run = 0;
+    else if (++run > MAX_HIGH_RUN)
+      return FALSE;
+  return TRUE;
+}
+
+/* C1 control characters (U+0080–U+009F) are what Latin-1 makes of bytes no
+ * Latin-1 text holds: a few are damage, more are no text. */
+static gboolean
+few_c1_controls (const char *utf8,
+                 gsize       length)
+{
+  gsize n_c1 = 0;
+
+  /* U+0080–U+009F is C2 80 – C2 9F in UTF-8. */
+  for (gsize i = 0; i + 1 < length; i++)
+    if ((guchar)utf8[i] == 0xC2 && (guchar)utf8[i + 1] >= 0x80 && (guchar)utf8[i + 1] <= 0x9F)
+      n_c1++;
+  return n_c1 <= 2 || n_c1 * 1000 <= length;
 }
 
 /* Legacy 8-bit text: Windows-1252 unless the high bytes read as Russian in
@@ -311,6 +383,8 @@ decode_legacy (const char  *data,
       }
     /* Bytes Windows-1252 leaves undefined (0x81, 0x8D …): Latin-1 defines all. */
     converted = g_convert (data, length, "UTF-8", "ISO-8859-1", NULL, &written, NULL);
+    if (converted != NULL && !few_c1_controls (converted, written))
+      g_clear_pointer (&converted, g_free);
     *encoding = "ISO-8859-1";
     *out_length = written;
     return converted;
@@ -404,6 +478,7 @@ px_decode_text (const char  *data,
   g_autofree char *repaired = NULL;
   gsize utf8_length = 0;
   char *normalized;
+  gboolean little = FALSE;
 
   g_return_val_if_fail (data != NULL || length == 0, NULL);
   g_return_val_if_fail (encoding != NULL, NULL);
@@ -433,18 +508,29 @@ px_decode_text (const char  *data,
         }
       utf8 = px_decode_repair_utf8 (data, length, 3, &utf8_length, warning);
     }
-  else if (length >= 2 && (memcmp (data, "\xFF\xFE", 2) == 0 || memcmp (data, "\xFE\xFF", 2) == 0))
+  else if ((length >= 2 && (memcmp (data, "\xFF\xFE", 2) == 0 || memcmp (data, "\xFE\xFF", 2) == 0)) ||
+           looks_like_utf16 (data, length, &little))
     {
-      gboolean little = (guchar)data[0] == 0xFF;
+      gboolean bom = length >= 2 && (memcmp (data, "\xFF\xFE", 2) == 0 || memcmp (data, "\xFE\xFF", 2) == 0);
       g_autoptr(GError) local_error = NULL;
 
+      if (bom)
+        little = (guchar)data[0] == 0xFF;
       *encoding = little ? "UTF-16LE" : "UTF-16BE";
-      utf8 = g_convert (data + 2, length - 2, "UTF-8", *encoding, NULL, &utf8_length, &local_error);
-      if (utf8 == NULL)
+      utf8 = g_convert (data + (bom ? 2 : 0), length - (bom ? 2 : 0), "UTF-8", *encoding, NULL, &utf8_length,
+                        &local_error);
+      if (utf8 == NULL && bom)
         {
           g_set_error (error, PX_ERROR, PX_ERROR_ENCODING,
                        "“%s” starts like UTF-16 text but cannot be read as such: %s",
                        name, local_error->message);
+          return NULL;
+        }
+      if (utf8 == NULL)
+        {
+          g_set_error (error, PX_ERROR, PX_ERROR_ENCODING,
+                       "“%s” looks like UTF-16 text without a byte order mark but cannot be read as such: %s; "
+                       "save it as UTF-8 and try again", name, local_error->message);
           return NULL;
         }
       replace_nuls (&utf8, &utf8_length, data, length, *encoding, warning);
@@ -470,14 +556,21 @@ px_decode_text (const char  *data,
       *encoding = "UTF-8";
       utf8 = px_decode_repair_utf8 (data, length, 0, &utf8_length, warning);
     }
+  else if (!high_bytes_apart (data, length))
+    {
+      g_set_error (error, PX_ERROR, PX_ERROR_BINARY,
+                   "“%s” is not text in any encoding Parallax reads (UTF-8, UTF-16, Windows-1252 or "
+                   "Latin-1, Windows-1251, KOI8-R); if it is text, save it as UTF-8 and try again", name);
+      return NULL;
+    }
   else
     {
       utf8 = decode_legacy (data, length, encoding, &utf8_length);
       if (utf8 == NULL)
         {
-          g_set_error (error, PX_ERROR, PX_ERROR_ENCODING,
-                       "“%s” is neither UTF-8 nor a known 8-bit encoding; save it as UTF-8 and try again",
-                       name);
+          g_set_error (error, PX_ERROR, PX_ERROR_BINARY,
+                       "“%s” is not text in any encoding Parallax reads (UTF-8, UTF-16, Windows-1252 or "
+                       "Latin-1, Windows-1251, KOI8-R); if it is text, save it as UTF-8 and try again", name);
           return NULL;
         }
       replace_nuls (&utf8, &utf8_length, data, length, *encoding, warning);
