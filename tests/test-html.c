@@ -804,6 +804,32 @@ test_json_ld_hidden_closers (gconstpointer data)
   g_assert_nonnull (strstr (px_document_get_text (document, NULL), FIRST_SENTENCE));
 }
 
+/* An internal DTD subset is no article text, whatever its declarations
+ * hold (quoted "]>", comments); a page without one keeps its text. */
+static const char * const internal_dtds[] = {
+  "<!DOCTYPE x [ <!ENTITY x \"boom\"> <!ELEMENT p ANY> ]>",
+  "<!DOCTYPE html [\n<!ENTITY x \"boom ]> boom\">\n<!ATTLIST p class CDATA 'b]>'>\n]>",
+  "<?xml version=\"1.0\"?><!-- saved --><!doctype html PUBLIC \"-//x[//EN\" [ <!-- ]> --> <!ENTITY x \"boom\"> ] >",
+};
+
+static void
+test_internal_dtd (gconstpointer data)
+{
+  const char *doctype = data;
+  g_autofree char *html = g_strconcat (doctype, "<html><body>" ARTICLE "</body></html>", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PxDocument) document = import_string (html, -1, "dtd.html", &error);
+  const char *text;
+
+  g_assert_no_error (error);
+  text = px_document_get_text (document, NULL);
+  g_assert_true (g_str_has_prefix (text, FIRST_SENTENCE));
+  g_assert_null (strstr (text, "]"));
+  g_assert_null (strstr (text, "boom"));
+  g_assert_null (strstr (text, "ELEMENT"));
+  g_assert_null (strstr (text, "ATTLIST"));
+}
+
 /* Detection by content, whatever the name */
 
 static void
@@ -940,6 +966,11 @@ main (int    argc,
                         test_json_ld_hidden_closers);
   g_test_add_data_func ("/core/html/hostile/json-ld-closers-between-levels", GINT_TO_POINTER (TRUE),
                         test_json_ld_hidden_closers);
+  for (guint i = 0; i < G_N_ELEMENTS (internal_dtds); i++)
+    {
+      g_autofree char *path = g_strdup_printf ("/core/html/hostile/internal-dtd/%u", i + 1);
+      g_test_add_data_func (path, internal_dtds[i], test_internal_dtd);
+    }
   g_test_add_func ("/core/html/detected-by-content", test_detected_by_content);
   g_test_add_func ("/core/html/cli/extract", test_cli_extract);
 

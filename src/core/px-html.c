@@ -130,6 +130,89 @@ has_nul (const char *data,
   return memchr (data, '\0', MIN (length, 4096)) != NULL;
 }
 
+/* An internal DTD subset (<!DOCTYPE x [ <!ENTITY …> ]>) means nothing to an
+ * HTML page, and libxml2's HTML parser reads what follows its first '>' as
+ * text: the subset is blanked (white space keeps the page's length) before
+ * parsing. Quoted strings and comments inside it may hold ']' and '>'. A
+ * subset that never ends is left alone. */
+static void
+blank_internal_subset (char  *data,
+                       gsize  length)
+{
+  char *end = data + length;
+  char *p = data;
+  char *open;
+  char quote = 0;
+
+  if (length >= 3 && memcmp (p, "\xEF\xBB\xBF", 3) == 0)
+    p += 3;
+  /* An XML declaration and comments may come first. */
+  for (;;)
+    {
+      while (p < end && g_ascii_isspace (*p))
+        p++;
+      if (end - p >= 4 && memcmp (p, "<!--", 4) == 0)
+        {
+          char *close = g_strstr_len (p + 4, end - p - 4, "-->");
+
+          if (close == NULL)
+            return;
+          p = close + 3;
+        }
+      else if (end - p >= 2 && memcmp (p, "<?", 2) == 0)
+        {
+          char *close = memchr (p, '>', end - p);
+
+          if (close == NULL)
+            return;
+          p = close + 1;
+        }
+      else
+        break;
+    }
+  if (end - p < 9 || g_ascii_strncasecmp (p, "<!DOCTYPE", 9) != 0)
+    return;
+
+  /* The '[' of the subset, before the '>' that ends a plain DOCTYPE. */
+  for (p += 9; p < end && (quote != 0 || (*p != '[' && *p != '>')); p++)
+    if (quote != 0 ? *p == quote : (*p == '"' || *p == '\''))
+      quote = quote != 0 ? 0 : *p;
+  if (p >= end || *p != '[')
+    return;
+  open = p;
+
+  for (p++; p < end; p++)
+    {
+      if (quote != 0)
+        {
+          if (*p == quote)
+            quote = 0;
+        }
+      else if (*p == '"' || *p == '\'')
+        quote = *p;
+      else if (end - p >= 4 && memcmp (p, "<!--", 4) == 0)
+        {
+          char *close = g_strstr_len (p + 4, end - p - 4, "-->");
+
+          if (close == NULL)
+            return;
+          p = close + 2;
+        }
+      else if (*p == ']')
+        {
+          char *q = p + 1;
+
+          while (q < end && g_ascii_isspace (*q))
+            q++;
+          if (q < end && *q == '>')
+            {
+              memset (open, ' ', p + 1 - open);
+              return;
+            }
+        }
+    }
+}
+
 /* The end of a <script> or <style> element whose content starts at @p:
  * its text may hold "<" and quotes that are not markup. */
 static const char *
@@ -344,6 +427,7 @@ px_import_html (const char  *data,
   if (utf8 == NULL)
     return NULL;
 
+  blank_internal_subset (utf8, utf8_length);
   scan_markup (utf8, utf8_length, &n_tags, &max_attributes);
   if (n_tags > MAX_TAGS)
     {
