@@ -13,6 +13,7 @@
 
 #include "px-decode.h"
 #include "px-error.h"
+#include "px-nfc.h"
 
 /* How much of a file is looked at to tell text from binary. */
 #define SNIFF_BYTES 4096
@@ -391,38 +392,6 @@ decode_legacy (const char  *data,
   }
 }
 
-/* FALSE when NFC could change the text: combining marks, Hangul jamo and
- * the singletons NFC maps to other characters. Text without them (nearly
- * all news text, curly quotes and accented letters included) is already in
- * NFC, and normalizing a large text costs more than reading it. */
-static gboolean
-is_nfc_quick (const char *utf8,
-              gsize       length)
-{
-  const char *end = utf8 + length;
-
-  for (const char *p = utf8; p < end; )
-    {
-      gunichar ch;
-
-      if ((guchar)*p < 0x80)
-        {
-          p++;
-          continue;
-        }
-      ch = g_utf8_get_char (p);
-      if (g_unichar_ismark (ch) ||
-          (ch >= 0x0340 && ch <= 0x0344) || ch == 0x0374 || ch == 0x037E || ch == 0x0387 ||
-          (ch >= 0x1100 && ch <= 0x11FF) || (ch >= 0x1F71 && ch <= 0x1FFE) ||
-          ch == 0x2000 || ch == 0x2001 || ch == 0x2126 || ch == 0x212A || ch == 0x212B ||
-          ch == 0x2329 || ch == 0x232A || (ch >= 0xAC00 && ch <= 0xD7A3) ||
-          (ch >= 0xF900 && ch <= 0xFAFF) || (ch >= 0x2F800 && ch <= 0x2FA1F))
-        return FALSE;
-      p = g_utf8_next_char (p);
-    }
-  return TRUE;
-}
-
 /* LF line ends, no other control characters, NFC. */
 static char *
 normalize_text (const char *utf8,
@@ -450,17 +419,15 @@ normalize_text (const char *utf8,
         g_string_append_c (out, c);
     }
 
-  if (is_nfc_quick (out->str, out->len))
+  /* Only the pieces that need it are normalized (px-nfc.c): nearly all
+   * text is in NFC already, and all of it in linear time. */
+  nfc = px_nfc_normalize (out->str, out->len, out_length);
+  if (nfc == NULL)
     {
       *out_length = out->len;
       return g_string_free (out, FALSE);
     }
-
-  nfc = g_utf8_normalize (out->str, out->len, G_NORMALIZE_NFC);
   g_string_free (out, TRUE);
-  if (nfc == NULL)
-    return NULL;
-  *out_length = strlen (nfc);
   return g_steal_pointer (&nfc);
 }
 
