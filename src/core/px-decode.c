@@ -392,43 +392,46 @@ decode_legacy (const char  *data,
   }
 }
 
-/* LF line ends, no other control characters, NFC. */
+/* LF line ends, no other control characters, NFC. Takes @utf8, which it
+ * compacts in place (the text is copied once more only where NFC changes
+ * it). */
 static char *
-normalize_text (const char *utf8,
-                gsize       length,
-                gsize      *out_length)
+normalize_text (char   *utf8,
+                gsize   length,
+                gsize  *out_length)
 {
-  GString *out = g_string_sized_new (length);
-  g_autofree char *nfc = NULL;
+  gsize w = 0;
+  char *nfc;
 
   for (gsize i = 0; i < length; i++)
     {
       guchar c = utf8[i];
 
-      if (c == '\r')
+      if (G_LIKELY (c >= 0x20 && c != 0x7F) || c == '\n' || c == '\t')
         {
-          g_string_append_c (out, '\n');
+          if (w != i)
+            utf8[w] = c;
+          w++;
+        }
+      else if (c == '\r')
+        {
+          utf8[w++] = '\n';
           if (i + 1 < length && utf8[i + 1] == '\n')
             i++;
         }
-      else if (c < 0x20 && c != '\n' && c != '\t')
-        continue;
-      else if (c == 0x7F)
-        continue;
-      else
-        g_string_append_c (out, c);
     }
+  utf8[w] = '\0';
 
   /* Only the pieces that need it are normalized (px-nfc.c): nearly all
    * text is in NFC already, and all of it in linear time. */
-  nfc = px_nfc_normalize (out->str, out->len, out_length);
+  nfc = px_nfc_normalize (utf8, w, out_length);
   if (nfc == NULL)
     {
-      *out_length = out->len;
-      return g_string_free (out, FALSE);
+      *out_length = w;
+      return utf8;
     }
-  g_string_free (out, TRUE);
-  return g_steal_pointer (&nfc);
+  g_free (utf8);
+  return nfc;
 }
 
 char *
@@ -442,7 +445,6 @@ px_decode_text (const char  *data,
 {
   g_autofree char *name = px_import_display_name (origin);
   g_autofree char *utf8 = NULL;
-  g_autofree char *repaired = NULL;
   gsize utf8_length = 0;
   char *normalized;
   gboolean little = FALSE;
@@ -543,7 +545,7 @@ px_decode_text (const char  *data,
       replace_nuls (&utf8, &utf8_length, data, length, *encoding, warning);
     }
 
-  normalized = normalize_text (utf8, utf8_length, out_length);
+  normalized = normalize_text (g_steal_pointer (&utf8), utf8_length, out_length);
   if (normalized == NULL)
     {
       if (warning != NULL)

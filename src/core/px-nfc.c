@@ -35,19 +35,21 @@ typedef struct
   NfcQuickCheck value;
 } NfcRange;
 
-static const NfcRange nfc_ranges[] = {
 #include "px-nfc-data.h"
-};
 
-/* Below the first character whose NFC_QC is not Yes (U+0300), and in the
- * Hangul syllables, every character is Yes. */
+static inline guint
+nfc_bmp_bits (gunichar ch)
+{
+  return (nfc_bmp_values[nfc_bmp_blocks[ch >> 8]][(ch & 0xFF) >> 1] >> (4 * (ch & 1))) & 0xF;
+}
+
 static NfcQuickCheck
 nfc_quick_check (gunichar ch)
 {
   gsize low = 0, high = G_N_ELEMENTS (nfc_ranges);
 
-  if (ch < nfc_ranges[0].first || (ch >= 0xAC00 && ch <= 0xD7A3))
-    return NFC_QC_YES;
+  if (ch < 0x10000)
+    return nfc_bmp_bits (ch) & 3;
   while (low < high)
     {
       gsize mid = (low + high) / 2;
@@ -62,12 +64,45 @@ nfc_quick_check (gunichar ch)
   return NFC_QC_YES;
 }
 
+/* The character at *p (valid UTF-8, not ASCII), and *p moved past it. */
+static inline gunichar
+next_char (const char **p)
+{
+  const guchar *s = (const guchar *)*p;
+
+  if (s[0] < 0xE0)
+    {
+      *p += 2;
+      return (s[0] & 0x1F) << 6 | (s[1] & 0x3F);
+    }
+  if (s[0] < 0xF0)
+    {
+      *p += 3;
+      return (s[0] & 0x0F) << 12 | (s[1] & 0x3F) << 6 | (s[2] & 0x3F);
+    }
+  *p += 4;
+  return (s[0] & 0x07) << 18 | (s[1] & 0x3F) << 12 | (s[2] & 0x3F) << 6 | (s[3] & 0x3F);
+}
+
 typedef struct
 {
-  GArray *chars;     /* gunichar: the piece, decomposed, then composed in place */
-  GArray *classes;   /* guint8: their combining classes */
-  GArray *scratch;   /* gunichar: for the counting sort of long runs */
+  gunichar *chars;     /* the piece, decomposed, then composed in place */
+  guint8   *classes;   /* their combining classes */
+  gunichar *scratch;   /* for the counting sort of long runs */
+  gsize     size;      /* of each buffer, in elements */
 } Normalizer;
+
+static void
+normalizer_reserve (Normalizer *n,
+                    gsize       size)
+{
+  if (size <= n->size)
+    return;
+  n->size = MAX (size, n->size * 2);
+  n->chars = g_renew (gunichar, n->chars, n->size);
+  n->classes = g_renew (guint8, n->classes, n->size);
+  n->scratch = g_renew (gunichar, n->scratch, n->size);
+}
 
 /* Canonical order of the run of non-starters chars[start, end): stable by
  * combining class. Runs are a mark or two; a long one (hostile) is sorted
@@ -77,8 +112,8 @@ order_run (Normalizer *n,
            gsize       start,
            gsize       end)
 {
-  gunichar *chars = &g_array_index (n->chars, gunichar, 0);
-  guint8 *classes = &g_array_index (n->classes, guint8, 0);
+  gunichar *chars = n->chars;
+  guint8 *classes = n->classes;
 
   if (end - start <= 32)
     {
@@ -101,10 +136,8 @@ order_run (Normalizer *n,
 
   {
     gsize counts[257] = { 0 };
-    gunichar *sorted;
+    gunichar *sorted = n->scratch;
 
-    g_array_set_size (n->scratch, end - start);
-    sorted = &g_array_index (n->scratch, gunichar, 0);
     for (gsize i = start; i < end; i++)
       counts[classes[i] + 1]++;
     for (guint c = 1; c < 257; c++)
@@ -127,31 +160,32 @@ normalize_piece (Normalizer *n,
                  GString    *out)
 {
   const char *end = piece + length;
-  gunichar *chars;
-  guint8 *classes;
-  gsize n_chars, run = 0, composed;
+  gsize n_chars = 0, run = 0, composed = 0;
   gssize starter = -1;
   int last_class = -1;
+  char *write;
 
-  /* Canonical decomposition */
-  g_array_set_size (n->chars, 0);
-  for (const char *p = piece; p < end; p = g_utf8_next_char (p))
+  /* Canonical decomposition: at most four characters for one, and no
+   * more characters than bytes otherwise. */
+  normalizer_reserve (n, length + G_UNICHAR_MAX_DECOMPOSITION_LENGTH);
+  for (const char *p = piece; p < end; )
     {
-      gunichar decomposed[G_UNICHAR_MAX_DECOMPOSITION_LENGTH];
-      gsize k = g_unichar_fully_decompose (g_utf8_get_char (p), FALSE, decomposed, G_N_ELEMENTS (decomposed));
+      gunichar ch = (guchar)*p < 0x80 ? (gunichar)*p++ : next_char (&p);
 
-      g_array_append_vals (n->chars, decomposed, k);
+      normalizer_reserve (n, n_chars + G_UNICHAR_MAX_DECOMPOSITION_LENGTH);
+      /* Most characters of a flagged piece are marks that do not
+       * decompose: GLib's lookup is spared them. */
+      if (ch < 0xC0 || (ch < 0x10000 && (nfc_bmp_bits (ch) & 4) == 0))
+        n->chars[n_chars++] = ch;
+      else
+        n_chars += g_unichar_fully_decompose (ch, FALSE, n->chars + n_chars, G_UNICHAR_MAX_DECOMPOSITION_LENGTH);
     }
-  n_chars = n->chars->len;
-  g_array_set_size (n->classes, n_chars);
-  chars = &g_array_index (n->chars, gunichar, 0);
-  classes = &g_array_index (n->classes, guint8, 0);
   for (gsize i = 0; i < n_chars; i++)
-    classes[i] = g_unichar_combining_class (chars[i]);
+    n->classes[i] = n->chars[i] < 0x300 ? 0 : g_unichar_combining_class (n->chars[i]);
 
   /* Canonical order */
   for (gsize i = 0; i <= n_chars; i++)
-    if (i == n_chars || classes[i] == 0)
+    if (i == n_chars || n->classes[i] == 0)
       {
         if (i - run > 1)
           order_run (n, run, i);
@@ -159,28 +193,32 @@ normalize_piece (Normalizer *n,
       }
 
   /* Canonical composition: a character joins the last starter unless a
-   * character of class 0 or of its own class or higher stands between. */
-  composed = 0;
+   * character of class 0, or of its own class or higher, stands between.
+   * Only a Maybe character is ever the second of a composite. */
   for (gsize i = 0; i < n_chars; i++)
     {
-      gunichar ch = chars[i];
-      int cc = classes[i];
+      gunichar ch = n->chars[i];
+      int cc = n->classes[i];
       gunichar pair;
 
-      if (starter >= 0 && (last_class < cc || last_class == 0) &&
-          g_unichar_compose (chars[starter], ch, &pair))
+      if (starter >= 0 && (last_class < cc || last_class == 0) && ch >= 0x300 &&
+          nfc_quick_check (ch) == NFC_QC_MAYBE && g_unichar_compose (n->chars[starter], ch, &pair))
         {
-          chars[starter] = pair;
+          n->chars[starter] = pair;
           continue;
         }
       if (cc == 0)
         starter = composed;
       last_class = cc;
-      chars[composed++] = ch;
+      n->chars[composed++] = ch;
     }
 
+  /* Back to UTF-8: four bytes a character at most. */
+  g_string_set_size (out, out->len + composed * 4);
+  write = out->str + out->len - composed * 4;
   for (gsize i = 0; i < composed; i++)
-    g_string_append_unichar (out, chars[i]);
+    write += g_unichar_to_utf8 (n->chars[i], write);
+  g_string_truncate (out, write - out->str);
 }
 
 typedef struct
@@ -198,12 +236,7 @@ flush_piece (Output     *o,
              const char *end)
 {
   if (o->out == NULL)
-    {
-      o->out = g_string_sized_new (o->length + o->length / 16 + 16);
-      o->normalizer.chars = g_array_new (FALSE, FALSE, sizeof (gunichar));
-      o->normalizer.classes = g_array_new (FALSE, FALSE, sizeof (guint8));
-      o->normalizer.scratch = g_array_new (FALSE, FALSE, sizeof (gunichar));
-    }
+    o->out = g_string_sized_new (o->length + o->length / 16 + 16);
   g_string_append_len (o->out, o->copied, piece - o->copied);
   normalize_piece (&o->normalizer, piece, end - piece, o->out);
   o->copied = end;
@@ -218,7 +251,7 @@ px_nfc_normalize (const char *utf8,
   const char *piece = utf8;    /* where the current piece starts */
   gboolean flagged = FALSE;    /* the current piece may not be in NFC */
   guint8 last_class = 0;
-  Output o = { { NULL, NULL, NULL }, NULL, utf8, length };
+  Output o = { { NULL, NULL, NULL, 0 }, NULL, utf8, length };
 
   g_return_val_if_fail (utf8 != NULL || length == 0, NULL);
   g_return_val_if_fail (out_length != NULL, NULL);
@@ -244,9 +277,8 @@ px_nfc_normalize (const char *utf8,
           continue;
         }
 
-      ch = g_utf8_get_char (p);
-      p = g_utf8_next_char (p);
-      cc = g_unichar_combining_class (ch);
+      ch = next_char (&p);
+      cc = ch < 0x300 ? 0 : g_unichar_combining_class (ch);
       qc = nfc_quick_check (ch);
       if (cc == 0 && qc == NFC_QC_YES)
         {
@@ -265,9 +297,9 @@ px_nfc_normalize (const char *utf8,
   if (o.out == NULL)
     return NULL;
   g_string_append_len (o.out, o.copied, end - o.copied);
-  g_array_unref (o.normalizer.chars);
-  g_array_unref (o.normalizer.classes);
-  g_array_unref (o.normalizer.scratch);
+  g_free (o.normalizer.chars);
+  g_free (o.normalizer.classes);
+  g_free (o.normalizer.scratch);
   *out_length = o.out->len;
   return g_string_free (o.out, FALSE);
 }
