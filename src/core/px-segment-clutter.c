@@ -144,15 +144,58 @@ dup_lower (const char *text,
   return g_ascii_strdown (text, length);
 }
 
+/* The pairs of adjacent bytes a text holds, hashed into 4,096 bits: a
+ * phrase with a pair the text lacks is not in it and is not searched for
+ * (the phrase lists were a fifth of an import's instructions). */
+typedef struct
+{
+  guint64 bits[64];
+} PairSet;
+
+static inline guint
+pair_hash (const char *p)
+{
+  return ((guint)(guchar)p[0] << 5 ^ (guchar)p[1]) & 4095;
+}
+
+static void
+pair_set_init (PairSet    *set,
+               const char *text)
+{
+  memset (set, 0, sizeof *set);
+  for (const char *p = text; p[0] != '\0' && p[1] != '\0'; p++)
+    {
+      guint h = pair_hash (p);
+
+      set->bits[h >> 6] |= G_GUINT64_CONSTANT (1) << (h & 63);
+    }
+}
+
+static gboolean
+pair_set_may_hold (const PairSet *set,
+                   const char    *phrase)
+{
+  for (const char *p = phrase; p[0] != '\0' && p[1] != '\0'; p++)
+    {
+      guint h = pair_hash (p);
+
+      if ((set->bits[h >> 6] & (G_GUINT64_CONSTANT (1) << (h & 63))) == 0)
+        return FALSE;
+    }
+  return TRUE;
+}
+
 static guint
 count_phrases (const char         *lower,
                const char * const *list,
                gsize               n)
 {
+  PairSet pairs;
   guint count = 0;
 
+  pair_set_init (&pairs, lower);
   for (gsize i = 0; i < n; i++)
-    if (strstr (lower, list[i]) != NULL)
+    if (pair_set_may_hold (&pairs, list[i]) && strstr (lower, list[i]) != NULL)
       count++;
   return count;
 }
