@@ -16,7 +16,7 @@ struct _PxDocument
   GObject       parent_instance;
 
   /* owned */
-  char         *id;
+  char         *id;          /* computed when first asked for (px_document_get_id) */
   char         *meta[PX_N_META];
   char         *text;
   gsize         length;
@@ -83,6 +83,16 @@ const char *
 px_document_get_id (PxDocument *self)
 {
   g_return_val_if_fail (PX_IS_DOCUMENT (self), NULL);
+
+  /* Computed when first asked for (a document is shared between threads):
+   * hashing the text was a seventh of an import that needs no id. */
+  if (g_once_init_enter (&self->id))
+    {
+      g_autofree char *checksum = g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *)self->text,
+                                                               self->length);
+
+      g_once_init_leave (&self->id, g_strndup (checksum, 16));
+    }
   return self->id;
 }
 
@@ -441,7 +451,6 @@ px_document_builder_end (PxDocumentBuilder *builder)
 {
   PxDocument *self;
   PxTextModel model = { 0 };
-  g_autofree char *checksum = NULL;
 
   g_return_val_if_fail (builder != NULL, NULL);
 
@@ -509,9 +518,6 @@ px_document_builder_end (PxDocumentBuilder *builder)
       if (token->flags & (PX_TOKEN_WORD | PX_TOKEN_NUMBER))
         self->n_words++;
     }
-
-  checksum = g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *)self->text, self->length);
-  self->id = g_strndup (checksum, 16);
 
   px_document_builder_free (builder);
 
