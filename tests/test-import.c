@@ -211,6 +211,45 @@ test_late_damage (gconstpointer data)
   }
 }
 
+/* A NUL in text of another encoding is replaced too, and its place is
+ * told in characters (in UTF-16 a character is two bytes; in an 8-bit
+ * file a NUL counts as binary data in the first 4 KiB). */
+static void
+test_nul_in_other_encodings (void)
+{
+  g_autoptr(GString) latin = g_string_new (NULL);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *warning = NULL;
+  g_autofree char *place = NULL;
+  const char *encoding = NULL;
+  gsize length = 0, n_chars = 0;
+
+  text = px_decode_text ("\xff\xfe" "C\0a\0f\0\xe9\0\0\0.\0", 14, "nul.txt", &encoding, &length, &warning, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (encoding, ==, "UTF-16LE");
+  g_assert_cmpstr (text, ==, "Café\xef\xbf\xbd.");
+  g_assert_nonnull (warning);
+  g_assert_nonnull (strstr (warning, "(character 4)"));
+  g_clear_pointer (&text, g_free);
+  g_clear_pointer (&warning, g_free);
+
+  while (latin->len < 5000)
+    {
+      g_string_append (latin, "Caf\xe9 na\xefve \x93quoted\x94. ");
+      n_chars += 21;
+    }
+  g_string_append_c (latin, '\0');
+  g_string_append (latin, "Fin.");
+  text = px_decode_text (latin->str, latin->len, "nul.txt", &encoding, &length, &warning, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (encoding, ==, "WINDOWS-1252");
+  g_assert_true (g_str_has_suffix (text, "“quoted”. \xef\xbf\xbd" "Fin."));
+  g_assert_nonnull (warning);
+  place = g_strdup_printf ("(character %" G_GSIZE_FORMAT ")", n_chars);
+  g_assert_nonnull (strstr (warning, place));
+}
+
 /* A clean file has no warnings. */
 static void
 test_no_warnings (void)
@@ -644,6 +683,7 @@ main (int    argc,
       g_test_add_data_func (path, &damage_cases[i], test_late_damage);
     }
   g_test_add_func ("/core/import/damage/none", test_no_warnings);
+  g_test_add_func ("/core/import/damage/nul-in-other-encodings", test_nul_in_other_encodings);
   g_test_add_data_func ("/core/import/bad/random-high-bytes", GUINT_TO_POINTER (0x80), test_random_high_bytes);
   g_test_add_data_func ("/core/import/bad/random-latin1-letters", GUINT_TO_POINTER (0xA0), test_random_high_bytes);
   g_test_add_func ("/core/import/decode/long-cp1251", test_long_legacy_text);

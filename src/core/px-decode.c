@@ -114,17 +114,20 @@ px_decode_is_mostly_utf8 (const char *data,
   return n_invalid == 0 || n_valid > n_invalid * 4;
 }
 
+/* "… replaced by “�” (byte 5,210)": @unit is "byte" when @first counts
+ * bytes of the file, "character" when it counts characters of its text. */
 static char *
 replaced_warning (gsize       n_replaced,
                   gsize       first,
+                  const char *unit,
                   const char *encoding)
 {
   if (n_replaced == 1)
     return g_strdup_printf ("a byte that is not %s text (a NUL or a broken sequence) was replaced by "
-                            "“\xef\xbf\xbd” (byte %" G_GSIZE_FORMAT ")", encoding, first);
+                            "“\xef\xbf\xbd” (%s %" G_GSIZE_FORMAT ")", encoding, unit, first);
   return g_strdup_printf ("%" G_GSIZE_FORMAT " bytes that are not %s text (NULs or broken sequences) were "
-                          "replaced by “\xef\xbf\xbd” (the first at byte %" G_GSIZE_FORMAT ")",
-                          n_replaced, encoding, first);
+                          "replaced by “\xef\xbf\xbd” (the first at %s %" G_GSIZE_FORMAT ")",
+                          n_replaced, encoding, unit, first);
 }
 
 char *
@@ -159,27 +162,28 @@ px_decode_repair_utf8 (const char  *data,
       p = bad + 1;
     }
   if (warning != NULL)
-    *warning = n_replaced > 0 ? replaced_warning (n_replaced, first, "UTF-8") : NULL;
+    *warning = n_replaced > 0 ? replaced_warning (n_replaced, first, "byte", "UTF-8") : NULL;
   *out_length = out->len;
   return g_string_free (out, FALSE);
 }
 
-/* U+0000 in text converted from an 8-bit encoding: U+FFFD instead, with a
- * warning (no 8-bit text encoding uses NUL; a later step would drop it). */
+/* U+0000 in text converted from another encoding: U+FFFD instead, with a
+ * warning (no text encoding Parallax reads has NULs in text; a later step
+ * would drop them without a word). The place is given in characters: in
+ * UTF-16 a character is not a byte. */
 static void
 replace_nuls (char       **text,
               gsize       *length,
-              const char  *data,
-              gsize        data_length,
               const char  *encoding,
               char       **warning)
 {
-  const char *nul = memchr (data, '\0', data_length);
+  const char *nul = memchr (*text, '\0', *length);
   GString *out;
-  gsize n_nul = 0;
+  gsize first, n_nul = 0;
 
   if (nul == NULL)
     return;
+  first = g_utf8_strlen (*text, nul - *text);
   out = g_string_sized_new (*length + 16);
   for (gsize i = 0; i < *length; i++)
     if ((*text)[i] == '\0')
@@ -192,21 +196,19 @@ replace_nuls (char       **text,
   g_free (*text);
   *length = out->len;
   *text = g_string_free (out, FALSE);
-  if (warning != NULL && *warning == NULL && n_nul > 0)
-    *warning = replaced_warning (n_nul, nul - data, encoding);
+  if (warning != NULL && *warning == NULL)
+    *warning = replaced_warning (n_nul, first, "character", encoding);
 }
 
 void
 px_decode_replace_nuls (char       **text,
                         gsize       *length,
-                        const char  *data,
-                        gsize        data_length,
                         const char  *encoding,
                         char       **warning)
 {
   g_return_if_fail (text != NULL && *text != NULL && length != NULL);
 
-  replace_nuls (text, length, data, data_length, encoding, warning);
+  replace_nuls (text, length, encoding, warning);
 }
 
 /* UTF-16 without a BOM: text in a Latin script has a zero byte in every
@@ -502,7 +504,7 @@ px_decode_text (const char  *data,
                        "save it as UTF-8 and try again", name, local_error->message);
           return NULL;
         }
-      replace_nuls (&utf8, &utf8_length, data, length, *encoding, warning);
+      replace_nuls (&utf8, &utf8_length, *encoding, warning);
     }
   else if (px_decode_looks_binary (data, length))
     {
@@ -542,7 +544,7 @@ px_decode_text (const char  *data,
                        "Latin-1, Windows-1251, KOI8-R); if it is text, save it as UTF-8 and try again", name);
           return NULL;
         }
-      replace_nuls (&utf8, &utf8_length, data, length, *encoding, warning);
+      replace_nuls (&utf8, &utf8_length, *encoding, warning);
     }
 
   normalized = normalize_text (g_steal_pointer (&utf8), utf8_length, out_length);

@@ -44,12 +44,10 @@ char       *px_decode_repair_utf8     (const char   *data,
                                        gsize         offset,
                                        gsize        *out_length,
                                        char        **warning);
-/* NULs in @text, converted from @data in @encoding, as U+FFFD; sets
+/* NULs in @text (@length bytes, converted from @encoding) as U+FFFD; sets
  * @warning when it is NULL and a NUL was replaced. */
 void        px_decode_replace_nuls    (char        **text,
                                        gsize        *length,
-                                       const char   *data,
-                                       gsize         data_length,
                                        const char   *encoding,
                                        char        **warning);
 /* NUL bytes, or many control characters, in the first few KiB. UTF-16

@@ -361,7 +361,7 @@ decode_page (const char  *data,
           /* Valid but for the NULs (which validation refuses). */
           *encoding = g_intern_string (upper);
           *out_length = written;
-          px_decode_replace_nuls (&converted, out_length, data, length, *encoding, warning);
+          px_decode_replace_nuls (&converted, out_length, *encoding, warning);
           if (g_utf8_validate_len (converted, *out_length, NULL))
             return converted;
         }
