@@ -80,11 +80,15 @@ find_leading_date (const char *text,
   return px_segment_parse_date (head);
 }
 
-PxDocument *
-px_import_text (const char  *data,
-                gsize        length,
-                const char  *origin,
-                GError     **error)
+/* @owned, when given, holds the bytes @data points into and is let go once
+ * they are decoded: the file's bytes, the decoded text and the builder's
+ * copy of it are not all held while the text is segmented. */
+static PxDocument *
+import_text (const char  *data,
+             gsize        length,
+             GBytes     **owned,
+             const char  *origin,
+             GError     **error)
 {
   g_autoptr(PxDocumentBuilder) builder = NULL;
   g_autofree char *text = NULL;
@@ -95,6 +99,8 @@ px_import_text (const char  *data,
   const char *p;
 
   text = px_decode_text (data, length, origin, &encoding, &text_length, &warning, error);
+  if (owned != NULL)
+    g_clear_pointer (owned, g_bytes_unref);
   if (text == NULL)
     return NULL;
 
@@ -118,7 +124,41 @@ px_import_text (const char  *data,
   if (warning != NULL)
     px_document_builder_add_warning (builder, warning);
   px_document_builder_set_plain_text (builder, text, text_length);
+  g_clear_pointer (&text, g_free);
   return px_document_builder_end (g_steal_pointer (&builder));
+}
+
+PxDocument *
+px_import_text (const char  *data,
+                gsize        length,
+                const char  *origin,
+                GError     **error)
+{
+  return import_text (data, length, NULL, origin, error);
+}
+
+/* Takes *bytes (a reference of the caller's, cleared here). */
+static PxDocument *
+import_bytes (GBytes       **bytes,
+              const char    *origin,
+              GCancellable  *cancellable,
+              GError       **error)
+{
+  g_autofree char *name = px_import_display_name (origin);
+  g_autoptr(GBytes) held = *bytes;
+  const char *data;
+  gsize length;
+
+  *bytes = NULL;
+  data = g_bytes_get_data (held, &length);
+  if (!px_import_check_length (name, length, error))
+    return NULL;
+  if (g_cancellable_set_error_if_cancelled (cancellable, error))
+    return NULL;
+
+  if (looks_like_html (data, length) || (has_html_name (origin) && !px_decode_looks_binary (data, length)))
+    return px_import_html (data, length, origin, error);
+  return import_text (data, length, &held, origin, error);
 }
 
 PxDocument *
@@ -127,21 +167,12 @@ px_import_bytes (GBytes        *bytes,
                  GCancellable  *cancellable,
                  GError       **error)
 {
-  g_autofree char *name = px_import_display_name (origin);
-  const char *data;
-  gsize length;
+  GBytes *ref;
 
   g_return_val_if_fail (bytes != NULL, NULL);
 
-  data = g_bytes_get_data (bytes, &length);
-  if (!px_import_check_length (name, length, error))
-    return NULL;
-  if (g_cancellable_set_error_if_cancelled (cancellable, error))
-    return NULL;
-
-  if (looks_like_html (data, length) || (has_html_name (origin) && !px_decode_looks_binary (data, length)))
-    return px_import_html (data, length, origin, error);
-  return px_import_text (data, length, origin, error);
+  ref = g_bytes_ref (bytes);
+  return import_bytes (&ref, origin, cancellable, error);
 }
 
 /* Reading files: one bounded reader for every input (sources and
@@ -479,7 +510,8 @@ px_import_file (GFile         *file,
   origin = g_file_get_path (file);
   if (origin == NULL)
     origin = g_file_get_uri (file);
-  return px_import_bytes (bytes, origin, cancellable, error);
+  /* The file's bytes go once decoded (import_text). */
+  return import_bytes (&bytes, origin, cancellable, error);
 }
 
 static void
