@@ -334,7 +334,7 @@ parse_number (Scan    *s,
     }
   if (j < NTOK (s) && TOK (s, j)->type == TOK_WORD)
     {
-      const PxLexEntry *e = TOK (s, j)->lex;
+      const PxLexEntry *e = tok_lex (TOK (s, j));
 
       if (e != NULL && (e->flags & PX_LEX_MULTIPLIER) && e->number >= 1000 &&
           (!(e->flags & PX_LEX_ATTACHED_ONLY) || attached (s, j)) &&
@@ -370,7 +370,7 @@ parse_number (Scan    *s,
    * with digits */
   if (num->multiplied && !num->words && num->decimals == 0 && TOK (s, i)->type == TOK_NUM)
     {
-      double scale = TOK (s, num->last)->lex != NULL ? TOK (s, num->last)->lex->number : 0;
+      double scale = tok_lex (TOK (s, num->last)) != NULL ? tok_lex (TOK (s, num->last))->number : 0;
 
       while (scale >= 100)
         {
