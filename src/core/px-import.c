@@ -80,101 +80,6 @@ find_leading_date (const char *text,
   return px_segment_parse_date (head);
 }
 
-/* @owned, when given, holds the bytes @data points into and is let go once
- * they are decoded: the file's bytes, the decoded text and the builder's
- * copy of it are not all held while the text is segmented. */
-static PxDocument *
-import_text (const char  *data,
-             gsize        length,
-             GBytes     **owned,
-             const char  *origin,
-             GError     **error)
-{
-  g_autoptr(PxDocumentBuilder) builder = NULL;
-  g_autofree char *text = NULL;
-  g_autofree char *date = NULL;
-  g_autofree char *warning = NULL;
-  const char *encoding = NULL;
-  gsize text_length = 0;
-  const char *p;
-
-  text = px_decode_text (data, length, origin, &encoding, &text_length, &warning, error);
-  if (owned != NULL)
-    g_clear_pointer (owned, g_bytes_unref);
-  if (text == NULL)
-    return NULL;
-
-  for (p = text; *p != '\0' && g_ascii_isspace (*p); p++)
-    ;
-  if (*p == '\0')
-    {
-      g_autofree char *name = px_import_display_name (origin);
-
-      g_set_error (error, PX_ERROR, PX_ERROR_EMPTY, "“%s” holds no text", name);
-      return NULL;
-    }
-
-  date = find_leading_date (p, text_length - (p - text));
-
-  builder = px_document_builder_new ();
-  px_document_builder_set_meta (builder, PX_META_ORIGIN, origin);
-  px_document_builder_set_meta (builder, PX_META_ENCODING, encoding);
-  px_document_builder_set_meta (builder, PX_META_FORMAT, "text");
-  px_document_builder_set_meta (builder, PX_META_DATE, date);
-  if (warning != NULL)
-    px_document_builder_add_warning (builder, warning);
-  px_document_builder_set_plain_text (builder, text, text_length);
-  g_clear_pointer (&text, g_free);
-  return px_document_builder_end (g_steal_pointer (&builder));
-}
-
-PxDocument *
-px_import_text (const char  *data,
-                gsize        length,
-                const char  *origin,
-                GError     **error)
-{
-  return import_text (data, length, NULL, origin, error);
-}
-
-/* Takes *bytes (a reference of the caller's, cleared here). */
-static PxDocument *
-import_bytes (GBytes       **bytes,
-              const char    *origin,
-              GCancellable  *cancellable,
-              GError       **error)
-{
-  g_autofree char *name = px_import_display_name (origin);
-  g_autoptr(GBytes) held = *bytes;
-  const char *data;
-  gsize length;
-
-  *bytes = NULL;
-  data = g_bytes_get_data (held, &length);
-  if (!px_import_check_length (name, length, error))
-    return NULL;
-  if (g_cancellable_set_error_if_cancelled (cancellable, error))
-    return NULL;
-
-  if (looks_like_html (data, length) || (has_html_name (origin) && !px_decode_looks_binary (data, length)))
-    return px_import_html (data, length, origin, error);
-  return import_text (data, length, &held, origin, error);
-}
-
-PxDocument *
-px_import_bytes (GBytes        *bytes,
-                 const char    *origin,
-                 GCancellable  *cancellable,
-                 GError       **error)
-{
-  GBytes *ref;
-
-  g_return_val_if_fail (bytes != NULL, NULL);
-
-  ref = g_bytes_ref (bytes);
-  return import_bytes (&ref, origin, cancellable, error);
-}
-
 /* Reading files: one bounded reader for every input (sources and
  * sessions). A file's reported size is a hint, not a bound (0 for /proc
  * files, pipes and devices): at most max_bytes + 1 bytes are ever read, in
@@ -475,6 +380,116 @@ failed:
   return NULL;
 }
 
+/* @owned, when given, holds the bytes @data points into and is let go once
+ * they are decoded: the file's bytes, the decoded text and the builder's
+ * copy of it are not all held while the text is segmented. */
+static PxDocument *
+import_text (const char  *data,
+             gsize        length,
+             GBytes     **owned,
+             const char  *origin,
+             GError     **error)
+{
+  g_autoptr(PxDocumentBuilder) builder = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *date = NULL;
+  g_autofree char *warning = NULL;
+  const char *encoding = NULL;
+  gsize text_length = 0;
+  const char *p;
+
+  text = px_decode_text (data, length, origin, &encoding, &text_length, &warning, error);
+  if (owned != NULL)
+    g_clear_pointer (owned, g_bytes_unref);
+  if (text == NULL)
+    return NULL;
+
+  for (p = text; *p != '\0' && g_ascii_isspace (*p); p++)
+    ;
+  if (*p == '\0')
+    {
+      g_autofree char *name = px_import_display_name (origin);
+
+      g_set_error (error, PX_ERROR, PX_ERROR_EMPTY, "“%s” holds no text", name);
+      return NULL;
+    }
+
+  date = find_leading_date (p, text_length - (p - text));
+
+  builder = px_document_builder_new ();
+  px_document_builder_set_meta (builder, PX_META_ORIGIN, origin);
+  px_document_builder_set_meta (builder, PX_META_ENCODING, encoding);
+  px_document_builder_set_meta (builder, PX_META_FORMAT, "text");
+  px_document_builder_set_meta (builder, PX_META_DATE, date);
+  if (warning != NULL)
+    px_document_builder_add_warning (builder, warning);
+  px_document_builder_set_plain_text (builder, text, text_length);
+  g_clear_pointer (&text, g_free);
+  return px_document_builder_end (g_steal_pointer (&builder));
+}
+
+/* Takes *bytes (a reference of the caller's, cleared here). */
+static PxDocument *
+import_bytes (GBytes       **bytes,
+              const char    *origin,
+              GCancellable  *cancellable,
+              GError       **error)
+{
+  g_autofree char *name = px_import_display_name (origin);
+  g_autoptr(GBytes) held = *bytes;
+  const char *data;
+  gsize length;
+
+  *bytes = NULL;
+  data = g_bytes_get_data (held, &length);
+  if (!px_import_check_length (name, length, error))
+    return NULL;
+  if (g_cancellable_set_error_if_cancelled (cancellable, error))
+    return NULL;
+
+  if (looks_like_html (data, length) || (has_html_name (origin) && !px_decode_looks_binary (data, length)))
+    return px_import_html (data, length, origin, error);
+  return import_text (data, length, &held, origin, error);
+}
+
+static void
+import_thread (GTask        *task,
+               gpointer      source_object,
+               gpointer      task_data,
+               GCancellable *cancellable)
+{
+  GError *error = NULL;
+  PxDocument *document = px_import_file (task_data, cancellable, &error);
+
+  if (document == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, document, g_object_unref);
+}
+
+PxDocument *
+px_import_text (const char  *data,
+                gsize        length,
+                const char  *origin,
+                GError     **error)
+{
+  return import_text (data, length, NULL, origin, error);
+}
+
+PxDocument *
+px_import_bytes (GBytes        *bytes,
+                 const char    *origin,
+                 GCancellable  *cancellable,
+                 GError       **error)
+{
+  GBytes *ref;
+
+  g_return_val_if_fail (bytes != NULL, NULL);
+
+  ref = g_bytes_ref (bytes);
+  return import_bytes (&ref, origin, cancellable, error);
+}
+
 GBytes *
 px_read_file (GFile         *file,
               goffset        max_bytes,
@@ -512,21 +527,6 @@ px_import_file (GFile         *file,
     origin = g_file_get_uri (file);
   /* The file's bytes go once decoded (import_text). */
   return import_bytes (&bytes, origin, cancellable, error);
-}
-
-static void
-import_thread (GTask        *task,
-               gpointer      source_object,
-               gpointer      task_data,
-               GCancellable *cancellable)
-{
-  GError *error = NULL;
-  PxDocument *document = px_import_file (task_data, cancellable, &error);
-
-  if (document == NULL)
-    g_task_return_error (task, error);
-  else
-    g_task_return_pointer (task, document, g_object_unref);
 }
 
 void
