@@ -259,6 +259,15 @@ read_local_file (const char    *path,
       return NULL;
     }
   is_pipe = S_ISFIFO (st.st_mode);
+  /* A regular file is read as usual (some file systems would take the flag
+   * at its word). */
+  if (!is_pipe)
+    {
+      int flags = fcntl (fd, F_GETFL);
+
+      if (flags >= 0)
+        fcntl (fd, F_SETFL, flags & ~O_NONBLOCK);
+    }
 
   bounded_buffer_init (&buffer, max_bytes, is_pipe ? 0 : MIN (st.st_size, max_bytes));
   for (gboolean had_writer = !is_pipe;;)
