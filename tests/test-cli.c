@@ -162,6 +162,79 @@ test_output_file (void)
   g_rmdir (tmpdir);
 }
 
+/* A source given as a pipe (`compare <(command)`, through bash) is read
+ * whole, once: the same text as the file it comes from. */
+static void
+test_process_substitution (void)
+{
+  g_autofree char *good = example_path ("01-kessel-courier.txt");
+  g_autofree char *bash = g_find_program_in_path ("bash");
+  g_autofree char *command = NULL;
+  g_autoptr(JsonParser) piped_parser = json_parser_new ();
+  g_autoptr(JsonParser) direct_parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+  g_auto(Run) piped = { 0 };
+  g_auto(Run) direct = { 0 };
+  const char *cli = g_getenv ("PX_CLI");
+  JsonArray *piped_documents, *direct_documents;
+  int wait_status = 0;
+
+  if (cli == NULL || bash == NULL)
+    {
+      g_test_skip (cli == NULL ? "PX_CLI is not set" : "no bash");
+      return;
+    }
+  command = g_strdup_printf ("timeout 60 '%s' compare --format=json <(cat '%s')", cli, good);
+  g_spawn_sync (NULL, (char *[]) { bash, (char *)"-c", command, NULL }, NULL, G_SPAWN_DEFAULT,
+                NULL, NULL, &piped.out, &piped.err, &wait_status, &error);
+  g_assert_no_error (error);
+  g_assert_true (WIFEXITED (wait_status));
+  g_assert_cmpint (WEXITSTATUS (wait_status), ==, 0);
+  run_cli (&direct, "compare", "--format=json", good, NULL);
+  g_assert_cmpint (direct.status, ==, 0);
+
+  piped_documents = json_object_get_array_member (parse_object (piped_parser, piped.out), "documents");
+  direct_documents = json_object_get_array_member (parse_object (direct_parser, direct.out), "documents");
+  g_assert_cmpuint (json_array_get_length (piped_documents), ==, 1);
+  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (piped_documents, 0), "text"), ==,
+                   json_object_get_string_member (json_array_get_object_element (direct_documents, 0), "text"));
+}
+
+/* What the import replaced is said on stderr, with the file's name, and
+ * kept in the JSON. */
+static void
+test_import_warnings (void)
+{
+  g_autofree char *tmpdir = g_dir_make_tmp ("px-cli-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (tmpdir, "late-nul.txt", NULL);
+  g_autoptr(GString) text = g_string_new (NULL);
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_auto(Run) run = { 0 };
+  JsonObject *document;
+  JsonArray *warnings;
+
+  while (text->len < 5000)
+    g_string_append (text, "Der B\xc3\xbcrgermeister sagte am Montag, dass die Sitzung verschoben sei. ");
+  g_string_append_c (text, '\0');
+  g_string_append (text, "Das war alles.");
+  g_assert_true (g_file_set_contents (path, text->str, text->len, NULL));
+
+  run_cli (&run, "compare", "--format=json", path, NULL);
+  if (run.out == NULL)
+    return;
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_nonnull (strstr (run.err, "“late-nul.txt”: a byte that is not UTF-8 text"));
+  document = json_array_get_object_element (json_object_get_array_member (parse_object (parser, run.out),
+                                                                          "documents"), 0);
+  g_assert_cmpstr (json_object_get_string_member (document, "encoding"), ==, "UTF-8");
+  warnings = json_object_get_array_member (document, "warnings");
+  g_assert_cmpuint (json_array_get_length (warnings), ==, 1);
+  g_assert_nonnull (strstr (json_array_get_string_element (warnings, 0), "replaced by"));
+
+  g_unlink (path);
+  g_rmdir (tmpdir);
+}
+
 /* Runs the CLI with @input on standard input (through sh). */
 static void
 run_cli_input (Run        *run,
@@ -246,6 +319,8 @@ main (int    argc,
   g_test_add_func ("/core/cli/usage", test_usage);
   g_test_add_func ("/core/cli/bad-inputs-reported-others-kept", test_bad_inputs_reported_others_kept);
   g_test_add_func ("/core/cli/output-file", test_output_file);
+  g_test_add_func ("/core/cli/process-substitution", test_process_substitution);
+  g_test_add_func ("/core/cli/import-warnings", test_import_warnings);
   g_test_add_func ("/core/cli/similarity", test_similarity);
   g_test_add_func ("/core/cli/facts-jsonl", test_facts_jsonl);
 

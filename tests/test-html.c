@@ -112,6 +112,15 @@ static const MetaCase meta_cases[] = {
     "<script type=\"application/ld+json\"><![CDATA[ {\"@context\":\"https://schema.org\",\"@graph\":[{\"@type\":"
     "\"WebSite\"},{\"@type\":\"ReportageNewsArticle\",\"author\":{\"name\":\"Tomas Weir\"}}]} ]]></script>",
     "", BYLINE, "Tomas Weir" },
+  { "byline/json-ld-comment",
+    "<script type=\"application/ld+json\">/* article */ {\"@context\":\"https://schema.org\",\"@type\":\"NewsArticle\","
+    "\"author\":{\"name\":\"Tomas Weir\"}}</script>", "", BYLINE, "Tomas Weir" },
+  { "byline/json-ld-brackets-in-strings",
+    "<script type=\"application/ld+json\">{\"@context\":\"https://schema.org\",\"@type\":\"NewsArticle\","
+    "\"headline\":\"[[[ /* {{ '\\\"\",\"author\":{\"name\":\"Tomas Weir\"}}</script>", "", BYLINE, "Tomas Weir" },
+  { "byline/json-ld-line-comment",
+    "<script type=\"application/ld+json\">// [\n{\"@context\":\"https://schema.org\",\"@type\":\"NewsArticle\","
+    "\"author\":{\"name\":\"Tomas Weir\"}}</script>", "", BYLINE, NULL },
   { "byline/itemprop-name", "", "<div class=\"author-box\">Written by <span itemprop=\"name\">Ada Brennan</span>"
     " on Monday</div>", BYLINE, "Ada Brennan" },
   { "byline/hidden-author-ignored", "", "<div class=\"byline\" hidden>Someone Else</div>"
@@ -755,6 +764,72 @@ test_huge_json_ld (void)
   g_assert_null (px_document_get_byline (document));
 }
 
+/* Closing brackets where json-glib does not read them (in a comment, in a
+ * string) must not hide the nesting from the depth guard: all at once
+ * before the nesting, or a few at a time between its levels. */
+static void
+test_json_ld_hidden_closers (gconstpointer data)
+{
+  gboolean interleaved = GPOINTER_TO_INT (data);
+  g_autoptr(GString) html = g_string_new ("<html><head><script type=\"application/ld+json\">");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PxDocument) document = NULL;
+  const guint levels = 75000;
+
+  if (!interleaved)
+    {
+      g_string_append (html, "/* ");
+      for (guint i = 0; i < levels; i++)
+        g_string_append_c (html, ']');
+      g_string_append (html, " */");
+    }
+  for (guint i = 0; i < levels; i++)
+    {
+      g_string_append_c (html, '[');
+      if (interleaved && i % 60 == 59)
+        {
+          g_string_append (html, "/* ");
+          for (guint j = 0; j < 60; j++)
+            g_string_append_c (html, ']');
+          g_string_append (html, " */");
+        }
+    }
+  for (guint i = 0; i < levels; i++)
+    g_string_append_c (html, ']');
+  g_string_append (html, "</script></head><body>" ARTICLE "</body></html>");
+
+  document = import_string (html->str, html->len, "json.html", &error);
+  g_assert_no_error (error);
+  g_assert_null (px_document_get_byline (document));
+  g_assert_nonnull (strstr (px_document_get_text (document, NULL), FIRST_SENTENCE));
+}
+
+/* An internal DTD subset is no article text, whatever its declarations
+ * hold (quoted "]>", comments); a page without one keeps its text. */
+static const char * const internal_dtds[] = {
+  "<!DOCTYPE x [ <!ENTITY x \"boom\"> <!ELEMENT p ANY> ]>",
+  "<!DOCTYPE html [\n<!ENTITY x \"boom ]> boom\">\n<!ATTLIST p class CDATA 'b]>'>\n]>",
+  "<?xml version=\"1.0\"?><!-- saved --><!doctype html PUBLIC \"-//x[//EN\" [ <!-- ]> --> <!ENTITY x \"boom\"> ] >",
+};
+
+static void
+test_internal_dtd (gconstpointer data)
+{
+  const char *doctype = data;
+  g_autofree char *html = g_strconcat (doctype, "<html><body>" ARTICLE "</body></html>", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PxDocument) document = import_string (html, -1, "dtd.html", &error);
+  const char *text;
+
+  g_assert_no_error (error);
+  text = px_document_get_text (document, NULL);
+  g_assert_true (g_str_has_prefix (text, FIRST_SENTENCE));
+  g_assert_null (strstr (text, "]"));
+  g_assert_null (strstr (text, "boom"));
+  g_assert_null (strstr (text, "ELEMENT"));
+  g_assert_null (strstr (text, "ATTLIST"));
+}
+
 /* Detection by content, whatever the name */
 
 static void
@@ -887,6 +962,15 @@ main (int    argc,
   g_test_add_func ("/core/html/hostile/entity-expansion", test_entity_expansion);
   g_test_add_func ("/core/html/hostile/script-attributes", test_script_attributes);
   g_test_add_func ("/core/html/hostile/json-ld-nesting", test_huge_json_ld);
+  g_test_add_data_func ("/core/html/hostile/json-ld-closers-in-comment", GINT_TO_POINTER (FALSE),
+                        test_json_ld_hidden_closers);
+  g_test_add_data_func ("/core/html/hostile/json-ld-closers-between-levels", GINT_TO_POINTER (TRUE),
+                        test_json_ld_hidden_closers);
+  for (guint i = 0; i < G_N_ELEMENTS (internal_dtds); i++)
+    {
+      g_autofree char *path = g_strdup_printf ("/core/html/hostile/internal-dtd/%u", i + 1);
+      g_test_add_data_func (path, internal_dtds[i], test_internal_dtd);
+    }
   g_test_add_func ("/core/html/detected-by-content", test_detected_by_content);
   g_test_add_func ("/core/html/cli/extract", test_cli_extract);
 

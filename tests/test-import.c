@@ -4,7 +4,12 @@
  */
 #include "config.h"
 
+#include <errno.h>
+#include <fcntl.h>
+#include <signal.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include <glib/gstdio.h>
 
@@ -33,6 +38,15 @@ static const DecodeCase decode_cases[] = {
   /* the same in KOI8-R */
   { "koi8r", "\xf7\xd9\xc2\xcf\xd2\xd9 \xd0\xd2\xcf\xdb\xcc\xc9 \xd3\xd0\xcf\xcb\xcf\xca\xce\xcf.", 23,
     "KOI8-R", "Выборы прошли спокойно." },
+  /* UTF-16 without a BOM, known by the zero bytes of its ASCII characters */
+  { "utf16le-no-bom", "C\0a\0f\0\xe9\0 \0\x12\x04\x4b\x04.\0", 16, "UTF-16LE", "Café Вы." },
+  { "utf16be-no-bom", "\0C\0a\0f\0\xe9\0 \x04\x12\x04\x4b\0.", 16, "UTF-16BE", "Café Вы." },
+  /* "Выборы прошли спокойно в воскресенье." in UTF-16LE: zeros only in the
+   * spaces and the full stop */
+  { "utf16le-cyrillic-no-bom",
+    "\x12\x04\x4b\x04\x31\x04\x3e\x04\x40\x04\x4b\x04 \0\x3f\x04\x40\x04\x3e\x04\x48\x04\x3b\x04"
+    "\x38\x04 \0\x41\x04\x3f\x04\x3e\x04\x3a\x04\x3e\x04\x39\x04\x3d\x04\x3e\x04.\0", 46,
+    "UTF-16LE", "Выборы прошли спокойно." },
   { "crlf", "One.\r\nTwo.\rThree.\n", 0, "UTF-8", "One.\nTwo.\nThree.\n" },
   { "nfc", "Cafe\xcc\x81.", 7, "UTF-8", "Café." },
   { "controls", "A\x01" "B\x7f" "C.", 6, "UTF-8", "ABC." },
@@ -44,12 +58,14 @@ test_decode (gconstpointer data)
   const DecodeCase *tc = data;
   g_autoptr(GError) error = NULL;
   g_autofree char *text = NULL;
+  g_autofree char *warning = NULL;
   const char *encoding = NULL;
   gsize length = 0;
 
   text = px_decode_text (tc->bytes, tc->length ? tc->length : strlen (tc->bytes), "case.txt",
-                         &encoding, &length, &error);
+                         &encoding, &length, &warning, &error);
   g_assert_no_error (error);
+  g_assert_null (warning);
   g_assert_cmpstr (encoding, ==, tc->encoding);
   g_assert_cmpstr (text, ==, tc->text);
   g_assert_cmpuint (length, ==, strlen (tc->text));
@@ -129,6 +145,376 @@ test_too_large (void)
   g_assert_nonnull (strstr (error->message, "huge.txt"));
   g_unlink (path);
   g_rmdir (tmpdir);
+}
+
+/* Damage late in a file: the first 4 KiB are clean German UTF-8, then a
+ * NUL or a broken byte. The file stays UTF-8 (not "BÃ¼rgermeister"), the
+ * bad byte becomes U+FFFD and the document says so in its warnings; a
+ * web page is read by the same rule. */
+typedef struct
+{
+  const char *name;
+  const char *damage;
+  gsize       damage_length;
+  gboolean    html;
+} DamageCase;
+
+static const DamageCase damage_cases[] = {
+  { "text-nul", "\0", 1, FALSE },
+  { "text-broken-byte", "\xff", 1, FALSE },
+  { "text-truncated-sequence", "\xc3", 1, FALSE },
+  { "text-nuls", "\0\0\0", 3, FALSE },
+  { "html-nul", "\0", 1, TRUE },
+  { "html-broken-byte", "\xff", 1, TRUE },
+};
+
+#define GERMAN "Der B\xc3\xbcrgermeister sagte am Montag, dass die Br\xc3\xbc" "cke wieder ge\xc3\xb6" "ffnet sei. "
+
+static void
+test_late_damage (gconstpointer data)
+{
+  const DamageCase *tc = data;
+  g_autoptr(GString) bytes = g_string_new (tc->html ? "<!DOCTYPE html><html><head><meta charset=\"utf-8\">"
+                                                      "</head><body><article><p>" : "");
+  g_autoptr(GBytes) input = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PxDocument) document = NULL;
+  const char * const *warnings;
+  const char *text;
+  gsize at;
+
+  while (bytes->len < 5000)
+    g_string_append (bytes, GERMAN);
+  at = bytes->len;
+  g_string_append_len (bytes, tc->damage, tc->damage_length);
+  g_string_append (bytes, GERMAN);
+  if (tc->html)
+    g_string_append (bytes, "</p></article></body></html>");
+
+  input = g_bytes_new (bytes->str, bytes->len);
+  document = px_import_bytes (input, tc->html ? "page.html" : "notes.txt", NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (px_document_get_encoding (document), ==, "UTF-8");
+  text = px_document_get_text (document, NULL);
+  g_assert_nonnull (strstr (text, "Bürgermeister"));
+  g_assert_null (strstr (text, "Ã"));
+  g_assert_nonnull (strstr (text, "\xef\xbf\xbd"));
+
+  warnings = px_document_get_warnings (document);
+  g_assert_nonnull (warnings);
+  g_assert_cmpuint (g_strv_length ((char **)warnings), ==, 1);
+  g_assert_nonnull (strstr (warnings[0], "UTF-8"));
+  {
+    g_autofree char *byte = g_strdup_printf ("byte %" G_GSIZE_FORMAT ")", at);
+
+    g_assert_nonnull (strstr (warnings[0], byte));
+  }
+}
+
+/* A NUL in text of another encoding is replaced too, and its place is
+ * told in characters (in UTF-16 a character is two bytes; in an 8-bit
+ * file a NUL counts as binary data in the first 4 KiB). */
+static void
+test_nul_in_other_encodings (void)
+{
+  g_autoptr(GString) latin = g_string_new (NULL);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *warning = NULL;
+  g_autofree char *place = NULL;
+  const char *encoding = NULL;
+  gsize length = 0, n_chars = 0;
+
+  text = px_decode_text ("\xff\xfe" "C\0a\0f\0\xe9\0\0\0.\0", 14, "nul.txt", &encoding, &length, &warning, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (encoding, ==, "UTF-16LE");
+  g_assert_cmpstr (text, ==, "Café\xef\xbf\xbd.");
+  g_assert_nonnull (warning);
+  g_assert_nonnull (strstr (warning, "(character 4)"));
+  g_clear_pointer (&text, g_free);
+  g_clear_pointer (&warning, g_free);
+
+  while (latin->len < 5000)
+    {
+      g_string_append (latin, "Caf\xe9 na\xefve \x93quoted\x94. ");
+      n_chars += 21;
+    }
+  g_string_append_c (latin, '\0');
+  g_string_append (latin, "Fin.");
+  text = px_decode_text (latin->str, latin->len, "nul.txt", &encoding, &length, &warning, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (encoding, ==, "WINDOWS-1252");
+  g_assert_true (g_str_has_suffix (text, "“quoted”. \xef\xbf\xbd" "Fin."));
+  g_assert_nonnull (warning);
+  place = g_strdup_printf ("(character %" G_GSIZE_FORMAT ")", n_chars);
+  g_assert_nonnull (strstr (warning, place));
+}
+
+/* A clean file has no warnings. */
+static void
+test_no_warnings (void)
+{
+  g_autoptr(GBytes) input = g_bytes_new_static (GERMAN, strlen (GERMAN));
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PxDocument) document = px_import_bytes (input, "notes.txt", NULL, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (px_document_get_warnings (document));
+  g_assert_null (px_document_get_warnings (document)[0]);
+}
+
+/* Random high bytes are no text in any 8-bit encoding (not Latin-1 with C1
+ * controls, not KOI8-R); long legacy text still reads. */
+static void
+test_random_high_bytes (gconstpointer data)
+{
+  guint lowest = GPOINTER_TO_UINT (data);
+  g_autoptr(GRand) rand = g_rand_new_with_seed (17);
+  g_autoptr(GByteArray) bytes = g_byte_array_new ();
+  g_autoptr(GBytes) input = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PxDocument) document = NULL;
+
+  for (guint i = 0; i < 200000; i++)
+    {
+      guint8 b = g_rand_int_range (rand, lowest, 0x100);
+
+      g_byte_array_append (bytes, &b, 1);
+    }
+  input = g_byte_array_free_to_bytes (g_steal_pointer (&bytes));
+  document = px_import_bytes (input, "/data/noise.txt", NULL, &error);
+  g_assert_null (document);
+  g_assert_error (error, PX_ERROR, PX_ERROR_BINARY);
+  g_assert_nonnull (strstr (error->message, "“noise.txt”"));
+  g_assert_nonnull (strstr (error->message, "not text"));
+}
+
+static void
+test_long_legacy_text (void)
+{
+  /* "Выборы прошли спокойно, явка была высокой." in Windows-1251 */
+  static const char sentence[] = "\xc2\xfb\xe1\xee\xf0\xfb \xef\xf0\xee\xf8\xeb\xe8 \xf1\xef\xee\xea\xee\xe9\xed\xee, "
+                                 "\xff\xe2\xea\xe0 \xe1\xfb\xeb\xe0 \xe2\xfb\xf1\xee\xea\xee\xe9. ";
+  g_autoptr(GString) bytes = g_string_new (NULL);
+  g_autoptr(GBytes) input = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PxDocument) document = NULL;
+
+  while (bytes->len < 100000)
+    g_string_append (bytes, sentence);
+  input = g_bytes_new (bytes->str, bytes->len);
+  document = px_import_bytes (input, "ru.txt", NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (px_document_get_encoding (document), ==, "WINDOWS-1251");
+  g_assert_nonnull (strstr (px_document_get_text (document, NULL), "Выборы прошли спокойно"));
+}
+
+/* The bounded reader: special files */
+
+typedef struct
+{
+  GFile    *file;
+  GMutex    lock;
+  GCond     done_cond;
+  gboolean  done;
+  GBytes   *bytes;
+  GError   *error;
+} ReadJob;
+
+static gpointer
+read_job_thread (gpointer data)
+{
+  ReadJob *job = data;
+  GError *error = NULL;
+  GBytes *bytes = px_read_file (job->file, PX_IMPORT_MAX_BYTES, NULL, &error);
+
+  g_mutex_lock (&job->lock);
+  job->bytes = bytes;
+  job->error = error;
+  job->done = TRUE;
+  g_cond_signal (&job->done_cond);
+  g_mutex_unlock (&job->lock);
+  return NULL;
+}
+
+/* px_read_file in a thread, failing the test when it takes longer than
+ * @seconds (a read that hangs must fail, not hang the suite). */
+static GBytes *
+read_file_within (const char  *path,
+                  guint        seconds,
+                  GError     **error)
+{
+  ReadJob *job = g_new0 (ReadJob, 1);
+  gint64 deadline = g_get_monotonic_time () + seconds * G_TIME_SPAN_SECOND;
+  GBytes *bytes;
+
+  job->file = g_file_new_for_path (path);
+  g_mutex_init (&job->lock);
+  g_cond_init (&job->done_cond);
+  g_thread_unref (g_thread_new ("read", read_job_thread, job));
+
+  g_mutex_lock (&job->lock);
+  while (!job->done)
+    if (!g_cond_wait_until (&job->done_cond, &job->lock, deadline))
+      g_error ("reading “%s” took more than %u s", path, seconds);
+  g_mutex_unlock (&job->lock);
+
+  bytes = job->bytes;
+  if (job->error != NULL)
+    g_propagate_error (error, job->error);
+  g_object_unref (job->file);
+  g_mutex_clear (&job->lock);
+  g_cond_clear (&job->done_cond);
+  g_free (job);
+  return bytes;
+}
+
+/* A named pipe nothing writes to is refused after a short wait. */
+static void
+test_fifo_without_writer (void)
+{
+  g_autofree char *tmpdir = g_dir_make_tmp ("px-import-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (tmpdir, "pipe.txt", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+
+  g_assert_cmpint (mkfifo (path, 0600), ==, 0);
+  bytes = read_file_within (path, 20, &error);
+  g_assert_null (bytes);
+  g_assert_error (error, PX_ERROR, PX_ERROR_READ);
+  g_assert_nonnull (strstr (error->message, "“pipe.txt”"));
+  g_assert_nonnull (strstr (error->message, "no program wrote to"));
+  g_unlink (path);
+  g_rmdir (tmpdir);
+}
+
+typedef struct
+{
+  const char *path;
+  gsize       to_write;
+  gsize       written;
+} PipeWriter;
+
+/* Writes sentences to a named pipe until @to_write bytes are written or the
+ * reader leaves. */
+static gpointer
+pipe_writer_thread (gpointer data)
+{
+  PipeWriter *writer = data;
+  g_autoptr(GString) chunk = g_string_new (NULL);
+  int fd = g_open (writer->path, O_WRONLY, 0);
+
+  g_assert_cmpint (fd, >=, 0);
+  while (chunk->len < 64 * 1024)
+    g_string_append (chunk, "The bridge reopened on Monday after two years of repairs. ");
+  while (writer->written < writer->to_write)
+    {
+      gssize n = write (fd, chunk->str, MIN (chunk->len, writer->to_write - writer->written));
+
+      if (n < 0 && errno == EINTR)
+        continue;
+      if (n < 0)
+        {
+          g_assert_cmpint (errno, ==, EPIPE);
+          break;
+        }
+      writer->written += n;
+    }
+  g_close (fd, NULL);
+  return NULL;
+}
+
+/* A pipe is read as it comes (`compare <(command)`), and no further than
+ * the limit: a writer that would give three times the limit is cut off. */
+static void
+test_fifo_fed (gconstpointer data)
+{
+  gsize to_write = GPOINTER_TO_SIZE (data);
+  g_autofree char *tmpdir = g_dir_make_tmp ("px-import-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (tmpdir, "fed.txt", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PxDocument) document = NULL;
+  PipeWriter writer = { path, to_write, 0 };
+  GThread *thread;
+
+  signal (SIGPIPE, SIG_IGN);
+  g_assert_cmpint (mkfifo (path, 0600), ==, 0);
+  thread = g_thread_new ("writer", pipe_writer_thread, &writer);
+  document = px_import_file (file, NULL, &error);
+  g_thread_join (thread);
+
+  if (to_write <= PX_IMPORT_MAX_BYTES)
+    {
+      g_assert_no_error (error);
+      g_assert_cmpuint (writer.written, ==, to_write);
+      g_assert_cmpuint (px_document_get_n_segments (document), >, 0);
+    }
+  else
+    {
+      g_assert_null (document);
+      g_assert_error (error, PX_ERROR, PX_ERROR_TOO_LARGE);
+      g_assert_nonnull (strstr (error->message, "“fed.txt”"));
+      /* The limit, a read chunk, what the pipe holds and one write more. */
+      g_assert_cmpuint (writer.written, <, PX_IMPORT_MAX_BYTES + 2 * 1024 * 1024);
+    }
+  g_unlink (path);
+  g_rmdir (tmpdir);
+}
+
+/* Devices are refused before anything is read from them. */
+static void
+test_devices (void)
+{
+  static const char * const devices[] = { "/dev/zero", "/dev/urandom", "/dev/null" };
+  guint n_tried = 0;
+
+  for (guint i = 0; i < G_N_ELEMENTS (devices); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(GBytes) bytes = NULL;
+      g_autofree char *name = g_path_get_basename (devices[i]);
+      g_autofree char *quoted = g_strdup_printf ("“%s”", name);
+
+      GStatBuf st;
+
+      if (g_stat (devices[i], &st) != 0 || !S_ISCHR (st.st_mode))
+        continue;
+      n_tried++;
+      bytes = read_file_within (devices[i], 5, &error);
+      g_assert_null (bytes);
+      g_assert_error (error, PX_ERROR, PX_ERROR_READ);
+      g_assert_nonnull (strstr (error->message, quoted));
+      g_assert_nonnull (strstr (error->message, "device"));
+    }
+  if (n_tried == 0)
+    g_test_skip ("no character devices in /dev");
+}
+
+/* A file that reports no size (/proc) is read all the same, and held to
+ * the limit by what is read, not by what it reports. */
+static void
+test_unreported_size (void)
+{
+  g_autoptr(GFile) file = g_file_new_for_path ("/proc/self/status");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+
+  if (!g_file_test ("/proc/self/status", G_FILE_TEST_EXISTS))
+    {
+      g_test_skip ("no /proc");
+      return;
+    }
+  bytes = px_read_file (file, PX_IMPORT_MAX_BYTES, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_bytes_get_size (bytes), >, 100);
+  g_assert_nonnull (strstr (g_bytes_get_data (bytes, NULL), "Pid:"));
+  g_clear_pointer (&bytes, g_bytes_unref);
+
+  bytes = px_read_file (file, 16, NULL, &error);
+  g_assert_null (bytes);
+  g_assert_error (error, PX_ERROR, PX_ERROR_TOO_LARGE);
+  g_assert_nonnull (strstr (error->message, "“status”"));
 }
 
 typedef struct
@@ -291,6 +677,22 @@ main (int    argc,
     }
   g_test_add_func ("/core/import/bad/unreadable-and-folder", test_unreadable_and_folder);
   g_test_add_func ("/core/import/bad/too-large", test_too_large);
+  for (guint i = 0; i < G_N_ELEMENTS (damage_cases); i++)
+    {
+      g_autofree char *path = g_strdup_printf ("/core/import/damage/%s", damage_cases[i].name);
+      g_test_add_data_func (path, &damage_cases[i], test_late_damage);
+    }
+  g_test_add_func ("/core/import/damage/none", test_no_warnings);
+  g_test_add_func ("/core/import/damage/nul-in-other-encodings", test_nul_in_other_encodings);
+  g_test_add_data_func ("/core/import/bad/random-high-bytes", GUINT_TO_POINTER (0x80), test_random_high_bytes);
+  g_test_add_data_func ("/core/import/bad/random-latin1-letters", GUINT_TO_POINTER (0xA0), test_random_high_bytes);
+  g_test_add_func ("/core/import/decode/long-cp1251", test_long_legacy_text);
+  g_test_add_func ("/core/import/bad/fifo-without-writer", test_fifo_without_writer);
+  g_test_add_data_func ("/core/import/fifo/fed", GSIZE_TO_POINTER (200 * 1024), test_fifo_fed);
+  g_test_add_data_func ("/core/import/bad/fifo-fed-past-limit", GSIZE_TO_POINTER (3 * (gsize)PX_IMPORT_MAX_BYTES),
+                        test_fifo_fed);
+  g_test_add_func ("/core/import/bad/devices", test_devices);
+  g_test_add_func ("/core/import/unreported-size", test_unreported_size);
   g_test_add_func ("/core/import/async", test_async);
 
   return g_test_run ();

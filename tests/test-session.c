@@ -109,12 +109,45 @@ assert_same_documents (PxDocument *a,
       g_assert_cmpuint (pa->end, ==, pb->end);
       g_assert_cmpint (pa->kind, ==, pb->kind);
     }
+  g_assert_cmpstrv ((char **)px_document_get_warnings (a), (char **)px_document_get_warnings (b));
   g_assert_cmpuint (px_document_get_n_segments (a), ==, px_document_get_n_segments (b));
   for (guint i = 0; i < px_document_get_n_segments (a); i++)
     {
       g_assert_cmpuint (px_document_get_segment (a, i)->start, ==, px_document_get_segment (b, i)->start);
       g_assert_cmpint (px_document_get_segment (a, i)->kind, ==, px_document_get_segment (b, i)->kind);
     }
+}
+
+/* An import's warnings (bytes replaced by U+FFFD) are saved with the
+ * source and said again after a load. */
+static void
+test_warnings_kept (void)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+  g_autoptr(GBytes) input = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PxDocument) document = NULL;
+  g_autoptr(PxSession) session = px_session_new ();
+  g_autoptr(PxSession) loaded = NULL;
+  g_autoptr(GBytes) first = NULL;
+  g_autoptr(GBytes) second = NULL;
+
+  while (text->len < 5000)
+    g_string_append (text, "Der B\xc3\xbcrgermeister sagte am Montag, dass die Sitzung verschoben sei. ");
+  g_string_append_len (text, "\0\xff", 2);
+  g_string_append (text, "Das war alles.");
+  input = g_bytes_new (text->str, text->len);
+  document = px_import_bytes (input, "damaged.txt", NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_strv_length ((char **)px_document_get_warnings (document)), ==, 1);
+  px_session_add_document (session, document);
+
+  first = px_session_to_bytes (session);
+  loaded = px_session_new_from_bytes (first, "warnings.parallax", &error);
+  g_assert_no_error (error);
+  assert_same_documents (document, px_session_get_document (loaded, 0));
+  second = px_session_to_bytes (loaded);
+  g_assert_true (g_bytes_equal (first, second));
 }
 
 static void
@@ -1048,6 +1081,7 @@ main (int    argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/core/session/round-trip", test_round_trip);
+  g_test_add_func ("/core/session/warnings-kept", test_warnings_kept);
   g_test_add_func ("/core/session/remove-document", test_remove_document);
   g_test_add_func ("/core/session/replace-document", test_replace_document);
   g_test_add_func ("/core/session/edited-file-reattaches", test_edited_file_reattaches);

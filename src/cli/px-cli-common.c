@@ -38,6 +38,18 @@ px_cli_import (const char  *arg,
   return px_import_file (file, NULL, error);
 }
 
+void
+px_cli_print_warnings (PxDocument *document,
+                       const char *path)
+{
+  g_autofree char *name = px_import_display_name (path);
+
+  /* With the file's name, as errors are: the import's own warnings do not
+   * repeat it. */
+  for (const char * const *warning = px_document_get_warnings (document); *warning != NULL; warning++)
+    px_cli_print_error ("“%s”: %s", name, *warning);
+}
+
 GPtrArray *
 px_cli_import_files (char  **paths,
                      guint  *n_failed)
@@ -56,6 +68,7 @@ px_cli_import_files (char  **paths,
           (*n_failed)++;
           continue;
         }
+      px_cli_print_warnings (document, paths[i]);
       g_ptr_array_add (documents, document);
     }
   return documents;

@@ -8,17 +8,24 @@
 
 #include "px-cli.h"
 
-/* A session file by its name (.parallax) or by its root element. */
+/* A session file by its name (.parallax) or by its root element. Only a
+ * regular file is opened to look: the head of a pipe read here would be
+ * missing from the source (`compare <(command)`), and a named pipe or a
+ * device is the bounded reader's to refuse. */
 static gboolean
 is_session (GFile *file)
 {
   g_autoptr(GFileInputStream) stream = NULL;
+  g_autoptr(GFileInfo) info = NULL;
   g_autofree char *path = g_file_get_path (file);
   char head[1024];
   gssize n;
 
   if (px_session_is_session_file (path, NULL, 0))
     return TRUE;
+  info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_TYPE, G_FILE_QUERY_INFO_NONE, NULL, NULL);
+  if (info == NULL || g_file_info_get_file_type (info) != G_FILE_TYPE_REGULAR)
+    return FALSE;
   stream = g_file_read (file, NULL, NULL);
   if (stream == NULL)
     return FALSE;
@@ -69,6 +76,7 @@ load_inputs (char      **paths,
               (*n_failed)++;
               continue;
             }
+          px_cli_print_warnings (document, paths[i]);
           g_ptr_array_add (documents, document);
         }
     }

@@ -184,6 +184,7 @@ px_cli_extract (int    argc,
           n_failed++;
           continue;
         }
+      px_cli_print_warnings (document, files[i]);
       data = render (document, json, pretty);
 
       if (output_dir != NULL)

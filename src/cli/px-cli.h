@@ -29,6 +29,9 @@ PxDocument *px_cli_import        (const char    *arg,
                                   GError       **error);
 /* Imports each path; prints an error line for each failure and sets
  * *n_failed. Returns the documents that loaded, in order. */
+/* The import warnings of @document on stderr, each with its file's name. */
+void       px_cli_print_warnings (PxDocument     *document,
+                                  const char     *path);
 GPtrArray *px_cli_import_files   (char         **paths,
                                   guint         *n_failed);
 /* Writes @data to @path atomically, or to stdout when @path is NULL or "-". */

@@ -13,6 +13,7 @@
 
 #include "px-decode.h"
 #include "px-error.h"
+#include "px-nfc.h"
 
 /* How much of a file is looked at to tell text from binary. */
 #define SNIFF_BYTES 4096
@@ -68,6 +69,185 @@ px_decode_looks_binary (const char *data,
   return controls > 2 && controls * 20 > n;
 }
 
+/* Damaged UTF-8 */
+
+void
+px_decode_count_utf8 (const char *data,
+                      gsize       length,
+                      gsize      *n_valid,
+                      gsize      *n_invalid,
+                      gsize      *n_nul)
+{
+  const char *p = data;
+  const char *end = data + length;
+
+  *n_valid = *n_invalid = *n_nul = 0;
+  while (p < end)
+    {
+      const char *bad = NULL;
+
+      if (g_utf8_validate_len (p, end - p, &bad))
+        bad = end;
+      for (const char *q = p; q < bad; q++)
+        if (((guchar)*q & 0xC0) == 0xC0)
+          (*n_valid)++;
+      if (bad >= end)
+        break;
+      if (*bad == '\0')
+        (*n_nul)++;
+      else
+        (*n_invalid)++;
+      p = bad + 1;
+    }
+}
+
+gboolean
+px_decode_is_mostly_utf8 (const char *data,
+                          gsize       length)
+{
+  gsize n_valid, n_invalid, n_nul;
+
+  g_return_val_if_fail (data != NULL || length == 0, FALSE);
+
+  /* A NUL is damage in any encoding, so it says nothing against UTF-8. */
+  px_decode_count_utf8 (data, length, &n_valid, &n_invalid, &n_nul);
+  return n_invalid == 0 || n_valid > n_invalid * 4;
+}
+
+/* "… replaced by “�” (byte 5,210)": @unit is "byte" when @first counts
+ * bytes of the file, "character" when it counts characters of its text. */
+static char *
+replaced_warning (gsize       n_replaced,
+                  gsize       first,
+                  const char *unit,
+                  const char *encoding)
+{
+  if (n_replaced == 1)
+    return g_strdup_printf ("a byte that is not %s text (a NUL or a broken sequence) was replaced by "
+                            "“\xef\xbf\xbd” (%s %" G_GSIZE_FORMAT ")", encoding, unit, first);
+  return g_strdup_printf ("%" G_GSIZE_FORMAT " bytes that are not %s text (NULs or broken sequences) were "
+                          "replaced by “\xef\xbf\xbd” (the first at %s %" G_GSIZE_FORMAT ")",
+                          n_replaced, encoding, unit, first);
+}
+
+char *
+px_decode_repair_utf8 (const char  *data,
+                       gsize        length,
+                       gsize        offset,
+                       gsize       *out_length,
+                       char       **warning)
+{
+  GString *out;
+  const char *p = data;
+  const char *end = data + length;
+  gsize n_replaced = 0;
+  gsize first = 0;
+
+  g_return_val_if_fail (data != NULL || length == 0, NULL);
+  g_return_val_if_fail (out_length != NULL, NULL);
+
+  out = g_string_sized_new (length + 1);
+  while (p < end)
+    {
+      const char *bad = NULL;
+
+      if (g_utf8_validate_len (p, end - p, &bad))
+        bad = end;
+      g_string_append_len (out, p, bad - p);
+      if (bad >= end)
+        break;
+      if (n_replaced++ == 0)
+        first = offset + (bad - data);
+      g_string_append (out, "\xef\xbf\xbd");
+      p = bad + 1;
+    }
+  if (warning != NULL)
+    *warning = n_replaced > 0 ? replaced_warning (n_replaced, first, "byte", "UTF-8") : NULL;
+  *out_length = out->len;
+  return g_string_free (out, FALSE);
+}
+
+/* U+0000 in text converted from another encoding: U+FFFD instead, with a
+ * warning (no text encoding Parallax reads has NULs in text; a later step
+ * would drop them without a word). The place is given in characters: in
+ * UTF-16 a character is not a byte. */
+static void
+replace_nuls (char       **text,
+              gsize       *length,
+              const char  *encoding,
+              char       **warning)
+{
+  const char *nul = memchr (*text, '\0', *length);
+  GString *out;
+  gsize first, n_nul = 0;
+
+  if (nul == NULL)
+    return;
+  first = g_utf8_strlen (*text, nul - *text);
+  out = g_string_sized_new (*length + 16);
+  for (gsize i = 0; i < *length; i++)
+    if ((*text)[i] == '\0')
+      {
+        g_string_append (out, "\xef\xbf\xbd");
+        n_nul++;
+      }
+    else
+      g_string_append_c (out, (*text)[i]);
+  g_free (*text);
+  *length = out->len;
+  *text = g_string_free (out, FALSE);
+  if (warning != NULL && *warning == NULL)
+    *warning = replaced_warning (n_nul, first, "character", encoding);
+}
+
+void
+px_decode_replace_nuls (char       **text,
+                        gsize       *length,
+                        const char  *encoding,
+                        char       **warning)
+{
+  g_return_if_fail (text != NULL && *text != NULL && length != NULL);
+
+  replace_nuls (text, length, encoding, warning);
+}
+
+/* UTF-16 without a BOM: text in a Latin script has a zero byte in every
+ * ASCII character, always on the same side (odd bytes for little-endian,
+ * even ones for big-endian), never on the other (Cyrillic text has them
+ * in its spaces and punctuation); binary data has zeros on both. Read that way, it must also be text: no control characters. */
+static gboolean
+looks_like_utf16 (const char *data,
+                  gsize       length,
+                  gboolean   *little)
+{
+  gsize n = MIN (length, SNIFF_BYTES) & ~(gsize)1;
+  gsize zeros[2] = { 0, 0 };
+  gsize pairs = n / 2;
+
+  if (pairs < 2)
+    return FALSE;
+  for (gsize i = 0; i < n; i++)
+    if (data[i] == '\0')
+      zeros[i % 2]++;
+  if (zeros[0] == 0 && zeros[1] * 8 >= pairs)
+    *little = TRUE;
+  else if (zeros[1] == 0 && zeros[0] * 8 >= pairs)
+    *little = FALSE;
+  else
+    return FALSE;
+
+  for (gsize i = 0; i < pairs; i++)
+    {
+      guint unit = *little ? ((guchar)data[2 * i] | (guchar)data[2 * i + 1] << 8)
+                           : ((guchar)data[2 * i] << 8 | (guchar)data[2 * i + 1]);
+
+      if ((unit < 0x20 && unit != '\n' && unit != '\r' && unit != '\t' && unit != '\f') ||
+          (unit >= 0x7F && unit < 0xA0) || unit == 0xFFFE || unit == 0xFFFF)
+        return FALSE;
+    }
+  return TRUE;
+}
+
 /* Scores how much a decoded text looks like Russian: frequent letters and
  * lower case after lower case. Windows-1251 and KOI8-R read each other's
  * text as a plausible-looking jumble of mostly upper-case letters. */
@@ -112,6 +292,41 @@ has_high_bytes (const char *data,
       high++;
   *n_high = high;
   return high > 0;
+}
+
+/* Text in an 8-bit encoding has its words apart: Latin text has an
+ * accented letter or two among ASCII letters, Russian text whole words of
+ * high bytes between ASCII spaces. A long run of high bytes with no ASCII
+ * at all is no text in any of these encodings. */
+#define MAX_HIGH_RUN 48
+
+static gboolean
+high_bytes_apart (const char *data,
+                  gsize       length)
+{
+  gsize run = 0;
+
+  for (gsize i = 0; i < length; i++)
+    if ((guchar)data[i] < 0x80)
+      run = 0;
+    else if (++run > MAX_HIGH_RUN)
+      return FALSE;
+  return TRUE;
+}
+
+/* C1 control characters (U+0080–U+009F) are what Latin-1 makes of bytes no
+ * Latin-1 text holds: a few are damage, more are no text. */
+static gboolean
+few_c1_controls (const char *utf8,
+                 gsize       length)
+{
+  gsize n_c1 = 0;
+
+  /* U+0080–U+009F is C2 80 – C2 9F in UTF-8. */
+  for (gsize i = 0; i + 1 < length; i++)
+    if ((guchar)utf8[i] == 0xC2 && (guchar)utf8[i + 1] >= 0x80 && (guchar)utf8[i + 1] <= 0x9F)
+      n_c1++;
+  return n_c1 <= 2 || n_c1 * 1000 <= length;
 }
 
 /* Legacy 8-bit text: Windows-1252 unless the high bytes read as Russian in
@@ -171,83 +386,54 @@ decode_legacy (const char  *data,
       }
     /* Bytes Windows-1252 leaves undefined (0x81, 0x8D …): Latin-1 defines all. */
     converted = g_convert (data, length, "UTF-8", "ISO-8859-1", NULL, &written, NULL);
+    if (converted != NULL && !few_c1_controls (converted, written))
+      g_clear_pointer (&converted, g_free);
     *encoding = "ISO-8859-1";
     *out_length = written;
     return converted;
   }
 }
 
-/* FALSE when NFC could change the text: combining marks, Hangul jamo and
- * the singletons NFC maps to other characters. Text without them (nearly
- * all news text, curly quotes and accented letters included) is already in
- * NFC, and normalizing a large text costs more than reading it. */
-static gboolean
-is_nfc_quick (const char *utf8,
-              gsize       length)
-{
-  const char *end = utf8 + length;
-
-  for (const char *p = utf8; p < end; )
-    {
-      gunichar ch;
-
-      if ((guchar)*p < 0x80)
-        {
-          p++;
-          continue;
-        }
-      ch = g_utf8_get_char (p);
-      if (g_unichar_ismark (ch) ||
-          (ch >= 0x0340 && ch <= 0x0344) || ch == 0x0374 || ch == 0x037E || ch == 0x0387 ||
-          (ch >= 0x1100 && ch <= 0x11FF) || (ch >= 0x1F71 && ch <= 0x1FFE) ||
-          ch == 0x2000 || ch == 0x2001 || ch == 0x2126 || ch == 0x212A || ch == 0x212B ||
-          ch == 0x2329 || ch == 0x232A || (ch >= 0xAC00 && ch <= 0xD7A3) ||
-          (ch >= 0xF900 && ch <= 0xFAFF) || (ch >= 0x2F800 && ch <= 0x2FA1F))
-        return FALSE;
-      p = g_utf8_next_char (p);
-    }
-  return TRUE;
-}
-
-/* LF line ends, no other control characters, NFC. */
+/* LF line ends, no other control characters, NFC. Takes @utf8, which it
+ * compacts in place (the text is copied once more only where NFC changes
+ * it). */
 static char *
-normalize_text (const char *utf8,
-                gsize       length,
-                gsize      *out_length)
+normalize_text (char   *utf8,
+                gsize   length,
+                gsize  *out_length)
 {
-  GString *out = g_string_sized_new (length);
-  g_autofree char *nfc = NULL;
+  gsize w = 0;
+  char *nfc;
 
   for (gsize i = 0; i < length; i++)
     {
       guchar c = utf8[i];
 
-      if (c == '\r')
+      if (G_LIKELY (c >= 0x20 && c != 0x7F) || c == '\n' || c == '\t')
         {
-          g_string_append_c (out, '\n');
+          if (w != i)
+            utf8[w] = c;
+          w++;
+        }
+      else if (c == '\r')
+        {
+          utf8[w++] = '\n';
           if (i + 1 < length && utf8[i + 1] == '\n')
             i++;
         }
-      else if (c < 0x20 && c != '\n' && c != '\t')
-        continue;
-      else if (c == 0x7F)
-        continue;
-      else
-        g_string_append_c (out, c);
     }
+  utf8[w] = '\0';
 
-  if (is_nfc_quick (out->str, out->len))
-    {
-      *out_length = out->len;
-      return g_string_free (out, FALSE);
-    }
-
-  nfc = g_utf8_normalize (out->str, out->len, G_NORMALIZE_NFC);
-  g_string_free (out, TRUE);
+  /* Only the pieces that need it are normalized (px-nfc.c): nearly all
+   * text is in NFC already, and all of it in linear time. */
+  nfc = px_nfc_normalize (utf8, w, out_length);
   if (nfc == NULL)
-    return NULL;
-  *out_length = strlen (nfc);
-  return g_steal_pointer (&nfc);
+    {
+      *out_length = w;
+      return utf8;
+    }
+  g_free (utf8);
+  return nfc;
 }
 
 char *
@@ -256,47 +442,69 @@ px_decode_text (const char  *data,
                 const char  *origin,
                 const char **encoding,
                 gsize       *out_length,
+                char       **warning,
                 GError     **error)
 {
   g_autofree char *name = px_import_display_name (origin);
   g_autofree char *utf8 = NULL;
   gsize utf8_length = 0;
   char *normalized;
-  const char *invalid = NULL;
+  gboolean little = FALSE;
 
   g_return_val_if_fail (data != NULL || length == 0, NULL);
   g_return_val_if_fail (encoding != NULL, NULL);
   g_return_val_if_fail (out_length != NULL, NULL);
 
+  if (warning != NULL)
+    *warning = NULL;
+
   if (length >= 3 && memcmp (data, "\xEF\xBB\xBF", 3) == 0)
     {
+      gsize n_valid, n_invalid, n_nul;
+
+      /* The BOM says UTF-8: a little damage is repaired, more is a lie. */
       *encoding = "UTF-8";
       data += 3;
       length -= 3;
-      if (!g_utf8_validate (data, length, &invalid))
+      px_decode_count_utf8 (data, length, &n_valid, &n_invalid, &n_nul);
+      if ((n_invalid + n_nul) * 100 > length)
         {
+          const char *invalid = NULL;
+
+          g_utf8_validate_len (data, length, &invalid);
           g_set_error (error, PX_ERROR, PX_ERROR_ENCODING,
                        "“%s” says it is UTF-8 text but is not (byte %" G_GSIZE_FORMAT ")",
                        name, (gsize)(invalid - data) + 3);
           return NULL;
         }
-      utf8 = g_strndup (data, length);
-      utf8_length = length;
+      utf8 = px_decode_repair_utf8 (data, length, 3, &utf8_length, warning);
     }
-  else if (length >= 2 && (memcmp (data, "\xFF\xFE", 2) == 0 || memcmp (data, "\xFE\xFF", 2) == 0))
+  else if ((length >= 2 && (memcmp (data, "\xFF\xFE", 2) == 0 || memcmp (data, "\xFE\xFF", 2) == 0)) ||
+           looks_like_utf16 (data, length, &little))
     {
-      gboolean little = (guchar)data[0] == 0xFF;
+      gboolean bom = length >= 2 && (memcmp (data, "\xFF\xFE", 2) == 0 || memcmp (data, "\xFE\xFF", 2) == 0);
       g_autoptr(GError) local_error = NULL;
 
+      if (bom)
+        little = (guchar)data[0] == 0xFF;
       *encoding = little ? "UTF-16LE" : "UTF-16BE";
-      utf8 = g_convert (data + 2, length - 2, "UTF-8", *encoding, NULL, &utf8_length, &local_error);
-      if (utf8 == NULL)
+      utf8 = g_convert (data + (bom ? 2 : 0), length - (bom ? 2 : 0), "UTF-8", *encoding, NULL, &utf8_length,
+                        &local_error);
+      if (utf8 == NULL && bom)
         {
           g_set_error (error, PX_ERROR, PX_ERROR_ENCODING,
                        "“%s” starts like UTF-16 text but cannot be read as such: %s",
                        name, local_error->message);
           return NULL;
         }
+      if (utf8 == NULL)
+        {
+          g_set_error (error, PX_ERROR, PX_ERROR_ENCODING,
+                       "“%s” looks like UTF-16 text without a byte order mark but cannot be read as such: %s; "
+                       "save it as UTF-8 and try again", name, local_error->message);
+          return NULL;
+        }
+      replace_nuls (&utf8, &utf8_length, *encoding, warning);
     }
   else if (px_decode_looks_binary (data, length))
     {
@@ -305,30 +513,47 @@ px_decode_text (const char  *data,
                    name);
       return NULL;
     }
-  else if (g_utf8_validate (data, length, NULL))
+  else if (g_utf8_validate_len (data, length, NULL))
     {
       *encoding = "UTF-8";
       utf8 = g_strndup (data, length);
       utf8_length = length;
+    }
+  else if (px_decode_is_mostly_utf8 (data, length))
+    {
+      /* A NUL or a broken sequence late in a UTF-8 file is damage, as a
+       * browser reads it: U+FFFD and a warning, not the whole file read
+       * in an 8-bit encoding. */
+      *encoding = "UTF-8";
+      utf8 = px_decode_repair_utf8 (data, length, 0, &utf8_length, warning);
+    }
+  else if (!high_bytes_apart (data, length))
+    {
+      g_set_error (error, PX_ERROR, PX_ERROR_BINARY,
+                   "“%s” is not text in any encoding Parallax reads (UTF-8, UTF-16, Windows-1252 or "
+                   "Latin-1, Windows-1251, KOI8-R); if it is text, save it as UTF-8 and try again", name);
+      return NULL;
     }
   else
     {
       utf8 = decode_legacy (data, length, encoding, &utf8_length);
       if (utf8 == NULL)
         {
-          g_set_error (error, PX_ERROR, PX_ERROR_ENCODING,
-                       "“%s” is neither UTF-8 nor a known 8-bit encoding; save it as UTF-8 and try again",
-                       name);
+          g_set_error (error, PX_ERROR, PX_ERROR_BINARY,
+                       "“%s” is not text in any encoding Parallax reads (UTF-8, UTF-16, Windows-1252 or "
+                       "Latin-1, Windows-1251, KOI8-R); if it is text, save it as UTF-8 and try again", name);
           return NULL;
         }
+      replace_nuls (&utf8, &utf8_length, *encoding, warning);
     }
 
-  normalized = normalize_text (utf8, utf8_length, out_length);
+  normalized = normalize_text (g_steal_pointer (&utf8), utf8_length, out_length);
   if (normalized == NULL)
     {
+      if (warning != NULL)
+        g_clear_pointer (warning, g_free);
       g_set_error (error, PX_ERROR, PX_ERROR_ENCODING, "“%s” could not be normalized as Unicode text", name);
       return NULL;
     }
   return normalized;
 }
-

@@ -35,6 +35,10 @@ void               px_document_builder_set_meta         (PxDocumentBuilder *buil
                                                          const char        *value);
 const char        *px_document_builder_get_meta         (PxDocumentBuilder *builder,
                                                          PxMetaKey          key);
+/* A sentence for the reader about what the import changed (see
+ * px_document_get_warnings()). */
+void               px_document_builder_add_warning      (PxDocumentBuilder *builder,
+                                                         const char        *message);
 /* Structured sources (HTML): one call per block, in reading order. The text
  * must be valid UTF-8; runs of white space are collapsed to one space and
  * the paragraphs are joined with a blank line. */

@@ -16,7 +16,7 @@ struct _PxDocument
   GObject       parent_instance;
 
   /* owned */
-  char         *id;
+  char         *id;          /* computed when first asked for (px_document_get_id) */
   char         *meta[PX_N_META];
   char         *text;
   gsize         length;
@@ -24,6 +24,7 @@ struct _PxDocument
   GArray       *segments;
   GArray       *tokens;
   GStringChunk *strings;
+  char        **warnings;   /* what the import replaced or left out; NULL-terminated */
   guint         n_words;
 };
 
@@ -32,6 +33,7 @@ struct _PxDocumentBuilder
   char    *meta[PX_N_META];
   GString *text;
   GArray  *paragraphs;
+  GPtrArray *warnings;
   guint    structured : 1;
 };
 
@@ -53,6 +55,7 @@ px_document_finalize (GObject *object)
   g_clear_pointer (&self->segments, g_array_unref);
   g_clear_pointer (&self->tokens, g_array_unref);
   g_clear_pointer (&self->strings, g_string_chunk_free);
+  g_strfreev (self->warnings);
 
   G_OBJECT_CLASS (px_document_parent_class)->finalize (object);
 }
@@ -80,6 +83,16 @@ const char *
 px_document_get_id (PxDocument *self)
 {
   g_return_val_if_fail (PX_IS_DOCUMENT (self), NULL);
+
+  /* Computed when first asked for (a document is shared between threads):
+   * hashing the text was a seventh of an import that needs no id. */
+  if (g_once_init_enter (&self->id))
+    {
+      g_autofree char *checksum = g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *)self->text,
+                                                               self->length);
+
+      g_once_init_leave (&self->id, g_strndup (checksum, 16));
+    }
   return self->id;
 }
 
@@ -111,6 +124,22 @@ px_document_get_text (PxDocument *self,
   if (length != NULL)
     *length = self->length;
   return self->text;
+}
+
+/**
+ * px_document_get_warnings:
+ *
+ * What the import had to change or leave out and the reader should know
+ * (bytes that were not text in the file's encoding, replaced by U+FFFD),
+ * one sentence each, without the file's name; an empty list when nothing.
+ *
+ * Returns: (transfer none): a NULL-terminated array
+ */
+const char * const *
+px_document_get_warnings (PxDocument *self)
+{
+  g_return_val_if_fail (PX_IS_DOCUMENT (self), NULL);
+  return (const char * const *)self->warnings;
 }
 
 gsize
@@ -277,6 +306,7 @@ px_document_builder_new (void)
 
   builder->text = g_string_new (NULL);
   builder->paragraphs = g_array_new (FALSE, TRUE, sizeof (PxParagraph));
+  builder->warnings = g_ptr_array_new_with_free_func (g_free);
   return builder;
 }
 
@@ -291,6 +321,7 @@ px_document_builder_free (PxDocumentBuilder *builder)
   if (builder->text != NULL)
     g_string_free (builder->text, TRUE);
   g_clear_pointer (&builder->paragraphs, g_array_unref);
+  g_clear_pointer (&builder->warnings, g_ptr_array_unref);
   g_free (builder);
 }
 
@@ -307,6 +338,16 @@ px_document_builder_set_meta (PxDocumentBuilder *builder,
   builder->meta[key] = (value != NULL && value[0] != '\0') ? g_strstrip (g_strdup (value)) : NULL;
   if (builder->meta[key] != NULL && builder->meta[key][0] == '\0')
     g_clear_pointer (&builder->meta[key], g_free);
+}
+
+void
+px_document_builder_add_warning (PxDocumentBuilder *builder,
+                                 const char        *message)
+{
+  g_return_if_fail (builder != NULL);
+  g_return_if_fail (message != NULL && g_utf8_validate (message, -1, NULL));
+
+  g_ptr_array_add (builder->warnings, g_strdup (message));
 }
 
 const char *
@@ -410,7 +451,6 @@ px_document_builder_end (PxDocumentBuilder *builder)
 {
   PxDocument *self;
   PxTextModel model = { 0 };
-  g_autofree char *checksum = NULL;
 
   g_return_val_if_fail (builder != NULL, NULL);
 
@@ -421,6 +461,8 @@ px_document_builder_end (PxDocumentBuilder *builder)
   self->length = builder->text->len;
   self->text = g_string_free (g_steal_pointer (&builder->text), FALSE);
   self->paragraphs = g_steal_pointer (&builder->paragraphs);
+  g_ptr_array_add (builder->warnings, NULL);
+  self->warnings = (char **)g_ptr_array_free (g_steal_pointer (&builder->warnings), FALSE);
   /* News text runs at about one token per four or five bytes and one sentence per
    * 150: sizing up front spares the copies of growing large arrays. */
   self->segments = g_array_sized_new (FALSE, FALSE, sizeof (PxSegment), self->length / 150 + 16);
@@ -476,9 +518,6 @@ px_document_builder_end (PxDocumentBuilder *builder)
       if (token->flags & (PX_TOKEN_WORD | PX_TOKEN_NUMBER))
         self->n_words++;
     }
-
-  checksum = g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *)self->text, self->length);
-  self->id = g_strndup (checksum, 16);
 
   px_document_builder_free (builder);
 

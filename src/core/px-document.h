@@ -85,6 +85,7 @@ const char        *px_document_get_encoding      (PxDocument  *self);
 const char        *px_document_get_format        (PxDocument  *self);
 const char        *px_document_get_origin_url    (PxDocument  *self);
 const char        *px_document_get_dateline      (PxDocument  *self);
+const char * const *px_document_get_warnings     (PxDocument  *self);
 const char        *px_document_get_text          (PxDocument  *self,
                                                   gsize       *length);
 gsize              px_document_get_length        (PxDocument  *self);

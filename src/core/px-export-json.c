@@ -70,6 +70,11 @@ add_document (PxJsonWriter *w,
   add_nullable_string (w, "dateline", px_document_get_dateline (document));
   add_nullable_string (w, "format", px_document_get_format (document));
   add_nullable_string (w, "encoding", px_document_get_encoding (document));
+  px_json_writer_member (w, "warnings");
+  px_json_writer_begin_array (w);
+  for (const char * const *warning = px_document_get_warnings (document); *warning != NULL; warning++)
+    px_json_writer_string (w, *warning);
+  px_json_writer_end_array (w);
   add_int_member (w, "words", px_document_get_n_words (document));
   add_string_member (w, "text", px_document_get_text (document, NULL));
 

@@ -96,6 +96,7 @@ currency_before (Scan        *s,
                  const char **currency)
 {
   const Tok *t = TOK (s, i);
+  const PxLexEntry *word = tok_lex (t);
   const char *code;
 
   if (t->type == TOK_SYM && (code = currency_symbol (t->ch)) != NULL && i + 1 < NTOK (s))
@@ -120,18 +121,18 @@ currency_before (Scan        *s,
             return i + 2;
           }
     }
-  if (t->type == TOK_WORD && t->lex != NULL && t->lex->currency != NULL && t->lex->unit == NULL &&
-      !(t->lex->flags & PX_LEX_AMBIGUOUS) && i + 1 < NTOK (s))
+  if (t->type == TOK_WORD && word != NULL && word->currency != NULL && word->unit == NULL &&
+      !(word->flags & PX_LEX_AMBIGUOUS) && i + 1 < NTOK (s))
     {
       /* "USD 250", "Rs. 20", "ringgit 42" */
       int n = i + 1;
 
       if (tok_sym (s, n, '.') && attached (s, n))
         n++;
-      if (n < NTOK (s) && TOK (s, n)->type == TOK_NUM && !g_str_equal (t->lex->currency, "Cent") &&
-          !g_str_equal (t->lex->currency, "Pence"))
+      if (n < NTOK (s) && TOK (s, n)->type == TOK_NUM && !g_str_equal (word->currency, "Cent") &&
+          !g_str_equal (word->currency, "Pence"))
         {
-          *currency = t->lex->currency;
+          *currency = word->currency;
           return n;
         }
     }

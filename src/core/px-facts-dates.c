@@ -630,7 +630,7 @@ try_time (Scan *s,
 
   if (t->type == TOK_WORD)
     {
-      const PxLexEntry *e = t->lex;
+      const PxLexEntry *e = tok_lex (t);
 
       if (tok_is (s, i, "noon") || tok_is (s, i, "midday"))
         return add_time (s, i, i, 12, 0, 0);

@@ -72,7 +72,7 @@ px_facts_extract_text (const char   *text,
         goto out;
       if (TOK (&s, i)->used)
         continue;
-      if (TOK (&s, i)->type == TOK_WORD && TOK (&s, i)->lex != NULL && TOK (&s, i)->lex->month)
+      if (TOK (&s, i)->type == TOK_WORD && tok_lex (TOK (&s, i)) != NULL && tok_lex (TOK (&s, i))->month)
         try_month_date (&s, i);
       else if (TOK (&s, i)->type == TOK_NUM)
         {
@@ -81,7 +81,7 @@ px_facts_extract_text (const char   *text,
         }
       else if (TOK (&s, i)->type == TOK_WORD)
         {
-          if (!(TOK (&s, i)->lex != NULL && (TOK (&s, i)->lex->flags & (PX_LEX_ORDINAL | PX_LEX_TENS)) &&
+          if (!(tok_lex (TOK (&s, i)) != NULL && (tok_lex (TOK (&s, i))->flags & (PX_LEX_ORDINAL | PX_LEX_TENS)) &&
                 try_day_month_date (&s, i)))
             try_time (&s, i);
         }
@@ -95,11 +95,11 @@ px_facts_extract_text (const char   *text,
         goto out;
       if (t->used)
         continue;
-      if (t->type == TOK_WORD && t->lex != NULL && (t->lex->flags & PX_LEX_TENS) && try_ordinal_word (&s, i))
+      if (t->type == TOK_WORD && tok_lex (t) != NULL && (tok_lex (t)->flags & PX_LEX_TENS) && try_ordinal_word (&s, i))
         continue;
       if (t->type == TOK_NUM || t->type == TOK_SYM ||
-          (t->type == TOK_WORD && t->lex != NULL &&
-           (t->lex->flags & (PX_LEX_NUMBER | PX_LEX_CODE | PX_LEX_MULTIPLIER | PX_LEX_FRACTION))) ||
+          (t->type == TOK_WORD && tok_lex (t) != NULL &&
+           (tok_lex (t)->flags & (PX_LEX_NUMBER | PX_LEX_CODE | PX_LEX_MULTIPLIER | PX_LEX_FRACTION))) ||
           tok_is (&s, i, "a") || tok_is (&s, i, "an") || (t->type == TOK_WORD && t->cap && i + 1 < NTOK (&s) &&
                                                            tok_sym (&s, i + 1, '$')))
         {

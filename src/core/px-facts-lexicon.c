@@ -386,3 +386,14 @@ px_lex_lookup (const char *word,
   table = g_once (&once, build_table, NULL);
   return g_hash_table_lookup (table, lower);
 }
+
+guint
+px_lex_number (const PxLexEntry *entry)
+{
+  if (entry == NULL)
+    return 0;
+  g_assert (entry >= lexicon && entry < lexicon + G_N_ELEMENTS (lexicon));
+  return entry - lexicon + 1;
+}
+
+const PxLexEntry * const px_lex_entries = lexicon;

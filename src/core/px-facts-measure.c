@@ -374,7 +374,7 @@ is_plural_noun (Scan *s,
   if (i >= NTOK (s))
     return FALSE;
   t = TOK (s, i);
-  if (t->type != TOK_WORD || t->cap || t->lex != NULL)
+  if (t->type != TOK_WORD || t->cap || tok_lex (t) != NULL)
     return FALSE;
   if (TOK_IN (s, i, irregular))
     return TRUE;

@@ -116,7 +116,7 @@ denominator_word (Scan     *s,
   w = s->text + TOK (s, j)->start;
   n = tok_len (TOK (s, j));
   *plural = n > 2 && g_ascii_tolower (w[n - 1]) == 's';
-  e = TOK (s, j)->lex;
+  e = tok_lex (TOK (s, j));
   if (!unit && e != NULL && (e->flags & PX_LEX_FRACTION))
     return e->number;
   singular = *plural ? px_lex_lookup (w, n - 1) : e;
@@ -629,7 +629,7 @@ scale_after (Scan     *s,
   int j = num->last + 1;
   const PxLexEntry *e;
 
-  if (j >= NTOK (s) || TOK (s, j)->type != TOK_WORD || (e = TOK (s, j)->lex) == NULL ||
+  if (j >= NTOK (s) || TOK (s, j)->type != TOK_WORD || (e = tok_lex (TOK (s, j))) == NULL ||
       !(e->flags & PX_LEX_MULTIPLIER))
     return;
   if (e->number >= 1000 && (!(e->flags & PX_LEX_ATTACHED_ONLY) || attached (s, j)) &&
@@ -665,7 +665,7 @@ static void
 parts_after_scale (Scan *s,
                    Num  *num)
 {
-  double scale = TOK (s, num->last)->lex != NULL ? TOK (s, num->last)->lex->number : 0;
+  double scale = tok_lex (TOK (s, num->last)) != NULL ? tok_lex (TOK (s, num->last))->number : 0;
 
   while (scale >= 100)
     {

@@ -44,6 +44,16 @@ typedef struct
 /* The entry for a word (any case), or NULL. Thread-safe. */
 const PxLexEntry *px_lex_lookup (const char *word,
                                  gsize       length);
+/* Entries by number, so that a token can keep 16 bits instead of a
+ * pointer: px_lex_number() is 1 and up for an entry, 0 for NULL. */
+guint             px_lex_number (const PxLexEntry *entry);
+G_GNUC_INTERNAL extern const PxLexEntry * const px_lex_entries;
+
+static inline const PxLexEntry *
+px_lex_entry (guint number)
+{
+  return number == 0 ? NULL : &px_lex_entries[number - 1];
+}
 
 /* TRUE when the values of two facts of one kind can describe the same thing:
  * equal, or consistent under their qualifiers and rounding. */

@@ -18,18 +18,29 @@ typedef enum
   TOK_SYM,
 } TokType;
 
+/* 16 bytes: a text of one-letter sentences has two of them for every
+ * three bytes, so their size is most of the scanner's memory. */
 typedef struct
 {
   guint             start;
   guint             end;
+  gunichar          ch;          /* symbols: the character */
+  guint16           lex_number;  /* words: px_lex_number() of their entry, 0 for none */
   guint8            type;
-  guint8            space;     /* white space before it */
-  guint8            newline;   /* a line break before it */
-  guint8            cap;       /* word that starts with a capital */
-  guint8            used;      /* part of a fact already */
-  gunichar          ch;        /* symbols: the character */
-  const PxLexEntry *lex;
+  guint8            space : 1;   /* white space before it */
+  guint8            newline : 1; /* a line break before it */
+  guint8            cap : 1;     /* word that starts with a capital */
+  guint8            used : 1;    /* part of a fact already */
 } Tok;
+
+G_STATIC_ASSERT (sizeof (Tok) == 16);
+
+/* The lexicon entry of a word token, or NULL. */
+static inline const PxLexEntry *
+tok_lex (const Tok *t)
+{
+  return px_lex_entry (t->lex_number);
+}
 
 typedef struct
 {

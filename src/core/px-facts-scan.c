@@ -107,7 +107,7 @@ tokenize (Scan *s)
             }
           tok.type = TOK_WORD;
           next = q;
-          tok.lex = px_lex_lookup (p, q - p);
+          tok.lex_number = px_lex_number (px_lex_lookup (p, q - p));
         }
       else
         {
@@ -152,7 +152,7 @@ lex (Scan *s,
 {
   if (i < 0 || i >= NTOK (s) || TOK (s, i)->type != TOK_WORD)
     return NULL;
-  return TOK (s, i)->lex;
+  return tok_lex (TOK (s, i));
 }
 
 guint

@@ -172,32 +172,61 @@ normalize_date (const char *value)
 
 /* JSON-LD */
 
+/* Whether json-glib can parse TEXT without nesting deeper than
+ * MAX_JSON_LD_DEPTH (its parser recurses once per level).  The guard must
+ * see the brackets json-glib sees, no more and no fewer, or a bracket hidden
+ * where only one of the two skips it lets the nesting through.  json-glib
+ * 1.6 reads a '/' as opening a comment that the next '/' closes, newer
+ * versions read C's comments, and both read single-quoted strings: so the
+ * guard skips what every version skips alike — double-quoted strings and a
+ * slash-star comment with no '/' inside — and refuses any other '/' or '\''
+ * outside strings (no JSON-LD needs them).  Unbalanced closers, never valid
+ * JSON, are refused too. */
 static gboolean
 json_depth_ok (const char *text)
 {
   int depth = 0;
-  gboolean in_string = FALSE;
 
   for (const char *p = text; *p != '\0'; p++)
-    {
-      if (in_string)
-        {
-          if (*p == '\\' && p[1] != '\0')
-            p++;
-          else if (*p == '"')
-            in_string = FALSE;
-          continue;
-        }
-      if (*p == '"')
-        in_string = TRUE;
-      else if (*p == '[' || *p == '{')
-        {
-          if (++depth > MAX_JSON_LD_DEPTH)
+    switch (*p)
+      {
+      case '"':
+        for (p++; *p != '"'; p++)
+          {
+            if (*p == '\0')
+              return FALSE;
+            if (*p == '\\' && *++p == '\0')
+              return FALSE;
+          }
+        break;
+
+      case '/':
+        if (p[1] != '*')
+          return FALSE;
+        for (p += 2; !(p[0] == '*' && p[1] == '/'); p++)
+          if (*p == '\0' || *p == '/')
             return FALSE;
-        }
-      else if (*p == ']' || *p == '}')
-        depth--;
-    }
+        p++;
+        break;
+
+      case '\'':
+        return FALSE;
+
+      case '[':
+      case '{':
+        if (++depth > MAX_JSON_LD_DEPTH)
+          return FALSE;
+        break;
+
+      case ']':
+      case '}':
+        if (--depth < 0)
+          return FALSE;
+        break;
+
+      default:
+        break;
+      }
   return TRUE;
 }
 
@@ -352,7 +381,7 @@ read_json_ld (MetaScan   *scan,
   JsonNode *root;
   JsonObject *object = NULL;
 
-  if (scan->ld_found || strlen (text) > MAX_JSON_LD_BYTES || !json_depth_ok (text))
+  if (scan->ld_found || strlen (text) > MAX_JSON_LD_BYTES)
     return;
 
   /* <![CDATA[ … ]]> around the JSON */
@@ -361,6 +390,8 @@ read_json_ld (MetaScan   *scan,
     memset (copy, ' ', strlen ("<![CDATA["));
   if (g_str_has_suffix (copy, "]]>"))
     copy[strlen (copy) - 3] = '\0';
+  if (!json_depth_ok (copy))
+    return;
 
   parser = json_parser_new ();
   if (!json_parser_load_from_data (parser, copy, -1, NULL))

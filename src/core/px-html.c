@@ -123,39 +123,94 @@ usable_charset (const char *charset)
   return charset;
 }
 
-/* Counts the multi-byte sequences that are valid UTF-8 and the bytes
- * that are not. */
-static void
-count_utf8 (const char *data,
-            gsize       length,
-            gsize      *n_valid,
-            gsize      *n_invalid)
-{
-  const char *p = data;
-  const char *end = data + length;
-
-  *n_valid = *n_invalid = 0;
-  while (p < end)
-    {
-      const char *bad = NULL;
-
-      if (g_utf8_validate (p, end - p, &bad))
-        bad = end;
-      for (const char *q = p; q < bad; q++)
-        if (((guchar)*q & 0xC0) == 0xC0)
-          (*n_valid)++;
-      if (bad >= end)
-        break;
-      (*n_invalid)++;
-      p = bad + 1;
-    }
-}
-
 static gboolean
 has_nul (const char *data,
          gsize       length)
 {
   return memchr (data, '\0', MIN (length, 4096)) != NULL;
+}
+
+/* An internal DTD subset (<!DOCTYPE x [ <!ENTITY …> ]>) means nothing to an
+ * HTML page, and libxml2's HTML parser reads what follows its first '>' as
+ * text: the subset is blanked (white space keeps the page's length) before
+ * parsing. Quoted strings and comments inside it may hold ']' and '>'. A
+ * subset that never ends is left alone. */
+static void
+blank_internal_subset (char  *data,
+                       gsize  length)
+{
+  char *end = data + length;
+  char *p = data;
+  char *open;
+  char quote = 0;
+
+  if (length >= 3 && memcmp (p, "\xEF\xBB\xBF", 3) == 0)
+    p += 3;
+  /* An XML declaration and comments may come first. */
+  for (;;)
+    {
+      while (p < end && g_ascii_isspace (*p))
+        p++;
+      if (end - p >= 4 && memcmp (p, "<!--", 4) == 0)
+        {
+          char *close = g_strstr_len (p + 4, end - p - 4, "-->");
+
+          if (close == NULL)
+            return;
+          p = close + 3;
+        }
+      else if (end - p >= 2 && memcmp (p, "<?", 2) == 0)
+        {
+          char *close = memchr (p, '>', end - p);
+
+          if (close == NULL)
+            return;
+          p = close + 1;
+        }
+      else
+        break;
+    }
+  if (end - p < 9 || g_ascii_strncasecmp (p, "<!DOCTYPE", 9) != 0)
+    return;
+
+  /* The '[' of the subset, before the '>' that ends a plain DOCTYPE. */
+  for (p += 9; p < end && (quote != 0 || (*p != '[' && *p != '>')); p++)
+    if (quote != 0 ? *p == quote : (*p == '"' || *p == '\''))
+      quote = quote != 0 ? 0 : *p;
+  if (p >= end || *p != '[')
+    return;
+  open = p;
+
+  for (p++; p < end; p++)
+    {
+      if (quote != 0)
+        {
+          if (*p == quote)
+            quote = 0;
+        }
+      else if (*p == '"' || *p == '\'')
+        quote = *p;
+      else if (end - p >= 4 && memcmp (p, "<!--", 4) == 0)
+        {
+          char *close = g_strstr_len (p + 4, end - p - 4, "-->");
+
+          if (close == NULL)
+            return;
+          p = close + 2;
+        }
+      else if (*p == ']')
+        {
+          char *q = p + 1;
+
+          while (q < end && g_ascii_isspace (*q))
+            q++;
+          if (q < end && *q == '>')
+            {
+              memset (open, ' ', p + 1 - open);
+              return;
+            }
+        }
+    }
 }
 
 /* The end of a <script> or <style> element whose content starts at @p:
@@ -253,6 +308,7 @@ decode_page (const char  *data,
              const char  *origin,
              const char **encoding,
              gsize       *out_length,
+             char       **warning,
              GError     **error)
 {
   g_autofree char *name = px_import_display_name (origin);
@@ -262,7 +318,7 @@ decode_page (const char  *data,
   /* A BOM wins over any declaration; the text importer knows BOMs. */
   if ((length >= 3 && memcmp (data, "\xEF\xBB\xBF", 3) == 0) ||
       (length >= 2 && (memcmp (data, "\xFF\xFE", 2) == 0 || memcmp (data, "\xFE\xFF", 2) == 0)))
-    return px_decode_text (data, length, origin, encoding, out_length, error);
+    return px_decode_text (data, length, origin, encoding, out_length, warning, error);
 
   if (has_nul (data, length))
     {
@@ -277,21 +333,20 @@ decode_page (const char  *data,
 
   if (charset != NULL)
     {
-      gsize n_valid, n_invalid;
+      gsize n_valid, n_invalid, n_nul;
       char *converted;
       gsize written = 0;
 
       /* A page that says Latin-1 but holds UTF-8 (a common lie after a
        * server or editor change) is read as UTF-8. */
-      count_utf8 (data, length, &n_valid, &n_invalid);
+      px_decode_count_utf8 (data, length, &n_valid, &n_invalid, &n_nul);
       if (n_valid > 0 && n_invalid == 0)
         {
           *encoding = "UTF-8";
-          *out_length = length;
-          return g_strndup (data, length);
+          return px_decode_repair_utf8 (data, length, 0, out_length, warning);
         }
       converted = g_convert (data, length, "UTF-8", charset, NULL, &written, NULL);
-      if (converted != NULL && g_utf8_validate (converted, written, NULL))
+      if (converted != NULL && g_utf8_validate_len (converted, written, NULL))
         {
           g_autofree char *upper = g_ascii_strup (charset, -1);
 
@@ -299,24 +354,29 @@ decode_page (const char  *data,
           *out_length = written;
           return converted;
         }
+      if (converted != NULL && memchr (converted, '\0', written) != NULL)
+        {
+          g_autofree char *upper = g_ascii_strup (charset, -1);
+
+          /* Valid but for the NULs (which validation refuses). */
+          *encoding = g_intern_string (upper);
+          *out_length = written;
+          px_decode_replace_nuls (&converted, out_length, *encoding, warning);
+          if (g_utf8_validate_len (converted, *out_length, NULL))
+            return converted;
+        }
       g_free (converted);
       /* Bytes the declared charset does not define: guess as for text. */
     }
   else
     {
-      gsize n_valid, n_invalid;
-
       /* UTF-8, declared or not; a few broken bytes in a UTF-8 page are
-       * replaced (U+FFFD), as browsers do, instead of reading the whole
-       * page in an 8-bit encoding. */
-      count_utf8 (data, length, &n_valid, &n_invalid);
-      if (n_invalid == 0 || n_valid > n_invalid * 4)
+       * replaced (U+FFFD), as browsers do and as for plain text, instead
+       * of reading the whole page in an 8-bit encoding. */
+      if (px_decode_is_mostly_utf8 (data, length))
         {
-          char *valid = g_utf8_make_valid (data, length);
-
           *encoding = "UTF-8";
-          *out_length = strlen (valid);
-          return valid;
+          return px_decode_repair_utf8 (data, length, 0, out_length, warning);
         }
     }
 
@@ -338,7 +398,7 @@ decode_page (const char  *data,
           return converted;
         }
     }
-  return px_decode_text (data, length, origin, encoding, out_length, error);
+  return px_decode_text (data, length, origin, encoding, out_length, warning, error);
 }
 
 PxDocument *
@@ -349,6 +409,7 @@ px_import_html (const char  *data,
 {
   g_autofree char *name = px_import_display_name (origin);
   g_autofree char *utf8 = NULL;
+  g_autofree char *warning = NULL;
   g_autoptr(PxDocumentBuilder) builder = NULL;
   PxHtmlMeta meta = { 0 };
   const char *encoding = NULL;
@@ -362,10 +423,11 @@ px_import_html (const char  *data,
   if (!px_import_check_length (name, length, error))
     return NULL;
 
-  utf8 = decode_page (data, length, origin, &encoding, &utf8_length, error);
+  utf8 = decode_page (data, length, origin, &encoding, &utf8_length, &warning, error);
   if (utf8 == NULL)
     return NULL;
 
+  blank_internal_subset (utf8, utf8_length);
   scan_markup (utf8, utf8_length, &n_tags, &max_attributes);
   if (n_tags > MAX_TAGS)
     {
@@ -413,6 +475,8 @@ px_import_html (const char  *data,
   px_document_builder_set_meta (builder, PX_META_DATE, meta.date);
   px_document_builder_set_meta (builder, PX_META_SITE, meta.site);
   px_document_builder_set_meta (builder, PX_META_URL, meta.url);
+  if (warning != NULL)
+    px_document_builder_add_warning (builder, warning);
   px_html_meta_clear (&meta);
 
   return px_document_builder_end (g_steal_pointer (&builder));

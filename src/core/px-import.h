@@ -30,7 +30,10 @@ PxDocument *px_import_file_finish  (GAsyncResult         *result,
                                     GError              **error);
 
 /* The bytes of @file, refused with a PX_ERROR that names it when it is a
- * folder, unreadable or larger than @max_bytes (checked before reading). */
+ * folder, a device or socket, a named pipe no program writes to,
+ * unreadable or larger than @max_bytes. The reported size is only a hint:
+ * at most @max_bytes + 1 bytes are read, in chunks, so pipes and /proc
+ * files are bounded too. */
 GBytes     *px_read_file           (GFile                *file,
                                     goffset               max_bytes,
                                     GCancellable         *cancellable,

@@ -22,7 +22,9 @@ typedef enum
   PX_META_LINE_PREFIX,  /* a dateline or date before the first sentence */
 } PxMetaLine;
 
-/* What one paragraph looks like, for the clutter classifier. */
+/* What one paragraph looks like, for the clutter classifier: one for each
+ * paragraph, so its flags are bits ("Yes." paragraphs made 104 bytes of
+ * features for every 6 bytes of text). */
 typedef struct
 {
   guint      first_token;
@@ -38,19 +40,19 @@ typedef struct
   guint      bio_cues;          /* writer, editor, enthusiast, years of experience … */
   guint      newlines_before;   /* line breaks between this paragraph and the one before */
   PxMetaLine meta;
-  gboolean   ends_sentence;     /* final . ! ? or a closing quote after one */
-  gboolean   has_period;
-  gboolean   caption;           /* a photo credit or caption cue */
-  gboolean   credit;            /* a strong credit cue (Photo/…, Image credit, / AGENCY) */
-  gboolean   promo;             /* "Read more:", "Also read", "Recommended" … */
-  gboolean   byline;            /* "By NAME" */
-  gboolean   doubled;           /* "Ann LeeAnn Lee": one name printed twice */
-  gboolean   tag_list;          /* "election, kazakhstan" */
-  gboolean   end_note;          /* "(With inputs from agencies)", "(Reporting by …)" */
-  gboolean   live_title;        /* "…: Live Updates" */
-  gboolean   bio_opening;       /* "NAME is a …" */
-  gboolean   reports;           /* said, told …: news prose */
-  gboolean   template_junk;     /* "%s" and the like */
+  guint      ends_sentence : 1; /* final . ! ? or a closing quote after one */
+  guint      has_period : 1;
+  guint      caption : 1;       /* a photo credit or caption cue */
+  guint      credit : 1;        /* a strong credit cue (Photo/…, Image credit, / AGENCY) */
+  guint      promo : 1;         /* "Read more:", "Also read", "Recommended" … */
+  guint      byline : 1;        /* "By NAME" */
+  guint      doubled : 1;       /* "Ann LeeAnn Lee": one name printed twice */
+  guint      tag_list : 1;      /* "election, kazakhstan" */
+  guint      end_note : 1;      /* "(With inputs from agencies)", "(Reporting by …)" */
+  guint      live_title : 1;    /* "…: Live Updates" */
+  guint      bio_opening : 1;   /* "NAME is a …" */
+  guint      reports : 1;       /* said, told …: news prose */
+  guint      template_junk : 1; /* "%s" and the like */
 } PxParaFeatures;
 
 /* Metadata: the paragraph [@start, @end) of @text is a metadata line or

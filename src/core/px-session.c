@@ -25,6 +25,8 @@
 #include "px-session.h"
 
 #define X(s) ((const xmlChar *)(s))
+/* Warnings kept for one source: what an import writes is one or two. */
+#define MAX_SOURCE_WARNINGS 16
 
 struct _PxSession
 {
@@ -177,6 +179,9 @@ write_source (xmlNodePtr  sources,
   for (guint i = 0; i < G_N_ELEMENTS (meta_elements); i++)
     if (values[meta_elements[i].key] != NULL)
       add_text_child (source, meta_elements[i].name, values[meta_elements[i].key]);
+  /* What the import replaced stays said after a reload. */
+  for (const char * const *warning = px_document_get_warnings (document); *warning != NULL; warning++)
+    add_text_child (source, "warning", *warning);
 
   /* Web pages are built block by block: their paragraphs (and kinds) are
    * what the segmenter cannot find again in the plain text. */
@@ -523,6 +528,7 @@ read_source (xmlNodePtr   source,
              GError     **error)
 {
   g_autoptr(PxDocumentBuilder) builder = px_document_builder_new ();
+  g_autoptr(GPtrArray) warnings = g_ptr_array_new_with_free_func (g_free);
   g_autofree char *text = NULL;
   xmlNodePtr text_node = first_child (source, "text");
   xmlNodePtr paragraphs = first_child (source, "paragraphs");
@@ -579,6 +585,21 @@ read_source (xmlNodePtr   source,
       if (value != NULL)
         px_document_builder_set_meta (builder, meta_elements[i].key, value);
     }
+  {
+    guint n_warnings = 0;
+
+    for (xmlNodePtr child = source->children; child != NULL; child = child->next)
+      if (is_element (child, "warning") && n_warnings < MAX_SOURCE_WARNINGS)
+        {
+          g_autofree char *warning = get_text (child);
+
+          if (warning != NULL && warning[0] != '\0' && g_utf8_validate (warning, -1, NULL))
+            {
+              g_ptr_array_add (warnings, g_steal_pointer (&warning));
+              n_warnings++;
+            }
+        }
+  }
 
   if (paragraphs != NULL)
     {
@@ -619,6 +640,8 @@ read_source (xmlNodePtr   source,
   else
     px_document_builder_set_plain_text (builder, text, length);
 
+  for (guint i = 0; i < warnings->len; i++)
+    px_document_builder_add_warning (builder, g_ptr_array_index (warnings, i));
   return px_document_builder_end (g_steal_pointer (&builder));
 }
 

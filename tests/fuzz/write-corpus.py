@@ -34,6 +34,11 @@ def text_seeds():
     yield "high-bytes.txt", bytes(range(0x80, 0x100)) * 4
     yield "short-sentences.txt", b"A. B. C. D! E? F.\n" * 20
     yield "one-line.txt", b"word " * 400
+    # NFC in pieces: decomposed accents, marks to reorder, Hangul, jamo
+    yield "nfd.txt", ("Cafe\u0301 na\u0131\u0308ve a\u0302\u0323 \u0643\u0651\u064e\u062a\u064e\u0628 "
+                      "\ud55c\uad6d \u1100\u1161\u11a8 \u2126 \u0958 x\u0316\u0301\u0316\u0301.\n").encode("utf-8") * 8
+    yield "utf16le-no-bom.txt", ARTICLE.encode("utf-16-le")
+    yield "utf16be-no-bom.txt", TRANSLATION.encode("utf-16-be")
 
 def html_seeds():
     yield "article.html", ("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\">"
@@ -59,6 +64,9 @@ def html_seeds():
     yield "nested.html", b"<html><body>" + b"<div>" * 200 + b"<p>deep text here.</p>" + b"</div>" * 200 + b"</body></html>"
     yield "xhtml.html", (b"<?xml version=\"1.0\" encoding=\"UTF-8\"?><html xmlns=\"http://www.w3.org/1999/xhtml\">"
         b"<head><title>T</title></head><body><p>One sentence. Two sentences.</p></body></html>")
+    yield "json-ld-closers.html", (b"<html><head><script type=\"application/ld+json\">/* ]] */"
+        + b"[" * 40 + b"/* ]]]] */" + b"[" * 40 + b"\"a]\"" + b"]" * 80
+        + b"</script></head><body><p>One sentence here. Two sentences there.</p></body></html>")
     yield "utf16.html", b"\xff\xfe" + "<html><body><p>Ein Satz über die Brücke.</p></body></html>".encode("utf-16-le")
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
