@@ -1274,6 +1274,7 @@ px_source_view_new (PxDocument *document,
   {
     /* the whole line, however narrow the column */
     const char *encoding = px_document_get_encoding (document);
+    const char * const *warnings = px_document_get_warnings (document);
     GString *tip = g_string_new (subtitle);
 
     if (origin != NULL)
@@ -1281,6 +1282,9 @@ px_source_view_new (PxDocument *document,
     if (encoding != NULL && *encoding != '\0')
       /* Translators: how the file's bytes were read: "Encoding: windows-1251" */
       g_string_append_printf (tip, "\n%s %s", _("Encoding:"), encoding);
+    /* what the import had to change ("2 bytes … replaced by U+FFFD") */
+    for (guint k = 0; warnings != NULL && warnings[k] != NULL; k++)
+      g_string_append_printf (tip, "\n⚠ %s", warnings[k]);
 
     gtk_widget_set_tooltip_text (GTK_WIDGET (self->subtitle_label), tip->str);
     g_string_free (tip, TRUE);

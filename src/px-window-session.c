@@ -90,8 +90,19 @@ imported_cb (GObject      *source,
       else if (doc != NULL)
         {
           g_autofree char *uri = g_filename_to_uri (px_document_get_origin (doc), NULL, NULL);
+          const char * const *warnings = px_document_get_warnings (doc);
 
           g_list_store_append (self->sources, doc);
+          /* what the import had to change: the column's tooltip keeps it */
+          if (warnings != NULL && warnings[0] != NULL)
+            {
+              g_autofree char *fallback = NULL;
+              g_autofree char *message = g_strdup_printf ("“%s”: %s",
+                                                          _px_window_document_display_title (doc, &fallback),
+                                                          warnings[0]);
+
+              _px_window_show_toast (self, message);
+            }
           /* the desktop's recent files */
           if (uri != NULL)
             gtk_recent_manager_add_item (gtk_recent_manager_get_default (), uri);

@@ -73,11 +73,14 @@ matches_free (gpointer data)
     g_array_unref (data);
 }
 
+/* @message is plain text (a file name or an address may hold "&"): a
+ * toast's title is markup. */
 void
 _px_window_show_toast (PxWindow   *self,
             const char *message)
 {
-  AdwToast *toast = adw_toast_new (message);
+  g_autofree char *escaped = g_markup_escape_text (message, -1);
+  AdwToast *toast = adw_toast_new (escaped);
 
   adw_toast_set_timeout (toast, 6);
   adw_toast_overlay_add_toast (self->toast_overlay, toast);

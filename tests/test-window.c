@@ -326,6 +326,15 @@ is_of_type (GtkWidget    *widget,
   return G_TYPE_CHECK_INSTANCE_TYPE (widget, GPOINTER_TO_SIZE (type));
 }
 
+static gboolean
+has_tooltip_with (GtkWidget    *widget,
+                  gconstpointer text)
+{
+  const char *tip = gtk_widget_get_tooltip_text (widget);
+
+  return tip != NULL && strstr (tip, text) != NULL;
+}
+
 /* A label below @widget whose text is @text. */
 #define find_label(widget, text) find_widget ((widget), is_label, (text))
 /* A button below @widget whose label is @label. */
@@ -468,6 +477,59 @@ test_duplicate_skipped (void)
   g_assert_cmpuint (px_window_get_n_columns (window), ==, 3);
 
   g_unlink (copy_path);
+  g_rmdir (dir);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* What the import had to change reaches the reader: a toast names the file
+ * (an "&" in its name stays text) and the column's tooltip keeps it. */
+static void
+test_import_warning_shown (void)
+{
+  g_autoptr(PxApplication) app = px_application_new ();
+  g_autofree char *dir = g_dir_make_tmp ("px-warn-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "notes & draft.txt", NULL);
+  g_autofree char *expected = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(PxDocument) document = NULL;
+  g_autoptr(GError) error = NULL;
+  GString *text = g_string_new (NULL);
+  const char * const *warnings;
+  GtkWidget *subtitle;
+  PxWindow *window;
+
+  if (!have_display)
+    {
+      g_test_skip ("no display");
+      g_string_free (text, TRUE);
+      return;
+    }
+  /* UTF-8 with one NUL after the first 4 KiB */
+  while (text->len < 5000)
+    g_string_append (text, "The council met on Monday. Über die Brücke ging es weiter. ");
+  g_string_append_c (text, '\0');
+  g_string_append (text, " The end.\n");
+  g_assert_true (g_file_set_contents (path, text->str, text->len, NULL));
+  g_string_free (text, TRUE);
+  file = g_file_new_for_path (path);
+  document = px_import_file (file, NULL, &error);
+  g_assert_no_error (error);
+  warnings = px_document_get_warnings (document);
+  g_assert_nonnull (warnings);
+  g_assert_nonnull (warnings[0]);
+  expected = g_strdup_printf ("“notes & draft.txt”: %s", warnings[0]);
+
+  g_application_register (G_APPLICATION (app), NULL, NULL);
+  window = px_window_new (GTK_APPLICATION (app));
+  gtk_window_present (GTK_WINDOW (window));
+  px_window_open_files (window, &file, 1);
+  px_test_wait_until_idle (window);
+  g_assert_cmpuint (px_window_get_n_columns (window), ==, 1);
+  g_assert_nonnull (find_label (GTK_WIDGET (window), expected));
+  subtitle = find_widget (GTK_WIDGET (window), has_tooltip_with, warnings[0]);
+  g_assert_nonnull (subtitle);
+
+  g_unlink (path);
   g_rmdir (dir);
   gtk_window_destroy (GTK_WINDOW (window));
 }
@@ -823,6 +885,7 @@ main (int    argc,
   g_test_add_func ("/ui/window/preferences-highlights", test_preferences_highlights);
   g_test_add_func ("/ui/window/remove-undo", test_remove_undo);
   g_test_add_func ("/ui/window/duplicate-skipped", test_duplicate_skipped);
+  g_test_add_func ("/ui/window/import-warning-shown", test_import_warning_shown);
   g_test_add_func ("/ui/window/session-not-merged", test_session_not_merged);
   g_test_add_func ("/ui/window/empty-actions", test_empty_actions);
   g_test_add_func ("/ui/window/five-fit", test_five_fit);
