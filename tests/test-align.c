@@ -580,21 +580,28 @@ test_shared_value (void)
   g_assert_nonnull (link_of (comparison, 0, "Officials", 1, "The flood"));
 }
 
+/* Four sentences of two reports that share no claim: what follows them
+ * is no lead. */
+#define FILLER_A                                                         \
+  "Heavy snow cut power to thousands in the valley on Monday.\n\n"       \
+  "Schools in the region stayed closed for a second day.\n\n"            \
+  "The regional council opened three shelters in town halls.\n\n"        \
+  "Road crews cleared the main roads by the evening.\n\n"
+#define FILLER_B                                                         \
+  "The regional grid operator reported outages across the valley.\n\n"   \
+  "Bus services between the villages were cancelled until Wednesday.\n\n" \
+  "Volunteers handed out blankets at the railway station.\n\n"           \
+  "The cold is expected to ease by the weekend.\n\n"
+
 /* A value and a near one ("more than 2,000", 2,012) state one claim however
  * worded: the exact values differing is a detail, not a lack of overlap. */
 static void
 test_near_value (void)
 {
   g_autoptr(PxComparison) comparison = compare (
-    "Heavy snow cut power to thousands in the valley on Monday.\n\n"
-    "Schools in the region stayed closed for a second day.\n\n"
-    "The regional council opened three shelters in town halls.\n\n"
-    "Road crews cleared the main roads by the evening.\n\n"
+    FILLER_A
     "More than 2,000 people are dead after the floods, officials said.\n",
-    "The regional grid operator reported outages across the valley.\n\n"
-    "Bus services between the villages were cancelled until Wednesday.\n\n"
-    "Volunteers handed out blankets at the railway station.\n\n"
-    "The cold is expected to ease by the weekend.\n\n"
+    FILLER_B
     "The floods have killed 2,012 people, the ministry said.\n",
     NULL);
 
@@ -607,15 +614,9 @@ static void
 test_rounded_value (void)
 {
   g_autoptr(PxComparison) comparison = compare (
-    "Heavy snow cut power to thousands in the valley on Monday.\n\n"
-    "Schools in the region stayed closed for a second day.\n\n"
-    "The regional council opened three shelters in town halls.\n\n"
-    "Road crews cleared the main roads by the evening.\n\n"
+    FILLER_A
     "The family still owns a 38% stake in the brewery, the filing shows.\n",
-    "The regional grid operator reported outages across the valley.\n\n"
-    "Bus services between the villages were cancelled until Wednesday.\n\n"
-    "Volunteers handed out blankets at the railway station.\n\n"
-    "The cold is expected to ease by the weekend.\n\n"
+    FILLER_B
     "The founding family holds 38.4 percent of the brewery's shares.\n",
     NULL);
 
@@ -628,15 +629,9 @@ static void
 test_small_counts (void)
 {
   g_autoptr(PxComparison) comparison = compare (
-    "Heavy snow cut power to thousands in the valley on Monday.\n\n"
-    "Schools in the region stayed closed for a second day.\n\n"
-    "The regional council opened three shelters in town halls.\n\n"
-    "Road crews cleared the main roads by the evening.\n\n"
+    FILLER_A
     "The board named Ilse Brandt chair of the foundation from March 1st for a three-year term.\n",
-    "The regional grid operator reported outages across the valley.\n\n"
-    "Bus services between the villages were cancelled until Wednesday.\n\n"
-    "Volunteers handed out blankets at the railway station.\n\n"
-    "The cold is expected to ease by the weekend.\n\n"
+    FILLER_B
     "Her predecessor led the foundation for nearly three decades after it was founded in 1994.\n",
     NULL);
 
@@ -650,15 +645,9 @@ static void
 test_one_name (void)
 {
   g_autoptr(PxComparison) comparison = compare (
-    "Heavy snow cut power to thousands in the valley on Monday.\n\n"
-    "Schools in the region stayed closed for a second day.\n\n"
-    "The regional council opened three shelters in town halls.\n\n"
-    "Road crews cleared the main roads by the evening.\n\n"
+    FILLER_A
     "The steps follow an earlier plan, a term first used by the former Finnish President Aino Virtanen.\n",
-    "The regional grid operator reported outages across the valley.\n\n"
-    "Bus services between the villages were cancelled until Wednesday.\n\n"
-    "Volunteers handed out blankets at the railway station.\n\n"
-    "The cold is expected to ease by the weekend.\n\n"
+    FILLER_B
     "Opinion polls showed growing support for the mayor, thanks partly to his break from former President "
     "Aino Virtanen.\n",
     NULL);
@@ -679,16 +668,8 @@ test_leads (void)
   const char *b = "Antwerp dockers ended their strike on Thursday and accepted the pay offer.\n\n"
                   "Shipping lines had diverted cargo to Rotterdam.\n\n"
                   "The port handles a fifth of the container traffic of Europe.\n";
-  const char *before_a = "Heavy snow cut power to thousands in the valley on Monday.\n\n"
-                         "Schools in the region stayed closed for a second day.\n\n"
-                         "The regional council opened three shelters in town halls.\n\n"
-                         "Road crews cleared the main roads by the evening.\n\n";
-  const char *before_b = "The regional grid operator reported outages across the valley.\n\n"
-                         "Bus services between the villages were cancelled until Wednesday.\n\n"
-                         "Volunteers handed out blankets at the railway station.\n\n"
-                         "The cold is expected to ease by the weekend.\n\n";
-  g_autofree char *late_a = g_strconcat (before_a, a, NULL);
-  g_autofree char *late_b = g_strconcat (before_b, b, NULL);
+  g_autofree char *late_a = g_strconcat (FILLER_A, a, NULL);
+  g_autofree char *late_b = g_strconcat (FILLER_B, b, NULL);
   g_autoptr(PxComparison) leads = compare (a, b, NULL);
   g_autoptr(PxComparison) late = compare (late_a, late_b, NULL);
 

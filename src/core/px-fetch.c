@@ -14,18 +14,17 @@
 
 #include <string.h>
 
-#include <gmodule.h>
 #include <libsoup/soup.h>
 
 #include "px-decode.h"
 #include "px-error.h"
+#include "px-module-private.h"
 #include "px-fetch.h"
 #include "px-html.h"
 #include "px-import.h"
 
-/* libsoup is opened the first time an address is fetched, not when the
- * program starts: linking it loads some twenty libraries (HTTP/2, Kerberos,
- * SQLite…) into every run of parallax-cli. */
+/* libsoup is opened the first time an address is fetched
+ * (px-module-private.h). */
 typedef struct
 {
   SoupSession        *(*session_new_with_options)      (const char *, ...);
@@ -53,21 +52,9 @@ open_soup (gpointer data)
     "soup_message_get_uri", "soup_message_headers_get_one", "soup_message_headers_get_content_length",
     "soup_message_headers_get_encoding", "soup_message_headers_get_content_type", "soup_status_get_phrase",
   };
-  gpointer *slots = (gpointer *)&api;
-  GModule *module = g_module_open (PX_SOUP_SONAME, G_MODULE_BIND_LAZY | G_MODULE_BIND_LOCAL);
 
   G_STATIC_ASSERT (sizeof api == G_N_ELEMENTS (names) * sizeof (gpointer));
-  if (module == NULL)
-    return NULL;
-  for (guint k = 0; k < G_N_ELEMENTS (names); k++)
-    if (!g_module_symbol (module, names[k], &slots[k]) || slots[k] == NULL)
-      {
-        g_module_close (module);
-        return NULL;
-      }
-  /* kept open for the life of the program: its types stay registered */
-  g_module_make_resident (module);
-  return &api;
+  return px_module_open (PX_SOUP_SONAME, names, G_N_ELEMENTS (names), (gpointer *)&api) ? &api : NULL;
 }
 
 static const Soup *

@@ -17,17 +17,16 @@
 #include <math.h>
 #include <string.h>
 
-#include <gmodule.h>
 #include <poppler.h>
 
 #include "px-decode.h"
 #include "px-document-private.h"
 #include "px-error.h"
+#include "px-module-private.h"
 #include "px-import-pdf-private.h"
 
-/* poppler-glib is opened the first time a PDF is read, not when the
- * program starts: linking it costs every run of parallax-cli ~10 ms and
- * ~9 MiB for some fifty libraries. */
+/* poppler-glib is opened the first time a PDF is read
+ * (px-module-private.h). */
 typedef struct
 {
   PopplerDocument  *(*document_new_from_bytes)      (GBytes *, const char *, GError **);
@@ -51,21 +50,9 @@ open_poppler (gpointer data)
     "poppler_document_get_title", "poppler_document_get_author", "poppler_document_get_creation_date_time",
     "poppler_page_get_size", "poppler_page_get_text", "poppler_page_get_text_layout", "poppler_error_quark",
   };
-  gpointer *slots = (gpointer *)&api;
-  GModule *module = g_module_open (PX_POPPLER_SONAME, G_MODULE_BIND_LAZY | G_MODULE_BIND_LOCAL);
 
   G_STATIC_ASSERT (sizeof api == G_N_ELEMENTS (names) * sizeof (gpointer));
-  if (module == NULL)
-    return NULL;
-  for (guint k = 0; k < G_N_ELEMENTS (names); k++)
-    if (!g_module_symbol (module, names[k], &slots[k]) || slots[k] == NULL)
-      {
-        g_module_close (module);
-        return NULL;
-      }
-  /* kept open for the life of the program */
-  g_module_make_resident (module);
-  return &api;
+  return px_module_open (PX_POPPLER_SONAME, names, G_N_ELEMENTS (names), (gpointer *)&api) ? &api : NULL;
 }
 
 static const Poppler *
