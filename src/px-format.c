@@ -124,90 +124,14 @@ append_amount (GString *out,
     g_string_append_printf (out, "%.6g", value);
 }
 
-static const char *
-qualifier_sign (PxQualifier qualifier)
-{
-  switch (qualifier)
-    {
-    case PX_QUALIFIER_GT: return "> ";
-    case PX_QUALIFIER_GE: return "≥ ";
-    case PX_QUALIFIER_APPROX: return "≈ ";
-    case PX_QUALIFIER_LT: return "< ";
-    case PX_QUALIFIER_LE: return "≤ ";
-    case PX_QUALIFIER_NONE:
-    default: return "";
-    }
-}
-
 char *
 px_format_fact_value (const PxFact *fact)
 {
-  GString *out;
+  /* Translators: percentage points, after a number: "2 pp" */
+  PxValueStyle style = { append_amount, px_format_date, C_("percentage points", " pp") };
 
   g_return_val_if_fail (fact != NULL, NULL);
-
-  out = g_string_new (NULL);
-  switch (fact->kind)
-    {
-    case PX_FACT_DATE:
-      {
-        g_autofree char *date = px_format_date (fact->date);
-
-        if (date == NULL)
-          {
-            g_string_free (out, TRUE);
-            return px_fact_format_value (fact);
-          }
-        g_string_append (out, date);
-        if (!isnan (fact->value_max))
-          g_string_append_printf (out, "–%.0f", fact->value_max);
-      }
-      break;
-    case PX_FACT_NUMBER:
-      g_string_append (out, qualifier_sign (fact->qualifier));
-      append_amount (out, fact->value, fact->precision);
-      if (!isnan (fact->value_max))
-        {
-          g_string_append (out, "–");
-          append_amount (out, fact->value_max, fact->precision);
-        }
-      break;
-    case PX_FACT_MONEY:
-      g_string_append (out, qualifier_sign (fact->qualifier));
-      if (g_strcmp0 (fact->currency, "USD") == 0)
-        g_string_append (out, "$");
-      else if (g_strcmp0 (fact->currency, "EUR") == 0)
-        g_string_append (out, "€");
-      else if (g_strcmp0 (fact->currency, "GBP") == 0)
-        g_string_append (out, "£");
-      else if (fact->currency != NULL)
-        g_string_append_printf (out, "%s ", fact->currency);
-      append_amount (out, fact->value, fact->precision);
-      break;
-    case PX_FACT_PERCENT:
-      g_string_append (out, qualifier_sign (fact->qualifier));
-      append_amount (out, fact->value, 0);
-      /* Translators: percentage points, after a number: "2 pp" */
-      g_string_append (out, fact->points ? C_("percentage points", " pp") : "%");
-      break;
-    case PX_FACT_QUANTITY:
-      g_string_append (out, qualifier_sign (fact->qualifier));
-      append_amount (out, fact->value, fact->precision);
-      if (fact->unit != NULL)
-        g_string_append_printf (out, " %s", fact->unit);
-      break;
-    case PX_FACT_ORDINAL:
-    case PX_FACT_TIME:
-    case PX_FACT_PERSON:
-    case PX_FACT_ORGANIZATION:
-    case PX_FACT_PLACE:
-    case PX_FACT_QUOTE:
-    case PX_N_FACT_KINDS:
-    default:
-      g_string_free (out, TRUE);
-      return px_fact_format_value (fact);
-    }
-  return g_string_free (out, FALSE);
+  return px_fact_format_value_styled (fact, &style);
 }
 
 char *

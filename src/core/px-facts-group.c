@@ -285,19 +285,29 @@ append_date (GString    *out,
 char *
 px_fact_format_value (const PxFact *fact)
 {
+  static const PxValueStyle english = { append_amount, NULL, " pp" };
+
+  return px_fact_format_value_styled (fact, &english);
+}
+
+char *
+px_fact_format_value_styled (const PxFact       *fact,
+                             const PxValueStyle *style)
+{
   GString *out = g_string_new (NULL);
 
   g_return_val_if_fail (fact != NULL, NULL);
+  g_return_val_if_fail (style != NULL, NULL);
 
   switch (fact->kind)
     {
     case PX_FACT_NUMBER:
       g_string_append (out, qualifier_sign (fact->qualifier));
-      append_amount (out, fact->value, fact->precision);
+      style->append_amount (out, fact->value, fact->precision);
       if (!isnan (fact->value_max))
         {
           g_string_append (out, "–");
-          append_amount (out, fact->value_max, fact->precision);
+          style->append_amount (out, fact->value_max, fact->precision);
         }
       break;
     case PX_FACT_MONEY:
@@ -310,16 +320,16 @@ px_fact_format_value (const PxFact *fact)
         g_string_append (out, "£");
       else if (fact->currency != NULL)
         g_string_append_printf (out, "%s ", fact->currency);
-      append_amount (out, fact->value, fact->precision);
+      style->append_amount (out, fact->value, fact->precision);
       break;
     case PX_FACT_PERCENT:
       g_string_append (out, qualifier_sign (fact->qualifier));
-      append_amount (out, fact->value, 0);
-      g_string_append (out, fact->points ? " pp" : "%");
+      style->append_amount (out, fact->value, 0);
+      g_string_append (out, fact->points ? style->points : "%");
       break;
     case PX_FACT_QUANTITY:
       g_string_append (out, qualifier_sign (fact->qualifier));
-      append_amount (out, fact->value, fact->precision);
+      style->append_amount (out, fact->value, fact->precision);
       if (fact->unit != NULL)
         g_string_append_printf (out, " %s", fact->unit);
       break;
@@ -333,8 +343,15 @@ px_fact_format_value (const PxFact *fact)
       }
       break;
     case PX_FACT_DATE:
-      if (fact->date != NULL)
-        append_date (out, fact->date);
+      {
+        g_autofree char *styled = fact->date != NULL && style->format_date != NULL ?
+                                  style->format_date (fact->date) : NULL;
+
+        if (styled != NULL)
+          g_string_append (out, styled);
+        else if (fact->date != NULL)
+          append_date (out, fact->date);
+      }
       if (!isnan (fact->value_max))
         g_string_append_printf (out, "–%.0f", fact->value_max);
       break;

@@ -113,6 +113,23 @@ void         px_fact_write_json_value    (const PxFact  *fact,
 /* A short human form of the value ("> $500 billion", "20 Nov 2022"). */
 char        *px_fact_format_value        (const PxFact  *fact);
 
+/* How px_fact_format_value_styled() writes what a reader's locale writes
+ * its own way; px_fact_format_value() is it with the engine's English. */
+typedef struct
+{
+  /* a number, rounded to @precision ("500 billion", "11,953,465") */
+  void        (*append_amount) (GString    *out,
+                                double      value,
+                                double      precision);
+  /* a date of the ISO forms the facts give, or NULL for the engine's */
+  char       *(*format_date)   (const char *iso);
+  /* after a share in percentage points (" pp") */
+  const char   *points;
+} PxValueStyle;
+
+char        *px_fact_format_value_styled (const PxFact       *fact,
+                                          const PxValueStyle *style);
+
 /* All facts in @document, sorted by start; fact->doc is 0. Thread-safe. */
 GPtrArray   *px_facts_extract            (PxDocument    *document,
                                           GCancellable  *cancellable);
