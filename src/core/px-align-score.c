@@ -17,39 +17,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "px-align-private.h"
-
-/* Edit distance of two short words, up to @limit (returns limit + 1 when over). */
-static guint
-edit_distance (const char *a,
-               const char *b,
-               guint       limit)
-{
-  guint la = strlen (a), lb = strlen (b);
-  guint row[33];
-
-  if (la > 32 || lb > 32 || (la > lb ? la - lb : lb - la) > limit)
-    return limit + 1;
-  for (guint j = 0; j <= lb; j++)
-    row[j] = j;
-  for (guint i = 1; i <= la; i++)
-    {
-      guint prev = row[0], best;
-
-      row[0] = i;
-      best = row[0];
-      for (guint j = 1; j <= lb; j++)
-        {
-          guint cur = row[j];
-
-          row[j] = MIN (MIN (row[j] + 1, row[j - 1] + 1), prev + (a[i - 1] != b[j - 1]));
-          prev = cur;
-          best = MIN (best, row[j]);
-        }
-      if (best > limit)
-        return limit + 1;
-    }
-  return row[lb];
-}
+#include "px-normalize.h"
 
 /* Two different stems that are forms of one word: "mexican" and "mexico",
  * "zambian" and "zambia", a misspelt name ("morsi", "mursi"). */
@@ -77,7 +45,7 @@ near_stems (const char *a,
   if ((la > lb ? la - lb : lb - la) > limit ||
       (guint)__builtin_popcount (letters_a ^ letters_b) > 2 * limit)
     return FALSE;
-  return edit_distance (a, b, limit) <= limit;
+  return px_edit_distance (a, b, limit) <= limit;
 }
 
 /* Credit for two different content words that say about the same */

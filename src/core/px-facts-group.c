@@ -11,6 +11,7 @@
 
 #include "px-align.h"
 #include "px-facts-private.h"
+#include "px-normalize.h"
 
 /* ---- consistency ---- */
 
@@ -516,42 +517,6 @@ values_consistent (const PxFact *a,
   return px_fact_values_consistent (a, b);
 }
 
-/* Whether at most @limit letters inserted, deleted or replaced turn @a
- * into @b (ASCII case folded). */
-static gboolean
-edits_within (const char *a,
-              const char *b,
-              guint       limit)
-{
-  guint la = strlen (a), lb = strlen (b);
-  g_autofree guint *row = NULL;
-
-  if ((la > lb ? la - lb : lb - la) > limit || la > 64 || lb > 64)
-    return FALSE;
-  row = g_new (guint, lb + 1);
-  for (guint j = 0; j <= lb; j++)
-    row[j] = j;
-  for (guint i = 1; i <= la; i++)
-    {
-      guint diag = row[0], best;
-
-      row[0] = i;
-      best = row[0];
-      for (guint j = 1; j <= lb; j++)
-        {
-          guint up = row[j];
-          guint cost = g_ascii_tolower (a[i - 1]) == g_ascii_tolower (b[j - 1]) ? 0 : 1;
-
-          row[j] = MIN (MIN (row[j] + 1, row[j - 1] + 1), diag + cost);
-          diag = up;
-          best = MIN (best, row[j]);
-        }
-      if (best > limit)
-        return FALSE;
-    }
-  return row[lb] <= limit;
-}
-
 /* One person or organization under two spellings: "Dairabaev" and
  * "Dairabayev", "Microsoft Corp" and "Microsoft". */
 static gboolean
@@ -573,7 +538,14 @@ same_subject (const char *a,
   if (common >= 5 && common * 10 >= MAX (la, lb) * 7)
     return TRUE;
   /* one transliteration of another: "Auesbayev" and "Auyesbayev" */
-  return MIN (la, lb) >= 7 && !strchr (a, ' ') && !strchr (b, ' ') && edits_within (a, b, 2);
+  if (MIN (la, lb) < 7 || strchr (a, ' ') != NULL || strchr (b, ' ') != NULL)
+    return FALSE;
+  {
+    g_autofree char *fa = g_ascii_strdown (a, -1);
+    g_autofree char *fb = g_ascii_strdown (b, -1);
+
+    return px_edit_distance (fa, fb, 2) <= 2;
+  }
 }
 
 static gboolean

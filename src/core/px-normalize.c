@@ -171,3 +171,36 @@ px_stem_word (const char *norm,
   g_hash_table_insert (cache, word, g_strdup (result));
   return result;
 }
+
+/* Edit distance of two short words, up to @limit (returns limit + 1 when over). */
+guint
+px_edit_distance (const char *a,
+                  const char *b,
+                  guint       limit)
+{
+  guint la = strlen (a), lb = strlen (b);
+  guint row[33];
+
+  if (la > 32 || lb > 32 || (la > lb ? la - lb : lb - la) > limit)
+    return limit + 1;
+  for (guint j = 0; j <= lb; j++)
+    row[j] = j;
+  for (guint i = 1; i <= la; i++)
+    {
+      guint prev = row[0], best;
+
+      row[0] = i;
+      best = row[0];
+      for (guint j = 1; j <= lb; j++)
+        {
+          guint cur = row[j];
+
+          row[j] = MIN (MIN (row[j] + 1, row[j - 1] + 1), prev + (a[i - 1] != b[j - 1]));
+          prev = cur;
+          best = MIN (best, row[j]);
+        }
+      if (best > limit)
+        return limit + 1;
+    }
+  return row[lb];
+}
