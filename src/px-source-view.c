@@ -124,6 +124,7 @@ struct _PxSourceView
   guint              n_segments;
   guint              hidden;           /* 1 << HighlightKind of highlights turned off */
   gboolean           dark;
+  gboolean           boilerplate_hidden;
   gboolean           moving_cursor;
   int                hovered;
 };
@@ -1365,6 +1366,7 @@ px_source_view_set_show_boilerplate (PxSourceView *self,
                                      gboolean      show)
 {
   g_return_if_fail (PX_IS_SOURCE_VIEW (self));
+  self->boilerplate_hidden = !show;
   g_object_set (self->tags[TAG_BOILERPLATE], "invisible", !show, NULL);
 }
 
@@ -1500,7 +1502,10 @@ px_source_view_get_segment_area (PxSourceView *self,
   g_return_val_if_fail (PX_IS_SOURCE_VIEW (self), FALSE);
   g_return_val_if_fail (GTK_IS_WIDGET (relative_to), FALSE);
 
-  if (segment >= self->n_segments)
+  /* hidden clutter has no place to point at, even where it repeats a
+   * headline that links */
+  if (segment >= self->n_segments ||
+      (self->boilerplate_hidden && px_document_get_segment (self->document, segment)->kind == PX_SEGMENT_BOILERPLATE))
     return FALSE;
   segment_buffer_yrange (self, segment, &by, &bh);
   gtk_text_view_buffer_to_window_coords (self->text_view, GTK_TEXT_WINDOW_WIDGET, 0, by, &wx, &wy);

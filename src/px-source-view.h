@@ -72,7 +72,8 @@ void           px_source_view_set_pair_diffs        (PxSourceView  *self,
                                                      GArray        *equivalent,
                                                      GArray        *parts);
 
-/* Geometry, in the coordinates of @relative_to (any widget of the window). */
+/* Geometry, in the coordinates of @relative_to (any widget of the window);
+ * FALSE for a segment not shown (hidden clutter). */
 gboolean       px_source_view_get_segment_area      (PxSourceView  *self,
                                                      guint          segment,
                                                      GtkWidget     *relative_to,

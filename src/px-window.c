@@ -234,7 +234,7 @@ collect_counterparts (PxWindow *self,
         }
     }
 
-  /* A link the claim did not keep (a claim holds one sentence per source)
+  /* A link the claim did not keep (a sentence joins one claim only)
    * still points at a counterpart. A scan of the links: not for scrolling. */
   if (with_links && self->comparison != NULL && doc < px_comparison_get_n_documents (self->comparison))
     {

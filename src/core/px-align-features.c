@@ -475,6 +475,7 @@ px_align_bag_new (Space      *space,
 
   bag->doc = doc;
   bag->segment = first;
+  bag->echo_of = G_MAXUINT;
   bag->features = g_array_new (FALSE, FALSE, sizeof (Feature));
   bag->facts = g_ptr_array_new ();
   bag->first_token = seg->first_token;
@@ -633,6 +634,111 @@ px_align_space_free (Space *space)
   g_free (space);
 }
 
+/* A word of an echo: a token that is no punctuation. */
+static inline gboolean
+echo_word (const PxToken *tok)
+{
+  return !(tok->flags & PX_TOKEN_PUNCT);
+}
+
+/* The first PX_ALIGN_ECHO_RUN words from token @t of @tokens (norms are
+ * interned per document: equal words, equal pointers), as one hash;
+ * FALSE when fewer words are left. */
+static gboolean
+echo_run_hash (const PxToken *tokens,
+               guint          t,
+               guint          n_tokens,
+               guint64       *hash)
+{
+  guint64 h = 1469598103934665603u;
+  guint n = 0;
+
+  for (; t < n_tokens && n < PX_ALIGN_ECHO_RUN; t++)
+    if (echo_word (&tokens[t]))
+      {
+        h = (h ^ GPOINTER_TO_SIZE (tokens[t].norm)) * 1099511628211u;
+        n++;
+      }
+  *hash = h;
+  return n == PX_ALIGN_ECHO_RUN;
+}
+
+/* For each segment of @document, the content segment it echoes, or
+ * G_MAXUINT: clutter that repeats its own article word for word (a
+ * headline printed again, a pull quote, a caption copying a body
+ * sentence) over most of its words, with PX_ALIGN_ECHO_RUN words in a
+ * row at least. An echo states what it repeats, and is aligned too. */
+static guint *
+find_echoes (PxDocument *document)
+{
+  guint n_segments = px_document_get_n_segments (document);
+  guint *echo_of = g_new (guint, MAX (n_segments, 1));
+  g_autoptr(GHashTable) runs = NULL;   /* run hash → content segment + 1 */
+  gboolean any_clutter = FALSE;
+
+  for (guint s = 0; s < n_segments; s++)
+    {
+      echo_of[s] = G_MAXUINT;
+      any_clutter |= !px_align_is_content_segment (px_document_get_segment (document, s)) &&
+                     px_document_get_segment (document, s)->n_tokens >= PX_ALIGN_ECHO_RUN;
+    }
+  if (!any_clutter)
+    return echo_of;
+
+  runs = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  for (guint s = 0; s < n_segments; s++)
+    {
+      guint n;
+      const PxToken *tokens = px_document_get_segment_tokens (document, s, &n);
+
+      if (!px_align_is_content_segment (px_document_get_segment (document, s)))
+        continue;
+      for (guint t = 0; t < n; t++)
+        {
+          guint64 h;
+
+          if (echo_word (&tokens[t]) && echo_run_hash (tokens, t, n, &h) &&
+              !g_hash_table_contains (runs, &h))
+            g_hash_table_insert (runs, g_memdup2 (&h, sizeof h), GUINT_TO_POINTER (s + 1));
+        }
+    }
+
+  for (guint s = 0; s < n_segments; s++)
+    {
+      guint n, words = 0, covered = 0, best = G_MAXUINT, until = 0;
+      const PxToken *tokens = px_document_get_segment_tokens (document, s, &n);
+
+      if (px_align_is_content_segment (px_document_get_segment (document, s)) || n < PX_ALIGN_ECHO_RUN)
+        continue;
+      /* words covered by a run found in the content, counted once */
+      for (guint t = 0; t < n; t++)
+        {
+          guint64 h;
+          gpointer found;
+
+          if (!echo_word (&tokens[t]))
+            continue;
+          words++;
+          if (echo_run_hash (tokens, t, n, &h) && (found = g_hash_table_lookup (runs, &h)) != NULL)
+            {
+              guint left = PX_ALIGN_ECHO_RUN, u;
+
+              best = GPOINTER_TO_UINT (found) - 1;
+              for (u = t; u < n && left > 0; u++)
+                if (echo_word (&tokens[u]))
+                  {
+                    left--;
+                    covered += u >= until;
+                  }
+              until = u;
+            }
+        }
+      if (best != G_MAXUINT && covered >= PX_ALIGN_ECHO_SHARE * words)
+        echo_of[s] = best;
+    }
+  return echo_of;
+}
+
 GPtrArray *
 px_align_bags_new (Space      *space,
                    GPtrArray  *documents,
@@ -648,10 +754,17 @@ px_align_bags_new (Space      *space,
       PxDocument *document = g_ptr_array_index (documents, d);
       GPtrArray *doc_facts = facts != NULL && d < facts->len ? g_ptr_array_index (facts, d) : NULL;
 
+      g_autofree guint *echo_of = find_echoes (document);
+
       (*bag_start)[d] = bags->len;
       for (guint s = 0; s < px_document_get_n_segments (document); s++)
-        if (px_align_is_content_segment (px_document_get_segment (document, s)))
-          g_ptr_array_add (bags, px_align_bag_new (space, document, d, s, s, doc_facts));
+        if (px_align_is_content_segment (px_document_get_segment (document, s)) || echo_of[s] != G_MAXUINT)
+          {
+            Bag *bag = px_align_bag_new (space, document, d, s, s, doc_facts);
+
+            bag->echo_of = echo_of[s];
+            g_ptr_array_add (bags, bag);
+          }
     }
   (*bag_start)[n_docs] = bags->len;
 

@@ -69,6 +69,11 @@ G_BEGIN_DECLS
  * not. */
 #define PX_ALIGN_PART_NAME_CONTRAST    0.9
 #define PX_ALIGN_PART_MEASURE_CONTRAST 0.85
+/* Clutter that repeats its article (a headline printed again, a pull
+ * quote): this many words in a row of a content segment, covering this
+ * share of its words. */
+#define PX_ALIGN_ECHO_RUN        6
+#define PX_ALIGN_ECHO_SHARE      0.6
 /* Tokens a part reaches beyond its shared words, inside its clause. */
 #define PX_ALIGN_PART_REACH      2
 
@@ -96,6 +101,7 @@ typedef struct
 {
   guint      doc;
   guint      segment;
+  guint      echo_of;     /* the content segment this clutter repeats, or G_MAXUINT */
   GArray    *features;    /* Feature, sorted by id, unique */
   double     norm;        /* sum of weights, bonus features left out */
   GPtrArray *facts;       /* PxFact* in the segment (borrowed) */

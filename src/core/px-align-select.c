@@ -143,12 +143,42 @@ favour_leads (GArray    *candidates,
   g_autofree guint *rank = g_new (guint, MAX (bags->len, 1));
   g_autofree gboolean *one_event = g_new0 (gboolean, MAX ((gsize)n_docs * n_docs, 1));
 
-  for (guint i = 0; i < bags->len; i++)
+  /* an echo (a headline printed again) leaves the others their ranks,
+   * and takes the rank of what it repeats */
+  for (guint i = 0, next = 0; i < bags->len; i++)
     {
       const Bag *bag = g_ptr_array_index (bags, i);
       const Bag *prev = i > 0 ? g_ptr_array_index (bags, i - 1) : NULL;
 
-      rank[i] = prev != NULL && prev->doc == bag->doc ? rank[i - 1] + 1 : 0;
+      if (prev == NULL || prev->doc != bag->doc)
+        next = 0;
+      rank[i] = bag->echo_of == G_MAXUINT ? next++ : PX_ALIGN_LEAD;
+    }
+  for (guint i = 0, first = 0; i < bags->len; i++)
+    {
+      const Bag *bag = g_ptr_array_index (bags, i);
+      guint lo = first, hi = i;
+
+      if (i > 0 && ((const Bag *)g_ptr_array_index (bags, i - 1))->doc != bag->doc)
+        first = lo = i;
+      if (bag->echo_of == G_MAXUINT)
+        continue;
+      /* the document's bags are in the order of their segments */
+      hi = bag->echo_of < bag->segment ? i : bags->len;
+      lo = bag->echo_of < bag->segment ? lo : i + 1;
+      while (lo < hi)
+        {
+          guint mid = lo + (hi - lo) / 2;
+          const Bag *m = g_ptr_array_index (bags, mid);
+
+          if (m->doc < bag->doc || (m->doc == bag->doc && m->segment < bag->echo_of))
+            lo = mid + 1;
+          else
+            hi = mid;
+        }
+      if (lo < bags->len && ((const Bag *)g_ptr_array_index (bags, lo))->segment == bag->echo_of &&
+          ((const Bag *)g_ptr_array_index (bags, lo))->doc == bag->doc)
+        rank[i] = rank[lo];
     }
   for (guint c = 0; c < candidates->len; c++)
     {

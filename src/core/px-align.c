@@ -99,6 +99,19 @@ compare_links_by_score (gconstpointer a,
   return la->b.segment < lb->b.segment ? -1 : la->b.segment > lb->b.segment;
 }
 
+/* Whether the cluster rooted at @root holds one source only. */
+static gboolean
+alone (const guint64 *docs,
+       guint          words,
+       guint          root)
+{
+  guint bits = 0;
+
+  for (guint w = 0; w < words && bits < 2; w++)
+    bits += __builtin_popcountll (docs[(gsize)root * words + w]);
+  return bits == 1;
+}
+
 GPtrArray *
 px_align_build_claims (GPtrArray *documents,
                        GPtrArray *links)
@@ -106,6 +119,8 @@ px_align_build_claims (GPtrArray *documents,
   g_autofree guint *base = NULL;
   g_autofree guint *parent = NULL;
   g_autofree gboolean *differs = NULL;
+  g_autofree gboolean *linked = NULL;
+  g_autofree gboolean *leaf = NULL;
   g_autofree int *claim_of_root = NULL;
   g_autofree guint64 *docs = NULL;
   GPtrArray *order;
@@ -125,12 +140,13 @@ px_align_build_claims (GPtrArray *documents,
 
   parent = g_new (guint, MAX (total, 1));
   differs = g_new0 (gboolean, MAX (total, 1));
+  linked = g_new0 (gboolean, MAX (total, 1));
+  leaf = g_new0 (gboolean, MAX (total, 1));
   for (guint i = 0; i < total; i++)
     parent[i] = i;
 
   /* Strongest links first; two clusters merge only when no document is in
-   * both, so that a claim holds one sentence per source and weak links
-   * cannot chain different claims together. */
+   * both, so that weak links cannot chain different claims together. */
   words = (documents->len + 63) / 64;
   docs = g_new0 (guint64, (gsize)MAX (total, 1) * words);
   for (guint d = 0; d < documents->len; d++)
@@ -163,6 +179,37 @@ px_align_build_claims (GPtrArray *documents,
         docs[(gsize)ra * words + w] |= docs[(gsize)rb * words + w];
       differs[ra] |= differs[rb] || link->relation == PX_RELATION_DIFFERS;
     }
+  /* A sentence left alone because its source is in the claim already
+   * (an article that repeats a claim, a sentence that states part of
+   * another's) joins the claim of its strongest link as a second sentence
+   * of its source; nothing joins through it, so claims still cannot chain. */
+  for (guint i = 0; i < order->len; i++)
+    {
+      const PxLink *link = g_ptr_array_index (order, i);
+      guint a = base[link->a.doc] + link->a.segment;
+      guint b = base[link->b.doc] + link->b.segment;
+      guint ra = px_union_find (parent, a);
+      guint rb = px_union_find (parent, b);
+
+      if (ra != rb && ra == a && !leaf[b] && alone (docs, words, a))
+        {
+          parent[a] = rb;
+          differs[rb] |= link->relation == PX_RELATION_DIFFERS;
+          leaf[a] = TRUE;
+        }
+      else if (ra != rb && rb == b && !leaf[a] && alone (docs, words, b))
+        {
+          parent[b] = ra;
+          differs[ra] |= link->relation == PX_RELATION_DIFFERS;
+          leaf[b] = TRUE;
+        }
+    }
+  for (guint i = 0; i < order->len; i++)
+    {
+      const PxLink *link = g_ptr_array_index (order, i);
+
+      linked[base[link->a.doc] + link->a.segment] = linked[base[link->b.doc] + link->b.segment] = TRUE;
+    }
   g_ptr_array_unref (order);
 
   claims = g_ptr_array_new_with_free_func ((GDestroyNotify)px_claim_free);
@@ -182,7 +229,8 @@ px_align_build_claims (GPtrArray *documents,
           PxSegmentRef ref = { d, s };
           PxClaim *claim;
 
-          if (seg->kind == PX_SEGMENT_BOILERPLATE || seg->n_tokens == 0)
+          /* clutter only where it repeats its article and links */
+          if ((seg->kind == PX_SEGMENT_BOILERPLATE && !linked[base[d] + s]) || seg->n_tokens == 0)
             continue;
 
           if (claim_of_root[root] < 0)
