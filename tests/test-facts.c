@@ -107,6 +107,14 @@ static const FactCase cases[] = {
   { "The government values the project at €1.25 billion.", "money", "€1.25 billion", "{\"measure\":\"cost\"}" },
   { "69.44 percent", "percent", "69.44 percent", "{\"percent\":69.44}" },
   { "rose 2.5 percentage points", "percent", "2.5 percentage points", "{\"points\":2.5}" },
+  /* a rate's change in hundredths of a point, and fractions of a point */
+  { "raised rates by 50 basis points", "percent", "50 basis points", "{\"points\":0.5}" },
+  { "a 75 basis point hike", "percent", "75 basis point", "{\"points\":0.75}" },
+  { "cut by 25 bps", "percent", "25 bps", "{\"points\":0.25}" },
+  { "lifted it by half a percentage point", "percent", "half a percentage point", "{\"points\":0.5}" },
+  { "a quarter of a percentage point", "percent", "a quarter of a percentage point", "{\"points\":0.25}" },
+  { "a half-point rise", "percent", "a half-point", "{\"points\":0.5}" },
+  { "half the town was flooded", NULL, "half", NULL },
   { "up to 40%", "percent", "40%", "{\"percent\":40,\"qualifier\":\"<=\"}" },
   { "under 5%", "percent", "5%", "{\"qualifier\":\"<\"}" },
   /* dates */

@@ -336,6 +336,39 @@ percent_after (Scan     *s,
   return -1;
 }
 
+/* A change of a rate in points after a number: "50 basis points" and
+ * "25 bps" (hundredths of a point: *scale 0.01), "half a percentage
+ * point", "a quarter of a percentage point", "a quarter-point cut" (a
+ * fraction of a point is a rate's).
+ * Returns the last token, or -1. */
+static int
+rate_points_after (Scan      *s,
+                   int        i,
+                   const Num *num,
+                   double    *scale)
+{
+  *scale = 1;
+  if (tok_is (s, i, "basis") && (tok_is (s, i + 1, "points") || tok_is (s, i + 1, "point")))
+    {
+      *scale = 0.01;
+      return i + 1;
+    }
+  if (!num->words && (tok_is (s, i, "bps") || tok_is (s, i, "bp")))
+    {
+      *scale = 0.01;
+      return i;
+    }
+  if (num->words && num->value < 1 && tok_is (s, i, "of"))
+    i++;
+  if (num->words && num->value < 1 && tok_is (s, i, "a") && tok_is (s, i + 1, "percentage") &&
+      tok_is (s, i + 2, "point"))
+    return i + 2;
+  if (num->words && num->value < 1 && i + 1 < NTOK (s) && TOK (s, i)->type == TOK_SYM && is_dash (TOK (s, i)->ch) &&
+      attached (s, i) && attached (s, i + 1) && tok_is (s, i + 1, "point"))
+    return i + 1;
+  return -1;
+}
+
 /* A unit of measure after a number; sets *unit. "barrels per day" and
  * "square kilometres" are one unit. */
 static int
@@ -448,6 +481,7 @@ try_number (Scan *s,
   Num num;
   int first = i, n = i, last, k;
   gboolean points;
+  double scale;
   PxFact *fact;
 
   if ((k = currency_before (s, i, &currency)) >= 0)
@@ -579,6 +613,16 @@ try_number (Scan *s,
       return TRUE;
     }
 
+  if ((k = rate_points_after (s, last + 1, &num, &scale)) >= 0)
+    {
+      fact = add_fact (s, PX_FACT_PERCENT, first, k);
+      finish_numeric (s, fact, &num, qualifier);
+      fact->value *= scale;
+      fact->precision *= scale;
+      fact->points = TRUE;
+      set_measure (s, fact, first, k);
+      return TRUE;
+    }
   if ((k = percent_after (s, last + 1, &points)) >= 0)
     {
       fact = add_fact (s, PX_FACT_PERCENT, first, k);

@@ -228,6 +228,12 @@ words_half (Scan     *s,
     }
   if (!tok_is (s, i, "half") && !tok_is (s, i, "quarter"))
     return FALSE;
+  /* "half a percentage point": the points are read after the number */
+  if (tok_is (s, i + 1, "a") && tok_is (s, i + 2, "percentage"))
+    {
+      words_set_fixed (num, i, i, 1 / lex (s, i)->number);
+      return TRUE;
+    }
   k = tok_is (s, i + 1, "a") ? i + 2 : i + 1;
   if ((lex_flags (s, k) & PX_LEX_MULTIPLIER) && !(lex_flags (s, k) & PX_LEX_SUFFIX_ONLY) &&
       lex (s, k)->number >= 1000)
