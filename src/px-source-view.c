@@ -689,7 +689,7 @@ queue_highlights (PxSourceView *self)
 
           /* The detail that differs is a fact (a number, a date, a name);
            * rewording around it shows when the sentence is selected. */
-          if (chunk->op != PX_DIFF_EQUAL && chunk->op != PX_DIFF_EQUIVALENT)
+          if (px_diff_op_is_change (chunk->op))
             add_fact_overlaps (self, facts, start, end);
         }
     }

@@ -311,7 +311,8 @@ show_pair_diffs (PxWindow *self,
           const PxDiffChunk *chunk = &g_array_index (link->diff, PxDiffChunk, j);
           PxTextRange a = { chunk->a_start, chunk->a_end };
           PxTextRange b = { chunk->b_start, chunk->b_end };
-          guint kind = chunk->op == PX_DIFF_EQUIVALENT ? 1 : 0;
+          /* the same words elsewhere read as equivalent wording */
+          guint kind = px_diff_op_is_change (chunk->op) ? 0 : 1;
 
           if (chunk->op == PX_DIFF_EQUAL)
             continue;

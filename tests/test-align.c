@@ -144,7 +144,10 @@ test_diff_covers_both_texts (void)
     {
       const PxDiffChunk *chunk = &g_array_index (link->diff, PxDiffChunk, i);
 
-      /* chunks come in text order on both sides and never overlap */
+      /* moved words are where they are on each side; the other chunks
+       * come in text order on both sides and never overlap */
+      if (chunk->op == PX_DIFF_MOVED)
+        continue;
       g_assert_cmpuint (chunk->a_start, >=, last_a);
       g_assert_cmpuint (chunk->b_start, >=, last_b);
       g_assert_cmpuint (chunk->a_start, <=, chunk->a_end);
@@ -168,6 +171,43 @@ test_diff_covers_both_texts (void)
         }
     }
   g_assert_true (inserted_or_deleted);
+}
+
+/* What a reader must see in a rewording: a value written another way
+ * ("50 basis points", "half a percentage point"; "4.5 percent", "4.5%")
+ * and related words ("raised", "lifted") are equivalent, a phrase in
+ * another place is moved, and nothing there is a change. */
+static void
+test_diff_wording (void)
+{
+  g_autoptr(PxComparison) comparison = compare (
+    "The central bank raised its key rate by 50 basis points on Thursday, to 4.5 percent.\n",
+    "On Thursday the central bank lifted its key rate by half a percentage point, to 4.5%.\n",
+    NULL);
+  const PxLink *link = find_link (comparison, "The central bank", "On Thursday");
+  const char *expected[][3] = {
+    { "equivalent", "raised", "lifted" },
+    { "equivalent", "50 basis points", "half a percentage point" },
+    { "moved", "on Thursday", "On Thursday" },
+    { "equivalent", "4.5 percent", "4.5%" },
+  };
+  guint found = 0;
+
+  g_assert_nonnull (link);
+  g_assert_cmpint (link->relation, !=, PX_RELATION_DIFFERS);
+  for (guint i = 0; i < link->diff->len; i++)
+    {
+      const PxDiffChunk *chunk = &g_array_index (link->diff, PxDiffChunk, i);
+      g_autofree char *a = slice (comparison, 0, chunk->a_start, chunk->a_end);
+      g_autofree char *b = slice (comparison, 1, chunk->b_start, chunk->b_end);
+
+      g_assert_false (px_diff_op_is_change (chunk->op));
+      for (guint k = 0; k < G_N_ELEMENTS (expected); k++)
+        if (g_str_equal (px_diff_op_to_string (chunk->op), expected[k][0]) &&
+            g_str_equal (a, expected[k][1]) && g_str_equal (b, expected[k][2]))
+          found |= 1u << k;
+    }
+  g_assert_cmpuint (found, ==, (1u << G_N_ELEMENTS (expected)) - 1);
 }
 
 static void
@@ -862,6 +902,7 @@ main (int    argc,
   g_test_add_func ("/align/paraphrase-and-unrelated", test_paraphrase_and_unrelated);
   g_test_add_func ("/align/differing-detail", test_differing_detail);
   g_test_add_func ("/align/diff-covers-both-texts", test_diff_covers_both_texts);
+  g_test_add_func ("/align/diff/wording", test_diff_wording);
   g_test_add_func ("/align/reordered", test_reordered);
   g_test_add_func ("/align/claims", test_claims);
   g_test_add_func ("/align/claims-do-not-chain", test_claims_do_not_chain);

@@ -35,7 +35,7 @@ test_nicks (void)
   check_nicks (PX_TYPE_FACT_GROUP_STATUS, (ToString)px_fact_group_status_to_string, PX_FACT_GROUP_SINGLE + 1);
   check_nicks (PX_TYPE_RELATION, (ToString)px_relation_to_string, PX_RELATION_RELATED + 1);
   check_nicks (PX_TYPE_CLAIM_STATUS, (ToString)px_claim_status_to_string, PX_CLAIM_UNIQUE + 1);
-  check_nicks (PX_TYPE_DIFF_OP, (ToString)px_diff_op_to_string, PX_DIFF_EQUIVALENT + 1);
+  check_nicks (PX_TYPE_DIFF_OP, (ToString)px_diff_op_to_string, PX_DIFF_MOVED + 1);
   check_nicks (PX_TYPE_SEGMENT_KIND, (ToString)px_segment_kind_to_string, PX_SEGMENT_BOILERPLATE + 1);
   check_nicks (PX_TYPE_PARAGRAPH_KIND, (ToString)px_paragraph_kind_to_string, PX_PARAGRAPH_QUOTE + 1);
   check_nicks (PX_TYPE_ANCHOR_STATUS, (ToString)px_anchor_status_to_string, PX_ANCHOR_ORPHANED + 1);

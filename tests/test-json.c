@@ -86,7 +86,7 @@ test_offsets_slice_text (void)
   g_assert_no_error (error);
   root = json_node_get_object (json_parser_get_root (parser));
 
-  g_assert_cmpint (json_object_get_int_member (root, "version"), ==, 2);
+  g_assert_cmpint (json_object_get_int_member (root, "version"), ==, 3);
   g_assert_true (json_object_has_member (root, "facts"));
   g_assert_true (json_object_has_member (root, "fact_groups"));
   g_assert_true (json_object_has_member (root, "links"));

@@ -1,16 +1,20 @@
 /* px-align-diff.c: the word diff inside a link
  *
- * The longest common subsequence of the two segments' words (content
- * words by their canonical stem, so that equivalent words align), equal
- * runs merged, the rest substitutions, insertions and deletions, as byte
- * ranges.
+ * The longest common subsequence of the two parts' words (content words
+ * by their canonical stem, so that equivalent words align; a value as one
+ * word, by its normalized value, so that "50 basis points" and "half a
+ * percentage point" align), equal runs merged, the rest substitutions,
+ * insertions and deletions, as byte ranges. Equal words written
+ * differently, and words the scorer relates ("raised", "lifted"), are
+ * equivalent wording; two values that differ are compared word by word
+ * ("61.2 percent" / "58.9 percent": only the numbers changed); a phrase
+ * dropped in one place and added in another is moved.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #define G_LOG_DOMAIN "px-align"
 
 #include "config.h"
-
 
 #include "px-align-private.h"
 
@@ -20,33 +24,113 @@ typedef struct
   guint       key;       /* feature id of the word's comparable form */
   guint       surface;   /* feature id of its own stem: "invest" for "involve" */
   gboolean    content;
+  gboolean    value;     /* a fact's value, several words maybe */
 } DiffTok;
 
-/* The words of a segment as the diff compares them: content words by
- * their canonical stem, function words as written (normalized). */
+typedef struct
+{
+  Space      *space;
+  PxDocument *da, *db;
+  GArray     *diff;      /* PxDiffChunk */
+  guint       matched;   /* content words in equal or equivalent runs */
+} Differ;
+
+/* A value written in several words, compared as one. */
+static gboolean
+is_value_kind (PxFactKind kind)
+{
+  return kind == PX_FACT_NUMBER || kind == PX_FACT_MONEY || kind == PX_FACT_PERCENT ||
+         kind == PX_FACT_QUANTITY || kind == PX_FACT_DATE || kind == PX_FACT_TIME || kind == PX_FACT_ORDINAL;
+}
+
+/* The value of @fact as one diff word: its normalized value as the key,
+ * its text as written as the surface. */
+static DiffTok
+value_token (Space        *space,
+             PxDocument   *document,
+             const PxFact *fact)
+{
+  g_autofree char *value = px_fact_format_value (fact);
+  g_autofree char *key = g_strconcat ("=", value != NULL ? value : fact->text, NULL);
+  g_autofree char *text = px_document_dup_slice (document, fact->start, fact->end);
+  g_autofree char *folded = g_utf8_casefold (text, -1);
+  g_autofree char *surface = g_strconcat ("=", folded, NULL);
+
+  return (DiffTok) { fact->start, fact->end, px_align_feature_id (space, key), px_align_feature_id (space, surface),
+                     TRUE, TRUE };
+}
+
+/* One word as the diff compares it: a content word by its canonical stem,
+ * a function word as written (normalized). */
+static DiffTok
+word_token (Space         *space,
+            const PxToken *tok)
+{
+  DiffTok d = { tok->start, tok->end, 0, 0, !(tok->flags & PX_TOKEN_STOPWORD), FALSE };
+
+  d.key = px_align_feature_id (space, d.content ? px_align_canonical_stem (space, tok->stem) : tok->norm);
+  d.surface = d.content ? px_align_feature_id (space, tok->stem) : d.key;
+  return d;
+}
+
+/* The words of tokens [first, last) of @document, punctuation left out;
+ * with @facts (sorted by start; numeric ones do not overlap), each value
+ * as one word. */
 static GArray *
 diff_tokens (Space      *space,
              PxDocument *document,
-             guint       segment)
+             guint       first,
+             guint       last,
+             GPtrArray  *facts)
 {
-  const PxSegment *seg = px_document_get_segment (document, segment);
   GArray *toks = g_array_new (FALSE, FALSE, sizeof (DiffTok));
+  guint f = 0;
 
-  for (guint t = seg->first_token; t < seg->first_token + seg->n_tokens; t++)
+  for (guint t = first; t < last; t++)
     {
       const PxToken *tok = px_document_get_token (document, t);
+      const PxFact *fact = NULL;
       DiffTok d;
 
+      while (facts != NULL && f < facts->len &&
+             (((const PxFact *)g_ptr_array_index (facts, f))->end <= tok->start ||
+              !is_value_kind (((const PxFact *)g_ptr_array_index (facts, f))->kind)))
+        f++;
+      if (facts != NULL && f < facts->len)
+        fact = g_ptr_array_index (facts, f);
+      if (fact != NULL && fact->start <= tok->start && tok->end <= fact->end)
+        {
+          if (toks->len == 0 || g_array_index (toks, DiffTok, toks->len - 1).start != fact->start)
+            {
+              d = value_token (space, document, fact);
+              g_array_append_val (toks, d);
+            }
+          continue;
+        }
       if (tok->flags & PX_TOKEN_PUNCT)
         continue;
-      d.start = tok->start;
-      d.end = tok->end;
-      d.content = !(tok->flags & PX_TOKEN_STOPWORD);
-      d.key = px_align_feature_id (space, d.content ? px_align_canonical_stem (space, tok->stem) : tok->norm);
-      d.surface = d.content ? px_align_feature_id (space, tok->stem) : d.key;
+      d = word_token (space, tok);
       g_array_append_val (toks, d);
     }
   return toks;
+}
+
+/* The tokens of @document covering bytes [start, end): [*first, *last). */
+static void
+token_range (PxDocument *document,
+             guint       start,
+             guint       end,
+             guint      *first,
+             guint      *last)
+{
+  const PxSegment *seg = px_document_get_segment (document, px_document_find_segment (document, start));
+
+  *first = seg->first_token;
+  while (*first < seg->first_token + seg->n_tokens && px_document_get_token (document, *first)->end <= start)
+    (*first)++;
+  *last = *first;
+  while (*last < seg->first_token + seg->n_tokens && px_document_get_token (document, *last)->start < end)
+    (*last)++;
 }
 
 static void
@@ -62,9 +146,54 @@ push_chunk (GArray  *diff,
   g_array_append_val (diff, chunk);
 }
 
+/* Whether a[ai, aj) and b[bi, bj) are as many content words, each related
+ * to the other's in turn: equivalent wording, not another word. */
+static gboolean
+related_run (Space         *space,
+             const DiffTok *a,
+             guint          ai,
+             guint          aj,
+             const DiffTok *b,
+             guint          bi,
+             guint          bj)
+{
+  if (aj - ai != bj - bi)
+    return FALSE;
+  for (guint k = 0; k < aj - ai; k++)
+    if (!a[ai + k].content || !b[bi + k].content || a[ai + k].value || b[bi + k].value ||
+        !px_align_words_relate (space, a[ai + k].key, b[bi + k].key))
+      return FALSE;
+  return TRUE;
+}
+
+static void diff_runs (Differ        *d,
+                       const DiffTok *a,
+                       guint          n,
+                       guint          a_pos,
+                       const DiffTok *b,
+                       guint          m,
+                       guint          b_pos);
+
+/* Two values that differ, word by word: the words both write stay equal. */
+static void
+diff_values (Differ        *d,
+             const DiffTok *va,
+             const DiffTok *vb)
+{
+  guint fa, la, fb, lb;
+  g_autoptr(GArray) wa = NULL;
+  g_autoptr(GArray) wb = NULL;
+
+  token_range (d->da, va->start, va->end, &fa, &la);
+  token_range (d->db, vb->start, vb->end, &fb, &lb);
+  wa = diff_tokens (d->space, d->da, fa, la, NULL);
+  wb = diff_tokens (d->space, d->db, fb, lb, NULL);
+  diff_runs (d, (const DiffTok *)wa->data, wa->len, va->start, (const DiffTok *)wb->data, wb->len, vb->start);
+}
+
 /* Emits the unequal stretch a[ai, aj) against b[bi, bj). */
 static void
-push_gap (GArray        *diff,
+push_gap (Differ        *d,
           const DiffTok *a,
           guint          ai,
           guint          aj,
@@ -74,69 +203,36 @@ push_gap (GArray        *diff,
           guint          bj,
           guint          b_pos)
 {
-  if (ai < aj && bi < bj)
-    push_chunk (diff, PX_DIFF_SUBSTITUTE, a[ai].start, a[aj - 1].end, b[bi].start, b[bj - 1].end);
+  if (aj == ai + 1 && bj == bi + 1 && a[ai].value && b[bi].value)
+    diff_values (d, &a[ai], &b[bi]);
+  else if (ai < aj && bi < bj)
+    push_chunk (d->diff, related_run (d->space, a, ai, aj, b, bi, bj) ? PX_DIFF_EQUIVALENT : PX_DIFF_SUBSTITUTE,
+                a[ai].start, a[aj - 1].end, b[bi].start, b[bj - 1].end);
   else if (ai < aj)
-    push_chunk (diff, PX_DIFF_DELETE, a[ai].start, a[aj - 1].end, b_pos, b_pos);
+    push_chunk (d->diff, PX_DIFF_DELETE, a[ai].start, a[aj - 1].end, b_pos, b_pos);
   else if (bi < bj)
-    push_chunk (diff, PX_DIFF_INSERT, a_pos, a_pos, b[bi].start, b[bj - 1].end);
+    push_chunk (d->diff, PX_DIFF_INSERT, a_pos, a_pos, b[bi].start, b[bj - 1].end);
 }
 
-/* Word-level alignment of two segments: the longest common subsequence of
- * their word keys, equal runs merged, the rest substitutions, insertions
- * and deletions. Sets *equal_content to the share of content words that
- * matched. */
-/* The tokens of @toks inside [start, end): *first and the count. */
-static const DiffTok *
-tokens_in (GArray *toks,
-           guint   start,
-           guint   end,
-           guint  *n)
+/* The longest common subsequence of the keys of a[0, n) and b[0, m),
+ * equal runs merged (equivalent ones, "invested" / "involved", in runs of
+ * their own), the gaps between them pushed as they are. */
+static void
+diff_runs (Differ        *d,
+           const DiffTok *a,
+           guint          n,
+           guint          a_pos,
+           const DiffTok *b,
+           guint          m,
+           guint          b_pos)
 {
-  const DiffTok *t = (const DiffTok *)toks->data;
-  guint first = 0, last;
-
-  while (first < toks->len && t[first].start < start)
-    first++;
-  last = first;
-  while (last < toks->len && t[last].end <= end)
-    last++;
-  *n = last - first;
-  return t + first;
-}
-
-GArray *
-px_align_word_diff (Space      *space,
-                    PxDocument *da,
-                    Bag        *bag_a,
-                    PxDocument *db,
-                    Bag        *bag_b,
-                    const guint range[4],
-                    double     *equal_content)
-{
-  GArray *ta = bag_a->diff_tokens != NULL ? bag_a->diff_tokens :
-               (bag_a->diff_tokens = diff_tokens (space, da, bag_a->segment));
-  GArray *tb = bag_b->diff_tokens != NULL ? bag_b->diff_tokens :
-               (bag_b->diff_tokens = diff_tokens (space, db, bag_b->segment));
-  guint n, m;
-  const DiffTok *a = tokens_in (ta, range[0], range[1], &n);
-  const DiffTok *b = tokens_in (tb, range[2], range[3], &m);
-  GArray *diff = g_array_new (FALSE, FALSE, sizeof (PxDiffChunk));
   g_autofree guint16 *table = NULL;
-  guint i = 0, j = 0, gi = 0, gj = 0, content = 0, matched = 0;
-  guint a_pos = range[0];
-  guint b_pos = range[2];
-
-  for (guint k = 0; k < n; k++)
-    content += a[k].content;
-  for (guint k = 0; k < m; k++)
-    content += b[k].content;
+  guint i = 0, j = 0, gi = 0, gj = 0;
 
   if (n == 0 || m == 0 || n > 400 || m > 400)
     {
-      push_gap (diff, a, 0, n, a_pos, b, 0, m, b_pos);
-      *equal_content = 0;
-      return diff;
+      push_gap (d, a, 0, n, a_pos, b, 0, m, b_pos);
+      return;
     }
 
   /* table[i][j]: LCS length of a[i..] and b[j..] */
@@ -152,23 +248,21 @@ px_align_word_diff (Space      *space,
         {
           guint ri = i, rj = j;
 
-          push_gap (diff, a, gi, i, a_pos, b, gj, j, b_pos);
-          /* a run of equal words; equivalent ones ("invested", "involved")
-           * in runs of their own */
+          push_gap (d, a, gi, i, a_pos, b, gj, j, b_pos);
           while (i < n && j < m && a[i].key == b[j].key && L (i, j) == L (i + 1, j + 1) + 1)
             {
               gboolean same = a[i].surface == b[j].surface;
 
               if (i > ri && same != (a[i - 1].surface == b[j - 1].surface))
                 {
-                  push_chunk (diff, same ? PX_DIFF_EQUIVALENT : PX_DIFF_EQUAL,
+                  push_chunk (d->diff, same ? PX_DIFF_EQUIVALENT : PX_DIFF_EQUAL,
                               a[ri].start, a[i - 1].end, b[rj].start, b[j - 1].end);
                   ri = i, rj = j;
                 }
-              matched += a[i].content + b[j].content;
+              d->matched += a[i].content + b[j].content;
               i++, j++;
             }
-          push_chunk (diff, a[i - 1].surface == b[j - 1].surface ? PX_DIFF_EQUAL : PX_DIFF_EQUIVALENT,
+          push_chunk (d->diff, a[i - 1].surface == b[j - 1].surface ? PX_DIFF_EQUAL : PX_DIFF_EQUIVALENT,
                       a[ri].start, a[i - 1].end, b[rj].start, b[j - 1].end);
           a_pos = a[i - 1].end;
           b_pos = b[j - 1].end;
@@ -180,7 +274,97 @@ px_align_word_diff (Space      *space,
         j++;
     }
 #undef L
-  push_gap (diff, a, gi, n, a_pos, b, gj, m, b_pos);
-  *equal_content = content > 0 ? (double)matched / content : 0;
-  return diff;
+  push_gap (d, a, gi, n, a_pos, b, gj, m, b_pos);
+}
+
+/* The tokens of t[0, len) inside [start, end): the first and *n. */
+static const DiffTok *
+tokens_in (const DiffTok *t,
+           guint          len,
+           guint          start,
+           guint          end,
+           guint         *n)
+{
+  guint first = 0, last;
+
+  while (first < len && t[first].start < start)
+    first++;
+  last = first;
+  while (last < len && t[last].end <= end)
+    last++;
+  *n = last - first;
+  return t + first;
+}
+
+/* A phrase dropped in one place and added in another ("On Thursday the
+ * bank …" / "The bank … on Thursday") is the same words moved: one chunk
+ * with both places, no change. */
+static void
+find_moves (GArray        *diff,
+            const DiffTok *a,
+            guint          n,
+            const DiffTok *b,
+            guint          m)
+{
+  for (guint c = 0; c < diff->len; c++)
+    {
+      PxDiffChunk *del = &g_array_index (diff, PxDiffChunk, c);
+      const DiffTok *wa;
+      guint na;
+
+      if (del->op != PX_DIFF_DELETE)
+        continue;
+      wa = tokens_in (a, n, del->a_start, del->a_end, &na);
+      for (guint i = 0; i < diff->len && na > 0; i++)
+        {
+          PxDiffChunk *ins = &g_array_index (diff, PxDiffChunk, i);
+          const DiffTok *wb;
+          guint nb, k;
+
+          if (ins->op != PX_DIFF_INSERT)
+            continue;
+          wb = tokens_in (b, m, ins->b_start, ins->b_end, &nb);
+          for (k = 0; k < na && nb == na && wa[k].key == wb[k].key; k++)
+            ;
+          if (nb != na || k < na)
+            continue;
+          del->op = PX_DIFF_MOVED;
+          del->b_start = ins->b_start;
+          del->b_end = ins->b_end;
+          g_array_remove_index (diff, i);
+          if (i < c)
+            c--;
+          break;
+        }
+    }
+}
+
+GArray *
+px_align_word_diff (Space      *space,
+                    PxDocument *da,
+                    Bag        *bag_a,
+                    PxDocument *db,
+                    Bag        *bag_b,
+                    const guint range[4],
+                    double     *equal_content)
+{
+  GArray *ta = bag_a->diff_tokens != NULL ? bag_a->diff_tokens :
+               (bag_a->diff_tokens = diff_tokens (space, da, bag_a->first_token,
+                                                  bag_a->first_token + bag_a->n_tokens, bag_a->facts));
+  GArray *tb = bag_b->diff_tokens != NULL ? bag_b->diff_tokens :
+               (bag_b->diff_tokens = diff_tokens (space, db, bag_b->first_token,
+                                                  bag_b->first_token + bag_b->n_tokens, bag_b->facts));
+  Differ d = { space, da, db, g_array_new (FALSE, FALSE, sizeof (PxDiffChunk)), 0 };
+  guint n, m, content = 0;
+  const DiffTok *a = tokens_in ((const DiffTok *)ta->data, ta->len, range[0], range[1], &n);
+  const DiffTok *b = tokens_in ((const DiffTok *)tb->data, tb->len, range[2], range[3], &m);
+
+  for (guint k = 0; k < n; k++)
+    content += a[k].content;
+  for (guint k = 0; k < m; k++)
+    content += b[k].content;
+  diff_runs (&d, a, n, range[0], b, m, range[2]);
+  find_moves (d.diff, a, n, b, m);
+  *equal_content = content > 0 ? (double)d.matched / content : 0;
+  return d.diff;
 }

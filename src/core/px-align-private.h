@@ -74,6 +74,8 @@ G_BEGIN_DECLS
  * share of its words. */
 #define PX_ALIGN_ECHO_RUN        6
 #define PX_ALIGN_ECHO_SHARE      0.6
+/* A link shows the widest part that scores this share of the best. */
+#define PX_ALIGN_PART_WIDEN      0.9
 /* Tokens a part reaches beyond its shared words, inside its clause. */
 #define PX_ALIGN_PART_REACH      2
 
@@ -217,6 +219,19 @@ double      px_align_pair_score         (const Space *space,
                                          const Bag   *a,
                                          const Bag   *b,
                                          gboolean     parts,
+                                         Span        *span);
+/* The part a link shows: of the parts of @a and @b that score nearly as
+ * well as the best (PX_ALIGN_PART_WIDEN of it), the one that shares the
+ * most, not the fewest words that score in full. *span holds the
+ * scored part, and receives the shown one. */
+/* Whether two content words (feature ids) say about the same: near forms
+ * or related WordNet senses, as the scorer reads them. */
+gboolean    px_align_words_relate       (const Space *space,
+                                         guint        a,
+                                         guint        b);
+void        px_align_pair_part          (const Space *space,
+                                         const Bag   *a,
+                                         const Bag   *b,
                                          Span        *span);
 
 /* ---- candidates and selection ---- */

@@ -83,11 +83,29 @@ details_agree (const PxFact *x,
          (x->kind != PX_FACT_DATE || same_date_precision (x, y));
 }
 
+/* Whether a fact in the part @range of @x (a date or a time anywhere in
+ * its segment) agrees with @fy of the other side. */
+static gboolean
+agreed_in (const Bag    *x,
+           const guint  *range,
+           const PxFact *fy)
+{
+  for (guint i = 0; i < x->facts->len; i++)
+    {
+      const PxFact *fx = g_ptr_array_index (x->facts, i);
+
+      if ((is_sentence_scoped (fx->kind) || in_range (fx, range)) && counterpart (fx, fy) && details_agree (fx, fy))
+        return TRUE;
+    }
+  return FALSE;
+}
+
 /* A detail differs when a fact in the linked part of one side (a date or
- * time anywhere in its segment) meets a
- * fact of its kind and measure in the other's part, and none of those
- * agrees with it: another value, another precision, another place. A
- * fact only one side gives is an addition, shown by the word diff, not a
+ * time anywhere in its segment) meets a fact of its kind and measure in
+ * the other's part, neither agrees with any fact of the other side, and
+ * so one stands where the other was: another value, another precision,
+ * another place. A fact only one side gives ("Broadcom buys VMware" for
+ * "it will acquire VMware") is an addition, shown by the word diff, not a
  * differing detail. */
 static gboolean
 details_differ (const Bag    *a,
@@ -117,8 +135,8 @@ details_differ (const Bag    *a,
 
               if ((!scoped && !in_range (fy, ry)) || !counterpart (fx, fy))
                 continue;
-              met = TRUE;
               agreed = details_agree (fx, fy);
+              met |= !agreed && !agreed_in (x, rx, fy);
             }
           if (met && !agreed)
             return TRUE;
@@ -171,6 +189,7 @@ px_align_make_link (Space           *space,
   link->a = (PxSegmentRef) { a->doc, a->segment };
   link->b = (PxSegmentRef) { b->doc, b->segment };
   link->score = score;
+  px_align_pair_part (space, a, b, &span);
   to_clause (da, a, &span.a_first, &span.a_last);
   to_clause (db, b, &span.b_first, &span.b_last);
   link->a_start = px_document_get_token (da, a->first_token + span.a_first)->start;

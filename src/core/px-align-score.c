@@ -495,6 +495,7 @@ static double
 best_span (const Bag *a,
            const Bag *b,
            Evidence  *e,
+           double     floor,
            Span      *span)
 {
   double best = 0, best_shared = 0;
@@ -538,7 +539,10 @@ best_span (const Bag *a,
           /* of two parts that score alike, the one that shares more */
           if (score > best - 1e-6)
             score *= span_contrast (e, e->matches[i].pa, m->pa, lo, hi);
-          if (score > best + 1e-6 || (score > best - 1e-6 && ma + mb > best_shared))
+          /* with a floor: of the parts that score that much, the one that
+           * shares the most */
+          if (floor > 0 ? score >= floor && ma + mb > best_shared
+                        : score > best + 1e-6 || (score > best - 1e-6 && ma + mb > best_shared))
             {
               best = score;
               best_shared = ma + mb;
@@ -597,7 +601,7 @@ px_align_pair_score (const Space *space,
       /* no part scores more than its shared weight allows */
       parts = MIN (1.0, shared / PX_ALIGN_PART_MASS) > score;
     }
-  partial = parts ? best_span (a, b, &e, &part) : 0;
+  partial = parts ? best_span (a, b, &e, 0, &part) : 0;
   if (partial > score)
     {
       score = partial;
@@ -607,4 +611,40 @@ px_align_pair_score (const Space *space,
   if (e.opposed)
     score *= ANTONYM_CONTRAST;
   return CLAMP (score, 0.0, 1.0);
+}
+
+void
+px_align_pair_part (const Space *space,
+                    const Bag   *a,
+                    const Bag   *b,
+                    Span        *span)
+{
+  Evidence e;
+  Span part = *span;
+  double best;
+
+  pair_evidence (space, a, b, &e);
+  qsort (e.matches, e.n_matches, sizeof (Match), compare_matches);
+  best = best_span (a, b, &e, 0, &part);
+  /* the scored part is the whole segments, or there is no part */
+  if (best <= 0 || (span->a_first == 0 && span->a_last + 1 == a->n_tokens &&
+                    span->b_first == 0 && span->b_last + 1 == b->n_tokens))
+    return;
+  best_span (a, b, &e, PX_ALIGN_PART_WIDEN * best, span);
+}
+
+gboolean
+px_align_words_relate (const Space *space,
+                       guint        a,
+                       guint        b)
+{
+  const FeatureInfo *info = (const FeatureInfo *)space->info->data;
+  Feature fa = { a, 1, 0, 0 }, fb = { b, 1, 0, 0 };
+  const PxAlignRelation *relation;
+
+  if (a >= space->info->len || b >= space->info->len || !can_relate (info, &fa) || !can_relate (info, &fb) ||
+      !may_relate (&info[a], &info[b]))
+    return FALSE;
+  relation = relation_of (space, &fa, &fb);
+  return relation->credit > 0 && !relation->opposed;
 }

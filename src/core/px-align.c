@@ -32,8 +32,15 @@ px_diff_op_to_string (PxDiffOp op)
     case PX_DIFF_INSERT: return "insert";
     case PX_DIFF_DELETE: return "delete";
     case PX_DIFF_EQUIVALENT: return "equivalent";
+    case PX_DIFF_MOVED: return "moved";
     default: g_return_val_if_reached (NULL);
     }
+}
+
+gboolean
+px_diff_op_is_change (PxDiffOp op)
+{
+  return op == PX_DIFF_SUBSTITUTE || op == PX_DIFF_INSERT || op == PX_DIFF_DELETE;
 }
 
 const char *

@@ -25,6 +25,7 @@ typedef enum
   PX_DIFF_INSERT,          /* only in b: a_start == a_end */
   PX_DIFF_DELETE,          /* only in a: b_start == b_end */
   PX_DIFF_EQUIVALENT,      /* other words the engine counts as the same: "invested" / "involved" */
+  PX_DIFF_MOVED,           /* the same words elsewhere: a_* where a has them, b_* where b has them */
 } PxDiffOp;
 
 typedef struct
@@ -87,6 +88,9 @@ typedef void (*PxProgressFunc) (double fraction, gpointer user_data);
 
 const char *px_relation_to_string     (PxRelation     relation);
 const char *px_diff_op_to_string      (PxDiffOp       op);
+/* Whether a chunk of that op is a difference a reader must see: another
+ * word, an added or a dropped one (not equal, equivalent or moved words). */
+gboolean    px_diff_op_is_change      (PxDiffOp       op);
 const char *px_claim_status_to_string (PxClaimStatus  status);
 
 void        px_link_free              (PxLink        *link);

@@ -428,7 +428,7 @@ is_small_diff (Report       *report,
     {
       const PxDiffChunk *chunk = &g_array_index (link->diff, PxDiffChunk, k);
 
-      if (chunk->op != PX_DIFF_EQUAL && chunk->op != PX_DIFF_EQUIVALENT)
+      if (px_diff_op_is_change (chunk->op))
         changed += (chunk->a_end - chunk->a_start) + (chunk->b_end - chunk->b_start);
     }
   return changed * 3 <= (sa->end - sa->start) + (sb->end - sb->start);
@@ -488,8 +488,8 @@ report_init (Report       *report,
           Range a = { chunk->a_start, chunk->a_end };
           Range b = { chunk->b_start, chunk->b_end };
 
-          /* equivalent wording is no differing detail */
-          if (chunk->op == PX_DIFF_EQUAL || chunk->op == PX_DIFF_EQUIVALENT)
+          /* equivalent or moved wording is no differing detail */
+          if (!px_diff_op_is_change (chunk->op))
             continue;
           /* A pair that differs in most of its words (a translation, a
            * rewrite) marks only the words on facts: the detail that differs. */

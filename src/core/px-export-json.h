@@ -8,7 +8,7 @@
 
 G_BEGIN_DECLS
 
-#define PX_JSON_FORMAT_VERSION 2
+#define PX_JSON_FORMAT_VERSION 3
 
 char *px_export_json_string           (PxComparison *comparison,
                                        gboolean      pretty,
