@@ -638,6 +638,27 @@ test_repeated_claim (void)
   g_assert_nonnull (link_of (comparison, 0, "Heavy rain", 1, "Heavy rain"));
 }
 
+/* Two close values of one measure state one claim with a differing
+ * detail (a count and an exit poll); values far apart measured alike tell
+ * of other things (a quake and an aftershock). */
+static void
+test_other_value (void)
+{
+  g_autoptr(PxComparison) close = compare (
+    "Mayor Anna Lind won 61.31 percent of the votes in Sunday's election, the election commission said.\n",
+    "Anna Lind was re-elected mayor with 62.45 percent of the votes, according to an exit poll.\n",
+    NULL);
+  g_autoptr(PxComparison) far = compare (
+    "The quake had a magnitude of 6.8, the survey said.\n",
+    "An aftershock of magnitude 3.9 shook the town on Sunday.\n",
+    NULL);
+  const PxLink *link = link_of (close, 0, "Mayor", 1, "Anna Lind");
+
+  g_assert_nonnull (link);
+  g_assert_cmpint (link->relation, ==, PX_RELATION_DIFFERS);
+  g_assert_null (link_of (far, 0, "The quake", 1, "An aftershock"));
+}
+
 /* A page that prints its headline again as clutter states it there too:
  * the copy links, joins the claim with the body sentence that repeats it,
  * and other clutter still never links. */
@@ -917,6 +938,7 @@ main (int    argc,
   g_test_add_func ("/align/parts/split-sentence", test_part_of_split_sentence);
   g_test_add_func ("/align/parts/repeated-claim", test_repeated_claim);
   g_test_add_func ("/align/parts/echo", test_echo);
+  g_test_add_func ("/align/parts/other-value", test_other_value);
   g_test_add_func ("/align/parts/shared-value", test_shared_value);
   g_test_add_func ("/align/parts/names-alone", test_names_alone);
   g_test_add_func ("/align/parts/near-value", test_near_value);

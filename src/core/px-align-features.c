@@ -332,18 +332,19 @@ add_fact_features (Space        *space,
   if (key != NULL)
     bag_add (bag, px_align_feature_id (space, key), weight,
              FEATURE_FACT | (key[1] == 'e' ? FEATURE_BONUS | FEATURE_NAME : 0) |
-             (near ? FEATURE_BONUS : 0) |
+             (near ? FEATURE_BONUS : key[1] == 'v' ? FEATURE_VALUE : 0) |
              (strchr ("dyt", key[1]) != NULL ? FEATURE_FRAME : 0));
   if (measure != NULL)
     bag_add (bag, px_align_feature_id (space, measure), 0.5,
-             FEATURE_FACT | (measure[1] == 'm' ? FEATURE_BONUS : FEATURE_FRAME));
+             FEATURE_FACT | (measure[1] == 'm' ? FEATURE_BONUS | FEATURE_MEASURE : FEATURE_FRAME));
   if (near)
     {
       g_autofree char *rounded = g_strdup_printf ("#r:%d:%.2g:%s",
                                                   fact->kind == PX_FACT_QUANTITY ? PX_FACT_NUMBER : fact->kind,
                                                   fact->value, fact->currency ? fact->currency : "");
 
-      bag_add (bag, px_align_feature_id (space, rounded), PX_ALIGN_FACT_WEIGHT * PX_ALIGN_NEAR_VALUE, FEATURE_FACT);
+      bag_add (bag, px_align_feature_id (space, rounded), PX_ALIGN_FACT_WEIGHT * PX_ALIGN_NEAR_VALUE,
+               FEATURE_FACT | FEATURE_VALUE);
     }
 }
 

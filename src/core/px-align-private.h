@@ -43,6 +43,9 @@ G_BEGIN_DECLS
 #define PX_ALIGN_LEAD_BONUS      0.2
 #define PX_ALIGN_STOPWORD_WEIGHT 0.12
 #define PX_ALIGN_FACT_WEIGHT     2.0
+/* Two values of one measure that differ, as a share of their weight. */
+#define PX_ALIGN_OTHER_VALUE     0.5
+#define PX_ALIGN_OTHER_VALUE_RATIO 1.25
 /* A small count ("ten", "69") or zero: a shared value that says little. */
 #define PX_ALIGN_SMALL_VALUE     0.3
 /* A small count of something ("a three-year term", "three decades"):
@@ -89,6 +92,8 @@ enum
   FEATURE_BONUS    = 1 << 3,   /* counts when shared, is no difference when not */
   FEATURE_CAPITAL  = 1 << 4,   /* capitalized inside a sentence: a name or a title */
   FEATURE_FRAME    = 1 << 5,   /* frames a claim, states none: a date, a time, "said" */
+  FEATURE_VALUE    = 1 << 6,   /* the value of a number, an amount or a share, as it counts */
+  FEATURE_MEASURE  = 1 << 7,   /* what a value measures ("#m:…") */
 };
 
 typedef struct

@@ -14,6 +14,7 @@
 
 #include "config.h"
 
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 #include "px-align-private.h"
@@ -158,6 +159,7 @@ typedef struct
   gboolean name;       /* part of a name: no claim on its own */
   gboolean content;    /* neither a name nor a function word */
   gboolean fact;       /* a fact's pseudo-word */
+  gboolean measure;    /* what a value measures */
 } Match;
 
 #define MAX_MATCHES 96
@@ -215,7 +217,7 @@ add_match (const Space   *space,
     e->matches[e->n_matches++] = (Match) {
       fa->pos, fb->pos, wa, wb, fa->id == fb->id && (fa->flags & FEATURE_BONUS), name,
       !name && !(flags & (FEATURE_STOPWORD | FEATURE_CAPITAL | FEATURE_FRAME)),
-      (fa->flags & FEATURE_FACT) != 0
+      (fa->flags & FEATURE_FACT) != 0, (fa->flags & FEATURE_MEASURE) != 0
     };
 }
 
@@ -329,6 +331,73 @@ match_related (const Space *space,
     }
 }
 
+/* The value of what the measure matched at @pos measures, left unmatched
+ * in @bag: its index, or -1. */
+static int
+unmatched_value_at (const Bag    *bag,
+                    const guint8 *taken,
+                    guint         pos)
+{
+  for (guint k = 0; k < bag->features->len; k++)
+    {
+      const Feature *f = &g_array_index (bag->features, Feature, k);
+
+      if (!taken[k] && (f->flags & FEATURE_VALUE) && f->pos == pos)
+        return k;
+    }
+  return -1;
+}
+
+/* The value a value feature holds: "#v:2012", "#v:2:81.31:", "#r:2:81:". */
+static double
+feature_value (const Space   *space,
+               const Feature *f)
+{
+  const char *name = g_ptr_array_index (space->names, f->id);
+  char *end = NULL;
+  double v = g_ascii_strtod (name + 3, &end);
+
+  if (end != NULL && *end == ':')
+    v = g_ascii_strtod (end + 1, NULL);
+  return v;
+}
+
+/* Two values of one measure ("a turnout of 23.37 %" at ten, "a turnout of
+ * 69.44 %" at the close; "81.31 % of the vote", "82.45 % of the votes")
+ * state one claim with a differing detail: the values meet at a share of
+ * their weight, and the relation reads the difference. */
+static void
+match_other_values (const Space *space,
+                    const Bag   *a,
+                    const Bag   *b,
+                    Evidence    *e,
+                    guint8      *taken_a,
+                    guint8      *taken_b)
+{
+  for (guint m = 0, n = e->n_matches; m < n; m++)
+    {
+      int ka, kb;
+
+      if (!e->matches[m].measure ||
+          (ka = unmatched_value_at (a, taken_a, e->matches[m].pa)) < 0 ||
+          (kb = unmatched_value_at (b, taken_b, e->matches[m].pb)) < 0)
+        continue;
+      {
+        const Feature *fa = &g_array_index (a->features, Feature, ka);
+        const Feature *fb = &g_array_index (b->features, Feature, kb);
+        double w = PX_ALIGN_OTHER_VALUE * MIN (fa->weight, fb->weight);
+        double va = fabs (feature_value (space, fa)), vb = fabs (feature_value (space, fb));
+
+        /* far apart, they tell of other things measured alike ("a
+         * magnitude of 6.8", "a magnitude 3.9 aftershock") */
+        if (MAX (va, vb) > PX_ALIGN_OTHER_VALUE_RATIO * MIN (va, vb))
+          continue;
+        add_match (space, e, fa, fb, w, w);
+        taken_a[ka] = taken_b[kb] = TRUE;
+      }
+    }
+}
+
 /* Whether a word left on one side meets its antonym on the other ("open"
  * against "close"). */
 static gboolean
@@ -394,6 +463,7 @@ static void
 pair_evidence (const Space *space,
                const Bag   *a,
                const Bag   *b,
+               gboolean     claims,
                Evidence    *e)
 {
   guint na = a->features->len, nb = b->features->len;
@@ -418,6 +488,10 @@ pair_evidence (const Space *space,
 
   match_same (space, a, b, e, taken_a, taken_b);
   match_related (space, a, b, e, taken_a, taken_b);
+  /* (two sentences that give one measure two values are less alike, but
+   * state one claim) */
+  if (claims)
+    match_other_values (space, a, b, e, taken_a, taken_b);
   e->opposed = find_opposed (space, a, b, taken_a, taken_b);
   find_alone (space, a, taken_a, e, 0);
   find_alone (space, b, taken_b, e, 1);
@@ -568,7 +642,7 @@ px_align_pair_score (const Space *space,
   Span part = { 0, a->n_tokens - 1, 0, b->n_tokens - 1 };
   double denom, score, partial;
 
-  pair_evidence (space, a, b, &e);
+  pair_evidence (space, a, b, parts, &e);
   /* in order of position in @a: the names' runs and the parts read so */
   qsort (e.matches, e.n_matches, sizeof (Match), compare_matches);
   denom = e.total[0] + e.total[1];
@@ -623,7 +697,7 @@ px_align_pair_part (const Space *space,
   Span part = *span;
   double best;
 
-  pair_evidence (space, a, b, &e);
+  pair_evidence (space, a, b, TRUE, &e);
   qsort (e.matches, e.n_matches, sizeof (Match), compare_matches);
   best = best_span (a, b, &e, 0, &part);
   /* the scored part is the whole segments, or there is no part */
