@@ -3,8 +3,10 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * As in Meld's link map: only the bands with an end in view are drawn, as
- * filled curves from one sentence's lines to the other's. Clicking a band
- * selects its sentences. Drawn with cairo (GskPath is GTK 4.14).
+ * filled curves from the lines of one sentence's linked part to the
+ * other's (of a long sentence, the lines that state the shared claim).
+ * Clicking a band selects its sentences. Drawn with cairo (GskPath is
+ * GTK 4.14).
  */
 #define G_LOG_DOMAIN "px-link-map"
 
@@ -21,6 +23,10 @@ typedef struct
   guint      left;      /* segment in the left column */
   guint      right;     /* segment in the right column */
   PxRelation relation;
+  /* the linked parts, bytes of each column's text; the whole segments
+   * when start == end */
+  guint      left_start, left_end;
+  guint      right_start, right_end;
 } Band;
 
 struct _PxLinkMap
@@ -83,8 +89,10 @@ band_geometry (PxLinkMap  *self,
                double     *ry,
                double     *rh)
 {
-  return px_source_view_get_segment_area (self->columns[0], band->left, GTK_WIDGET (self), ly, lh) &&
-         px_source_view_get_segment_area (self->columns[1], band->right, GTK_WIDGET (self), ry, rh);
+  return px_source_view_get_part_area (self->columns[0], band->left, band->left_start, band->left_end,
+                                       GTK_WIDGET (self), ly, lh) &&
+         px_source_view_get_part_area (self->columns[1], band->right, band->right_start, band->right_end,
+                                       GTK_WIDGET (self), ry, rh);
 }
 
 static gboolean
@@ -329,9 +337,11 @@ px_link_map_set_comparison (PxLinkMap    *self,
       if (link->relation == PX_RELATION_RELATED)
         continue;
       if (link->a.doc == ldoc && link->b.doc == rdoc)
-        band = (Band) { link->a.segment, link->b.segment, link->relation };
+        band = (Band) { link->a.segment, link->b.segment, link->relation,
+                        link->a_start, link->a_end, link->b_start, link->b_end };
       else if (link->a.doc == rdoc && link->b.doc == ldoc)
-        band = (Band) { link->b.segment, link->a.segment, link->relation };
+        band = (Band) { link->b.segment, link->a.segment, link->relation,
+                        link->b_start, link->b_end, link->a_start, link->a_end };
       else
         continue;
       g_array_append_val (self->bands, band);

@@ -641,6 +641,33 @@ remove_highlights (PxSourceView *self)
   self->selected = -1;
 }
 
+/* A segment's claim status on the parts that state its claim; the rest
+ * of the sentence is this source's alone. */
+static void
+add_claim_ops (PxSourceView *self,
+               guint         s,
+               TagId         tag)
+{
+  const PxSegment *seg = px_document_get_segment (self->document, s);
+  GArray *parts = px_comparison_get_claim_parts (self->comparison, self->index, s);
+  guint from = seg->start;
+
+  if (parts == NULL)
+    {
+      add_op (self, tag, seg->start, seg->end);
+      return;
+    }
+  for (guint k = 0; k < parts->len; k++)
+    {
+      const PxByteRange *r = &g_array_index (parts, PxByteRange, k);
+
+      add_op (self, TAG_UNIQUE, from, r->start);
+      add_op (self, tag, r->start, r->end);
+      from = r->end;
+    }
+  add_op (self, TAG_UNIQUE, from, seg->end);
+}
+
 static void
 queue_highlights (PxSourceView *self)
 {
@@ -652,7 +679,6 @@ queue_highlights (PxSourceView *self)
 
   for (guint s = 0; s < self->n_segments; s++)
     {
-      const PxSegment *seg = px_document_get_segment (self->document, s);
       int claim_index = px_comparison_get_claim_for_segment (self->comparison, self->index, s);
       const PxClaim *claim;
 
@@ -660,7 +686,7 @@ queue_highlights (PxSourceView *self)
         continue;
       claim = g_ptr_array_index (claims, claim_index);
       self->segment_status[s] = claim->status + 1;
-      add_op (self, TAG_SHARED + claim->status, seg->start, seg->end);
+      add_claim_ops (self, s, TAG_SHARED + claim->status);
     }
 
   for (guint i = 0; facts != NULL && i < facts->len; i++)
@@ -1496,18 +1522,46 @@ px_source_view_get_segment_area (PxSourceView *self,
                                  double       *y,
                                  double       *height)
 {
+  return px_source_view_get_part_area (self, segment, 0, 0, relative_to, y, height);
+}
+
+gboolean
+px_source_view_get_part_area (PxSourceView *self,
+                              guint         segment,
+                              guint         start,
+                              guint         end,
+                              GtkWidget    *relative_to,
+                              double       *y,
+                              double       *height)
+{
+  const PxSegment *seg;
   int by, bh, wx, wy;
   double rx, ry;
 
   g_return_val_if_fail (PX_IS_SOURCE_VIEW (self), FALSE);
   g_return_val_if_fail (GTK_IS_WIDGET (relative_to), FALSE);
 
+  if (segment >= self->n_segments)
+    return FALSE;
+  seg = px_document_get_segment (self->document, segment);
   /* hidden clutter has no place to point at, even where it repeats a
    * headline that links */
-  if (segment >= self->n_segments ||
-      (self->boilerplate_hidden && px_document_get_segment (self->document, segment)->kind == PX_SEGMENT_BOILERPLATE))
+  if (self->boilerplate_hidden && seg->kind == PX_SEGMENT_BOILERPLATE)
     return FALSE;
-  segment_buffer_yrange (self, segment, &by, &bh);
+  if (start < end && seg->start <= start && end <= seg->end && (start > seg->start || end < seg->end))
+    {
+      GtkTextIter first, last;
+      GdkRectangle a, b;
+
+      iter_at_byte (self, &first, start);
+      iter_at_byte (self, &last, end);
+      gtk_text_view_get_iter_location (self->text_view, &first, &a);
+      gtk_text_view_get_iter_location (self->text_view, &last, &b);
+      by = a.y;
+      bh = MAX (b.y + b.height - a.y, a.height);
+    }
+  else
+    segment_buffer_yrange (self, segment, &by, &bh);
   gtk_text_view_buffer_to_window_coords (self->text_view, GTK_TEXT_WINDOW_WIDGET, 0, by, &wx, &wy);
   if (!gtk_widget_translate_coordinates (GTK_WIDGET (self->text_view), relative_to, wx, wy, &rx, &ry))
     return FALSE;

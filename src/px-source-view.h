@@ -79,6 +79,15 @@ gboolean       px_source_view_get_segment_area      (PxSourceView  *self,
                                                      GtkWidget     *relative_to,
                                                      double        *y,
                                                      double        *height);
+/* The lines of bytes [@start, @end) of @segment (the whole segment when
+ * @start == @end), as px_source_view_get_segment_area (). */
+gboolean       px_source_view_get_part_area         (PxSourceView  *self,
+                                                     guint          segment,
+                                                     guint          start,
+                                                     guint          end,
+                                                     GtkWidget     *relative_to,
+                                                     double        *y,
+                                                     double        *height);
 /* The first and last segment at least partly visible; FALSE if none. */
 gboolean       px_source_view_get_visible_segments  (PxSourceView  *self,
                                                      guint         *first,

@@ -171,6 +171,37 @@ test_single_document (void)
     }
 }
 
+/* Of a long sentence that bundles claims, the part another source states
+ * is what states the shared claim; a sentence stated whole has no parts. */
+static void
+test_claim_parts (void)
+{
+  const char *long_text =
+    "The harbour bridge will close for repairs in March, the city council said on Tuesday, after engineers "
+    "found cracks in two of its pillars during a routine inspection of the whole structure last autumn, and "
+    "the ferry across the harbour will run every twenty minutes instead of every hour while it is shut.";
+  g_autoptr(GPtrArray) documents = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(PxComparison) comparison = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *ferry = strstr (long_text, "and the ferry");
+  GArray *parts;
+  const PxByteRange *r;
+
+  g_ptr_array_add (documents, document_from_text (long_text));
+  g_ptr_array_add (documents, document_from_text (
+    "While the bridge is shut, the harbour ferry will run every twenty minutes instead of every hour."));
+  comparison = px_comparison_new (documents, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+
+  parts = px_comparison_get_claim_parts (comparison, 0, 0);
+  g_assert_nonnull (parts);
+  g_assert_cmpuint (parts->len, ==, 1);
+  r = &g_array_index (parts, PxByteRange, 0);
+  g_assert_cmpuint (r->start, ==, ferry - long_text);
+  g_assert_cmpuint (r->end, ==, strlen (long_text));
+  g_assert_null (px_comparison_get_claim_parts (comparison, 1, 0));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -180,6 +211,7 @@ main (int    argc,
   g_test_add_func ("/core/comparison/async", test_async);
   g_test_add_func ("/core/comparison/cancelled", test_cancelled);
   g_test_add_func ("/core/comparison/single-document", test_single_document);
+  g_test_add_func ("/core/comparison/claim-parts", test_claim_parts);
 
   return g_test_run ();
 }

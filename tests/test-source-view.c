@@ -9,6 +9,7 @@
 #include <math.h>
 
 #include <adwaita.h>
+#include <glib/gstdio.h>
 
 #include "px-application.h"
 #include "px-overview-strip.h"
@@ -52,8 +53,9 @@ status_tag (PxClaimStatus status)
     }
 }
 
-/* Every sentence carries the tag of its claim's status, every boilerplate
- * segment the boilerplate tag. */
+/* Every sentence carries the tag of its claim's status (on its linked
+ * parts, the rest of it "unique"), every boilerplate segment the
+ * boilerplate tag. */
 static void
 test_claim_tags (void)
 {
@@ -91,8 +93,15 @@ test_claim_tags (void)
           if (claim >= 0)
             {
               const PxClaim *c = g_ptr_array_index (claims, claim);
+              const char *text = px_document_get_text (document, NULL);
+              int length = g_utf8_strlen (text + seg->start, seg->end - seg->start);
+              gboolean found = FALSE;
 
-              g_assert_true (has_tag (buffer, status_tag (c->status), offset));
+              g_assert_true (has_tag (buffer, status_tag (c->status), offset) ||
+                             has_tag (buffer, "claim-unique", offset));
+              for (int k = 0; k < length && !found; k++)
+                found = has_tag (buffer, status_tag (c->status), offset + k);
+              g_assert_true (found);
             }
         }
     }
@@ -703,6 +712,86 @@ test_offscreen_columns_unmapped (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* A long sentence that bundles several claims links to a short one by
+ * the part that states the shared claim: that part's lines are what a
+ * band joins, not the whole sentence's. */
+static void
+test_part_area (void)
+{
+  g_autoptr(PxApplication) app = px_application_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("px-part-XXXXXX", &error);
+  g_autofree char *path_a = g_build_filename (dir, "a.txt", NULL);
+  g_autofree char *path_b = g_build_filename (dir, "b.txt", NULL);
+  GFile *files[2];
+  GPtrArray *links;
+  PxWindow *window;
+  PxSourceView *left;
+  gboolean checked = FALSE;
+
+  if (!have_display)
+    {
+      g_test_skip ("no display");
+      return;
+    }
+  g_assert_no_error (error);
+  g_assert_true (g_file_set_contents (path_a,
+    "The harbour bridge will close for repairs in March, the city council said on Tuesday, after engineers "
+    "found cracks in two of its pillars during a routine inspection of the whole structure last autumn, and "
+    "the ferry across the harbour will run every twenty minutes instead of every hour while it is shut.\n", -1, NULL));
+  g_assert_true (g_file_set_contents (path_b,
+    "While the bridge is shut, the harbour ferry will run every twenty minutes instead of every hour.\n", -1, NULL));
+  files[0] = g_file_new_for_path (path_a);
+  files[1] = g_file_new_for_path (path_b);
+
+  g_application_register (G_APPLICATION (app), NULL, NULL);
+  window = px_window_new (GTK_APPLICATION (app));
+  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
+  gtk_window_present (GTK_WINDOW (window));
+  px_window_open_files (window, files, 2);
+  px_test_wait_until_idle (window);
+  px_test_settle ();
+
+  left = px_window_get_column (window, 0);
+  links = px_comparison_get_links (px_window_get_comparison (window));
+  for (guint i = 0; i < links->len; i++)
+    {
+      const PxLink *link = g_ptr_array_index (links, i);
+      const PxSegment *seg = px_document_get_segment (px_comparison_get_document (px_window_get_comparison (window), 0),
+                                                      link->a.segment);
+      double sy, sh, py, ph;
+
+      if (link->relation == PX_RELATION_RELATED || link->a.doc != 0)
+        continue;
+      g_assert_cmpuint (link->a_start, >, seg->start);
+      g_assert_true (px_source_view_get_segment_area (left, link->a.segment, GTK_WIDGET (window), &sy, &sh));
+      g_assert_true (px_source_view_get_part_area (left, link->a.segment, link->a_start, link->a_end,
+                                                   GTK_WIDGET (window), &py, &ph));
+      /* the part's lines, lower and fewer than the sentence's */
+      g_assert_cmpfloat (py, >, sy + 1);
+      g_assert_cmpfloat (py + ph, <=, sy + sh + 1);
+      g_assert_cmpfloat (ph, <, sh);
+      /* the part takes the claim's colour, the rest of the sentence none */
+      {
+        GtkTextBuffer *buffer = gtk_text_view_get_buffer (px_source_view_get_text_view (left));
+        const char *text = px_document_get_text (px_source_view_get_document (left), NULL);
+
+        g_assert_true (has_tag (buffer, "claim-shared", g_utf8_pointer_to_offset (text, text + link->a_start)));
+        g_assert_true (has_tag (buffer, "claim-unique", g_utf8_pointer_to_offset (text, text + seg->start)));
+      }
+      checked = TRUE;
+    }
+  g_assert_true (checked);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  for (guint i = 0; i < 2; i++)
+    {
+      g_file_delete (files[i], NULL, NULL);
+      g_object_unref (files[i]);
+    }
+  g_rmdir (dir);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -722,6 +811,7 @@ main (int    argc,
   g_test_add_func ("/ui/source-view/sync-scroll-smooth", test_sync_scroll_smooth);
   g_test_add_func ("/ui/source-view/next-claim", test_next_claim);
   g_test_add_func ("/ui/source-view/highlight-kinds", test_highlight_kinds);
+  g_test_add_func ("/ui/source-view/part-area", test_part_area);
 
   return g_test_run ();
 }

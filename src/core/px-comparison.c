@@ -20,7 +20,14 @@ struct _PxComparison
   GPtrArray  *links;          /* PxLink* */
   GPtrArray  *claims;         /* PxClaim* */
   GHashTable *claim_of_segment; /* (doc << 32 | segment) → claim index + 1 */
+  GHashTable *claim_parts;      /* (doc << 32 | segment) → GArray of PxByteRange, where not whole */
 };
+
+/* Bytes between two linked parts of a sentence, or between a part and the
+ * sentence's edge, that state the claim too ("," "said" "and the"). */
+#define PART_GAP 12
+/* Parts that cover this share of a sentence: the whole sentence states it. */
+#define PART_WHOLE 0.7
 
 typedef struct
 {
@@ -121,6 +128,7 @@ px_comparison_finalize (GObject *object)
   g_clear_pointer (&self->links, g_ptr_array_unref);
   g_clear_pointer (&self->claims, g_ptr_array_unref);
   g_clear_pointer (&self->claim_of_segment, g_hash_table_unref);
+  g_clear_pointer (&self->claim_parts, g_hash_table_unref);
 
   G_OBJECT_CLASS (px_comparison_parent_class)->finalize (object);
 }
@@ -140,6 +148,7 @@ px_comparison_init (PxComparison *self)
   self->facts = g_ptr_array_new_with_free_func ((GDestroyNotify)px_fact_unref);
   self->document_facts = g_ptr_array_new_with_free_func ((GDestroyNotify)g_ptr_array_unref);
   self->claim_of_segment = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  self->claim_parts = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, (GDestroyNotify)g_array_unref);
 }
 
 /* Progress: facts take the first tenth, alignment the rest. */
@@ -159,6 +168,91 @@ scaled_progress_cb (double   fraction,
 
   if (scaled->func != NULL)
     scaled->func (scaled->offset + CLAMP (fraction, 0.0, 1.0) * scaled->scale, scaled->data);
+}
+
+/* A linked part of a segment, while the parts are gathered. */
+typedef struct
+{
+  guint64 key;          /* segment_key () */
+  guint   start, end;
+} Part;
+
+static int
+compare_parts (gconstpointer a,
+               gconstpointer b)
+{
+  const Part *pa = a, *pb = b;
+
+  if (pa->key != pb->key)
+    return pa->key < pb->key ? -1 : 1;
+  return pa->start < pb->start ? -1 : pa->start > pb->start;
+}
+
+/* The parts @parts[first, last) of one segment @seg, merged, taken to
+ * the sentence's edges nearby; NULL when they cover most of it. */
+static GArray *
+merge_parts (const Part      *parts,
+             guint            first,
+             guint            last,
+             const PxSegment *seg)
+{
+  GArray *ranges = g_array_new (FALSE, FALSE, sizeof (PxByteRange));
+  guint covered = 0;
+
+  for (guint k = first; k < last;)
+    {
+      PxByteRange r = { MAX (parts[k].start, seg->start), MIN (parts[k].end, seg->end) };
+
+      for (k++; k < last && parts[k].start <= r.end + PART_GAP; k++)
+        r.end = MAX (r.end, MIN (parts[k].end, seg->end));
+      if (r.start < seg->start + PART_GAP)
+        r.start = seg->start;
+      if (r.end + PART_GAP > seg->end)
+        r.end = seg->end;
+      if (ranges->len > 0)
+        r.start = MAX (r.start, g_array_index (ranges, PxByteRange, ranges->len - 1).end);
+      if (r.end <= r.start)
+        continue;
+      covered += r.end - r.start;
+      g_array_append_val (ranges, r);
+    }
+  if (ranges->len == 0 || covered >= PART_WHOLE * (seg->end - seg->start))
+    g_clear_pointer (&ranges, g_array_unref);
+  return ranges;
+}
+
+/* Which parts of its segments each link joins: the parts that state the
+ * claim, where they are not the whole segments. */
+static void
+index_claim_parts (PxComparison *self)
+{
+  g_autoptr(GArray) parts = g_array_new (FALSE, FALSE, sizeof (Part));
+
+  for (guint i = 0; i < self->links->len; i++)
+    {
+      const PxLink *link = g_ptr_array_index (self->links, i);
+
+      if (link->relation == PX_RELATION_RELATED)
+        continue;
+      g_array_append_val (parts, ((Part) { segment_key (link->a.doc, link->a.segment), link->a_start, link->a_end }));
+      g_array_append_val (parts, ((Part) { segment_key (link->b.doc, link->b.segment), link->b_start, link->b_end }));
+    }
+  g_array_sort (parts, compare_parts);
+  for (guint i = 0, j; i < parts->len; i = j)
+    {
+      const Part *p = &g_array_index (parts, Part, i);
+      guint doc = p->key >> 32, segment = p->key & G_MAXUINT32;
+      GArray *ranges;
+
+      for (j = i + 1; j < parts->len && g_array_index (parts, Part, j).key == p->key; j++)
+        ;
+      if (doc >= self->documents->len || segment >= px_document_get_n_segments (g_ptr_array_index (self->documents, doc)))
+        continue;
+      ranges = merge_parts ((const Part *)parts->data, i, j,
+                            px_document_get_segment (g_ptr_array_index (self->documents, doc), segment));
+      if (ranges != NULL)
+        g_hash_table_insert (self->claim_parts, g_memdup2 (&p->key, sizeof p->key), ranges);
+    }
 }
 
 static void
@@ -248,6 +342,7 @@ px_comparison_new_full (GPtrArray       *documents,
     }
   self->claims = px_align_build_claims (self->documents, self->links);
   index_claims (self);
+  index_claim_parts (self);
 
   self->fact_groups = px_fact_groups_build (self->documents, self->facts, self->links);
 
@@ -461,4 +556,19 @@ px_comparison_get_claim_for_segment (PxComparison *self,
   key = (gint64)segment_key (doc, segment);
   value = g_hash_table_lookup (self->claim_of_segment, &key);
   return value != NULL ? (int)GPOINTER_TO_UINT (value) - 1 : -1;
+}
+
+GArray *
+px_comparison_get_claim_parts (PxComparison *self,
+                               guint         doc,
+                               guint         segment)
+{
+  guint64 key;
+
+  g_return_val_if_fail (PX_IS_COMPARISON (self), NULL);
+
+  if (px_comparison_get_claim_for_segment (self, doc, segment) < 0)
+    return NULL;
+  key = segment_key (doc, segment);
+  return g_hash_table_lookup (self->claim_parts, &key);
 }

@@ -81,4 +81,18 @@ int              px_comparison_get_claim_for_segment (PxComparison *self,
                                                       guint         doc,
                                                       guint         segment);
 
+typedef struct
+{
+  guint start, end;   /* byte offsets into the document's text */
+} PxByteRange;
+
+/* The parts of a segment that state its claim, in text order (GArray of
+ * PxByteRange, owned by the comparison): of a long sentence that bundles
+ * several claims, the parts its links join; the rest of it is stated by
+ * this source alone. NULL when the whole segment states its claim (its
+ * links cover most of it), or when it has none. */
+GArray          *px_comparison_get_claim_parts (PxComparison *self,
+                                                guint         doc,
+                                                guint         segment);
+
 G_END_DECLS

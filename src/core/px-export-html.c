@@ -722,6 +722,10 @@ typedef struct
   GQueue      open;       /* Note*, by start: notes that may cover the piece */
   GPtrArray  *by_end;     /* Note*, by end (then report order) */
   guint       next_end;   /* into by_end: first note whose badge is not out */
+  /* The open segment's parts that state its claim (PxByteRange), when not
+   * the whole of it, and the class of its claim's status. */
+  GArray     *parts;
+  const char *part_class;
 } Column;
 
 /* Annotations highlighted on the same words at most; past it, a covered
@@ -861,6 +865,15 @@ add_piece (Report     *report,
 
   guint n_marks = 0;
 
+  /* of a sentence that states several claims, the parts that state the
+   * shared one take its status */
+  for (guint k = 0; col->parts != NULL && k < col->parts->len; k++)
+    if (g_array_index (col->parts, PxByteRange, k).start <= x && y <= g_array_index (col->parts, PxByteRange, k).end)
+      {
+        node = add_element (node, "span", col->part_class);
+        break;
+      }
+
   while (col->next_note < col->end_note && g_array_index (report->notes, Note, col->next_note).start <= x)
     g_queue_push_tail (&col->open, &g_array_index (report->notes, Note, col->next_note++));
 
@@ -971,9 +984,15 @@ add_paragraph (Report            *report,
   for (guint s = para->first_segment; s < seg_last; s++)
     {
       const PxSegment *seg = px_document_get_segment (document, s);
+      GArray *parts = px_comparison_get_claim_parts (report->comparison, col->doc, s);
 
       add_boundary (bounds, seg->start, para->start, para->end);
       add_boundary (bounds, seg->end, para->start, para->end);
+      for (guint k = 0; parts != NULL && k < parts->len; k++)
+        {
+          add_boundary (bounds, g_array_index (parts, PxByteRange, k).start, para->start, para->end);
+          add_boundary (bounds, g_array_index (parts, PxByteRange, k).end, para->start, para->end);
+        }
     }
   for (guint i = first_fact_from (col->facts, para->start); col->facts != NULL && i < col->facts->len; i++)
     {
@@ -1028,6 +1047,7 @@ add_paragraph (Report            *report,
           if (seg_node != NULL)
             close_segment (report, col, seg_node, seg_index);
           seg_node = NULL;
+          col->parts = NULL;
           seg_index++;
         }
 
@@ -1045,8 +1065,13 @@ add_paragraph (Report            *report,
             {
               const PxClaim *c = g_ptr_array_index (px_comparison_get_claims (report->comparison), claim);
 
-              g_string_append_c (klass, ' ');
-              g_string_append (klass, claim_status_class (c->status));
+              col->parts = px_comparison_get_claim_parts (report->comparison, col->doc, seg_index);
+              col->part_class = claim_status_class (c->status);
+              if (col->parts == NULL)
+                {
+                  g_string_append_c (klass, ' ');
+                  g_string_append (klass, col->part_class);
+                }
             }
           seg_node = add_element (block, "span", klass->str);
           g_string_free (klass, TRUE);
@@ -1237,10 +1262,10 @@ add_legend (Report     *report,
   add_legend_item (list, "span", "mk mk-shared", "12", "claim 12, stated by every source (same number in each column)");
   add_legend_item (list, "span", "mk mk-partial", "12", "claim stated by some of the sources");
   add_legend_item (list, "span", "mk mk-differs", "12\u2260", "claim stated with a differing detail");
-  add_legend_item (list, "span", "st-shared", "green", "sentence whose claim every source states");
-  add_legend_item (list, "span", "st-partial", "blue", "sentence whose claim several sources state");
-  add_legend_item (list, "span", "st-differs", "yellow", "sentence whose claim differs between sources");
-  add_legend_item (list, "span", "st-unique", "no tint, no number", "sentence only this source has");
+  add_legend_item (list, "span", "st-shared", "green", "sentence, or part of a long one, whose claim every source states");
+  add_legend_item (list, "span", "st-partial", "blue", "(part of a) sentence whose claim several sources state");
+  add_legend_item (list, "span", "st-differs", "yellow", "(part of a) sentence whose claim differs between sources");
+  add_legend_item (list, "span", "st-unique", "no tint, no number", "what only this source says");
   add_legend_item (list, "span", "diff", "word", "the words that differ");
   add_legend_item (list, "span", "fact f-agree", "68.5%", "fact that agrees across sources (solid underline)");
   add_legend_item (list, "span", "fact f-differs", "68.5%", "fact that differs between sources (wavy underline)");
