@@ -116,6 +116,9 @@ static const FactCase cases[] = {
   { "a half-point rise", "percent", "a half-point", "{\"points\":0.5}" },
   { "half the town was flooded", NULL, "half", NULL },
   { "up to 40%", "percent", "40%", "{\"percent\":40,\"qualifier\":\"<=\"}" },
+  /* a headline's verb of passing a mark qualifies the mark */
+  { "Morocco earthquake death toll tops 2,000", "number", "2,000", "{\"number\":2000,\"qualifier\":\">\"}" },
+  { "exports exceeded $4 billion", "money", "$4 billion", "{\"amount\":4000000000,\"qualifier\":\">\"}" },
   { "under 5%", "percent", "5%", "{\"qualifier\":\"<\"}" },
   /* dates */
   { "Brussels 20.11.2022 Given", "date", "20.11.2022", "{\"date\":\"2022-11-20\"}" },

@@ -151,6 +151,13 @@ static const PxLexEntry lexicon[] = {
   { "over", .qualifier = PX_QUALIFIER_GT },
   { "above", .qualifier = PX_QUALIFIER_GT },
   { "exceeding", .qualifier = PX_QUALIFIER_GT },
+  /* a headline's verbs of passing a mark: "death toll tops 2,000" */
+  { "exceeds", .qualifier = PX_QUALIFIER_GT }, { "exceeded", .qualifier = PX_QUALIFIER_GT },
+  { "tops", .qualifier = PX_QUALIFIER_GT }, { "topped", .qualifier = PX_QUALIFIER_GT },
+  { "topping", .qualifier = PX_QUALIFIER_GT },
+  { "surpasses", .qualifier = PX_QUALIFIER_GT }, { "surpassed", .qualifier = PX_QUALIFIER_GT },
+  { "surpassing", .qualifier = PX_QUALIFIER_GT },
+  { "beyond", .qualifier = PX_QUALIFIER_GT },
   { "about", .qualifier = PX_QUALIFIER_APPROX },
   { "around", .qualifier = PX_QUALIFIER_APPROX },
   { "nearly", .qualifier = PX_QUALIFIER_APPROX },
