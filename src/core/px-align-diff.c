@@ -16,6 +16,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include "px-align-private.h"
 
 typedef struct
@@ -43,21 +45,47 @@ is_value_kind (PxFactKind kind)
          kind == PX_FACT_QUANTITY || kind == PX_FACT_DATE || kind == PX_FACT_TIME || kind == PX_FACT_ORDINAL;
 }
 
-/* The value of @fact as one diff word: its normalized value as the key,
- * its text as written as the surface. */
+static guint32
+hash_bytes (guint32     h,
+            const void *data,
+            gsize       n)
+{
+  for (gsize k = 0; k < n; k++)
+    h = (h ^ ((const guchar *)data)[k]) * 16777619u;
+  return h;
+}
+
+/* The value of @fact as one diff word: its normalized value as the key
+ * (the kind, the value, its currency or unit; a date or a time as
+ * normalized), its text as written (ASCII case aside) as the surface,
+ * both hashed, the key with its top bit set so that it never meets a
+ * word's feature id. */
 static DiffTok
-value_token (Space        *space,
-             PxDocument   *document,
+value_token (PxDocument   *document,
              const PxFact *fact)
 {
-  g_autofree char *value = px_fact_format_value (fact);
-  g_autofree char *key = g_strconcat ("=", value != NULL ? value : fact->text, NULL);
-  g_autofree char *text = px_document_dup_slice (document, fact->start, fact->end);
-  g_autofree char *folded = g_utf8_casefold (text, -1);
-  g_autofree char *surface = g_strconcat ("=", folded, NULL);
+  const char *text = px_document_get_text (document, NULL);
+  const char *unit = fact->currency != NULL ? fact->currency : fact->unit != NULL ? fact->unit : "";
+  guint32 key = hash_bytes (2166136261u, &fact->kind, sizeof fact->kind);
+  guint32 surface = 2166136261u;
 
-  return (DiffTok) { fact->start, fact->end, px_align_feature_id (space, key), px_align_feature_id (space, surface),
-                     TRUE, TRUE };
+  if (fact->kind == PX_FACT_DATE || fact->kind == PX_FACT_TIME)
+    {
+      const char *when = fact->kind == PX_FACT_DATE ? fact->date : fact->time;
+
+      key = hash_bytes (key, when != NULL ? when : fact->text, strlen (when != NULL ? when : fact->text));
+    }
+  else
+    {
+      double value = fact->value == 0 ? 0 : fact->value;   /* -0 is 0 */
+
+      key = hash_bytes (key, &value, sizeof value);
+      key = hash_bytes (key, unit, strlen (unit));
+      key = hash_bytes (key, &fact->points, sizeof fact->points);
+    }
+  for (guint k = fact->start; k < fact->end; k++)
+    surface = (surface ^ (guchar)g_ascii_tolower (text[k])) * 16777619u;
+  return (DiffTok) { fact->start, fact->end, key | 0x80000000u, surface, TRUE, TRUE };
 }
 
 /* One word as the diff compares it: a content word by its canonical stem,
@@ -102,7 +130,7 @@ diff_tokens (Space      *space,
         {
           if (toks->len == 0 || g_array_index (toks, DiffTok, toks->len - 1).start != fact->start)
             {
-              d = value_token (space, document, fact);
+              d = value_token (document, fact);
               g_array_append_val (toks, d);
             }
           continue;

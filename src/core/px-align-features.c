@@ -14,6 +14,8 @@
 
 #include "config.h"
 
+#include <stdlib.h>
+
 #include <math.h>
 #include <string.h>
 
@@ -664,29 +666,91 @@ echo_run_hash (const PxToken *tokens,
   return n == PX_ALIGN_ECHO_RUN;
 }
 
+/* A run of PX_ALIGN_ECHO_RUN words of a clutter segment. */
+typedef struct
+{
+  guint64 hash;
+  guint   token;     /* its first token in the document */
+  guint   segment;   /* the clutter segment */
+} EchoRun;
+
+static int
+compare_echo_runs (gconstpointer a,
+                   gconstpointer b)
+{
+  const EchoRun *x = a, *y = b;
+
+  return x->hash < y->hash ? -1 : x->hash > y->hash;
+}
+
+/* Marks the words of the run that starts at token @t in @covered. */
+static void
+cover_run (PxDocument *document,
+           guint       t,
+           guint8     *covered)
+{
+  guint n_tokens = px_document_get_n_tokens (document);
+
+  for (guint left = PX_ALIGN_ECHO_RUN; t < n_tokens && left > 0; t++)
+    if (echo_word (px_document_get_token (document, t)))
+      {
+        covered[t] = TRUE;
+        left--;
+      }
+}
+
+/* The runs of @document's clutter segments long enough to echo, sorted by
+ * hash. */
+static GArray *
+clutter_runs (PxDocument *document)
+{
+  GArray *runs = g_array_new (FALSE, FALSE, sizeof (EchoRun));
+
+  for (guint s = 0; s < px_document_get_n_segments (document); s++)
+    {
+      const PxSegment *seg = px_document_get_segment (document, s);
+      guint n;
+      const PxToken *tokens = px_document_get_segment_tokens (document, s, &n);
+
+      if (px_align_is_content_segment (seg) || n < PX_ALIGN_ECHO_RUN)
+        continue;
+      for (guint t = 0; t < n; t++)
+        {
+          EchoRun run = { 0, seg->first_token + t, s };
+
+          if (echo_word (&tokens[t]) && echo_run_hash (tokens, t, n, &run.hash))
+            g_array_append_val (runs, run);
+        }
+    }
+  g_array_sort (runs, compare_echo_runs);
+  return runs;
+}
+
 /* For each segment of @document, the content segment it echoes, or
  * G_MAXUINT: clutter that repeats its own article word for word (a
  * headline printed again, a pull quote, a caption copying a body
  * sentence) over most of its words, with PX_ALIGN_ECHO_RUN words in a
- * row at least. An echo states what it repeats, and is aligned too. */
+ * row at least. An echo states what it repeats, and is aligned too. The
+ * clutter's runs are few: each run of the content is looked up among
+ * them. */
 static guint *
 find_echoes (PxDocument *document)
 {
   guint n_segments = px_document_get_n_segments (document);
   guint *echo_of = g_new (guint, MAX (n_segments, 1));
-  g_autoptr(GHashTable) runs = NULL;   /* run hash → content segment + 1 */
-  gboolean any_clutter = FALSE;
+  g_autoptr(GArray) runs = clutter_runs (document);
+  g_autofree guint8 *covered = NULL;
+  g_autofree guint *source = NULL;
 
   for (guint s = 0; s < n_segments; s++)
-    {
-      echo_of[s] = G_MAXUINT;
-      any_clutter |= !px_align_is_content_segment (px_document_get_segment (document, s)) &&
-                     px_document_get_segment (document, s)->n_tokens >= PX_ALIGN_ECHO_RUN;
-    }
-  if (!any_clutter)
+    echo_of[s] = G_MAXUINT;
+  if (runs->len == 0)
     return echo_of;
 
-  runs = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  covered = g_new0 (guint8, MAX (px_document_get_n_tokens (document), 1));
+  source = g_new (guint, n_segments);
+  for (guint s = 0; s < n_segments; s++)
+    source[s] = G_MAXUINT;
   for (guint s = 0; s < n_segments; s++)
     {
       guint n;
@@ -696,46 +760,38 @@ find_echoes (PxDocument *document)
         continue;
       for (guint t = 0; t < n; t++)
         {
-          guint64 h;
+          EchoRun key = { 0, 0, 0 };
+          const EchoRun *hit;
 
-          if (echo_word (&tokens[t]) && echo_run_hash (tokens, t, n, &h) &&
-              !g_hash_table_contains (runs, &h))
-            g_hash_table_insert (runs, g_memdup2 (&h, sizeof h), GUINT_TO_POINTER (s + 1));
+          if (!echo_word (&tokens[t]) || !echo_run_hash (tokens, t, n, &key.hash) ||
+              (hit = bsearch (&key, runs->data, runs->len, sizeof (EchoRun), compare_echo_runs)) == NULL)
+            continue;
+          /* every clutter run with that hash */
+          while (hit > (const EchoRun *)runs->data && hit[-1].hash == key.hash)
+            hit--;
+          for (; hit < (const EchoRun *)runs->data + runs->len && hit->hash == key.hash; hit++)
+            {
+              cover_run (document, hit->token, covered);
+              source[hit->segment] = s;
+            }
         }
     }
 
   for (guint s = 0; s < n_segments; s++)
     {
-      guint n, words = 0, covered = 0, best = G_MAXUINT, until = 0;
-      const PxToken *tokens = px_document_get_segment_tokens (document, s, &n);
+      const PxSegment *seg = px_document_get_segment (document, s);
+      guint words = 0, n_covered = 0;
 
-      if (px_align_is_content_segment (px_document_get_segment (document, s)) || n < PX_ALIGN_ECHO_RUN)
+      if (source[s] == G_MAXUINT)
         continue;
-      /* words covered by a run found in the content, counted once */
-      for (guint t = 0; t < n; t++)
-        {
-          guint64 h;
-          gpointer found;
-
-          if (!echo_word (&tokens[t]))
-            continue;
-          words++;
-          if (echo_run_hash (tokens, t, n, &h) && (found = g_hash_table_lookup (runs, &h)) != NULL)
-            {
-              guint left = PX_ALIGN_ECHO_RUN, u;
-
-              best = GPOINTER_TO_UINT (found) - 1;
-              for (u = t; u < n && left > 0; u++)
-                if (echo_word (&tokens[u]))
-                  {
-                    left--;
-                    covered += u >= until;
-                  }
-              until = u;
-            }
-        }
-      if (best != G_MAXUINT && covered >= PX_ALIGN_ECHO_SHARE * words)
-        echo_of[s] = best;
+      for (guint t = seg->first_token; t < seg->first_token + seg->n_tokens; t++)
+        if (echo_word (px_document_get_token (document, t)))
+          {
+            words++;
+            n_covered += covered[t];
+          }
+      if (n_covered >= PX_ALIGN_ECHO_SHARE * words)
+        echo_of[s] = source[s];
     }
   return echo_of;
 }

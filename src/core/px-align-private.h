@@ -77,7 +77,8 @@ G_BEGIN_DECLS
  * share of its words. */
 #define PX_ALIGN_ECHO_RUN        6
 #define PX_ALIGN_ECHO_SHARE      0.6
-/* A link shows the widest part that scores this share of the best. */
+/* A link shows the part that shares the most of those that score this
+ * share of the best. */
 #define PX_ALIGN_PART_WIDEN      0.9
 /* Tokens a part reaches beyond its shared words, inside its clause. */
 #define PX_ALIGN_PART_REACH      2
@@ -225,19 +226,11 @@ double      px_align_pair_score         (const Space *space,
                                          const Bag   *b,
                                          gboolean     parts,
                                          Span        *span);
-/* The part a link shows: of the parts of @a and @b that score nearly as
- * well as the best (PX_ALIGN_PART_WIDEN of it), the one that shares the
- * most, not the fewest words that score in full. *span holds the
- * scored part, and receives the shown one. */
 /* Whether two content words (feature ids) say about the same: near forms
  * or related WordNet senses, as the scorer reads them. */
 gboolean    px_align_words_relate       (const Space *space,
                                          guint        a,
                                          guint        b);
-void        px_align_pair_part          (const Space *space,
-                                         const Bag   *a,
-                                         const Bag   *b,
-                                         Span        *span);
 
 /* ---- candidates and selection ---- */
 
@@ -246,7 +239,7 @@ typedef struct
   guint    a, b;      /* bag indices, a < b */
   double   score;
   gboolean closed;    /* below the threshold, but both link to one third segment */
-  Span     span;      /* the parts of a's and b's segments that score */
+  Span     span;      /* the parts of a's and b's segments that state the claim */
 } Candidate;
 
 int         px_align_compare_candidates (gconstpointer x,

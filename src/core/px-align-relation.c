@@ -189,7 +189,6 @@ px_align_make_link (Space           *space,
   link->a = (PxSegmentRef) { a->doc, a->segment };
   link->b = (PxSegmentRef) { b->doc, b->segment };
   link->score = score;
-  px_align_pair_part (space, a, b, &span);
   to_clause (da, a, &span.a_first, &span.a_last);
   to_clause (db, b, &span.b_first, &span.b_last);
   link->a_start = px_document_get_token (da, a->first_token + span.a_first)->start;

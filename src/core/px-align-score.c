@@ -561,18 +561,58 @@ said_factor (double said,
   return n_said >= 1 && n_names >= 2 ? PX_ALIGN_PART_WHO_DID : 0.5;
 }
 
+/* A stretch that scores nearly as well as the best one so far. */
+typedef struct
+{
+  double score, shared;
+  Span   span;
+} Stretch;
+
+#define MAX_NEAR 8
+
+/* Keeps @s among the (at most MAX_NEAR) near-best stretches: in place of
+ * one that no longer scores near @best, or of the one that shares least. */
+static void
+keep_near (Stretch       *near,
+           guint         *n_near,
+           const Stretch *s,
+           double         best)
+{
+  guint k, worst = 0;
+
+  if (*n_near < MAX_NEAR)
+    {
+      near[(*n_near)++] = *s;
+      return;
+    }
+  for (k = 0; k < MAX_NEAR; k++)
+    {
+      if (near[k].score < PX_ALIGN_PART_WIDEN * best)
+        break;
+      if (near[k].shared < near[worst].shared)
+        worst = k;
+    }
+  if (k < MAX_NEAR)
+    near[k] = *s;
+  else if (near[worst].shared < s->shared)
+    near[worst] = *s;
+}
+
 /* The best-scoring stretch of matches: for every run of matches
  * contiguous in @a, the stretch of @b they fall in, scored as the
  * weighted overlap of the two stretches, scaled down while the shared
- * weight is small (one shared word is no claim). */
+ * weight is small (one shared word is no claim). Returns its score; *span
+ * is the part a link shows: of the stretches that score nearly as well
+ * (PX_ALIGN_PART_WIDEN of it), the one that shares the most. */
 static double
 best_span (const Bag *a,
            const Bag *b,
            Evidence  *e,
-           double     floor,
            Span      *span)
 {
   double best = 0, best_shared = 0;
+  Stretch near[MAX_NEAR];
+  guint n_near = 0;
 
   for (guint i = 0; i < e->n_matches; i++)
     {
@@ -611,19 +651,25 @@ best_span (const Bag *a,
           /* mostly names and dates in common: a topic, not a claim */
           score *= MIN (1.0, said / (ma + mb) / PX_ALIGN_PART_SAID_SHARE);
           /* of two parts that score alike, the one that shares more */
-          if (score > best - 1e-6)
-            score *= span_contrast (e, e->matches[i].pa, m->pa, lo, hi);
-          /* with a floor: of the parts that score that much, the one that
-           * shares the most */
-          if (floor > 0 ? score >= floor && ma + mb > best_shared
-                        : score > best + 1e-6 || (score > best - 1e-6 && ma + mb > best_shared))
+          if (score < PX_ALIGN_PART_WIDEN * best - 1e-6)
+            continue;
+          score *= span_contrast (e, e->matches[i].pa, m->pa, lo, hi);
+          if (score > best + 1e-6 || (score > best - 1e-6 && ma + mb > best_shared))
             {
               best = score;
               best_shared = ma + mb;
-              *span = (Span) { e->matches[i].pa, m->pa, lo, hi };
             }
+          if (score >= PX_ALIGN_PART_WIDEN * best - 1e-6)
+            keep_near (near, &n_near, &(Stretch) { score, ma + mb, { e->matches[i].pa, m->pa, lo, hi } }, best);
         }
     }
+  for (guint k = 0, widest = G_MAXUINT; k < n_near; k++)
+    if (near[k].score >= PX_ALIGN_PART_WIDEN * best - 1e-6 &&
+        (widest == G_MAXUINT || near[k].shared > near[widest].shared))
+      {
+        widest = k;
+        *span = near[k].span;
+      }
   return best;
 }
 
@@ -675,7 +721,7 @@ px_align_pair_score (const Space *space,
       /* no part scores more than its shared weight allows */
       parts = MIN (1.0, shared / PX_ALIGN_PART_MASS) > score;
     }
-  partial = parts ? best_span (a, b, &e, 0, &part) : 0;
+  partial = parts ? best_span (a, b, &e, &part) : 0;
   if (partial > score)
     {
       score = partial;
@@ -685,26 +731,6 @@ px_align_pair_score (const Space *space,
   if (e.opposed)
     score *= ANTONYM_CONTRAST;
   return CLAMP (score, 0.0, 1.0);
-}
-
-void
-px_align_pair_part (const Space *space,
-                    const Bag   *a,
-                    const Bag   *b,
-                    Span        *span)
-{
-  Evidence e;
-  Span part = *span;
-  double best;
-
-  pair_evidence (space, a, b, TRUE, &e);
-  qsort (e.matches, e.n_matches, sizeof (Match), compare_matches);
-  best = best_span (a, b, &e, 0, &part);
-  /* the scored part is the whole segments, or there is no part */
-  if (best <= 0 || (span->a_first == 0 && span->a_last + 1 == a->n_tokens &&
-                    span->b_first == 0 && span->b_last + 1 == b->n_tokens))
-    return;
-  best_span (a, b, &e, PX_ALIGN_PART_WIDEN * best, span);
 }
 
 gboolean
