@@ -638,6 +638,44 @@ test_repeated_claim (void)
   g_assert_nonnull (link_of (comparison, 0, "Heavy rain", 1, "Heavy rain"));
 }
 
+/* The words of an amount are its value: "61.31 percent" and "61.31 per
+ * cent" are the same words, and so are the sentences. */
+static void
+test_amount_words (void)
+{
+  g_autoptr(PxComparison) comparison = compare (
+    "The mayor won 61.31 percent of the votes in the city election on Sunday.\n",
+    "The mayor won 61.31 per cent of the votes in the city election on Sunday.\n",
+    NULL);
+  const PxLink *link = link_of (comparison, 0, "The mayor", 1, "The mayor");
+  g_autoptr(PxDocument) a = doc ("The mayor won 61.31 percent of the votes.");
+  g_autoptr(PxDocument) b = doc ("The mayor won 61.31 per cent of the votes.");
+
+  g_assert_nonnull (link);
+  g_assert_cmpint (link->relation, ==, PX_RELATION_SAME);
+  g_assert_cmpfloat (px_align_similarity (a, 0, b, 0), >, 0.99);
+}
+
+/* A photo caption is no lead: the leads of two reports meet past it. */
+static void
+test_caption_no_lead (void)
+{
+  const char *a = "Dock workers in Antwerp went back to work on Thursday after a new wage offer.\n\n"
+                  "Ships had queued outside the harbour for a week.\n\n"
+                  "The port handles a fifth of the container traffic of Europe.\n";
+  const char *b = "Striking dockers at a port meeting in Antwerp on Wednesday. (Photo: Jan Peeters / Reuters)\n\n"
+                  "Cranes stand idle at a container terminal on Tuesday. (Photo: Jan Peeters / Reuters)\n\n"
+                  "A picket line outside the harbour gates on Monday. (Photo: Jan Peeters / Reuters)\n\n"
+                  "Antwerp dockers ended their strike on Thursday and accepted the pay offer.\n\n"
+                  "The port handles a fifth of the container traffic of Europe.\n";
+  g_autoptr(PxComparison) comparison = compare (a, b, NULL);
+  PxDocument *db = px_comparison_get_document (comparison, 1);
+
+  for (guint s = 0; s < 3; s++)
+    g_assert_cmpint (px_document_get_segment (db, s)->kind, ==, PX_SEGMENT_CAPTION);
+  g_assert_nonnull (link_of (comparison, 0, "Dock workers", 1, "Antwerp dockers"));
+}
+
 /* Two close values of one measure state one claim with a differing
  * detail (a count and an exit poll); values far apart measured alike tell
  * of other things (a quake and an aftershock). */
@@ -939,6 +977,8 @@ main (int    argc,
   g_test_add_func ("/align/parts/repeated-claim", test_repeated_claim);
   g_test_add_func ("/align/parts/echo", test_echo);
   g_test_add_func ("/align/parts/other-value", test_other_value);
+  g_test_add_func ("/align/amount-words", test_amount_words);
+  g_test_add_func ("/align/leads/caption", test_caption_no_lead);
   g_test_add_func ("/align/parts/shared-value", test_shared_value);
   g_test_add_func ("/align/parts/names-alone", test_names_alone);
   g_test_add_func ("/align/parts/near-value", test_near_value);

@@ -443,7 +443,24 @@ in_name (GPtrArray *facts,
   return FALSE;
 }
 
-/* The bag of segments @first to @last (usually one). */
+/* Whether offset @pos is inside an amount or a share among @facts: its
+ * words ("per cent", "billion dollars") are the fact's value, which
+ * counts through the fact, not a second time as words. */
+static gboolean
+in_amount (GPtrArray *facts,
+           guint      pos)
+{
+  for (guint f = 0; f < facts->len; f++)
+    {
+      const PxFact *fact = g_ptr_array_index (facts, f);
+
+      if ((fact->kind == PX_FACT_MONEY || fact->kind == PX_FACT_PERCENT) && !isnan (fact->value) &&
+          pos >= fact->start && pos < fact->end)
+        return TRUE;
+    }
+  return FALSE;
+}
+
 /* Whether token @t of @seg begins a sentence: the segment's first, or
  * after a full stop, a colon, a quotation mark or a bracket. */
 static gboolean
@@ -533,8 +550,8 @@ px_align_bag_new (Space      *space,
 
       if ((tok->flags & PX_TOKEN_PUNCT) || tok->stem == NULL || tok->stem[0] == '\0')
         continue;
-      if (tok->flags & PX_TOKEN_NUMBER)
-        continue;   /* numbers count through their facts */
+      if ((tok->flags & PX_TOKEN_NUMBER) || in_amount (bag->facts, tok->start))
+        continue;   /* numbers and amounts count through their facts */
       bag->cur_pos = t - seg->first_token;
       if (tok->flags & PX_TOKEN_STOPWORD)
         flags |= FEATURE_STOPWORD;
@@ -820,6 +837,7 @@ px_align_bags_new (Space      *space,
             Bag *bag = px_align_bag_new (space, document, d, s, s, doc_facts);
 
             bag->echo_of = echo_of[s];
+            bag->caption = px_document_get_segment (document, s)->kind == PX_SEGMENT_CAPTION;
             g_ptr_array_add (bags, bag);
           }
     }

@@ -110,6 +110,7 @@ typedef struct
   guint      doc;
   guint      segment;
   guint      echo_of;     /* the content segment this clutter repeats, or G_MAXUINT */
+  gboolean   caption;     /* about a picture: never the lead of its article */
   GArray    *features;    /* Feature, sorted by id, unique */
   double     norm;        /* sum of weights, bonus features left out */
   GPtrArray *facts;       /* PxFact* in the segment (borrowed) */

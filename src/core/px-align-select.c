@@ -143,8 +143,8 @@ favour_leads (GArray    *candidates,
   g_autofree guint *rank = g_new (guint, MAX (bags->len, 1));
   g_autofree gboolean *one_event = g_new0 (gboolean, MAX ((gsize)n_docs * n_docs, 1));
 
-  /* an echo (a headline printed again) leaves the others their ranks,
-   * and takes the rank of what it repeats */
+  /* a caption is no lead; an echo (a headline printed again) leaves the
+   * others their ranks, and takes the rank of what it repeats */
   for (guint i = 0, next = 0; i < bags->len; i++)
     {
       const Bag *bag = g_ptr_array_index (bags, i);
@@ -152,7 +152,7 @@ favour_leads (GArray    *candidates,
 
       if (prev == NULL || prev->doc != bag->doc)
         next = 0;
-      rank[i] = bag->echo_of == G_MAXUINT ? next++ : PX_ALIGN_LEAD;
+      rank[i] = bag->echo_of == G_MAXUINT && !bag->caption ? next++ : PX_ALIGN_LEAD;
     }
   for (guint i = 0, first = 0; i < bags->len; i++)
     {
