@@ -40,6 +40,22 @@ segment_char_offset (PxDocument *document,
   return g_utf8_pointer_to_offset (text, text + px_document_get_segment (document, segment)->start);
 }
 
+/* Where the segment's claim colour begins: its first part that states the
+ * claim, or its start. */
+static int
+claimed_char_offset (PxComparison *comparison,
+                     guint         doc,
+                     guint         segment)
+{
+  PxDocument *document = px_comparison_get_document (comparison, doc);
+  GArray *parts = px_comparison_get_claim_parts (comparison, doc, segment);
+  const char *text = px_document_get_text (document, NULL);
+
+  if (parts == NULL)
+    return segment_char_offset (document, segment);
+  return g_utf8_pointer_to_offset (text, text + g_array_index (parts, PxByteRange, 0).start);
+}
+
 static const char *
 status_tag (PxClaimStatus status)
 {
@@ -607,14 +623,13 @@ test_offscreen_columns_wait (void)
     const PxClaim *claim = g_ptr_array_index (claims, px_comparison_get_claim_for_segment (comparison, 0, first_segment));
     GtkTextBuffer *buffer = gtk_text_view_get_buffer (px_source_view_get_text_view (first));
 
-    g_assert_true (has_tag (buffer, status_tag (claim->status),
-                            segment_char_offset (px_source_view_get_document (first), first_segment)));
+    g_assert_true (has_tag (buffer, status_tag (claim->status), claimed_char_offset (comparison, 0, first_segment)));
   }
   {
     guint doc = px_source_view_get_index (last);
     const PxClaim *claim = g_ptr_array_index (claims, px_comparison_get_claim_for_segment (comparison, doc, last_segment));
     GtkTextBuffer *buffer = gtk_text_view_get_buffer (px_source_view_get_text_view (last));
-    int offset = segment_char_offset (px_source_view_get_document (last), last_segment);
+    int offset = claimed_char_offset (comparison, doc, last_segment);
 
     g_assert_true (px_source_view_get_highlights_pending (last));
     g_assert_false (has_tag (buffer, status_tag (claim->status), offset));
