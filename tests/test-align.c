@@ -210,6 +210,32 @@ test_diff_wording (void)
   g_assert_cmpuint (found, ==, (1u << G_N_ELEMENTS (expected)) - 1);
 }
 
+/* Where values differ, the words both write around them stay equal:
+ * "billion" of "$18.9 billion" / "about $19 billion". */
+static void
+test_diff_values (void)
+{
+  g_autoptr(PxComparison) comparison = compare (
+    "Broadcom paid $18.9 billion for CA Technologies in 2018, the company said.\n",
+    "Broadcom paid about $19 billion for CA Technologies in 2018, the company said.\n",
+    NULL);
+  const PxLink *link = find_link (comparison, "Broadcom", "Broadcom");
+  gboolean billion_equal = FALSE;
+
+  g_assert_nonnull (link);
+  for (guint i = 0; i < link->diff->len; i++)
+    {
+      const PxDiffChunk *chunk = &g_array_index (link->diff, PxDiffChunk, i);
+      g_autofree char *a = slice (comparison, 0, chunk->a_start, chunk->a_end);
+      g_autofree char *b = slice (comparison, 1, chunk->b_start, chunk->b_end);
+
+      if (px_diff_op_is_change (chunk->op))
+        g_assert_null (strstr (a, "billion"));
+      billion_equal |= chunk->op == PX_DIFF_EQUAL && g_str_equal (a, "billion") && g_str_equal (b, "billion");
+    }
+  g_assert_true (billion_equal);
+}
+
 static void
 test_reordered (void)
 {
@@ -962,6 +988,7 @@ main (int    argc,
   g_test_add_func ("/align/differing-detail", test_differing_detail);
   g_test_add_func ("/align/diff-covers-both-texts", test_diff_covers_both_texts);
   g_test_add_func ("/align/diff/wording", test_diff_wording);
+  g_test_add_func ("/align/diff/values", test_diff_values);
   g_test_add_func ("/align/reordered", test_reordered);
   g_test_add_func ("/align/claims", test_claims);
   g_test_add_func ("/align/claims-do-not-chain", test_claims_do_not_chain);

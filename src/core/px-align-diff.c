@@ -6,8 +6,8 @@
  * percentage point" align), equal runs merged, the rest substitutions,
  * insertions and deletions, as byte ranges. Equal words written
  * differently, and words the scorer relates ("raised", "lifted"), are
- * equivalent wording; two values that differ are compared word by word
- * ("61.2 percent" / "58.9 percent": only the numbers changed); a phrase
+ * equivalent wording; where values differ, the stretch is compared word
+ * by word ("61.2 percent" / "58.9 percent": only the numbers changed); a phrase
  * dropped in one place and added in another is moved.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -202,21 +202,37 @@ static void diff_runs (Differ        *d,
                        guint          m,
                        guint          b_pos);
 
-/* Two values that differ, word by word: the words both write stay equal. */
+/* A stretch with values that differ, word by word: the words both write
+ * ("billion" in "$18.9 billion" / "about $19 billion") stay equal. */
 static void
-diff_values (Differ        *d,
-             const DiffTok *va,
-             const DiffTok *vb)
+diff_words (Differ        *d,
+            const DiffTok *a,
+            guint          ai,
+            guint          aj,
+            const DiffTok *b,
+            guint          bi,
+            guint          bj)
 {
   guint fa, la, fb, lb;
   g_autoptr(GArray) wa = NULL;
   g_autoptr(GArray) wb = NULL;
 
-  token_range (d->da, va->start, va->end, &fa, &la);
-  token_range (d->db, vb->start, vb->end, &fb, &lb);
+  token_range (d->da, a[ai].start, a[aj - 1].end, &fa, &la);
+  token_range (d->db, b[bi].start, b[bj - 1].end, &fb, &lb);
   wa = diff_tokens (d->space, d->da, fa, la, NULL);
   wb = diff_tokens (d->space, d->db, fb, lb, NULL);
-  diff_runs (d, (const DiffTok *)wa->data, wa->len, va->start, (const DiffTok *)wb->data, wb->len, vb->start);
+  diff_runs (d, (const DiffTok *)wa->data, wa->len, a[ai].start, (const DiffTok *)wb->data, wb->len, b[bi].start);
+}
+
+static gboolean
+has_value (const DiffTok *t,
+           guint          i,
+           guint          j)
+{
+  for (; i < j; i++)
+    if (t[i].value)
+      return TRUE;
+  return FALSE;
 }
 
 /* Emits the unequal stretch a[ai, aj) against b[bi, bj). */
@@ -231,8 +247,8 @@ push_gap (Differ        *d,
           guint          bj,
           guint          b_pos)
 {
-  if (aj == ai + 1 && bj == bi + 1 && a[ai].value && b[bi].value)
-    diff_values (d, &a[ai], &b[bi]);
+  if (ai < aj && bi < bj && has_value (a, ai, aj) && has_value (b, bi, bj))
+    diff_words (d, a, ai, aj, b, bi, bj);
   else if (ai < aj && bi < bj)
     push_chunk (d->diff, related_run (d->space, a, ai, aj, b, bi, bj) ? PX_DIFF_EQUIVALENT : PX_DIFF_SUBSTITUTE,
                 a[ai].start, a[aj - 1].end, b[bi].start, b[bj - 1].end);
