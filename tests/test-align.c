@@ -211,7 +211,8 @@ test_diff_wording (void)
 }
 
 /* Where values differ, the words both write around them stay equal:
- * "billion" of "$18.9 billion" / "about $19 billion". */
+ * "billion" of "$18.9 billion" / "about $19 billion"; two values that
+ * agree ("81.31 percent", "81.3%") are equivalent wording. */
 static void
 test_diff_values (void)
 {
@@ -219,8 +220,13 @@ test_diff_values (void)
     "Broadcom paid $18.9 billion for CA Technologies in 2018, the company said.\n",
     "Broadcom paid about $19 billion for CA Technologies in 2018, the company said.\n",
     NULL);
+  g_autoptr(PxComparison) agree = compare (
+    "Tokayev won 81.31 percent of the votes, the commission said on Monday.\n",
+    "Tokayev won 81.3% of the votes, the commission said on Monday.\n",
+    NULL);
   const PxLink *link = find_link (comparison, "Broadcom", "Broadcom");
-  gboolean billion_equal = FALSE;
+  const PxLink *agreeing = find_link (agree, "Tokayev", "Tokayev");
+  gboolean billion_equal = FALSE, equivalent = FALSE;
 
   g_assert_nonnull (link);
   for (guint i = 0; i < link->diff->len; i++)
@@ -234,6 +240,17 @@ test_diff_values (void)
       billion_equal |= chunk->op == PX_DIFF_EQUAL && g_str_equal (a, "billion") && g_str_equal (b, "billion");
     }
   g_assert_true (billion_equal);
+
+  g_assert_nonnull (agreeing);
+  for (guint i = 0; i < agreeing->diff->len; i++)
+    {
+      const PxDiffChunk *chunk = &g_array_index (agreeing->diff, PxDiffChunk, i);
+      g_autofree char *a = slice (agree, 0, chunk->a_start, chunk->a_end);
+
+      g_assert_false (px_diff_op_is_change (chunk->op));
+      equivalent |= chunk->op == PX_DIFF_EQUIVALENT && g_str_equal (a, "81.31 percent");
+    }
+  g_assert_true (equivalent);
 }
 
 static void

@@ -19,6 +19,7 @@
 #include <string.h>
 
 #include "px-align-private.h"
+#include "px-facts-private.h"
 
 typedef struct
 {
@@ -26,7 +27,7 @@ typedef struct
   guint       key;       /* feature id of the word's comparable form */
   guint       surface;   /* feature id of its own stem: "invest" for "involve" */
   gboolean    content;
-  gboolean    value;     /* a fact's value, several words maybe */
+  const PxFact *value;   /* the fact whose value this word is (several words maybe), or NULL */
 } DiffTok;
 
 typedef struct
@@ -85,7 +86,7 @@ value_token (PxDocument   *document,
     }
   for (guint k = fact->start; k < fact->end; k++)
     surface = (surface ^ (guchar)g_ascii_tolower (text[k])) * 16777619u;
-  return (DiffTok) { fact->start, fact->end, key | 0x80000000u, surface, TRUE, TRUE };
+  return (DiffTok) { fact->start, fact->end, key | 0x80000000u, surface, TRUE, fact };
 }
 
 /* One word as the diff compares it: a content word by its canonical stem,
@@ -94,7 +95,7 @@ static DiffTok
 word_token (Space         *space,
             const PxToken *tok)
 {
-  DiffTok d = { tok->start, tok->end, 0, 0, !(tok->flags & PX_TOKEN_STOPWORD), FALSE };
+  DiffTok d = { tok->start, tok->end, 0, 0, !(tok->flags & PX_TOKEN_STOPWORD), NULL };
 
   d.key = px_align_feature_id (space, d.content ? px_align_canonical_stem (space, tok->stem) : tok->norm);
   d.surface = d.content ? px_align_feature_id (space, tok->stem) : d.key;
@@ -247,7 +248,11 @@ push_gap (Differ        *d,
           guint          bj,
           guint          b_pos)
 {
-  if (ai < aj && bi < bj && has_value (a, ai, aj) && has_value (b, bi, bj))
+  /* one value written two ways that agree: "81.31 percent", "81.3%" */
+  if (aj == ai + 1 && bj == bi + 1 && a[ai].value != NULL && b[bi].value != NULL &&
+      a[ai].value->kind == b[bi].value->kind && px_fact_values_consistent (a[ai].value, b[bi].value))
+    push_chunk (d->diff, PX_DIFF_EQUIVALENT, a[ai].start, a[ai].end, b[bi].start, b[bi].end);
+  else if (ai < aj && bi < bj && has_value (a, ai, aj) && has_value (b, bi, bj))
     diff_words (d, a, ai, aj, b, bi, bj);
   else if (ai < aj && bi < bj)
     push_chunk (d->diff, related_run (d->space, a, ai, aj, b, bi, bj) ? PX_DIFF_EQUIVALENT : PX_DIFF_SUBSTITUTE,
