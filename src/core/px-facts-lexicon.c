@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "px-facts-private.h"
+#include "px-normalize.h"
 
 static const PxLexEntry lexicon[] = {
   /* cardinal number words */
@@ -349,42 +350,131 @@ static const PxLexEntry lexicon[] = {
   { "stressing", .flags = PX_LEX_SPEECH }, { "calling", .flags = PX_LEX_SPEECH },
 };
 
-static GHashTable *table;
+/* Words by their case-folded hash (px_lex_hash()): open addressing over
+ * a power of two of slots, so that the tokenizer finds a word's entry and
+ * whether it is a function word in one probe, with no copy and no string
+ * hash. A slot holds an entry of the lexicon, a function word, or both. */
+typedef struct
+{
+  const char *word;        /* NULL for an empty slot */
+  guint       hash;
+  guint16     lex_number;  /* px_lex_number() of its entry, 0 for none */
+  guint8      length;
+  guint8      stop;        /* px_is_stopword() */
+} WordSlot;
+
+#define N_WORD_SLOTS 2048
+
+static WordSlot *word_slots;
+
+/* @word (ASCII, any case) is @lower (lowercase), both @length long. */
+static inline gboolean
+same_word (const char *lower,
+           const char *word,
+           gsize       length)
+{
+  for (gsize k = 0; k < length; k++)
+    {
+      guchar c = (guchar)word[k];
+
+      if (c >= 'A' && c <= 'Z')
+        c |= 0x20;
+      if (c != (guchar)lower[k])
+        return FALSE;
+    }
+  return TRUE;
+}
+
+static WordSlot *
+find_slot (WordSlot   *slots,
+           const char *word,
+           gsize       length,
+           guint       hash)
+{
+  for (guint i = hash & (N_WORD_SLOTS - 1);; i = (i + 1) & (N_WORD_SLOTS - 1))
+    {
+      WordSlot *slot = &slots[i];
+
+      if (slot->word == NULL)
+        return slot;
+      if (slot->hash == hash && slot->length == length && same_word (slot->word, word, length))
+        return slot;
+    }
+}
+
+static WordSlot *
+add_slot (WordSlot   *slots,
+          const char *word)
+{
+  gsize length = strlen (word);
+  WordSlot *slot = find_slot (slots, word, length, px_lex_hash (word, length));
+
+  g_assert (length < PX_LEX_MAX_LENGTH);
+  slot->word = word;
+  slot->hash = px_lex_hash (word, length);
+  slot->length = length;
+  return slot;
+}
 
 static gpointer
 build_table (gpointer data)
 {
-  GHashTable *t = g_hash_table_new (g_str_hash, g_str_equal);
+  WordSlot *slots = g_new0 (WordSlot, N_WORD_SLOTS);
+  guint n_stopwords;
+  const char * const *stopwords = px_stopwords (&n_stopwords);
 
+  g_assert (G_N_ELEMENTS (lexicon) + n_stopwords < N_WORD_SLOTS / 2);
   for (guint i = 0; i < G_N_ELEMENTS (lexicon); i++)
     {
-      g_assert (!g_hash_table_contains (t, lexicon[i].word));
-      g_hash_table_insert (t, (gpointer)lexicon[i].word, (gpointer)&lexicon[i]);
+      WordSlot *slot = add_slot (slots, lexicon[i].word);
+
+      g_assert (slot->lex_number == 0);
+      slot->lex_number = i + 1;
     }
-  return t;
+  for (guint i = 0; i < n_stopwords; i++)
+    add_slot (slots, stopwords[i])->stop = TRUE;
+  return slots;
+}
+
+guint
+px_lex_hash (const char *word,
+             gsize       length)
+{
+  guint h = 5381;
+
+  for (gsize k = 0; k < length; k++)
+    h = h * 33 + (guchar)g_ascii_tolower (word[k]);
+  return h == 0 ? 1 : h;
+}
+
+guint
+px_lex_find (const char *word,
+             gsize       length,
+             guint       hash,
+             gboolean   *stop)
+{
+  static GOnce once = G_ONCE_INIT;
+  const WordSlot *slot;
+
+  *stop = FALSE;
+  if (length == 0 || length >= PX_LEX_MAX_LENGTH)
+    return 0;
+  for (gsize i = 0; i < length; i++)
+    if ((guchar)word[i] >= 0x80)
+      return 0;
+  word_slots = g_once (&once, build_table, NULL);
+  slot = find_slot (word_slots, word, length, hash);
+  *stop = slot->stop;
+  return slot->lex_number;
 }
 
 const PxLexEntry *
 px_lex_lookup (const char *word,
                gsize       length)
 {
-  static GOnce once = G_ONCE_INIT;
-  char lower[24];
+  gboolean stop;
 
-  if (length == 0 || length >= sizeof lower)
-    return NULL;
-  for (gsize i = 0; i < length; i++)
-    {
-      guchar c = (guchar)word[i];
-
-      if (c >= 0x80)
-        return NULL;
-      lower[i] = c >= 'A' && c <= 'Z' ? c + 32 : c;
-    }
-  lower[length] = '\0';
-
-  table = g_once (&once, build_table, NULL);
-  return g_hash_table_lookup (table, lower);
+  return px_lex_entry (px_lex_find (word, length, px_lex_hash (word, length), &stop));
 }
 
 guint

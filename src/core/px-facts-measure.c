@@ -26,22 +26,6 @@ stem_of (Scan *s,
   return px_stem_word (norm, -1);
 }
 
-gboolean
-is_stop (Scan *s,
-         int   i)
-{
-  const Tok *t = TOK (s, i);
-  char buf[24];
-  gsize n = tok_len (t);
-
-  if (n >= sizeof buf)
-    return FALSE;
-  for (gsize k = 0; k < n; k++)
-    buf[k] = g_ascii_tolower (s->text[t->start + k]);
-  buf[n] = '\0';
-  return px_is_stopword (buf);
-}
-
 /* Words that link a subject to its number; skipped when looking for what a
  * number measures ("turnout was 23.37%"). */
 static gboolean

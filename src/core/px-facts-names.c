@@ -26,20 +26,6 @@ is_connector (Scan *s,
   return TOK_IN (s, i, words);
 }
 
-gboolean
-is_all_caps (Scan *s,
-             int   i)
-{
-  const Tok *t = TOK (s, i);
-
-  if (t->type != TOK_WORD || tok_len (t) < 2)
-    return FALSE;
-  for (guint k = t->start; k < t->end; k++)
-    if (!g_ascii_isupper (s->text[k]))
-      return FALSE;
-  return TRUE;
-}
-
 /* TRUE when the word at @i is a common English word (WordNet knows it and
  * its commonest sense is no name): "Concept", "Religions", "Belt". */
 static gboolean

@@ -44,6 +44,18 @@ typedef struct
 /* The entry for a word (any case), or NULL. Thread-safe. */
 const PxLexEntry *px_lex_lookup (const char *word,
                                  gsize       length);
+/* Words of the lexicon and function words are shorter than this. */
+#define PX_LEX_MAX_LENGTH 24
+/* The hash of a word, ASCII-case-folded (djb2 over its bytes, never 0). */
+guint             px_lex_hash   (const char *word,
+                                 gsize       length);
+/* px_lex_number() of the entry for a word of hash @hash (px_lex_hash()),
+ * any case, or 0; *stop set when it is a function word (px_is_stopword()).
+ * Thread-safe. */
+guint             px_lex_find   (const char *word,
+                                 gsize       length,
+                                 guint       hash,
+                                 gboolean   *stop);
 /* Entries by number, so that a token can keep 16 bits instead of a
  * pointer: px_lex_number() is 1 and up for an entry, 0 for NULL. */
 guint             px_lex_number (const PxLexEntry *entry);

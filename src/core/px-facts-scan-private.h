@@ -24,13 +24,19 @@ typedef struct
 {
   guint             start;
   guint             end;
-  gunichar          ch;          /* symbols: the character */
+  union
+  {
+    gunichar        ch;          /* symbols: the character */
+    guint           hash;        /* words: px_lex_hash() of the word (tok_hash()) */
+  };
   guint16           lex_number;  /* words: px_lex_number() of their entry, 0 for none */
   guint8            type;
   guint8            space : 1;   /* white space before it */
   guint8            newline : 1; /* a line break before it */
   guint8            cap : 1;     /* word that starts with a capital */
   guint8            used : 1;    /* part of a fact already */
+  guint8            stop : 1;    /* function word (is_stop()) */
+  guint8            all_caps : 1; /* word of two or more ASCII capitals (is_all_caps()) */
 } Tok;
 
 G_STATIC_ASSERT (sizeof (Tok) == 16);
@@ -122,6 +128,22 @@ tok_is (Scan       *s,
     return FALSE;
   t = TOK (s, i);
   return t->type == TOK_WORD && tok_word_is (s, t, word);
+}
+
+/* Token @i is a function word ("the", "of", "was" …, px_is_stopword()). */
+static inline gboolean
+is_stop (Scan *s,
+         int   i)
+{
+  return TOK (s, i)->stop;
+}
+
+/* Token @i is a word of two or more capitals (ASCII): "CEC", "US". */
+static inline gboolean
+is_all_caps (Scan *s,
+             int   i)
+{
+  return TOK (s, i)->all_caps;
 }
 
 G_GNUC_INTERNAL
@@ -229,9 +251,6 @@ G_GNUC_INTERNAL
 char *stem_of (Scan *s,
                int   i);
 G_GNUC_INTERNAL
-gboolean is_stop (Scan *s,
-                  int   i);
-G_GNUC_INTERNAL
 char *counted_measure (Scan *s,
                        int   noun);
 G_GNUC_INTERNAL
@@ -278,9 +297,6 @@ gboolean try_time (Scan *s,
                    int   i);
 
 /* px-facts-names.c */
-G_GNUC_INTERNAL
-gboolean is_all_caps (Scan *s,
-                      int   i);
 G_GNUC_INTERNAL
 char *span_text (Scan *s,
                  int   first,

@@ -35,92 +35,196 @@ is_word_char (gunichar ch)
   return g_unichar_isalpha (ch) || g_unichar_ismark (ch);
 }
 
+enum
+{
+  ASCII_SPACE = 1 << 0,
+  ASCII_WORD  = 1 << 1,
+  ASCII_UPPER = 1 << 2,
+};
+
+/* The classes of ASCII bytes, by the tests above. */
+static gpointer
+build_ascii_classes (gpointer data)
+{
+  static guint8 classes[128];
+
+  for (guint c = 0; c < 128; c++)
+    classes[c] = (is_space_char (c) ? ASCII_SPACE : 0) | (is_word_char (c) ? ASCII_WORD : 0) |
+                 (g_ascii_isupper (c) ? ASCII_UPPER : 0);
+  return classes;
+}
+
+/* The end of the word that starts at @p; sets the word's hash
+ * (px_lex_hash()) and whether it is ASCII and all capitals. */
+static const char *
+scan_word (const char *p,
+           const char *end,
+           const guint8 *classes,
+           guint      *hash,
+           gboolean   *ascii,
+           gboolean   *upper)
+{
+  const char *q = p;
+  guint h = 5381;
+
+  *ascii = TRUE;
+  *upper = TRUE;
+  while (q < end)
+    {
+      guchar c = (guchar)*q;
+
+      if (c < 0x80)
+        {
+          if (!(classes[c] & ASCII_WORD))
+            break;
+          if (classes[c] & ASCII_UPPER)
+            c |= 0x20;
+          else
+            *upper = FALSE;
+          h = h * 33 + c;
+          q++;
+        }
+      else
+        {
+          gunichar qc = g_utf8_get_char_validated (q, end - q);
+          const char *next;
+
+          /* the first character is a word's even when it is a mark */
+          if (qc == (gunichar)-1 || qc == (gunichar)-2 || (q > p && !is_word_char (qc)))
+            break;
+          next = g_utf8_next_char (q);
+          for (; q < next; q++)
+            h = h * 33 + (guchar)*q;
+          *ascii = FALSE;
+          *upper = FALSE;
+        }
+    }
+  *hash = h == 0 ? 1 : h;
+  return q;
+}
+
+static void
+scan_number (const char **pp,
+             const char  *end)
+{
+  const char *q = *pp + 1;
+
+  while (q < end)
+    {
+      if (*q >= '0' && *q <= '9')
+        q++;
+      else if ((*q == ',' || *q == '.') && q + 1 < end && q[1] >= '0' && q[1] <= '9')
+        q += 2;
+      /* thin and no-break spaces group thousands in French and Russian: "1 234 567" */
+      else if (q + 3 < end && (guchar)q[0] == 0xE2 && (guchar)q[1] == 0x80 && (guchar)q[2] == 0xAF &&
+               q[3] >= '0' && q[3] <= '9')
+        q += 4;
+      else if (q + 2 < end && (guchar)q[0] == 0xC2 && (guchar)q[1] == 0xA0 && q[2] >= '0' && q[2] <= '9')
+        q += 3;
+      else
+        break;
+    }
+  *pp = q;
+}
+
+/* Tokens are gathered in blocks: one append per block, not per token. */
+#define TOK_BLOCK 256
+
 void
 tokenize (Scan *s)
 {
+  static GOnce once = G_ONCE_INIT;
+  const guint8 *classes = g_once (&once, build_ascii_classes, NULL);
   const char *p = s->text;
   const char *end = s->text + s->length;
   gboolean space = TRUE;
   gboolean newline = TRUE;
+  Tok block[TOK_BLOCK];
+  guint n_block = 0;
 
   while (p < end)
     {
       guchar c = (guchar)*p;
-      gunichar ch = c < 0x80 ? c : g_utf8_get_char_validated (p, end - p);
-      const char *next = c < 0x80 ? p + 1 : g_utf8_next_char (p);
-      Tok tok = { 0 };
+      gunichar ch;
+      const char *next;
+      Tok *tok;
 
-      if (ch == (gunichar)-1 || ch == (gunichar)-2)
+      if (c < 0x80)
         {
-          ch = 0xFFFD;
+          ch = c;
           next = p + 1;
+          if (classes[c] & ASCII_SPACE)
+            {
+              space = TRUE;
+              if (c == '\n')
+                newline = TRUE;
+              p = next;
+              continue;
+            }
         }
-
-      if (is_space_char (ch))
+      else
         {
-          space = TRUE;
-          if (ch == '\n')
-            newline = TRUE;
-          p = next;
-          continue;
+          ch = g_utf8_get_char_validated (p, end - p);
+          next = g_utf8_next_char (p);
+          if (ch == (gunichar)-1 || ch == (gunichar)-2)
+            {
+              ch = 0xFFFD;
+              next = p + 1;
+            }
+          if (is_space_char (ch))
+            {
+              space = TRUE;
+              p = next;
+              continue;
+            }
         }
 
-      tok.start = p - s->text;
-      tok.space = space;
-      tok.newline = newline;
+      if (n_block == TOK_BLOCK)
+        {
+          g_array_append_vals (s->toks, block, n_block);
+          n_block = 0;
+        }
+      tok = &block[n_block++];
+      memset (tok, 0, sizeof *tok);
+      tok->start = p - s->text;
+      tok->space = space;
+      tok->newline = newline;
 
       if ((c >= '0' && c <= '9') ||
           (c == '.' && space && p + 1 < end && p[1] >= '0' && p[1] <= '9'))
         {
-          const char *q = p + 1;
-
-          while (q < end)
-            {
-              if (*q >= '0' && *q <= '9')
-                q++;
-              else if ((*q == ',' || *q == '.') && q + 1 < end && q[1] >= '0' && q[1] <= '9')
-                q += 2;
-              /* thin and no-break spaces group thousands in French and Russian: "1 234 567" */
-              else if (q + 3 < end && (guchar)q[0] == 0xE2 && (guchar)q[1] == 0x80 && (guchar)q[2] == 0xAF &&
-                       q[3] >= '0' && q[3] <= '9')
-                q += 4;
-              else if (q + 2 < end && (guchar)q[0] == 0xC2 && (guchar)q[1] == 0xA0 && q[2] >= '0' && q[2] <= '9')
-                q += 3;
-              else
-                break;
-            }
-          tok.type = TOK_NUM;
-          next = q;
+          next = p;
+          scan_number (&next, end);
+          tok->type = TOK_NUM;
         }
-      else if (is_word_char (ch))
+      else if (c < 0x80 ? (classes[c] & ASCII_WORD) != 0 : is_word_char (ch))
         {
-          const char *q = next;
+          gboolean ascii, upper, stop;
+          gsize n;
 
-          tok.cap = ch < 0x80 ? g_ascii_isupper (ch) : g_unichar_isupper (ch);
-          while (q < end)
+          tok->cap = c < 0x80 ? (classes[c] & ASCII_UPPER) != 0 : g_unichar_isupper (ch);
+          next = scan_word (p, end, classes, &tok->hash, &ascii, &upper);
+          n = next - p;
+          tok->type = TOK_WORD;
+          tok->all_caps = upper && n >= 2;
+          if (ascii)
             {
-              gunichar qc = (guchar)*q < 0x80 ? (guchar)*q : g_utf8_get_char_validated (q, end - q);
-
-              if (qc == (gunichar)-1 || qc == (gunichar)-2 || !is_word_char (qc))
-                break;
-              q = g_utf8_next_char (q);
+              tok->lex_number = px_lex_find (p, n, tok->hash, &stop);
+              tok->stop = stop;
             }
-          tok.type = TOK_WORD;
-          next = q;
-          tok.lex_number = px_lex_number (px_lex_lookup (p, q - p));
         }
       else
         {
-          tok.type = TOK_SYM;
-          tok.ch = ch;
+          tok->type = TOK_SYM;
+          tok->ch = ch;
         }
 
-      tok.end = next - s->text;
-      g_array_append_val (s->toks, tok);
+      tok->end = next - s->text;
       space = FALSE;
       newline = FALSE;
       p = next;
     }
+  g_array_append_vals (s->toks, block, n_block);
 }
 
 
@@ -222,17 +326,16 @@ seen_as_name (Scan *s,
 }
 
 /* A hash of token @i's word, case-folded (ASCII): sets of words keyed by
- * it cost no copy of the word. */
+ * it cost no copy of the word. The tokenizer keeps it for words. */
 guint
 tok_hash (Scan *s,
           int   i)
 {
   const Tok *t = TOK (s, i);
-  guint h = 5381;
 
-  for (guint k = t->start; k < t->end; k++)
-    h = h * 33 + (guchar)g_ascii_tolower (s->text[k]);
-  return h == 0 ? 1 : h;
+  if (t->type == TOK_WORD)
+    return t->hash;
+  return px_lex_hash (s->text + t->start, tok_len (t));
 }
 
 /* Sets of word hashes: open addressing over a power-of-two GArray of
