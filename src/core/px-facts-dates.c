@@ -632,6 +632,9 @@ try_time (Scan *s,
     {
       const PxLexEntry *e = tok_lex (t);
 
+      /* "noon", "midday", "midnight" or a word of the lexicon */
+      if (e == NULL && tok_len (t) != 4 && tok_len (t) != 6 && tok_len (t) != 8)
+        return FALSE;
       if (tok_is (s, i, "noon") || tok_is (s, i, "midday"))
         return add_time (s, i, i, 12, 0, 0);
       if (tok_is (s, i, "midnight"))

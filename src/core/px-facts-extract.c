@@ -124,7 +124,7 @@ out:
   g_array_unref (s.toks);
   g_hash_table_unref (s.acronyms);
   g_hash_table_unref (s.person_words);
-  g_clear_pointer (&s.midcaps, g_hash_table_unref);
+  word_memo_free (&s);
   g_clear_pointer (&s.lowercase, g_array_unref);
   g_clear_pointer (&s.noun_caps, g_array_unref);
   return facts;

@@ -18,12 +18,7 @@ char *
 stem_of (Scan *s,
          int   i)
 {
-  const Tok *t = TOK (s, i);
-  g_autofree char *norm = px_normalize_word (s->text + t->start, tok_len (t));
-
-  if (norm == NULL || *norm == '\0')
-    return NULL;
-  return px_stem_word (norm, -1);
+  return g_strdup (word_stem (s, i));
 }
 
 /* Words that link a subject to its number; skipped when looking for what a
@@ -110,28 +105,6 @@ concept_words (const char *concept)
     if (strcmp (concept, names[k].concept) == 0)
       return names[k].words;
   return concept;
-}
-
-/* The stem a measure is compared by: British and American spellings of
- * one word meet ("epicentre", "epicenter"). */
-static char *
-measure_stem (Scan *s,
-              int   i)
-{
-  const Tok *t = TOK (s, i);
-  gsize n = tok_len (t);
-  g_autofree char *norm = px_normalize_word (s->text + t->start, n);
-  gsize len;
-
-  if (norm == NULL || *norm == '\0')
-    return NULL;
-  len = strlen (norm);
-  if (len > 4 && g_str_has_suffix (norm, "tre"))
-    {
-      norm[len - 2] = 'e';
-      norm[len - 1] = 'r';
-    }
-  return px_stem_word (norm, -1);
 }
 
 /* A word that may say what a number measures: a lowercase content word,
@@ -255,7 +228,7 @@ measure_token (Scan *s,
         break;
       if (is_measure_word (s, j) && !is_link_verb (s, j))
         {
-          g_autofree char *stem = measure_stem (s, j);
+          const char *stem = word_measure_stem (s, j);
 
           /* a word that names a measure wins over a nearer noun:
            * "values the project at €1.25 billion" measures a cost */
@@ -270,7 +243,7 @@ measure_token (Scan *s,
 
   if (is_noun_after (s, last + 1))
     {
-      g_autofree char *stem = measure_stem (s, last + 1);
+      const char *stem = word_measure_stem (s, last + 1);
 
       if (nearest < 0 || measure_concept (stem) != NULL)
         return last + 1;
@@ -288,7 +261,7 @@ measure_token_after (Scan *s,
   for (int j = last + 1; j < NTOK (s) && j <= last + 24 && !is_sentence_end (s, j); j++)
     if (TOK (s, j)->type == TOK_WORD && !TOK (s, j)->used && is_measure_word (s, j))
       {
-        g_autofree char *stem = measure_stem (s, j);
+        const char *stem = word_measure_stem (s, j);
 
         if (measure_concept (stem) != NULL)
           return j;
@@ -304,7 +277,7 @@ set_measure_from (Scan   *s,
                   int     i,
                   int     phrase_first)
 {
-  char *stem = measure_stem (s, i);
+  const char *stem = word_measure_stem (s, i);
   const char *concept = measure_concept (stem);
   const Tok *a = TOK (s, phrase_first >= 0 && phrase_first <= i ? phrase_first : i);
   const Tok *b = TOK (s, i);
@@ -320,7 +293,6 @@ set_measure_from (Scan   *s,
 
       fact->measure = g_strdup_printf ("per %s", g_strcmp0 (stem, "stock") == 0 ? "share" : stem);
       fact->measure_words = g_strdup_printf ("per %s", word);
-      g_free (stem);
       return;
     }
   /* "participated in 26 events" is no turnout: a verb names a share only */
@@ -329,13 +301,14 @@ set_measure_from (Scan   *s,
     concept = NULL;
   if (concept != NULL)
     {
-      g_free (stem);
-      stem = g_strdup (concept);
+      fact->measure = g_strdup (concept);
       fact->measure_words = g_strdup (concept_words (concept));
     }
   else
-    fact->measure_words = g_utf8_strdown (s->text + a->start, b->end - a->start);
-  fact->measure = stem;
+    {
+      fact->measure = g_strdup (stem);
+      fact->measure_words = g_utf8_strdown (s->text + a->start, b->end - a->start);
+    }
 }
 
 static gboolean
@@ -397,7 +370,7 @@ counted_measure (Scan *s,
                          !tok_is (s, j, "but"); j++)
     if (TOK (s, j)->type == TOK_WORD && is_measure_word (s, j))
       {
-        g_autofree char *stem = measure_stem (s, j);
+        const char *stem = word_measure_stem (s, j);
         const char *concept = measure_concept (stem);
 
         if (concept != NULL)

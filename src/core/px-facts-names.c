@@ -33,20 +33,24 @@ is_common_word (Scan *s,
                 int   i)
 {
   const Tok *t = TOK (s, i);
-  g_autofree char *norm = NULL;
-  g_autofree char *stem = NULL;
-  const PxLexiconEntry *entry;
+  WordMemo *m;
 
   if (t->type != TOK_WORD || is_all_caps (s, i))
     return FALSE;
   if (is_stop (s, i))
     return TRUE;
-  norm = px_normalize_word (s->text + t->start, tok_len (t));
-  if (norm == NULL || *norm == '\0')
-    return FALSE;
-  stem = px_stem_word (norm, -1);
-  entry = px_lexicon_find (stem);
-  return entry != NULL && entry->n_senses > 0 && !entry->name;
+  m = word_memo (s, i);
+  if (!m->common_done)
+    {
+      const char *stem = word_stem (s, i);
+      const PxLexiconEntry *entry = stem != NULL ? px_lexicon_find (stem) : NULL;
+
+      /* word_stem () may have moved the memo */
+      m = word_memo (s, i);
+      m->common_done = TRUE;
+      m->common = entry != NULL && entry->n_senses > 0 && !entry->name;
+    }
+  return m->common;
 }
 
 /* The word at @i follows an article or "former": "the Soviet states" is no

@@ -7,6 +7,8 @@
  */
 #pragma once
 
+#include <string.h>
+
 #include "px-facts-private.h"
 
 G_BEGIN_DECLS
@@ -48,6 +50,19 @@ tok_lex (const Tok *t)
   return px_lex_entry (t->lex_number);
 }
 
+/* What the patterns learnt of one word of the text (px-facts-memo.c). */
+typedef struct
+{
+  guint   tok;                   /* a token of the word */
+  guint8  stem_done : 1;
+  guint8  measure_stem_done : 1;
+  guint8  common_done : 1;
+  guint8  common : 1;            /* is_common_word() */
+  guint8  midcap : 1;            /* capitalized in mid-sentence somewhere (seen_as_name()) */
+  char   *stem;
+  char   *measure_stem;
+} WordMemo;
+
 typedef struct
 {
   const char *text;
@@ -58,7 +73,10 @@ typedef struct
   int         ref_month;
   GHashTable *acronyms;   /* "CEC" → "Central Election Commission" */
   GHashTable *person_words; /* words of people's names → surname */
-  GHashTable *midcaps;    /* words capitalized in mid-sentence (built on demand) */
+  gboolean    midcaps;    /* WordMemo.midcap set (on demand) */
+  GArray     *memo;       /* WordMemo, one per distinct word asked about */
+  guint      *memo_slots; /* index + 1 into memo, by the word's hash */
+  guint       memo_mask;
   GArray     *lowercase;  /* tok_hash()es of words the text writes in lowercase (built on demand) */
   GArray     *noun_caps;  /* tok_hash()es of capitalized words used as nouns somewhere (built on demand) */
 } Scan;
@@ -104,17 +122,19 @@ tok_word_is (const Scan *s,
   const guchar *p = (const guchar *)s->text + t->start;
   gsize n = t->end - t->start;
 
+  /* the length first: for a literal @word the compiler knows it */
+  if (n != strlen (word))
+    return FALSE;
   for (gsize k = 0; k < n; k++)
     {
       guchar c = p[k];
 
       if (c >= 'A' && c <= 'Z')
         c |= 0x20;
-      /* a shorter @word ends in a NUL no letter matches */
       if (c != (guchar)word[k])
         return FALSE;
     }
-  return word[n] == '\0';
+  return TRUE;
 }
 
 static inline gboolean
@@ -222,6 +242,19 @@ PxQualifier qualifier_before (Scan *s,
                               int   i);
 G_GNUC_INTERNAL
 void skip_addresses (Scan *s);
+
+/* px-facts-memo.c */
+G_GNUC_INTERNAL
+WordMemo *word_memo (Scan *s,
+                     int   i);
+G_GNUC_INTERNAL
+const char *word_stem (Scan *s,
+                       int   i);
+G_GNUC_INTERNAL
+const char *word_measure_stem (Scan *s,
+                               int   i);
+G_GNUC_INTERNAL
+void word_memo_free (Scan *s);
 
 /* px-facts-numbers.c */
 G_GNUC_INTERNAL

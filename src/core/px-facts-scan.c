@@ -307,22 +307,18 @@ gboolean
 seen_as_name (Scan *s,
               int   i)
 {
-  const Tok *t = TOK (s, i);
-  g_autofree char *word = NULL;
-
-  if (s->midcaps == NULL)
+  if (!s->midcaps)
     {
-      s->midcaps = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+      s->midcaps = TRUE;
       for (int k = 1; k < NTOK (s); k++)
         {
           const Tok *w = TOK (s, k);
 
           if (w->type == TOK_WORD && w->cap && !at_sentence_start (s, k))
-            g_hash_table_add (s->midcaps, g_strndup (s->text + w->start, tok_len (w)));
+            word_memo (s, k)->midcap = TRUE;
         }
     }
-  word = g_strndup (s->text + t->start, tok_len (t));
-  return g_hash_table_contains (s->midcaps, word);
+  return word_memo (s, i)->midcap;
 }
 
 /* A hash of token @i's word, case-folded (ASCII): sets of words keyed by
@@ -468,15 +464,18 @@ qualifier_before (Scan *s,
     { NULL, "close", "to", PX_QUALIFIER_APPROX },
     { NULL, "an", "estimated", PX_QUALIFIER_APPROX },
   };
+  static const char * const last_words[] = { "than", "of", "as", "least", "most", "to", "estimated" };
   const PxLexEntry *e;
 
-  for (guint k = 0; k < G_N_ELEMENTS (phrases); k++)
-    {
-      if (phrases[k].w1 != NULL && !tok_is (s, i - 3, phrases[k].w1))
-        continue;
-      if (tok_is (s, i - 2, phrases[k].w2) && tok_is (s, i - 1, phrases[k].w3))
-        return phrases[k].q;
-    }
+  /* every phrase ends in one of these */
+  if (TOK_IN (s, i - 1, last_words))
+    for (guint k = 0; k < G_N_ELEMENTS (phrases); k++)
+      {
+        if (phrases[k].w1 != NULL && !tok_is (s, i - 3, phrases[k].w1))
+          continue;
+        if (tok_is (s, i - 2, phrases[k].w2) && tok_is (s, i - 1, phrases[k].w3))
+          return phrases[k].q;
+      }
   e = lex (s, i - 1);
   if (e != NULL && e->qualifier != PX_QUALIFIER_NONE)
     return e->qualifier;
@@ -489,6 +488,11 @@ skip_addresses (Scan *s)
 {
   for (int i = 0; i + 1 < NTOK (s); i++)
     {
+      const Tok *t = TOK (s, i);
+
+      /* "www" to "https" */
+      if (t->type != TOK_WORD || tok_len (t) < 3 || tok_len (t) > 5)
+        continue;
       if (!(tok_is (s, i, "http") || tok_is (s, i, "https") || tok_is (s, i, "www") || tok_is (s, i, "ftp")) ||
           !(tok_sym (s, i + 1, ':') || tok_sym (s, i + 1, '.')) || !attached (s, i + 1))
         continue;
