@@ -351,67 +351,21 @@ static const PxLexEntry lexicon[] = {
 };
 
 /* Words by their case-folded hash (px_lex_hash()): open addressing over
- * a power of two of slots, so that the tokenizer finds a word's entry and
- * whether it is a function word in one probe, with no copy and no string
- * hash. A slot holds an entry of the lexicon, a function word, or both. */
-typedef struct
-{
-  const char *word;        /* NULL for an empty slot */
-  guint       hash;
-  guint16     lex_number;  /* px_lex_number() of its entry, 0 for none */
-  guint8      length;
-  guint8      stop;        /* px_is_stopword() */
-} WordSlot;
-
-#define N_WORD_SLOTS 2048
-
-static WordSlot *word_slots;
-
-/* @word (ASCII, any case) is @lower (lowercase), both @length long. */
-static inline gboolean
-same_word (const char *lower,
-           const char *word,
-           gsize       length)
-{
-  for (gsize k = 0; k < length; k++)
-    {
-      guchar c = (guchar)word[k];
-
-      if (c >= 'A' && c <= 'Z')
-        c |= 0x20;
-      if (c != (guchar)lower[k])
-        return FALSE;
-    }
-  return TRUE;
-}
-
-static WordSlot *
-find_slot (WordSlot   *slots,
-           const char *word,
-           gsize       length,
-           guint       hash)
-{
-  for (guint i = hash & (N_WORD_SLOTS - 1);; i = (i + 1) & (N_WORD_SLOTS - 1))
-    {
-      WordSlot *slot = &slots[i];
-
-      if (slot->word == NULL)
-        return slot;
-      if (slot->hash == hash && slot->length == length && same_word (slot->word, word, length))
-        return slot;
-    }
-}
-
-static WordSlot *
-add_slot (WordSlot   *slots,
+ * a power of two of slots (PxLexSlot), so that the tokenizer finds a
+ * word's entry and whether it is a function word in one probe, with no
+ * copy and no string hash. A slot holds an entry of the lexicon, a
+ * function word, or both. */
+static PxLexSlot *
+add_slot (PxLexSlot  *slots,
           const char *word)
 {
   gsize length = strlen (word);
-  WordSlot *slot = find_slot (slots, word, length, px_lex_hash (word, length));
+  guint hash = px_lex_hash (word, length);
+  PxLexSlot *slot = (PxLexSlot *)px_lex_find (slots, word, length, hash);
 
   g_assert (length < PX_LEX_MAX_LENGTH);
   slot->word = word;
-  slot->hash = px_lex_hash (word, length);
+  slot->hash = hash;
   slot->length = length;
   return slot;
 }
@@ -419,14 +373,14 @@ add_slot (WordSlot   *slots,
 static gpointer
 build_table (gpointer data)
 {
-  WordSlot *slots = g_new0 (WordSlot, N_WORD_SLOTS);
+  PxLexSlot *slots = g_new0 (PxLexSlot, PX_LEX_SLOTS);
   guint n_stopwords;
   const char * const *stopwords = px_stopwords (&n_stopwords);
 
-  g_assert (G_N_ELEMENTS (lexicon) + n_stopwords < N_WORD_SLOTS / 2);
+  g_assert (G_N_ELEMENTS (lexicon) + n_stopwords < PX_LEX_SLOTS / 2);
   for (guint i = 0; i < G_N_ELEMENTS (lexicon); i++)
     {
-      WordSlot *slot = add_slot (slots, lexicon[i].word);
+      PxLexSlot *slot = add_slot (slots, lexicon[i].word);
 
       g_assert (slot->lex_number == 0);
       slot->lex_number = i + 1;
@@ -434,6 +388,14 @@ build_table (gpointer data)
   for (guint i = 0; i < n_stopwords; i++)
     add_slot (slots, stopwords[i])->stop = TRUE;
   return slots;
+}
+
+const PxLexSlot *
+px_lex_table (void)
+{
+  static GOnce once = G_ONCE_INIT;
+
+  return g_once (&once, build_table, NULL);
 }
 
 guint
@@ -447,34 +409,16 @@ px_lex_hash (const char *word,
   return h == 0 ? 1 : h;
 }
 
-guint
-px_lex_find (const char *word,
-             gsize       length,
-             guint       hash,
-             gboolean   *stop)
-{
-  static GOnce once = G_ONCE_INIT;
-  const WordSlot *slot;
-
-  *stop = FALSE;
-  if (length == 0 || length >= PX_LEX_MAX_LENGTH)
-    return 0;
-  for (gsize i = 0; i < length; i++)
-    if ((guchar)word[i] >= 0x80)
-      return 0;
-  word_slots = g_once (&once, build_table, NULL);
-  slot = find_slot (word_slots, word, length, hash);
-  *stop = slot->stop;
-  return slot->lex_number;
-}
-
 const PxLexEntry *
 px_lex_lookup (const char *word,
                gsize       length)
 {
-  gboolean stop;
-
-  return px_lex_entry (px_lex_find (word, length, px_lex_hash (word, length), &stop));
+  if (length == 0 || length >= PX_LEX_MAX_LENGTH)
+    return NULL;
+  for (gsize i = 0; i < length; i++)
+    if ((guchar)word[i] >= 0x80)
+      return NULL;
+  return px_lex_entry (px_lex_find (px_lex_table (), word, length, px_lex_hash (word, length))->lex_number);
 }
 
 guint

@@ -56,32 +56,30 @@ build_ascii_classes (gpointer data)
 
 /* The end of the word that starts at @p; sets the word's hash
  * (px_lex_hash()) and whether it is ASCII and all capitals. */
-static const char *
-scan_word (const char *p,
-           const char *end,
+static inline const char *
+scan_word (const char   *p,
+           const char   *end,
            const guint8 *classes,
-           guint      *hash,
-           gboolean   *ascii,
-           gboolean   *upper)
+           guint        *hash,
+           gboolean     *ascii,
+           gboolean     *upper)
 {
   const char *q = p;
   guint h = 5381;
+  guint8 all_ascii = TRUE, all_upper = ASCII_UPPER;
 
-  *ascii = TRUE;
-  *upper = TRUE;
   while (q < end)
     {
       guchar c = (guchar)*q;
 
       if (c < 0x80)
         {
-          if (!(classes[c] & ASCII_WORD))
+          guint8 cls = classes[c];
+
+          if (!(cls & ASCII_WORD))
             break;
-          if (classes[c] & ASCII_UPPER)
-            c |= 0x20;
-          else
-            *upper = FALSE;
-          h = h * 33 + c;
+          all_upper &= cls;
+          h = h * 33 + (c | (cls & ASCII_UPPER ? 0x20 : 0));
           q++;
         }
       else
@@ -95,11 +93,13 @@ scan_word (const char *p,
           next = g_utf8_next_char (q);
           for (; q < next; q++)
             h = h * 33 + (guchar)*q;
-          *ascii = FALSE;
-          *upper = FALSE;
+          all_ascii = FALSE;
+          all_upper = 0;
         }
     }
   *hash = h == 0 ? 1 : h;
+  *ascii = all_ascii;
+  *upper = all_upper != 0;
   return q;
 }
 
@@ -135,6 +135,7 @@ tokenize (Scan *s)
 {
   static GOnce once = G_ONCE_INIT;
   const guint8 *classes = g_once (&once, build_ascii_classes, NULL);
+  const PxLexSlot *lexicon = px_lex_table ();
   const char *p = s->text;
   const char *end = s->text + s->length;
   gboolean space = TRUE;
@@ -185,10 +186,7 @@ tokenize (Scan *s)
           n_block = 0;
         }
       tok = &block[n_block++];
-      memset (tok, 0, sizeof *tok);
-      tok->start = p - s->text;
-      tok->space = space;
-      tok->newline = newline;
+      *tok = (Tok) { .start = p - s->text, .space = space, .newline = newline };
 
       if ((c >= '0' && c <= '9') ||
           (c == '.' && space && p + 1 < end && p[1] >= '0' && p[1] <= '9'))
@@ -199,18 +197,22 @@ tokenize (Scan *s)
         }
       else if (c < 0x80 ? (classes[c] & ASCII_WORD) != 0 : is_word_char (ch))
         {
-          gboolean ascii, upper, stop;
+          gboolean ascii, upper;
+          guint hash;
           gsize n;
 
           tok->cap = c < 0x80 ? (classes[c] & ASCII_UPPER) != 0 : g_unichar_isupper (ch);
-          next = scan_word (p, end, classes, &tok->hash, &ascii, &upper);
+          next = scan_word (p, end, classes, &hash, &ascii, &upper);
           n = next - p;
+          tok->hash = hash;
           tok->type = TOK_WORD;
           tok->all_caps = upper && n >= 2;
-          if (ascii)
+          if (ascii && n < PX_LEX_MAX_LENGTH)
             {
-              tok->lex_number = px_lex_find (p, n, tok->hash, &stop);
-              tok->stop = stop;
+              const PxLexSlot *slot = px_lex_find (lexicon, p, n, hash);
+
+              tok->lex_number = slot->lex_number;
+              tok->stop = slot->stop;
             }
         }
       else
