@@ -215,7 +215,7 @@ scan_acronym_definitions (Scan *s)
       int k, j, first = -1;
       gboolean place = FALSE, org = FALSE;
 
-      if (!tok_sym (s, i - 1, '(') || !is_all_caps (s, i) || tok_len (a) > 6 || !tok_sym (s, i + 1, ')'))
+      if (!is_all_caps (s, i) || !tok_sym (s, i - 1, '(') || tok_len (a) > 6 || !tok_sym (s, i + 1, ')'))
         continue;
       k = tok_len (a) - 1;
       for (j = i - 2; j >= 0 && j >= i - 2 - 16 && k >= 0; j--)

@@ -137,6 +137,29 @@ tok_word_is (const Scan *s,
   return TRUE;
 }
 
+/* The same for a @word whose length the compiler does not know: no
+ * strlen (). */
+static inline gboolean
+tok_word_matches (const Scan *s,
+                  const Tok  *t,
+                  const char *word)
+{
+  const guchar *p = (const guchar *)s->text + t->start;
+  gsize n = t->end - t->start;
+
+  for (gsize k = 0; k < n; k++)
+    {
+      guchar c = p[k];
+
+      if (c >= 'A' && c <= 'Z')
+        c |= 0x20;
+      /* a shorter @word ends in a NUL no letter matches */
+      if (c != (guchar)word[k])
+        return FALSE;
+    }
+  return word[n] == '\0';
+}
+
 static inline gboolean
 tok_is (Scan       *s,
         int         i,
@@ -166,10 +189,57 @@ is_all_caps (Scan *s,
   return TOK (s, i)->all_caps;
 }
 
+static inline gboolean
+tok_sym (Scan    *s,
+         int      i,
+         gunichar ch)
+{
+  return i >= 0 && i < NTOK (s) && TOK (s, i)->type == TOK_SYM && TOK (s, i)->ch == ch;
+}
+
+static inline gboolean
+is_dash (gunichar ch)
+{
+  return ch == '-' || ch == 0x2010 || ch == 0x2011 || ch == 0x2012 || ch == 0x2013 || ch == 0x2014;
+}
+
+/* Token @i is glued to the one before it. */
+static inline gboolean
+attached (Scan *s,
+          int   i)
+{
+  return i > 0 && i < NTOK (s) && !TOK (s, i)->space;
+}
+
+/* Out of line: inlined, its NULL trips -Wnull-dereference in callers
+ * that know better. */
 G_GNUC_INTERNAL
-gboolean tok_sym (Scan    *s,
-                  int      i,
-                  gunichar ch);
+const PxLexEntry *lex (Scan *s,
+                       int   i);
+
+static inline guint
+lex_flags (Scan *s,
+           int   i)
+{
+  const Tok *t;
+
+  if (i < 0 || i >= NTOK (s))
+    return 0;
+  t = TOK (s, i);
+  return t->type == TOK_WORD && t->lex_number != 0 ? tok_lex (t)->flags : 0;
+}
+
+static inline gboolean
+is_sentence_end (Scan *s,
+                 int   i)
+{
+  const Tok *t;
+
+  if (i < 0)
+    return TRUE;
+  t = TOK (s, i);
+  return t->type == TOK_SYM && (t->ch == '.' || t->ch == '!' || t->ch == '?');
+}
 
 /* Token @i is one of @words (lowercase ASCII). */
 static inline gboolean
@@ -190,24 +260,10 @@ tok_in (Scan              *s,
   if (first >= 'A' && first <= 'Z')
     first |= 0x20;
   for (gsize k = 0; k < n_words; k++)
-    if ((guchar)words[k][0] == first && tok_word_is (s, t, words[k]))
+    if ((guchar)words[k][0] == first && tok_word_matches (s, t, words[k]))
       return TRUE;
   return FALSE;
 }
-G_GNUC_INTERNAL
-gboolean is_dash (gunichar ch);
-G_GNUC_INTERNAL
-gboolean attached (Scan *s,
-                   int   i);
-G_GNUC_INTERNAL
-const PxLexEntry *lex (Scan *s,
-                       int   i);
-G_GNUC_INTERNAL
-guint lex_flags (Scan *s,
-                 int   i);
-G_GNUC_INTERNAL
-gboolean is_sentence_end (Scan *s,
-                          int   i);
 G_GNUC_INTERNAL
 gboolean at_sentence_start (Scan *s,
                             int   i);

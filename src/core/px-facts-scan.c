@@ -230,28 +230,6 @@ tokenize (Scan *s)
 }
 
 
-gboolean
-tok_sym (Scan    *s,
-         int      i,
-         gunichar ch)
-{
-  return i >= 0 && i < NTOK (s) && TOK (s, i)->type == TOK_SYM && TOK (s, i)->ch == ch;
-}
-
-gboolean
-is_dash (gunichar ch)
-{
-  return ch == '-' || ch == 0x2010 || ch == 0x2011 || ch == 0x2012 || ch == 0x2013 || ch == 0x2014;
-}
-
-/* Token @i is glued to the one before it. */
-gboolean
-attached (Scan *s,
-          int   i)
-{
-  return i > 0 && i < NTOK (s) && !TOK (s, i)->space;
-}
-
 const PxLexEntry *
 lex (Scan *s,
      int   i)
@@ -259,27 +237,6 @@ lex (Scan *s,
   if (i < 0 || i >= NTOK (s) || TOK (s, i)->type != TOK_WORD)
     return NULL;
   return tok_lex (TOK (s, i));
-}
-
-guint
-lex_flags (Scan *s,
-           int   i)
-{
-  const PxLexEntry *e = lex (s, i);
-
-  return e != NULL ? e->flags : 0;
-}
-
-gboolean
-is_sentence_end (Scan *s,
-                 int   i)
-{
-  const Tok *t;
-
-  if (i < 0)
-    return TRUE;
-  t = TOK (s, i);
-  return t->type == TOK_SYM && (t->ch == '.' || t->ch == '!' || t->ch == '?');
 }
 
 /* Token @i opens a sentence or a line. */
