@@ -3,8 +3,10 @@
  * The patterns ask the same questions of the same words many times (its
  * stem, whether it is a common word); the answers depend on the word's
  * bytes only, so each distinct word of a text is normalized and stemmed at
- * most once. Words are found by the hash the tokenizer keeps and compared
- * byte for byte.
+ * most once per thread: a thread keeps what it learnt of a word for
+ * the next texts (WordInfo), up to MAX_CACHED_WORDS words. Within a text,
+ * words are found by the hash the tokenizer keeps and compared byte for
+ * byte (WordMemo).
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -16,6 +18,66 @@
 
 #include "px-facts-scan-private.h"
 #include "px-normalize.h"
+
+#define MAX_CACHED_WORDS 32768
+
+static void
+word_info_free (gpointer data)
+{
+  WordInfo *info = data;
+
+  g_free (info->stem);
+  g_free (info->measure_stem);
+  g_free (info);
+}
+
+static void
+word_cache_free (gpointer data)
+{
+  g_hash_table_unref (data);
+}
+
+/* word → WordInfo, per thread */
+static GPrivate word_cache_key = G_PRIVATE_INIT (word_cache_free);
+
+static GHashTable *
+word_cache (void)
+{
+  GHashTable *cache = g_private_get (&word_cache_key);
+
+  if (cache == NULL)
+    {
+      cache = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, word_info_free);
+      g_private_set (&word_cache_key, cache);
+    }
+  return cache;
+}
+
+static WordInfo *
+cached_info (const char *word,
+             gsize       length)
+{
+  GHashTable *cache = word_cache ();
+  char buf[64];
+  g_autofree char *heap = NULL;
+  const char *key = buf;
+  WordInfo *info;
+
+  if (length < sizeof buf)
+    {
+      memcpy (buf, word, length);
+      buf[length] = '\0';
+    }
+  else
+    key = heap = g_strndup (word, length);
+  info = g_hash_table_lookup (cache, key);
+  if (info == NULL)
+    {
+      info = g_new0 (WordInfo, 1);
+      g_hash_table_insert (cache, heap != NULL ? g_steal_pointer (&heap) : g_strdup (key), info);
+    }
+  return info;
+}
 
 static void
 memo_grow (Scan *s)
@@ -71,24 +133,37 @@ word_memo (Scan *s,
     }
 }
 
+/* What is known of the word at @i in every text. Stays valid until the
+ * end of the text. */
+WordInfo *
+word_info (Scan *s,
+           int   i)
+{
+  WordMemo *m = word_memo (s, i);
+
+  if (m->info == NULL)
+    m->info = cached_info (s->text + TOK (s, i)->start, tok_len (TOK (s, i)));
+  return m->info;
+}
+
 /* The stem of the word at @i (px_normalize_word (), px_stem_word ()), or
  * NULL; owned by the scanner. */
 const char *
 word_stem (Scan *s,
            int   i)
 {
-  WordMemo *m = word_memo (s, i);
+  WordInfo *info = word_info (s, i);
 
-  if (!m->stem_done)
+  if (!info->stem_done)
     {
       const Tok *t = TOK (s, i);
       g_autofree char *norm = px_normalize_word (s->text + t->start, tok_len (t));
 
-      m->stem_done = TRUE;
+      info->stem_done = TRUE;
       if (norm != NULL && *norm != '\0')
-        m->stem = px_stem_word (norm, -1);
+        info->stem = px_stem_word (norm, -1);
     }
-  return m->stem;
+  return info->stem;
 }
 
 /* The stem a measure is compared by: British and American spellings of
@@ -98,15 +173,15 @@ const char *
 word_measure_stem (Scan *s,
                    int   i)
 {
-  WordMemo *m = word_memo (s, i);
+  WordInfo *info = word_info (s, i);
 
-  if (!m->measure_stem_done)
+  if (!info->measure_stem_done)
     {
       const Tok *t = TOK (s, i);
       g_autofree char *norm = px_normalize_word (s->text + t->start, tok_len (t));
       gsize len;
 
-      m->measure_stem_done = TRUE;
+      info->measure_stem_done = TRUE;
       if (norm == NULL || *norm == '\0')
         return NULL;
       len = strlen (norm);
@@ -115,22 +190,20 @@ word_measure_stem (Scan *s,
           norm[len - 2] = 'e';
           norm[len - 1] = 'r';
         }
-      m->measure_stem = px_stem_word (norm, -1);
+      info->measure_stem = px_stem_word (norm, -1);
     }
-  return m->measure_stem;
+  return info->measure_stem;
 }
 
+/* Ends the text; the thread forgets its words when it knows too many
+ * (no WordInfo is borrowed between texts). */
 void
 word_memo_free (Scan *s)
 {
-  if (s->memo != NULL)
-    for (guint k = 0; k < s->memo->len; k++)
-      {
-        WordMemo *m = &g_array_index (s->memo, WordMemo, k);
+  GHashTable *cache = g_private_get (&word_cache_key);
 
-        g_free (m->stem);
-        g_free (m->measure_stem);
-      }
+  if (cache != NULL && g_hash_table_size (cache) > MAX_CACHED_WORDS)
+    g_hash_table_remove_all (cache);
   g_clear_pointer (&s->memo, g_array_unref);
   g_clear_pointer (&s->memo_slots, g_free);
 }

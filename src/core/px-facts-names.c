@@ -33,24 +33,22 @@ is_common_word (Scan *s,
                 int   i)
 {
   const Tok *t = TOK (s, i);
-  WordMemo *m;
+  WordInfo *info;
 
   if (t->type != TOK_WORD || is_all_caps (s, i))
     return FALSE;
   if (is_stop (s, i))
     return TRUE;
-  m = word_memo (s, i);
-  if (!m->common_done)
+  info = word_info (s, i);
+  if (!info->common_done)
     {
       const char *stem = word_stem (s, i);
       const PxLexiconEntry *entry = stem != NULL ? px_lexicon_find (stem) : NULL;
 
-      /* word_stem () may have moved the memo */
-      m = word_memo (s, i);
-      m->common_done = TRUE;
-      m->common = entry != NULL && entry->n_senses > 0 && !entry->name;
+      info->common_done = TRUE;
+      info->common = entry != NULL && entry->n_senses > 0 && !entry->name;
     }
-  return m->common;
+  return info->common;
 }
 
 /* The word at @i follows an article or "former": "the Soviet states" is no

@@ -50,17 +50,24 @@ tok_lex (const Tok *t)
   return px_lex_entry (t->lex_number);
 }
 
-/* What the patterns learnt of one word of the text (px-facts-memo.c). */
+/* What the patterns learn of a word, the same in every text: kept per
+ * thread across texts (px-facts-memo.c). */
 typedef struct
 {
-  guint   tok;                   /* a token of the word */
   guint8  stem_done : 1;
   guint8  measure_stem_done : 1;
   guint8  common_done : 1;
   guint8  common : 1;            /* is_common_word() */
-  guint8  midcap : 1;            /* capitalized in mid-sentence somewhere (seen_as_name()) */
   char   *stem;
   char   *measure_stem;
+} WordInfo;
+
+/* A word of this text. */
+typedef struct
+{
+  guint     tok;                 /* a token of the word */
+  gboolean  midcap;              /* capitalized in mid-sentence somewhere (seen_as_name()) */
+  WordInfo *info;                /* NULL until asked for */
 } WordMemo;
 
 typedef struct
@@ -302,6 +309,9 @@ void skip_addresses (Scan *s);
 /* px-facts-memo.c */
 G_GNUC_INTERNAL
 WordMemo *word_memo (Scan *s,
+                     int   i);
+G_GNUC_INTERNAL
+WordInfo *word_info (Scan *s,
                      int   i);
 G_GNUC_INTERNAL
 const char *word_stem (Scan *s,
