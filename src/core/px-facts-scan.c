@@ -35,6 +35,52 @@ is_word_char (gunichar ch)
   return g_unichar_isalpha (ch) || g_unichar_ismark (ch);
 }
 
+/* The character at @p (not ASCII) and the one after it, as
+ * g_utf8_get_char_validated () reads it: 0xFFFD and one byte when it is
+ * not UTF-8. Two- and three-byte characters, most of news text's
+ * non-ASCII, are read here; the rest by GLib. */
+static inline gunichar
+decode_char (const char  *p,
+             const char  *end,
+             const char **next)
+{
+  const guchar *u = (const guchar *)p;
+  gunichar ch;
+
+  if (u[0] >= 0xC2 && u[0] <= 0xDF && end - p >= 2 && (u[1] & 0xC0) == 0x80)
+    {
+      *next = p + 2;
+      return ((u[0] & 0x1F) << 6) | (u[1] & 0x3F);
+    }
+  if (u[0] >= 0xE0 && u[0] <= 0xEF && end - p >= 3 && (u[1] & 0xC0) == 0x80 && (u[2] & 0xC0) == 0x80)
+    {
+      ch = ((u[0] & 0x0F) << 12) | ((u[1] & 0x3F) << 6) | (u[2] & 0x3F);
+      /* GLib's validity: no overlong form, no surrogate; leave it the
+       * noncharacters */
+      if (ch >= 0x800 && (ch < 0xD800 || ch > 0xDFFF) && !(ch >= 0xFDD0 && ch <= 0xFDEF) && ch < 0xFFFE)
+        {
+          *next = p + 3;
+          return ch;
+        }
+    }
+  ch = g_utf8_get_char_validated (p, end - p);
+  if (ch == (gunichar)-1 || ch == (gunichar)-2)
+    {
+      *next = p + 1;
+      return 0xFFFD;
+    }
+  *next = g_utf8_next_char (p);
+  return ch;
+}
+
+/* Dashes, quotes, bullets, the ellipsis (U+2010–U+2027): no space, no
+ * letter, no mark. */
+static inline gboolean
+is_general_punctuation (gunichar ch)
+{
+  return ch >= 0x2010 && ch <= 0x2027;
+}
+
 enum
 {
   ASCII_SPACE = 1 << 0,
@@ -84,13 +130,13 @@ scan_word (const char   *p,
         }
       else
         {
-          gunichar qc = g_utf8_get_char_validated (q, end - q);
           const char *next;
+          gunichar qc = decode_char (q, end, &next);
 
-          /* the first character is a word's even when it is a mark */
-          if (qc == (gunichar)-1 || qc == (gunichar)-2 || (q > p && !is_word_char (qc)))
+          /* the first character is a word's even when it is a mark (an
+           * invalid byte, 0xFFFD, is none) */
+          if (q > p && (is_general_punctuation (qc) || !is_word_char (qc)))
             break;
-          next = g_utf8_next_char (q);
           for (; q < next; q++)
             h = h * 33 + (guchar)*q;
           all_ascii = FALSE;
@@ -165,14 +211,8 @@ tokenize (Scan *s)
         }
       else
         {
-          ch = g_utf8_get_char_validated (p, end - p);
-          next = g_utf8_next_char (p);
-          if (ch == (gunichar)-1 || ch == (gunichar)-2)
-            {
-              ch = 0xFFFD;
-              next = p + 1;
-            }
-          if (is_space_char (ch))
+          ch = decode_char (p, end, &next);
+          if (!is_general_punctuation (ch) && is_space_char (ch))
             {
               space = TRUE;
               p = next;
@@ -195,7 +235,7 @@ tokenize (Scan *s)
           scan_number (&next, end);
           tok->type = TOK_NUM;
         }
-      else if (c < 0x80 ? (classes[c] & ASCII_WORD) != 0 : is_word_char (ch))
+      else if (c < 0x80 ? (classes[c] & ASCII_WORD) != 0 : !is_general_punctuation (ch) && is_word_char (ch))
         {
           gboolean ascii, upper;
           guint hash;
