@@ -34,6 +34,18 @@ compare_facts (gconstpointer a,
   return (int)fa->kind - (int)fb->kind;
 }
 
+/* A word that may open a time or a date (try_time () and
+ * try_day_month_date () reject the rest): "noon", "midday", "midnight"
+ * or a word of the lexicon. */
+static inline gboolean
+maybe_time_word (Scan *s,
+                 int   i)
+{
+  const Tok *t = TOK (s, i);
+
+  return t->lex_number != 0 || tok_is (s, i, "noon") || tok_is (s, i, "midday") || tok_is (s, i, "midnight");
+}
+
 GPtrArray *
 px_facts_extract_text (const char   *text,
                        gsize         length,
@@ -79,7 +91,7 @@ px_facts_extract_text (const char   *text,
           if (!try_numeric_date (&s, i) && !try_day_month_date (&s, i) && !try_year_range (&s, i))
             try_time (&s, i);
         }
-      else if (TOK (&s, i)->type == TOK_WORD)
+      else if (TOK (&s, i)->type == TOK_WORD && maybe_time_word (&s, i))
         {
           if (!(tok_lex (TOK (&s, i)) != NULL && (tok_lex (TOK (&s, i))->flags & (PX_LEX_ORDINAL | PX_LEX_TENS)) &&
                 try_day_month_date (&s, i)))
@@ -106,7 +118,9 @@ px_facts_extract_text (const char   *text,
           if (try_number (&s, i))
             continue;
         }
-      if (t->type == TOK_WORD && !TOK (&s, i)->used && !try_percent_of (&s, i))
+      /* both need a word of the lexicon, or "per" */
+      if (t->type == TOK_WORD && !TOK (&s, i)->used && (t->lex_number != 0 || tok_is (&s, i, "per")) &&
+          !try_percent_of (&s, i))
         try_ordinal_word (&s, i);
     }
 
