@@ -109,7 +109,8 @@ px_facts_extract_text (const char   *text,
         continue;
       if (t->type == TOK_WORD && tok_lex (t) != NULL && (tok_lex (t)->flags & PX_LEX_TENS) && try_ordinal_word (&s, i))
         continue;
-      if (t->type == TOK_NUM || t->type == TOK_SYM ||
+      /* of the symbols, only a currency sign opens an amount */
+      if (t->type == TOK_NUM || (t->type == TOK_SYM && currency_symbol (t->ch) != NULL) ||
           (t->type == TOK_WORD && tok_lex (t) != NULL &&
            (tok_lex (t)->flags & (PX_LEX_NUMBER | PX_LEX_CODE | PX_LEX_MULTIPLIER | PX_LEX_FRACTION))) ||
           tok_is (&s, i, "a") || tok_is (&s, i, "an") || (t->type == TOK_WORD && t->cap && i + 1 < NTOK (&s) &&

@@ -67,28 +67,63 @@ is_empty_noun (Scan *s,
 
 /* Words that name one measure in news, by their stems: what a number
  * measures is compared across sources under one name. */
+static const struct { const char *stem, *concept; } concepts[] = {
+  { "cost", "cost" }, { "valu", "cost" }, { "price", "cost" }, { "worth", "cost" }, { "budget", "cost" },
+  { "turnout", "turnout" }, { "particip", "turnout" },
+  { "voter", "voter" }, { "elector", "voter" },
+  { "death", "death" }, { "dead", "death" }, { "kill", "death" }, { "die", "death" }, { "fatal", "death" },
+  { "injur", "injur" }, { "wound", "injur" },
+  { "unemploy", "unemploy" }, { "jobless", "unemploy" },
+  { "inflat", "inflat" },
+  { "deal", "deal" }, { "bid", "deal" }, { "acquisit", "deal" }, { "takeov", "deal" },
+  { "merger", "deal" }, { "buyout", "deal" },
+  { "stake", "stake" }, { "own", "stake" }, { "hold", "stake" }, { "holding", "stake" },
+};
+
 static const char *
 measure_concept (const char *stem)
 {
-  static const struct { const char *stem, *concept; } concepts[] = {
-    { "cost", "cost" }, { "valu", "cost" }, { "price", "cost" }, { "worth", "cost" }, { "budget", "cost" },
-    { "turnout", "turnout" }, { "particip", "turnout" },
-    { "voter", "voter" }, { "elector", "voter" },
-    { "death", "death" }, { "dead", "death" }, { "kill", "death" }, { "die", "death" }, { "fatal", "death" },
-    { "injur", "injur" }, { "wound", "injur" },
-    { "unemploy", "unemploy" }, { "jobless", "unemploy" },
-    { "inflat", "inflat" },
-    { "deal", "deal" }, { "bid", "deal" }, { "acquisit", "deal" }, { "takeov", "deal" },
-    { "merger", "deal" }, { "buyout", "deal" },
-    { "stake", "stake" }, { "own", "stake" }, { "hold", "stake" }, { "holding", "stake" },
-  };
-
   if (stem == NULL)
     return NULL;
   for (guint k = 0; k < G_N_ELEMENTS (concepts); k++)
     if (strcmp (stem, concepts[k].stem) == 0)
       return concepts[k].concept;
   return NULL;
+}
+
+/* FALSE when the word at @i cannot stem to one of concepts[], without
+ * stemming it: the stemmer keeps the first two letters of an ASCII word
+ * ("dying", "lying", "tying" aside: "die", "lie", "tie"), and the words
+ * of one or two letters, shorter than every concept's stem. */
+static gboolean
+may_name_concept (Scan *s,
+                  int   i)
+{
+  const Tok *t = TOK (s, i);
+  const guchar *w = (const guchar *)s->text + t->start;
+  guchar a, b;
+
+  if (tok_len (t) < 3)
+    return FALSE;
+  if (w[0] >= 0x80 || w[1] >= 0x80)
+    return TRUE;
+  a = g_ascii_tolower (w[0]);
+  b = g_ascii_tolower (w[1]);
+  if (a == 'd' && b == 'y')
+    b = 'i';
+  for (guint k = 0; k < G_N_ELEMENTS (concepts); k++)
+    if ((guchar)concepts[k].stem[0] == a && (guchar)concepts[k].stem[1] == b)
+      return TRUE;
+  return FALSE;
+}
+
+/* The concept the word at @i names (measure_concept () of its measure
+ * stem), or NULL. */
+static const char *
+concept_of (Scan *s,
+            int   i)
+{
+  return may_name_concept (s, i) ? measure_concept (word_measure_stem (s, i)) : NULL;
 }
 
 /* A known measure in words, for labels. */
@@ -228,11 +263,9 @@ measure_token (Scan *s,
         break;
       if (is_measure_word (s, j) && !is_link_verb (s, j))
         {
-          const char *stem = word_measure_stem (s, j);
-
           /* a word that names a measure wins over a nearer noun:
            * "values the project at €1.25 billion" measures a cost */
-          if (measure_concept (stem) != NULL)
+          if (concept_of (s, j) != NULL)
             return j;
           if (nearest < 0)
             nearest = j;
@@ -241,13 +274,8 @@ measure_token (Scan *s,
         break;
     }
 
-  if (is_noun_after (s, last + 1))
-    {
-      const char *stem = word_measure_stem (s, last + 1);
-
-      if (nearest < 0 || measure_concept (stem) != NULL)
-        return last + 1;
-    }
+  if (is_noun_after (s, last + 1) && (nearest < 0 || concept_of (s, last + 1) != NULL))
+    return last + 1;
   return nearest;
 }
 
@@ -259,13 +287,9 @@ measure_token_after (Scan *s,
                      int   last)
 {
   for (int j = last + 1; j < NTOK (s) && j <= last + 24 && !is_sentence_end (s, j); j++)
-    if (TOK (s, j)->type == TOK_WORD && !TOK (s, j)->used && is_measure_word (s, j))
-      {
-        const char *stem = word_measure_stem (s, j);
-
-        if (measure_concept (stem) != NULL)
-          return j;
-      }
+    if (TOK (s, j)->type == TOK_WORD && !TOK (s, j)->used && may_name_concept (s, j) && is_measure_word (s, j) &&
+        concept_of (s, j) != NULL)
+      return j;
   return -1;
 }
 
@@ -370,8 +394,7 @@ counted_measure (Scan *s,
                          !tok_is (s, j, "but"); j++)
     if (TOK (s, j)->type == TOK_WORD && is_measure_word (s, j))
       {
-        const char *stem = word_measure_stem (s, j);
-        const char *concept = measure_concept (stem);
+        const char *concept = concept_of (s, j);
 
         if (concept != NULL)
           return g_strdup (concept);
