@@ -133,6 +133,36 @@ word_memo (Scan *s,
     }
 }
 
+/* px_normalize_word () of the word token @i: for an ASCII word (letters
+ * only, no hyphen) its lowercase, written into @buf; else newly allocated
+ * into *heap. */
+static const char *
+normalized (Scan  *s,
+            int    i,
+            char  *buf,
+            gsize  size,
+            char **heap)
+{
+  const Tok *t = TOK (s, i);
+  const char *w = s->text + t->start;
+  gsize n = tok_len (t);
+
+  *heap = NULL;
+  if (n < size)
+    {
+      gsize k;
+
+      for (k = 0; k < n && (guchar)w[k] < 0x80; k++)
+        buf[k] = g_ascii_tolower (w[k]);
+      if (k == n)
+        {
+          buf[n] = '\0';
+          return buf;
+        }
+    }
+  return *heap = px_normalize_word (w, n);
+}
+
 /* What is known of the word at @i in every text. Stays valid until the
  * end of the text. */
 WordInfo *
@@ -156,8 +186,9 @@ word_stem (Scan *s,
 
   if (!info->stem_done)
     {
-      const Tok *t = TOK (s, i);
-      g_autofree char *norm = px_normalize_word (s->text + t->start, tok_len (t));
+      char buf[64];
+      g_autofree char *heap = NULL;
+      const char *norm = normalized (s, i, buf, sizeof buf, &heap);
 
       info->stem_done = TRUE;
       if (norm != NULL && *norm != '\0')
@@ -177,8 +208,9 @@ word_measure_stem (Scan *s,
 
   if (!info->measure_stem_done)
     {
-      const Tok *t = TOK (s, i);
-      g_autofree char *norm = px_normalize_word (s->text + t->start, tok_len (t));
+      char buf[64];
+      g_autofree char *heap = NULL;
+      char *norm = (char *)normalized (s, i, buf, sizeof buf, &heap);
       gsize len;
 
       info->measure_stem_done = TRUE;
