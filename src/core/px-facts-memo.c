@@ -21,62 +21,103 @@
 
 #define MAX_CACHED_WORDS 32768
 
-static void
-word_info_free (gpointer data)
+/* A word a thread knows, with its bytes. */
+typedef struct
 {
-  WordInfo *info = data;
+  WordInfo info;
+  guint    hash;    /* px_lex_hash() */
+  guint    length;
+  char     word[];
+} CachedWord;
 
-  g_free (info->stem);
-  g_free (info->measure_stem);
-  g_free (info);
+/* The words a thread knows: open addressing by hash, grown at half full. */
+typedef struct
+{
+  CachedWord **slots;
+  guint        mask;
+  guint        count;
+} WordCache;
+
+static void
+word_cache_clear (WordCache *cache)
+{
+  for (guint k = 0; cache->slots != NULL && k <= cache->mask; k++)
+    if (cache->slots[k] != NULL)
+      {
+        g_free (cache->slots[k]->info.stem);
+        g_free (cache->slots[k]->info.measure_stem);
+        g_free (cache->slots[k]);
+      }
+  g_clear_pointer (&cache->slots, g_free);
+  cache->count = 0;
 }
 
 static void
 word_cache_free (gpointer data)
 {
-  g_hash_table_unref (data);
+  word_cache_clear (data);
+  g_free (data);
 }
 
-/* word → WordInfo, per thread */
 static GPrivate word_cache_key = G_PRIVATE_INIT (word_cache_free);
 
-static GHashTable *
-word_cache (void)
+static CachedWord **
+cache_slot (CachedWord **slots,
+            guint        mask,
+            const char  *word,
+            gsize        length,
+            guint        hash)
 {
-  GHashTable *cache = g_private_get (&word_cache_key);
+  for (guint k = hash & mask;; k = (k + 1) & mask)
+    if (slots[k] == NULL ||
+        (slots[k]->hash == hash && slots[k]->length == length && memcmp (slots[k]->word, word, length) == 0))
+      return &slots[k];
+}
+
+static void
+word_cache_grow (WordCache *cache)
+{
+  guint mask = cache->slots == NULL ? 1023 : 2 * (cache->mask + 1) - 1;
+  CachedWord **slots = g_new0 (CachedWord *, mask + 1);
+
+  for (guint k = 0; cache->slots != NULL && k <= cache->mask; k++)
+    {
+      CachedWord *c = cache->slots[k];
+
+      if (c != NULL)
+        *cache_slot (slots, mask, c->word, c->length, c->hash) = c;
+    }
+  g_free (cache->slots);
+  cache->slots = slots;
+  cache->mask = mask;
+}
+
+/* What this thread knows of @word (of hash @hash), made on first use. */
+static WordInfo *
+cached_info (const char *word,
+             gsize       length,
+             guint       hash)
+{
+  WordCache *cache = g_private_get (&word_cache_key);
+  CachedWord **slot;
 
   if (cache == NULL)
     {
-      cache = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, word_info_free);
+      cache = g_new0 (WordCache, 1);
       g_private_set (&word_cache_key, cache);
     }
-  return cache;
-}
-
-static WordInfo *
-cached_info (const char *word,
-             gsize       length)
-{
-  GHashTable *cache = word_cache ();
-  char buf[64];
-  g_autofree char *heap = NULL;
-  const char *key = buf;
-  WordInfo *info;
-
-  if (length < sizeof buf)
+  if (cache->slots == NULL || 2 * (cache->count + 1) > cache->mask + 1)
+    word_cache_grow (cache);
+  slot = cache_slot (cache->slots, cache->mask, word, length, hash);
+  if (*slot == NULL)
     {
-      memcpy (buf, word, length);
-      buf[length] = '\0';
+      *slot = g_malloc0 (sizeof (CachedWord) + length);
+      (*slot)->hash = hash;
+      (*slot)->length = length;
+      memcpy ((*slot)->word, word, length);
+      cache->count++;
     }
-  else
-    key = heap = g_strndup (word, length);
-  info = g_hash_table_lookup (cache, key);
-  if (info == NULL)
-    {
-      info = g_new0 (WordInfo, 1);
-      g_hash_table_insert (cache, heap != NULL ? g_steal_pointer (&heap) : g_strdup (key), info);
-    }
-  return info;
+  return &(*slot)->info;
 }
 
 static void
@@ -172,7 +213,7 @@ word_info (Scan *s,
   WordMemo *m = word_memo (s, i);
 
   if (m->info == NULL)
-    m->info = cached_info (s->text + TOK (s, i)->start, tok_len (TOK (s, i)));
+    m->info = cached_info (s->text + TOK (s, i)->start, tok_len (TOK (s, i)), TOK (s, i)->hash);
   return m->info;
 }
 
@@ -232,10 +273,10 @@ word_measure_stem (Scan *s,
 void
 word_memo_free (Scan *s)
 {
-  GHashTable *cache = g_private_get (&word_cache_key);
+  WordCache *cache = g_private_get (&word_cache_key);
 
-  if (cache != NULL && g_hash_table_size (cache) > MAX_CACHED_WORDS)
-    g_hash_table_remove_all (cache);
+  if (cache != NULL && cache->count > MAX_CACHED_WORDS)
+    word_cache_clear (cache);
   g_clear_pointer (&s->memo, g_array_unref);
   g_clear_pointer (&s->memo_slots, g_free);
 }
