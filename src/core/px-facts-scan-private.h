@@ -105,7 +105,19 @@ typedef struct
   gboolean multiplied;
 } Num;
 
-#define TOK_IN(s, i, words) tok_in ((s), (i), (words), G_N_ELEMENTS (words))
+/* The first letters and the lengths of the words of a list, as bit
+ * sets, made on first use: most tokens fail them before any comparison. */
+typedef struct
+{
+  gsize   ready;
+  guint32 letters;   /* bit c - 'a'; all set when a word opens with no letter */
+  guint32 lengths;   /* bit n for a word of n bytes, bit 31 for 31 and more */
+} WordListMask;
+
+/* Each use gets its list's mask. */
+#define TOK_IN(s, i, words) \
+  ({ static WordListMask word_list_mask_; \
+     tok_in ((s), (i), (words), G_N_ELEMENTS (words), &word_list_mask_); })
 
 
 /* px-facts-scan.c */
@@ -248,12 +260,19 @@ is_sentence_end (Scan *s,
   return t->type == TOK_SYM && (t->ch == '.' || t->ch == '!' || t->ch == '?');
 }
 
+/* Fills @mask for @words; returns 1 (px-facts-scan.c). */
+G_GNUC_INTERNAL
+gsize word_list_mask_init (WordListMask       *mask,
+                           const char * const *words,
+                           gsize               n_words);
+
 /* Token @i is one of @words (lowercase ASCII). */
 static inline gboolean
-tok_in (Scan              *s,
-        int                i,
+tok_in (Scan               *s,
+        int                 i,
         const char * const *words,
-        gsize              n_words)
+        gsize               n_words,
+        WordListMask       *mask)
 {
   const Tok *t;
   guchar first;
@@ -263,9 +282,15 @@ tok_in (Scan              *s,
   t = TOK (s, i);
   if (t->type != TOK_WORD)
     return FALSE;
+  if (g_once_init_enter (&mask->ready))
+    g_once_init_leave (&mask->ready, word_list_mask_init (mask, words, n_words));
+  if (!(mask->lengths & (1u << MIN (tok_len (t), 31))))
+    return FALSE;
   first = (guchar)s->text[t->start];
   if (first >= 'A' && first <= 'Z')
     first |= 0x20;
+  if (first >= 'a' && first <= 'z' && !(mask->letters & (1u << (first - 'a'))))
+    return FALSE;
   for (gsize k = 0; k < n_words; k++)
     if ((guchar)words[k][0] == first && tok_word_matches (s, t, words[k]))
       return TRUE;

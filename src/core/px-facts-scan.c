@@ -279,6 +279,21 @@ lex (Scan *s,
   return tok_lex (TOK (s, i));
 }
 
+gsize
+word_list_mask_init (WordListMask       *mask,
+                     const char * const *words,
+                     gsize               n_words)
+{
+  for (gsize k = 0; k < n_words; k++)
+    {
+      guchar c = (guchar)words[k][0];
+
+      mask->letters |= c >= 'a' && c <= 'z' ? 1u << (c - 'a') : G_MAXUINT32;
+      mask->lengths |= 1u << MIN (strlen (words[k]), 31);
+    }
+  return 1;
+}
+
 /* Token @i opens a sentence or a line. */
 gboolean
 at_sentence_start (Scan *s,
