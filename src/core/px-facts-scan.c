@@ -226,42 +226,35 @@ tokenize (Scan *s)
           n_block = 0;
         }
       tok = &block[n_block++];
-      *tok = (Tok) { .start = p - s->text, .space = space, .newline = newline };
-
+      /* each kind written whole, in one store */
       if ((c >= '0' && c <= '9') ||
           (c == '.' && space && p + 1 < end && p[1] >= '0' && p[1] <= '9'))
         {
           next = p;
           scan_number (&next, end);
-          tok->type = TOK_NUM;
+          *tok = (Tok) { .start = p - s->text, .end = next - s->text, .type = TOK_NUM,
+                         .space = space, .newline = newline };
         }
       else if (c < 0x80 ? (classes[c] & ASCII_WORD) != 0 : !is_general_punctuation (ch) && is_word_char (ch))
         {
           gboolean ascii, upper;
           guint hash;
           gsize n;
+          const PxLexSlot *slot = NULL;
 
-          tok->cap = c < 0x80 ? (classes[c] & ASCII_UPPER) != 0 : g_unichar_isupper (ch);
           next = scan_word (p, end, classes, &hash, &ascii, &upper);
           n = next - p;
-          tok->hash = hash;
-          tok->type = TOK_WORD;
-          tok->all_caps = upper && n >= 2;
           if (ascii && n < PX_LEX_MAX_LENGTH)
-            {
-              const PxLexSlot *slot = px_lex_find (lexicon, p, n, hash);
-
-              tok->lex_number = slot->lex_number;
-              tok->stop = slot->stop;
-            }
+            slot = px_lex_find (lexicon, p, n, hash);
+          *tok = (Tok) { .start = p - s->text, .end = next - s->text, .hash = hash,
+                         .lex_number = slot != NULL ? slot->lex_number : 0, .type = TOK_WORD,
+                         .space = space, .newline = newline,
+                         .cap = c < 0x80 ? (classes[c] & ASCII_UPPER) != 0 : g_unichar_isupper (ch),
+                         .stop = slot != NULL && slot->stop, .all_caps = upper && n >= 2 };
         }
       else
-        {
-          tok->type = TOK_SYM;
-          tok->ch = ch;
-        }
-
-      tok->end = next - s->text;
+        *tok = (Tok) { .start = p - s->text, .end = next - s->text, .ch = ch, .type = TOK_SYM,
+                       .space = space, .newline = newline };
       space = FALSE;
       newline = FALSE;
       p = next;
