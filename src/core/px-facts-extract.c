@@ -34,6 +34,52 @@ compare_facts (gconstpointer a,
   return (int)fa->kind - (int)fb->kind;
 }
 
+/* Sorts @facts by compare_facts () as g_ptr_array_sort () does (stably),
+ * by merging the sorted runs the passes left: each pass adds its facts in
+ * text order, so there are a few long runs (many: g_ptr_array_sort ()). */
+static void
+sort_facts (GPtrArray *facts)
+{
+  gpointer *a = facts->pdata;
+  guint n = facts->len;
+  g_autofree gpointer *tmp = NULL;
+  guint run = 0, n_runs = 1;
+
+  for (guint k = 1; k < n; k++)
+    if (compare_facts (&a[k - 1], &a[k]) > 0)
+      {
+        if (run == 0)
+          run = k;
+        n_runs++;
+      }
+  if (n_runs == 1)
+    return;
+  /* each merge costs the prefix again */
+  if (n_runs > 16)
+    {
+      g_ptr_array_sort (facts, compare_facts);
+      return;
+    }
+  tmp = g_new (gpointer, n);
+  /* merge the sorted prefix [0, run) with each next run in turn */
+  while (run < n)
+    {
+      guint end = run + 1, i = 0, j = run, o = 0;
+
+      while (end < n && compare_facts (&a[end - 1], &a[end]) <= 0)
+        end++;
+      /* stable: on a tie the earlier fact first */
+      while (i < run && j < end)
+        tmp[o++] = compare_facts (&a[j], &a[i]) < 0 ? a[j++] : a[i++];
+      while (i < run)
+        tmp[o++] = a[i++];
+      while (j < end)
+        tmp[o++] = a[j++];
+      memcpy (a, tmp, o * sizeof (gpointer));
+      run = end;
+    }
+}
+
 /* A word that may open a time or a date (try_time () and
  * try_day_month_date () reject the rest): "noon", "midday", "midnight"
  * or a word of the lexicon. */
@@ -127,11 +173,11 @@ px_facts_extract_text (const char   *text,
 
   scan_acronym_definitions (&s);
   scan_names (&s);
-  g_ptr_array_sort (facts, compare_facts);
+  sort_facts (facts);
   resolve_surnames (&s);
   assign_subjects (&s);
   scan_quotes (&s);
-  g_ptr_array_sort (facts, compare_facts);
+  sort_facts (facts);
 
 out:
   if (g_cancellable_is_cancelled (cancellable))
