@@ -70,7 +70,7 @@ only_adjective (Scan *s,
 {
   if (s->noun_caps == NULL)
     {
-      s->noun_caps = hash_set_new (NTOK (s));
+      s->noun_caps = hash_set_new (s->n_cap_words);
       for (int k = 0; k < NTOK (s); k++)
         {
           const Tok *w = TOK (s, k);

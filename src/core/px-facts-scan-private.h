@@ -84,6 +84,8 @@ typedef struct
   GArray     *memo;       /* WordMemo, one per distinct word asked about */
   guint      *memo_slots; /* index + 1 into memo, by the word's hash */
   guint       memo_mask;
+  guint       n_cap_words;   /* word tokens with and without a capital (the tokenizer counts) */
+  guint       n_lower_words;
   GArray     *lowercase;  /* tok_hash()es of words the text writes in lowercase (built on demand) */
   GArray     *noun_caps;  /* tok_hash()es of capitalized words used as nouns somewhere (built on demand) */
 } Scan;

@@ -237,7 +237,7 @@ tokenize (Scan *s)
         }
       else if (c < 0x80 ? (classes[c] & ASCII_WORD) != 0 : !is_general_punctuation (ch) && is_word_char (ch))
         {
-          gboolean ascii, upper;
+          gboolean ascii, upper, cap;
           guint hash;
           gsize n;
           const PxLexSlot *slot = NULL;
@@ -246,10 +246,15 @@ tokenize (Scan *s)
           n = next - p;
           if (ascii && n < PX_LEX_MAX_LENGTH)
             slot = px_lex_find (lexicon, p, n, hash);
+          cap = c < 0x80 ? (classes[c] & ASCII_UPPER) != 0 : g_unichar_isupper (ch);
+          if (cap)
+            s->n_cap_words++;
+          else
+            s->n_lower_words++;
           *tok = (Tok) { .start = p - s->text, .end = next - s->text, .hash = hash,
                          .lex_number = slot != NULL ? slot->lex_number : 0, .type = TOK_WORD,
                          .space = space, .newline = newline,
-                         .cap = c < 0x80 ? (classes[c] & ASCII_UPPER) != 0 : g_unichar_isupper (ch),
+                         .cap = cap,
                          .stop = slot != NULL && slot->stop, .all_caps = upper && n >= 2 };
         }
       else
@@ -402,7 +407,7 @@ seen_in_lowercase (Scan *s,
 {
   if (s->lowercase == NULL)
     {
-      s->lowercase = hash_set_new (NTOK (s));
+      s->lowercase = hash_set_new (s->n_lower_words);
       for (int k = 0; k < NTOK (s); k++)
         {
           const Tok *w = TOK (s, k);
