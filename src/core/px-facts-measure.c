@@ -86,9 +86,24 @@ measure_concept (const char *stem)
   if (stem == NULL)
     return NULL;
   for (guint k = 0; k < G_N_ELEMENTS (concepts); k++)
-    if (strcmp (stem, concepts[k].stem) == 0)
+    if (stem[0] == concepts[k].stem[0] && strcmp (stem, concepts[k].stem) == 0)
       return concepts[k].concept;
   return NULL;
+}
+
+/* Bit a * 26 + b for each concept stem that opens with the letters a, b. */
+static gpointer
+build_concept_starts (gpointer data)
+{
+  static guint32 starts[26 * 26 / 32 + 1];
+
+  for (guint k = 0; k < G_N_ELEMENTS (concepts); k++)
+    {
+      guint bit = (concepts[k].stem[0] - 'a') * 26 + (concepts[k].stem[1] - 'a');
+
+      starts[bit / 32] |= 1u << (bit % 32);
+    }
+  return starts;
 }
 
 /* FALSE when the word at @i cannot stem to one of concepts[], without
@@ -99,22 +114,24 @@ static gboolean
 may_name_concept (Scan *s,
                   int   i)
 {
+  static GOnce once = G_ONCE_INIT;
+  const guint32 *starts = g_once (&once, build_concept_starts, NULL);
   const Tok *t = TOK (s, i);
   const guchar *w = (const guchar *)s->text + t->start;
   guchar a, b;
+  guint bit;
 
   if (tok_len (t) < 3)
     return FALSE;
   if (w[0] >= 0x80 || w[1] >= 0x80)
     return TRUE;
+  /* word tokens: ASCII letters */
   a = g_ascii_tolower (w[0]);
   b = g_ascii_tolower (w[1]);
   if (a == 'd' && b == 'y')
     b = 'i';
-  for (guint k = 0; k < G_N_ELEMENTS (concepts); k++)
-    if ((guchar)concepts[k].stem[0] == a && (guchar)concepts[k].stem[1] == b)
-      return TRUE;
-  return FALSE;
+  bit = (a - 'a') * 26 + (b - 'a');
+  return (starts[bit / 32] & (1u << (bit % 32))) != 0;
 }
 
 /* The concept the word at @i names (measure_concept () of its measure
@@ -293,6 +310,18 @@ measure_token_after (Scan *s,
   return -1;
 }
 
+/* g_utf8_strdown () of @n bytes at @p; ASCII without "I" and "J" (which
+ * Turkish and Lithuanian lowercase their own way) without it. */
+static char *
+strdown (const char *p,
+         gsize       n)
+{
+  for (gsize k = 0; k < n; k++)
+    if ((guchar)p[k] >= 0x80 || p[k] == 'I' || p[k] == 'J')
+      return g_utf8_strdown (p, n);
+  return g_ascii_strdown (p, n);
+}
+
 /* Sets what @fact measures from the token @i (and the words shown from
  * @phrase_first, or -1). */
 static void
@@ -313,7 +342,7 @@ set_measure_from (Scan   *s,
       (tok_is (s, phrase_first, "per") || tok_is (s, phrase_first, "for") || tok_is (s, phrase_first, "a") ||
        tok_is (s, phrase_first, "an")))
     {
-      g_autofree char *word = g_utf8_strdown (s->text + b->start, b->end - b->start);
+      g_autofree char *word = strdown (s->text + b->start, b->end - b->start);
 
       fact->measure = g_strdup_printf ("per %s", g_strcmp0 (stem, "stock") == 0 ? "share" : stem);
       fact->measure_words = g_strdup_printf ("per %s", word);
@@ -331,7 +360,7 @@ set_measure_from (Scan   *s,
   else
     {
       fact->measure = g_strdup (stem);
-      fact->measure_words = g_utf8_strdown (s->text + a->start, b->end - a->start);
+      fact->measure_words = strdown (s->text + a->start, b->end - a->start);
     }
 }
 
