@@ -100,34 +100,46 @@ build_ascii_classes (gpointer data)
   return classes;
 }
 
+/* The lowercase of each ASCII letter (the word characters of ASCII),
+ * 0 for every other byte. */
+static const guchar ascii_letter_folds[256] = {
+  ['A'] = 'a', ['B'] = 'b', ['C'] = 'c', ['D'] = 'd', ['E'] = 'e', ['F'] = 'f', ['G'] = 'g',
+  ['H'] = 'h', ['I'] = 'i', ['J'] = 'j', ['K'] = 'k', ['L'] = 'l', ['M'] = 'm', ['N'] = 'n',
+  ['O'] = 'o', ['P'] = 'p', ['Q'] = 'q', ['R'] = 'r', ['S'] = 's', ['T'] = 't', ['U'] = 'u',
+  ['V'] = 'v', ['W'] = 'w', ['X'] = 'x', ['Y'] = 'y', ['Z'] = 'z',
+  ['a'] = 'a', ['b'] = 'b', ['c'] = 'c', ['d'] = 'd', ['e'] = 'e', ['f'] = 'f', ['g'] = 'g',
+  ['h'] = 'h', ['i'] = 'i', ['j'] = 'j', ['k'] = 'k', ['l'] = 'l', ['m'] = 'm', ['n'] = 'n',
+  ['o'] = 'o', ['p'] = 'p', ['q'] = 'q', ['r'] = 'r', ['s'] = 's', ['t'] = 't', ['u'] = 'u',
+  ['v'] = 'v', ['w'] = 'w', ['x'] = 'x', ['y'] = 'y', ['z'] = 'z',
+};
+
 /* The end of the word that starts at @p; sets the word's hash
  * (px_lex_hash()) and whether it is ASCII and all capitals. */
 static inline const char *
-scan_word (const char   *p,
-           const char   *end,
-           const guint8 *classes,
-           guint        *hash,
-           gboolean     *ascii,
-           gboolean     *upper)
+scan_word (const char *p,
+           const char *end,
+           guint      *hash,
+           gboolean   *ascii,
+           gboolean   *upper)
 {
   const char *q = p;
   guint h = 5381;
-  guint8 all_ascii = TRUE, all_upper = ASCII_UPPER;
+  guint8 all_ascii = TRUE, lower_seen = FALSE;
 
   while (q < end)
     {
       guchar c = (guchar)*q;
+      guchar f = ascii_letter_folds[c];
 
-      if (c < 0x80)
+      /* an ASCII letter: its lowercase */
+      if (f != 0)
         {
-          guint8 cls = classes[c];
-
-          if (!(cls & ASCII_WORD))
-            break;
-          all_upper &= cls;
-          h = h * 33 + (c | (cls & ASCII_UPPER ? 0x20 : 0));
+          lower_seen |= c == f;
+          h = h * 33 + f;
           q++;
         }
+      else if (c < 0x80)
+        break;
       else
         {
           const char *next;
@@ -140,12 +152,12 @@ scan_word (const char   *p,
           for (; q < next; q++)
             h = h * 33 + (guchar)*q;
           all_ascii = FALSE;
-          all_upper = 0;
+          lower_seen = TRUE;
         }
     }
   *hash = h == 0 ? 1 : h;
   *ascii = all_ascii;
-  *upper = all_upper != 0;
+  *upper = !lower_seen;
   return q;
 }
 
@@ -242,7 +254,7 @@ tokenize (Scan *s)
           gsize n;
           const PxLexSlot *slot = NULL;
 
-          next = scan_word (p, end, classes, &hash, &ascii, &upper);
+          next = scan_word (p, end, &hash, &ascii, &upper);
           n = next - p;
           if (ascii && n < PX_LEX_MAX_LENGTH)
             slot = px_lex_find (lexicon, p, n, hash);
