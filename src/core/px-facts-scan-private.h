@@ -75,6 +75,8 @@ typedef struct
   const char *text;
   gsize       length;
   GArray     *toks;
+  Tok        *tok_v;      /* toks->data and toks->len once tokenized */
+  int         n_toks;
   GPtrArray  *facts;
   int         ref_year;   /* 0 when unknown */
   int         ref_month;
@@ -90,9 +92,10 @@ typedef struct
   GArray     *noun_caps;  /* tok_hash()es of capitalized words used as nouns somewhere (built on demand) */
 } Scan;
 
-#define TOK(s, i) (&g_array_index ((s)->toks, Tok, (i)))
+/* (through the copies tokenize () leaves in Scan: one load each) */
+#define TOK(s, i) (&(s)->tok_v[(i)])
 
-#define NTOK(s) ((int)(s)->toks->len)
+#define NTOK(s) ((s)->n_toks)
 
 typedef struct
 {

@@ -277,6 +277,8 @@ tokenize (Scan *s)
       p = next;
     }
   g_array_append_vals (s->toks, block, n_block);
+  s->tok_v = (Tok *)(gpointer)s->toks->data;
+  s->n_toks = s->toks->len;
 }
 
 
