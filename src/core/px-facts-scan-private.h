@@ -97,6 +97,9 @@ typedef struct
 
 #define NTOK(s) ((s)->n_toks)
 
+/* 0 <= @i < NTOK (@s), in one comparison */
+#define TOK_OK(s, i) ((guint)(i) < (guint)NTOK (s))
+
 typedef struct
 {
   int     first;       /* tokens of the number phrase */
@@ -191,7 +194,7 @@ tok_is (Scan       *s,
 {
   const Tok *t;
 
-  if (i < 0 || i >= NTOK (s))
+  if (!TOK_OK (s, i))
     return FALSE;
   t = TOK (s, i);
   return t->type == TOK_WORD && tok_word_is (s, t, word);
@@ -218,7 +221,7 @@ tok_sym (Scan    *s,
          int      i,
          gunichar ch)
 {
-  return i >= 0 && i < NTOK (s) && TOK (s, i)->type == TOK_SYM && TOK (s, i)->ch == ch;
+  return TOK_OK (s, i) && TOK (s, i)->type == TOK_SYM && TOK (s, i)->ch == ch;
 }
 
 static inline gboolean
@@ -247,7 +250,7 @@ lex_flags (Scan *s,
 {
   const Tok *t;
 
-  if (i < 0 || i >= NTOK (s))
+  if (!TOK_OK (s, i))
     return 0;
   t = TOK (s, i);
   return t->type == TOK_WORD && t->lex_number != 0 ? tok_lex (t)->flags : 0;
@@ -282,7 +285,7 @@ tok_in (Scan               *s,
   const Tok *t;
   guchar first;
 
-  if (i < 0 || i >= NTOK (s))
+  if (!TOK_OK (s, i))
     return FALSE;
   t = TOK (s, i);
   if (t->type != TOK_WORD)

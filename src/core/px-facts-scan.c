@@ -516,11 +516,11 @@ skip_addresses (Scan *s)
     {
       const Tok *t = TOK (s, i);
 
-      /* "www" to "https" */
-      if (t->type != TOK_WORD || tok_len (t) < 3 || tok_len (t) > 5)
+      /* "www" to "https", glued to a ":" or "." (the rarer test first) */
+      if (t->type != TOK_WORD || tok_len (t) < 3 || tok_len (t) > 5 || !attached (s, i + 1) ||
+          !(tok_sym (s, i + 1, ':') || tok_sym (s, i + 1, '.')))
         continue;
-      if (!(tok_is (s, i, "http") || tok_is (s, i, "https") || tok_is (s, i, "www") || tok_is (s, i, "ftp")) ||
-          !(tok_sym (s, i + 1, ':') || tok_sym (s, i + 1, '.')) || !attached (s, i + 1))
+      if (!(tok_is (s, i, "http") || tok_is (s, i, "https") || tok_is (s, i, "www") || tok_is (s, i, "ftp")))
         continue;
       TOK (s, i)->used = TRUE;
       for (i++; i < NTOK (s) && attached (s, i); i++)
