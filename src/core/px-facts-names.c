@@ -15,6 +15,16 @@
 #include "px-lexicon-data.h"
 #include "px-normalize.h"
 
+/* The word token @i names a month or a day of the week. */
+static inline gboolean
+is_month_or_day (Scan *s,
+                 int   i)
+{
+  const PxLexEntry *e = tok_lex (TOK (s, i));
+
+  return e != NULL && (e->month || e->weekday);
+}
+
 static gboolean
 is_connector (Scan *s,
               int   i)
@@ -141,7 +151,7 @@ name_run_end (Scan *s,
           continue;
         }
       if (k < NTOK (s) && TOK (s, k)->type == TOK_WORD && TOK (s, k)->cap && !TOK (s, k)->newline &&
-          !TOK (s, k)->used && (lex (s, k) == NULL || !(lex (s, k)->month || lex (s, k)->weekday)) &&
+          !TOK (s, k)->used && !is_month_or_day (s, k) &&
           !(is_stop (s, k) && !is_all_caps (s, k)))
         {
           j = k;
@@ -150,7 +160,7 @@ name_run_end (Scan *s,
       /* "Conference on Interaction", not "High Atlas Mountains on Saturday" */
       if (k + 1 < NTOK (s) && is_connector (s, k) && TOK (s, k + 1)->type == TOK_WORD && TOK (s, k + 1)->cap &&
           !TOK (s, k + 1)->used && !is_all_caps (s, k + 1) &&
-          (lex (s, k + 1) == NULL || !(lex (s, k + 1)->month || lex (s, k + 1)->weekday)))
+          !is_month_or_day (s, k + 1))
         {
           j = k + 1;
           continue;
@@ -271,7 +281,7 @@ scan_names (Scan *s)
       int last_title = -1;
       g_autofree char *full = NULL;
 
-      if (t->type != TOK_WORD || !t->cap || t->used || (lex (s, i) && (lex (s, i)->month || lex (s, i)->weekday)))
+      if (t->type != TOK_WORD || !t->cap || t->used || is_month_or_day (s, i))
         continue;
       last = name_run_end (s, i);
       /* "the National Social Democratic Party Nurlan Auesbayev": a
