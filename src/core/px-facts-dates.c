@@ -81,7 +81,7 @@ num_int (Scan *s,
          int   max_digits)
 {
   const Tok *t;
-  int n;
+  int n, value = 0;
 
   if (i < 0 || i >= NTOK (s))
     return -1;
@@ -89,10 +89,16 @@ num_int (Scan *s,
   n = tok_len (t);
   if (t->type != TOK_NUM || n < min_digits || n > max_digits)
     return -1;
+  /* what atoi () reads: a digit never follows a token of digits */
   for (int k = 0; k < n; k++)
-    if (!g_ascii_isdigit (s->text[t->start + k]))
-      return -1;
-  return atoi (s->text + t->start);
+    {
+      char c = s->text[t->start + k];
+
+      if (!g_ascii_isdigit (c))
+        return -1;
+      value = value * 10 + (c - '0');
+    }
+  return value;
 }
 
 gboolean

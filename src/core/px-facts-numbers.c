@@ -28,6 +28,7 @@ parse_digits (Scan *s,
   gsize len = 0;
   int dots = 0, commas = 0, group = 0, decimals = 0, digits = 0;
   gboolean after_dot = FALSE;
+  guint64 integer = 0;     /* the digits before any dot */
 
   if (n >= sizeof buf)
     return FALSE;
@@ -65,6 +66,7 @@ parse_digits (Scan *s,
             {
               group++;
               digits++;
+              integer = integer * 10 + (p[k] - '0');
             }
         }
     }
@@ -73,7 +75,8 @@ parse_digits (Scan *s,
   buf[len] = '\0';
 
   num->first = num->last = i;
-  num->value = g_ascii_strtod (buf, NULL);
+  /* an integer of up to 15 digits is exact as a double, as strtod reads it */
+  num->value = dots == 0 && digits <= 15 ? (double)integer : g_ascii_strtod (buf, NULL);
   num->precision = decimals > 0 ? pow (10, -decimals) : 0;
   num->decimals = decimals;
   num->digits = digits;
