@@ -132,6 +132,27 @@ span_text (Scan *s,
   return g_strndup (s->text + TOK (s, first)->start, TOK (s, last)->end - TOK (s, first)->start);
 }
 
+/* The surname person_words gives the word token @k (its text: a word of
+ * a person's name seen before), or NULL; no copy of the word kept. */
+static const char *
+person_word (Scan *s,
+             int   k)
+{
+  const Tok *t = TOK (s, k);
+  char buf[64];
+  g_autofree char *heap = NULL;
+  const char *key = buf;
+
+  if (tok_len (t) < sizeof buf)
+    {
+      memcpy (buf, s->text + t->start, tok_len (t));
+      buf[tok_len (t)] = '\0';
+    }
+  else
+    key = heap = span_text (s, k, k);
+  return g_hash_table_lookup (s->person_words, key);
+}
+
 /* The end of a run of capitalized words from @i (hyphenated names and
  * "of"/"for" inside count). */
 int
@@ -279,7 +300,7 @@ scan_names (Scan *s)
       int first = i, last, k;
       gboolean org = FALSE, place = FALSE, person = FALSE;
       int last_title = -1;
-      g_autofree char *full = NULL;
+      const char *known;       /* person_words' surname of a lone word */
 
       if (t->type != TOK_WORD || !t->cap || t->used || is_month_or_day (s, i))
         continue;
@@ -398,9 +419,7 @@ scan_names (Scan *s)
        * text also writes in lowercase is a common noun, not a name */
       if ((person || place || first == last) && !is_all_caps (s, last) && seen_in_lowercase (s, last))
         {
-          g_autofree char *last_word = span_text (s, last, last);
-
-          if (!g_hash_table_contains (s->person_words, last_word))
+          if (person_word (s, last) == NULL)
             {
               i = last;
               continue;
@@ -455,7 +474,6 @@ scan_names (Scan *s)
             }
         }
 
-      full = span_text (s, first, last);
       if (org)
         add_entity (s, PX_FACT_ORGANIZATION, first, last, NULL, NULL);
       else if (person)
@@ -463,17 +481,12 @@ scan_names (Scan *s)
           g_autofree char *surname = span_text (s, last, last);
 
           for (k = first; k <= last; k++)
-            if (TOK (s, k)->type == TOK_WORD)
-              {
-                g_autofree char *w = span_text (s, k, k);
-
-                if (!g_hash_table_contains (s->person_words, w))
-                  g_hash_table_insert (s->person_words, g_steal_pointer (&w), g_strdup (surname));
-              }
+            if (TOK (s, k)->type == TOK_WORD && person_word (s, k) == NULL)
+              g_hash_table_insert (s->person_words, span_text (s, k, k), g_strdup (surname));
           add_entity (s, PX_FACT_PERSON, first, last, surname, NULL);
         }
-      else if (first == last && g_hash_table_contains (s->person_words, full))
-        add_entity (s, PX_FACT_PERSON, first, last, g_hash_table_lookup (s->person_words, full), NULL);
+      else if (first == last && (known = person_word (s, first)) != NULL)
+        add_entity (s, PX_FACT_PERSON, first, last, known, NULL);
       else if (place || first == last)
         {
           if (!is_demonym (s, first) || first != last)
