@@ -174,9 +174,11 @@ word_memo (Scan *s,
     }
 }
 
-/* px_normalize_word () of the word token @i: for an ASCII word (letters
- * only, no hyphen) its lowercase, written into @buf; else newly allocated
- * into *heap. */
+/* px_normalize_word () of the word token @i: for a word of ASCII and
+ * Latin-1 letters its lowercase, written into @buf; else newly allocated
+ * into *heap. A word token holds no hyphen; NFKC leaves À–ÿ as they are,
+ * and case folding lowers À–Þ by 0x20 (× is no letter; ß folds to "ss",
+ * and ª, µ, º change under NFKC: those go to px_normalize_word ()). */
 static const char *
 normalized (Scan  *s,
             int    i,
@@ -185,23 +187,34 @@ normalized (Scan  *s,
             char **heap)
 {
   const Tok *t = TOK (s, i);
-  const char *w = s->text + t->start;
-  gsize n = tok_len (t);
+  const guchar *w = (const guchar *)s->text + t->start;
+  gsize n = tok_len (t), k = 0;
 
   *heap = NULL;
   if (n < size)
     {
-      gsize k;
-
-      for (k = 0; k < n && (guchar)w[k] < 0x80; k++)
-        buf[k] = g_ascii_tolower (w[k]);
+      while (k < n)
+        {
+          if (w[k] < 0x80)
+            buf[k] = g_ascii_tolower (w[k]);
+          else if (w[k] == 0xC3 && k + 1 < n && w[k + 1] >= 0x80 && w[k + 1] <= 0xBF && w[k + 1] != 0x97 &&
+                   w[k + 1] != 0x9F && w[k + 1] != 0xB7)
+            {
+              buf[k] = 0xC3;
+              k++;
+              buf[k] = w[k] <= 0x9E ? w[k] + 0x20 : w[k];
+            }
+          else
+            break;
+          k++;
+        }
       if (k == n)
         {
           buf[n] = '\0';
           return buf;
         }
     }
-  return *heap = px_normalize_word (w, n);
+  return *heap = px_normalize_word ((const char *)w, n);
 }
 
 /* What is known of the word at @i in every text. Stays valid until the
