@@ -120,16 +120,17 @@ cached_info (const char *word,
   return &(*slot)->info;
 }
 
+/* Doubles the slots (and the room for memos: at most half as many as
+ * slots, so that a probe always ends). */
 static void
 memo_grow (Scan *s)
 {
   guint size = s->memo_slots == NULL ? 256 : 2 * (s->memo_mask + 1);
   guint *slots = g_new0 (guint, size);
 
-  for (guint k = 0; k < s->memo->len; k++)
+  for (guint k = 0; k < s->memo_len; k++)
     {
-      const WordMemo *m = &g_array_index (s->memo, WordMemo, k);
-      guint i = TOK (s, m->tok)->hash & (size - 1);
+      guint i = TOK (s, s->memo_v[k].tok)->hash & (size - 1);
 
       while (slots[i] != 0)
         i = (i + 1) & (size - 1);
@@ -138,6 +139,7 @@ memo_grow (Scan *s)
   g_free (s->memo_slots);
   s->memo_slots = slots;
   s->memo_mask = size - 1;
+  s->memo_v = g_renew (WordMemo, s->memo_v, size / 2);
 }
 
 /* The memo of the word token @i, made on first use. Valid until the next
@@ -148,12 +150,9 @@ word_memo (Scan *s,
 {
   const Tok *t = TOK (s, i);
   gsize n = tok_len (t);
-  WordMemo memo = { 0 };
 
   g_assert (t->type == TOK_WORD);
-  if (s->memo == NULL)
-    s->memo = g_array_new (FALSE, FALSE, sizeof (WordMemo));
-  if (s->memo_slots == NULL || 2 * (s->memo->len + 1) > s->memo_mask + 1)
+  if (s->memo_slots == NULL || 2 * (s->memo_len + 1) > s->memo_mask + 1)
     memo_grow (s);
   for (guint k = t->hash & s->memo_mask;; k = (k + 1) & s->memo_mask)
     {
@@ -162,12 +161,12 @@ word_memo (Scan *s,
 
       if (s->memo_slots[k] == 0)
         {
-          memo.tok = i;
-          g_array_append_val (s->memo, memo);
-          s->memo_slots[k] = s->memo->len;
-          return &g_array_index (s->memo, WordMemo, s->memo->len - 1);
+          m = &s->memo_v[s->memo_len++];
+          *m = (WordMemo) { .tok = i };
+          s->memo_slots[k] = s->memo_len;
+          return m;
         }
-      m = &g_array_index (s->memo, WordMemo, s->memo_slots[k] - 1);
+      m = &s->memo_v[s->memo_slots[k] - 1];
       w = TOK (s, m->tok);
       if (w->hash == t->hash && tok_len (w) == n && memcmp (s->text + w->start, s->text + t->start, n) == 0)
         return m;
@@ -290,6 +289,7 @@ word_memo_free (Scan *s)
 
   if (cache != NULL && cache->count > MAX_CACHED_WORDS)
     word_cache_clear (cache);
-  g_clear_pointer (&s->memo, g_array_unref);
+  g_clear_pointer (&s->memo_v, g_free);
   g_clear_pointer (&s->memo_slots, g_free);
+  s->memo_len = 0;
 }

@@ -83,8 +83,9 @@ typedef struct
   GHashTable *acronyms;   /* "CEC" → "Central Election Commission" */
   GHashTable *person_words; /* words of people's names → surname */
   gboolean    midcaps;    /* WordMemo.midcap set (on demand) */
-  GArray     *memo;       /* WordMemo, one per distinct word asked about */
-  guint      *memo_slots; /* index + 1 into memo, by the word's hash */
+  WordMemo   *memo_v;     /* one per distinct word asked about */
+  guint       memo_len;
+  guint      *memo_slots; /* index + 1 into memo_v, by the word's hash */
   guint       memo_mask;
   guint       n_cap_words;   /* word tokens with and without a capital (the tokenizer counts) */
   guint       n_lower_words;
