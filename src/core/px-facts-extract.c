@@ -80,16 +80,13 @@ sort_facts (GPtrArray *facts)
     }
 }
 
-/* A word that may open a time or a date (try_time () and
- * try_day_month_date () reject the rest): "noon", "midday", "midnight"
- * or a word of the lexicon. */
+/* A word the main loops pass by: no word of the lexicon, none of
+ * PX_LEX_KEYWORDS ("a", "per", "noon" …); every pattern they try needs
+ * one. */
 static inline gboolean
-maybe_time_word (Scan *s,
-                 int   i)
+plain_word (const Tok *t)
 {
-  const Tok *t = TOK (s, i);
-
-  return t->lex_number != 0 || tok_is (s, i, "noon") || tok_is (s, i, "midday") || tok_is (s, i, "midnight");
+  return t->type == TOK_WORD && t->lex_number == 0 && !t->keyword;
 }
 
 GPtrArray *
@@ -128,7 +125,7 @@ px_facts_extract_text (const char   *text,
     {
       if ((i & 0xFFF) == 0 && g_cancellable_is_cancelled (cancellable))
         goto out;
-      if (TOK (&s, i)->used)
+      if (TOK (&s, i)->used || plain_word (TOK (&s, i)))
         continue;
       if (TOK (&s, i)->type == TOK_WORD && tok_lex (TOK (&s, i)) != NULL && tok_lex (TOK (&s, i))->month)
         try_month_date (&s, i);
@@ -137,7 +134,9 @@ px_facts_extract_text (const char   *text,
           if (!try_numeric_date (&s, i) && !try_day_month_date (&s, i) && !try_year_range (&s, i))
             try_time (&s, i);
         }
-      else if (TOK (&s, i)->type == TOK_WORD && maybe_time_word (&s, i))
+      /* a word of the lexicon, "noon", "midday", "midnight" (try_time ()
+       * rejects "a", "an" and "per") */
+      else if (TOK (&s, i)->type == TOK_WORD)
         {
           if (!(tok_lex (TOK (&s, i)) != NULL && (tok_lex (TOK (&s, i))->flags & (PX_LEX_ORDINAL | PX_LEX_TENS)) &&
                 try_day_month_date (&s, i)))
@@ -151,7 +150,8 @@ px_facts_extract_text (const char   *text,
 
       if ((i & 0xFFF) == 0 && g_cancellable_is_cancelled (cancellable))
         goto out;
-      if (t->used)
+      /* "US$" is a capitalized word before a "$" */
+      if (t->used || (plain_word (t) && !(t->cap && tok_sym (&s, i + 1, '$'))))
         continue;
       if (t->type == TOK_WORD && tok_lex (t) != NULL && (tok_lex (t)->flags & PX_LEX_TENS) && try_ordinal_word (&s, i))
         continue;
@@ -166,8 +166,7 @@ px_facts_extract_text (const char   *text,
             continue;
         }
       /* both need a word of the lexicon, or "per" */
-      if (t->type == TOK_WORD && !TOK (&s, i)->used && (t->lex_number != 0 || tok_is (&s, i, "per")) &&
-          !try_percent_of (&s, i))
+      if (t->type == TOK_WORD && !TOK (&s, i)->used && !plain_word (t) && !try_percent_of (&s, i))
         try_ordinal_word (&s, i);
     }
 

@@ -373,11 +373,12 @@ add_slot (PxLexSlot  *slots,
 static gpointer
 build_table (gpointer data)
 {
+  static const char * const keywords[] = PX_LEX_KEYWORDS;
   PxLexSlot *slots = g_new0 (PxLexSlot, PX_LEX_SLOTS);
   guint n_stopwords;
   const char * const *stopwords = px_stopwords (&n_stopwords);
 
-  g_assert (G_N_ELEMENTS (lexicon) + n_stopwords < PX_LEX_SLOTS / 2);
+  g_assert (G_N_ELEMENTS (lexicon) + n_stopwords + G_N_ELEMENTS (keywords) < PX_LEX_SLOTS / 2);
   for (guint i = 0; i < G_N_ELEMENTS (lexicon); i++)
     {
       PxLexSlot *slot = add_slot (slots, lexicon[i].word);
@@ -387,6 +388,8 @@ build_table (gpointer data)
     }
   for (guint i = 0; i < n_stopwords; i++)
     add_slot (slots, stopwords[i])->stop = TRUE;
+  for (guint i = 0; i < G_N_ELEMENTS (keywords); i++)
+    add_slot (slots, keywords[i])->keyword = TRUE;
   return slots;
 }
 

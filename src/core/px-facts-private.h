@@ -58,8 +58,14 @@ typedef struct
   guint       hash;        /* px_lex_hash() */
   guint16     lex_number;  /* px_lex_number() of its entry, 0 for none */
   guint8      length;
-  guint8      stop;        /* px_is_stopword() */
+  guint8      stop : 1;    /* px_is_stopword() */
+  guint8      keyword : 1; /* PX_LEX_KEYWORDS */
 } PxLexSlot;
+
+/* Words of no lexicon entry that the extractor's main loops test by their
+ * spelling (px-facts-extract.c): the tokenizer marks them, so that the
+ * loops pass every other word without an entry at once. */
+#define PX_LEX_KEYWORDS { "a", "an", "per", "noon", "midday", "midnight" }
 
 #define PX_LEX_SLOTS 2048
 

@@ -39,6 +39,7 @@ typedef struct
   guint8            used : 1;    /* part of a fact already */
   guint8            stop : 1;    /* function word (is_stop()) */
   guint8            all_caps : 1; /* word of two or more ASCII capitals (is_all_caps()) */
+  guint8            keyword : 1; /* word of PX_LEX_KEYWORDS */
 } Tok;
 
 G_STATIC_ASSERT (sizeof (Tok) == 16);

@@ -267,7 +267,8 @@ tokenize (Scan *s)
                          .lex_number = slot != NULL ? slot->lex_number : 0, .type = TOK_WORD,
                          .space = space, .newline = newline,
                          .cap = cap,
-                         .stop = slot != NULL && slot->stop, .all_caps = upper && n >= 2 };
+                         .stop = slot != NULL && slot->stop, .all_caps = upper && n >= 2,
+                         .keyword = slot != NULL && slot->keyword };
         }
       else
         *tok = (Tok) { .start = p - s->text, .end = next - s->text, .ch = ch, .type = TOK_SYM,
