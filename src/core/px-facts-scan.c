@@ -199,7 +199,8 @@ tokenize (Scan *s)
   gboolean space = TRUE;
   gboolean newline = TRUE;
   Tok block[TOK_BLOCK];
-  guint n_block = 0;
+  guint n_block = 0, n_cap_words = 0, n_lower_words = 0;
+  static const PxLexSlot no_slot = { 0 };
 
   while (p < end)
     {
@@ -252,23 +253,19 @@ tokenize (Scan *s)
           gboolean ascii, upper, cap;
           guint hash;
           gsize n;
-          const PxLexSlot *slot = NULL;
+          const PxLexSlot *slot = &no_slot;
 
           next = scan_word (p, end, &hash, &ascii, &upper);
           n = next - p;
           if (ascii && n < PX_LEX_MAX_LENGTH)
             slot = px_lex_find (lexicon, p, n, hash);
           cap = c < 0x80 ? (classes[c] & ASCII_UPPER) != 0 : g_unichar_isupper (ch);
-          if (cap)
-            s->n_cap_words++;
-          else
-            s->n_lower_words++;
+          n_cap_words += cap;
+          n_lower_words += !cap;
           *tok = (Tok) { .start = p - s->text, .end = next - s->text, .hash = hash,
-                         .lex_number = slot != NULL ? slot->lex_number : 0, .type = TOK_WORD,
-                         .space = space, .newline = newline,
-                         .cap = cap,
-                         .stop = slot != NULL && slot->stop, .all_caps = upper && n >= 2,
-                         .keyword = slot != NULL && slot->keyword };
+                         .lex_number = slot->lex_number, .type = TOK_WORD,
+                         .space = space, .newline = newline, .cap = cap,
+                         .stop = slot->stop, .all_caps = upper && n >= 2, .keyword = slot->keyword };
         }
       else
         *tok = (Tok) { .start = p - s->text, .end = next - s->text, .ch = ch, .type = TOK_SYM,
@@ -278,6 +275,8 @@ tokenize (Scan *s)
       p = next;
     }
   g_array_append_vals (s->toks, block, n_block);
+  s->n_cap_words = n_cap_words;
+  s->n_lower_words = n_lower_words;
   s->tok_v = (Tok *)(gpointer)s->toks->data;
   s->n_toks = s->toks->len;
 }
