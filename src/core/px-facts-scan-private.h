@@ -90,6 +90,8 @@ typedef struct
   guint       memo_mask;
   guint       n_cap_words;   /* word tokens with and without a capital (the tokenizer counts) */
   guint       n_lower_words;
+  guint       n_sorted_facts; /* scan_quotes(): the facts sorted by start before it */
+  int        *last_person;    /* scan_quotes(): index of the last person at or before each of them, or -1 */
   GArray     *lowercase;  /* tok_hash()es of words the text writes in lowercase (built on demand) */
   GArray     *noun_caps;  /* tok_hash()es of capitalized words used as nouns somewhere (built on demand) */
 } Scan;
