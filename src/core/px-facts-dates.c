@@ -161,7 +161,7 @@ day_at (Scan *s,
     *last = i + 1;
   /* "20.5" or "20:30" is not a day; "22april" is */
   else if (i + 1 < NTOK (s) && attached (s, i + 1) && TOK (s, i + 1)->type != TOK_SYM &&
-           !(lex (s, i + 1) != NULL && lex (s, i + 1)->month > 0))
+           !(has_lex (s, i + 1) && lex (s, i + 1)->month > 0))
     return -1;
   else if (attached (s, i + 1) && (tok_sym (s, i + 1, ':') || tok_sym (s, i + 1, '%')))
     return -1;
@@ -193,7 +193,7 @@ month_at (Scan *s,
    * "march 3", "the fourth of may" */
   if ((e->flags & PX_LEX_AMBIGUOUS) && !TOK (s, i)->cap &&
       !(num_int (s, i + 1, 1, 2) > 0 && !tok_sym (s, i + 2, '%') && counted_noun (s, i + 2) < 0 &&
-        !(lex (s, i + 2) != NULL && lex (s, i + 2)->unit != NULL)) &&
+        !(has_lex (s, i + 2) && lex (s, i + 2)->unit != NULL)) &&
       !((lex_flags (s, i + 1) & PX_LEX_ORDINAL) && !tok_is (s, i + 1, "second") && TOK (s, i + 2 < NTOK (s) ? i + 2 : i)->type != TOK_WORD) &&
       !(tok_is (s, i + 1, "the") && (is_ordinal_suffix (s, i + 3) || (lex_flags (s, i + 2) & PX_LEX_ORDINAL))) &&
       !(tok_is (s, i - 1, "of") && i >= 2 &&
@@ -243,7 +243,7 @@ weekday_lead (Scan *s,
 
   if (tok_sym (s, j, ','))
     j--;
-  if (lex (s, j) != NULL && lex (s, j)->weekday > 0)
+  if (has_lex (s, j) && lex (s, j)->weekday > 0)
     return j;
   return i;
 }
@@ -429,7 +429,7 @@ try_numeric_date (Scan *s,
         {
           gboolean expected = tok_is (s, i - 1, "on") || tok_is (s, i - 1, "by") || tok_is (s, i - 1, "until") ||
                               tok_is (s, i - 1, "since") || tok_is (s, i - 1, "due") || tok_is (s, i - 1, "this") ||
-                              tok_is (s, i - 1, "next") || (lex (s, i - 1) != NULL && lex (s, i - 1)->weekday);
+                              tok_is (s, i - 1, "next") || (has_lex (s, i - 1) && lex (s, i - 1)->weekday);
 
           month = a, day = b;
           if (a > 12)

@@ -170,7 +170,7 @@ is_measure_word (Scan *s,
   if (i < 0 || i >= NTOK (s))
     return FALSE;
   t = TOK (s, i);
-  if (t->type != TOK_WORD || tok_len (t) < 3 || is_stop (s, i) || lex (s, i) != NULL ||
+  if (t->type != TOK_WORD || tok_len (t) < 3 || is_stop (s, i) || has_lex (s, i) ||
       is_empty_noun (s, i))
     return FALSE;
   if (t->cap && !(at_sentence_start (s, i) && !seen_as_name (s, i) && !is_all_caps (s, i)))
@@ -194,7 +194,7 @@ is_noun_after (Scan *s,
   if (i < 0 || i >= NTOK (s))
     return FALSE;
   t = TOK (s, i);
-  if (t->type != TOK_WORD || t->cap || tok_len (t) < 3 || is_stop (s, i) || lex (s, i) != NULL ||
+  if (t->type != TOK_WORD || t->cap || tok_len (t) < 3 || is_stop (s, i) || has_lex (s, i) ||
       is_link_verb (s, i) || TOK_IN (s, i, directions))
     return FALSE;
   n = tok_len (t);
@@ -236,7 +236,7 @@ measure_token (Scan *s,
         continue;
       while (n < NTOK (s) && n <= k + 5 && TOK (s, n)->type == TOK_WORD && TOK (s, n)->cap)
         n++;
-      if (n < NTOK (s) && TOK (s, n)->type == TOK_WORD && !TOK (s, n)->cap && !is_stop (s, n) && lex (s, n) == NULL)
+      if (n < NTOK (s) && TOK (s, n)->type == TOK_WORD && !TOK (s, n)->cap && !is_stop (s, n) && !has_lex (s, n))
         {
           *phrase_first = k;
           return n;
@@ -415,7 +415,7 @@ counted_measure (Scan *s,
 
         if (t->type != TOK_WORD)
           break;
-        if (!is_stop (s, j) && !t->cap && lex (s, j) == NULL)
+        if (!is_stop (s, j) && !t->cap && !has_lex (s, j))
           return stem_of (s, j);
       }
   for (int j = noun + 1; j < NTOK (s) && j <= noun + 6 && !clause_break (s, j) &&
@@ -445,7 +445,7 @@ counted_noun (Scan *s,
     {
       const Tok *t = TOK (s, k);
 
-      if (t->type != TOK_WORD || t->cap || lex (s, k) != NULL ||
+      if (t->type != TOK_WORD || t->cap || has_lex (s, k) ||
           (is_stop (s, k) && !(k > i && (tok_is (s, k, "and") || tok_is (s, k, "or")))))
         return -1;
       if (is_plural_noun (s, k + 1))

@@ -324,7 +324,7 @@ scan_names (Scan *s)
        * a dateline's date: "Brussels 20.11.2022 Given its …") is no name */
       while (first <= last && (at_sentence_start (s, first) || (first > 0 && TOK (s, first - 1)->type == TOK_NUM)) &&
              !is_all_caps (s, first) && !(lex_flags (s, first) & (PX_LEX_TITLE | PX_LEX_ORG)) &&
-             (is_stop (s, first) || lex (s, first) != NULL ||
+             (is_stop (s, first) || has_lex (s, first) ||
               /* "Zhiguli Dairabayev scored": a rare word opening a longer
                * name stays */
               (!seen_as_name (s, first) && (first == last || is_common_word (s, first)))))

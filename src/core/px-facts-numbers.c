@@ -450,7 +450,7 @@ parse_number_words (Scan     *s,
 
   *fraction = FALSE;
   /* most words start no number: the time patterns try every one */
-  if (lex (s, i) == NULL && !tok_is (s, i, "a") && !tok_is (s, i, "an"))
+  if (!has_lex (s, i) && !tok_is (s, i, "a") && !tok_is (s, i, "an"))
     return FALSE;
   if (words_half (s, i, num, fraction))
     return TRUE;
@@ -642,7 +642,7 @@ scale_after (Scan     *s,
 
       if (strcmp (e->word, "m") == 0)
         take = attached (s, j) && (money || counted_noun (s, j + 1) >= 0 ||
-                                   (lex (s, j + 1) != NULL && lex (s, j + 1)->currency != NULL));
+                                   (has_lex (s, j + 1) && lex (s, j + 1)->currency != NULL));
       else if (strcmp (e->word, "k") == 0)
         take = attached (s, j);
       if (take)
@@ -726,7 +726,7 @@ share_of_scale (Scan *s,
 
   if (!tok_is (s, k, "and") ||
       !((tok_is (s, k + 1, "a") || tok_is (s, k + 1, "one")) || (lex_flags (s, k + 1) & PX_LEX_NUMBER)) ||
-      lex (s, k + 2) == NULL || !(lex (s, k + 2)->flags & PX_LEX_FRACTION))
+      !has_lex (s, k + 2) || !(lex (s, k + 2)->flags & PX_LEX_FRACTION))
     return;
   numerator = lex (s, k + 1);
   fraction = lex (s, k + 2);

@@ -248,6 +248,14 @@ G_GNUC_INTERNAL
 const PxLexEntry *lex (Scan *s,
                        int   i);
 
+/* Token @i is a word of the lexicon (lex () is not NULL). */
+static inline gboolean
+has_lex (Scan *s,
+         int   i)
+{
+  return TOK_OK (s, i) && TOK (s, i)->type == TOK_WORD && TOK (s, i)->lex_number != 0;
+}
+
 static inline guint
 lex_flags (Scan *s,
            int   i)
