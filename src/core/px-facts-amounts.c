@@ -203,7 +203,7 @@ add_cents (Scan *s,
 
   if (tok_is (s, j, "and"))
     j++;
-  if (j >= NTOK (s) || (TOK (s, j)->type != TOK_NUM && lex (s, j) == NULL) || !parse_number (s, j, FALSE, &cents) ||
+  if (j >= NTOK (s) || (TOK (s, j)->type != TOK_NUM && !has_lex (s, j)) || !parse_number (s, j, FALSE, &cents) ||
       cents.value >= 100 || cents.value != floor (cents.value))
     return last;
   if (is_minor_unit (s, cents.last + 1))
@@ -238,7 +238,7 @@ is_identifier_number (Scan *s,
   /* 737 in "Boeing 737", "Windows 10": a bare number after a capitalized
    * word in mid-sentence */
   if (i > 0 && t->type == TOK_NUM && TOK (s, i - 1)->type == TOK_WORD && TOK (s, i - 1)->cap &&
-      lex (s, i - 1) == NULL && !at_sentence_start (s, i - 1))
+      !has_lex (s, i - 1) && !at_sentence_start (s, i - 1))
     {
       const PxLexEntry *next = lex (s, i + 1);
 
@@ -384,7 +384,7 @@ unit_after (Scan        *s,
   /* "20 (kg)" */
   if (i + 2 < NTOK (s) && TOK (s, i)->type == TOK_SYM &&
       (TOK (s, i)->ch == '(' || TOK (s, i)->ch == '[' || TOK (s, i)->ch == '{' || TOK (s, i)->ch == '<') &&
-      lex (s, i + 1) != NULL && lex (s, i + 1)->unit != NULL && !(lex (s, i + 1)->flags & PX_LEX_DURATION) &&
+      has_lex (s, i + 1) && lex (s, i + 1)->unit != NULL && !(lex (s, i + 1)->flags & PX_LEX_DURATION) &&
       TOK (s, i + 2)->type == TOK_SYM && attached (s, i + 1) && attached (s, i + 2) &&
       (TOK (s, i + 2)->ch == ')' || TOK (s, i + 2)->ch == ']' || TOK (s, i + 2)->ch == '}' || TOK (s, i + 2)->ch == '>'))
     {
@@ -554,7 +554,7 @@ try_number (Scan *s,
               num.precision = 1e6 * pow (10, -num.decimals);
             }
           /* "75 USD million" */
-          else if (lex (s, last + 1) != NULL && (lex (s, last + 1)->flags & PX_LEX_MULTIPLIER) &&
+          else if (has_lex (s, last + 1) && (lex (s, last + 1)->flags & PX_LEX_MULTIPLIER) &&
                    !(lex (s, last + 1)->flags & PX_LEX_SUFFIX_ONLY) && lex (s, last + 1)->number >= 1000 &&
                    !num.multiplied)
             {
@@ -580,7 +580,7 @@ try_number (Scan *s,
           if (tok_is (s, last + 1, "sterling"))
             last++;
           /* "75 USD million" */
-          if ((e->flags & PX_LEX_CODE) && lex (s, last + 1) != NULL && (lex (s, last + 1)->flags & PX_LEX_MULTIPLIER) &&
+          if ((e->flags & PX_LEX_CODE) && has_lex (s, last + 1) && (lex (s, last + 1)->flags & PX_LEX_MULTIPLIER) &&
               !(lex (s, last + 1)->flags & PX_LEX_SUFFIX_ONLY) && !num.multiplied)
             {
               num.value *= lex (s, last + 1)->number;
@@ -698,7 +698,7 @@ try_number (Scan *s,
 
     if (e == NULL && last + 2 < NTOK (s) && TOK (s, last + 1)->type == TOK_SYM &&
         is_dash (TOK (s, last + 1)->ch) && attached (s, last + 1) && attached (s, last + 2) &&
-        lex (s, last + 2) != NULL && lex (s, last + 2)->unit != NULL)
+        has_lex (s, last + 2) && lex (s, last + 2)->unit != NULL)
       {
         e = lex (s, last + 2);
         fact = add_fact (s, PX_FACT_QUANTITY, first, last + 2);
@@ -796,7 +796,7 @@ try_ordinal_word (Scan *s,
       value = e->ordinal;
       /* "one fifth" is a fraction; so is "a third of", which the number
        * before has taken, but "a tenth straight win" is an ordinal */
-      if (tok_is (s, i - 1, "one") || (lex (s, i - 1) != NULL && (lex (s, i - 1)->flags & PX_LEX_NUMBER)))
+      if (tok_is (s, i - 1, "one") || (has_lex (s, i - 1) && (lex (s, i - 1)->flags & PX_LEX_NUMBER)))
         return FALSE;
       /* "a second", "30 seconds": time; "second" counts only before a noun */
       if (value == 2 && (i + 1 >= NTOK (s) || TOK (s, i + 1)->type != TOK_WORD))

@@ -81,7 +81,7 @@ num_int (Scan *s,
          int   max_digits)
 {
   const Tok *t;
-  int n;
+  int n, value = 0;
 
   if (i < 0 || i >= NTOK (s))
     return -1;
@@ -89,10 +89,16 @@ num_int (Scan *s,
   n = tok_len (t);
   if (t->type != TOK_NUM || n < min_digits || n > max_digits)
     return -1;
+  /* what atoi () reads: a digit never follows a token of digits */
   for (int k = 0; k < n; k++)
-    if (!g_ascii_isdigit (s->text[t->start + k]))
-      return -1;
-  return atoi (s->text + t->start);
+    {
+      char c = s->text[t->start + k];
+
+      if (!g_ascii_isdigit (c))
+        return -1;
+      value = value * 10 + (c - '0');
+    }
+  return value;
 }
 
 gboolean
@@ -155,7 +161,7 @@ day_at (Scan *s,
     *last = i + 1;
   /* "20.5" or "20:30" is not a day; "22april" is */
   else if (i + 1 < NTOK (s) && attached (s, i + 1) && TOK (s, i + 1)->type != TOK_SYM &&
-           !(lex (s, i + 1) != NULL && lex (s, i + 1)->month > 0))
+           !(has_lex (s, i + 1) && lex (s, i + 1)->month > 0))
     return -1;
   else if (attached (s, i + 1) && (tok_sym (s, i + 1, ':') || tok_sym (s, i + 1, '%')))
     return -1;
@@ -187,7 +193,7 @@ month_at (Scan *s,
    * "march 3", "the fourth of may" */
   if ((e->flags & PX_LEX_AMBIGUOUS) && !TOK (s, i)->cap &&
       !(num_int (s, i + 1, 1, 2) > 0 && !tok_sym (s, i + 2, '%') && counted_noun (s, i + 2) < 0 &&
-        !(lex (s, i + 2) != NULL && lex (s, i + 2)->unit != NULL)) &&
+        !(has_lex (s, i + 2) && lex (s, i + 2)->unit != NULL)) &&
       !((lex_flags (s, i + 1) & PX_LEX_ORDINAL) && !tok_is (s, i + 1, "second") && TOK (s, i + 2 < NTOK (s) ? i + 2 : i)->type != TOK_WORD) &&
       !(tok_is (s, i + 1, "the") && (is_ordinal_suffix (s, i + 3) || (lex_flags (s, i + 2) & PX_LEX_ORDINAL))) &&
       !(tok_is (s, i - 1, "of") && i >= 2 &&
@@ -237,7 +243,7 @@ weekday_lead (Scan *s,
 
   if (tok_sym (s, j, ','))
     j--;
-  if (lex (s, j) != NULL && lex (s, j)->weekday > 0)
+  if (has_lex (s, j) && lex (s, j)->weekday > 0)
     return j;
   return i;
 }
@@ -423,7 +429,7 @@ try_numeric_date (Scan *s,
         {
           gboolean expected = tok_is (s, i - 1, "on") || tok_is (s, i - 1, "by") || tok_is (s, i - 1, "until") ||
                               tok_is (s, i - 1, "since") || tok_is (s, i - 1, "due") || tok_is (s, i - 1, "this") ||
-                              tok_is (s, i - 1, "next") || (lex (s, i - 1) != NULL && lex (s, i - 1)->weekday);
+                              tok_is (s, i - 1, "next") || (has_lex (s, i - 1) && lex (s, i - 1)->weekday);
 
           month = a, day = b;
           if (a > 12)
@@ -632,6 +638,9 @@ try_time (Scan *s,
     {
       const PxLexEntry *e = tok_lex (t);
 
+      /* "noon", "midday", "midnight" or a word of the lexicon */
+      if (e == NULL && tok_len (t) != 4 && tok_len (t) != 6 && tok_len (t) != 8)
+        return FALSE;
       if (tok_is (s, i, "noon") || tok_is (s, i, "midday"))
         return add_time (s, i, i, 12, 0, 0);
       if (tok_is (s, i, "midnight"))

@@ -34,6 +34,61 @@ compare_facts (gconstpointer a,
   return (int)fa->kind - (int)fb->kind;
 }
 
+/* Sorts @facts by compare_facts () as g_ptr_array_sort () does (stably),
+ * by merging the sorted runs the passes left: each pass adds its facts in
+ * text order, so there are a few long runs (many: g_ptr_array_sort ()). */
+static void
+sort_facts (GPtrArray *facts)
+{
+  gpointer *a = facts->pdata;
+  guint n = facts->len;
+  g_autofree gpointer *tmp = NULL;
+  guint run = 0, n_runs = 1;
+
+  for (guint k = 1; k < n; k++)
+    if (compare_facts (&a[k - 1], &a[k]) > 0)
+      {
+        if (run == 0)
+          run = k;
+        n_runs++;
+      }
+  if (n_runs == 1)
+    return;
+  /* each merge costs the prefix again */
+  if (n_runs > 16)
+    {
+      g_ptr_array_sort (facts, compare_facts);
+      return;
+    }
+  tmp = g_new (gpointer, n);
+  /* merge the sorted prefix [0, run) with each next run in turn */
+  while (run < n)
+    {
+      guint end = run + 1, i = 0, j = run, o = 0;
+
+      while (end < n && compare_facts (&a[end - 1], &a[end]) <= 0)
+        end++;
+      /* stable: on a tie the earlier fact first */
+      while (i < run && j < end)
+        tmp[o++] = compare_facts (&a[j], &a[i]) < 0 ? a[j++] : a[i++];
+      while (i < run)
+        tmp[o++] = a[i++];
+      while (j < end)
+        tmp[o++] = a[j++];
+      memcpy (a, tmp, o * sizeof (gpointer));
+      run = end;
+    }
+}
+
+/* A word the main loops pass by: no word of the lexicon, none of
+ * PX_LEX_KEYWORDS ("a", "per", "noon" …); every pattern they try needs
+ * one. */
+static inline gboolean
+plain_word (const Tok *t)
+{
+  return t->type == TOK_WORD && t->lex_number == 0 && !t->keyword;
+}
+
 GPtrArray *
 px_facts_extract_text (const char   *text,
                        gsize         length,
@@ -70,7 +125,7 @@ px_facts_extract_text (const char   *text,
     {
       if ((i & 0xFFF) == 0 && g_cancellable_is_cancelled (cancellable))
         goto out;
-      if (TOK (&s, i)->used)
+      if (TOK (&s, i)->used || plain_word (TOK (&s, i)))
         continue;
       if (TOK (&s, i)->type == TOK_WORD && tok_lex (TOK (&s, i)) != NULL && tok_lex (TOK (&s, i))->month)
         try_month_date (&s, i);
@@ -79,6 +134,8 @@ px_facts_extract_text (const char   *text,
           if (!try_numeric_date (&s, i) && !try_day_month_date (&s, i) && !try_year_range (&s, i))
             try_time (&s, i);
         }
+      /* a word of the lexicon, "noon", "midday", "midnight" (try_time ()
+       * rejects "a", "an" and "per") */
       else if (TOK (&s, i)->type == TOK_WORD)
         {
           if (!(tok_lex (TOK (&s, i)) != NULL && (tok_lex (TOK (&s, i))->flags & (PX_LEX_ORDINAL | PX_LEX_TENS)) &&
@@ -93,11 +150,13 @@ px_facts_extract_text (const char   *text,
 
       if ((i & 0xFFF) == 0 && g_cancellable_is_cancelled (cancellable))
         goto out;
-      if (t->used)
+      /* "US$" is a capitalized word before a "$" */
+      if (t->used || (plain_word (t) && !(t->cap && tok_sym (&s, i + 1, '$'))))
         continue;
       if (t->type == TOK_WORD && tok_lex (t) != NULL && (tok_lex (t)->flags & PX_LEX_TENS) && try_ordinal_word (&s, i))
         continue;
-      if (t->type == TOK_NUM || t->type == TOK_SYM ||
+      /* of the symbols, only a currency sign opens an amount */
+      if (t->type == TOK_NUM || (t->type == TOK_SYM && currency_symbol (t->ch) != NULL) ||
           (t->type == TOK_WORD && tok_lex (t) != NULL &&
            (tok_lex (t)->flags & (PX_LEX_NUMBER | PX_LEX_CODE | PX_LEX_MULTIPLIER | PX_LEX_FRACTION))) ||
           tok_is (&s, i, "a") || tok_is (&s, i, "an") || (t->type == TOK_WORD && t->cap && i + 1 < NTOK (&s) &&
@@ -106,17 +165,18 @@ px_facts_extract_text (const char   *text,
           if (try_number (&s, i))
             continue;
         }
-      if (t->type == TOK_WORD && !TOK (&s, i)->used && !try_percent_of (&s, i))
+      /* both need a word of the lexicon, or "per" */
+      if (t->type == TOK_WORD && !TOK (&s, i)->used && !plain_word (t) && !try_percent_of (&s, i))
         try_ordinal_word (&s, i);
     }
 
   scan_acronym_definitions (&s);
   scan_names (&s);
-  g_ptr_array_sort (facts, compare_facts);
+  sort_facts (facts);
   resolve_surnames (&s);
   assign_subjects (&s);
   scan_quotes (&s);
-  g_ptr_array_sort (facts, compare_facts);
+  sort_facts (facts);
 
 out:
   if (g_cancellable_is_cancelled (cancellable))
@@ -124,7 +184,7 @@ out:
   g_array_unref (s.toks);
   g_hash_table_unref (s.acronyms);
   g_hash_table_unref (s.person_words);
-  g_clear_pointer (&s.midcaps, g_hash_table_unref);
+  word_memo_free (&s);
   g_clear_pointer (&s.lowercase, g_array_unref);
   g_clear_pointer (&s.noun_caps, g_array_unref);
   return facts;

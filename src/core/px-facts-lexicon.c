@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "px-facts-private.h"
+#include "px-normalize.h"
 
 static const PxLexEntry lexicon[] = {
   /* cardinal number words */
@@ -356,42 +357,78 @@ static const PxLexEntry lexicon[] = {
   { "stressing", .flags = PX_LEX_SPEECH }, { "calling", .flags = PX_LEX_SPEECH },
 };
 
-static GHashTable *table;
+/* Words by their case-folded hash (px_lex_hash()): open addressing over
+ * a power of two of slots (PxLexSlot), so that the tokenizer finds a
+ * word's entry and whether it is a function word in one probe, with no
+ * copy and no string hash. A slot holds an entry of the lexicon, a
+ * function word, or both. */
+static PxLexSlot *
+add_slot (PxLexSlot  *slots,
+          const char *word)
+{
+  gsize length = strlen (word);
+  guint hash = px_lex_hash (word, length);
+  PxLexSlot *slot = (PxLexSlot *)px_lex_find (slots, word, length, hash);
+
+  g_assert (length < PX_LEX_MAX_LENGTH);
+  slot->word = word;
+  slot->hash = hash;
+  slot->length = length;
+  return slot;
+}
 
 static gpointer
 build_table (gpointer data)
 {
-  GHashTable *t = g_hash_table_new (g_str_hash, g_str_equal);
+  static const char * const keywords[] = PX_LEX_KEYWORDS;
+  PxLexSlot *slots = g_new0 (PxLexSlot, PX_LEX_SLOTS);
+  guint n_stopwords;
+  const char * const *stopwords = px_stopwords (&n_stopwords);
 
+  g_assert (G_N_ELEMENTS (lexicon) + n_stopwords + G_N_ELEMENTS (keywords) < PX_LEX_SLOTS / 2);
   for (guint i = 0; i < G_N_ELEMENTS (lexicon); i++)
     {
-      g_assert (!g_hash_table_contains (t, lexicon[i].word));
-      g_hash_table_insert (t, (gpointer)lexicon[i].word, (gpointer)&lexicon[i]);
+      PxLexSlot *slot = add_slot (slots, lexicon[i].word);
+
+      g_assert (slot->lex_number == 0);
+      slot->lex_number = i + 1;
     }
-  return t;
+  for (guint i = 0; i < n_stopwords; i++)
+    add_slot (slots, stopwords[i])->stop = TRUE;
+  for (guint i = 0; i < G_N_ELEMENTS (keywords); i++)
+    add_slot (slots, keywords[i])->keyword = TRUE;
+  return slots;
+}
+
+const PxLexSlot *
+px_lex_table (void)
+{
+  static GOnce once = G_ONCE_INIT;
+
+  return g_once (&once, build_table, NULL);
+}
+
+guint
+px_lex_hash (const char *word,
+             gsize       length)
+{
+  guint h = 5381;
+
+  for (gsize k = 0; k < length; k++)
+    h = h * 33 + (guchar)g_ascii_tolower (word[k]);
+  return h == 0 ? 1 : h;
 }
 
 const PxLexEntry *
 px_lex_lookup (const char *word,
                gsize       length)
 {
-  static GOnce once = G_ONCE_INIT;
-  char lower[24];
-
-  if (length == 0 || length >= sizeof lower)
+  if (length == 0 || length >= PX_LEX_MAX_LENGTH)
     return NULL;
   for (gsize i = 0; i < length; i++)
-    {
-      guchar c = (guchar)word[i];
-
-      if (c >= 0x80)
-        return NULL;
-      lower[i] = c >= 'A' && c <= 'Z' ? c + 32 : c;
-    }
-  lower[length] = '\0';
-
-  table = g_once (&once, build_table, NULL);
-  return g_hash_table_lookup (table, lower);
+    if ((guchar)word[i] >= 0x80)
+      return NULL;
+  return px_lex_entry (px_lex_find (px_lex_table (), word, length, px_lex_hash (word, length))->lex_number);
 }
 
 guint

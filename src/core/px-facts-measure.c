@@ -18,28 +18,7 @@ char *
 stem_of (Scan *s,
          int   i)
 {
-  const Tok *t = TOK (s, i);
-  g_autofree char *norm = px_normalize_word (s->text + t->start, tok_len (t));
-
-  if (norm == NULL || *norm == '\0')
-    return NULL;
-  return px_stem_word (norm, -1);
-}
-
-gboolean
-is_stop (Scan *s,
-         int   i)
-{
-  const Tok *t = TOK (s, i);
-  char buf[24];
-  gsize n = tok_len (t);
-
-  if (n >= sizeof buf)
-    return FALSE;
-  for (gsize k = 0; k < n; k++)
-    buf[k] = g_ascii_tolower (s->text[t->start + k]);
-  buf[n] = '\0';
-  return px_is_stopword (buf);
+  return g_strdup (word_stem (s, i));
 }
 
 /* Words that link a subject to its number; skipped when looking for what a
@@ -88,28 +67,80 @@ is_empty_noun (Scan *s,
 
 /* Words that name one measure in news, by their stems: what a number
  * measures is compared across sources under one name. */
+static const struct { const char *stem, *concept; } concepts[] = {
+  { "cost", "cost" }, { "valu", "cost" }, { "price", "cost" }, { "worth", "cost" }, { "budget", "cost" },
+  { "turnout", "turnout" }, { "particip", "turnout" },
+  { "voter", "voter" }, { "elector", "voter" },
+  { "death", "death" }, { "dead", "death" }, { "kill", "death" }, { "die", "death" }, { "fatal", "death" },
+  { "injur", "injur" }, { "wound", "injur" },
+  { "unemploy", "unemploy" }, { "jobless", "unemploy" },
+  { "inflat", "inflat" },
+  { "deal", "deal" }, { "bid", "deal" }, { "acquisit", "deal" }, { "takeov", "deal" },
+  { "merger", "deal" }, { "buyout", "deal" },
+  { "stake", "stake" }, { "own", "stake" }, { "hold", "stake" }, { "holding", "stake" },
+};
+
 static const char *
 measure_concept (const char *stem)
 {
-  static const struct { const char *stem, *concept; } concepts[] = {
-    { "cost", "cost" }, { "valu", "cost" }, { "price", "cost" }, { "worth", "cost" }, { "budget", "cost" },
-    { "turnout", "turnout" }, { "particip", "turnout" },
-    { "voter", "voter" }, { "elector", "voter" },
-    { "death", "death" }, { "dead", "death" }, { "kill", "death" }, { "die", "death" }, { "fatal", "death" },
-    { "injur", "injur" }, { "wound", "injur" },
-    { "unemploy", "unemploy" }, { "jobless", "unemploy" },
-    { "inflat", "inflat" },
-    { "deal", "deal" }, { "bid", "deal" }, { "acquisit", "deal" }, { "takeov", "deal" },
-    { "merger", "deal" }, { "buyout", "deal" },
-    { "stake", "stake" }, { "own", "stake" }, { "hold", "stake" }, { "holding", "stake" },
-  };
-
   if (stem == NULL)
     return NULL;
   for (guint k = 0; k < G_N_ELEMENTS (concepts); k++)
-    if (strcmp (stem, concepts[k].stem) == 0)
+    if (stem[0] == concepts[k].stem[0] && strcmp (stem, concepts[k].stem) == 0)
       return concepts[k].concept;
   return NULL;
+}
+
+/* Bit a * 26 + b for each concept stem that opens with the letters a, b. */
+static gpointer
+build_concept_starts (gpointer data)
+{
+  static guint32 starts[26 * 26 / 32 + 1];
+
+  for (guint k = 0; k < G_N_ELEMENTS (concepts); k++)
+    {
+      guint bit = (concepts[k].stem[0] - 'a') * 26 + (concepts[k].stem[1] - 'a');
+
+      starts[bit / 32] |= 1u << (bit % 32);
+    }
+  return starts;
+}
+
+/* FALSE when the word at @i cannot stem to one of concepts[], without
+ * stemming it: the stemmer keeps the first two letters of an ASCII word
+ * ("dying", "lying", "tying" aside: "die", "lie", "tie"), and the words
+ * of one or two letters, shorter than every concept's stem. */
+static gboolean
+may_name_concept (Scan *s,
+                  int   i)
+{
+  static GOnce once = G_ONCE_INIT;
+  const guint32 *starts = g_once (&once, build_concept_starts, NULL);
+  const Tok *t = TOK (s, i);
+  const guchar *w = (const guchar *)s->text + t->start;
+  guchar a, b;
+  guint bit;
+
+  if (tok_len (t) < 3)
+    return FALSE;
+  if (w[0] >= 0x80 || w[1] >= 0x80)
+    return TRUE;
+  /* word tokens: ASCII letters */
+  a = g_ascii_tolower (w[0]);
+  b = g_ascii_tolower (w[1]);
+  if (a == 'd' && b == 'y')
+    b = 'i';
+  bit = (a - 'a') * 26 + (b - 'a');
+  return (starts[bit / 32] & (1u << (bit % 32))) != 0;
+}
+
+/* The concept the word at @i names (measure_concept () of its measure
+ * stem), or NULL. */
+static const char *
+concept_of (Scan *s,
+            int   i)
+{
+  return may_name_concept (s, i) ? measure_concept (word_measure_stem (s, i)) : NULL;
 }
 
 /* A known measure in words, for labels. */
@@ -128,28 +159,6 @@ concept_words (const char *concept)
   return concept;
 }
 
-/* The stem a measure is compared by: British and American spellings of
- * one word meet ("epicentre", "epicenter"). */
-static char *
-measure_stem (Scan *s,
-              int   i)
-{
-  const Tok *t = TOK (s, i);
-  gsize n = tok_len (t);
-  g_autofree char *norm = px_normalize_word (s->text + t->start, n);
-  gsize len;
-
-  if (norm == NULL || *norm == '\0')
-    return NULL;
-  len = strlen (norm);
-  if (len > 4 && g_str_has_suffix (norm, "tre"))
-    {
-      norm[len - 2] = 'e';
-      norm[len - 1] = 'r';
-    }
-  return px_stem_word (norm, -1);
-}
-
 /* A word that may say what a number measures: a lowercase content word,
  * or a capitalized one that only opens a sentence ("Turnout was 69%"). */
 static gboolean
@@ -161,7 +170,7 @@ is_measure_word (Scan *s,
   if (i < 0 || i >= NTOK (s))
     return FALSE;
   t = TOK (s, i);
-  if (t->type != TOK_WORD || tok_len (t) < 3 || is_stop (s, i) || lex (s, i) != NULL ||
+  if (t->type != TOK_WORD || tok_len (t) < 3 || is_stop (s, i) || has_lex (s, i) ||
       is_empty_noun (s, i))
     return FALSE;
   if (t->cap && !(at_sentence_start (s, i) && !seen_as_name (s, i) && !is_all_caps (s, i)))
@@ -185,7 +194,7 @@ is_noun_after (Scan *s,
   if (i < 0 || i >= NTOK (s))
     return FALSE;
   t = TOK (s, i);
-  if (t->type != TOK_WORD || t->cap || tok_len (t) < 3 || is_stop (s, i) || lex (s, i) != NULL ||
+  if (t->type != TOK_WORD || t->cap || tok_len (t) < 3 || is_stop (s, i) || has_lex (s, i) ||
       is_link_verb (s, i) || TOK_IN (s, i, directions))
     return FALSE;
   n = tok_len (t);
@@ -227,7 +236,7 @@ measure_token (Scan *s,
         continue;
       while (n < NTOK (s) && n <= k + 5 && TOK (s, n)->type == TOK_WORD && TOK (s, n)->cap)
         n++;
-      if (n < NTOK (s) && TOK (s, n)->type == TOK_WORD && !TOK (s, n)->cap && !is_stop (s, n) && lex (s, n) == NULL)
+      if (n < NTOK (s) && TOK (s, n)->type == TOK_WORD && !TOK (s, n)->cap && !is_stop (s, n) && !has_lex (s, n))
         {
           *phrase_first = k;
           return n;
@@ -271,11 +280,9 @@ measure_token (Scan *s,
         break;
       if (is_measure_word (s, j) && !is_link_verb (s, j))
         {
-          g_autofree char *stem = measure_stem (s, j);
-
           /* a word that names a measure wins over a nearer noun:
            * "values the project at €1.25 billion" measures a cost */
-          if (measure_concept (stem) != NULL)
+          if (concept_of (s, j) != NULL)
             return j;
           if (nearest < 0)
             nearest = j;
@@ -284,13 +291,8 @@ measure_token (Scan *s,
         break;
     }
 
-  if (is_noun_after (s, last + 1))
-    {
-      g_autofree char *stem = measure_stem (s, last + 1);
-
-      if (nearest < 0 || measure_concept (stem) != NULL)
-        return last + 1;
-    }
+  if (is_noun_after (s, last + 1) && (nearest < 0 || concept_of (s, last + 1) != NULL))
+    return last + 1;
   return nearest;
 }
 
@@ -302,14 +304,22 @@ measure_token_after (Scan *s,
                      int   last)
 {
   for (int j = last + 1; j < NTOK (s) && j <= last + 24 && !is_sentence_end (s, j); j++)
-    if (TOK (s, j)->type == TOK_WORD && !TOK (s, j)->used && is_measure_word (s, j))
-      {
-        g_autofree char *stem = measure_stem (s, j);
-
-        if (measure_concept (stem) != NULL)
-          return j;
-      }
+    if (TOK (s, j)->type == TOK_WORD && !TOK (s, j)->used && may_name_concept (s, j) && is_measure_word (s, j) &&
+        concept_of (s, j) != NULL)
+      return j;
   return -1;
+}
+
+/* g_utf8_strdown () of @n bytes at @p; ASCII without "I" and "J" (which
+ * Turkish and Lithuanian lowercase their own way) without it. */
+static char *
+strdown (const char *p,
+         gsize       n)
+{
+  for (gsize k = 0; k < n; k++)
+    if ((guchar)p[k] >= 0x80 || p[k] == 'I' || p[k] == 'J')
+      return g_utf8_strdown (p, n);
+  return g_ascii_strdown (p, n);
 }
 
 /* Sets what @fact measures from the token @i (and the words shown from
@@ -320,7 +330,7 @@ set_measure_from (Scan   *s,
                   int     i,
                   int     phrase_first)
 {
-  char *stem = measure_stem (s, i);
+  const char *stem = word_measure_stem (s, i);
   const char *concept = measure_concept (stem);
   const Tok *a = TOK (s, phrase_first >= 0 && phrase_first <= i ? phrase_first : i);
   const Tok *b = TOK (s, i);
@@ -332,11 +342,10 @@ set_measure_from (Scan   *s,
       (tok_is (s, phrase_first, "per") || tok_is (s, phrase_first, "for") || tok_is (s, phrase_first, "a") ||
        tok_is (s, phrase_first, "an")))
     {
-      g_autofree char *word = g_utf8_strdown (s->text + b->start, b->end - b->start);
+      g_autofree char *word = strdown (s->text + b->start, b->end - b->start);
 
       fact->measure = g_strdup_printf ("per %s", g_strcmp0 (stem, "stock") == 0 ? "share" : stem);
       fact->measure_words = g_strdup_printf ("per %s", word);
-      g_free (stem);
       return;
     }
   /* "participated in 26 events" is no turnout: a verb names a share only */
@@ -345,13 +354,14 @@ set_measure_from (Scan   *s,
     concept = NULL;
   if (concept != NULL)
     {
-      g_free (stem);
-      stem = g_strdup (concept);
+      fact->measure = g_strdup (concept);
       fact->measure_words = g_strdup (concept_words (concept));
     }
   else
-    fact->measure_words = g_utf8_strdown (s->text + a->start, b->end - a->start);
-  fact->measure = stem;
+    {
+      fact->measure = g_strdup (stem);
+      fact->measure_words = strdown (s->text + a->start, b->end - a->start);
+    }
 }
 
 static gboolean
@@ -405,7 +415,7 @@ counted_measure (Scan *s,
 
         if (t->type != TOK_WORD)
           break;
-        if (!is_stop (s, j) && !t->cap && lex (s, j) == NULL)
+        if (!is_stop (s, j) && !t->cap && !has_lex (s, j))
           return stem_of (s, j);
       }
   for (int j = noun + 1; j < NTOK (s) && j <= noun + 6 && !clause_break (s, j) &&
@@ -413,8 +423,7 @@ counted_measure (Scan *s,
                          !tok_is (s, j, "but"); j++)
     if (TOK (s, j)->type == TOK_WORD && is_measure_word (s, j))
       {
-        g_autofree char *stem = measure_stem (s, j);
-        const char *concept = measure_concept (stem);
+        const char *concept = concept_of (s, j);
 
         if (concept != NULL)
           return g_strdup (concept);
@@ -436,7 +445,7 @@ counted_noun (Scan *s,
     {
       const Tok *t = TOK (s, k);
 
-      if (t->type != TOK_WORD || t->cap || lex (s, k) != NULL ||
+      if (t->type != TOK_WORD || t->cap || has_lex (s, k) ||
           (is_stop (s, k) && !(k > i && (tok_is (s, k, "and") || tok_is (s, k, "or")))))
         return -1;
       if (is_plural_noun (s, k + 1))

@@ -15,6 +15,16 @@
 #include "px-lexicon-data.h"
 #include "px-normalize.h"
 
+/* The word token @i names a month or a day of the week. */
+static inline gboolean
+is_month_or_day (Scan *s,
+                 int   i)
+{
+  const PxLexEntry *e = tok_lex (TOK (s, i));
+
+  return e != NULL && (e->month || e->weekday);
+}
+
 static gboolean
 is_connector (Scan *s,
               int   i)
@@ -26,20 +36,6 @@ is_connector (Scan *s,
   return TOK_IN (s, i, words);
 }
 
-gboolean
-is_all_caps (Scan *s,
-             int   i)
-{
-  const Tok *t = TOK (s, i);
-
-  if (t->type != TOK_WORD || tok_len (t) < 2)
-    return FALSE;
-  for (guint k = t->start; k < t->end; k++)
-    if (!g_ascii_isupper (s->text[k]))
-      return FALSE;
-  return TRUE;
-}
-
 /* TRUE when the word at @i is a common English word (WordNet knows it and
  * its commonest sense is no name): "Concept", "Religions", "Belt". */
 static gboolean
@@ -47,20 +43,22 @@ is_common_word (Scan *s,
                 int   i)
 {
   const Tok *t = TOK (s, i);
-  g_autofree char *norm = NULL;
-  g_autofree char *stem = NULL;
-  const PxLexiconEntry *entry;
+  WordInfo *info;
 
   if (t->type != TOK_WORD || is_all_caps (s, i))
     return FALSE;
   if (is_stop (s, i))
     return TRUE;
-  norm = px_normalize_word (s->text + t->start, tok_len (t));
-  if (norm == NULL || *norm == '\0')
-    return FALSE;
-  stem = px_stem_word (norm, -1);
-  entry = px_lexicon_find (stem);
-  return entry != NULL && entry->n_senses > 0 && !entry->name;
+  info = word_info (s, i);
+  if (!info->common_done)
+    {
+      const char *stem = word_stem (s, i);
+      const PxLexiconEntry *entry = stem != NULL ? px_lexicon_find (stem) : NULL;
+
+      info->common_done = TRUE;
+      info->common = entry != NULL && entry->n_senses > 0 && !entry->name;
+    }
+  return info->common;
 }
 
 /* The word at @i follows an article or "former": "the Soviet states" is no
@@ -82,7 +80,7 @@ only_adjective (Scan *s,
 {
   if (s->noun_caps == NULL)
     {
-      s->noun_caps = hash_set_new (NTOK (s));
+      s->noun_caps = hash_set_new (s->n_cap_words);
       for (int k = 0; k < NTOK (s); k++)
         {
           const Tok *w = TOK (s, k);
@@ -134,6 +132,27 @@ span_text (Scan *s,
   return g_strndup (s->text + TOK (s, first)->start, TOK (s, last)->end - TOK (s, first)->start);
 }
 
+/* The surname person_words gives the word token @k (its text: a word of
+ * a person's name seen before), or NULL; no copy of the word kept. */
+static const char *
+person_word (Scan *s,
+             int   k)
+{
+  const Tok *t = TOK (s, k);
+  char buf[64];
+  g_autofree char *heap = NULL;
+  const char *key = buf;
+
+  if (tok_len (t) < sizeof buf)
+    {
+      memcpy (buf, s->text + t->start, tok_len (t));
+      buf[tok_len (t)] = '\0';
+    }
+  else
+    key = heap = span_text (s, k, k);
+  return g_hash_table_lookup (s->person_words, key);
+}
+
 /* The end of a run of capitalized words from @i (hyphenated names and
  * "of"/"for" inside count). */
 int
@@ -153,7 +172,7 @@ name_run_end (Scan *s,
           continue;
         }
       if (k < NTOK (s) && TOK (s, k)->type == TOK_WORD && TOK (s, k)->cap && !TOK (s, k)->newline &&
-          !TOK (s, k)->used && (lex (s, k) == NULL || !(lex (s, k)->month || lex (s, k)->weekday)) &&
+          !TOK (s, k)->used && !is_month_or_day (s, k) &&
           !(is_stop (s, k) && !is_all_caps (s, k)))
         {
           j = k;
@@ -162,7 +181,7 @@ name_run_end (Scan *s,
       /* "Conference on Interaction", not "High Atlas Mountains on Saturday" */
       if (k + 1 < NTOK (s) && is_connector (s, k) && TOK (s, k + 1)->type == TOK_WORD && TOK (s, k + 1)->cap &&
           !TOK (s, k + 1)->used && !is_all_caps (s, k + 1) &&
-          (lex (s, k + 1) == NULL || !(lex (s, k + 1)->month || lex (s, k + 1)->weekday)))
+          !is_month_or_day (s, k + 1))
         {
           j = k + 1;
           continue;
@@ -225,7 +244,7 @@ scan_acronym_definitions (Scan *s)
       int k, j, first = -1;
       gboolean place = FALSE, org = FALSE;
 
-      if (!tok_sym (s, i - 1, '(') || !is_all_caps (s, i) || tok_len (a) > 6 || !tok_sym (s, i + 1, ')'))
+      if (!is_all_caps (s, i) || !tok_sym (s, i - 1, '(') || tok_len (a) > 6 || !tok_sym (s, i + 1, ')'))
         continue;
       k = tok_len (a) - 1;
       for (j = i - 2; j >= 0 && j >= i - 2 - 16 && k >= 0; j--)
@@ -281,9 +300,9 @@ scan_names (Scan *s)
       int first = i, last, k;
       gboolean org = FALSE, place = FALSE, person = FALSE;
       int last_title = -1;
-      g_autofree char *full = NULL;
+      const char *known;       /* person_words' surname of a lone word */
 
-      if (t->type != TOK_WORD || !t->cap || t->used || (lex (s, i) && (lex (s, i)->month || lex (s, i)->weekday)))
+      if (t->type != TOK_WORD || !t->cap || t->used || is_month_or_day (s, i))
         continue;
       last = name_run_end (s, i);
       /* "the National Social Democratic Party Nurlan Auesbayev": a
@@ -305,7 +324,7 @@ scan_names (Scan *s)
        * a dateline's date: "Brussels 20.11.2022 Given its …") is no name */
       while (first <= last && (at_sentence_start (s, first) || (first > 0 && TOK (s, first - 1)->type == TOK_NUM)) &&
              !is_all_caps (s, first) && !(lex_flags (s, first) & (PX_LEX_TITLE | PX_LEX_ORG)) &&
-             (is_stop (s, first) || lex (s, first) != NULL ||
+             (is_stop (s, first) || has_lex (s, first) ||
               /* "Zhiguli Dairabayev scored": a rare word opening a longer
                * name stays */
               (!seen_as_name (s, first) && (first == last || is_common_word (s, first)))))
@@ -400,9 +419,7 @@ scan_names (Scan *s)
        * text also writes in lowercase is a common noun, not a name */
       if ((person || place || first == last) && !is_all_caps (s, last) && seen_in_lowercase (s, last))
         {
-          g_autofree char *last_word = span_text (s, last, last);
-
-          if (!g_hash_table_contains (s->person_words, last_word))
+          if (person_word (s, last) == NULL)
             {
               i = last;
               continue;
@@ -457,7 +474,6 @@ scan_names (Scan *s)
             }
         }
 
-      full = span_text (s, first, last);
       if (org)
         add_entity (s, PX_FACT_ORGANIZATION, first, last, NULL, NULL);
       else if (person)
@@ -465,17 +481,12 @@ scan_names (Scan *s)
           g_autofree char *surname = span_text (s, last, last);
 
           for (k = first; k <= last; k++)
-            if (TOK (s, k)->type == TOK_WORD)
-              {
-                g_autofree char *w = span_text (s, k, k);
-
-                if (!g_hash_table_contains (s->person_words, w))
-                  g_hash_table_insert (s->person_words, g_steal_pointer (&w), g_strdup (surname));
-              }
+            if (TOK (s, k)->type == TOK_WORD && person_word (s, k) == NULL)
+              g_hash_table_insert (s->person_words, span_text (s, k, k), g_strdup (surname));
           add_entity (s, PX_FACT_PERSON, first, last, surname, NULL);
         }
-      else if (first == last && g_hash_table_contains (s->person_words, full))
-        add_entity (s, PX_FACT_PERSON, first, last, g_hash_table_lookup (s->person_words, full), NULL);
+      else if (first == last && (known = person_word (s, first)) != NULL)
+        add_entity (s, PX_FACT_PERSON, first, last, known, NULL);
       else if (place || first == last)
         {
           if (!is_demonym (s, first) || first != last)

@@ -28,6 +28,7 @@ parse_digits (Scan *s,
   gsize len = 0;
   int dots = 0, commas = 0, group = 0, decimals = 0, digits = 0;
   gboolean after_dot = FALSE;
+  guint64 integer = 0;     /* the digits before any dot */
 
   if (n >= sizeof buf)
     return FALSE;
@@ -65,6 +66,7 @@ parse_digits (Scan *s,
             {
               group++;
               digits++;
+              integer = integer * 10 + (p[k] - '0');
             }
         }
     }
@@ -73,7 +75,8 @@ parse_digits (Scan *s,
   buf[len] = '\0';
 
   num->first = num->last = i;
-  num->value = g_ascii_strtod (buf, NULL);
+  /* an integer of up to 15 digits is exact as a double, as strtod reads it */
+  num->value = dots == 0 && digits <= 15 ? (double)integer : g_ascii_strtod (buf, NULL);
   num->precision = decimals > 0 ? pow (10, -decimals) : 0;
   num->decimals = decimals;
   num->digits = digits;
@@ -453,7 +456,7 @@ parse_number_words (Scan     *s,
 
   *fraction = FALSE;
   /* most words start no number: the time patterns try every one */
-  if (lex (s, i) == NULL && !tok_is (s, i, "a") && !tok_is (s, i, "an"))
+  if (!has_lex (s, i) && !tok_is (s, i, "a") && !tok_is (s, i, "an"))
     return FALSE;
   if (words_half (s, i, num, fraction))
     return TRUE;
@@ -645,7 +648,7 @@ scale_after (Scan     *s,
 
       if (strcmp (e->word, "m") == 0)
         take = attached (s, j) && (money || counted_noun (s, j + 1) >= 0 ||
-                                   (lex (s, j + 1) != NULL && lex (s, j + 1)->currency != NULL));
+                                   (has_lex (s, j + 1) && lex (s, j + 1)->currency != NULL));
       else if (strcmp (e->word, "k") == 0)
         take = attached (s, j);
       if (take)
@@ -729,7 +732,7 @@ share_of_scale (Scan *s,
 
   if (!tok_is (s, k, "and") ||
       !((tok_is (s, k + 1, "a") || tok_is (s, k + 1, "one")) || (lex_flags (s, k + 1) & PX_LEX_NUMBER)) ||
-      lex (s, k + 2) == NULL || !(lex (s, k + 2)->flags & PX_LEX_FRACTION))
+      !has_lex (s, k + 2) || !(lex (s, k + 2)->flags & PX_LEX_FRACTION))
     return;
   numerator = lex (s, k + 1);
   fraction = lex (s, k + 2);

@@ -44,6 +44,71 @@ typedef struct
 /* The entry for a word (any case), or NULL. Thread-safe. */
 const PxLexEntry *px_lex_lookup (const char *word,
                                  gsize       length);
+/* Words of the lexicon and function words are shorter than this. */
+#define PX_LEX_MAX_LENGTH 24
+/* The hash of a word, ASCII-case-folded (djb2 over its bytes, never 0). */
+guint             px_lex_hash   (const char *word,
+                                 gsize       length);
+
+/* The table of the lexicon's words and the function words by their hash
+ * (px-facts-lexicon.c); px_lex_find() looks a word up. */
+typedef struct
+{
+  const char *word;        /* lowercase; NULL for an empty slot */
+  guint       hash;        /* px_lex_hash() */
+  guint16     lex_number;  /* px_lex_number() of its entry, 0 for none */
+  guint8      length;
+  guint8      stop : 1;    /* px_is_stopword() */
+  guint8      keyword : 1; /* PX_LEX_KEYWORDS */
+} PxLexSlot;
+
+/* Words of no lexicon entry that the extractor's main loops test by their
+ * spelling (px-facts-extract.c): the tokenizer marks them, so that the
+ * loops pass every other word without an entry at once. */
+#define PX_LEX_KEYWORDS { "a", "an", "per", "noon", "midday", "midnight" }
+
+#define PX_LEX_SLOTS 2048
+
+/* Thread-safe. */
+const PxLexSlot  *px_lex_table  (void);
+
+/* ASCII @word, any case, is @lower (lowercase), both @length long. */
+static inline gboolean
+px_lex_same_word (const char *lower,
+                  const char *word,
+                  gsize       length)
+{
+  for (gsize k = 0; k < length; k++)
+    {
+      guchar c = (guchar)word[k];
+
+      if (c >= 'A' && c <= 'Z')
+        c |= 0x20;
+      if (c != (guchar)lower[k])
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* The slot of ASCII @word (shorter than PX_LEX_MAX_LENGTH) of hash @hash
+ * in @table: its entry and whether it is a function word, or an empty
+ * slot (lex_number and stop 0) when it is neither. */
+static inline const PxLexSlot *
+px_lex_find (const PxLexSlot *table,
+             const char      *word,
+             gsize            length,
+             guint            hash)
+{
+  for (guint i = hash & (PX_LEX_SLOTS - 1);; i = (i + 1) & (PX_LEX_SLOTS - 1))
+    {
+      const PxLexSlot *slot = &table[i];
+
+      if (slot->word == NULL || (slot->hash == hash && slot->length == length &&
+                                 px_lex_same_word (slot->word, word, length)))
+        return slot;
+    }
+}
+
 /* Entries by number, so that a token can keep 16 bits instead of a
  * pointer: px_lex_number() is 1 and up for an entry, 0 for NULL. */
 guint             px_lex_number (const PxLexEntry *entry);

@@ -14,18 +14,37 @@
 #include "px-facts-scan-private.h"
 #include "px-normalize.h"
 
+/* The first of the facts sorted before scan_quotes () that starts at or
+ * after @offset (n_sorted_facts for none). */
+static guint
+first_fact_from (Scan  *s,
+                 guint  offset)
+{
+  guint lo = 0, hi = s->n_sorted_facts;
+
+  while (lo < hi)
+    {
+      guint mid = lo + (hi - lo) / 2;
+
+      if (((const PxFact *)g_ptr_array_index (s->facts, mid))->start < offset)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+  return lo;
+}
+
+/* The last person that starts before @offset. (The quotes after the
+ * sorted facts are no persons.) */
 static PxFact *
 person_before (Scan *s,
                guint offset)
 {
-  for (int k = s->facts->len - 1; k >= 0; k--)
-    {
-      PxFact *f = g_ptr_array_index (s->facts, k);
+  guint k = first_fact_from (s, offset);
 
-      if (f->kind == PX_FACT_PERSON && f->start < offset)
-        return f;
-    }
-  return NULL;
+  if (k == 0 || s->last_person[k - 1] < 0)
+    return NULL;
+  return g_ptr_array_index (s->facts, s->last_person[k - 1]);
 }
 
 static char *
@@ -34,6 +53,7 @@ speaker_name (Scan *s,
               int   last)
 {
   guint start = TOK (s, first)->start;
+  guint end = TOK (s, last)->end;
 
   if (first == last && (tok_is (s, first, "he") || tok_is (s, first, "she") || tok_is (s, first, "him") ||
                         tok_is (s, first, "her")))
@@ -42,12 +62,16 @@ speaker_name (Scan *s,
 
       return p != NULL ? g_strdup (p->name) : NULL;
     }
-  for (guint k = 0; k < s->facts->len; k++)
+  /* the first person or organization inside the tokens: among the facts
+   * sorted by start, from the first at @start to the last that starts
+   * inside (one that starts after them ends after them) */
+  for (guint k = first_fact_from (s, start); k < s->n_sorted_facts; k++)
     {
       PxFact *f = g_ptr_array_index (s->facts, k);
 
-      if ((f->kind == PX_FACT_PERSON || f->kind == PX_FACT_ORGANIZATION) &&
-          f->start >= start && f->end <= TOK (s, last)->end)
+      if (f->start > end)
+        break;
+      if ((f->kind == PX_FACT_PERSON || f->kind == PX_FACT_ORGANIZATION) && f->end <= end)
         return g_strdup (f->name);
     }
   return NULL;
@@ -127,9 +151,20 @@ is_close_quote (Scan *s,
   return t->ch == 0x201D || t->ch == '"' || (o == 0x201E && t->ch == 0x201C);
 }
 
+/* Quotes, after every other fact: s->facts is sorted by start. */
 void
 scan_quotes (Scan *s)
 {
+  int last = -1;
+
+  s->n_sorted_facts = s->facts->len;
+  s->last_person = g_new (int, MAX (s->n_sorted_facts, 1));
+  for (guint k = 0; k < s->n_sorted_facts; k++)
+    {
+      if (((const PxFact *)g_ptr_array_index (s->facts, k))->kind == PX_FACT_PERSON)
+        last = k;
+      s->last_person[k] = last;
+    }
   for (int i = 0; i < NTOK (s); i++)
     {
       int j, words = 0;
@@ -159,4 +194,5 @@ scan_quotes (Scan *s)
         }
       i = j;
     }
+  g_clear_pointer (&s->last_person, g_free);
 }

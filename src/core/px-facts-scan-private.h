@@ -7,6 +7,8 @@
  */
 #pragma once
 
+#include <string.h>
+
 #include "px-facts-private.h"
 
 G_BEGIN_DECLS
@@ -24,13 +26,20 @@ typedef struct
 {
   guint             start;
   guint             end;
-  gunichar          ch;          /* symbols: the character */
+  union
+  {
+    gunichar        ch;          /* symbols: the character */
+    guint           hash;        /* words: px_lex_hash() of the word (tok_hash()) */
+  };
   guint16           lex_number;  /* words: px_lex_number() of their entry, 0 for none */
   guint8            type;
   guint8            space : 1;   /* white space before it */
   guint8            newline : 1; /* a line break before it */
   guint8            cap : 1;     /* word that starts with a capital */
   guint8            used : 1;    /* part of a fact already */
+  guint8            stop : 1;    /* function word (is_stop()) */
+  guint8            all_caps : 1; /* word of two or more ASCII capitals (is_all_caps()) */
+  guint8            keyword : 1; /* word of PX_LEX_KEYWORDS */
 } Tok;
 
 G_STATIC_ASSERT (sizeof (Tok) == 16);
@@ -42,24 +51,58 @@ tok_lex (const Tok *t)
   return px_lex_entry (t->lex_number);
 }
 
+/* What the patterns learn of a word, the same in every text: kept per
+ * thread across texts (px-facts-memo.c). */
+typedef struct
+{
+  guint8  stem_done : 1;
+  guint8  measure_stem_done : 1;
+  guint8  common_done : 1;
+  guint8  common : 1;            /* is_common_word() */
+  char   *stem;
+  char   *measure_stem;
+} WordInfo;
+
+/* A word of this text. */
+typedef struct
+{
+  guint     tok;                 /* a token of the word */
+  gboolean  midcap;              /* capitalized in mid-sentence somewhere (seen_as_name()) */
+  WordInfo *info;                /* NULL until asked for */
+} WordMemo;
+
 typedef struct
 {
   const char *text;
   gsize       length;
   GArray     *toks;
+  Tok        *tok_v;      /* toks->data and toks->len once tokenized */
+  int         n_toks;
   GPtrArray  *facts;
   int         ref_year;   /* 0 when unknown */
   int         ref_month;
   GHashTable *acronyms;   /* "CEC" → "Central Election Commission" */
   GHashTable *person_words; /* words of people's names → surname */
-  GHashTable *midcaps;    /* words capitalized in mid-sentence (built on demand) */
+  gboolean    midcaps;    /* WordMemo.midcap set (on demand) */
+  WordMemo   *memo_v;     /* one per distinct word asked about */
+  guint       memo_len;
+  guint      *memo_slots; /* index + 1 into memo_v, by the word's hash */
+  guint       memo_mask;
+  guint       n_cap_words;   /* word tokens with and without a capital (the tokenizer counts) */
+  guint       n_lower_words;
+  guint       n_sorted_facts; /* scan_quotes(): the facts sorted by start before it */
+  int        *last_person;    /* scan_quotes(): index of the last person at or before each of them, or -1 */
   GArray     *lowercase;  /* tok_hash()es of words the text writes in lowercase (built on demand) */
   GArray     *noun_caps;  /* tok_hash()es of capitalized words used as nouns somewhere (built on demand) */
 } Scan;
 
-#define TOK(s, i) (&g_array_index ((s)->toks, Tok, (i)))
+/* (through the copies tokenize () leaves in Scan: one load each) */
+#define TOK(s, i) (&(s)->tok_v[(i)])
 
-#define NTOK(s) ((int)(s)->toks->len)
+#define NTOK(s) ((s)->n_toks)
+
+/* 0 <= @i < NTOK (@s), in one comparison */
+#define TOK_OK(s, i) ((guint)(i) < (guint)NTOK (s))
 
 typedef struct
 {
@@ -74,7 +117,19 @@ typedef struct
   gboolean multiplied;
 } Num;
 
-#define TOK_IN(s, i, words) tok_in ((s), (i), (words), G_N_ELEMENTS (words))
+/* The first letters and the lengths of the words of a list, as bit
+ * sets, made on first use: most tokens fail them before any comparison. */
+typedef struct
+{
+  gsize   ready;
+  guint32 letters;   /* bit c - 'a'; all set when a word opens with no letter */
+  guint32 lengths;   /* bit n for a word of n bytes, bit 31 for 31 and more */
+} WordListMask;
+
+/* Each use gets its list's mask. */
+#define TOK_IN(s, i, words) \
+  ({ static WordListMask word_list_mask_; \
+     tok_in ((s), (i), (words), G_N_ELEMENTS (words), &word_list_mask_); })
 
 
 /* px-facts-scan.c */
@@ -94,6 +149,31 @@ static inline gboolean
 tok_word_is (const Scan *s,
              const Tok  *t,
              const char *word)
+{
+  const guchar *p = (const guchar *)s->text + t->start;
+  gsize n = t->end - t->start;
+
+  /* the length first: for a literal @word the compiler knows it */
+  if (n != strlen (word))
+    return FALSE;
+  for (gsize k = 0; k < n; k++)
+    {
+      guchar c = p[k];
+
+      if (c >= 'A' && c <= 'Z')
+        c |= 0x20;
+      if (c != (guchar)word[k])
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* The same for a @word whose length the compiler does not know: no
+ * strlen (). */
+static inline gboolean
+tok_word_matches (const Scan *s,
+                  const Tok  *t,
+                  const char *word)
 {
   const guchar *p = (const guchar *)s->text + t->start;
   gsize n = t->end - t->start;
@@ -118,54 +198,124 @@ tok_is (Scan       *s,
 {
   const Tok *t;
 
-  if (i < 0 || i >= NTOK (s))
+  if (!TOK_OK (s, i))
     return FALSE;
   t = TOK (s, i);
   return t->type == TOK_WORD && tok_word_is (s, t, word);
 }
 
+/* Token @i is a function word ("the", "of", "was" …, px_is_stopword()). */
+static inline gboolean
+is_stop (Scan *s,
+         int   i)
+{
+  return TOK (s, i)->stop;
+}
+
+/* Token @i is a word of two or more capitals (ASCII): "CEC", "US". */
+static inline gboolean
+is_all_caps (Scan *s,
+             int   i)
+{
+  return TOK (s, i)->all_caps;
+}
+
+static inline gboolean
+tok_sym (Scan    *s,
+         int      i,
+         gunichar ch)
+{
+  return TOK_OK (s, i) && TOK (s, i)->type == TOK_SYM && TOK (s, i)->ch == ch;
+}
+
+static inline gboolean
+is_dash (gunichar ch)
+{
+  return ch == '-' || ch == 0x2010 || ch == 0x2011 || ch == 0x2012 || ch == 0x2013 || ch == 0x2014;
+}
+
+/* Token @i is glued to the one before it. */
+static inline gboolean
+attached (Scan *s,
+          int   i)
+{
+  return i > 0 && i < NTOK (s) && !TOK (s, i)->space;
+}
+
+/* Out of line: inlined, its NULL trips -Wnull-dereference in callers
+ * that know better. */
 G_GNUC_INTERNAL
-gboolean tok_sym (Scan    *s,
-                  int      i,
-                  gunichar ch);
+const PxLexEntry *lex (Scan *s,
+                       int   i);
+
+/* Token @i is a word of the lexicon (lex () is not NULL). */
+static inline gboolean
+has_lex (Scan *s,
+         int   i)
+{
+  return TOK_OK (s, i) && TOK (s, i)->type == TOK_WORD && TOK (s, i)->lex_number != 0;
+}
+
+static inline guint
+lex_flags (Scan *s,
+           int   i)
+{
+  const Tok *t;
+
+  if (!TOK_OK (s, i))
+    return 0;
+  t = TOK (s, i);
+  return t->type == TOK_WORD && t->lex_number != 0 ? tok_lex (t)->flags : 0;
+}
+
+static inline gboolean
+is_sentence_end (Scan *s,
+                 int   i)
+{
+  const Tok *t;
+
+  if (i < 0)
+    return TRUE;
+  t = TOK (s, i);
+  return t->type == TOK_SYM && (t->ch == '.' || t->ch == '!' || t->ch == '?');
+}
+
+/* Fills @mask for @words; returns 1 (px-facts-scan.c). */
+G_GNUC_INTERNAL
+gsize word_list_mask_init (WordListMask       *mask,
+                           const char * const *words,
+                           gsize               n_words);
 
 /* Token @i is one of @words (lowercase ASCII). */
 static inline gboolean
-tok_in (Scan              *s,
-        int                i,
+tok_in (Scan               *s,
+        int                 i,
         const char * const *words,
-        gsize              n_words)
+        gsize               n_words,
+        WordListMask       *mask)
 {
   const Tok *t;
   guchar first;
 
-  if (i < 0 || i >= NTOK (s))
+  if (!TOK_OK (s, i))
     return FALSE;
   t = TOK (s, i);
   if (t->type != TOK_WORD)
     return FALSE;
+  if (g_once_init_enter (&mask->ready))
+    g_once_init_leave (&mask->ready, word_list_mask_init (mask, words, n_words));
+  if (!(mask->lengths & (1u << MIN (tok_len (t), 31))))
+    return FALSE;
   first = (guchar)s->text[t->start];
   if (first >= 'A' && first <= 'Z')
     first |= 0x20;
+  if (first >= 'a' && first <= 'z' && !(mask->letters & (1u << (first - 'a'))))
+    return FALSE;
   for (gsize k = 0; k < n_words; k++)
-    if ((guchar)words[k][0] == first && tok_word_is (s, t, words[k]))
+    if ((guchar)words[k][0] == first && tok_word_matches (s, t, words[k]))
       return TRUE;
   return FALSE;
 }
-G_GNUC_INTERNAL
-gboolean is_dash (gunichar ch);
-G_GNUC_INTERNAL
-gboolean attached (Scan *s,
-                   int   i);
-G_GNUC_INTERNAL
-const PxLexEntry *lex (Scan *s,
-                       int   i);
-G_GNUC_INTERNAL
-guint lex_flags (Scan *s,
-                 int   i);
-G_GNUC_INTERNAL
-gboolean is_sentence_end (Scan *s,
-                          int   i);
 G_GNUC_INTERNAL
 gboolean at_sentence_start (Scan *s,
                             int   i);
@@ -201,6 +351,22 @@ PxQualifier qualifier_before (Scan *s,
 G_GNUC_INTERNAL
 void skip_addresses (Scan *s);
 
+/* px-facts-memo.c */
+G_GNUC_INTERNAL
+WordMemo *word_memo (Scan *s,
+                     int   i);
+G_GNUC_INTERNAL
+WordInfo *word_info (Scan *s,
+                     int   i);
+G_GNUC_INTERNAL
+const char *word_stem (Scan *s,
+                       int   i);
+G_GNUC_INTERNAL
+const char *word_measure_stem (Scan *s,
+                               int   i);
+G_GNUC_INTERNAL
+void word_memo_free (Scan *s);
+
 /* px-facts-numbers.c */
 G_GNUC_INTERNAL
 gboolean parse_number (Scan    *s,
@@ -228,9 +394,6 @@ gboolean try_ordinal_word (Scan *s,
 G_GNUC_INTERNAL
 char *stem_of (Scan *s,
                int   i);
-G_GNUC_INTERNAL
-gboolean is_stop (Scan *s,
-                  int   i);
 G_GNUC_INTERNAL
 char *counted_measure (Scan *s,
                        int   noun);
@@ -278,9 +441,6 @@ gboolean try_time (Scan *s,
                    int   i);
 
 /* px-facts-names.c */
-G_GNUC_INTERNAL
-gboolean is_all_caps (Scan *s,
-                      int   i);
 G_GNUC_INTERNAL
 char *span_text (Scan *s,
                  int   first,

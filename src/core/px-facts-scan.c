@@ -35,116 +35,252 @@ is_word_char (gunichar ch)
   return g_unichar_isalpha (ch) || g_unichar_ismark (ch);
 }
 
+/* The character at @p (not ASCII) and the one after it, as
+ * g_utf8_get_char_validated () reads it: 0xFFFD and one byte when it is
+ * not UTF-8. Two- and three-byte characters, most of news text's
+ * non-ASCII, are read here; the rest by GLib. */
+static inline gunichar
+decode_char (const char  *p,
+             const char  *end,
+             const char **next)
+{
+  const guchar *u = (const guchar *)p;
+  gunichar ch;
+
+  if (u[0] >= 0xC2 && u[0] <= 0xDF && end - p >= 2 && (u[1] & 0xC0) == 0x80)
+    {
+      *next = p + 2;
+      return ((u[0] & 0x1F) << 6) | (u[1] & 0x3F);
+    }
+  if (u[0] >= 0xE0 && u[0] <= 0xEF && end - p >= 3 && (u[1] & 0xC0) == 0x80 && (u[2] & 0xC0) == 0x80)
+    {
+      ch = ((u[0] & 0x0F) << 12) | ((u[1] & 0x3F) << 6) | (u[2] & 0x3F);
+      /* GLib's validity: no overlong form, no surrogate; leave it the
+       * noncharacters */
+      if (ch >= 0x800 && (ch < 0xD800 || ch > 0xDFFF) && !(ch >= 0xFDD0 && ch <= 0xFDEF) && ch < 0xFFFE)
+        {
+          *next = p + 3;
+          return ch;
+        }
+    }
+  ch = g_utf8_get_char_validated (p, end - p);
+  if (ch == (gunichar)-1 || ch == (gunichar)-2)
+    {
+      *next = p + 1;
+      return 0xFFFD;
+    }
+  *next = g_utf8_next_char (p);
+  return ch;
+}
+
+/* Dashes, quotes, bullets, the ellipsis (U+2010–U+2027): no space, no
+ * letter, no mark. */
+static inline gboolean
+is_general_punctuation (gunichar ch)
+{
+  return ch >= 0x2010 && ch <= 0x2027;
+}
+
+enum
+{
+  ASCII_SPACE = 1 << 0,
+  ASCII_WORD  = 1 << 1,
+  ASCII_UPPER = 1 << 2,
+};
+
+/* The classes of ASCII bytes, by the tests above. */
+static gpointer
+build_ascii_classes (gpointer data)
+{
+  static guint8 classes[128];
+
+  for (guint c = 0; c < 128; c++)
+    classes[c] = (is_space_char (c) ? ASCII_SPACE : 0) | (is_word_char (c) ? ASCII_WORD : 0) |
+                 (g_ascii_isupper (c) ? ASCII_UPPER : 0);
+  return classes;
+}
+
+/* The lowercase of each ASCII letter (the word characters of ASCII),
+ * 0 for every other byte. */
+static const guchar ascii_letter_folds[256] = {
+  ['A'] = 'a', ['B'] = 'b', ['C'] = 'c', ['D'] = 'd', ['E'] = 'e', ['F'] = 'f', ['G'] = 'g',
+  ['H'] = 'h', ['I'] = 'i', ['J'] = 'j', ['K'] = 'k', ['L'] = 'l', ['M'] = 'm', ['N'] = 'n',
+  ['O'] = 'o', ['P'] = 'p', ['Q'] = 'q', ['R'] = 'r', ['S'] = 's', ['T'] = 't', ['U'] = 'u',
+  ['V'] = 'v', ['W'] = 'w', ['X'] = 'x', ['Y'] = 'y', ['Z'] = 'z',
+  ['a'] = 'a', ['b'] = 'b', ['c'] = 'c', ['d'] = 'd', ['e'] = 'e', ['f'] = 'f', ['g'] = 'g',
+  ['h'] = 'h', ['i'] = 'i', ['j'] = 'j', ['k'] = 'k', ['l'] = 'l', ['m'] = 'm', ['n'] = 'n',
+  ['o'] = 'o', ['p'] = 'p', ['q'] = 'q', ['r'] = 'r', ['s'] = 's', ['t'] = 't', ['u'] = 'u',
+  ['v'] = 'v', ['w'] = 'w', ['x'] = 'x', ['y'] = 'y', ['z'] = 'z',
+};
+
+/* The end of the word that starts at @p; sets the word's hash
+ * (px_lex_hash()) and whether it is ASCII and all capitals. */
+static inline const char *
+scan_word (const char *p,
+           const char *end,
+           guint      *hash,
+           gboolean   *ascii,
+           gboolean   *upper)
+{
+  const char *q = p;
+  guint h = 5381;
+  guint8 all_ascii = TRUE, lower_seen = FALSE;
+
+  while (q < end)
+    {
+      guchar c = (guchar)*q;
+      guchar f = ascii_letter_folds[c];
+
+      /* an ASCII letter: its lowercase */
+      if (f != 0)
+        {
+          lower_seen |= c == f;
+          h = h * 33 + f;
+          q++;
+        }
+      else if (c < 0x80)
+        break;
+      else
+        {
+          const char *next;
+          gunichar qc = decode_char (q, end, &next);
+
+          /* the first character is a word's even when it is a mark (an
+           * invalid byte, 0xFFFD, is none) */
+          if (q > p && (is_general_punctuation (qc) || !is_word_char (qc)))
+            break;
+          for (; q < next; q++)
+            h = h * 33 + (guchar)*q;
+          all_ascii = FALSE;
+          lower_seen = TRUE;
+        }
+    }
+  *hash = h == 0 ? 1 : h;
+  *ascii = all_ascii;
+  *upper = !lower_seen;
+  return q;
+}
+
+static void
+scan_number (const char **pp,
+             const char  *end)
+{
+  const char *q = *pp + 1;
+
+  while (q < end)
+    {
+      if (*q >= '0' && *q <= '9')
+        q++;
+      else if ((*q == ',' || *q == '.') && q + 1 < end && q[1] >= '0' && q[1] <= '9')
+        q += 2;
+      /* thin and no-break spaces group thousands in French and Russian: "1 234 567" */
+      else if (q + 3 < end && (guchar)q[0] == 0xE2 && (guchar)q[1] == 0x80 && (guchar)q[2] == 0xAF &&
+               q[3] >= '0' && q[3] <= '9')
+        q += 4;
+      else if (q + 2 < end && (guchar)q[0] == 0xC2 && (guchar)q[1] == 0xA0 && q[2] >= '0' && q[2] <= '9')
+        q += 3;
+      else
+        break;
+    }
+  *pp = q;
+}
+
+/* Tokens are gathered in blocks: one append per block, not per token. */
+#define TOK_BLOCK 256
+
 void
 tokenize (Scan *s)
 {
+  static GOnce once = G_ONCE_INIT;
+  const guint8 *classes = g_once (&once, build_ascii_classes, NULL);
+  const PxLexSlot *lexicon = px_lex_table ();
   const char *p = s->text;
   const char *end = s->text + s->length;
   gboolean space = TRUE;
   gboolean newline = TRUE;
+  Tok block[TOK_BLOCK];
+  guint n_block = 0, n_cap_words = 0, n_lower_words = 0;
+  static const PxLexSlot no_slot = { 0 };
 
   while (p < end)
     {
       guchar c = (guchar)*p;
-      gunichar ch = c < 0x80 ? c : g_utf8_get_char_validated (p, end - p);
-      const char *next = c < 0x80 ? p + 1 : g_utf8_next_char (p);
-      Tok tok = { 0 };
+      gunichar ch;
+      const char *next;
+      Tok *tok;
 
-      if (ch == (gunichar)-1 || ch == (gunichar)-2)
+      if (c < 0x80)
         {
-          ch = 0xFFFD;
+          ch = c;
           next = p + 1;
-        }
-
-      if (is_space_char (ch))
-        {
-          space = TRUE;
-          if (ch == '\n')
-            newline = TRUE;
-          p = next;
-          continue;
-        }
-
-      tok.start = p - s->text;
-      tok.space = space;
-      tok.newline = newline;
-
-      if ((c >= '0' && c <= '9') ||
-          (c == '.' && space && p + 1 < end && p[1] >= '0' && p[1] <= '9'))
-        {
-          const char *q = p + 1;
-
-          while (q < end)
+          if (classes[c] & ASCII_SPACE)
             {
-              if (*q >= '0' && *q <= '9')
-                q++;
-              else if ((*q == ',' || *q == '.') && q + 1 < end && q[1] >= '0' && q[1] <= '9')
-                q += 2;
-              /* thin and no-break spaces group thousands in French and Russian: "1 234 567" */
-              else if (q + 3 < end && (guchar)q[0] == 0xE2 && (guchar)q[1] == 0x80 && (guchar)q[2] == 0xAF &&
-                       q[3] >= '0' && q[3] <= '9')
-                q += 4;
-              else if (q + 2 < end && (guchar)q[0] == 0xC2 && (guchar)q[1] == 0xA0 && q[2] >= '0' && q[2] <= '9')
-                q += 3;
-              else
-                break;
+              space = TRUE;
+              if (c == '\n')
+                newline = TRUE;
+              p = next;
+              continue;
             }
-          tok.type = TOK_NUM;
-          next = q;
-        }
-      else if (is_word_char (ch))
-        {
-          const char *q = next;
-
-          tok.cap = ch < 0x80 ? g_ascii_isupper (ch) : g_unichar_isupper (ch);
-          while (q < end)
-            {
-              gunichar qc = (guchar)*q < 0x80 ? (guchar)*q : g_utf8_get_char_validated (q, end - q);
-
-              if (qc == (gunichar)-1 || qc == (gunichar)-2 || !is_word_char (qc))
-                break;
-              q = g_utf8_next_char (q);
-            }
-          tok.type = TOK_WORD;
-          next = q;
-          tok.lex_number = px_lex_number (px_lex_lookup (p, q - p));
         }
       else
         {
-          tok.type = TOK_SYM;
-          tok.ch = ch;
+          ch = decode_char (p, end, &next);
+          if (!is_general_punctuation (ch) && is_space_char (ch))
+            {
+              space = TRUE;
+              p = next;
+              continue;
+            }
         }
 
-      tok.end = next - s->text;
-      g_array_append_val (s->toks, tok);
+      if (n_block == TOK_BLOCK)
+        {
+          g_array_append_vals (s->toks, block, n_block);
+          n_block = 0;
+        }
+      tok = &block[n_block++];
+      /* each kind written whole, in one store */
+      if ((c >= '0' && c <= '9') ||
+          (c == '.' && space && p + 1 < end && p[1] >= '0' && p[1] <= '9'))
+        {
+          next = p;
+          scan_number (&next, end);
+          *tok = (Tok) { .start = p - s->text, .end = next - s->text, .type = TOK_NUM,
+                         .space = space, .newline = newline };
+        }
+      else if (c < 0x80 ? (classes[c] & ASCII_WORD) != 0 : !is_general_punctuation (ch) && is_word_char (ch))
+        {
+          gboolean ascii, upper, cap;
+          guint hash;
+          gsize n;
+          const PxLexSlot *slot = &no_slot;
+
+          next = scan_word (p, end, &hash, &ascii, &upper);
+          n = next - p;
+          if (ascii && n < PX_LEX_MAX_LENGTH)
+            slot = px_lex_find (lexicon, p, n, hash);
+          cap = c < 0x80 ? (classes[c] & ASCII_UPPER) != 0 : g_unichar_isupper (ch);
+          n_cap_words += cap;
+          n_lower_words += !cap;
+          *tok = (Tok) { .start = p - s->text, .end = next - s->text, .hash = hash,
+                         .lex_number = slot->lex_number, .type = TOK_WORD,
+                         .space = space, .newline = newline, .cap = cap,
+                         .stop = slot->stop, .all_caps = upper && n >= 2, .keyword = slot->keyword };
+        }
+      else
+        *tok = (Tok) { .start = p - s->text, .end = next - s->text, .ch = ch, .type = TOK_SYM,
+                       .space = space, .newline = newline };
       space = FALSE;
       newline = FALSE;
       p = next;
     }
+  g_array_append_vals (s->toks, block, n_block);
+  s->n_cap_words = n_cap_words;
+  s->n_lower_words = n_lower_words;
+  s->tok_v = (Tok *)(gpointer)s->toks->data;
+  s->n_toks = s->toks->len;
 }
 
-
-gboolean
-tok_sym (Scan    *s,
-         int      i,
-         gunichar ch)
-{
-  return i >= 0 && i < NTOK (s) && TOK (s, i)->type == TOK_SYM && TOK (s, i)->ch == ch;
-}
-
-gboolean
-is_dash (gunichar ch)
-{
-  return ch == '-' || ch == 0x2010 || ch == 0x2011 || ch == 0x2012 || ch == 0x2013 || ch == 0x2014;
-}
-
-/* Token @i is glued to the one before it. */
-gboolean
-attached (Scan *s,
-          int   i)
-{
-  return i > 0 && i < NTOK (s) && !TOK (s, i)->space;
-}
 
 const PxLexEntry *
 lex (Scan *s,
@@ -155,25 +291,19 @@ lex (Scan *s,
   return tok_lex (TOK (s, i));
 }
 
-guint
-lex_flags (Scan *s,
-           int   i)
+gsize
+word_list_mask_init (WordListMask       *mask,
+                     const char * const *words,
+                     gsize               n_words)
 {
-  const PxLexEntry *e = lex (s, i);
+  for (gsize k = 0; k < n_words; k++)
+    {
+      guchar c = (guchar)words[k][0];
 
-  return e != NULL ? e->flags : 0;
-}
-
-gboolean
-is_sentence_end (Scan *s,
-                 int   i)
-{
-  const Tok *t;
-
-  if (i < 0)
-    return TRUE;
-  t = TOK (s, i);
-  return t->type == TOK_SYM && (t->ch == '.' || t->ch == '!' || t->ch == '?');
+      mask->letters |= c >= 'a' && c <= 'z' ? 1u << (c - 'a') : G_MAXUINT32;
+      mask->lengths |= 1u << MIN (strlen (words[k]), 31);
+    }
+  return 1;
 }
 
 /* Token @i opens a sentence or a line. */
@@ -203,36 +333,31 @@ gboolean
 seen_as_name (Scan *s,
               int   i)
 {
-  const Tok *t = TOK (s, i);
-  g_autofree char *word = NULL;
-
-  if (s->midcaps == NULL)
+  if (!s->midcaps)
     {
-      s->midcaps = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+      s->midcaps = TRUE;
       for (int k = 1; k < NTOK (s); k++)
         {
           const Tok *w = TOK (s, k);
 
           if (w->type == TOK_WORD && w->cap && !at_sentence_start (s, k))
-            g_hash_table_add (s->midcaps, g_strndup (s->text + w->start, tok_len (w)));
+            word_memo (s, k)->midcap = TRUE;
         }
     }
-  word = g_strndup (s->text + t->start, tok_len (t));
-  return g_hash_table_contains (s->midcaps, word);
+  return word_memo (s, i)->midcap;
 }
 
 /* A hash of token @i's word, case-folded (ASCII): sets of words keyed by
- * it cost no copy of the word. */
+ * it cost no copy of the word. The tokenizer keeps it for words. */
 guint
 tok_hash (Scan *s,
           int   i)
 {
   const Tok *t = TOK (s, i);
-  guint h = 5381;
 
-  for (guint k = t->start; k < t->end; k++)
-    h = h * 33 + (guchar)g_ascii_tolower (s->text[k]);
-  return h == 0 ? 1 : h;
+  if (t->type == TOK_WORD)
+    return t->hash;
+  return px_lex_hash (s->text + t->start, tok_len (t));
 }
 
 /* Sets of word hashes: open addressing over a power-of-two GArray of
@@ -296,7 +421,7 @@ seen_in_lowercase (Scan *s,
 {
   if (s->lowercase == NULL)
     {
-      s->lowercase = hash_set_new (NTOK (s));
+      s->lowercase = hash_set_new (s->n_lower_words);
       for (int k = 0; k < NTOK (s); k++)
         {
           const Tok *w = TOK (s, k);
@@ -365,15 +490,18 @@ qualifier_before (Scan *s,
     { NULL, "close", "to", PX_QUALIFIER_APPROX },
     { NULL, "an", "estimated", PX_QUALIFIER_APPROX },
   };
+  static const char * const last_words[] = { "than", "of", "as", "least", "most", "to", "estimated" };
   const PxLexEntry *e;
 
-  for (guint k = 0; k < G_N_ELEMENTS (phrases); k++)
-    {
-      if (phrases[k].w1 != NULL && !tok_is (s, i - 3, phrases[k].w1))
-        continue;
-      if (tok_is (s, i - 2, phrases[k].w2) && tok_is (s, i - 1, phrases[k].w3))
-        return phrases[k].q;
-    }
+  /* every phrase ends in one of these */
+  if (TOK_IN (s, i - 1, last_words))
+    for (guint k = 0; k < G_N_ELEMENTS (phrases); k++)
+      {
+        if (phrases[k].w1 != NULL && !tok_is (s, i - 3, phrases[k].w1))
+          continue;
+        if (tok_is (s, i - 2, phrases[k].w2) && tok_is (s, i - 1, phrases[k].w3))
+          return phrases[k].q;
+      }
   e = lex (s, i - 1);
   if (e != NULL && e->qualifier != PX_QUALIFIER_NONE)
     return e->qualifier;
@@ -386,8 +514,13 @@ skip_addresses (Scan *s)
 {
   for (int i = 0; i + 1 < NTOK (s); i++)
     {
-      if (!(tok_is (s, i, "http") || tok_is (s, i, "https") || tok_is (s, i, "www") || tok_is (s, i, "ftp")) ||
-          !(tok_sym (s, i + 1, ':') || tok_sym (s, i + 1, '.')) || !attached (s, i + 1))
+      const Tok *t = TOK (s, i);
+
+      /* "www" to "https", glued to a ":" or "." (the rarer test first) */
+      if (t->type != TOK_WORD || tok_len (t) < 3 || tok_len (t) > 5 || !attached (s, i + 1) ||
+          !(tok_sym (s, i + 1, ':') || tok_sym (s, i + 1, '.')))
+        continue;
+      if (!(tok_is (s, i, "http") || tok_is (s, i, "https") || tok_is (s, i, "www") || tok_is (s, i, "ftp")))
         continue;
       TOK (s, i)->used = TRUE;
       for (i++; i < NTOK (s) && attached (s, i); i++)

@@ -46,6 +46,13 @@ px_is_stopword (const char *norm)
                   compare_strings) != NULL;
 }
 
+const char * const *
+px_stopwords (guint *n_stopwords)
+{
+  *n_stopwords = G_N_ELEMENTS (stopwords);
+  return stopwords;
+}
+
 /* Dashes, quotes and apostrophes of every kind map to one form each. */
 static gunichar
 unify_char (gunichar ch)

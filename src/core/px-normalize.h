@@ -18,6 +18,8 @@ char       *px_stem_word        (const char *norm,
                                  gssize      length);
 /* TRUE for English function words ("the", "of", "was" …); @norm normalized. */
 gboolean    px_is_stopword      (const char *norm);
+/* The function words of px_is_stopword(), sorted; *n_stopwords set. */
+const char * const *px_stopwords (guint *n_stopwords);
 /* Letters to insert, delete or replace to turn @a into @b (bytes, words of
  * at most 32), counted up to @limit: limit + 1 when over. */
 guint       px_edit_distance    (const char *a,
