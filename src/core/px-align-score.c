@@ -362,10 +362,10 @@ feature_value (const Space   *space,
   return v;
 }
 
-/* Two values of one measure ("a turnout of 23.37 %" at ten, "a turnout of
- * 69.44 %" at the close; "81.31 % of the vote", "82.45 % of the votes")
- * state one claim with a differing detail: the values meet at a share of
- * their weight, and the relation reads the difference. */
+/* Two close values of one measure ("81.31 % of the vote" counted, "82.45 %
+ * of the votes" in an exit poll) state one claim with a differing detail:
+ * the values meet at a share of their weight, and the relation reads the
+ * difference. */
 static void
 match_other_values (const Space *space,
                     const Bag   *a,
