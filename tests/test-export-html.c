@@ -835,6 +835,40 @@ test_many_annotations (void)
     }
 }
 
+/* The report marks, of a pair whose detail differs, the detail (the
+ * facts in the changed words), not the words around it. */
+static void
+test_differing_detail (void)
+{
+  g_autoptr(GPtrArray) documents = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GPtrArray) annotations = g_ptr_array_new ();
+  g_autoptr(PxComparison) comparison = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *html = NULL;
+  const char *texts[] = {
+    "Mayor Anna Lind won 61.31 percent of the votes in Sunday's election, the election commission said.\n",
+    "Anna Lind was re-elected mayor with 62.45 percent of the votes, according to an exit poll.\n",
+  };
+  gsize length;
+
+  for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
+    {
+      PxDocument *document = px_import_text (texts[i], strlen (texts[i]), "test.txt", &error);
+
+      g_assert_no_error (error);
+      g_ptr_array_add (documents, document);
+    }
+  comparison = px_comparison_new (documents, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  html = px_export_html_string (comparison, annotations, &length);
+  g_assert_nonnull (strstr (html, "class=\"diff\">61.31<"));
+  g_assert_nonnull (strstr (html, "class=\"diff\">62.45<"));
+  /* the legend's sample, and the two values: no word around them */
+  for (const char *p = strstr (html, "class=\"diff\">"); p != NULL; p = strstr (p + 1, "class=\"diff\">"))
+    g_assert_true (g_str_has_prefix (p, "class=\"diff\">61.31<") || g_str_has_prefix (p, "class=\"diff\">62.45<") ||
+                   g_str_has_prefix (p, "class=\"diff\">81.2%<"));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -842,6 +876,7 @@ main (int    argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/core/export-html/examples", test_examples);
+  g_test_add_func ("/core/export-html/differing-detail", test_differing_detail);
   g_test_add_func ("/core/export-html/xss-corpus", test_xss_corpus);
   g_test_add_func ("/core/export-html/hostile-session", test_hostile_session);
   g_test_add_func ("/core/export-html/cli-session", test_cli_session);

@@ -394,44 +394,35 @@ compare_ranges (gconstpointer a,
   return ra->start != rb->start ? (ra->start < rb->start ? -1 : 1) : (ra->end < rb->end ? -1 : ra->end > rb->end);
 }
 
-static gboolean
-overlaps_fact (Report *report,
-               guint   doc,
-               Range   range)
+/* The parts of [start, end) of document @doc's text that are facts,
+ * quotes aside, into report->diffs[doc]: the detail that differs, as the
+ * window marks it (facts sorted by start; they rarely nest). */
+static void
+add_fact_marks (Report *report,
+                guint   doc,
+                guint   start,
+                guint   end)
 {
   GPtrArray *facts = px_comparison_get_document_facts (report->comparison, doc);
+  guint lo = 0, hi = facts != NULL ? facts->len : 0;
 
-  for (guint i = 0; facts != NULL && i < facts->len; i++)
+  while (lo < hi)
     {
-      const PxFact *fact = g_ptr_array_index (facts, i);
+      guint mid = (lo + hi) / 2;
 
-      if (fact->start >= range.end)
-        break;
-      if (fact->end > range.start && fact->kind != PX_FACT_QUOTE)
-        return TRUE;
+      if (((const PxFact *)g_ptr_array_index (facts, mid))->start < end)
+        lo = mid + 1;
+      else
+        hi = mid;
     }
-  return FALSE;
-}
-
-/* Whether the differing words are at most a third of the pair. */
-static gboolean
-is_small_diff (Report       *report,
-               const PxLink *link)
-{
-  PxDocument *a = px_comparison_get_document (report->comparison, link->a.doc);
-  PxDocument *b = px_comparison_get_document (report->comparison, link->b.doc);
-  const PxSegment *sa = px_document_get_segment (a, link->a.segment);
-  const PxSegment *sb = px_document_get_segment (b, link->b.segment);
-  guint changed = 0;
-
-  for (guint k = 0; k < link->diff->len; k++)
+  for (guint i = lo; i > 0 && lo - i < 8; i--)
     {
-      const PxDiffChunk *chunk = &g_array_index (link->diff, PxDiffChunk, k);
+      const PxFact *fact = g_ptr_array_index (facts, i - 1);
+      Range r = { MAX (start, fact->start), MIN (end, fact->end) };
 
-      if (px_diff_op_is_change (chunk->op))
-        changed += (chunk->a_end - chunk->a_start) + (chunk->b_end - chunk->b_start);
+      if (fact->kind != PX_FACT_QUOTE && r.end > r.start)
+        g_array_append_val (report->diffs[doc], r);
     }
-  return changed * 3 <= (sa->end - sa->start) + (sb->end - sb->start);
 }
 
 static void
@@ -468,35 +459,27 @@ report_init (Report       *report,
         }
     }
 
-  /* Word differences: the differing words of "differs" links only, as the
-   * window shows standing marks. */
+  /* Word differences: the differing details of "differs" links only (the
+   * facts in their changed words), as the window shows standing marks. */
   report->diffs = g_new0 (GArray *, report->n_docs + 1);
   for (guint d = 0; d < report->n_docs; d++)
     report->diffs[d] = g_array_new (FALSE, FALSE, sizeof (Range));
   for (guint i = 0; i < links->len; i++)
     {
       const PxLink *link = g_ptr_array_index (links, i);
-      gboolean all;
 
       if (link->relation != PX_RELATION_DIFFERS || link->diff == NULL ||
           link->a.doc >= report->n_docs || link->b.doc >= report->n_docs)
         continue;
-      all = is_small_diff (report, link);
       for (guint k = 0; k < link->diff->len; k++)
         {
           const PxDiffChunk *chunk = &g_array_index (link->diff, PxDiffChunk, k);
-          Range a = { chunk->a_start, chunk->a_end };
-          Range b = { chunk->b_start, chunk->b_end };
 
           /* equivalent or moved wording is no differing detail */
           if (!px_diff_op_is_change (chunk->op))
             continue;
-          /* A pair that differs in most of its words (a translation, a
-           * rewrite) marks only the words on facts: the detail that differs. */
-          if (a.end > a.start && (all || overlaps_fact (report, link->a.doc, a)))
-            g_array_append_val (report->diffs[link->a.doc], a);
-          if (b.end > b.start && (all || overlaps_fact (report, link->b.doc, b)))
-            g_array_append_val (report->diffs[link->b.doc], b);
+          add_fact_marks (report, link->a.doc, chunk->a_start, chunk->a_end);
+          add_fact_marks (report, link->b.doc, chunk->b_start, chunk->b_end);
         }
     }
   for (guint d = 0; d < report->n_docs; d++)
@@ -1266,7 +1249,7 @@ add_legend (Report     *report,
   add_legend_item (list, "span", "st-partial", "blue", "(part of a) sentence whose claim several sources state");
   add_legend_item (list, "span", "st-differs", "yellow", "(part of a) sentence whose claim differs between sources");
   add_legend_item (list, "span", "st-unique", "no tint, no number", "what only this source says");
-  add_legend_item (list, "span", "diff", "word", "the words that differ");
+  add_legend_item (list, "span", "diff", "81.2%", "the detail that differs between sources (a number, a date, a name)");
   add_legend_item (list, "span", "fact f-agree", "68.5%", "fact that agrees across sources (solid underline)");
   add_legend_item (list, "span", "fact f-differs", "68.5%", "fact that differs between sources (wavy underline)");
   add_legend_item (list, "span", "boilerplate", "Share this", "web-page clutter, dimmed");
