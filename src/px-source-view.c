@@ -462,8 +462,9 @@ add_op (PxSourceView *self,
     g_array_append_val (self->ops, op);
 }
 
-/* Marks the parts of [start, end) that are facts (@facts sorted by start),
- * quotes aside: a quote is a whole sentence, not a detail. */
+/* Marks the parts of [start, end) that are details (@facts sorted by
+ * start; px_fact_kind_is_detail ()): a quote is a whole sentence and a
+ * person's name no detail that differs. */
 static void
 add_fact_overlaps (PxSourceView *self,
                    GPtrArray    *facts,
@@ -487,7 +488,7 @@ add_fact_overlaps (PxSourceView *self,
     {
       const PxFact *fact = g_ptr_array_index (facts, i - 1);
 
-      if (fact->kind != PX_FACT_QUOTE && fact->end > start)
+      if (px_fact_kind_is_detail (fact->kind) && fact->end > start)
         add_op (self, TAG_WORD_DIFF, MAX (start, fact->start), MIN (end, fact->end));
     }
 }

@@ -17,14 +17,6 @@
 #include "px-align-private.h"
 
 static gboolean
-is_detail_kind (PxFactKind kind)
-{
-  return kind == PX_FACT_NUMBER || kind == PX_FACT_MONEY || kind == PX_FACT_PERCENT ||
-         kind == PX_FACT_QUANTITY || kind == PX_FACT_DATE || kind == PX_FACT_TIME ||
-         kind == PX_FACT_PLACE || kind == PX_FACT_ORGANIZATION;
-}
-
-static gboolean
 same_date_precision (const PxFact *a,
                      const PxFact *b)
 {
@@ -127,7 +119,7 @@ details_differ (const Bag    *a,
 
           gboolean scoped = is_sentence_scoped (fx->kind);
 
-          if (!is_detail_kind (fx->kind) || (!scoped && !in_range (fx, rx)))
+          if (!px_fact_kind_is_detail (fx->kind) || (!scoped && !in_range (fx, rx)))
             continue;
           for (guint j = 0; j < y->facts->len && !agreed; j++)
             {

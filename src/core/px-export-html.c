@@ -394,8 +394,8 @@ compare_ranges (gconstpointer a,
   return ra->start != rb->start ? (ra->start < rb->start ? -1 : 1) : (ra->end < rb->end ? -1 : ra->end > rb->end);
 }
 
-/* The parts of [start, end) of document @doc's text that are facts,
- * quotes aside, into report->diffs[doc]: the detail that differs, as the
+/* The parts of [start, end) of document @doc's text that are details
+ * (px_fact_kind_is_detail ()), into report->diffs[doc]: the detail that differs, as the
  * window marks it (facts sorted by start; they rarely nest). */
 static void
 add_fact_marks (Report *report,
@@ -420,7 +420,7 @@ add_fact_marks (Report *report,
       const PxFact *fact = g_ptr_array_index (facts, i - 1);
       Range r = { MAX (start, fact->start), MIN (end, fact->end) };
 
-      if (fact->kind != PX_FACT_QUOTE && r.end > r.start)
+      if (px_fact_kind_is_detail (fact->kind) && r.end > r.start)
         g_array_append_val (report->diffs[doc], r);
     }
 }

@@ -69,6 +69,14 @@ px_fact_unref (PxFact *fact)
   g_free (fact);
 }
 
+gboolean
+px_fact_kind_is_detail (PxFactKind kind)
+{
+  return kind == PX_FACT_NUMBER || kind == PX_FACT_MONEY || kind == PX_FACT_PERCENT ||
+         kind == PX_FACT_QUANTITY || kind == PX_FACT_DATE || kind == PX_FACT_TIME ||
+         kind == PX_FACT_PLACE || kind == PX_FACT_ORGANIZATION;
+}
+
 const char *
 px_fact_kind_to_string (PxFactKind kind)
 {

@@ -102,6 +102,10 @@ PxFact      *px_fact_ref                 (PxFact        *fact);
 void         px_fact_unref               (PxFact        *fact);
 
 const char  *px_fact_kind_to_string      (PxFactKind     kind);
+/* Whether facts of @kind are details two reports of one claim may give
+ * differently: a number, an amount, a share, a quantity, a date, a time,
+ * a place or an organization (not a person, an ordinal or a quote). */
+gboolean     px_fact_kind_is_detail      (PxFactKind     kind);
 gboolean     px_fact_kind_from_string    (const char    *str,
                                           PxFactKind    *kind);
 const char  *px_qualifier_to_string      (PxQualifier    qualifier);
