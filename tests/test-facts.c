@@ -186,6 +186,8 @@ static const FactCase cases[] = {
   /* traps: no number facts */
   { "the COVID-19 pandemic", NULL, "19", NULL },
   { "a Boeing 737 landed", NULL, "737", NULL },
+  /* a headline capitalizes its verbs: a number before a unit is a quantity */
+  { "Morocco Declares 3 Days of National Mourning", "quantity", "3 Days", "{\"amount\":3}" },
   { "call +7 727 123 4567 now", NULL, "727", NULL },
   { "call 555-123-4567 now", NULL, "123", NULL },
   { "upgrade to version 2.4.1 today", NULL, "2.4.1", NULL },

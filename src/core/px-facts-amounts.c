@@ -236,12 +236,15 @@ is_identifier_number (Scan *s,
         return TRUE;
     }
   /* 737 in "Boeing 737", "Windows 10": a bare number after a capitalized
-   * word in mid-sentence */
+   * word in mid-sentence, unless a unit follows ("Morocco Declares 3 Days
+   * of National Mourning": a headline capitalizes its verbs) */
   if (i > 0 && t->type == TOK_NUM && TOK (s, i - 1)->type == TOK_WORD && TOK (s, i - 1)->cap &&
       !has_lex (s, i - 1) && !at_sentence_start (s, i - 1))
     {
       const PxLexEntry *next = lex (s, i + 1);
 
+      if (next != NULL && next->unit != NULL && !(next->flags & PX_LEX_AMBIGUOUS))
+        return FALSE;
       if (next == NULL || !(next->flags & (PX_LEX_MULTIPLIER | PX_LEX_PERCENT)) || next->currency == NULL)
         return !tok_sym (s, i + 1, '%');
     }
