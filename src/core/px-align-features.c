@@ -595,12 +595,29 @@ px_align_bag_free (Bag *bag)
   g_free (bag);
 }
 
+/* The cache of relations (px-align-score.c), sized once the bags are
+ * made: about one slot per pair of features, so that comparing two short
+ * texts does not clear a megabyte, up to PX_ALIGN_RELATION_BITS. It is a
+ * cache: its size changes no result. */
+static void
+space_make_relations (Space *space)
+{
+  guint bits = 4;
+
+  while (bits < PX_ALIGN_RELATION_BITS && (1u << bits) < (guint64)space->names->len * space->names->len)
+    bits++;
+  space->relation_bits = bits;
+  space->relations = g_new0 (PxAlignRelation, 1 << bits);
+}
+
 /* Weights times how rare the feature is among the compared segments. */
 void
 px_align_bag_finish (Space *space,
                      Bag   *bag,
                      guint  n_bags)
 {
+  if (space->relations == NULL)
+    space_make_relations (space);
   bag->norm = 0;
   for (guint i = 0; i < bag->features->len; i++)
     {
@@ -639,7 +656,6 @@ px_align_space_new (void)
   space->names = g_ptr_array_new_with_free_func (g_free);
   space->set_df = g_array_new (FALSE, TRUE, sizeof (guint));
   space->info = g_array_new (FALSE, FALSE, sizeof (FeatureInfo));
-  space->relations = g_new0 (PxAlignRelation, 1 << PX_ALIGN_RELATION_BITS);
   return space;
 }
 

@@ -170,6 +170,8 @@ typedef struct
   gboolean opposed;   /* antonyms */
 } PxAlignRelation;
 
+/* The cache's size: 1 << relation_bits slots, relation_bits at most
+ * PX_ALIGN_RELATION_BITS; a small vocabulary gets a small cache. */
 #define PX_ALIGN_RELATION_BITS 16
 
 typedef struct
@@ -179,7 +181,8 @@ typedef struct
   GPtrArray      *names;       /* id → feature string */
   GArray         *set_df;      /* id → number of bags having it (guint) */
   GArray         *info;        /* id → FeatureInfo */
-  PxAlignRelation *relations;  /* 1 << PX_ALIGN_RELATION_BITS slots, a cache */
+  PxAlignRelation *relations;  /* 1 << relation_bits slots, a cache; made by the first px_align_bag_finish () */
+  guint           relation_bits;
 } Space;
 
 Space      *px_align_space_new          (void);

@@ -230,7 +230,7 @@ relation_of (const Space   *space,
              const Feature *fb)
 {
   guint64 key = ((guint64)fa->id << 32 | fb->id) + 1;
-  PxAlignRelation *slot = &space->relations[(key * G_GUINT64_CONSTANT (0x9E3779B97F4A7C15)) >> (64 - PX_ALIGN_RELATION_BITS)];
+  PxAlignRelation *slot = &space->relations[(key * G_GUINT64_CONSTANT (0x9E3779B97F4A7C15)) >> (64 - space->relation_bits)];
 
   if (slot->key != key)
     {

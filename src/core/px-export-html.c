@@ -177,23 +177,33 @@ clean_text (const char *str,
 {
   GString *out;
   const char *end;
+  const char *run;
 
   if (length < 0)
     length = strlen (str);
   out = g_string_sized_new (length);
   end = str + length;
-  for (const char *p = str; p < end; p = g_utf8_next_char (p))
+  /* The text kept as it is goes out in runs, not a character at a time:
+   * a report writes every character of every source through here. */
+  run = str;
+  for (const char *p = str, *next; p < end; p = next)
     {
-      gunichar ch = g_utf8_get_char (p);
+      guchar byte = (guchar)*p;
+      gunichar ch;
 
-      if (ch == '\r')
+      next = g_utf8_next_char (p);
+      if ((byte >= 0x20 && byte < 0x7F) || byte == '\t' || byte == '\n')
         continue;
-      if ((ch < 0x20 && ch != '\t' && ch != '\n') || (ch >= 0x7F && ch < 0xA0) ||
-          ch == 0xFFFE || ch == 0xFFFF)
+      ch = g_utf8_get_char (p);
+      if (ch != '\r' && !(ch < 0x20 || (ch >= 0x7F && ch < 0xA0) || ch == 0xFFFE || ch == 0xFFFF))
+        continue;
+      g_string_append_len (out, run, p - run);
+      if (ch != '\r')
         g_string_append (out, "\xEF\xBF\xBD");
-      else
-        g_string_append_len (out, p, g_utf8_next_char (p) - p);
+      run = next;
     }
+  if (run < end)
+    g_string_append_len (out, run, end - run);
   return g_string_free (out, FALSE);
 }
 

@@ -131,9 +131,25 @@ px_normalize_word (const char *word,
 
 /* Stems each thread made, by word: the stemmer costs far more than a
  * lookup, and the sources of one comparison share most of their words.
- * Emptied when it grows past STEM_CACHE_SIZE words. */
+ * The words and stems live in one string chunk, not two allocations
+ * each; all emptied when the cache grows past STEM_CACHE_SIZE words. */
 #define STEM_CACHE_SIZE 50000
-static GPrivate stem_cache_key = G_PRIVATE_INIT ((GDestroyNotify)g_hash_table_unref);
+
+typedef struct
+{
+  GHashTable   *stems;  /* word → stem, both in strings */
+  GStringChunk *strings;
+} StemCache;
+
+static void
+stem_cache_free (StemCache *cache)
+{
+  g_hash_table_unref (cache->stems);
+  g_string_chunk_free (cache->strings);
+  g_free (cache);
+}
+
+static GPrivate stem_cache_key = G_PRIVATE_INIT ((GDestroyNotify)stem_cache_free);
 
 char *
 px_stem_word (const char *norm,
@@ -141,8 +157,9 @@ px_stem_word (const char *norm,
 {
   struct sb_stemmer *stemmer;
   const sb_symbol *stem;
-  GHashTable *cache;
-  char *word, *result;
+  StemCache *cache;
+  g_autofree char *word = NULL;
+  char *result;
   const char *cached;
   gsize len;
 
@@ -154,15 +171,14 @@ px_stem_word (const char *norm,
   cache = g_private_get (&stem_cache_key);
   if (cache == NULL)
     {
-      cache = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+      cache = g_new0 (StemCache, 1);
+      cache->stems = g_hash_table_new (g_str_hash, g_str_equal);
+      cache->strings = g_string_chunk_new (16384);
       g_private_set (&stem_cache_key, cache);
     }
-  cached = g_hash_table_lookup (cache, word);
+  cached = g_hash_table_lookup (cache->stems, word);
   if (cached != NULL)
-    {
-      g_free (word);
-      return g_strdup (cached);
-    }
+    return g_strdup (cached);
 
   stemmer = g_private_get (&stemmer_key);
   if (stemmer == NULL)
@@ -173,9 +189,13 @@ px_stem_word (const char *norm,
   stem = stemmer != NULL ? sb_stemmer_stem (stemmer, (const sb_symbol *)word, (int)len) : NULL;
   result = stem != NULL ? g_strndup ((const char *)stem, sb_stemmer_length (stemmer)) : g_strdup (word);
 
-  if (g_hash_table_size (cache) >= STEM_CACHE_SIZE)
-    g_hash_table_remove_all (cache);
-  g_hash_table_insert (cache, word, g_strdup (result));
+  if (g_hash_table_size (cache->stems) >= STEM_CACHE_SIZE)
+    {
+      g_hash_table_remove_all (cache->stems);
+      g_string_chunk_clear (cache->strings);
+    }
+  g_hash_table_insert (cache->stems, g_string_chunk_insert (cache->strings, word),
+                       g_string_chunk_insert (cache->strings, result));
   return result;
 }
 
