@@ -71,6 +71,26 @@ find_link (PxComparison *comparison,
   return NULL;
 }
 
+/* The non-related link between segments @x and @y, either way, or NULL. */
+static const PxLink *
+link_between (PxComparison       *comparison,
+              const PxSegmentRef *x,
+              const PxSegmentRef *y)
+{
+  GPtrArray *links = px_comparison_get_links (comparison);
+
+  for (guint i = 0; i < links->len; i++)
+    {
+      const PxLink *link = g_ptr_array_index (links, i);
+
+      if (link->relation != PX_RELATION_RELATED &&
+          ((link->a.doc == x->doc && link->a.segment == x->segment && link->b.doc == y->doc && link->b.segment == y->segment) ||
+           (link->b.doc == x->doc && link->b.segment == x->segment && link->a.doc == y->doc && link->a.segment == y->segment)))
+        return link;
+    }
+  return NULL;
+}
+
 static char *
 slice (PxComparison *comparison,
        guint         d,
@@ -363,25 +383,6 @@ test_similarity_words (void)
     }
 }
 
-static gboolean
-linked (PxComparison       *comparison,
-        const PxSegmentRef *x,
-        const PxSegmentRef *y)
-{
-  GPtrArray *links = px_comparison_get_links (comparison);
-
-  for (guint i = 0; i < links->len; i++)
-    {
-      const PxLink *link = g_ptr_array_index (links, i);
-
-      if (link->relation != PX_RELATION_RELATED &&
-          ((link->a.doc == x->doc && link->a.segment == x->segment && link->b.doc == y->doc && link->b.segment == y->segment) ||
-           (link->b.doc == x->doc && link->b.segment == x->segment && link->a.doc == y->doc && link->a.segment == y->segment)))
-        return TRUE;
-    }
-  return FALSE;
-}
-
 /* Weak links must not chain different claims together: a claim holds a
  * second sentence of a source only when it links to a sentence of the
  * claim from another source directly. */
@@ -404,7 +405,7 @@ assert_claims_do_not_chain (PxComparison *comparison)
               const PxSegmentRef *y = &g_array_index (claim->segments, PxSegmentRef, j);
 
               twice |= j != i && y->doc == x->doc;
-              direct |= y->doc != x->doc && linked (comparison, x, y);
+              direct |= y->doc != x->doc && link_between (comparison, x, y) != NULL;
             }
           g_assert_true (!twice || direct);
         }
@@ -589,20 +590,10 @@ link_of (PxComparison *comparison,
          guint         db,
          const char   *b)
 {
-  guint sa = segment_starting (comparison, da, a);
-  guint sb = segment_starting (comparison, db, b);
-  GPtrArray *links = px_comparison_get_links (comparison);
+  PxSegmentRef x = { da, segment_starting (comparison, da, a) };
+  PxSegmentRef y = { db, segment_starting (comparison, db, b) };
 
-  for (guint i = 0; i < links->len; i++)
-    {
-      const PxLink *link = g_ptr_array_index (links, i);
-
-      if (link->relation != PX_RELATION_RELATED &&
-          ((link->a.doc == da && link->a.segment == sa && link->b.doc == db && link->b.segment == sb) ||
-           (link->a.doc == db && link->a.segment == sb && link->b.doc == da && link->b.segment == sa)))
-        return link;
-    }
-  return NULL;
+  return link_between (comparison, &x, &y);
 }
 
 /* The linked part of the first document's segment (side 0) or the
@@ -762,7 +753,7 @@ test_echo (void)
   guint in_claim = 0;
 
   g_assert_cmpint (px_document_get_segment (b, copy)->kind, ==, PX_SEGMENT_BOILERPLATE);
-  g_assert_true (linked (comparison, &(PxSegmentRef) { 0, 0 }, &(PxSegmentRef) { 1, copy }));
+  g_assert_nonnull (link_between (comparison, &(PxSegmentRef) { 0, 0 }, &(PxSegmentRef) { 1, copy }));
   g_assert_cmpint (px_comparison_get_claim_for_segment (comparison, 1, copy), ==, claim);
   g_assert_cmpint (px_comparison_get_claim_for_segment (comparison, 1, segment_starting (comparison, 1, "The pass")),
                    ==, claim);
