@@ -144,7 +144,12 @@ favour_leads (GArray    *candidates,
   g_autofree gboolean *one_event = g_new0 (gboolean, MAX ((gsize)n_docs * n_docs, 1));
 
   /* a caption is no lead; an echo (a headline printed again) leaves the
-   * others their ranks, and takes the rank of what it repeats */
+   * others their ranks, and takes the rank of what it repeats when that
+   * is a lead (lead_segment: each document's leads, by rank) */
+  g_autofree guint *lead_segment = g_new (guint, MAX ((gsize)n_docs * PX_ALIGN_LEAD, 1));
+
+  for (gsize k = 0; k < (gsize)n_docs * PX_ALIGN_LEAD; k++)
+    lead_segment[k] = G_MAXUINT;
   for (guint i = 0, next = 0; i < bags->len; i++)
     {
       const Bag *bag = g_ptr_array_index (bags, i);
@@ -153,32 +158,16 @@ favour_leads (GArray    *candidates,
       if (prev == NULL || prev->doc != bag->doc)
         next = 0;
       rank[i] = bag->echo_of == G_MAXUINT && !bag->caption ? next++ : PX_ALIGN_LEAD;
+      if (rank[i] < PX_ALIGN_LEAD)
+        lead_segment[bag->doc * PX_ALIGN_LEAD + rank[i]] = bag->segment;
     }
-  for (guint i = 0, first = 0; i < bags->len; i++)
+  for (guint i = 0; i < bags->len; i++)
     {
       const Bag *bag = g_ptr_array_index (bags, i);
-      guint lo = first, hi = i;
 
-      if (i > 0 && ((const Bag *)g_ptr_array_index (bags, i - 1))->doc != bag->doc)
-        first = lo = i;
-      if (bag->echo_of == G_MAXUINT)
-        continue;
-      /* the document's bags are in the order of their segments */
-      hi = bag->echo_of < bag->segment ? i : bags->len;
-      lo = bag->echo_of < bag->segment ? lo : i + 1;
-      while (lo < hi)
-        {
-          guint mid = lo + (hi - lo) / 2;
-          const Bag *m = g_ptr_array_index (bags, mid);
-
-          if (m->doc < bag->doc || (m->doc == bag->doc && m->segment < bag->echo_of))
-            lo = mid + 1;
-          else
-            hi = mid;
-        }
-      if (lo < bags->len && ((const Bag *)g_ptr_array_index (bags, lo))->segment == bag->echo_of &&
-          ((const Bag *)g_ptr_array_index (bags, lo))->doc == bag->doc)
-        rank[i] = rank[lo];
+      for (guint r = 0; bag->echo_of != G_MAXUINT && r < PX_ALIGN_LEAD; r++)
+        if (lead_segment[bag->doc * PX_ALIGN_LEAD + r] == bag->echo_of)
+          rank[i] = r;
     }
   for (guint c = 0; c < candidates->len; c++)
     {
