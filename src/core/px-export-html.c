@@ -1259,7 +1259,7 @@ add_legend (Report     *report,
   add_legend_item (list, "span", "st-partial", "blue", "(part of a) sentence whose claim several sources state");
   add_legend_item (list, "span", "st-differs", "yellow", "(part of a) sentence whose claim differs between sources");
   add_legend_item (list, "span", "st-unique", "no tint, no number", "what only this source says");
-  add_legend_item (list, "span", "diff", "81.2%", "the detail that differs between sources (a number, a date, a name)");
+  add_legend_item (list, "span", "diff", "81.2%", "the detail that differs between sources (a number, a date, a place)");
   add_legend_item (list, "span", "fact f-agree", "68.5%", "fact that agrees across sources (solid underline)");
   add_legend_item (list, "span", "fact f-differs", "68.5%", "fact that differs between sources (wavy underline)");
   add_legend_item (list, "span", "boilerplate", "Share this", "web-page clutter, dimmed");
