@@ -714,7 +714,7 @@ queue_highlights (PxSourceView *self)
           guint start = is_a ? chunk->a_start : chunk->b_start;
           guint end = is_a ? chunk->a_end : chunk->b_end;
 
-          /* The detail that differs is a fact (a number, a date, a name);
+          /* The detail that differs is a fact (a number, a date, a place);
            * rewording around it shows when the sentence is selected. */
           if (px_diff_op_is_change (chunk->op))
             add_fact_overlaps (self, facts, start, end);
