@@ -18,6 +18,7 @@
 
 #include "config.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 #include "px-segment-private.h"
@@ -722,44 +723,76 @@ mark_repeats (const PxToken        *tokens,
     }
 }
 
+/* A run of four words (numbers count), hashed by their interned normal
+ * forms; FALSE when one of the four tokens is no word. */
+static gboolean
+word_run_hash (const PxToken *t,
+               guint64       *hash)
+{
+  guint64 h = 14695981039346656037u;
+
+  for (guint k = 0; k < 4; k++)
+    {
+      if (!is_word (&t[k]))
+        return FALSE;
+      h = (h ^ GPOINTER_TO_SIZE (t[k].norm)) * 1099511628211u;
+    }
+  *hash = h;
+  return TRUE;
+}
+
+static int
+compare_hashes (const void *a,
+                const void *b)
+{
+  guint64 x = *(const guint64 *)a, y = *(const guint64 *)b;
+
+  return x < y ? -1 : x > y;
+}
+
 /* Captions of one photo series share their wording ("… after the flood in
  * X village, near Y"): an unfinished line that shares a run of four words
- * with a credited caption is one too. */
+ * with a credited caption is one too. The credited captions' runs are
+ * hashed once, so that the work grows with the text, not with captions
+ * times paragraphs. */
 static void
 mark_caption_echoes (const PxToken        *tokens,
                      guint                 n_paragraphs,
                      const PxParaFeatures *features,
                      PxSegmentKind        *kinds)
 {
+  g_autoptr(GArray) runs = g_array_new (FALSE, FALSE, sizeof (guint64));
+
   for (guint c = 0; c < n_paragraphs; c++)
     {
       const PxParaFeatures *cf = &features[c];
+      guint64 h;
 
       if (kinds[c] != PX_SEGMENT_CAPTION || !cf->credit || cf->words < 6)
         continue;
-      for (guint p = 0; p < n_paragraphs; p++)
-        {
-          const PxParaFeatures *f = &features[p];
-          const PxToken *a = tokens + f->first_token;
-          const PxToken *b = tokens + cf->first_token;
-          gboolean shared = FALSE;
+      for (guint j = 0; j + 3 < cf->n_tokens; j++)
+        if (word_run_hash (tokens + cf->first_token + j, &h))
+          g_array_append_val (runs, h);
+    }
+  if (runs->len == 0)
+    return;
+  qsort (runs->data, runs->len, sizeof (guint64), compare_hashes);
 
-          if (p == c || is_clutter (kinds[p]) || f->ends_sentence || f->words < 6 || f->words > 40 ||
-              f->meta == PX_META_LINE_WHOLE)
-            continue;
-          for (guint i = 0; i + 3 < f->n_tokens && !shared; i++)
-            for (guint j = 0; j + 3 < cf->n_tokens && !shared; j++)
-              {
-                guint k = 0;
+  for (guint p = 0; p < n_paragraphs; p++)
+    {
+      const PxParaFeatures *f = &features[p];
+      guint64 h;
 
-                while (k < 4 && is_word (&a[i + k]) && is_word (&b[j + k]) &&
-                       strcmp (a[i + k].norm, b[j + k].norm) == 0)
-                  k++;
-                shared = k == 4;
-              }
-          if (shared)
+      if (is_clutter (kinds[p]) || f->ends_sentence || f->words < 6 || f->words > 40 ||
+          f->meta == PX_META_LINE_WHOLE)
+        continue;
+      for (guint i = 0; i + 3 < f->n_tokens; i++)
+        if (word_run_hash (tokens + f->first_token + i, &h) &&
+            bsearch (&h, runs->data, runs->len, sizeof (guint64), compare_hashes) != NULL)
+          {
             kinds[p] = PX_SEGMENT_CAPTION;
-        }
+            break;
+          }
     }
 }
 
