@@ -139,10 +139,41 @@ static char *
 dup_lower (const char *text,
            gsize       length)
 {
+  GString *out;
+  const char *p = text, *end = text + length;
+
   for (gsize i = 0; i < length; i++)
     if ((guchar)text[i] >= 0x80)
-      return g_utf8_strdown (text, length);
+      goto unicode;
   return g_ascii_strdown (text, length);
+
+unicode:
+  /* Character by character, ASCII the quick way: g_utf8_strdown() on
+   * whole paragraphs was a sixth of an import with curly quotes. */
+  out = g_string_sized_new (length + 8);
+  while (p < end)
+    {
+      if ((guchar)*p < 0x80)
+        {
+          char c = *p++;
+
+          g_string_append_c (out, c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c);
+        }
+      else
+        {
+          const char *next = g_utf8_find_next_char (p, end);
+          gunichar ch = g_utf8_get_char_validated (p, (next != NULL ? next : end) - p);
+
+          if (next == NULL)
+            next = end;
+          if ((gint32)ch >= 0 && g_unichar_isupper (ch))
+            g_string_append_unichar (out, g_unichar_tolower (ch));
+          else
+            g_string_append_len (out, p, next - p);
+          p = next;
+        }
+    }
+  return g_string_free (out, FALSE);
 }
 
 /* The pairs of adjacent bytes a text holds, hashed into 4,096 bits: a
@@ -186,19 +217,43 @@ pair_set_may_hold (const PairSet *set,
   return TRUE;
 }
 
+/* A lower-cased text and the pairs of bytes it holds, made once for all
+ * the phrase lists. */
+typedef struct
+{
+  char    *text;
+  PairSet  pairs;
+} Lower;
+
+static void
+lower_init (Lower      *lower,
+            const char *text,
+            gsize       length)
+{
+  lower->text = dup_lower (text, length);
+  pair_set_init (&lower->pairs, lower->text);
+}
+
 static guint
-count_phrases (const char         *lower,
+count_phrases (const Lower        *lower,
                const char * const *list,
                gsize               n)
 {
-  PairSet pairs;
   guint count = 0;
 
-  pair_set_init (&pairs, lower);
   for (gsize i = 0; i < n; i++)
-    if (pair_set_may_hold (&pairs, list[i]) && strstr (lower, list[i]) != NULL)
+    if (pair_set_may_hold (&lower->pairs, list[i]) && strstr (lower->text, list[i]) != NULL)
       count++;
   return count;
+}
+
+/* g_str_has_prefix() for the phrase lists: most openers fail on their
+ * first byte. */
+static inline gboolean
+has_prefix (const char *text,
+            const char *prefix)
+{
+  return text[0] == prefix[0] && strncmp (text, prefix, strlen (prefix)) == 0;
 }
 
 static gboolean
@@ -306,7 +361,7 @@ is_byline (const PxToken *tokens,
 
 /* "READ MORE: …", "Also read | …", "RECOMMENDED". */
 static gboolean
-is_promo (const char    *lower,
+is_promo (const char           *lower,
           const PxParaFeatures *f)
 {
   const char *p = lower;
@@ -314,7 +369,7 @@ is_promo (const char    *lower,
   while (*p != '\0' && !g_ascii_isalnum (*p))
     p++;
   for (guint i = 0; i < G_N_ELEMENTS (promo_openers); i++)
-    if (g_str_has_prefix (p, promo_openers[i]))
+    if (has_prefix (p, promo_openers[i]))
       {
         const char *after = p + strlen (promo_openers[i]);
 
@@ -333,16 +388,16 @@ is_promo (const char    *lower,
 /* "(With inputs from agencies)", "Reporting by …; Editing by …", "… contributed
  * to this report." */
 static gboolean
-is_end_note (const char *lower)
+is_end_note (const Lower *lower)
 {
-  const char *p = lower;
+  const char *p = lower->text;
 
-  if (strstr (lower, "contributed to this report") != NULL || strstr (lower, "contributed reporting") != NULL)
+  if (strstr (p, "contributed to this report") != NULL || strstr (p, "contributed reporting") != NULL)
     return TRUE;
   if (*p == '(' || *p == '[')
     return count_phrases (lower, end_note_phrases, G_N_ELEMENTS (end_note_phrases)) > 0;
   for (guint i = 0; i < G_N_ELEMENTS (end_note_phrases); i++)
-    if (g_str_has_prefix (p, end_note_phrases[i]))
+    if (has_prefix (p, end_note_phrases[i]))
       return TRUE;
   return g_str_has_prefix (p, "with ") &&
          count_phrases (lower, end_note_phrases, G_N_ELEMENTS (end_note_phrases)) > 0;
@@ -435,14 +490,15 @@ has_trailing_credit (const PxToken *tokens,
 }
 
 void
-px_segment_features (const char        *text,
+px_segment_features (PxCueMemo         *memo,
+                     const char        *text,
                      const PxParagraph *para,
                      const PxToken     *tokens,
                      guint              n,
                      PxParaFeatures    *f)
 {
   GHashTable *words = cue_words ();
-  g_autofree char *lower = NULL;
+  Lower lower = { NULL };
   const PxToken *last = NULL;
   PxMetaLine meta = f->meta;
   guint newlines = f->newlines_before;
@@ -470,7 +526,15 @@ px_segment_features (const char        *text,
           /* The cue words matter in short paragraphs only. */
           if (n <= 200 && (t->flags & PX_TOKEN_WORD))
             {
-              guint cues = GPOINTER_TO_UINT (g_hash_table_lookup (words, t->norm));
+              guint slot = (GPOINTER_TO_SIZE (t->norm) >> 3) & (PX_CUE_MEMO_SIZE - 1);
+              guint cues;
+
+              if (memo->norm[slot] != t->norm)
+                {
+                  memo->norm[slot] = t->norm;
+                  memo->cues[slot] = GPOINTER_TO_UINT (g_hash_table_lookup (words, t->norm));
+                }
+              cues = memo->cues[slot];
 
               f->chrome_words += (cues & CUE_CHROME) != 0;
               f->networks += (cues & CUE_NETWORK) != 0;
@@ -478,8 +542,8 @@ px_segment_features (const char        *text,
               f->reports |= (cues & CUE_REPORTING) != 0;
             }
         }
-      else if (strncmp (text + t->start, "»", t->end - t->start) == 0 ||
-               strncmp (text + t->start, "›", t->end - t->start) == 0 ||
+      else if ((t->end - t->start == 2 && memcmp (text + t->start, "»", 2) == 0) ||
+               (t->end - t->start == 3 && memcmp (text + t->start, "›", 3) == 0) ||
                text[t->start] == '|' || text[t->start] == '>' ||
                (text[t->start] == '/' && t->start > 0 && text[t->start - 1] == ' '))
         f->separators++;
@@ -503,24 +567,26 @@ px_segment_features (const char        *text,
   if (f->words > 80)
     return;
 
-  lower = dup_lower (text + para->start, para->end - para->start);
-  f->credit = (count_phrases (lower, credit_phrases, G_N_ELEMENTS (credit_phrases)) > 0 ||
+  lower_init (&lower, text + para->start, para->end - para->start);
+  f->credit = (count_phrases (&lower, credit_phrases, G_N_ELEMENTS (credit_phrases)) > 0 ||
                has_trailing_credit (tokens, n) || has_bracketed_credit (tokens, n)) && f->words <= 60;
-  if (f->words > 40)
-    return;
+  if (f->words <= 40)
+    {
+      const char *l = lower.text;
 
-  f->chrome_phrases = count_phrases (lower, chrome_phrases, G_N_ELEMENTS (chrome_phrases));
-  /* "© 2023 The Courier", "Copyright 2023 …" */
-  if (g_str_has_prefix (lower, "©") || g_str_has_prefix (lower, "copyright"))
-    f->chrome_phrases++;
-  f->promo = is_promo (lower, f);
-  f->live_title = !f->ends_sentence && f->words <= 16 &&
-                  (strstr (lower, "live updates") != NULL || strstr (lower, "live blog") != NULL ||
-                   strstr (lower, "as it happened") != NULL || g_str_has_suffix (lower, ": live"));
-  f->end_note = f->words <= 24 && is_end_note (lower);
-  f->template_junk = strstr (lower, "%s") != NULL || strstr (lower, "%d") != NULL ||
-                     strstr (lower, "{{") != NULL;
-  f->caption = f->credit && f->words <= 60;
+      f->chrome_phrases = count_phrases (&lower, chrome_phrases, G_N_ELEMENTS (chrome_phrases));
+      /* "© 2023 The Courier", "Copyright 2023 …" */
+      if (g_str_has_prefix (l, "©") || g_str_has_prefix (l, "copyright"))
+        f->chrome_phrases++;
+      f->promo = is_promo (l, f);
+      f->live_title = !f->ends_sentence && f->words <= 16 &&
+                      (strstr (l, "live updates") != NULL || strstr (l, "live blog") != NULL ||
+                       strstr (l, "as it happened") != NULL || g_str_has_suffix (l, ": live"));
+      f->end_note = f->words <= 24 && is_end_note (&lower);
+      f->template_junk = strstr (l, "%s") != NULL || strstr (l, "%d") != NULL || strstr (l, "{{") != NULL;
+      f->caption = f->credit;
+    }
+  g_free (lower.text);
 }
 
 /* Judging one paragraph by itself */
@@ -583,21 +649,42 @@ is_chrome_neighbour (const PxParaFeatures *f)
 
 /* Repetition */
 
-/* The words of a paragraph, normalized, one string. */
-static char *
-word_key (const PxToken *tokens,
-          guint          n)
+/* The words of a paragraph, as a hash of their normal forms: forms are
+ * interned in the model's string chunk, equal words are equal pointers. */
+static guint64
+words_hash (const PxToken *tokens,
+            guint          n)
 {
-  GString *key = g_string_new (NULL);
+  guint64 h = 14695981039346656037u;
 
   for (guint i = 0; i < n; i++)
     if (is_word (&tokens[i]))
-      {
-        if (key->len > 0)
-          g_string_append_c (key, ' ');
-        g_string_append (key, tokens[i].norm);
-      }
-  return g_string_free (key, FALSE);
+      h = (h ^ GPOINTER_TO_SIZE (tokens[i].norm)) * 1099511628211u;
+  return h;
+}
+
+/* Whether two paragraphs have the same words (a hash is no proof). */
+static gboolean
+same_words (const PxToken        *tokens,
+            const PxParaFeatures *f,
+            const PxParaFeatures *g)
+{
+  const PxToken *a = tokens + f->first_token, *a_end = a + f->n_tokens;
+  const PxToken *b = tokens + g->first_token, *b_end = b + g->n_tokens;
+
+  for (;;)
+    {
+      while (a < a_end && !is_word (a))
+        a++;
+      while (b < b_end && !is_word (b))
+        b++;
+      if (a == a_end || b == b_end)
+        return a == a_end && b == b_end;
+      if (a->norm != b->norm)
+        return FALSE;
+      a++;
+      b++;
+    }
 }
 
 /* Near repeats are looked for among paragraphs this long at most. */
@@ -675,37 +762,38 @@ mark_repeats (const PxToken        *tokens,
               const PxParaFeatures *features,
               PxSegmentKind        *kinds)
 {
-  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  g_autofree char *title = NULL;
+  g_autoptr(GHashTable) seen = g_hash_table_new (g_int64_hash, g_int64_equal);
+  g_autofree guint64 *hashes = g_new (guint64, MAX (n_paragraphs, 1));
+  guint title = G_MAXUINT;
 
   for (guint p = 0; p < n_paragraphs; p++)
     {
       const PxParaFeatures *f = &features[p];
-      g_autofree char *key = NULL;
       gpointer earlier;
 
       if (f->meta == PX_META_LINE_WHOLE || f->words < 3 || is_clutter (kinds[p]))
         continue;
-      key = word_key (tokens + f->first_token, f->n_tokens);
-      if (title == NULL && kinds[p] == PX_SEGMENT_HEADING && !is_name_line (f))
+      hashes[p] = words_hash (tokens + f->first_token, f->n_tokens);
+      if (title == G_MAXUINT && kinds[p] == PX_SEGMENT_HEADING && !is_name_line (f))
         {
-          title = g_strdup (key);
+          title = p;
           continue;
         }
-      if (title != NULL && strcmp (key, title) == 0)
+      if (title != G_MAXUINT && hashes[p] == hashes[title] && same_words (tokens, f, &features[title]))
         {
           kinds[p] = PX_SEGMENT_BOILERPLATE;
           continue;
         }
       if (f->words < 8)
         continue;
-      if (g_hash_table_lookup_extended (seen, key, NULL, &earlier))
+      if (g_hash_table_lookup_extended (seen, &hashes[p], NULL, &earlier) &&
+          same_words (tokens, f, &features[GPOINTER_TO_UINT (earlier)]))
         {
           if (!is_clutter (kinds[GPOINTER_TO_UINT (earlier)]))
             kinds[p] = PX_SEGMENT_BOILERPLATE;
           continue;
         }
-      g_hash_table_insert (seen, g_steal_pointer (&key), GUINT_TO_POINTER (p));
+      g_hash_table_insert (seen, &hashes[p], GUINT_TO_POINTER (p));
 
       for (guint q = p > 4 ? p - 4 : 0; q < p; q++)
         {
@@ -1004,13 +1092,16 @@ px_segment_is_credit (const char      *text,
                       const PxSegment *segment,
                       const PxToken   *tokens)
 {
-  g_autofree char *lower = NULL;
+  Lower lower;
   guint words = 0;
+  gboolean credit;
 
   for (guint i = 0; i < segment->n_tokens; i++)
     if (is_word (&tokens[i]) && ++words > 8)
       return FALSE;
-  lower = dup_lower (text + segment->start, segment->end - segment->start);
-  return count_phrases (lower, credit_phrases, G_N_ELEMENTS (credit_phrases)) > 0 ||
-         has_trailing_credit (tokens, segment->n_tokens) || has_bracketed_credit (tokens, segment->n_tokens);
+  lower_init (&lower, text + segment->start, segment->end - segment->start);
+  credit = count_phrases (&lower, credit_phrases, G_N_ELEMENTS (credit_phrases)) > 0 ||
+           has_trailing_credit (tokens, segment->n_tokens) || has_bracketed_credit (tokens, segment->n_tokens);
+  g_free (lower.text);
+  return credit;
 }

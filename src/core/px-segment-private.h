@@ -67,7 +67,18 @@ PxMetaLine px_segment_meta_line       (const char           *text,
                                        PxTextModel          *model,
                                        gsize                *content_start);
 
-void       px_segment_features        (const char           *text,
+/* The cue words of the clutter classifier, looked up by a token's
+ * interned normal form: a direct-mapped memo, one for a segmentation. */
+#define PX_CUE_MEMO_SIZE 2048
+
+typedef struct
+{
+  const char *norm[PX_CUE_MEMO_SIZE];
+  guint8      cues[PX_CUE_MEMO_SIZE];
+} PxCueMemo;
+
+void       px_segment_features        (PxCueMemo            *memo,
+                                       const char           *text,
                                        const PxParagraph    *para,
                                        const PxToken        *tokens,
                                        guint                 n,

@@ -20,12 +20,23 @@ typedef struct
   PxTokenFlags  flags;
 } WordForm;
 
+/* A slot of the tokenizer's table of spellings. The key is the first
+ * occurrence of the spelling in the text, which outlives the table. */
+typedef struct
+{
+  const char *key;        /* NULL for an empty slot */
+  guint32     length;
+  guint32     hash;
+  WordForm    form;
+} FormSlot;
+
 typedef struct
 {
   const char   *text;
   PxTextModel  *model;
-  GHashTable   *forms;    /* raw spelling → WordForm */
-  GStringChunk *keys;
+  FormSlot     *slots;    /* raw spelling → WordForm, open addressing */
+  guint         n_slots;  /* a power of two */
+  guint         n_used;
 } Tokenizer;
 
 /* Abbreviations after which a period does not end a sentence. Sorted. */
@@ -254,31 +265,55 @@ px_segment_find_paragraphs (const char *text,
 
 /* Tokens */
 
-static const WordForm *
-lookup_form (Tokenizer  *tok,
-             const char *word,
-             gsize       length,
-             gboolean    number)
+static guint32
+spelling_hash (const char *word,
+               gsize       length)
 {
-  char stack_key[64];
-  char *key = stack_key;
-  g_autofree char *heap_key = NULL;
-  WordForm *form;
+  guint32 h = 2166136261u;
 
-  if (length < sizeof stack_key)
+  for (gsize i = 0; i < length; i++)
+    h = (h ^ (guchar)word[i]) * 16777619u;
+  return h;
+}
+
+static void
+forms_grow (Tokenizer *tok)
+{
+  FormSlot *old = tok->slots;
+  guint old_n = tok->n_slots;
+
+  tok->n_slots = old_n * 2;
+  tok->slots = g_new0 (FormSlot, tok->n_slots);
+  for (guint i = 0; i < old_n; i++)
+    if (old[i].key != NULL)
+      {
+        guint k = old[i].hash & (tok->n_slots - 1);
+
+        while (tok->slots[k].key != NULL)
+          k = (k + 1) & (tok->n_slots - 1);
+        tok->slots[k] = old[i];
+      }
+  g_free (old);
+}
+
+/* What the spelling @word normalizes to, computed on its first
+ * occurrence. */
+static void
+make_form (Tokenizer  *tok,
+           const char *word,
+           gsize       length,
+           PxTokenFlags kind,
+           WordForm   *form)
+{
+  if (kind == PX_TOKEN_PUNCT)
     {
-      memcpy (stack_key, word, length);
-      stack_key[length] = '\0';
+      g_autofree char *norm = px_normalize_word (word, length);
+
+      form->norm = g_string_chunk_insert_const (tok->model->strings, norm);
+      form->stem = form->norm;
+      form->flags = PX_TOKEN_PUNCT;
     }
-  else
-    key = heap_key = g_strndup (word, length);
-
-  form = g_hash_table_lookup (tok->forms, key);
-  if (form != NULL)
-    return form;
-
-  form = g_new0 (WordForm, 1);
-  if (number)
+  else if (kind == PX_TOKEN_NUMBER)
     {
       GString *digits = g_string_sized_new (length);
 
@@ -319,9 +354,42 @@ lookup_form (Tokenizer  *tok,
       if (n_letters >= 2 && n_upper == n_letters)
         form->flags |= PX_TOKEN_ALL_CAPS;
     }
+}
 
-  g_hash_table_insert (tok->forms, g_string_chunk_insert (tok->keys, key), form);
-  return form;
+/* The form of the spelling @word. A spelling is read one way only: a digit
+ * starts a number, a word character a word, anything else one
+ * punctuation character, so @kind follows from the bytes. */
+static const WordForm *
+lookup_form (Tokenizer   *tok,
+             const char  *word,
+             gsize        length,
+             PxTokenFlags kind)
+{
+  guint32 hash = spelling_hash (word, length);
+  guint k = hash & (tok->n_slots - 1);
+  FormSlot *slot;
+
+  for (;;)
+    {
+      slot = &tok->slots[k];
+      if (slot->key == NULL)
+        break;
+      if (slot->hash == hash && slot->length == length && memcmp (slot->key, word, length) == 0)
+        return &slot->form;
+      k = (k + 1) & (tok->n_slots - 1);
+    }
+
+  if ((tok->n_used + 1) * 2 > tok->n_slots)
+    {
+      forms_grow (tok);
+      return lookup_form (tok, word, length, kind);
+    }
+  slot->key = word;
+  slot->length = length;
+  slot->hash = hash;
+  make_form (tok, word, length, kind, &slot->form);
+  tok->n_used++;
+  return &slot->form;
 }
 
 static inline gboolean
@@ -428,7 +496,7 @@ tokenize_range (Tokenizer *tok,
           /* "10am" gives a number and a word; "COVID-19" is one word. */
           gsize num_end = scan_number (text, pos, end);
 
-          add_token (tok, pos, num_end, lookup_form (tok, p, num_end - pos, TRUE));
+          add_token (tok, pos, num_end, lookup_form (tok, p, num_end - pos, PX_TOKEN_NUMBER));
           pos = num_end;
           continue;
         }
@@ -465,7 +533,7 @@ tokenize_range (Tokenizer *tok,
                 }
               break;
             }
-          add_token (tok, pos, word_end, lookup_form (tok, p, word_end - pos, FALSE));
+          add_token (tok, pos, word_end, lookup_form (tok, p, word_end - pos, PX_TOKEN_WORD));
           pos = word_end;
           continue;
         }
@@ -473,22 +541,8 @@ tokenize_range (Tokenizer *tok,
       /* Punctuation and symbols: one character each. */
       {
         gsize char_end = g_utf8_next_char (p) - text;
-        WordForm *form;
-        char key[8] = { 0 };
 
-        memcpy (key, p, MIN (char_end - pos, sizeof key - 1));
-        form = g_hash_table_lookup (tok->forms, key);
-        if (form == NULL)
-          {
-            g_autofree char *norm = px_normalize_word (p, char_end - pos);
-
-            form = g_new0 (WordForm, 1);
-            form->norm = g_string_chunk_insert_const (tok->model->strings, norm);
-            form->stem = form->norm;
-            form->flags = PX_TOKEN_PUNCT;
-            g_hash_table_insert (tok->forms, g_string_chunk_insert (tok->keys, key), form);
-          }
-        add_token (tok, pos, char_end, form);
+        add_token (tok, pos, char_end, lookup_form (tok, p, char_end - pos, PX_TOKEN_PUNCT));
         pos = char_end;
       }
     }
@@ -656,6 +710,7 @@ px_segment_text (const char  *text,
                  PxTextModel *model)
 {
   Tokenizer tok;
+  PxCueMemo *memo;
   g_autofree PxParaFeatures *features = NULL;
   g_autofree PxSegmentKind *kinds = NULL;
   guint n_paragraphs;
@@ -666,8 +721,10 @@ px_segment_text (const char  *text,
 
   tok.text = text;
   tok.model = model;
-  tok.forms = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
-  tok.keys = g_string_chunk_new (4096);
+  tok.n_slots = 1024;
+  tok.n_used = 0;
+  tok.slots = g_new0 (FormSlot, tok.n_slots);
+  memo = g_new0 (PxCueMemo, 1);
 
   n_paragraphs = model->paragraphs->len;
   features = g_new0 (PxParaFeatures, MAX (n_paragraphs, 1));
@@ -709,7 +766,7 @@ px_segment_text (const char  *text,
         PxParagraph content = *para;
 
         content.start = content_start;
-        px_segment_features (text, &content,
+        px_segment_features (memo, text, &content,
                              &g_array_index (model->tokens, PxToken, first_token),
                              model->tokens->len - first_token, f);
       }
@@ -737,6 +794,6 @@ px_segment_text (const char  *text,
         g_array_index (model->segments, PxSegment, para->first_segment + s).kind = kind;
     }
 
-  g_hash_table_unref (tok.forms);
-  g_string_chunk_free (tok.keys);
+  g_free (tok.slots);
+  g_free (memo);
 }
