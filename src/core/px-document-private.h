@@ -46,8 +46,9 @@ void               px_document_builder_add_paragraph    (PxDocumentBuilder *buil
                                                          const char        *text,
                                                          gssize             length,
                                                          PxParagraphKind    kind);
-/* Plain text: valid UTF-8 with LF line ends; the segmenter finds the
- * paragraphs. Exclusive with add_paragraph(). */
+/* Plain text: valid UTF-8 with LF line ends (not checked again: it comes
+ * from px_decode_text() or a session whose text was validated); the
+ * segmenter finds the paragraphs. Exclusive with add_paragraph(). */
 void               px_document_builder_set_plain_text   (PxDocumentBuilder *builder,
                                                          const char        *text,
                                                          gsize              length);

@@ -427,7 +427,7 @@ px_document_builder_set_plain_text (PxDocumentBuilder *builder,
 {
   g_return_if_fail (builder != NULL);
   g_return_if_fail (!builder->structured);
-  g_return_if_fail (g_utf8_validate (text, length, NULL));
+  /* (valid UTF-8, as the callers checked: this was a second pass over it) */
 
   g_string_truncate (builder->text, 0);
   g_string_append_len (builder->text, text, length);

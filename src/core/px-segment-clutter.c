@@ -132,50 +132,6 @@ cue_words (void)
   return table;
 }
 
-/* The lower case the phrase tests read: ASCII text (most chrome, and most
- * news in English) the quick way, the rest by g_utf8_strdown(), which looks
- * up every character and was a fifth of all the work of an import. */
-static char *
-dup_lower (const char *text,
-           gsize       length)
-{
-  GString *out;
-  const char *p = text, *end = text + length;
-
-  for (gsize i = 0; i < length; i++)
-    if ((guchar)text[i] >= 0x80)
-      goto unicode;
-  return g_ascii_strdown (text, length);
-
-unicode:
-  /* Character by character, ASCII the quick way: g_utf8_strdown() on
-   * whole paragraphs was a sixth of an import with curly quotes. */
-  out = g_string_sized_new (length + 8);
-  while (p < end)
-    {
-      if ((guchar)*p < 0x80)
-        {
-          char c = *p++;
-
-          g_string_append_c (out, c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c);
-        }
-      else
-        {
-          const char *next = g_utf8_find_next_char (p, end);
-          gunichar ch = g_utf8_get_char_validated (p, (next != NULL ? next : end) - p);
-
-          if (next == NULL)
-            next = end;
-          if ((gint32)ch >= 0 && g_unichar_isupper (ch))
-            g_string_append_unichar (out, g_unichar_tolower (ch));
-          else
-            g_string_append_len (out, p, next - p);
-          p = next;
-        }
-    }
-  return g_string_free (out, FALSE);
-}
-
 /* The pairs of adjacent bytes a text holds, hashed into 4,096 bits: a
  * phrase with a pair the text lacks is not in it and is not searched for
  * (the phrase lists were a fifth of an import's instructions). */
@@ -188,19 +144,6 @@ static inline guint
 pair_hash (const char *p)
 {
   return ((guint)(guchar)p[0] << 5 ^ (guchar)p[1]) & 4095;
-}
-
-static void
-pair_set_init (PairSet    *set,
-               const char *text)
-{
-  memset (set, 0, sizeof *set);
-  for (const char *p = text; p[0] != '\0' && p[1] != '\0'; p++)
-    {
-      guint h = pair_hash (p);
-
-      set->bits[h >> 6] |= G_GUINT64_CONSTANT (1) << (h & 63);
-    }
 }
 
 static gboolean
@@ -225,13 +168,68 @@ typedef struct
   PairSet  pairs;
 } Lower;
 
+/* The lower case the phrase tests read, and its pairs of bytes, in one
+ * pass: ASCII the quick way, other characters one by one
+ * (g_utf8_strdown() on whole paragraphs was a fifth of an import). */
+static inline void
+pair_set_add (PairSet *set,
+              guint    first,
+              guint    second)
+{
+  guint h = (first << 5 ^ second) & 4095;
+
+  set->bits[h >> 6] |= G_GUINT64_CONSTANT (1) << (h & 63);
+}
+
 static void
 lower_init (Lower      *lower,
             const char *text,
             gsize       length)
 {
-  lower->text = dup_lower (text, length);
-  pair_set_init (&lower->pairs, lower->text);
+  /* (no character's lower case takes more than twice its bytes) */
+  char *out = g_malloc (2 * length + 1);
+  const guchar *p = (const guchar *)text, *end = p + length;
+  PairSet pairs = { { 0 } };
+  guint prev = 0;
+  gsize w = 0;
+
+  while (p < end)
+    {
+      if (*p < 0x80)
+        {
+          guint c = *p >= 'A' && *p <= 'Z' ? *p + ('a' - 'A') : *p;
+
+          if (w > 0)
+            pair_set_add (&pairs, prev, c);
+          out[w++] = c;
+          prev = c;
+          p++;
+        }
+      else
+        {
+          gunichar ch = g_utf8_get_char ((const char *)p);
+          const guchar *next = (const guchar *)g_utf8_next_char (p);
+          gsize from = w;
+
+          if (g_unichar_isupper (ch))
+            w += g_unichar_to_utf8 (g_unichar_tolower (ch), out + w);
+          else
+            {
+              memcpy (out + w, p, next - p);
+              w += next - p;
+            }
+          for (gsize q = from; q < w; q++)
+            {
+              if (q > 0)
+                pair_set_add (&pairs, prev, (guchar)out[q]);
+              prev = (guchar)out[q];
+            }
+          p = next;
+        }
+    }
+  out[w] = '\0';
+  lower->text = out;
+  lower->pairs = pairs;
 }
 
 static guint
@@ -526,7 +524,9 @@ px_segment_features (PxCueMemo         *memo,
           /* The cue words matter in short paragraphs only. */
           if (n <= 200 && (t->flags & PX_TOKEN_WORD))
             {
-              guint slot = (GPOINTER_TO_SIZE (t->norm) >> 3) & (PX_CUE_MEMO_SIZE - 1);
+              /* (interned strings are packed, not aligned: hash the address) */
+              guint slot = (guint)((GPOINTER_TO_SIZE (t->norm) * G_GUINT64_CONSTANT (11400714819323198485)) >> 53) &
+                           (PX_CUE_MEMO_SIZE - 1);
               guint cues;
 
               if (memo->norm[slot] != t->norm)

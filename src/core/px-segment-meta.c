@@ -295,6 +295,25 @@ match_dateline (const char  *line,
   return PX_META_LINE_NONE;
 }
 
+/* Whether @line starts, after white space, with one of @words (ASCII,
+ * any case): what RE_SOURCE and RE_DATE_LINE need before they can match,
+ * and most paragraphs fail it (matching both on every paragraph was a
+ * tenth of an import). */
+static gboolean
+starts_with_word (const char         *line,
+                  const char * const *words,
+                  gsize               n)
+{
+  const char *p = line;
+
+  while (*p != '\0' && (g_ascii_isspace (*p) || ((guchar)*p >= 0x80 && g_unichar_isspace (g_utf8_get_char (p)))))
+    p = g_utf8_next_char (p);
+  for (gsize i = 0; i < n; i++)
+    if (g_ascii_strncasecmp (p, words[i], strlen (words[i])) == 0)
+      return TRUE;
+  return FALSE;
+}
+
 PxMetaLine
 px_segment_meta_line (const char  *text,
                       gsize        start,
@@ -303,6 +322,8 @@ px_segment_meta_line (const char  *text,
                       PxTextModel *model,
                       gsize       *content_start)
 {
+  static const char * const source_words[] = { "source", "url", "link", "origin", "permalink" };
+  static const char * const date_words[] = { "date", "published", "updated", "posted", "last" };
   g_autofree char *line = NULL;
   g_autoptr(GMatchInfo) match = NULL;
   gsize length = end - start;
@@ -318,14 +339,16 @@ px_segment_meta_line (const char  *text,
   /* Datelines need only the paragraph's head. */
   line = g_strndup (text + start, MIN (length, (gsize)MAX_META_LINE));
 
-  if (length <= MAX_META_LINE && g_regex_match (regexes[RE_SOURCE], line, 0, &match))
+  if (length <= MAX_META_LINE && starts_with_word (line, source_words, G_N_ELEMENTS (source_words)) &&
+      g_regex_match (regexes[RE_SOURCE], line, 0, &match))
     {
       take_value (&model->origin_url, g_match_info_fetch (match, 1));
       return PX_META_LINE_WHOLE;
     }
   g_clear_pointer (&match, g_match_info_free);
 
-  if (g_regex_match (regexes[RE_DATE_LINE], line, 0, &match))
+  if (starts_with_word (line, date_words, G_N_ELEMENTS (date_words)) &&
+      g_regex_match (regexes[RE_DATE_LINE], line, 0, &match))
     {
       g_autofree char *rest = g_match_info_fetch (match, 2);
       int rest_start = 0;

@@ -37,6 +37,11 @@ typedef struct
   FormSlot     *slots;    /* raw spelling → WordForm, open addressing */
   guint         n_slots;  /* a power of two */
   guint         n_used;
+  /* The tokens of the range being read, appended to the model's at its
+   * end: one g_array_append_vals() a paragraph, not one a token. */
+  PxToken      *pending;
+  guint         n_pending;
+  guint         pending_size;
 } Tokenizer;
 
 /* Abbreviations after which a period does not end a sentence. Sorted. */
@@ -409,24 +414,23 @@ is_word_char (const char *p,
          g_unichar_type (ch) == G_UNICODE_SPACING_MARK;
 }
 
-/* Apostrophes and hyphens join two word characters into one word. */
+/* Apostrophes and hyphens join two word characters into one word: ' and
+ * -, U+2019, U+2010 and U+2011. */
 static gboolean
 is_joiner (const char *p,
            gsize      *len)
 {
-  static const char * const joiners[] = { "\xe2\x80\x99", "\xe2\x80\x90", "\xe2\x80\x91" };
-
   if (*p == '\'' || *p == '-')
     {
       *len = 1;
       return TRUE;
     }
-  for (guint i = 0; i < G_N_ELEMENTS (joiners); i++)
-    if (strncmp (p, joiners[i], 3) == 0)
-      {
-        *len = 3;
-        return TRUE;
-      }
+  if ((guchar)p[0] == 0xE2 && (guchar)p[1] == 0x80 &&
+      ((guchar)p[2] == 0x99 || (guchar)p[2] == 0x90 || (guchar)p[2] == 0x91))
+    {
+      *len = 3;
+      return TRUE;
+    }
   return FALSE;
 }
 
@@ -436,14 +440,19 @@ add_token (Tokenizer    *tok,
            gsize         end,
            const WordForm *form)
 {
-  PxToken token;
+  PxToken *token;
 
-  token.start = start;
-  token.end = end;
-  token.norm = form->norm;
-  token.stem = form->stem;
-  token.flags = form->flags;
-  g_array_append_val (tok->model->tokens, token);
+  if (tok->n_pending == tok->pending_size)
+    {
+      tok->pending_size = MAX (2 * tok->pending_size, 256);
+      tok->pending = g_renew (PxToken, tok->pending, tok->pending_size);
+    }
+  token = &tok->pending[tok->n_pending++];
+  token->start = start;
+  token->end = end;
+  token->norm = form->norm;
+  token->stem = form->stem;
+  token->flags = form->flags;
 }
 
 /* Digits with group separators ("8,300,046": a comma before exactly three
@@ -546,6 +555,8 @@ tokenize_range (Tokenizer *tok,
         pos = char_end;
       }
     }
+  g_array_append_vals (tok->model->tokens, tok->pending, tok->n_pending);
+  tok->n_pending = 0;
 }
 
 /* Sentences */
@@ -724,6 +735,8 @@ px_segment_text (const char  *text,
   tok.n_slots = 1024;
   tok.n_used = 0;
   tok.slots = g_new0 (FormSlot, tok.n_slots);
+  tok.pending = NULL;
+  tok.n_pending = tok.pending_size = 0;
   memo = g_new0 (PxCueMemo, 1);
 
   n_paragraphs = model->paragraphs->len;
@@ -795,5 +808,6 @@ px_segment_text (const char  *text,
     }
 
   g_free (tok.slots);
+  g_free (tok.pending);
   g_free (memo);
 }
