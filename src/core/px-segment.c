@@ -30,6 +30,8 @@ typedef struct
   WordForm    form;
 } FormSlot;
 
+#define PENDING_TOKENS 512
+
 typedef struct
 {
   const char   *text;
@@ -37,11 +39,11 @@ typedef struct
   FormSlot     *slots;    /* raw spelling → WordForm, open addressing */
   guint         n_slots;  /* a power of two */
   guint         n_used;
-  /* The tokens of the range being read, appended to the model's at its
-   * end: one g_array_append_vals() a paragraph, not one a token. */
-  PxToken      *pending;
+  /* Tokens read, appended to the model's a batch at a time (at the end of
+   * a range, or when the batch is full: a huge paragraph is not held
+   * twice): one g_array_append_vals() a batch, not one a token. */
+  PxToken       pending[PENDING_TOKENS];
   guint         n_pending;
-  guint         pending_size;
 } Tokenizer;
 
 /* Abbreviations after which a period does not end a sentence. Sorted. */
@@ -442,10 +444,10 @@ add_token (Tokenizer    *tok,
 {
   PxToken *token;
 
-  if (tok->n_pending == tok->pending_size)
+  if (tok->n_pending == PENDING_TOKENS)
     {
-      tok->pending_size = MAX (2 * tok->pending_size, 256);
-      tok->pending = g_renew (PxToken, tok->pending, tok->pending_size);
+      g_array_append_vals (tok->model->tokens, tok->pending, tok->n_pending);
+      tok->n_pending = 0;
     }
   token = &tok->pending[tok->n_pending++];
   token->start = start;
@@ -735,8 +737,7 @@ px_segment_text (const char  *text,
   tok.n_slots = 1024;
   tok.n_used = 0;
   tok.slots = g_new0 (FormSlot, tok.n_slots);
-  tok.pending = NULL;
-  tok.n_pending = tok.pending_size = 0;
+  tok.n_pending = 0;
   memo = g_new0 (PxCueMemo, 1);
 
   n_paragraphs = model->paragraphs->len;
@@ -808,6 +809,5 @@ px_segment_text (const char  *text,
     }
 
   g_free (tok.slots);
-  g_free (tok.pending);
   g_free (memo);
 }
