@@ -132,6 +132,23 @@ cue_words (void)
   return table;
 }
 
+/* The cue lists @norm (an interned normal form) is in, through @memo. */
+static guint
+cue_lookup (PxCueMemo  *memo,
+            const char *norm)
+{
+  /* (interned strings are packed, not aligned: hash the whole address) */
+  guint slot = (guint)((GPOINTER_TO_SIZE (norm) * G_GUINT64_CONSTANT (11400714819323198485)) >> 53) &
+               (PX_CUE_MEMO_SIZE - 1);
+
+  if (memo->norm[slot] != norm)
+    {
+      memo->norm[slot] = norm;
+      memo->cues[slot] = GPOINTER_TO_UINT (g_hash_table_lookup (cue_words (), norm));
+    }
+  return memo->cues[slot];
+}
+
 /* The pairs of adjacent bytes a text holds, hashed into 4,096 bits: a
  * phrase with a pair the text lacks is not in it and is not searched for
  * (the phrase lists were a fifth of an import's instructions). */
@@ -141,9 +158,10 @@ typedef struct
 } PairSet;
 
 static inline guint
-pair_hash (const char *p)
+pair_hash (guint first,
+           guint second)
 {
-  return ((guint)(guchar)p[0] << 5 ^ (guchar)p[1]) & 4095;
+  return (first << 5 ^ second) & 4095;
 }
 
 static gboolean
@@ -152,7 +170,7 @@ pair_set_may_hold (const PairSet *set,
 {
   for (const char *p = phrase; p[0] != '\0' && p[1] != '\0'; p++)
     {
-      guint h = pair_hash (p);
+      guint h = pair_hash ((guchar)p[0], (guchar)p[1]);
 
       if ((set->bits[h >> 6] & (G_GUINT64_CONSTANT (1) << (h & 63))) == 0)
         return FALSE;
@@ -168,19 +186,19 @@ typedef struct
   PairSet  pairs;
 } Lower;
 
-/* The lower case the phrase tests read, and its pairs of bytes, in one
- * pass: ASCII the quick way, other characters one by one
- * (g_utf8_strdown() on whole paragraphs was a fifth of an import). */
 static inline void
 pair_set_add (PairSet *set,
               guint    first,
               guint    second)
 {
-  guint h = (first << 5 ^ second) & 4095;
+  guint h = pair_hash (first, second);
 
   set->bits[h >> 6] |= G_GUINT64_CONSTANT (1) << (h & 63);
 }
 
+/* The lower case the phrase tests read, and its pairs of bytes, in one
+ * pass: ASCII the quick way, other characters one by one
+ * (g_utf8_strdown() on whole paragraphs was a fifth of an import). */
 static void
 lower_init (Lower      *lower,
             const char *text,
@@ -495,7 +513,6 @@ px_segment_features (PxCueMemo         *memo,
                      guint              n,
                      PxParaFeatures    *f)
 {
-  GHashTable *words = cue_words ();
   Lower lower = { NULL };
   const PxToken *last = NULL;
   PxMetaLine meta = f->meta;
@@ -524,17 +541,7 @@ px_segment_features (PxCueMemo         *memo,
           /* The cue words matter in short paragraphs only. */
           if (n <= 200 && (t->flags & PX_TOKEN_WORD))
             {
-              /* (interned strings are packed, not aligned: hash the address) */
-              guint slot = (guint)((GPOINTER_TO_SIZE (t->norm) * G_GUINT64_CONSTANT (11400714819323198485)) >> 53) &
-                           (PX_CUE_MEMO_SIZE - 1);
-              guint cues;
-
-              if (memo->norm[slot] != t->norm)
-                {
-                  memo->norm[slot] = t->norm;
-                  memo->cues[slot] = GPOINTER_TO_UINT (g_hash_table_lookup (words, t->norm));
-                }
-              cues = memo->cues[slot];
+              guint cues = cue_lookup (memo, t->norm);
 
               f->chrome_words += (cues & CUE_CHROME) != 0;
               f->networks += (cues & CUE_NETWORK) != 0;
@@ -649,17 +656,28 @@ is_chrome_neighbour (const PxParaFeatures *f)
 
 /* Repetition */
 
-/* The words of a paragraph, as a hash of their normal forms: forms are
- * interned in the model's string chunk, equal words are equal pointers. */
+/* Words hashed by their normal forms (FNV-1a over the addresses): forms
+ * are interned in the model's string chunk, equal words are equal
+ * pointers. */
+#define WORDS_HASH_START G_GUINT64_CONSTANT (14695981039346656037)
+
+static inline guint64
+words_hash_add (guint64        h,
+                const PxToken *token)
+{
+  return (h ^ GPOINTER_TO_SIZE (token->norm)) * G_GUINT64_CONSTANT (1099511628211);
+}
+
+/* The words of a paragraph, as one hash. */
 static guint64
 words_hash (const PxToken *tokens,
             guint          n)
 {
-  guint64 h = 14695981039346656037u;
+  guint64 h = WORDS_HASH_START;
 
   for (guint i = 0; i < n; i++)
     if (is_word (&tokens[i]))
-      h = (h ^ GPOINTER_TO_SIZE (tokens[i].norm)) * 1099511628211u;
+      h = words_hash_add (h, &tokens[i]);
   return h;
 }
 
@@ -811,19 +829,19 @@ mark_repeats (const PxToken        *tokens,
     }
 }
 
-/* A run of four words (numbers count), hashed by their interned normal
- * forms; FALSE when one of the four tokens is no word. */
+/* A run of four words (numbers count) as one hash; FALSE when one of the
+ * four tokens is no word. */
 static gboolean
 word_run_hash (const PxToken *t,
                guint64       *hash)
 {
-  guint64 h = 14695981039346656037u;
+  guint64 h = WORDS_HASH_START;
 
   for (guint k = 0; k < 4; k++)
     {
       if (!is_word (&t[k]))
         return FALSE;
-      h = (h ^ GPOINTER_TO_SIZE (t[k].norm)) * 1099511628211u;
+      h = words_hash_add (h, &t[k]);
     }
   *hash = h;
   return TRUE;

@@ -373,23 +373,19 @@ lookup_form (Tokenizer   *tok,
              PxTokenFlags kind)
 {
   guint32 hash = spelling_hash (word, length);
-  guint k = hash & (tok->n_slots - 1);
+  guint k;
   FormSlot *slot;
 
-  for (;;)
+  /* (at most half full, so that probes stay short and one slot is free) */
+  if ((tok->n_used + 1) * 2 > tok->n_slots)
+    forms_grow (tok);
+  for (k = hash & (tok->n_slots - 1);; k = (k + 1) & (tok->n_slots - 1))
     {
       slot = &tok->slots[k];
       if (slot->key == NULL)
         break;
       if (slot->hash == hash && slot->length == length && memcmp (slot->key, word, length) == 0)
         return &slot->form;
-      k = (k + 1) & (tok->n_slots - 1);
-    }
-
-  if ((tok->n_used + 1) * 2 > tok->n_slots)
-    {
-      forms_grow (tok);
-      return lookup_form (tok, word, length, kind);
     }
   slot->key = word;
   slot->length = length;
