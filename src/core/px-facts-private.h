@@ -67,7 +67,8 @@ typedef struct
  * loops pass every other word without an entry at once. */
 #define PX_LEX_KEYWORDS { "a", "an", "per", "noon", "midday", "midnight" }
 
-#define PX_LEX_SLOTS 2048
+#define PX_LEX_SLOT_BITS 11
+#define PX_LEX_SLOTS (1 << PX_LEX_SLOT_BITS)
 
 /* Thread-safe. */
 const PxLexSlot  *px_lex_table  (void);
@@ -99,7 +100,9 @@ px_lex_find (const PxLexSlot *table,
              gsize            length,
              guint            hash)
 {
-  for (guint i = hash & (PX_LEX_SLOTS - 1);; i = (i + 1) & (PX_LEX_SLOTS - 1))
+  /* djb2's low bits cluster (the last letters); a multiplication mixes
+   * them into the high bits, where the slot is taken from */
+  for (guint i = (hash * 2654435769u) >> (32 - PX_LEX_SLOT_BITS);; i = (i + 1) & (PX_LEX_SLOTS - 1))
     {
       const PxLexSlot *slot = &table[i];
 

@@ -114,31 +114,28 @@ static const guchar ascii_letter_folds[256] = {
 };
 
 /* The end of the word that starts at @p; sets the word's hash
- * (px_lex_hash()) and whether it is ASCII and all capitals. */
+ * (px_lex_hash()) and whether it is ASCII. */
 static inline const char *
 scan_word (const char *p,
            const char *end,
            guint      *hash,
-           gboolean   *ascii,
-           gboolean   *upper)
+           gboolean   *ascii)
 {
   const char *q = p;
   guint h = 5381;
-  guint8 all_ascii = TRUE, lower_seen = FALSE;
+  gboolean all_ascii = TRUE;
 
   while (q < end)
     {
-      guchar c = (guchar)*q;
-      guchar f = ascii_letter_folds[c];
-
       /* an ASCII letter: its lowercase */
+      guchar f = ascii_letter_folds[(guchar)*q];
+
       if (f != 0)
         {
-          lower_seen |= c == f;
           h = h * 33 + f;
           q++;
         }
-      else if (c < 0x80)
+      else if ((guchar)*q < 0x80)
         break;
       else
         {
@@ -152,13 +149,22 @@ scan_word (const char *p,
           for (; q < next; q++)
             h = h * 33 + (guchar)*q;
           all_ascii = FALSE;
-          lower_seen = TRUE;
         }
     }
   *hash = h == 0 ? 1 : h;
   *ascii = all_ascii;
-  *upper = !lower_seen;
   return q;
+}
+
+/* ASCII letters @p … @end are all capitals. */
+static inline gboolean
+all_upper (const char *p,
+           const char *end)
+{
+  for (; p < end; p++)
+    if (*p >= 'a' && *p <= 'z')
+      return FALSE;
+  return TRUE;
 }
 
 static void
@@ -250,12 +256,12 @@ tokenize (Scan *s)
         }
       else if (c < 0x80 ? (classes[c] & ASCII_WORD) != 0 : !is_general_punctuation (ch) && is_word_char (ch))
         {
-          gboolean ascii, upper, cap;
+          gboolean ascii, cap;
           guint hash;
           gsize n;
           const PxLexSlot *slot = &no_slot;
 
-          next = scan_word (p, end, &hash, &ascii, &upper);
+          next = scan_word (p, end, &hash, &ascii);
           n = next - p;
           if (ascii && n < PX_LEX_MAX_LENGTH)
             slot = px_lex_find (lexicon, p, n, hash);
@@ -265,7 +271,9 @@ tokenize (Scan *s)
           *tok = (Tok) { .start = p - s->text, .end = next - s->text, .hash = hash,
                          .lex_number = slot->lex_number, .type = TOK_WORD,
                          .space = space, .newline = newline, .cap = cap,
-                         .stop = slot->stop, .all_caps = upper && n >= 2, .keyword = slot->keyword };
+                         .stop = slot->stop, .keyword = slot->keyword,
+                         /* of ASCII capitals only */
+                         .all_caps = ascii && cap && n >= 2 && all_upper (p + 1, next) };
         }
       else
         *tok = (Tok) { .start = p - s->text, .end = next - s->text, .ch = ch, .type = TOK_SYM,
