@@ -120,10 +120,14 @@ px_facts_extract_text (const char   *text,
   tokenize (&s);
   skip_addresses (&s);
 
-  /* dates and times claim their digits first */
-  for (int i = 0; i < NTOK (&s); i++)
+  /* dates and times claim their digits first; both loops pass only by
+   * the tokens the tokenizer found can open a fact (what they skip at
+   * once, plain words and most symbols, it leaves out) */
+  for (guint k = 0; k < s.openers.len; k++)
     {
-      if ((i & 0xFFF) == 0 && g_cancellable_is_cancelled (cancellable))
+      int i = s.openers.v[k];
+
+      if ((k & 0xFFF) == 0 && g_cancellable_is_cancelled (cancellable))
         goto out;
       if (TOK (&s, i)->used || plain_word (TOK (&s, i)))
         continue;
@@ -144,11 +148,12 @@ px_facts_extract_text (const char   *text,
         }
     }
 
-  for (int i = 0; i < NTOK (&s); i++)
+  for (guint k = 0; k < s.openers.len; k++)
     {
+      int i = s.openers.v[k];
       const Tok *t = TOK (&s, i);
 
-      if ((i & 0xFFF) == 0 && g_cancellable_is_cancelled (cancellable))
+      if ((k & 0xFFF) == 0 && g_cancellable_is_cancelled (cancellable))
         goto out;
       /* "US$" is a capitalized word before a "$" */
       if (t->used || (plain_word (t) && !(t->cap && tok_sym (&s, i + 1, '$'))))
@@ -182,6 +187,11 @@ out:
   if (g_cancellable_is_cancelled (cancellable))
     g_ptr_array_set_size (facts, 0);
   g_array_unref (s.toks);
+  g_free (s.openers.v);
+  g_free (s.schemes.v);
+  g_free (s.caps.v);
+  g_free (s.quotes.v);
+  g_free (s.parens.v);
   g_hash_table_unref (s.acronyms);
   g_hash_table_unref (s.person_words);
   word_memo_free (&s);

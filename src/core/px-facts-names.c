@@ -238,13 +238,15 @@ add_entity (Scan       *s,
 void
 scan_acronym_definitions (Scan *s)
 {
-  for (int i = 2; i + 2 < NTOK (s); i++)
+  /* "(CEC)": the tokenizer's parens */
+  for (guint p = 0; p < s->parens.len; p++)
     {
+      int i = s->parens.v[p];
       const Tok *a = TOK (s, i);
       int k, j, first = -1;
       gboolean place = FALSE, org = FALSE;
 
-      if (!is_all_caps (s, i) || !tok_sym (s, i - 1, '(') || tok_len (a) > 6 || !tok_sym (s, i + 1, ')'))
+      if (i < 2 || i + 2 >= NTOK (s))
         continue;
       k = tok_len (a) - 1;
       for (j = i - 2; j >= 0 && j >= i - 2 - 16 && k >= 0; j--)
@@ -294,15 +296,22 @@ count_name_words (Scan *s,
 void
 scan_names (Scan *s)
 {
-  for (int i = 0; i < NTOK (s); i++)
+  /* a name opens with a capital (the tokenizer's caps); one is looked
+   * at only after the name before it */
+  int after = 0;
+
+  for (guint c = 0; c < s->caps.len; c++)
     {
+      int i = s->caps.v[c];
       Tok *t = TOK (s, i);
       int first = i, last, k;
       gboolean org = FALSE, place = FALSE, person = FALSE;
       int last_title = -1;
       const char *known;       /* person_words' surname of a lone word */
 
-      if (t->type != TOK_WORD || !t->cap || t->used || is_month_or_day (s, i))
+      if (i < after)
+        continue;
+      if (t->used || is_month_or_day (s, i))
         continue;
       last = name_run_end (s, i);
       /* "the National Social Democratic Party Nurlan Auesbayev": a
@@ -333,14 +342,14 @@ scan_names (Scan *s)
         first++;
       if (first > last)
         {
-          i = last;
+          after = last + 1;
           continue;
         }
       /* "He", "With", the "U" of "U.S.": a function word or a letter alone
        * is no name */
       if (first == last && (tok_len (TOK (s, first)) < 2 || (is_stop (s, first) && !is_all_caps (s, first))))
         {
-          i = last;
+          after = last + 1;
           continue;
         }
       /* "Kazakh-French relations": a compound of demonyms or names before a
@@ -348,7 +357,7 @@ scan_names (Scan *s)
       if (last == first + 2 && tok_sym (s, first + 1, '-') && last + 1 < NTOK (s) &&
           TOK (s, last + 1)->type == TOK_WORD && !TOK (s, last + 1)->cap)
         {
-          i = last;
+          after = last + 1;
           continue;
         }
 
@@ -374,19 +383,19 @@ scan_names (Scan *s)
             add_entity (s, PX_FACT_PLACE, first, first, NULL, NULL);
           else if (tok_len (t) <= 5)
             add_entity (s, PX_FACT_ORGANIZATION, first, first, name != NULL ? name : acro, name ? acro : NULL);
-          i = last;
+          after = last + 1;
           continue;
         }
 
       if (!org && count_name_words (s, first, last) >= 5)
         {
-          i = last;
+          after = last + 1;
           continue;
         }
       if (org)
         {
           add_entity (s, PX_FACT_ORGANIZATION, first, last, NULL, NULL);
-          i = last;
+          after = last + 1;
           continue;
         }
 
@@ -397,7 +406,7 @@ scan_names (Scan *s)
         }
       else if (last_title >= 0)
         {
-          i = last;
+          after = last + 1;
           continue;
         }
 
@@ -421,7 +430,7 @@ scan_names (Scan *s)
         {
           if (person_word (s, last) == NULL)
             {
-              i = last;
+              after = last + 1;
               continue;
             }
         }
@@ -429,7 +438,7 @@ scan_names (Scan *s)
       if (first == last && first > 0 && TOK (s, first - 1)->type == TOK_WORD && !TOK (s, first - 1)->cap &&
           !at_sentence_start (s, first) && only_adjective (s, first))
         {
-          i = last;
+          after = last + 1;
           continue;
         }
       /* a capitalized common word alone, or a person all of common words
@@ -444,7 +453,7 @@ scan_names (Scan *s)
               all_common = FALSE;
           if (all_common)
             {
-              i = last;
+              after = last + 1;
               continue;
             }
         }
@@ -494,7 +503,7 @@ scan_names (Scan *s)
         }
       else
         add_entity (s, PX_FACT_ORGANIZATION, first, last, NULL, NULL);
-      i = last;
+      after = last + 1;
     }
 }
 

@@ -156,6 +156,8 @@ void
 scan_quotes (Scan *s)
 {
   int last = -1;
+  /* the tokenizer's quotes; one opens only after the quotation before it */
+  int after = 0;
 
   s->n_sorted_facts = s->facts->len;
   s->last_person = g_new (int, MAX (s->n_sorted_facts, 1));
@@ -165,11 +167,11 @@ scan_quotes (Scan *s)
         last = k;
       s->last_person[k] = last;
     }
-  for (int i = 0; i < NTOK (s); i++)
+  for (guint q = 0; q < s->quotes.len; q++)
     {
-      int j, words = 0;
+      int i = s->quotes.v[q], j, words = 0;
 
-      if (TOK (s, i)->type != TOK_SYM || !is_open_quote (s, i))
+      if (i < after || !is_open_quote (s, i))
         continue;
       for (j = i + 1; j < NTOK (s); j++)
         {
@@ -192,7 +194,7 @@ scan_quotes (Scan *s)
           fact->name = g_strstrip (g_strdup (inner));
           fact->speaker = find_speaker (s, i, j);
         }
-      i = j;
+      after = j + 1;
     }
   g_clear_pointer (&s->last_person, g_free);
 }

@@ -71,6 +71,26 @@ typedef struct
   WordInfo *info;                /* NULL until asked for */
 } WordMemo;
 
+/* Token indices in text order. */
+typedef struct
+{
+  int   *v;
+  guint  len;
+  guint  size;
+} IndexList;
+
+static inline void
+index_list_add (IndexList *list,
+                int        index)
+{
+  if (G_UNLIKELY (list->len == list->size))
+    {
+      list->size = MAX (64, 2 * list->size);
+      list->v = g_renew (int, list->v, list->size);
+    }
+  list->v[list->len++] = index;
+}
+
 typedef struct
 {
   const char *text;
@@ -78,6 +98,11 @@ typedef struct
   GArray     *toks;
   Tok        *tok_v;      /* toks->data and toks->len once tokenized */
   int         n_toks;
+  IndexList   openers;    /* the tokens a number, date or amount can open (tokenize ()) */
+  IndexList   schemes;    /* words of 3 to 5 letters glued to a ":" or "." (tokenize ()) */
+  IndexList   caps;       /* words that open with a capital (tokenize ()) */
+  IndexList   quotes;     /* the symbols a quotation opens with (tokenize ()) */
+  IndexList   parens;     /* words of up to 6 capitals between "(" and ")" (tokenize ()) */
   GPtrArray  *facts;
   int         ref_year;   /* 0 when unknown */
   int         ref_month;

@@ -206,6 +206,9 @@ tokenize (Scan *s)
   gboolean newline = TRUE;
   Tok block[TOK_BLOCK];
   guint n_block = 0, n_cap_words = 0, n_lower_words = 0;
+  /* the index of the next token; what the one before it was */
+  int index = 0, paren_at = -1, short_caps_at = -1;
+  gboolean after_plain_cap = FALSE, after_short_word = FALSE;
   static const PxLexSlot no_slot = { 0 };
 
   while (p < end)
@@ -253,6 +256,8 @@ tokenize (Scan *s)
           scan_number (&next, end);
           *tok = (Tok) { .start = p - s->text, .end = next - s->text, .type = TOK_NUM,
                          .space = space, .newline = newline };
+          index_list_add (&s->openers, index);
+          after_plain_cap = after_short_word = FALSE;
         }
       else if (c < 0x80 ? (classes[c] & ASCII_WORD) != 0 : !is_general_punctuation (ch) && is_word_char (ch))
         {
@@ -274,10 +279,37 @@ tokenize (Scan *s)
                          .stop = slot->stop, .keyword = slot->keyword,
                          /* of ASCII capitals only */
                          .all_caps = ascii && cap && n >= 2 && all_upper (p + 1, next) };
+          if (slot->lex_number != 0 || slot->keyword)
+            index_list_add (&s->openers, index);
+          if (cap)
+            index_list_add (&s->caps, index);
+          if (tok->all_caps && n <= 6 && paren_at == index - 1)
+            short_caps_at = index;
+          after_plain_cap = cap && slot->lex_number == 0 && !slot->keyword;
+          after_short_word = n >= 3 && n <= 5;
         }
       else
-        *tok = (Tok) { .start = p - s->text, .end = next - s->text, .ch = ch, .type = TOK_SYM,
-                       .space = space, .newline = newline };
+        {
+          *tok = (Tok) { .start = p - s->text, .end = next - s->text, .ch = ch, .type = TOK_SYM,
+                         .space = space, .newline = newline };
+          /* "US$": a capitalized word before a "$" opens an amount too */
+          if (ch == '$' && after_plain_cap)
+            {
+              index_list_add (&s->openers, index - 1);
+            }
+          if (ch == '$' || ch >= 0x80)
+            index_list_add (&s->openers, index);
+          if ((ch == ':' || ch == '.') && after_short_word && !space)
+            index_list_add (&s->schemes, index - 1);
+          if (ch == '"' || ch == 0x201C || ch == 0x00AB || ch == 0x201E)
+            index_list_add (&s->quotes, index);
+          if (ch == '(')
+            paren_at = index;
+          else if (ch == ')' && short_caps_at == index - 1)
+            index_list_add (&s->parens, index - 1);
+          after_plain_cap = after_short_word = FALSE;
+        }
+      index++;
       space = FALSE;
       newline = FALSE;
       p = next;
@@ -344,11 +376,11 @@ seen_as_name (Scan *s,
   if (!s->midcaps)
     {
       s->midcaps = TRUE;
-      for (int k = 1; k < NTOK (s); k++)
+      for (guint c = 0; c < s->caps.len; c++)
         {
-          const Tok *w = TOK (s, k);
+          int k = s->caps.v[c];
 
-          if (w->type == TOK_WORD && w->cap && !at_sentence_start (s, k))
+          if (k >= 1 && !at_sentence_start (s, k))
             word_memo (s, k)->midcap = TRUE;
         }
     }
@@ -520,18 +552,20 @@ qualifier_before (Scan *s,
 void
 skip_addresses (Scan *s)
 {
-  for (int i = 0; i + 1 < NTOK (s); i++)
-    {
-      const Tok *t = TOK (s, i);
+  /* after an address, the token that ends it opens none */
+  int next_free = 0;
 
-      /* "www" to "https", glued to a ":" or "." (the rarer test first) */
-      if (t->type != TOK_WORD || tok_len (t) < 3 || tok_len (t) > 5 || !attached (s, i + 1) ||
-          !(tok_sym (s, i + 1, ':') || tok_sym (s, i + 1, '.')))
-        continue;
-      if (!(tok_is (s, i, "http") || tok_is (s, i, "https") || tok_is (s, i, "www") || tok_is (s, i, "ftp")))
+  /* "www" to "https", glued to a ":" or "." (the tokenizer's schemes) */
+  for (guint k = 0; k < s->schemes.len; k++)
+    {
+      int i = s->schemes.v[k];
+
+      if (i < next_free ||
+          !(tok_is (s, i, "http") || tok_is (s, i, "https") || tok_is (s, i, "www") || tok_is (s, i, "ftp")))
         continue;
       TOK (s, i)->used = TRUE;
       for (i++; i < NTOK (s) && attached (s, i); i++)
         TOK (s, i)->used = TRUE;
+      next_free = i + 1;
     }
 }
