@@ -228,7 +228,8 @@ add_entity (Scan       *s,
 {
   PxFact *fact = add_fact (s, kind, first, last);
 
-  fact->name = g_strdup (name != NULL ? name : fact->text);
+  /* (the text itself when it is the name: px_fact_unref () knows) */
+  fact->name = name != NULL ? g_strdup (name) : fact->text;
   fact->alias = g_strdup (alias);
 }
 
@@ -521,7 +522,8 @@ resolve_surnames (Scan *s)
           (surname = g_hash_table_lookup (s->person_words, f->text)) != NULL)
         {
           f->kind = PX_FACT_PERSON;
-          g_free (f->name);
+          if (f->name != f->text)
+            g_free (f->name);
           f->name = g_strdup (surname);
         }
     }

@@ -112,6 +112,11 @@ px_lex_find (const PxLexSlot *table,
     }
 }
 
+PxFact           *px_fact_new_with_text (PxFactKind  kind,
+                                         guint       start,
+                                         guint       end,
+                                         const char *text);
+
 /* Entries by number, so that a token can keep 16 bits instead of a
  * pointer: px_lex_number() is 1 and up for an entry, 0 for NULL. */
 guint             px_lex_number (const PxLexEntry *entry);

@@ -482,9 +482,8 @@ add_fact (Scan       *s,
           int         first,
           int         last)
 {
-  PxFact *fact = px_fact_new (kind, TOK (s, first)->start, TOK (s, last)->end);
+  PxFact *fact = px_fact_new_with_text (kind, TOK (s, first)->start, TOK (s, last)->end, s->text);
 
-  fact->text = g_strndup (s->text + fact->start, fact->end - fact->start);
   g_ptr_array_add (s->facts, fact);
   if (kind != PX_FACT_QUOTE)
     for (int k = first; k <= last; k++)

@@ -7,8 +7,10 @@
 #include "config.h"
 
 #include <math.h>
+#include <string.h>
 
 #include "px-facts.h"
+#include "px-facts-private.h"
 
 static const char *kind_names[PX_N_FACT_KINDS] = {
   "number", "money", "percent", "date", "time", "quantity", "ordinal",
@@ -37,6 +39,30 @@ px_fact_new (PxFactKind kind,
   return fact;
 }
 
+/* A fact whose text, the @end - @start bytes of @text at @start, lives
+ * in the same block: one allocation instead of two. */
+PxFact *
+px_fact_new_with_text (PxFactKind  kind,
+                       guint       start,
+                       guint       end,
+                       const char *text)
+{
+  PxFact *fact;
+  char *tail;
+
+  g_return_val_if_fail ((guint)kind < PX_N_FACT_KINDS, NULL);
+  g_return_val_if_fail (start <= end, NULL);
+
+  fact = g_malloc (sizeof (PxFact) + (end - start) + 1);
+  *fact = (PxFact) { .kind = kind, .start = start, .end = end, .value = NAN, .value_max = NAN };
+  g_atomic_ref_count_init (&fact->ref_count);
+  tail = (char *)(fact + 1);
+  memcpy (tail, text + start, end - start);
+  tail[end - start] = '\0';
+  fact->text = tail;
+  return fact;
+}
+
 PxFact *
 px_fact_ref (PxFact *fact)
 {
@@ -53,12 +79,15 @@ px_fact_unref (PxFact *fact)
   if (!g_atomic_ref_count_dec (&fact->ref_count))
     return;
 
-  g_free (fact->text);
+  /* (px_fact_new_with_text () keeps it in the fact's own block) */
+  if (fact->text != (char *)(fact + 1))
+    g_free (fact->text);
   g_free (fact->currency);
   g_free (fact->unit);
   g_free (fact->date);
   g_free (fact->time);
-  g_free (fact->name);
+  if (fact->name != fact->text)
+    g_free (fact->name);
   g_free (fact->alias);
   g_free (fact->speaker);
   g_free (fact->measure);

@@ -64,7 +64,7 @@ struct _PxFact
   char       *date;         /* ISO: "2022-11-20", "2022-11", "2022", "--11-20" */
   gboolean    year_inferred; /* the year came from the document date */
   char       *time;         /* "10:00" (24 h) */
-  char       *name;         /* entities: canonical name; quotes: normalized quote text */
+  char       *name;         /* entities: canonical name (may be the text itself); quotes: normalized quote text */
   char       *alias;        /* acronym defined in the text ("CEC") */
   char       *speaker;      /* quotes: who said it, when attributed */
   char       *measure;      /* what a number measures ("turnout", "eligible voters"), stemmed */
