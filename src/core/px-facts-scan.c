@@ -23,8 +23,12 @@
 static gboolean
 is_space_char (gunichar ch)
 {
-  return ch == ' ' || ch == '\t' || ch == '\n' || ch == '\r' || ch == 0xA0 ||
-         g_unichar_isspace (ch);
+  if (ch == ' ' || ch == '\t' || ch == '\n' || ch == '\r' || ch == 0xA0)
+    return TRUE;
+  /* no other space before U+1680 */
+  if (ch >= 0x80 && ch < 0x1680)
+    return FALSE;
+  return g_unichar_isspace (ch);
 }
 
 static gboolean
@@ -32,7 +36,27 @@ is_word_char (gunichar ch)
 {
   if (ch < 0x80)
     return g_ascii_isalpha (ch);
+  /* Latin-1 to Latin Extended-B and Cyrillic, letters and marks but for
+   * "×", "÷" and "҂", without GLib's tables */
+  if (ch >= 0xC0 && ch <= 0x24F)
+    return ch != 0xD7 && ch != 0xF7;
+  if (ch >= 0x400 && ch <= 0x52F)
+    return ch != 0x482;
   return g_unichar_isalpha (ch) || g_unichar_ismark (ch);
+}
+
+/* g_unichar_isupper (), with the capitals of Latin-1 and basic Cyrillic
+ * told at once. */
+static inline gboolean
+is_upper_char (gunichar ch)
+{
+  if (ch >= 0xC0 && ch <= 0xDE)
+    return ch != 0xD7;
+  if (ch >= 0xDF && ch <= 0xFF)
+    return FALSE;
+  if (ch >= 0x400 && ch <= 0x45F)
+    return ch < 0x430;
+  return g_unichar_isupper (ch);
 }
 
 /* The character at @p (not ASCII) and the one after it, as
@@ -270,7 +294,7 @@ tokenize (Scan *s)
           n = next - p;
           if (ascii && n < PX_LEX_MAX_LENGTH)
             slot = px_lex_find (lexicon, p, n, hash);
-          cap = c < 0x80 ? (classes[c] & ASCII_UPPER) != 0 : g_unichar_isupper (ch);
+          cap = c < 0x80 ? (classes[c] & ASCII_UPPER) != 0 : is_upper_char (ch);
           n_cap_words += cap;
           n_lower_words += !cap;
           *tok = (Tok) { .start = p - s->text, .end = next - s->text, .hash = hash,
