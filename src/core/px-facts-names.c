@@ -80,14 +80,12 @@ only_adjective (Scan *s,
 {
   if (s->noun_caps == NULL)
     {
-      s->noun_caps = hash_set_new (s->n_cap_words);
-      for (int k = 0; k < NTOK (s); k++)
+      s->noun_caps = hash_set_new (s->caps.len);
+      for (guint c = 0; c < s->caps.len; c++)
         {
-          const Tok *w = TOK (s, k);
+          int k = s->caps.v[c];
           const Tok *n = k + 1 < NTOK (s) ? TOK (s, k + 1) : NULL;
 
-          if (w->type != TOK_WORD || !w->cap)
-            continue;
           /* "Kazakh-French" is an adjective too */
           if (n != NULL && n->type == TOK_SYM && n->ch == '-' && attached (s, k + 1))
             continue;

@@ -113,8 +113,7 @@ typedef struct
   guint       memo_len;
   guint      *memo_slots; /* index + 1 into memo_v, by the word's hash */
   guint       memo_mask;
-  guint       n_cap_words;   /* word tokens with and without a capital (the tokenizer counts) */
-  guint       n_lower_words;
+  guint       n_lower_words; /* word tokens without a capital (the tokenizer counts) */
   guint       n_sorted_facts; /* scan_quotes(): the facts sorted by start before it */
   int        *last_person;    /* scan_quotes(): index of the last person at or before each of them, or -1 */
   GArray     *lowercase;  /* tok_hash()es of words the text writes in lowercase (built on demand) */

@@ -229,7 +229,7 @@ tokenize (Scan *s)
   gboolean space = TRUE;
   gboolean newline = TRUE;
   Tok block[TOK_BLOCK];
-  guint n_block = 0, n_cap_words = 0, n_lower_words = 0;
+  guint n_block = 0, n_lower_words = 0;
   /* the index of the next token; what the one before it was */
   int index = 0, paren_at = -1, short_caps_at = -1;
   gboolean after_plain_cap = FALSE, after_short_word = FALSE;
@@ -295,7 +295,6 @@ tokenize (Scan *s)
           if (ascii && n < PX_LEX_MAX_LENGTH)
             slot = px_lex_find (lexicon, p, n, hash);
           cap = c < 0x80 ? (classes[c] & ASCII_UPPER) != 0 : is_upper_char (ch);
-          n_cap_words += cap;
           n_lower_words += !cap;
           *tok = (Tok) { .start = p - s->text, .end = next - s->text, .hash = hash,
                          .lex_number = slot->lex_number, .type = TOK_WORD,
@@ -339,7 +338,6 @@ tokenize (Scan *s)
       p = next;
     }
   g_array_append_vals (s->toks, block, n_block);
-  s->n_cap_words = n_cap_words;
   s->n_lower_words = n_lower_words;
   s->tok_v = (Tok *)(gpointer)s->toks->data;
   s->n_toks = s->toks->len;
