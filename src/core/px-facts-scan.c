@@ -272,18 +272,9 @@ tokenize (Scan *s)
           n_block = 0;
         }
       tok = &block[n_block++];
-      /* each kind written whole, in one store */
-      if ((c >= '0' && c <= '9') ||
-          (c == '.' && space && p + 1 < end && p[1] >= '0' && p[1] <= '9'))
-        {
-          next = p;
-          scan_number (&next, end);
-          *tok = (Tok) { .start = p - s->text, .end = next - s->text, .type = TOK_NUM,
-                         .space = space, .newline = newline };
-          index_list_add (&s->openers, index);
-          after_plain_cap = after_short_word = FALSE;
-        }
-      else if (c < 0x80 ? (classes[c] & ASCII_WORD) != 0 : !is_general_punctuation (ch) && is_word_char (ch))
+      /* each kind written whole, in one store; words first, as most
+       * tokens are */
+      if (c < 0x80 ? (classes[c] & ASCII_WORD) != 0 : !is_general_punctuation (ch) && is_word_char (ch))
         {
           gboolean ascii, cap;
           guint hash;
@@ -310,6 +301,16 @@ tokenize (Scan *s)
             short_caps_at = index;
           after_plain_cap = cap && slot->lex_number == 0 && !slot->keyword;
           after_short_word = n >= 3 && n <= 5;
+        }
+      else if ((c >= '0' && c <= '9') ||
+          (c == '.' && space && p + 1 < end && p[1] >= '0' && p[1] <= '9'))
+        {
+          next = p;
+          scan_number (&next, end);
+          *tok = (Tok) { .start = p - s->text, .end = next - s->text, .type = TOK_NUM,
+                         .space = space, .newline = newline };
+          index_list_add (&s->openers, index);
+          after_plain_cap = after_short_word = FALSE;
         }
       else
         {
