@@ -148,6 +148,9 @@ typedef struct
   gsize   ready;
   guint32 letters;   /* bit c - 'a'; all set when a word opens with no letter */
   guint32 lengths;   /* bit n for a word of n bytes, bit 31 for 31 and more */
+  guint   slot_mask; /* the words by px_lex_hash (): open addressing */
+  guint  *slot_hash;
+  guint  *slot_word; /* index + 1 into the list; 0 for an empty slot */
 } WordListMask;
 
 /* Each use gets its list's mask. */
@@ -335,8 +338,10 @@ tok_in (Scan               *s,
     first |= 0x20;
   if (first >= 'a' && first <= 'z' && !(mask->letters & (1u << (first - 'a'))))
     return FALSE;
-  for (gsize k = 0; k < n_words; k++)
-    if ((guchar)words[k][0] == first && tok_word_matches (s, t, words[k]))
+  /* the words of the token's hash (a word token's hash is its
+   * px_lex_hash ()) */
+  for (guint k = t->hash & mask->slot_mask; mask->slot_word[k] != 0; k = (k + 1) & mask->slot_mask)
+    if (mask->slot_hash[k] == t->hash && tok_word_matches (s, t, words[mask->slot_word[k] - 1]))
       return TRUE;
   return FALSE;
 }

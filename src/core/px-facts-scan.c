@@ -359,12 +359,27 @@ word_list_mask_init (WordListMask       *mask,
                      const char * const *words,
                      gsize               n_words)
 {
+  guint size = 16;
+
+  while (size < 2 * n_words)
+    size *= 2;
+  /* kept for the life of the process, as the list is */
+  mask->slot_mask = size - 1;
+  mask->slot_hash = g_new0 (guint, size);
+  mask->slot_word = g_new0 (guint, size);
   for (gsize k = 0; k < n_words; k++)
     {
       guchar c = (guchar)words[k][0];
+      gsize n = strlen (words[k]);
+      guint hash = px_lex_hash (words[k], n);
+      guint slot = hash & mask->slot_mask;
 
       mask->letters |= c >= 'a' && c <= 'z' ? 1u << (c - 'a') : G_MAXUINT32;
-      mask->lengths |= 1u << MIN (strlen (words[k]), 31);
+      mask->lengths |= 1u << MIN (n, 31);
+      while (mask->slot_word[slot] != 0)
+        slot = (slot + 1) & mask->slot_mask;
+      mask->slot_hash[slot] = hash;
+      mask->slot_word[slot] = k + 1;
     }
   return 1;
 }
