@@ -145,39 +145,40 @@ scan_word (const char *p,
            guint      *hash,
            gboolean   *ascii)
 {
-  const char *q = p;
+  const guchar *q = (const guchar *)p;
+  const guchar *e = (const guchar *)end;
   guint h = 5381;
   gboolean all_ascii = TRUE;
 
-  while (q < end)
+  while (TRUE)
     {
-      /* an ASCII letter: its lowercase */
-      guchar f = ascii_letter_folds[(guchar)*q];
+      guchar f;
 
-      if (f != 0)
+      /* ASCII letters, by their lowercase */
+      while (q < e && (f = ascii_letter_folds[*q]) != 0)
         {
           h = h * 33 + f;
           q++;
         }
-      else if ((guchar)*q < 0x80)
-        break;
-      else
+      if (q < e && *q >= 0x80)
         {
           const char *next;
-          gunichar qc = decode_char (q, end, &next);
+          gunichar qc = decode_char ((const char *)q, end, &next);
 
           /* the first character is a word's even when it is a mark (an
            * invalid byte, 0xFFFD, is none) */
-          if (q > p && (is_general_punctuation (qc) || !is_word_char (qc)))
+          if (q > (const guchar *)p && (is_general_punctuation (qc) || !is_word_char (qc)))
             break;
-          for (; q < next; q++)
-            h = h * 33 + (guchar)*q;
+          for (; q < (const guchar *)next; q++)
+            h = h * 33 + *q;
           all_ascii = FALSE;
+          continue;
         }
+      break;
     }
   *hash = h == 0 ? 1 : h;
   *ascii = all_ascii;
-  return q;
+  return (const char *)q;
 }
 
 /* ASCII letters @p … @end are all capitals. */
