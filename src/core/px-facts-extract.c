@@ -125,7 +125,7 @@ px_facts_extract_text (const char   *text,
    * once, plain words and most symbols, it leaves out) */
   for (guint k = 0; k < s.openers.len; k++)
     {
-      int i = s.openers.v[k];
+      int i = index_list_at (&s.openers, k);
 
       if ((k & 0xFFF) == 0 && g_cancellable_is_cancelled (cancellable))
         goto out;
@@ -150,7 +150,7 @@ px_facts_extract_text (const char   *text,
 
   for (guint k = 0; k < s.openers.len; k++)
     {
-      int i = s.openers.v[k];
+      int i = index_list_at (&s.openers, k);
       const Tok *t = TOK (&s, i);
 
       if ((k & 0xFFF) == 0 && g_cancellable_is_cancelled (cancellable))
@@ -187,11 +187,11 @@ out:
   if (g_cancellable_is_cancelled (cancellable))
     g_ptr_array_set_size (facts, 0);
   g_array_unref (s.toks);
-  g_free (s.openers.v);
-  g_free (s.schemes.v);
-  g_free (s.caps.v);
-  g_free (s.quotes.v);
-  g_free (s.parens.v);
+  index_list_clear (&s.openers);
+  index_list_clear (&s.schemes);
+  index_list_clear (&s.caps);
+  index_list_clear (&s.quotes);
+  index_list_clear (&s.parens);
   g_hash_table_unref (s.acronyms);
   g_hash_table_unref (s.person_words);
   word_memo_free (&s);

@@ -83,7 +83,7 @@ only_adjective (Scan *s,
       s->noun_caps = hash_set_new (s->caps.len);
       for (guint c = 0; c < s->caps.len; c++)
         {
-          int k = s->caps.v[c];
+          int k = index_list_at (&s->caps, c);
           const Tok *n = k + 1 < NTOK (s) ? TOK (s, k + 1) : NULL;
 
           /* "Kazakh-French" is an adjective too */
@@ -240,7 +240,7 @@ scan_acronym_definitions (Scan *s)
   /* "(CEC)": the tokenizer's parens */
   for (guint p = 0; p < s->parens.len; p++)
     {
-      int i = s->parens.v[p];
+      int i = index_list_at (&s->parens, p);
       const Tok *a = TOK (s, i);
       int k, j, first = -1;
       gboolean place = FALSE, org = FALSE;
@@ -301,7 +301,7 @@ scan_names (Scan *s)
 
   for (guint c = 0; c < s->caps.len; c++)
     {
-      int i = s->caps.v[c];
+      int i = index_list_at (&s->caps, c);
       Tok *t = TOK (s, i);
       int first = i, last, k;
       gboolean org = FALSE, place = FALSE, person = FALSE;

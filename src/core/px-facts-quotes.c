@@ -169,7 +169,7 @@ scan_quotes (Scan *s)
     }
   for (guint q = 0; q < s->quotes.len; q++)
     {
-      int i = s->quotes.v[q], j, words = 0;
+      int i = index_list_at (&s->quotes, q), j, words = 0;
 
       if (i < after || !is_open_quote (s, i))
         continue;

@@ -71,24 +71,51 @@ typedef struct
   WordInfo *info;                /* NULL until asked for */
 } WordMemo;
 
-/* Token indices in text order. */
+/* Token indices in text order, in blocks of a fixed size: growing
+ * copies nothing, and holds no more than a block unused. */
+#define INDEX_BLOCK 1024
+
 typedef struct
 {
-  int   *v;
-  guint  len;
-  guint  size;
+  int   **blocks;
+  guint   len;
+  guint   n_blocks;
 } IndexList;
 
 static inline void
 index_list_add (IndexList *list,
                 int        index)
 {
-  if (G_UNLIKELY (list->len == list->size))
+  if (G_UNLIKELY (list->len % INDEX_BLOCK == 0))
     {
-      list->size = MAX (64, 2 * list->size);
-      list->v = g_renew (int, list->v, list->size);
+      guint b = list->len / INDEX_BLOCK;
+
+      /* the array of blocks doubles: 8 bytes a block */
+      if (b == list->n_blocks)
+        {
+          list->n_blocks = MAX (4, 2 * list->n_blocks);
+          list->blocks = g_renew (int *, list->blocks, list->n_blocks);
+        }
+      list->blocks[b] = g_new (int, INDEX_BLOCK);
     }
-  list->v[list->len++] = index;
+  list->blocks[list->len / INDEX_BLOCK][list->len % INDEX_BLOCK] = index;
+  list->len++;
+}
+
+static inline int
+index_list_at (const IndexList *list,
+               guint            k)
+{
+  return list->blocks[k / INDEX_BLOCK][k % INDEX_BLOCK];
+}
+
+static inline void
+index_list_clear (IndexList *list)
+{
+  for (guint b = 0; b * INDEX_BLOCK < list->len; b++)
+    g_free (list->blocks[b]);
+  g_clear_pointer (&list->blocks, g_free);
+  list->len = list->n_blocks = 0;
 }
 
 typedef struct

@@ -417,7 +417,7 @@ seen_as_name (Scan *s,
       s->midcaps = TRUE;
       for (guint c = 0; c < s->caps.len; c++)
         {
-          int k = s->caps.v[c];
+          int k = index_list_at (&s->caps, c);
 
           if (k >= 1 && !at_sentence_start (s, k))
             word_memo (s, k)->midcap = TRUE;
@@ -596,7 +596,7 @@ skip_addresses (Scan *s)
   /* "www" to "https", glued to a ":" or "." (the tokenizer's schemes) */
   for (guint k = 0; k < s->schemes.len; k++)
     {
-      int i = s->schemes.v[k];
+      int i = index_list_at (&s->schemes, k);
 
       if (i < next_free ||
           !(tok_is (s, i, "http") || tok_is (s, i, "https") || tok_is (s, i, "www") || tok_is (s, i, "ftp")))
