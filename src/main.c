@@ -25,6 +25,7 @@ main (int    argc,
   /* Once, on the main thread, before workers parse web pages. */
   xmlInitParser ();
 
+  px_application_choose_renderer ("/dev/dri");
   g_set_application_name (_("Parallax"));
   app = px_application_new ();
   return g_application_run (G_APPLICATION (app), argc, argv);

@@ -163,6 +163,35 @@ px_application_dup_locale_dir (const char *program)
   return g_strdup (LOCALEDIR);
 }
 
+/* A DRM render node: what Mesa drives a GPU through. */
+static gboolean
+has_render_node (const char *dri_dir)
+{
+  g_autoptr(GDir) dir = g_dir_open (dri_dir, 0, NULL);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    if (g_str_has_prefix (name, "renderD"))
+      return TRUE;
+  return FALSE;
+}
+
+gboolean
+px_application_choose_renderer (const char *dri_dir)
+{
+  g_return_val_if_fail (dri_dir != NULL, FALSE);
+
+  /* the user's choice stands */
+  if (g_getenv ("GSK_RENDERER") != NULL || g_getenv ("GDK_DEBUG") != NULL || g_getenv ("GDK_DISABLE") != NULL)
+    return FALSE;
+  if (has_render_node (dri_dir))
+    return FALSE;
+  /* GTK 4.8's name for it, and GTK 4.16's */
+  g_setenv ("GDK_DEBUG", "gl-disable", FALSE);
+  g_setenv ("GDK_DISABLE", "gl", FALSE);
+  return TRUE;
+}
+
 static int
 compare_files_by_name (gconstpointer a,
                        gconstpointer b)

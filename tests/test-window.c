@@ -868,6 +868,54 @@ test_linked_part (void)
   g_rmdir (dir);
 }
 
+/* Without a GPU's render node GL is turned off before GTK starts (Mesa's
+ * software GL cost 40 ms at start and more on every frame); with one, or
+ * when the user chose a renderer, nothing changes. In a subprocess each:
+ * the choice is made in the environment. */
+static void
+test_renderer_choice (void)
+{
+  g_autofree char *dir = NULL;
+  g_autofree char *node = NULL;
+  g_autofree char *card = NULL;
+  const char *path = g_test_get_path ();
+
+  if (!g_test_subprocess ())
+    {
+      g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_INHERIT_STDERR);
+      g_test_trap_assert_passed ();
+      return;
+    }
+  dir = g_dir_make_tmp ("px-dri-XXXXXX", NULL);
+  node = g_build_filename (dir, "renderD128", NULL);
+  card = g_build_filename (dir, "card0", NULL);
+  g_unsetenv ("GSK_RENDERER");
+  g_unsetenv ("GDK_DEBUG");
+  g_unsetenv ("GDK_DISABLE");
+  g_assert_true (g_file_set_contents (card, "", 0, NULL));
+  if (g_str_has_suffix (path, "/gpu"))
+    {
+      g_assert_true (g_file_set_contents (node, "", 0, NULL));
+      g_assert_false (px_application_choose_renderer (dir));
+      g_assert_null (g_getenv ("GDK_DEBUG"));
+    }
+  else if (g_str_has_suffix (path, "/chosen"))
+    {
+      g_setenv ("GSK_RENDERER", "ngl", TRUE);
+      g_assert_false (px_application_choose_renderer (dir));
+      g_assert_null (g_getenv ("GDK_DEBUG"));
+    }
+  else
+    {
+      g_assert_true (px_application_choose_renderer (dir));
+      g_assert_cmpstr (g_getenv ("GDK_DEBUG"), ==, "gl-disable");
+      g_assert_cmpstr (g_getenv ("GDK_DISABLE"), ==, "gl");
+    }
+  g_unlink (node);
+  g_unlink (card);
+  g_rmdir (dir);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -893,6 +941,9 @@ main (int    argc,
   g_test_add_func ("/ui/window/keyboard-columns", test_keyboard_columns);
   g_test_add_func ("/ui/window/menu-hides-tooltip", test_menu_hides_tooltip);
   g_test_add_func ("/ui/window/linked-part", test_linked_part);
+  g_test_add_func ("/ui/window/renderer-choice/gpu", test_renderer_choice);
+  g_test_add_func ("/ui/window/renderer-choice/chosen", test_renderer_choice);
+  g_test_add_func ("/ui/window/renderer-choice/no-gpu", test_renderer_choice);
 
   return g_test_run ();
 }

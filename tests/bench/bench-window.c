@@ -330,6 +330,8 @@ main (int    argc,
   g_main_context_set_poll_func (NULL, watch_poll);
   measuring = TRUE;
 
+  /* as main.c does */
+  px_application_choose_renderer ("/dev/dri");
   g_set_application_name (_("Parallax"));
   app = px_application_new ();
   /* one process per run, whatever else is running */
