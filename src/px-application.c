@@ -186,9 +186,11 @@ px_application_choose_renderer (const char *dri_dir)
     return FALSE;
   if (has_render_node (dri_dir))
     return FALSE;
-  /* GTK 4.8's name for it, and GTK 4.16's */
+  /* no GL at all (GTK 4.8's name for it, and GTK 4.16's), and the
+   * renderer that needs none, so that GSK does not try GL first */
   g_setenv ("GDK_DEBUG", "gl-disable", FALSE);
   g_setenv ("GDK_DISABLE", "gl", FALSE);
+  g_setenv ("GSK_RENDERER", "cairo", FALSE);
   return TRUE;
 }
 

@@ -20,7 +20,7 @@ char          *px_application_dup_locale_dir     (const char *program);
 /* Without a GPU (no render node in @dri_dir, "/dev/dri": a virtual
  * machine, a remote or virtual X server) GL is Mesa's software
  * rasterizer: it costs some 40 ms at start and more than GTK's cairo
- * renderer on every frame. Turns GL off then, unless the environment
+ * renderer on every frame. Turns GL off then (GTK's cairo renderer), unless the environment
  * already chooses (GSK_RENDERER, GDK_DEBUG, GDK_DISABLE); call before GTK
  * opens the display. TRUE when it turned GL off. */
 gboolean       px_application_choose_renderer    (const char *dri_dir);

@@ -910,6 +910,7 @@ test_renderer_choice (void)
       g_assert_true (px_application_choose_renderer (dir));
       g_assert_cmpstr (g_getenv ("GDK_DEBUG"), ==, "gl-disable");
       g_assert_cmpstr (g_getenv ("GDK_DISABLE"), ==, "gl");
+      g_assert_cmpstr (g_getenv ("GSK_RENDERER"), ==, "cairo");
     }
   g_unlink (node);
   g_unlink (card);
