@@ -231,7 +231,8 @@ tokenize (Scan *s)
   gboolean newline = TRUE;
   Tok block[TOK_BLOCK];
   guint n_block = 0, n_lower_words = 0;
-  /* the index of the next token; what the one before it was */
+  /* the index of the next token; what the ones before it were, for the
+   * lists that start at the token before a symbol */
   int index = 0, paren_at = -1, short_caps_at = -1;
   gboolean after_plain_cap = FALSE, after_short_word = FALSE;
   static const PxLexSlot no_slot = { 0 };
@@ -319,9 +320,7 @@ tokenize (Scan *s)
                          .space = space, .newline = newline };
           /* "US$": a capitalized word before a "$" opens an amount too */
           if (ch == '$' && after_plain_cap)
-            {
-              index_list_add (&s->openers, index - 1);
-            }
+            index_list_add (&s->openers, index - 1);
           if (ch == '$' || ch >= 0x80)
             index_list_add (&s->openers, index);
           if ((ch == ':' || ch == '.') && after_short_word && !space)
