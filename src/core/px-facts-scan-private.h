@@ -33,14 +33,34 @@ typedef struct
   };
   guint16           lex_number;  /* words: px_lex_number() of their entry, 0 for none */
   guint8            type;
-  guint8            space : 1;   /* white space before it */
-  guint8            newline : 1; /* a line break before it */
-  guint8            cap : 1;     /* word that starts with a capital */
-  guint8            used : 1;    /* part of a fact already */
-  guint8            stop : 1;    /* function word (is_stop()) */
-  guint8            all_caps : 1; /* word of two or more ASCII capitals (is_all_caps()) */
-  guint8            keyword : 1; /* word of PX_LEX_KEYWORDS */
+  union
+  {
+    struct
+    {
+      guint8        space : 1;   /* white space before it */
+      guint8        newline : 1; /* a line break before it */
+      guint8        cap : 1;     /* word that starts with a capital */
+      guint8        used : 1;    /* part of a fact already */
+      guint8        stop : 1;    /* function word (is_stop()) */
+      guint8        all_caps : 1; /* word of two or more ASCII capitals (is_all_caps()) */
+      guint8        keyword : 1; /* word of PX_LEX_KEYWORDS */
+    };
+    guint8          flags;       /* all of them, as TOK_SPACE … TOK_KEYWORD: the tokenizer's one store */
+  };
 } Tok;
+
+/* The bits of Tok.flags (GCC and Clang lay bit-fields out from the lowest
+ * bit; tokenize () checks it once). */
+enum
+{
+  TOK_SPACE    = 1 << 0,
+  TOK_NEWLINE  = 1 << 1,
+  TOK_CAP      = 1 << 2,
+  TOK_USED     = 1 << 3,
+  TOK_STOP     = 1 << 4,
+  TOK_ALL_CAPS = 1 << 5,
+  TOK_KEYWORD  = 1 << 6,
+};
 
 G_STATIC_ASSERT (sizeof (Tok) == 16);
 

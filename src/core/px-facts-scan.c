@@ -117,6 +117,10 @@ static gpointer
 build_ascii_classes (gpointer data)
 {
   static guint8 classes[128];
+  Tok bits = { .space = TRUE, .cap = TRUE, .keyword = TRUE };
+
+  /* Tok.flags and its bit-fields agree (the compiler's layout) */
+  g_assert (bits.flags == (TOK_SPACE | TOK_CAP | TOK_KEYWORD));
 
   for (guint c = 0; c < 128; c++)
     classes[c] = (is_space_char (c) ? ASCII_SPACE : 0) | (is_word_char (c) ? ASCII_WORD : 0) |
@@ -291,10 +295,10 @@ tokenize (Scan *s)
           n_lower_words += !cap;
           *tok = (Tok) { .start = p - s->text, .end = next - s->text, .hash = hash,
                          .lex_number = slot->lex_number, .type = TOK_WORD,
-                         .space = space, .newline = newline, .cap = cap,
-                         .stop = slot->stop, .keyword = slot->keyword,
-                         /* of ASCII capitals only */
-                         .all_caps = ascii && cap && n >= 2 && all_upper (p + 1, next) };
+                         .flags = (space ? TOK_SPACE : 0) | (newline ? TOK_NEWLINE : 0) | (cap ? TOK_CAP : 0) |
+                                  (slot->stop ? TOK_STOP : 0) | (slot->keyword ? TOK_KEYWORD : 0) |
+                                  /* of ASCII capitals only */
+                                  (ascii && cap && n >= 2 && all_upper (p + 1, next) ? TOK_ALL_CAPS : 0) };
           if (slot->lex_number != 0 || slot->keyword)
             index_list_add (&s->openers, index);
           if (cap)
