@@ -20,9 +20,10 @@ char          *px_application_dup_locale_dir     (const char *program);
 /* Without a GPU (no render node in @dri_dir, "/dev/dri": a virtual
  * machine, a remote or virtual X server) GL is Mesa's software
  * rasterizer: it costs some 40 ms at start and more than GTK's cairo
- * renderer on every frame. Turns GL off then (GTK's cairo renderer), unless the environment
- * already chooses (GSK_RENDERER, GDK_DEBUG, GDK_DISABLE); call before GTK
- * opens the display. TRUE when it turned GL off. */
+ * renderer on every frame. Turns GL off then and asks for the cairo
+ * renderer, unless the environment already chooses (GSK_RENDERER,
+ * GDK_DEBUG, GDK_DISABLE); call before GTK opens the display. TRUE when
+ * it turned GL off. */
 gboolean       px_application_choose_renderer    (const char *dri_dir);
 /* The bundled example articles, sorted; newly allocated GFile array. */
 GPtrArray     *px_application_list_examples      (void);

@@ -112,6 +112,8 @@ px_lex_find (const PxLexSlot *table,
     }
 }
 
+/* A fact of the bytes @start … @end of @text, kept in the fact's own
+ * block (px-facts.c). */
 PxFact           *px_fact_new_with_text (PxFactKind  kind,
                                          guint       start,
                                          guint       end,
