@@ -172,6 +172,37 @@ accumulate (Finder *f,
   return n_touched;
 }
 
+/* Keeps the @k first of the @n candidates of @v in
+ * px_align_compare_candidates () order, in that order; returns how many.
+ * A sorted index of at most @k (most candidates fail its last one): a
+ * sort of all @n moved every candidate some eight times. */
+static guint
+keep_first (Candidate *v,
+            guint      n,
+            guint      k)
+{
+  guint top[WIDE_CANDIDATES];
+  Candidate kept[WIDE_CANDIDATES];
+  guint m = 0;
+
+  g_assert (k <= WIDE_CANDIDATES);
+  for (guint c = 0; c < n; c++)
+    {
+      guint pos;
+
+      if (m == k && px_align_compare_candidates (&v[c], &v[top[m - 1]]) >= 0)
+        continue;
+      pos = m < k ? m++ : k - 1;
+      for (; pos > 0 && px_align_compare_candidates (&v[c], &v[top[pos - 1]]) < 0; pos--)
+        top[pos] = top[pos - 1];
+      top[pos] = c;
+    }
+  for (guint t = 0; t < m; t++)
+    kept[t] = v[top[t]];
+  memcpy (v, kept, m * sizeof (Candidate));
+  return m;
+}
+
 /* The few best of the touched bags by shared weight in each other
  * document, into f->pending; returns how many. */
 static guint
@@ -220,10 +251,7 @@ keep_best (Finder *f,
         f->pending[n_pending++] = slots[k];
     }
   if (f->wide && n_pending > WIDE_CANDIDATES)
-    {
-      qsort (f->pending, n_pending, sizeof (Candidate), px_align_compare_candidates);
-      n_pending = WIDE_CANDIDATES;
-    }
+    n_pending = keep_first (f->pending, n_pending, WIDE_CANDIDATES);
   return n_pending;
 }
 
