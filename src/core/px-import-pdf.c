@@ -14,6 +14,8 @@
 
 #include "config.h"
 
+#include <stdio.h>
+
 #include <math.h>
 #include <string.h>
 
@@ -41,6 +43,21 @@ typedef struct
   GQuark            (*error_quark)                  (void);
 } Poppler;
 
+/* poppler-glib complains with g_warning () about what it reads in a
+ * file ("unexpected tz val" for a broken date): the file's fault, said on
+ * the terminal of whoever runs Parallax, and fatal where warnings are. What
+ * poppler says is debugging output. */
+static void
+poppler_log_cb (const char     *domain,
+                GLogLevelFlags  level,
+                const char     *message,
+                gpointer        user_data)
+{
+  /* (no g_log () inside a log handler: GLib aborts on the recursion) */
+  if (!g_log_writer_default_would_drop (G_LOG_LEVEL_DEBUG, G_LOG_DOMAIN))
+    fprintf (stderr, "%s-DEBUG: poppler: %s\n", G_LOG_DOMAIN, message);
+}
+
 static gpointer
 open_poppler (gpointer data)
 {
@@ -52,7 +69,11 @@ open_poppler (gpointer data)
   };
 
   G_STATIC_ASSERT (sizeof api == G_N_ELEMENTS (names) * sizeof (gpointer));
-  return px_module_open (PX_POPPLER_SONAME, names, G_N_ELEMENTS (names), (gpointer *)&api) ? &api : NULL;
+  if (!px_module_open (PX_POPPLER_SONAME, names, G_N_ELEMENTS (names), (gpointer *)&api))
+    return NULL;
+  g_log_set_handler ("Poppler", G_LOG_LEVEL_WARNING | G_LOG_LEVEL_MESSAGE | G_LOG_LEVEL_INFO | G_LOG_LEVEL_DEBUG,
+                     poppler_log_cb, NULL);
+  return &api;
 }
 
 static const Poppler *
