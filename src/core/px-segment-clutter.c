@@ -26,6 +26,27 @@
 /* A body paragraph: prose of at least this many words ending a sentence. */
 #define BODY_WORDS 12
 
+/* A phrase and the hashes of its pairs of bytes, made once: the rarest
+ * pairs in English first, so that a phrase a text lacks fails on its first
+ * test or so. */
+#define PHRASE_MAX_PAIRS 40
+
+typedef struct
+{
+  const char *text;
+  guint16     pairs[PHRASE_MAX_PAIRS];
+  guint       n_pairs;
+} Phrase;
+
+typedef struct
+{
+  const char * const *texts;
+  gsize               n;
+  Phrase             *phrases;  /* made on first use */
+} PhraseList;
+
+#define PHRASE_LIST(list) { list, G_N_ELEMENTS (list), NULL }
+
 /* Phrases of web-page chrome: comment forms, share and subscribe bars,
  * navigation, browser and cookie notices. Matched on the lower-cased
  * paragraph. */
@@ -44,6 +65,11 @@ static const char * const chrome_phrases[] = {
   "we use cookies", "cookie policy", "privacy policy", "accept cookies", "terms of use",
   "join our", "share via", "pic.twitter.com", "copyright ©",
 };
+
+/* Cues looked for on their own. */
+static const char * const live_phrases[] = { "live updates", "live blog", "as it happened" };
+static const char * const template_marks[] = { "%s", "%d", "{{" };
+static const char * const contribution_phrases[] = { "contributed to this report", "contributed reporting" };
 
 /* Promotions that open a line: "READ MORE: …", "Also read | …". */
 static const char * const promo_openers[] = {
@@ -95,6 +121,13 @@ static const char * const network_names[] = {
   "email", "facebook", "instagram", "linkedin", "pinterest", "reddit", "telegram", "tiktok",
   "twitter", "vk", "whatsapp", "wordpress", "youtube",
 };
+
+static PhraseList chrome_list = PHRASE_LIST (chrome_phrases);
+static PhraseList credit_list = PHRASE_LIST (credit_phrases);
+static PhraseList end_note_list = PHRASE_LIST (end_note_phrases);
+static PhraseList live_list = PHRASE_LIST (live_phrases);
+static PhraseList template_list = PHRASE_LIST (template_marks);
+static PhraseList contribution_list = PHRASE_LIST (contribution_phrases);
 
 enum
 {
@@ -149,116 +182,203 @@ cue_lookup (PxCueMemo  *memo,
   return memo->cues[slot];
 }
 
-/* The pairs of adjacent bytes a text holds, hashed into 4,096 bits: a
- * phrase with a pair the text lacks is not in it and is not searched for
- * (the phrase lists were a fifth of an import's instructions). */
-typedef struct
+/* The pairs of adjacent bytes a text holds, hashed (PxLower): a phrase
+ * with a pair the text lacks is not in it and is not searched for (the
+ * phrase lists were a fifth of an import's instructions). */
+static inline guint
+pair_hash16 (guint pair)
 {
-  guint64 bits[64];
-} PairSet;
+  return (pair * 2654435769u) >> 20;
+}
 
 static inline guint
 pair_hash (guint first,
            guint second)
 {
-  return (first << 5 ^ second) & 4095;
+  return pair_hash16 (first | second << 8);
 }
 
-static gboolean
-pair_set_may_hold (const PairSet *set,
-                   const char    *phrase)
+/* How common a byte is in English text (higher is more common). */
+static guint
+byte_commonness (guint c)
 {
-  for (const char *p = phrase; p[0] != '\0' && p[1] != '\0'; p++)
+  static const char by_frequency[] = " etaoinsrhldcumfpgwybvkxjqz";
+  const char *p = c != 0 ? strchr (by_frequency, (int)c) : NULL;
+
+  return p != NULL ? sizeof by_frequency - (gsize)(p - by_frequency) : 0;
+}
+
+static guint
+pair_commonness (const char *pair)
+{
+  return byte_commonness ((guchar)pair[0]) + byte_commonness ((guchar)pair[1]);
+}
+
+static void
+phrase_init (Phrase     *phrase,
+             const char *text)
+{
+  const char *pair_at[PHRASE_MAX_PAIRS];
+  guint n = 0;
+
+  phrase->text = text;
+  for (const char *p = text; p[0] != '\0' && p[1] != '\0'; p++)
     {
       guint h = pair_hash ((guchar)p[0], (guchar)p[1]);
+      gboolean seen = FALSE;
+      guint i;
 
-      if ((set->bits[h >> 6] & (G_GUINT64_CONSTANT (1) << (h & 63))) == 0)
-        return FALSE;
+      for (i = 0; i < n && !seen; i++)
+        seen = phrase->pairs[i] == h;
+      if (seen)
+        continue;
+      g_assert (n < PHRASE_MAX_PAIRS);
+      /* insertion by commonness, rarest first */
+      for (i = n; i > 0 && pair_commonness (pair_at[i - 1]) > pair_commonness (p); i--)
+        {
+          phrase->pairs[i] = phrase->pairs[i - 1];
+          pair_at[i] = pair_at[i - 1];
+        }
+      phrase->pairs[i] = h;
+      pair_at[i] = p;
+      n++;
     }
+  phrase->n_pairs = n;
+}
+
+static const Phrase *
+phrase_list_get (PhraseList *list)
+{
+  if (g_once_init_enter (&list->phrases))
+    {
+      Phrase *phrases = g_new (Phrase, list->n);
+
+      for (gsize i = 0; i < list->n; i++)
+        phrase_init (&phrases[i], list->texts[i]);
+      g_once_init_leave (&list->phrases, phrases);
+    }
+  return list->phrases;
+}
+
+static inline gboolean
+lower_may_hold (const PxLower *lower,
+                const Phrase  *phrase)
+{
+  for (guint i = 0; i < phrase->n_pairs; i++)
+    if (lower->pairs[phrase->pairs[i]] != lower->stamp)
+      return FALSE;
   return TRUE;
 }
 
-/* A lower-cased text and the pairs of bytes it holds, made once for all
- * the phrase lists. */
-typedef struct
+/* Characters of blocks without upper case: combining accents, Hebrew and
+ * Arabic, kana and CJK, Hangul syllables. */
+static inline gboolean
+is_caseless (gunichar ch)
 {
-  char    *text;
-  PairSet  pairs;
-} Lower;
-
-static inline void
-pair_set_add (PairSet *set,
-              guint    first,
-              guint    second)
-{
-  guint h = pair_hash (first, second);
-
-  set->bits[h >> 6] |= G_GUINT64_CONSTANT (1) << (h & 63);
+  return (ch >= 0x0300 && ch <= 0x036F) || (ch >= 0x0590 && ch <= 0x06FF) ||
+         (ch >= 0x3040 && ch <= 0x9FFF) || (ch >= 0xAC00 && ch <= 0xD7A3);
 }
 
-/* The lower case the phrase tests read, and its pairs of bytes, in one
- * pass: ASCII the quick way, other characters one by one
- * (g_utf8_strdown() on whole paragraphs was a fifth of an import). */
+/* Eight ASCII bytes in lower case: 0x20 added to the bytes from 'A' to
+ * 'Z' (no byte carries into the next). */
+static inline guint64
+ascii_lower8 (guint64 x)
+{
+  guint64 from_a = x + G_GUINT64_CONSTANT (0x3F3F3F3F3F3F3F3F);
+  guint64 past_z = x + G_GUINT64_CONSTANT (0x2525252525252525);
+
+  return x | ((from_a & ~past_z & G_GUINT64_CONSTANT (0x8080808080808080)) >> 2);
+}
+
+/* The lower case the phrase tests read, and its pairs of bytes: ASCII
+ * eight bytes at a time, other characters one by one (g_utf8_strdown()
+ * on whole paragraphs was a fifth of an import). The text is written to
+ * @buffer, grown as needed. */
 static void
-lower_init (Lower      *lower,
+lower_init (PxLower    *lower,
             const char *text,
             gsize       length)
 {
-  /* (no character's lower case takes more than twice its bytes) */
-  char *out = g_malloc (2 * length + 1);
   const guchar *p = (const guchar *)text, *end = p + length;
-  PairSet pairs = { { 0 } };
+  guint8 *pairs = lower->pairs;
+  guint8 stamp;
   guint prev = 0;
   gsize w = 0;
+  char *out;
 
+  /* (no character's lower case takes more than twice its bytes) */
+  if (lower->size < 2 * length + 1)
+    {
+      g_free (lower->text);
+      lower->size = MAX (2 * length + 1, 2 * lower->size);
+      lower->text = g_malloc (lower->size);
+    }
+  out = lower->text;
+  if (++lower->stamp == 0)
+    {
+      memset (lower->pairs, 0, sizeof lower->pairs);
+      lower->stamp = 1;
+    }
+  stamp = lower->stamp;
+
+  /* (the first byte pairs with a 0: one pair more than the text holds
+   * costs a search at most) */
   while (p < end)
     {
-      if (*p < 0x80)
-        {
-          guint c = *p >= 'A' && *p <= 'Z' ? *p + ('a' - 'A') : *p;
+      gsize from = w;
+      guint64 x;
 
-          if (w > 0)
-            pair_set_add (&pairs, prev, c);
-          out[w++] = c;
-          prev = c;
-          p++;
+      if (*p < 0x80 && end - p >= 8)
+        {
+          memcpy (&x, p, 8);
+          if ((x & G_GUINT64_CONSTANT (0x8080808080808080)) == 0)
+            {
+              x = ascii_lower8 (GUINT64_FROM_LE (x));
+              pairs[pair_hash (prev, x & 0xFF)] = stamp;
+              for (guint k = 0; k < 56; k += 8)
+                pairs[pair_hash16 ((x >> k) & 0xFFFF)] = stamp;
+              prev = x >> 56;
+              x = GUINT64_TO_LE (x);
+              memcpy (out + w, &x, 8);
+              w += 8;
+              p += 8;
+              continue;
+            }
         }
+      if (*p < 0x80)
+        out[w++] = g_ascii_tolower (*p++);
       else
         {
           gunichar ch = g_utf8_get_char ((const char *)p);
           const guchar *next = (const guchar *)g_utf8_next_char (p);
-          gsize from = w;
 
-          if (g_unichar_isupper (ch))
+          if (!is_caseless (ch) && g_unichar_isupper (ch))
             w += g_unichar_to_utf8 (g_unichar_tolower (ch), out + w);
           else
             {
               memcpy (out + w, p, next - p);
               w += next - p;
             }
-          for (gsize q = from; q < w; q++)
-            {
-              if (q > 0)
-                pair_set_add (&pairs, prev, (guchar)out[q]);
-              prev = (guchar)out[q];
-            }
           p = next;
+        }
+      for (gsize i = from; i < w; i++)
+        {
+          pairs[pair_hash (prev, (guchar)out[i])] = stamp;
+          prev = (guchar)out[i];
         }
     }
   out[w] = '\0';
-  lower->text = out;
-  lower->pairs = pairs;
 }
 
 static guint
-count_phrases (const Lower        *lower,
-               const char * const *list,
-               gsize               n)
+count_phrases (const PxLower *lower,
+               PhraseList    *list)
 {
+  const Phrase *phrases = phrase_list_get (list);
   guint count = 0;
 
-  for (gsize i = 0; i < n; i++)
-    if (pair_set_may_hold (&lower->pairs, list[i]) && strstr (lower->text, list[i]) != NULL)
+  for (gsize i = 0; i < list->n; i++)
+    if (lower_may_hold (lower, &phrases[i]) && strstr (lower->text, phrases[i].text) != NULL)
       count++;
   return count;
 }
@@ -404,19 +524,19 @@ is_promo (const char           *lower,
 /* "(With inputs from agencies)", "Reporting by …; Editing by …", "… contributed
  * to this report." */
 static gboolean
-is_end_note (const Lower *lower)
+is_end_note (const PxLower *lower)
 {
   const char *p = lower->text;
 
-  if (strstr (p, "contributed to this report") != NULL || strstr (p, "contributed reporting") != NULL)
+  if (count_phrases (lower, &contribution_list) > 0)
     return TRUE;
   if (*p == '(' || *p == '[')
-    return count_phrases (lower, end_note_phrases, G_N_ELEMENTS (end_note_phrases)) > 0;
+    return count_phrases (lower, &end_note_list) > 0;
   for (guint i = 0; i < G_N_ELEMENTS (end_note_phrases); i++)
     if (has_prefix (p, end_note_phrases[i]))
       return TRUE;
   return g_str_has_prefix (p, "with ") &&
-         count_phrases (lower, end_note_phrases, G_N_ELEMENTS (end_note_phrases)) > 0;
+         count_phrases (lower, &end_note_list) > 0;
 }
 
 /* "NAME is a news writer …", "NAME covers …": a bio opens with a name. */
@@ -513,7 +633,7 @@ px_segment_features (PxCueMemo         *memo,
                      guint              n,
                      PxParaFeatures    *f)
 {
-  Lower lower = { NULL };
+  PxLower *lower = &memo->lower;
   const PxToken *last = NULL;
   PxMetaLine meta = f->meta;
   guint newlines = f->newlines_before;
@@ -574,26 +694,24 @@ px_segment_features (PxCueMemo         *memo,
   if (f->words > 80)
     return;
 
-  lower_init (&lower, text + para->start, para->end - para->start);
-  f->credit = (count_phrases (&lower, credit_phrases, G_N_ELEMENTS (credit_phrases)) > 0 ||
+  lower_init (lower, text + para->start, para->end - para->start);
+  f->credit = (count_phrases (lower, &credit_list) > 0 ||
                has_trailing_credit (tokens, n) || has_bracketed_credit (tokens, n)) && f->words <= 60;
   if (f->words <= 40)
     {
-      const char *l = lower.text;
+      const char *l = lower->text;
 
-      f->chrome_phrases = count_phrases (&lower, chrome_phrases, G_N_ELEMENTS (chrome_phrases));
+      f->chrome_phrases = count_phrases (lower, &chrome_list);
       /* "© 2023 The Courier", "Copyright 2023 …" */
       if (g_str_has_prefix (l, "©") || g_str_has_prefix (l, "copyright"))
         f->chrome_phrases++;
       f->promo = is_promo (l, f);
       f->live_title = !f->ends_sentence && f->words <= 16 &&
-                      (strstr (l, "live updates") != NULL || strstr (l, "live blog") != NULL ||
-                       strstr (l, "as it happened") != NULL || g_str_has_suffix (l, ": live"));
-      f->end_note = f->words <= 24 && is_end_note (&lower);
-      f->template_junk = strstr (l, "%s") != NULL || strstr (l, "%d") != NULL || strstr (l, "{{") != NULL;
+                      (count_phrases (lower, &live_list) > 0 || g_str_has_suffix (l, ": live"));
+      f->end_note = f->words <= 24 && is_end_note (lower);
+      f->template_junk = count_phrases (lower, &template_list) > 0;
       f->caption = f->credit;
     }
-  g_free (lower.text);
 }
 
 /* Judging one paragraph by itself */
@@ -1110,16 +1228,17 @@ px_segment_is_credit (const char      *text,
                       const PxSegment *segment,
                       const PxToken   *tokens)
 {
-  Lower lower;
+  g_autofree PxLower *lower = NULL;
   guint words = 0;
   gboolean credit;
 
   for (guint i = 0; i < segment->n_tokens; i++)
     if (is_word (&tokens[i]) && ++words > 8)
       return FALSE;
-  lower_init (&lower, text + segment->start, segment->end - segment->start);
-  credit = count_phrases (&lower, credit_phrases, G_N_ELEMENTS (credit_phrases)) > 0 ||
+  lower = g_new0 (PxLower, 1);
+  lower_init (lower, text + segment->start, segment->end - segment->start);
+  credit = count_phrases (lower, &credit_list) > 0 ||
            has_trailing_credit (tokens, segment->n_tokens) || has_bracketed_credit (tokens, segment->n_tokens);
-  g_free (lower.text);
+  px_segment_lower_clear (lower);
   return credit;
 }

@@ -67,14 +67,36 @@ PxMetaLine px_segment_meta_line       (const char           *text,
                                        PxTextModel          *model,
                                        gsize                *content_start);
 
+/* The lower case of a paragraph that the phrase tests read, and which
+ * pairs of bytes it holds: pairs[h] == stamp for the hash h of each (a new
+ * stamp for each text, so the table is never cleared). Made over and over
+ * in the same memory; px_segment_lower_clear() frees it. */
+#define PX_PAIR_HASHES 4096
+
+typedef struct
+{
+  char   *text;
+  gsize   size;
+  guint8  stamp;
+  guint8  pairs[PX_PAIR_HASHES];
+} PxLower;
+
+static inline void
+px_segment_lower_clear (PxLower *lower)
+{
+  g_clear_pointer (&lower->text, g_free);
+}
+
 /* The cue words of the clutter classifier, looked up by a token's
- * interned normal form: a direct-mapped memo, one for a segmentation. */
+ * interned normal form: a direct-mapped memo, one for a segmentation;
+ * and the lower case of the paragraph. */
 #define PX_CUE_MEMO_SIZE 2048
 
 typedef struct
 {
   const char *norm[PX_CUE_MEMO_SIZE];
   guint8      cues[PX_CUE_MEMO_SIZE];
+  PxLower     lower;
 } PxCueMemo;
 
 void       px_segment_features        (PxCueMemo            *memo,

@@ -928,5 +928,6 @@ px_segment_text (const char  *text,
     }
 
   g_free (tok.slots);
+  px_segment_lower_clear (&memo->lower);
   g_free (memo);
 }
