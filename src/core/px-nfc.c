@@ -64,6 +64,31 @@ nfc_quick_check (gunichar ch)
   return NFC_QC_YES;
 }
 
+/* Where the ASCII bytes from @p stop: past the first eight, eight at a
+ * time (a space between words of another script is one byte). */
+static inline const char *
+ascii_run_end (const char *p,
+               const char *end)
+{
+  const char *first_eight = end - p > 8 ? p + 8 : end;
+
+  while (p < first_eight && (guchar)*p < 0x80)
+    p++;
+  if (p < first_eight || p == end)
+    return p;
+  for (; end - p >= 8; p += 8)
+    {
+      guint64 x;
+
+      memcpy (&x, p, 8);
+      if ((x & G_GUINT64_CONSTANT (0x8080808080808080)) != 0)
+        break;
+    }
+  while (p < end && (guchar)*p < 0x80)
+    p++;
+  return p;
+}
+
 /* The character at *p (valid UTF-8, not ASCII), and *p moved past it. */
 static inline gunichar
 next_char (const char **p)
@@ -270,8 +295,7 @@ px_nfc_normalize (const char *utf8,
           if (flagged)
             flush_piece (&o, piece, p);
           flagged = FALSE;
-          while (p < end && (guchar)*p < 0x80)
-            p++;
+          p = ascii_run_end (p, end);
           piece = p - 1;
           last_class = 0;
           continue;
