@@ -27,6 +27,7 @@ typedef struct
   const char *key;        /* NULL for an empty slot */
   guint32     length;
   guint32     hash;
+  guint64     head;       /* its first 8 bytes (spelling_head ()) */
   WordForm    form;
 } FormSlot;
 
@@ -312,18 +313,29 @@ load_word (const char *p)
   return GUINT64_FROM_LE (v);
 }
 
-/* (eight bytes a step: most words are shorter, and take one) */
-static inline guint32
-spelling_hash (const char *word,
+/* The first 8 bytes of @word (fewer, as a number, when it is shorter):
+ * most words are shorter, and are known by it. */
+static inline guint64
+spelling_head (const char *word,
                gsize       length,
                const char *text_end)
 {
-  guint64 h = length * G_GUINT64_CONSTANT (0x9E3779B97F4A7C15);
-  gsize i = 0;
+  return length >= 8 ? load_word (word) : load_partial (word, length, text_end);
+}
+
+static inline guint32
+spelling_hash (guint64     head,
+               const char *word,
+               gsize       length,
+               const char *text_end)
+{
+  guint64 h = (length ^ head) * G_GUINT64_CONSTANT (0x9E3779B97F4A7C15);
+  gsize i = 8;
 
   for (; i + 8 <= length; i += 8)
     h = (h ^ load_word (word + i)) * G_GUINT64_CONSTANT (0xFF51AFD7ED558CCD);
-  h = (h ^ load_partial (word + i, length - i, text_end)) * G_GUINT64_CONSTANT (0xFF51AFD7ED558CCD);
+  if (i < length)
+    h = (h ^ load_partial (word + i, length - i, text_end)) * G_GUINT64_CONSTANT (0xFF51AFD7ED558CCD);
   return (guint32)(h >> 32);
 }
 
@@ -428,6 +440,7 @@ add_form (Tokenizer    *tok,
           const char   *word,
           gsize         length,
           guint32       hash,
+          guint64       head,
           PxTokenFlags  kind)
 {
   FormSlot *slot;
@@ -442,6 +455,7 @@ add_form (Tokenizer    *tok,
   slot->key = word;
   slot->length = length;
   slot->hash = hash;
+  slot->head = head;
   make_form (tok, word, length, kind, &slot->form);
   tok->n_used++;
   return &slot->form;
@@ -456,7 +470,8 @@ lookup_form (Tokenizer   *tok,
              gsize        length,
              PxTokenFlags kind)
 {
-  guint32 hash = spelling_hash (word, length, tok->text_end);
+  guint64 head = spelling_head (word, length, tok->text_end);
+  guint32 hash = spelling_hash (head, word, length, tok->text_end);
   guint mask = tok->n_slots - 1;
 
   for (guint k = hash & mask;; k = (k + 1) & mask)
@@ -464,9 +479,9 @@ lookup_form (Tokenizer   *tok,
       const FormSlot *slot = &tok->slots[k];
 
       if (slot->key == NULL)
-        return add_form (tok, word, length, hash, kind);
-      if (slot->hash == hash && slot->length == length &&
-          same_spelling (slot->key, word, length, tok->text_end))
+        return add_form (tok, word, length, hash, head, kind);
+      if (slot->head == head && slot->length == length &&
+          (length <= 8 || same_spelling (slot->key + 8, word + 8, length - 8, tok->text_end)))
         return &slot->form;
     }
 }
@@ -565,23 +580,18 @@ word_chars_end (const char *text,
                 gsize       pos,
                 gsize       end)
 {
-  while (pos < end)
+  for (;;)
     {
-      guchar c = text[pos];
       gunichar ch;
 
-      if (c < 0x80)
-        {
-          if (!g_ascii_isalnum (c))
-            break;
-          pos++;
-        }
-      else if (is_word_char (text + pos, &ch))
+      /* (g_ascii_table has no flags for bytes from 0x80) */
+      while (pos < end && (g_ascii_table[(guchar)text[pos]] & G_ASCII_ALNUM))
+        pos++;
+      if (pos < end && (guchar)text[pos] >= 0x80 && is_word_char (text + pos, &ch))
         pos = g_utf8_next_char (text + pos) - text;
       else
-        break;
+        return pos;
     }
-  return pos;
 }
 
 /* The form of the punctuation character at @pos, of @length bytes. */
@@ -615,7 +625,15 @@ tokenize_range (Tokenizer *tok,
       const char *p = text + pos;
       gunichar ch;
 
-      if ((guchar)*p < 0x80 ? g_ascii_isspace (*p) : is_wide_space_at (p))
+      if ((guchar)*p < 0x80)
+        {
+          if (g_ascii_isspace (*p))
+            {
+              pos++;
+              continue;
+            }
+        }
+      else if (is_wide_space_at (p))
         {
           pos = g_utf8_next_char (p) - text;
           continue;
@@ -648,7 +666,7 @@ tokenize_range (Tokenizer *tok,
                   continue;
                 }
               /* Acronyms with periods: U.S., U.N. */
-              if (word_end + 1 < end && text[word_end] == '.' && word_end - pos == 1 &&
+              if (word_end - pos == 1 && word_end + 1 < end && text[word_end] == '.' &&
                   g_ascii_isupper (text[pos]) && g_ascii_isupper (text[word_end + 1]) &&
                   word_end + 2 <= end && (word_end + 2 == end || text[word_end + 2] == '.'))
                 {
