@@ -43,9 +43,10 @@ typedef struct
   const char * const *texts;
   gsize               n;
   Phrase             *phrases;  /* made on first use */
+  guint16            *rarest;   /* the rarest pair of each phrase, in a row */
 } PhraseList;
 
-#define PHRASE_LIST(list) { list, G_N_ELEMENTS (list), NULL }
+#define PHRASE_LIST(list) { list, G_N_ELEMENTS (list), NULL, NULL }
 
 /* Phrases of web-page chrome: comment forms, share and subscribe bars,
  * navigation, browser and cookie notices. Matched on the lower-cased
@@ -253,8 +254,13 @@ phrase_list_get (PhraseList *list)
     {
       Phrase *phrases = g_new (Phrase, list->n);
 
+      list->rarest = g_new0 (guint16, list->n);
       for (gsize i = 0; i < list->n; i++)
-        phrase_init (&phrases[i], list->texts[i]);
+        {
+          phrase_init (&phrases[i], list->texts[i]);
+          g_assert (phrases[i].n_pairs > 0);
+          list->rarest[i] = phrases[i].pairs[0];
+        }
       g_once_init_leave (&list->phrases, phrases);
     }
   return list->phrases;
@@ -335,8 +341,14 @@ lower_init (PxLower    *lower,
             {
               x = ascii_lower8 (GUINT64_FROM_LE (x));
               pairs[pair_hash (prev, x & 0xFF)] = stamp;
-              for (guint k = 0; k < 56; k += 8)
-                pairs[pair_hash16 ((x >> k) & 0xFFFF)] = stamp;
+              /* (unrolled: the loop was half the work) */
+              pairs[pair_hash16 (x & 0xFFFF)] = stamp;
+              pairs[pair_hash16 ((x >> 8) & 0xFFFF)] = stamp;
+              pairs[pair_hash16 ((x >> 16) & 0xFFFF)] = stamp;
+              pairs[pair_hash16 ((x >> 24) & 0xFFFF)] = stamp;
+              pairs[pair_hash16 ((x >> 32) & 0xFFFF)] = stamp;
+              pairs[pair_hash16 ((x >> 40) & 0xFFFF)] = stamp;
+              pairs[pair_hash16 ((x >> 48) & 0xFFFF)] = stamp;
               prev = x >> 56;
               x = GUINT64_TO_LE (x);
               memcpy (out + w, &x, 8);
@@ -378,7 +390,8 @@ count_phrases (const PxLower *lower,
   guint count = 0;
 
   for (gsize i = 0; i < list->n; i++)
-    if (lower_may_hold (lower, &phrases[i]) && strstr (lower->text, phrases[i].text) != NULL)
+    if (lower->pairs[list->rarest[i]] == lower->stamp && lower_may_hold (lower, &phrases[i]) &&
+        strstr (lower->text, phrases[i].text) != NULL)
       count++;
   return count;
 }
@@ -690,13 +703,14 @@ px_segment_features (PxCueMemo         *memo,
   f->byline = is_byline (tokens, n, f);
   f->bio_opening = is_bio_opening (tokens, n);
 
-  /* Chrome comes in short paragraphs; long ones are read for it no further. */
-  if (f->words > 80)
+  /* Chrome comes in short paragraphs; long ones are read for it no further
+   * (credits in paragraphs of 60 words or fewer, the rest in 40 or fewer). */
+  if (f->words > 60)
     return;
 
   lower_init (lower, text + para->start, para->end - para->start);
-  f->credit = (count_phrases (lower, &credit_list) > 0 ||
-               has_trailing_credit (tokens, n) || has_bracketed_credit (tokens, n)) && f->words <= 60;
+  f->credit = count_phrases (lower, &credit_list) > 0 ||
+              has_trailing_credit (tokens, n) || has_bracketed_credit (tokens, n);
   if (f->words <= 40)
     {
       const char *l = lower->text;
