@@ -855,24 +855,71 @@ word_forms (const PxToken *tokens,
   return n_forms;
 }
 
-/* The share of @a's word trigrams found in @b. */
+/* The word trigrams of a paragraph, in an open-addressing table of the
+ * places they start at (+ 1; 0 for an empty slot): is_near_repeat() looked
+ * for each trigram of one paragraph among all of the other's. */
+#define TRIGRAM_SLOTS 512  /* a power of two, over twice MAX_REPEAT_WORDS */
+
+typedef struct
+{
+  const char **forms;
+  guint16      slots[TRIGRAM_SLOTS];
+} TrigramSet;
+
+static inline guint
+trigram_hash (const char * const *t)
+{
+  guint64 h = GPOINTER_TO_SIZE (t[0]) * G_GUINT64_CONSTANT (0x9E3779B97F4A7C15);
+
+  h = (h ^ GPOINTER_TO_SIZE (t[1])) * G_GUINT64_CONSTANT (0xFF51AFD7ED558CCD);
+  h = (h ^ GPOINTER_TO_SIZE (t[2])) * G_GUINT64_CONSTANT (0x9E3779B97F4A7C15);
+  return (guint)(h >> 40) & (TRIGRAM_SLOTS - 1);
+}
+
+static void
+trigram_set_init (TrigramSet  *set,
+                  const char **forms,
+                  guint        n)
+{
+  set->forms = forms;
+  memset (set->slots, 0, sizeof set->slots);
+  for (guint j = 0; j + 2 < n; j++)
+    {
+      guint k = trigram_hash (forms + j);
+
+      while (set->slots[k] != 0)
+        k = (k + 1) & (TRIGRAM_SLOTS - 1);
+      set->slots[k] = j + 1;
+    }
+}
+
+static gboolean
+trigram_set_has (const TrigramSet   *set,
+                 const char * const *t)
+{
+  for (guint k = trigram_hash (t); set->slots[k] != 0; k = (k + 1) & (TRIGRAM_SLOTS - 1))
+    {
+      const char * const *s = set->forms + set->slots[k] - 1;
+
+      if (s[0] == t[0] && s[1] == t[1] && s[2] == t[2])
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* The share of @a's word trigrams found in @b (whose trigrams @b_set holds). */
 static double
-trigram_containment (const char **a,
-                     guint        na,
-                     const char **b,
-                     guint        nb)
+trigram_containment (const char       **a,
+                     guint              na,
+                     const TrigramSet  *b_set,
+                     guint              nb)
 {
   guint found = 0;
 
   if (na < 3 || nb < 3)
     return 0;
   for (guint i = 0; i + 2 < na; i++)
-    for (guint j = 0; j + 2 < nb; j++)
-      if (a[i] == b[j] && a[i + 1] == b[j + 1] && a[i + 2] == b[j + 2])
-        {
-          found++;
-          break;
-        }
+    found += trigram_set_has (b_set, a + i);
   return (double)found / (na - 2);
 }
 
@@ -884,6 +931,7 @@ is_near_repeat (const PxToken        *tokens,
 {
   const char *a[MAX_REPEAT_WORDS];
   const char *b[MAX_REPEAT_WORDS];
+  TrigramSet set;
   guint na, nb;
 
   if (f->words > MAX_REPEAT_WORDS || g->words > MAX_REPEAT_WORDS ||
@@ -891,8 +939,14 @@ is_near_repeat (const PxToken        *tokens,
     return FALSE;
   na = word_forms (tokens + f->first_token, f->n_tokens, a);
   nb = word_forms (tokens + g->first_token, g->n_tokens, b);
+  if (na < 3 || nb < 3)
+    return FALSE;
   /* A sentence that an earlier paragraph holds among others is no repeat. */
-  return trigram_containment (a, na, b, nb) >= 0.7 && trigram_containment (b, nb, a, na) >= 0.7;
+  trigram_set_init (&set, b, nb);
+  if (trigram_containment (a, na, &set, nb) < 0.7)
+    return FALSE;
+  trigram_set_init (&set, a, na);
+  return trigram_containment (b, nb, &set, na) >= 0.7;
 }
 
 static gboolean
