@@ -361,17 +361,17 @@ lower_init (PxLower    *lower,
         out[w++] = g_ascii_tolower (*p++);
       else
         {
-          gunichar ch = g_utf8_get_char ((const char *)p);
+          gunichar ch = px_segment_utf8_char ((const char *)p);
           const guchar *next = (const guchar *)g_utf8_next_char (p);
 
           if (!is_caseless (ch) && g_unichar_isupper (ch))
-            w += g_unichar_to_utf8 (g_unichar_tolower (ch), out + w);
-          else
             {
-              memcpy (out + w, p, next - p);
-              w += next - p;
+              w += g_unichar_to_utf8 (g_unichar_tolower (ch), out + w);
+              p = next;
             }
-          p = next;
+          else
+            while (p < next)
+              out[w++] = *p++;
         }
       for (gsize i = from; i < w; i++)
         {

@@ -85,8 +85,11 @@ is_ascii_space (char c)
 static gboolean
 is_wide_space_at (const char *p)
 {
-  gunichar ch = g_utf8_get_char (p);
+  gunichar ch = px_segment_utf8_char (p);
 
+  /* (no space between U+00A0 and U+1680, nor after U+3000) */
+  if ((ch > 0x00A0 && ch < 0x1680) || ch > 0x3000)
+    return FALSE;
   return g_unichar_isspace (ch) || ch == 0x00A0 || ch == 0x2009 || ch == 0x202F || ch == 0x200B;
 }
 
@@ -497,8 +500,11 @@ is_word_char (const char *p,
       *out = (guchar)*p;
       return g_ascii_isalnum (*p);
     }
-  ch = g_utf8_get_char (p);
+  ch = px_segment_utf8_char (p);
   *out = ch;
+  /* (all letters or marks: combining accents, most of Arabic, Hangul syllables) */
+  if ((ch >= 0x0300 && ch <= 0x036F) || (ch >= 0x0620 && ch <= 0x065F) || (ch >= 0xAC00 && ch <= 0xD7A3))
+    return TRUE;
   return g_unichar_isalnum (ch) || g_unichar_type (ch) == G_UNICODE_NON_SPACING_MARK ||
          g_unichar_type (ch) == G_UNICODE_SPACING_MARK;
 }
