@@ -358,7 +358,11 @@ lower_init (PxLower    *lower,
             }
         }
       if (*p < 0x80)
-        out[w++] = g_ascii_tolower (*p++);
+        {
+          /* (g_ascii_tolower () is a call) */
+          out[w++] = *p >= 'A' && *p <= 'Z' ? *p + ('a' - 'A') : *p;
+          p++;
+        }
       else
         {
           gunichar ch = px_segment_utf8_char ((const char *)p);
@@ -923,30 +927,45 @@ trigram_containment (const char       **a,
   return (double)found / (na - 2);
 }
 
-/* Two paragraphs of about the same words, nearly in the same order. */
+/* A paragraph compared with the few before it: its words and their
+ * trigrams, made on the first comparison. */
+typedef struct
+{
+  gboolean    ready;
+  guint       n;
+  const char *forms[MAX_REPEAT_WORDS];
+  TrigramSet  trigrams;
+} RepeatCandidate;
+
+/* Two paragraphs of about the same words, nearly in the same order: most
+ * of the trigrams of each in the other. @f is the later paragraph. */
 static gboolean
 is_near_repeat (const PxToken        *tokens,
                 const PxParaFeatures *f,
+                RepeatCandidate      *later,
                 const PxParaFeatures *g)
 {
-  const char *a[MAX_REPEAT_WORDS];
   const char *b[MAX_REPEAT_WORDS];
   TrigramSet set;
-  guint na, nb;
+  guint nb;
 
   if (f->words > MAX_REPEAT_WORDS || g->words > MAX_REPEAT_WORDS ||
       MIN (f->words, g->words) * 10 < MAX (f->words, g->words) * 6)
     return FALSE;
-  na = word_forms (tokens + f->first_token, f->n_tokens, a);
+  if (!later->ready)
+    {
+      later->n = word_forms (tokens + f->first_token, f->n_tokens, later->forms);
+      trigram_set_init (&later->trigrams, later->forms, later->n);
+      later->ready = TRUE;
+    }
   nb = word_forms (tokens + g->first_token, g->n_tokens, b);
-  if (na < 3 || nb < 3)
+  if (later->n < 3 || nb < 3)
     return FALSE;
   /* A sentence that an earlier paragraph holds among others is no repeat. */
-  trigram_set_init (&set, b, nb);
-  if (trigram_containment (a, na, &set, nb) < 0.7)
+  if (trigram_containment (b, nb, &later->trigrams, later->n) < 0.7)
     return FALSE;
-  trigram_set_init (&set, a, na);
-  return trigram_containment (b, nb, &set, na) >= 0.7;
+  trigram_set_init (&set, b, nb);
+  return trigram_containment (later->forms, later->n, &set, nb) >= 0.7;
 }
 
 static gboolean
@@ -968,6 +987,7 @@ mark_repeats (const PxToken        *tokens,
 {
   g_autoptr(GHashTable) seen = g_hash_table_new (g_int64_hash, g_int64_equal);
   g_autofree guint64 *hashes = g_new (guint64, MAX (n_paragraphs, 1));
+  g_autofree RepeatCandidate *later = g_new (RepeatCandidate, 1);
   guint title = G_MAXUINT;
 
   for (guint p = 0; p < n_paragraphs; p++)
@@ -999,13 +1019,14 @@ mark_repeats (const PxToken        *tokens,
         }
       g_hash_table_insert (seen, &hashes[p], GUINT_TO_POINTER (p));
 
+      later->ready = FALSE;
       for (guint q = p > 4 ? p - 4 : 0; q < p; q++)
         {
           const PxParaFeatures *g = &features[q];
 
           if (g->meta == PX_META_LINE_WHOLE || g->words < 8)
             continue;
-          if (is_near_repeat (tokens, f, g))
+          if (is_near_repeat (tokens, f, later, g))
             {
               if (!is_clutter (kinds[q]))
                 kinds[p] = PX_SEGMENT_BOILERPLATE;
