@@ -89,6 +89,19 @@ ascii_run_end (const char *p,
   return p;
 }
 
+/* The canonical combining class of @ch: without GLib's lookup for the
+ * characters below U+0300, the letters of Arabic, CJK ideographs and
+ * Hangul syllables (all of class 0, checked against GLib's tables), which
+ * most text outside flagged pieces is made of. */
+static inline guint8
+combining_class (gunichar ch)
+{
+  if (ch < 0x300 || (ch >= 0x0620 && ch <= 0x064A) || (ch >= 0x4E00 && ch <= 0x9FFF) ||
+      (ch >= 0xAC00 && ch <= 0xD7A3))
+    return 0;
+  return g_unichar_combining_class (ch);
+}
+
 /* The character at *p (valid UTF-8, not ASCII), and *p moved past it. */
 static inline gunichar
 next_char (const char **p)
@@ -302,7 +315,7 @@ px_nfc_normalize (const char *utf8,
         }
 
       ch = next_char (&p);
-      cc = ch < 0x300 ? 0 : g_unichar_combining_class (ch);
+      cc = combining_class (ch);
       qc = nfc_quick_check (ch);
       if (cc == 0 && qc == NFC_QC_YES)
         {
