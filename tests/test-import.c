@@ -71,6 +71,59 @@ test_decode (gconstpointer data)
   g_assert_cmpuint (length, ==, strlen (tc->text));
 }
 
+/* The decoder reads ASCII a block at a time and the rest with GLib: a
+ * sequence is read the same wherever it falls, before, across or after
+ * a block's end, after ASCII or after text in another script. The text
+ * is read as UTF-8 as it is exactly when GLib calls it valid. */
+static void
+test_utf8_anywhere (void)
+{
+  static const char * const sequences[] = {
+    "\xc3\xa9", "\xea\xb0\x80", "\xf0\x9f\x98\x80", "\xf4\x8f\xbf\xbf",  /* valid */
+    "\xc0\x80", "\xc1\xbf", "\xe0\x80\x80", "\xe0\x9f\xbf", "\xed\xa0\x80",  /* overlong, surrogate */
+    "\xf0\x8f\xbf\xbf", "\xf4\x90\x80\x80", "\xf5\x80\x80\x80", "\xff",  /* past U+10FFFF */
+    "\x80", "\xe2\x80", "\xe2\x80\xe2\x80\x94", "\xc3",  /* stray, cut short */
+  };
+  static const char * const before[] = { "Words of ASCII ", "\xea\xb0\x80\xea\xb0\x80 " };
+
+  for (guint s = 0; s < G_N_ELEMENTS (sequences); s++)
+    for (guint b = 0; b < G_N_ELEMENTS (before); b++)
+      for (guint at = 0; at < 80; at++)
+        for (guint tail = 0; tail < 2; tail++)
+          {
+            g_autoptr(GString) bytes = g_string_new (NULL);
+            g_autoptr(GError) error = NULL;
+            g_autofree char *text = NULL;
+            g_autofree char *warning = NULL;
+            const char *encoding = NULL;
+            gsize length = 0;
+            gboolean valid;
+
+            while (bytes->len < at)
+              g_string_append (bytes, before[b]);
+            g_string_truncate (bytes, at);
+            /* (a cut character before the sequence would be damage of its own) */
+            while (!g_utf8_validate_len (bytes->str, bytes->len, NULL))
+              g_string_truncate (bytes, bytes->len - 1);
+            g_string_append (bytes, "x");
+            g_string_append (bytes, sequences[s]);
+            if (tail)
+              g_string_append (bytes, " and more words of ASCII after the sequence, past a block or two.");
+            valid = g_utf8_validate_len (bytes->str, bytes->len, NULL);
+            text = px_decode_text (bytes->str, bytes->len, "case.txt", &encoding, &length, &warning, &error);
+            if (valid)
+              {
+                g_assert_no_error (error);
+                g_assert_cmpstr (encoding, ==, "UTF-8");
+                g_assert_null (warning);
+                g_assert_cmpstr (text, ==, bytes->str);
+              }
+            else
+              /* an error, another encoding, or repairs with a warning */
+              g_assert_true (text == NULL || strcmp (encoding, "UTF-8") != 0 || warning != NULL);
+          }
+}
+
 typedef struct
 {
   const char *name;
@@ -687,6 +740,7 @@ main (int    argc,
   g_test_add_data_func ("/core/import/bad/random-high-bytes", GUINT_TO_POINTER (0x80), test_random_high_bytes);
   g_test_add_data_func ("/core/import/bad/random-latin1-letters", GUINT_TO_POINTER (0xA0), test_random_high_bytes);
   g_test_add_func ("/core/import/decode/long-cp1251", test_long_legacy_text);
+  g_test_add_func ("/core/import/decode/utf8-anywhere", test_utf8_anywhere);
   g_test_add_func ("/core/import/bad/fifo-without-writer", test_fifo_without_writer);
   g_test_add_data_func ("/core/import/fifo/fed", GSIZE_TO_POINTER (200 * 1024), test_fifo_fed);
   g_test_add_data_func ("/core/import/bad/fifo-fed-past-limit", GSIZE_TO_POINTER (3 * (gsize)PX_IMPORT_MAX_BYTES),

@@ -275,6 +275,27 @@ test_tokens (void)
   g_assert_cmpstr (norms->str, ==, "the multivector policy : 8300046 voters , 23.37 % and the u.s. tokayev's cec .");
 }
 
+/* The tokenizer knows a spelling by its first eight bytes and its
+ * length, then by the rest: spellings that share a head stay apart, and
+ * so do spellings whose bytes end the text. */
+static void
+test_spellings_apart (void)
+{
+  g_autoptr(PxDocument) document = import ("Nationalists nationalism nationalist nationalisms "
+                                           "Nationali nationalistic nationalist Nationalistic, "
+                                           "Nationalistically A a Ab ab nationalist");
+  g_autoptr(GString) norms = g_string_new (NULL);
+
+  for (guint i = 0; i < px_document_get_n_tokens (document); i++)
+    g_string_append_printf (norms, "%s%s", i ? " " : "", px_document_get_token (document, i)->norm);
+  g_assert_cmpstr (norms->str, ==, "nationalists nationalism nationalist nationalisms "
+                                   "nationali nationalistic nationalist nationalistic , "
+                                   "nationalistically a a ab ab nationalist");
+  /* The same spelling is the same form, once. */
+  g_assert_true (px_document_get_token (document, 2)->norm == px_document_get_token (document, 6)->norm);
+  g_assert_true (px_document_get_token (document, 2)->norm == px_document_get_token (document, 14)->norm);
+}
+
 static void
 test_token_flags_and_stems (void)
 {
@@ -402,6 +423,7 @@ main (int    argc,
   g_test_add_func ("/core/segment/tokens", test_tokens);
   g_test_add_func ("/core/segment/no-paragraph", test_no_paragraph);
   g_test_add_func ("/core/segment/token-flags-and-stems", test_token_flags_and_stems);
+  g_test_add_func ("/core/segment/spellings-apart", test_spellings_apart);
   g_test_add_func ("/core/segment/normalize", test_normalize);
   g_test_add_func ("/core/segment/stem-cache", test_stem_cache);
   g_test_add_func ("/core/segment/stemmer-threads", test_stemmer_threads);

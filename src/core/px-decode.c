@@ -394,13 +394,80 @@ decode_legacy (const char  *data,
   }
 }
 
+#define ONES G_GUINT64_CONSTANT (0x0101010101010101)
+#define HIGH_BITS G_GUINT64_CONSTANT (0x8080808080808080)
+
+/* Whether any of the 8 bytes of @x is below @n (n <= 128). */
+static inline gboolean
+has_byte_below (guint64 x,
+                guint   n)
+{
+  return ((x - ONES * n) & ~x & HIGH_BITS) != 0;
+}
+
+/* g_utf8_validate_len (@data, @length, NULL) (no NUL either), a block of
+ * 32 bytes at a time: blocks of ASCII are only looked at, the others (up
+ * to the next character) validated by GLib, in longer spans while no
+ * block of ASCII comes between (text in another script). *@ascii says
+ * whether every byte was ASCII. */
+#define VALIDATE_BLOCK 32
+#define VALIDATE_SPAN_MAX 4096
+
+static gboolean
+validate_utf8 (const char *data,
+               gsize       length,
+               gboolean   *ascii)
+{
+  const guchar *p = (const guchar *)data, *end = p + length;
+  gsize span = VALIDATE_BLOCK;
+
+  *ascii = TRUE;
+  while (p < end)
+    {
+      const guchar *next;
+      guint64 bits = 0;
+
+      if (end - p >= VALIDATE_BLOCK)
+        {
+          for (guint i = 0; i < VALIDATE_BLOCK; i += 8)
+            {
+              guint64 x;
+
+              memcpy (&x, p + i, 8);
+              bits |= x | (x - ONES);
+            }
+          /* no byte from 0x80 and none 0 */
+          if ((bits & HIGH_BITS) == 0)
+            {
+              p += VALIDATE_BLOCK;
+              span = VALIDATE_BLOCK;
+              continue;
+            }
+          next = (gsize)(end - p) > span ? p + span : end;
+          span = MIN (2 * span, VALIDATE_SPAN_MAX);
+        }
+      else
+        next = end;
+      /* (a character starts at no continuation byte) */
+      while (next < end && (*next & 0xC0) == 0x80)
+        next++;
+      for (const guchar *q = p; q < next && *ascii; q++)
+        *ascii = *q < 0x80;
+      if (!g_utf8_validate_len ((const char *)p, next - p, NULL))
+        return FALSE;
+      p = next;
+    }
+  return TRUE;
+}
+
 /* LF line ends, no other control characters, NFC. Takes @utf8, which it
  * compacts in place (the text is copied once more only where NFC changes
- * it). */
+ * it). ASCII text (@ascii) is in NFC. */
 static char *
-normalize_text (char   *utf8,
-                gsize   length,
-                gsize  *out_length)
+normalize_text (char     *utf8,
+                gsize     length,
+                gboolean  ascii,
+                gsize    *out_length)
 {
   gsize w = 0;
   char *nfc;
@@ -408,6 +475,22 @@ normalize_text (char   *utf8,
   for (gsize i = 0; i < length; i++)
     {
       guchar c = utf8[i];
+
+      /* eight bytes at a time where none is a control character */
+      if (i + 8 <= length)
+        {
+          guint64 x;
+
+          memcpy (&x, utf8 + i, 8);
+          if (!has_byte_below (x, 0x20) && !has_byte_below (x ^ (ONES * 0x7F), 1))
+            {
+              if (w != i)
+                memmove (utf8 + w, utf8 + i, 8);
+              w += 8;
+              i += 7;
+              continue;
+            }
+        }
 
       if (G_LIKELY (c >= 0x20 && c != 0x7F) || c == '\n' || c == '\t')
         {
@@ -426,7 +509,7 @@ normalize_text (char   *utf8,
 
   /* Only the pieces that need it are normalized (px-nfc.c): nearly all
    * text is in NFC already, and all of it in linear time. */
-  nfc = px_nfc_normalize (utf8, w, out_length);
+  nfc = ascii ? NULL : px_nfc_normalize (utf8, w, out_length);
   if (nfc == NULL)
     {
       *out_length = w;
@@ -450,6 +533,7 @@ px_decode_text (const char  *data,
   gsize utf8_length = 0;
   char *normalized;
   gboolean little = FALSE;
+  gboolean ascii = FALSE;
 
   g_return_val_if_fail (data != NULL || length == 0, NULL);
   g_return_val_if_fail (encoding != NULL, NULL);
@@ -513,7 +597,7 @@ px_decode_text (const char  *data,
                    name);
       return NULL;
     }
-  else if (g_utf8_validate_len (data, length, NULL))
+  else if (validate_utf8 (data, length, &ascii))
     {
       *encoding = "UTF-8";
       utf8 = g_strndup (data, length);
@@ -547,7 +631,7 @@ px_decode_text (const char  *data,
       replace_nuls (&utf8, &utf8_length, *encoding, warning);
     }
 
-  normalized = normalize_text (g_steal_pointer (&utf8), utf8_length, out_length);
+  normalized = normalize_text (g_steal_pointer (&utf8), utf8_length, ascii, out_length);
   if (normalized == NULL)
     {
       if (warning != NULL)

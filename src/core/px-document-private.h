@@ -52,6 +52,11 @@ void               px_document_builder_add_paragraph    (PxDocumentBuilder *buil
 void               px_document_builder_set_plain_text   (PxDocumentBuilder *builder,
                                                          const char        *text,
                                                          gsize              length);
+/* The same, taking @text (NUL-terminated, freed with g_free ()): the text
+ * of a large file is not copied once more. */
+void               px_document_builder_take_plain_text  (PxDocumentBuilder *builder,
+                                                         char              *text,
+                                                         gsize              length);
 /* The text collected so far (after add_paragraph or set_plain_text). */
 const char        *px_document_builder_peek_text        (PxDocumentBuilder *builder,
                                                          gsize             *length);

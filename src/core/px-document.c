@@ -32,6 +32,8 @@ struct _PxDocumentBuilder
 {
   char    *meta[PX_N_META];
   GString *text;
+  char    *plain;          /* plain text taken whole, instead of @text */
+  gsize    plain_length;
   GArray  *paragraphs;
   GPtrArray *warnings;
   guint    structured : 1;
@@ -320,6 +322,7 @@ px_document_builder_free (PxDocumentBuilder *builder)
     g_free (builder->meta[i]);
   if (builder->text != NULL)
     g_string_free (builder->text, TRUE);
+  g_free (builder->plain);
   g_clear_pointer (&builder->paragraphs, g_array_unref);
   g_clear_pointer (&builder->warnings, g_ptr_array_unref);
   g_free (builder);
@@ -383,6 +386,7 @@ px_document_builder_add_paragraph (PxDocumentBuilder *builder,
   if (length < 0)
     length = strlen (text);
   g_return_if_fail (g_utf8_validate (text, length, NULL));
+  g_return_if_fail (builder->plain == NULL);
 
   builder->structured = TRUE;
 
@@ -429,10 +433,28 @@ px_document_builder_set_plain_text (PxDocumentBuilder *builder,
   g_return_if_fail (!builder->structured);
   /* (valid UTF-8, as the callers checked: this was a second pass over it) */
 
+  g_clear_pointer (&builder->plain, g_free);
   g_string_truncate (builder->text, 0);
   g_string_append_len (builder->text, text, length);
   g_array_set_size (builder->paragraphs, 0);
   px_segment_find_paragraphs (builder->text->str, builder->text->len, builder->paragraphs);
+}
+
+void
+px_document_builder_take_plain_text (PxDocumentBuilder *builder,
+                                     char              *text,
+                                     gsize              length)
+{
+  g_return_if_fail (builder != NULL);
+  g_return_if_fail (text != NULL && text[length] == '\0');
+  g_return_if_fail (!builder->structured);
+
+  g_string_truncate (builder->text, 0);
+  g_free (builder->plain);
+  builder->plain = text;
+  builder->plain_length = length;
+  g_array_set_size (builder->paragraphs, 0);
+  px_segment_find_paragraphs (text, length, builder->paragraphs);
 }
 
 const char *
@@ -441,6 +463,12 @@ px_document_builder_peek_text (PxDocumentBuilder *builder,
 {
   g_return_val_if_fail (builder != NULL, NULL);
 
+  if (builder->plain != NULL)
+    {
+      if (length != NULL)
+        *length = builder->plain_length;
+      return builder->plain;
+    }
   if (length != NULL)
     *length = builder->text->len;
   return builder->text->str;
@@ -458,8 +486,16 @@ px_document_builder_end (PxDocumentBuilder *builder)
   for (guint i = 0; i < PX_N_META; i++)
     self->meta[i] = g_steal_pointer (&builder->meta[i]);
 
-  self->length = builder->text->len;
-  self->text = g_string_free (g_steal_pointer (&builder->text), FALSE);
+  if (builder->plain != NULL)
+    {
+      self->length = builder->plain_length;
+      self->text = g_steal_pointer (&builder->plain);
+    }
+  else
+    {
+      self->length = builder->text->len;
+      self->text = g_string_free (g_steal_pointer (&builder->text), FALSE);
+    }
   self->paragraphs = g_steal_pointer (&builder->paragraphs);
   g_ptr_array_add (builder->warnings, NULL);
   self->warnings = (char **)g_ptr_array_free (g_steal_pointer (&builder->warnings), FALSE);

@@ -435,8 +435,7 @@ import_text (const char  *data,
   px_document_builder_set_meta (builder, PX_META_DATE, date);
   if (warning != NULL)
     px_document_builder_add_warning (builder, warning);
-  px_document_builder_set_plain_text (builder, text, text_length);
-  g_clear_pointer (&text, g_free);
+  px_document_builder_take_plain_text (builder, g_steal_pointer (&text), text_length);
   return px_document_builder_end (g_steal_pointer (&builder));
 }
 

@@ -64,6 +64,44 @@ nfc_quick_check (gunichar ch)
   return NFC_QC_YES;
 }
 
+/* Where the ASCII bytes from @p stop: past the first eight, eight at a
+ * time (a space between words of another script is one byte). */
+static inline const char *
+ascii_run_end (const char *p,
+               const char *end)
+{
+  const char *first_eight = end - p > 8 ? p + 8 : end;
+
+  while (p < first_eight && (guchar)*p < 0x80)
+    p++;
+  if (p < first_eight || p == end)
+    return p;
+  for (; end - p >= 8; p += 8)
+    {
+      guint64 x;
+
+      memcpy (&x, p, 8);
+      if ((x & G_GUINT64_CONSTANT (0x8080808080808080)) != 0)
+        break;
+    }
+  while (p < end && (guchar)*p < 0x80)
+    p++;
+  return p;
+}
+
+/* The canonical combining class of @ch: without GLib's lookup for the
+ * characters below U+0300, the letters of Arabic, CJK ideographs and
+ * Hangul syllables (all of class 0, checked against GLib's tables), which
+ * most text outside flagged pieces is made of. */
+static inline guint8
+combining_class (gunichar ch)
+{
+  if (ch < 0x300 || (ch >= 0x0620 && ch <= 0x064A) || (ch >= 0x4E00 && ch <= 0x9FFF) ||
+      (ch >= 0xAC00 && ch <= 0xD7A3))
+    return 0;
+  return g_unichar_combining_class (ch);
+}
+
 /* The character at *p (valid UTF-8, not ASCII), and *p moved past it. */
 static inline gunichar
 next_char (const char **p)
@@ -270,15 +308,14 @@ px_nfc_normalize (const char *utf8,
           if (flagged)
             flush_piece (&o, piece, p);
           flagged = FALSE;
-          while (p < end && (guchar)*p < 0x80)
-            p++;
+          p = ascii_run_end (p, end);
           piece = p - 1;
           last_class = 0;
           continue;
         }
 
       ch = next_char (&p);
-      cc = ch < 0x300 ? 0 : g_unichar_combining_class (ch);
+      cc = combining_class (ch);
       qc = nfc_quick_check (ch);
       if (cc == 0 && qc == NFC_QC_YES)
         {

@@ -26,6 +26,28 @@
 /* A body paragraph: prose of at least this many words ending a sentence. */
 #define BODY_WORDS 12
 
+/* A phrase and the hashes of its pairs of bytes, made once: the rarest
+ * pairs in English first, so that a phrase a text lacks fails on its first
+ * test or so. */
+#define PHRASE_MAX_PAIRS 40
+
+typedef struct
+{
+  const char *text;
+  guint16     pairs[PHRASE_MAX_PAIRS];
+  guint       n_pairs;
+} Phrase;
+
+typedef struct
+{
+  const char * const *texts;
+  gsize               n;
+  Phrase             *phrases;  /* made on first use */
+  guint16            *rarest;   /* the rarest pair of each phrase, in a row */
+} PhraseList;
+
+#define PHRASE_LIST(list) { list, G_N_ELEMENTS (list), NULL, NULL }
+
 /* Phrases of web-page chrome: comment forms, share and subscribe bars,
  * navigation, browser and cookie notices. Matched on the lower-cased
  * paragraph. */
@@ -44,6 +66,11 @@ static const char * const chrome_phrases[] = {
   "we use cookies", "cookie policy", "privacy policy", "accept cookies", "terms of use",
   "join our", "share via", "pic.twitter.com", "copyright ©",
 };
+
+/* Cues looked for on their own. */
+static const char * const live_phrases[] = { "live updates", "live blog", "as it happened" };
+static const char * const template_marks[] = { "%s", "%d", "{{" };
+static const char * const contribution_phrases[] = { "contributed to this report", "contributed reporting" };
 
 /* Promotions that open a line: "READ MORE: …", "Also read | …". */
 static const char * const promo_openers[] = {
@@ -95,6 +122,13 @@ static const char * const network_names[] = {
   "email", "facebook", "instagram", "linkedin", "pinterest", "reddit", "telegram", "tiktok",
   "twitter", "vk", "whatsapp", "wordpress", "youtube",
 };
+
+static PhraseList chrome_list = PHRASE_LIST (chrome_phrases);
+static PhraseList credit_list = PHRASE_LIST (credit_phrases);
+static PhraseList end_note_list = PHRASE_LIST (end_note_phrases);
+static PhraseList live_list = PHRASE_LIST (live_phrases);
+static PhraseList template_list = PHRASE_LIST (template_marks);
+static PhraseList contribution_list = PHRASE_LIST (contribution_phrases);
 
 enum
 {
@@ -149,116 +183,219 @@ cue_lookup (PxCueMemo  *memo,
   return memo->cues[slot];
 }
 
-/* The pairs of adjacent bytes a text holds, hashed into 4,096 bits: a
- * phrase with a pair the text lacks is not in it and is not searched for
- * (the phrase lists were a fifth of an import's instructions). */
-typedef struct
+/* The pairs of adjacent bytes a text holds, hashed (PxLower): a phrase
+ * with a pair the text lacks is not in it and is not searched for (the
+ * phrase lists were a fifth of an import's instructions). */
+static inline guint
+pair_hash16 (guint pair)
 {
-  guint64 bits[64];
-} PairSet;
+  return (pair * 2654435769u) >> 20;
+}
 
 static inline guint
 pair_hash (guint first,
            guint second)
 {
-  return (first << 5 ^ second) & 4095;
+  return pair_hash16 (first | second << 8);
 }
 
-static gboolean
-pair_set_may_hold (const PairSet *set,
-                   const char    *phrase)
+/* How common a byte is in English text (higher is more common). */
+static guint
+byte_commonness (guint c)
 {
-  for (const char *p = phrase; p[0] != '\0' && p[1] != '\0'; p++)
+  static const char by_frequency[] = " etaoinsrhldcumfpgwybvkxjqz";
+  const char *p = c != 0 ? strchr (by_frequency, (int)c) : NULL;
+
+  return p != NULL ? sizeof by_frequency - (gsize)(p - by_frequency) : 0;
+}
+
+static guint
+pair_commonness (const char *pair)
+{
+  return byte_commonness ((guchar)pair[0]) + byte_commonness ((guchar)pair[1]);
+}
+
+static void
+phrase_init (Phrase     *phrase,
+             const char *text)
+{
+  const char *pair_at[PHRASE_MAX_PAIRS];
+  guint n = 0;
+
+  phrase->text = text;
+  for (const char *p = text; p[0] != '\0' && p[1] != '\0'; p++)
     {
       guint h = pair_hash ((guchar)p[0], (guchar)p[1]);
+      gboolean seen = FALSE;
+      guint i;
 
-      if ((set->bits[h >> 6] & (G_GUINT64_CONSTANT (1) << (h & 63))) == 0)
-        return FALSE;
+      for (i = 0; i < n && !seen; i++)
+        seen = phrase->pairs[i] == h;
+      if (seen)
+        continue;
+      g_assert (n < PHRASE_MAX_PAIRS);
+      /* insertion by commonness, rarest first */
+      for (i = n; i > 0 && pair_commonness (pair_at[i - 1]) > pair_commonness (p); i--)
+        {
+          phrase->pairs[i] = phrase->pairs[i - 1];
+          pair_at[i] = pair_at[i - 1];
+        }
+      phrase->pairs[i] = h;
+      pair_at[i] = p;
+      n++;
     }
+  phrase->n_pairs = n;
+}
+
+static const Phrase *
+phrase_list_get (PhraseList *list)
+{
+  if (g_once_init_enter (&list->phrases))
+    {
+      Phrase *phrases = g_new (Phrase, list->n);
+
+      list->rarest = g_new0 (guint16, list->n);
+      for (gsize i = 0; i < list->n; i++)
+        {
+          phrase_init (&phrases[i], list->texts[i]);
+          g_assert (phrases[i].n_pairs > 0);
+          list->rarest[i] = phrases[i].pairs[0];
+        }
+      g_once_init_leave (&list->phrases, phrases);
+    }
+  return list->phrases;
+}
+
+static inline gboolean
+lower_may_hold (const PxLower *lower,
+                const Phrase  *phrase)
+{
+  for (guint i = 0; i < phrase->n_pairs; i++)
+    if (lower->pairs[phrase->pairs[i]] != lower->stamp)
+      return FALSE;
   return TRUE;
 }
 
-/* A lower-cased text and the pairs of bytes it holds, made once for all
- * the phrase lists. */
-typedef struct
+/* Characters of blocks without upper case: combining accents, Hebrew and
+ * Arabic, kana and CJK, Hangul syllables. */
+static inline gboolean
+is_caseless (gunichar ch)
 {
-  char    *text;
-  PairSet  pairs;
-} Lower;
-
-static inline void
-pair_set_add (PairSet *set,
-              guint    first,
-              guint    second)
-{
-  guint h = pair_hash (first, second);
-
-  set->bits[h >> 6] |= G_GUINT64_CONSTANT (1) << (h & 63);
+  return (ch >= 0x0300 && ch <= 0x036F) || (ch >= 0x0590 && ch <= 0x06FF) ||
+         (ch >= 0x3040 && ch <= 0x9FFF) || (ch >= 0xAC00 && ch <= 0xD7A3);
 }
 
-/* The lower case the phrase tests read, and its pairs of bytes, in one
- * pass: ASCII the quick way, other characters one by one
- * (g_utf8_strdown() on whole paragraphs was a fifth of an import). */
+/* Eight ASCII bytes in lower case: 0x20 added to the bytes from 'A' to
+ * 'Z' (no byte carries into the next). */
+static inline guint64
+ascii_lower8 (guint64 x)
+{
+  guint64 from_a = x + G_GUINT64_CONSTANT (0x3F3F3F3F3F3F3F3F);
+  guint64 past_z = x + G_GUINT64_CONSTANT (0x2525252525252525);
+
+  return x | ((from_a & ~past_z & G_GUINT64_CONSTANT (0x8080808080808080)) >> 2);
+}
+
+/* The lower case the phrase tests read, and its pairs of bytes: ASCII
+ * eight bytes at a time, other characters one by one (g_utf8_strdown()
+ * on whole paragraphs was a fifth of an import). The text is written to
+ * @buffer, grown as needed. */
 static void
-lower_init (Lower      *lower,
+lower_init (PxLower    *lower,
             const char *text,
             gsize       length)
 {
-  /* (no character's lower case takes more than twice its bytes) */
-  char *out = g_malloc (2 * length + 1);
   const guchar *p = (const guchar *)text, *end = p + length;
-  PairSet pairs = { { 0 } };
+  guint8 *pairs = lower->pairs;
+  guint8 stamp;
   guint prev = 0;
   gsize w = 0;
+  char *out;
 
+  /* (no character's lower case takes more than twice its bytes) */
+  if (lower->size < 2 * length + 1)
+    {
+      g_free (lower->text);
+      lower->size = MAX (2 * length + 1, 2 * lower->size);
+      lower->text = g_malloc (lower->size);
+    }
+  out = lower->text;
+  if (++lower->stamp == 0)
+    {
+      memset (lower->pairs, 0, sizeof lower->pairs);
+      lower->stamp = 1;
+    }
+  stamp = lower->stamp;
+
+  /* (the first byte pairs with a 0: one pair more than the text holds
+   * costs a search at most) */
   while (p < end)
     {
+      gsize from = w;
+      guint64 x;
+
+      if (*p < 0x80 && end - p >= 8)
+        {
+          memcpy (&x, p, 8);
+          if ((x & G_GUINT64_CONSTANT (0x8080808080808080)) == 0)
+            {
+              x = ascii_lower8 (GUINT64_FROM_LE (x));
+              pairs[pair_hash (prev, x & 0xFF)] = stamp;
+              /* (unrolled: the loop was half the work) */
+              pairs[pair_hash16 (x & 0xFFFF)] = stamp;
+              pairs[pair_hash16 ((x >> 8) & 0xFFFF)] = stamp;
+              pairs[pair_hash16 ((x >> 16) & 0xFFFF)] = stamp;
+              pairs[pair_hash16 ((x >> 24) & 0xFFFF)] = stamp;
+              pairs[pair_hash16 ((x >> 32) & 0xFFFF)] = stamp;
+              pairs[pair_hash16 ((x >> 40) & 0xFFFF)] = stamp;
+              pairs[pair_hash16 ((x >> 48) & 0xFFFF)] = stamp;
+              prev = x >> 56;
+              x = GUINT64_TO_LE (x);
+              memcpy (out + w, &x, 8);
+              w += 8;
+              p += 8;
+              continue;
+            }
+        }
       if (*p < 0x80)
         {
-          guint c = *p >= 'A' && *p <= 'Z' ? *p + ('a' - 'A') : *p;
-
-          if (w > 0)
-            pair_set_add (&pairs, prev, c);
-          out[w++] = c;
-          prev = c;
+          /* (g_ascii_tolower () is a call) */
+          out[w++] = *p >= 'A' && *p <= 'Z' ? *p + ('a' - 'A') : *p;
           p++;
         }
       else
         {
-          gunichar ch = g_utf8_get_char ((const char *)p);
+          gunichar ch = px_segment_utf8_char ((const char *)p);
           const guchar *next = (const guchar *)g_utf8_next_char (p);
-          gsize from = w;
 
-          if (g_unichar_isupper (ch))
-            w += g_unichar_to_utf8 (g_unichar_tolower (ch), out + w);
+          if (!is_caseless (ch) && g_unichar_isupper (ch))
+            {
+              w += g_unichar_to_utf8 (g_unichar_tolower (ch), out + w);
+              p = next;
+            }
           else
-            {
-              memcpy (out + w, p, next - p);
-              w += next - p;
-            }
-          for (gsize q = from; q < w; q++)
-            {
-              if (q > 0)
-                pair_set_add (&pairs, prev, (guchar)out[q]);
-              prev = (guchar)out[q];
-            }
-          p = next;
+            while (p < next)
+              out[w++] = *p++;
+        }
+      for (gsize i = from; i < w; i++)
+        {
+          pairs[pair_hash (prev, (guchar)out[i])] = stamp;
+          prev = (guchar)out[i];
         }
     }
   out[w] = '\0';
-  lower->text = out;
-  lower->pairs = pairs;
 }
 
 static guint
-count_phrases (const Lower        *lower,
-               const char * const *list,
-               gsize               n)
+count_phrases (const PxLower *lower,
+               PhraseList    *list)
 {
+  const Phrase *phrases = phrase_list_get (list);
   guint count = 0;
 
-  for (gsize i = 0; i < n; i++)
-    if (pair_set_may_hold (&lower->pairs, list[i]) && strstr (lower->text, list[i]) != NULL)
+  for (gsize i = 0; i < list->n; i++)
+    if (lower->pairs[list->rarest[i]] == lower->stamp && lower_may_hold (lower, &phrases[i]) &&
+        strstr (lower->text, phrases[i].text) != NULL)
       count++;
   return count;
 }
@@ -404,19 +541,19 @@ is_promo (const char           *lower,
 /* "(With inputs from agencies)", "Reporting by …; Editing by …", "… contributed
  * to this report." */
 static gboolean
-is_end_note (const Lower *lower)
+is_end_note (const PxLower *lower)
 {
   const char *p = lower->text;
 
-  if (strstr (p, "contributed to this report") != NULL || strstr (p, "contributed reporting") != NULL)
+  if (count_phrases (lower, &contribution_list) > 0)
     return TRUE;
   if (*p == '(' || *p == '[')
-    return count_phrases (lower, end_note_phrases, G_N_ELEMENTS (end_note_phrases)) > 0;
+    return count_phrases (lower, &end_note_list) > 0;
   for (guint i = 0; i < G_N_ELEMENTS (end_note_phrases); i++)
     if (has_prefix (p, end_note_phrases[i]))
       return TRUE;
   return g_str_has_prefix (p, "with ") &&
-         count_phrases (lower, end_note_phrases, G_N_ELEMENTS (end_note_phrases)) > 0;
+         count_phrases (lower, &end_note_list) > 0;
 }
 
 /* "NAME is a news writer …", "NAME covers …": a bio opens with a name. */
@@ -513,7 +650,7 @@ px_segment_features (PxCueMemo         *memo,
                      guint              n,
                      PxParaFeatures    *f)
 {
-  Lower lower = { NULL };
+  PxLower *lower = &memo->lower;
   const PxToken *last = NULL;
   PxMetaLine meta = f->meta;
   guint newlines = f->newlines_before;
@@ -570,30 +707,29 @@ px_segment_features (PxCueMemo         *memo,
   f->byline = is_byline (tokens, n, f);
   f->bio_opening = is_bio_opening (tokens, n);
 
-  /* Chrome comes in short paragraphs; long ones are read for it no further. */
-  if (f->words > 80)
+  /* Chrome comes in short paragraphs; long ones are read for it no further
+   * (credits in paragraphs of 60 words or fewer, the rest in 40 or fewer). */
+  if (f->words > 60)
     return;
 
-  lower_init (&lower, text + para->start, para->end - para->start);
-  f->credit = (count_phrases (&lower, credit_phrases, G_N_ELEMENTS (credit_phrases)) > 0 ||
-               has_trailing_credit (tokens, n) || has_bracketed_credit (tokens, n)) && f->words <= 60;
+  lower_init (lower, text + para->start, para->end - para->start);
+  f->credit = count_phrases (lower, &credit_list) > 0 ||
+              has_trailing_credit (tokens, n) || has_bracketed_credit (tokens, n);
   if (f->words <= 40)
     {
-      const char *l = lower.text;
+      const char *l = lower->text;
 
-      f->chrome_phrases = count_phrases (&lower, chrome_phrases, G_N_ELEMENTS (chrome_phrases));
+      f->chrome_phrases = count_phrases (lower, &chrome_list);
       /* "© 2023 The Courier", "Copyright 2023 …" */
       if (g_str_has_prefix (l, "©") || g_str_has_prefix (l, "copyright"))
         f->chrome_phrases++;
       f->promo = is_promo (l, f);
       f->live_title = !f->ends_sentence && f->words <= 16 &&
-                      (strstr (l, "live updates") != NULL || strstr (l, "live blog") != NULL ||
-                       strstr (l, "as it happened") != NULL || g_str_has_suffix (l, ": live"));
-      f->end_note = f->words <= 24 && is_end_note (&lower);
-      f->template_junk = strstr (l, "%s") != NULL || strstr (l, "%d") != NULL || strstr (l, "{{") != NULL;
+                      (count_phrases (lower, &live_list) > 0 || g_str_has_suffix (l, ": live"));
+      f->end_note = f->words <= 24 && is_end_note (lower);
+      f->template_junk = count_phrases (lower, &template_list) > 0;
       f->caption = f->credit;
     }
-  g_free (lower.text);
 }
 
 /* Judging one paragraph by itself */
@@ -723,44 +859,113 @@ word_forms (const PxToken *tokens,
   return n_forms;
 }
 
-/* The share of @a's word trigrams found in @b. */
+/* The word trigrams of a paragraph, in an open-addressing table of the
+ * places they start at (+ 1; 0 for an empty slot): is_near_repeat() looked
+ * for each trigram of one paragraph among all of the other's. */
+#define TRIGRAM_SLOTS 512  /* a power of two, over twice MAX_REPEAT_WORDS */
+
+typedef struct
+{
+  const char **forms;
+  guint16      slots[TRIGRAM_SLOTS];
+} TrigramSet;
+
+static inline guint
+trigram_hash (const char * const *t)
+{
+  guint64 h = GPOINTER_TO_SIZE (t[0]) * G_GUINT64_CONSTANT (0x9E3779B97F4A7C15);
+
+  h = (h ^ GPOINTER_TO_SIZE (t[1])) * G_GUINT64_CONSTANT (0xFF51AFD7ED558CCD);
+  h = (h ^ GPOINTER_TO_SIZE (t[2])) * G_GUINT64_CONSTANT (0x9E3779B97F4A7C15);
+  return (guint)(h >> 40) & (TRIGRAM_SLOTS - 1);
+}
+
+static void
+trigram_set_init (TrigramSet  *set,
+                  const char **forms,
+                  guint        n)
+{
+  set->forms = forms;
+  memset (set->slots, 0, sizeof set->slots);
+  for (guint j = 0; j + 2 < n; j++)
+    {
+      guint k = trigram_hash (forms + j);
+
+      while (set->slots[k] != 0)
+        k = (k + 1) & (TRIGRAM_SLOTS - 1);
+      set->slots[k] = j + 1;
+    }
+}
+
+static gboolean
+trigram_set_has (const TrigramSet   *set,
+                 const char * const *t)
+{
+  for (guint k = trigram_hash (t); set->slots[k] != 0; k = (k + 1) & (TRIGRAM_SLOTS - 1))
+    {
+      const char * const *s = set->forms + set->slots[k] - 1;
+
+      if (s[0] == t[0] && s[1] == t[1] && s[2] == t[2])
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* The share of @a's word trigrams found in @b (whose trigrams @b_set holds). */
 static double
-trigram_containment (const char **a,
-                     guint        na,
-                     const char **b,
-                     guint        nb)
+trigram_containment (const char       **a,
+                     guint              na,
+                     const TrigramSet  *b_set,
+                     guint              nb)
 {
   guint found = 0;
 
   if (na < 3 || nb < 3)
     return 0;
   for (guint i = 0; i + 2 < na; i++)
-    for (guint j = 0; j + 2 < nb; j++)
-      if (a[i] == b[j] && a[i + 1] == b[j + 1] && a[i + 2] == b[j + 2])
-        {
-          found++;
-          break;
-        }
+    found += trigram_set_has (b_set, a + i);
   return (double)found / (na - 2);
 }
 
-/* Two paragraphs of about the same words, nearly in the same order. */
+/* A paragraph compared with the few before it: its words and their
+ * trigrams, made on the first comparison. */
+typedef struct
+{
+  gboolean    ready;
+  guint       n;
+  const char *forms[MAX_REPEAT_WORDS];
+  TrigramSet  trigrams;
+} RepeatCandidate;
+
+/* Two paragraphs of about the same words, nearly in the same order: most
+ * of the trigrams of each in the other. @f is the later paragraph. */
 static gboolean
 is_near_repeat (const PxToken        *tokens,
                 const PxParaFeatures *f,
+                RepeatCandidate      *later,
                 const PxParaFeatures *g)
 {
-  const char *a[MAX_REPEAT_WORDS];
   const char *b[MAX_REPEAT_WORDS];
-  guint na, nb;
+  TrigramSet set;
+  guint nb;
 
   if (f->words > MAX_REPEAT_WORDS || g->words > MAX_REPEAT_WORDS ||
       MIN (f->words, g->words) * 10 < MAX (f->words, g->words) * 6)
     return FALSE;
-  na = word_forms (tokens + f->first_token, f->n_tokens, a);
+  if (!later->ready)
+    {
+      later->n = word_forms (tokens + f->first_token, f->n_tokens, later->forms);
+      trigram_set_init (&later->trigrams, later->forms, later->n);
+      later->ready = TRUE;
+    }
   nb = word_forms (tokens + g->first_token, g->n_tokens, b);
+  if (later->n < 3 || nb < 3)
+    return FALSE;
   /* A sentence that an earlier paragraph holds among others is no repeat. */
-  return trigram_containment (a, na, b, nb) >= 0.7 && trigram_containment (b, nb, a, na) >= 0.7;
+  if (trigram_containment (b, nb, &later->trigrams, later->n) < 0.7)
+    return FALSE;
+  trigram_set_init (&set, b, nb);
+  return trigram_containment (later->forms, later->n, &set, nb) >= 0.7;
 }
 
 static gboolean
@@ -782,6 +987,7 @@ mark_repeats (const PxToken        *tokens,
 {
   g_autoptr(GHashTable) seen = g_hash_table_new (g_int64_hash, g_int64_equal);
   g_autofree guint64 *hashes = g_new (guint64, MAX (n_paragraphs, 1));
+  g_autofree RepeatCandidate *later = g_new (RepeatCandidate, 1);
   guint title = G_MAXUINT;
 
   for (guint p = 0; p < n_paragraphs; p++)
@@ -813,13 +1019,14 @@ mark_repeats (const PxToken        *tokens,
         }
       g_hash_table_insert (seen, &hashes[p], GUINT_TO_POINTER (p));
 
+      later->ready = FALSE;
       for (guint q = p > 4 ? p - 4 : 0; q < p; q++)
         {
           const PxParaFeatures *g = &features[q];
 
           if (g->meta == PX_META_LINE_WHOLE || g->words < 8)
             continue;
-          if (is_near_repeat (tokens, f, g))
+          if (is_near_repeat (tokens, f, later, g))
             {
               if (!is_clutter (kinds[q]))
                 kinds[p] = PX_SEGMENT_BOILERPLATE;
@@ -1110,16 +1317,17 @@ px_segment_is_credit (const char      *text,
                       const PxSegment *segment,
                       const PxToken   *tokens)
 {
-  Lower lower;
+  g_autofree PxLower *lower = NULL;
   guint words = 0;
   gboolean credit;
 
   for (guint i = 0; i < segment->n_tokens; i++)
     if (is_word (&tokens[i]) && ++words > 8)
       return FALSE;
-  lower_init (&lower, text + segment->start, segment->end - segment->start);
-  credit = count_phrases (&lower, credit_phrases, G_N_ELEMENTS (credit_phrases)) > 0 ||
+  lower = g_new0 (PxLower, 1);
+  lower_init (lower, text + segment->start, segment->end - segment->start);
+  credit = count_phrases (lower, &credit_list) > 0 ||
            has_trailing_credit (tokens, segment->n_tokens) || has_bracketed_credit (tokens, segment->n_tokens);
-  g_free (lower.text);
+  px_segment_lower_clear (lower);
   return credit;
 }

@@ -308,8 +308,9 @@ starts_with_word (const char         *line,
 
   while (*p != '\0' && (g_ascii_isspace (*p) || ((guchar)*p >= 0x80 && g_unichar_isspace (g_utf8_get_char (p)))))
     p = g_utf8_next_char (p);
+  /* (@words are in lower case: most lines fail on the first letter) */
   for (gsize i = 0; i < n; i++)
-    if (g_ascii_strncasecmp (p, words[i], strlen (words[i])) == 0)
+    if (g_ascii_tolower (*p) == words[i][0] && g_ascii_strncasecmp (p, words[i], strlen (words[i])) == 0)
       return TRUE;
   return FALSE;
 }

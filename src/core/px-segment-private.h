@@ -67,14 +67,36 @@ PxMetaLine px_segment_meta_line       (const char           *text,
                                        PxTextModel          *model,
                                        gsize                *content_start);
 
+/* The lower case of a paragraph that the phrase tests read, and which
+ * pairs of bytes it holds: pairs[h] == stamp for the hash h of each (a new
+ * stamp for each text, so the table is never cleared). Made over and over
+ * in the same memory; px_segment_lower_clear() frees it. */
+#define PX_PAIR_HASHES 4096
+
+typedef struct
+{
+  char   *text;
+  gsize   size;
+  guint8  stamp;
+  guint8  pairs[PX_PAIR_HASHES];
+} PxLower;
+
+static inline void
+px_segment_lower_clear (PxLower *lower)
+{
+  g_clear_pointer (&lower->text, g_free);
+}
+
 /* The cue words of the clutter classifier, looked up by a token's
- * interned normal form: a direct-mapped memo, one for a segmentation. */
+ * interned normal form: a direct-mapped memo, one for a segmentation;
+ * and the lower case of the paragraph. */
 #define PX_CUE_MEMO_SIZE 2048
 
 typedef struct
 {
   const char *norm[PX_CUE_MEMO_SIZE];
   guint8      cues[PX_CUE_MEMO_SIZE];
+  PxLower     lower;
 } PxCueMemo;
 
 void       px_segment_features        (PxCueMemo            *memo,
@@ -97,6 +119,22 @@ void       px_segment_classify        (const char           *text,
 gboolean   px_segment_is_credit       (const char           *text,
                                        const PxSegment      *segment,
                                        const PxToken        *tokens);
+
+/* g_utf8_get_char () of valid UTF-8 (segmentation reads normalized
+ * text), inline: the call was a sixth of an import of Korean text. */
+static inline gunichar
+px_segment_utf8_char (const char *p)
+{
+  const guchar *s = (const guchar *)p;
+
+  if (s[0] < 0x80)
+    return s[0];
+  if (s[0] < 0xE0)
+    return (s[0] & 0x1F) << 6 | (s[1] & 0x3F);
+  if (s[0] < 0xF0)
+    return (s[0] & 0x0F) << 12 | (s[1] & 0x3F) << 6 | (s[2] & 0x3F);
+  return (s[0] & 0x07) << 18 | (s[1] & 0x3F) << 12 | (s[2] & 0x3F) << 6 | (s[3] & 0x3F);
+}
 
 /* The one ASCII character a punctuation token normalizes to, or 0. */
 static inline char

@@ -27,6 +27,7 @@ typedef struct
   const char *key;        /* NULL for an empty slot */
   guint32     length;
   guint32     hash;
+  guint64     head;       /* its first 8 bytes (spelling_head ()) */
   WordForm    form;
 } FormSlot;
 
@@ -35,6 +36,7 @@ typedef struct
 typedef struct
 {
   const char   *text;
+  const char   *text_end;  /* words are read 8 bytes at a time before it */
   PxTextModel  *model;
   FormSlot     *slots;    /* raw spelling → WordForm, open addressing */
   guint         n_slots;  /* a power of two */
@@ -44,6 +46,10 @@ typedef struct
    * twice): one g_array_append_vals() a batch, not one a token. */
   PxToken       pending[PENDING_TOKENS];
   guint         n_pending;
+  /* The forms of one-byte punctuation, once looked up: most tokens but
+   * words are a comma or a full stop. */
+  WordForm      punct[128];
+  guint8        punct_known[128];
 } Tokenizer;
 
 /* Abbreviations after which a period does not end a sentence. Sorted. */
@@ -77,14 +83,22 @@ is_ascii_space (char c)
 }
 
 static gboolean
+is_wide_space_at (const char *p)
+{
+  gunichar ch = px_segment_utf8_char (p);
+
+  /* (no space between U+00A0 and U+1680, nor after U+3000) */
+  if ((ch > 0x00A0 && ch < 0x1680) || ch > 0x3000)
+    return FALSE;
+  return g_unichar_isspace (ch) || ch == 0x00A0 || ch == 0x2009 || ch == 0x202F || ch == 0x200B;
+}
+
+static inline gboolean
 is_space_at (const char *p)
 {
-  gunichar ch;
-
   if ((guchar)*p < 0x80)
     return is_ascii_space (*p);
-  ch = g_utf8_get_char (p);
-  return g_unichar_isspace (ch) || ch == 0x00A0 || ch == 0x2009 || ch == 0x202F || ch == 0x200B;
+  return is_wide_space_at (p);
 }
 
 /* Paragraphs of plain text */
@@ -272,15 +286,75 @@ px_segment_find_paragraphs (const char *text,
 
 /* Tokens */
 
-static guint32
-spelling_hash (const char *word,
-               gsize       length)
+/* The @n < 8 bytes at @p as the low bytes of a number: one load where
+ * eight bytes can be read before @text_end. */
+static inline guint64
+load_partial (const char *p,
+              gsize       n,
+              const char *text_end)
 {
-  guint32 h = 2166136261u;
+  guint64 v = 0;
 
-  for (gsize i = 0; i < length; i++)
-    h = (h ^ (guchar)word[i]) * 16777619u;
-  return h;
+  if (n == 0)
+    return 0;
+  if (p + 8 <= text_end)
+    {
+      memcpy (&v, p, 8);
+      return GUINT64_FROM_LE (v) & (G_MAXUINT64 >> (64 - 8 * n));
+    }
+  for (gsize i = n; i > 0; i--)
+    v = v << 8 | (guchar)p[i - 1];
+  return v;
+}
+
+static inline guint64
+load_word (const char *p)
+{
+  guint64 v;
+
+  memcpy (&v, p, 8);
+  return GUINT64_FROM_LE (v);
+}
+
+/* The first 8 bytes of @word (fewer, as a number, when it is shorter):
+ * most words are shorter, and are known by it. */
+static inline guint64
+spelling_head (const char *word,
+               gsize       length,
+               const char *text_end)
+{
+  return length >= 8 ? load_word (word) : load_partial (word, length, text_end);
+}
+
+static inline guint32
+spelling_hash (guint64     head,
+               const char *word,
+               gsize       length,
+               const char *text_end)
+{
+  guint64 h = (length ^ head) * G_GUINT64_CONSTANT (0x9E3779B97F4A7C15);
+  gsize i = 8;
+
+  for (; i + 8 <= length; i += 8)
+    h = (h ^ load_word (word + i)) * G_GUINT64_CONSTANT (0xFF51AFD7ED558CCD);
+  if (i < length)
+    h = (h ^ load_partial (word + i, length - i, text_end)) * G_GUINT64_CONSTANT (0xFF51AFD7ED558CCD);
+  return (guint32)(h >> 32);
+}
+
+/* memcmp () == 0 for two spellings of @length bytes in the text. */
+static inline gboolean
+same_spelling (const char *a,
+               const char *b,
+               gsize       length,
+               const char *text_end)
+{
+  gsize i = 0;
+
+  for (; i + 8 <= length; i += 8)
+    if (load_word (a + i) != load_word (b + i))
+      return FALSE;
+  return load_partial (a + i, length - i, text_end) == load_partial (b + i, length - i, text_end);
 }
 
 static void
@@ -363,36 +437,56 @@ make_form (Tokenizer  *tok,
     }
 }
 
+/* Adds the spelling @word, which the table lacks. */
+static G_NO_INLINE const WordForm *
+add_form (Tokenizer    *tok,
+          const char   *word,
+          gsize         length,
+          guint32       hash,
+          guint64       head,
+          PxTokenFlags  kind)
+{
+  FormSlot *slot;
+  guint k;
+
+  /* (at most half full, so that probes stay short and one slot is free) */
+  if ((tok->n_used + 1) * 2 > tok->n_slots)
+    forms_grow (tok);
+  for (k = hash & (tok->n_slots - 1); tok->slots[k].key != NULL; k = (k + 1) & (tok->n_slots - 1))
+    ;
+  slot = &tok->slots[k];
+  slot->key = word;
+  slot->length = length;
+  slot->hash = hash;
+  slot->head = head;
+  make_form (tok, word, length, kind, &slot->form);
+  tok->n_used++;
+  return &slot->form;
+}
+
 /* The form of the spelling @word. A spelling is read one way only: a digit
  * starts a number, a word character a word, anything else one
  * punctuation character, so @kind follows from the bytes. */
-static const WordForm *
+static G_ALWAYS_INLINE inline const WordForm *
 lookup_form (Tokenizer   *tok,
              const char  *word,
              gsize        length,
              PxTokenFlags kind)
 {
-  guint32 hash = spelling_hash (word, length);
-  guint k;
-  FormSlot *slot;
+  guint64 head = spelling_head (word, length, tok->text_end);
+  guint32 hash = spelling_hash (head, word, length, tok->text_end);
+  guint mask = tok->n_slots - 1;
 
-  /* (at most half full, so that probes stay short and one slot is free) */
-  if ((tok->n_used + 1) * 2 > tok->n_slots)
-    forms_grow (tok);
-  for (k = hash & (tok->n_slots - 1);; k = (k + 1) & (tok->n_slots - 1))
+  for (guint k = hash & mask;; k = (k + 1) & mask)
     {
-      slot = &tok->slots[k];
+      const FormSlot *slot = &tok->slots[k];
+
       if (slot->key == NULL)
-        break;
-      if (slot->hash == hash && slot->length == length && memcmp (slot->key, word, length) == 0)
+        return add_form (tok, word, length, hash, head, kind);
+      if (slot->head == head && slot->length == length &&
+          (length <= 8 || same_spelling (slot->key + 8, word + 8, length - 8, tok->text_end)))
         return &slot->form;
     }
-  slot->key = word;
-  slot->length = length;
-  slot->hash = hash;
-  make_form (tok, word, length, kind, &slot->form);
-  tok->n_used++;
-  return &slot->form;
 }
 
 static inline gboolean
@@ -406,8 +500,11 @@ is_word_char (const char *p,
       *out = (guchar)*p;
       return g_ascii_isalnum (*p);
     }
-  ch = g_utf8_get_char (p);
+  ch = px_segment_utf8_char (p);
   *out = ch;
+  /* (all letters or marks: combining accents, most of Arabic, Hangul syllables) */
+  if ((ch >= 0x0300 && ch <= 0x036F) || (ch >= 0x0620 && ch <= 0x065F) || (ch >= 0xAC00 && ch <= 0xD7A3))
+    return TRUE;
   return g_unichar_isalnum (ch) || g_unichar_type (ch) == G_UNICODE_NON_SPACING_MARK ||
          g_unichar_type (ch) == G_UNICODE_SPACING_MARK;
 }
@@ -433,18 +530,22 @@ is_joiner (const char *p,
 }
 
 static void
-add_token (Tokenizer    *tok,
-           gsize         start,
-           gsize         end,
+flush_tokens (Tokenizer *tok)
+{
+  g_array_append_vals (tok->model->tokens, tok->pending, tok->n_pending);
+  tok->n_pending = 0;
+}
+
+static inline void
+add_token (Tokenizer      *tok,
+           gsize           start,
+           gsize           end,
            const WordForm *form)
 {
   PxToken *token;
 
-  if (tok->n_pending == PENDING_TOKENS)
-    {
-      g_array_append_vals (tok->model->tokens, tok->pending, tok->n_pending);
-      tok->n_pending = 0;
-    }
+  if (G_UNLIKELY (tok->n_pending == PENDING_TOKENS))
+    flush_tokens (tok);
   token = &tok->pending[tok->n_pending++];
   token->start = start;
   token->end = end;
@@ -479,6 +580,44 @@ scan_number (const char *text,
     }
 }
 
+/* Where the word characters from @pos stop: ASCII the quick way. */
+static inline gsize
+word_chars_end (const char *text,
+                gsize       pos,
+                gsize       end)
+{
+  for (;;)
+    {
+      gunichar ch;
+
+      /* (g_ascii_table has no flags for bytes from 0x80) */
+      while (pos < end && (g_ascii_table[(guchar)text[pos]] & G_ASCII_ALNUM))
+        pos++;
+      if (pos < end && (guchar)text[pos] >= 0x80 && is_word_char (text + pos, &ch))
+        pos = g_utf8_next_char (text + pos) - text;
+      else
+        return pos;
+    }
+}
+
+/* The form of the punctuation character at @pos, of @length bytes. */
+static inline const WordForm *
+punct_form (Tokenizer *tok,
+            gsize      pos,
+            gsize      length)
+{
+  guchar c = tok->text[pos];
+  const WordForm *form;
+
+  if (length != 1 || tok->punct_known[c])
+    return length == 1 ? &tok->punct[c] : lookup_form (tok, tok->text + pos, length, PX_TOKEN_PUNCT);
+  /* (copied: the table's slots move when it grows) */
+  form = lookup_form (tok, tok->text + pos, length, PX_TOKEN_PUNCT);
+  tok->punct[c] = *form;
+  tok->punct_known[c] = TRUE;
+  return form;
+}
+
 static void
 tokenize_range (Tokenizer *tok,
                 gsize      start,
@@ -492,7 +631,15 @@ tokenize_range (Tokenizer *tok,
       const char *p = text + pos;
       gunichar ch;
 
-      if (is_space_at (p))
+      if ((guchar)*p < 0x80)
+        {
+          if (g_ascii_isspace (*p))
+            {
+              pos++;
+              continue;
+            }
+        }
+      else if (is_wide_space_at (p))
         {
           pos = g_utf8_next_char (p) - text;
           continue;
@@ -517,8 +664,7 @@ tokenize_range (Tokenizer *tok,
             {
               gunichar c;
 
-              while (word_end < end && is_word_char (text + word_end, &c))
-                word_end = g_utf8_next_char (text + word_end) - text;
+              word_end = word_chars_end (text, word_end, end);
               if (word_end < end && is_joiner (text + word_end, &joiner_len) &&
                   word_end + joiner_len < end && is_word_char (text + word_end + joiner_len, &c))
                 {
@@ -526,7 +672,7 @@ tokenize_range (Tokenizer *tok,
                   continue;
                 }
               /* Acronyms with periods: U.S., U.N. */
-              if (word_end + 1 < end && text[word_end] == '.' && word_end - pos == 1 &&
+              if (word_end - pos == 1 && word_end + 1 < end && text[word_end] == '.' &&
                   g_ascii_isupper (text[pos]) && g_ascii_isupper (text[word_end + 1]) &&
                   word_end + 2 <= end && (word_end + 2 == end || text[word_end + 2] == '.'))
                 {
@@ -549,12 +695,11 @@ tokenize_range (Tokenizer *tok,
       {
         gsize char_end = g_utf8_next_char (p) - text;
 
-        add_token (tok, pos, char_end, lookup_form (tok, p, char_end - pos, PX_TOKEN_PUNCT));
+        add_token (tok, pos, char_end, punct_form (tok, pos, char_end - pos));
         pos = char_end;
       }
     }
-  g_array_append_vals (tok->model->tokens, tok->pending, tok->n_pending);
-  tok->n_pending = 0;
+  flush_tokens (tok);
 }
 
 /* Sentences */
@@ -729,11 +874,13 @@ px_segment_text (const char  *text,
   g_return_if_fail (model != NULL);
 
   tok.text = text;
+  tok.text_end = text + length;
   tok.model = model;
   tok.n_slots = 1024;
   tok.n_used = 0;
   tok.slots = g_new0 (FormSlot, tok.n_slots);
   tok.n_pending = 0;
+  memset (tok.punct_known, 0, sizeof tok.punct_known);
   memo = g_new0 (PxCueMemo, 1);
 
   n_paragraphs = model->paragraphs->len;
@@ -805,5 +952,6 @@ px_segment_text (const char  *text,
     }
 
   g_free (tok.slots);
+  px_segment_lower_clear (&memo->lower);
   g_free (memo);
 }
