@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "px-decode.h"
+#include "px-bytes-private.h"
 #include "px-error.h"
 #include "px-nfc.h"
 
@@ -394,17 +395,6 @@ decode_legacy (const char  *data,
   }
 }
 
-#define ONES G_GUINT64_CONSTANT (0x0101010101010101)
-#define HIGH_BITS G_GUINT64_CONSTANT (0x8080808080808080)
-
-/* Whether any of the 8 bytes of @x is below @n (n <= 128). */
-static inline gboolean
-has_byte_below (guint64 x,
-                guint   n)
-{
-  return ((x - ONES * n) & ~x & HIGH_BITS) != 0;
-}
-
 /* g_utf8_validate_len (@data, @length, NULL) (no NUL either), a block of
  * 32 bytes at a time: blocks of ASCII are only looked at, the others (up
  * to the next character) validated by GLib, in longer spans while no
@@ -431,13 +421,12 @@ validate_utf8 (const char *data,
         {
           for (guint i = 0; i < VALIDATE_BLOCK; i += 8)
             {
-              guint64 x;
+              guint64 x = px_bytes_load8 ((const char *)p + i);
 
-              memcpy (&x, p + i, 8);
-              bits |= x | (x - ONES);
+              bits |= x | (x - PX_BYTES_ONES);
             }
           /* no byte from 0x80 and none 0 */
-          if ((bits & HIGH_BITS) == 0)
+          if (px_bytes_ascii8 (bits))
             {
               p += VALIDATE_BLOCK;
               span = VALIDATE_BLOCK;
@@ -479,10 +468,9 @@ normalize_text (char     *utf8,
       /* eight bytes at a time where none is a control character */
       if (i + 8 <= length)
         {
-          guint64 x;
+          guint64 x = px_bytes_load8 (utf8 + i);
 
-          memcpy (&x, utf8 + i, 8);
-          if (!has_byte_below (x, 0x20) && !has_byte_below (x ^ (ONES * 0x7F), 1))
+          if (!px_bytes_has_below (x, 0x20) && !px_bytes_has_below (x ^ (PX_BYTES_ONES * 0x7F), 1))
             {
               if (w != i)
                 memmove (utf8 + w, utf8 + i, 8);

@@ -17,6 +17,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "px-bytes-private.h"
 #include "px-facts-scan-private.h"
 #include "px-normalize.h"
 
@@ -25,8 +26,7 @@ is_space_char (gunichar ch)
 {
   if (ch == ' ' || ch == '\t' || ch == '\n' || ch == '\r' || ch == 0xA0)
     return TRUE;
-  /* no other space before U+1680 */
-  if (ch >= 0x80 && ch < 0x1680)
+  if (!px_bytes_may_be_space (ch))
     return FALSE;
   return g_unichar_isspace (ch);
 }

@@ -20,6 +20,7 @@
 #include <string.h>
 
 #include "px-nfc.h"
+#include "px-bytes-private.h"
 
 typedef enum
 {
@@ -78,10 +79,7 @@ ascii_run_end (const char *p,
     return p;
   for (; end - p >= 8; p += 8)
     {
-      guint64 x;
-
-      memcpy (&x, p, 8);
-      if ((x & G_GUINT64_CONSTANT (0x8080808080808080)) != 0)
+      if (!px_bytes_ascii8 (px_bytes_load8 (p)))
         break;
     }
   while (p < end && (guchar)*p < 0x80)

@@ -293,7 +293,7 @@ ascii_lower8 (guint64 x)
   guint64 from_a = x + G_GUINT64_CONSTANT (0x3F3F3F3F3F3F3F3F);
   guint64 past_z = x + G_GUINT64_CONSTANT (0x2525252525252525);
 
-  return x | ((from_a & ~past_z & G_GUINT64_CONSTANT (0x8080808080808080)) >> 2);
+  return x | ((from_a & ~past_z & PX_BYTES_HIGH) >> 2);
 }
 
 /* The lower case the phrase tests read, and its pairs of bytes: ASCII
@@ -336,10 +336,10 @@ lower_init (PxLower    *lower,
 
       if (*p < 0x80 && end - p >= 8)
         {
-          memcpy (&x, p, 8);
-          if ((x & G_GUINT64_CONSTANT (0x8080808080808080)) == 0)
+          x = px_bytes_load8 ((const char *)p);
+          if (px_bytes_ascii8 (x))
             {
-              x = ascii_lower8 (GUINT64_FROM_LE (x));
+              x = ascii_lower8 (x);
               pairs[pair_hash (prev, x & 0xFF)] = stamp;
               /* (unrolled: the loop was half the work) */
               pairs[pair_hash16 (x & 0xFFFF)] = stamp;

@@ -11,6 +11,7 @@
 
 #include <string.h>
 
+#include "px-bytes-private.h"
 #include "px-segment.h"
 
 G_BEGIN_DECLS

@@ -87,8 +87,7 @@ is_wide_space_at (const char *p)
 {
   gunichar ch = px_segment_utf8_char (p);
 
-  /* (no space between U+00A0 and U+1680, nor after U+3000) */
-  if ((ch > 0x00A0 && ch < 0x1680) || ch > 0x3000)
+  if (!px_bytes_may_be_space (ch))
     return FALSE;
   return g_unichar_isspace (ch) || ch == 0x00A0 || ch == 0x2009 || ch == 0x202F || ch == 0x200B;
 }
@@ -298,22 +297,10 @@ load_partial (const char *p,
   if (n == 0)
     return 0;
   if (p + 8 <= text_end)
-    {
-      memcpy (&v, p, 8);
-      return GUINT64_FROM_LE (v) & (G_MAXUINT64 >> (64 - 8 * n));
-    }
+    return px_bytes_load8 (p) & (G_MAXUINT64 >> (64 - 8 * n));
   for (gsize i = n; i > 0; i--)
     v = v << 8 | (guchar)p[i - 1];
   return v;
-}
-
-static inline guint64
-load_word (const char *p)
-{
-  guint64 v;
-
-  memcpy (&v, p, 8);
-  return GUINT64_FROM_LE (v);
 }
 
 /* The first 8 bytes of @word (fewer, as a number, when it is shorter):
@@ -323,7 +310,7 @@ spelling_head (const char *word,
                gsize       length,
                const char *text_end)
 {
-  return length >= 8 ? load_word (word) : load_partial (word, length, text_end);
+  return length >= 8 ? px_bytes_load8 (word) : load_partial (word, length, text_end);
 }
 
 static inline guint32
@@ -336,7 +323,7 @@ spelling_hash (guint64     head,
   gsize i = 8;
 
   for (; i + 8 <= length; i += 8)
-    h = (h ^ load_word (word + i)) * G_GUINT64_CONSTANT (0xFF51AFD7ED558CCD);
+    h = (h ^ px_bytes_load8 (word + i)) * G_GUINT64_CONSTANT (0xFF51AFD7ED558CCD);
   if (i < length)
     h = (h ^ load_partial (word + i, length - i, text_end)) * G_GUINT64_CONSTANT (0xFF51AFD7ED558CCD);
   return (guint32)(h >> 32);
@@ -352,7 +339,7 @@ same_spelling (const char *a,
   gsize i = 0;
 
   for (; i + 8 <= length; i += 8)
-    if (load_word (a + i) != load_word (b + i))
+    if (px_bytes_load8 (a + i) != px_bytes_load8 (b + i))
       return FALSE;
   return load_partial (a + i, length - i, text_end) == load_partial (b + i, length - i, text_end);
 }
