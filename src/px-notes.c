@@ -395,7 +395,7 @@ px_notes_refresh (PxNotes *self)
     {
       PxSourceView *column = px_window_get_column (self->window, c);
       PxDocument *document = px_source_view_get_document (column);
-      GtkTextBuffer *buffer = gtk_text_view_get_buffer (px_source_view_get_text_view (column));
+      GtkTextBuffer *buffer = px_source_view_get_buffer (column);
       const char *text = px_document_get_text (document, NULL);
       GtkTextIter begin, end;
 
@@ -635,10 +635,10 @@ find_selection (PxNotes *self,
   for (guint pass = 0; pass < 2 && found < 0; pass++)
     for (guint c = 0; c < px_window_get_n_columns (self->window) && found < 0; c++)
       {
-        GtkTextView *view = px_source_view_get_text_view (px_window_get_column (self->window, c));
+        PxSourceView *column = px_window_get_column (self->window, c);
 
-        if ((pass == 1 || gtk_widget_has_focus (GTK_WIDGET (view))) &&
-            gtk_text_buffer_get_has_selection (gtk_text_view_get_buffer (view)))
+        if ((pass == 1 || gtk_widget_has_focus (GTK_WIDGET (px_source_view_get_text_view (column)))) &&
+            gtk_text_buffer_get_has_selection (px_source_view_get_buffer (column)))
           found = c;
       }
   /* no text selected: the selected sentence, so that the keyboard can do it */
@@ -663,7 +663,7 @@ find_selection (PxNotes *self,
     const char *text = px_document_get_text (px_source_view_get_document (column), NULL);
     GtkTextIter s, e;
 
-    gtk_text_buffer_get_selection_bounds (gtk_text_view_get_buffer (px_source_view_get_text_view (column)), &s, &e);
+    gtk_text_buffer_get_selection_bounds (px_source_view_get_buffer (column), &s, &e);
     *doc = found;
     *start = g_utf8_offset_to_pointer (text, gtk_text_iter_get_offset (&s)) - text;
     *end = g_utf8_offset_to_pointer (text, gtk_text_iter_get_offset (&e)) - text;

@@ -101,6 +101,12 @@ struct _PxSourceView
   PxOverviewStrip   *overview;
 
   /* owned */
+  /* The column's text and its tags. The text view shows it from the
+   * column's first map on: GTK lays out every line of a buffer its view
+   * shows, mapped or not, and twenty columns of which five are in view
+   * would lay out twenty. */
+  GtkTextBuffer     *buffer;
+  gboolean           attached;         /* the text view shows the buffer */
   PxDocument        *document;
   PxComparison      *comparison;
   GArray            *checkpoints;      /* Checkpoint */
@@ -234,7 +240,7 @@ iter_at_byte (PxSourceView *self,
               GtkTextIter  *iter,
               guint         byte)
 {
-  gtk_text_buffer_get_iter_at_offset (gtk_text_view_get_buffer (self->text_view), iter,
+  gtk_text_buffer_get_iter_at_offset (self->buffer, iter,
                                       byte_to_char (self, byte));
 }
 
@@ -274,7 +280,7 @@ segment_iters (PxSourceView *self,
                GtkTextIter  *start,
                GtkTextIter  *end)
 {
-  GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->text_view);
+  GtkTextBuffer *buffer = self->buffer;
 
   gtk_text_buffer_get_iter_at_offset (buffer, start, self->segment_chars[2 * segment]);
   gtk_text_buffer_get_iter_at_offset (buffer, end, self->segment_chars[2 * segment + 1]);
@@ -367,7 +373,7 @@ update_tag_colors (PxSourceView *self)
 static void
 create_tags (PxSourceView *self)
 {
-  GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->text_view);
+  GtkTextBuffer *buffer = self->buffer;
 
   /* Creation order is priority order: selection and search win. */
   gtk_text_buffer_create_tag (buffer, "heading",
@@ -518,7 +524,7 @@ apply_ops (PxSourceView *self,
            gint64        deadline,
            gboolean      visible_only)
 {
-  GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->text_view);
+  GtkTextBuffer *buffer = self->buffer;
 
   for (; self->next_op < self->ops->len; self->next_op++)
     {
@@ -621,7 +627,7 @@ start_tagging (PxSourceView *self,
 static void
 remove_highlights (PxSourceView *self)
 {
-  GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->text_view);
+  GtkTextBuffer *buffer = self->buffer;
   GtkTextIter start, end;
   static const TagId engine_tags[] = {
     TAG_SHARED, TAG_PARTIAL, TAG_DIFFERS, TAG_UNIQUE, TAG_FACT_NUMBER, TAG_FACT_DATE,
@@ -767,7 +773,7 @@ char_fraction_y (PxSourceView *self,
                  guint         chr,
                  double        upper)
 {
-  GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->text_view);
+  GtkTextBuffer *buffer = self->buffer;
   GtkTextIter iter, line_start;
   int y, height, line_chars;
 
@@ -792,6 +798,11 @@ update_overview (PxSourceView *self)
   double upper = gtk_adjustment_get_upper (adjustment);
   g_autoptr(GArray) marks = g_array_new (FALSE, FALSE, sizeof (PxOverviewMark));
 
+  if (!self->attached)
+    {
+      self->overview_dirty = TRUE;
+      return;
+    }
   if (upper <= 0)
     return;
 
@@ -863,10 +874,29 @@ unqueue_overview (PxSourceView *self)
     g_clear_handle_id (&overview_source, g_source_remove);
 }
 
+static gboolean pending_scroll_cb (gpointer user_data);
+
+/* The text view shows the column's text from its first map on; a scroll
+ * asked for before is made then. */
+static void
+attach_buffer (PxSourceView *self)
+{
+  if (self->attached)
+    return;
+  self->attached = TRUE;
+  gtk_text_view_set_buffer (self->text_view, self->buffer);
+  if (self->pending_segment >= 0 && self->pending_scroll == 0)
+    {
+      self->pending_tries = 3;
+      self->pending_scroll = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, pending_scroll_cb, self, NULL);
+    }
+}
+
 /* A column scrolled back into view redraws the strip it skipped. */
 static void
 map_cb (PxSourceView *self)
 {
+  attach_buffer (self);
   if (self->overview_dirty)
     {
       self->overview_dirty = FALSE;
@@ -1066,6 +1096,7 @@ px_source_view_dispose (GObject *object)
     g_clear_object (&self->markers[i]);
   g_clear_object (&self->comparison);
   g_clear_object (&self->document);
+  g_clear_object (&self->buffer);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), PX_TYPE_SOURCE_VIEW);
   /* Template children that are not bound are ours to unparent too. */
@@ -1151,6 +1182,13 @@ px_source_view_init (PxSourceView *self)
   g_signal_connect (px_source_view_get_vadjustment (self), "notify::upper",
                     G_CALLBACK (upper_changed_cb), self);
   g_signal_connect (self, "map", G_CALLBACK (map_cb), NULL);
+  self->buffer = g_object_ref (gtk_text_view_get_buffer (self->text_view));
+  {
+    /* (not NULL: GTK 4.8's view keeps idles that need a buffer) */
+    g_autoptr(GtkTextBuffer) empty = gtk_text_buffer_new (NULL);
+
+    gtk_text_view_set_buffer (self->text_view, empty);
+  }
   create_tags (self);
 
   gtk_widget_set_has_tooltip (GTK_WIDGET (self->text_view), TRUE);
@@ -1207,7 +1245,7 @@ describe_document (PxDocument *document,
 static void
 dim_datelines (PxSourceView *self)
 {
-  GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->text_view);
+  GtkTextBuffer *buffer = self->buffer;
   const char *text = px_document_get_text (self->document, NULL);
 
   for (guint p = 0; p < px_document_get_n_paragraphs (self->document); p++)
@@ -1257,7 +1295,7 @@ px_source_view_new (PxDocument *document,
   build_offset_tables (self);
 
   text = px_document_get_text (document, &length);
-  buffer = gtk_text_view_get_buffer (self->text_view);
+  buffer = self->buffer;
   gtk_text_buffer_set_enable_undo (buffer, FALSE);
   gtk_text_buffer_set_text (buffer, text, length);
   for (guint s = 0; s < self->n_segments; s++)
@@ -1353,6 +1391,14 @@ px_source_view_get_index (PxSourceView *self)
   return self->index;
 }
 
+GtkTextBuffer *
+px_source_view_get_buffer (PxSourceView *self)
+{
+  g_return_val_if_fail (PX_IS_SOURCE_VIEW (self), NULL);
+
+  return self->buffer;
+}
+
 GtkTextView *
 px_source_view_get_text_view (PxSourceView *self)
 {
@@ -1412,7 +1458,7 @@ tag_segments (PxSourceView *self,
               TagId         tag,
               GArray       *segments)
 {
-  GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->text_view);
+  GtkTextBuffer *buffer = self->buffer;
 
   for (guint i = 0; i < segments->len; i++)
     {
@@ -1430,7 +1476,7 @@ static void
 untag_all (PxSourceView *self,
            TagId         tag)
 {
-  GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->text_view);
+  GtkTextBuffer *buffer = self->buffer;
   GtkTextIter start, end;
 
   gtk_text_buffer_get_bounds (buffer, &start, &end);
@@ -1451,7 +1497,7 @@ px_source_view_set_selected_segment (PxSourceView *self,
   if (segment == self->selected)
     return;
 
-  buffer = gtk_text_view_get_buffer (self->text_view);
+  buffer = self->buffer;
   untag_all (self, TAG_SELECTED);
   self->selected = segment;
   if (segment >= 0)
@@ -1542,7 +1588,7 @@ px_source_view_get_part_area (PxSourceView *self,
   g_return_val_if_fail (PX_IS_SOURCE_VIEW (self), FALSE);
   g_return_val_if_fail (GTK_IS_WIDGET (relative_to), FALSE);
 
-  if (segment >= self->n_segments)
+  if (segment >= self->n_segments || !self->attached)
     return FALSE;
   seg = px_document_get_segment (self->document, segment);
   /* hidden clutter has no place to point at, even where it repeats a
@@ -1581,7 +1627,7 @@ px_source_view_get_visible_segments (PxSourceView *self,
 
   g_return_val_if_fail (PX_IS_SOURCE_VIEW (self), FALSE);
 
-  if (self->n_segments == 0)
+  if (self->n_segments == 0 || !self->attached)
     return FALSE;
   gtk_text_view_get_visible_rect (self->text_view, &visible);
   gtk_text_view_get_line_at_y (self->text_view, &top, visible.y, NULL);
@@ -1605,7 +1651,8 @@ px_source_view_get_segment_at_y (PxSourceView *self,
 
   g_return_val_if_fail (PX_IS_SOURCE_VIEW (self), -1);
 
-  if (!gtk_widget_translate_coordinates (relative_to, GTK_WIDGET (self->text_view), 0, y, &wx, &wy))
+  if (!self->attached ||
+      !gtk_widget_translate_coordinates (relative_to, GTK_WIDGET (self->text_view), 0, y, &wx, &wy))
     return -1;
   gtk_text_view_window_to_buffer_coords (self->text_view, GTK_TEXT_WINDOW_WIDGET, 0, wy, &bx, &by);
   /* The character at the start of that display line: a paragraph holds
@@ -1627,6 +1674,8 @@ scroll_now (PxSourceView *self,
   int sy, sh;
   double delta;
 
+  if (!self->attached)
+    return FALSE;
   gtk_text_view_get_visible_rect (self->text_view, &visible);
   segment_buffer_yrange (self, segment, &sy, &sh);
   if (y < 0)
@@ -1647,6 +1696,12 @@ pending_scroll_cb (gpointer user_data)
 {
   PxSourceView *self = user_data;
 
+  /* kept for the first map (attach_buffer) */
+  if (!self->attached)
+    {
+      self->pending_scroll = 0;
+      return G_SOURCE_REMOVE;
+    }
   if (self->pending_segment >= 0 && self->pending_tries-- > 0 &&
       scroll_now (self, self->pending_segment, self->pending_y))
     return G_SOURCE_CONTINUE;
@@ -1684,7 +1739,7 @@ px_source_view_get_segment_top (PxSourceView *self,
 
   g_return_val_if_fail (PX_IS_SOURCE_VIEW (self), FALSE);
 
-  if (segment >= self->n_segments)
+  if (segment >= self->n_segments || !self->attached)
     return FALSE;
   segment_buffer_yrange (self, segment, &sy, &sh);
   *y = sy;
@@ -1698,6 +1753,8 @@ px_source_view_get_visible_top (PxSourceView *self)
 
   g_return_val_if_fail (PX_IS_SOURCE_VIEW (self), 0);
 
+  if (!self->attached)
+    return 0;
   gtk_text_view_get_visible_rect (self->text_view, &visible);
   return visible.y;
 }
@@ -1711,6 +1768,10 @@ px_source_view_set_visible_top (PxSourceView *self,
 
   g_return_if_fail (PX_IS_SOURCE_VIEW (self));
 
+  /* not shown yet: what it shows is set when it is (a scroll to a
+   * sentence asked for meanwhile stands) */
+  if (!self->attached)
+    return;
   /* an older scroll to a sentence would pull the view back */
   self->pending_segment = -1;
   adjustment = px_source_view_get_vadjustment (self);
@@ -1747,7 +1808,7 @@ px_source_view_flash_range (PxSourceView *self,
 
   g_return_if_fail (PX_IS_SOURCE_VIEW (self));
 
-  buffer = gtk_text_view_get_buffer (self->text_view);
+  buffer = self->buffer;
   iter_at_byte (self, &a, start);
   iter_at_byte (self, &b, end);
   gtk_text_buffer_apply_tag (buffer, self->tags[TAG_FLASH], &a, &b);
@@ -1770,7 +1831,7 @@ px_source_view_set_matches (PxSourceView *self,
 
   g_return_if_fail (PX_IS_SOURCE_VIEW (self));
 
-  buffer = gtk_text_view_get_buffer (self->text_view);
+  buffer = self->buffer;
   untag_all (self, TAG_MATCH);
   untag_all (self, TAG_CURRENT_MATCH);
 
@@ -1812,7 +1873,7 @@ tag_ranges (PxSourceView *self,
             guint         tag,
             GArray       *ranges)
 {
-  GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->text_view);
+  GtkTextBuffer *buffer = self->buffer;
 
   untag_all (self, tag);
   for (guint i = 0; ranges != NULL && i < ranges->len; i++)

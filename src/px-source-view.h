@@ -27,6 +27,9 @@ PxDocument    *px_source_view_get_document          (PxSourceView  *self);
 /* The column's position, which is also the document's index in the comparison. */
 guint          px_source_view_get_index             (PxSourceView  *self);
 GtkTextView   *px_source_view_get_text_view         (PxSourceView  *self);
+/* The column's text, with its highlights and the reader's selection: the
+ * text view shows it once the column has been mapped, not before. */
+GtkTextBuffer *px_source_view_get_buffer            (PxSourceView  *self);
 GtkAdjustment *px_source_view_get_vadjustment       (PxSourceView  *self);
 
 /* Tags the text from @comparison in idle slices, the visible part first;

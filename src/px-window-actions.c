@@ -374,11 +374,15 @@ focus_column (PxWindow *self,
     }
   column = _px_window_get_column (self, target);
   view = px_source_view_get_text_view (column);
-  gtk_text_view_get_visible_rect (view, &visible);
-  gtk_text_view_get_iter_at_location (view, &iter, visible.x, visible.y);
-  gtk_text_buffer_place_cursor (gtk_text_view_get_buffer (view), &iter);
-  /* a column scrolled out of view is not mapped */
+  /* a column scrolled out of view is not mapped, and a column never
+   * mapped does not show its text yet */
   _px_window_show_column (self, target);
+  if (gtk_text_view_get_buffer (view) == px_source_view_get_buffer (column))
+    {
+      gtk_text_view_get_visible_rect (view, &visible);
+      gtk_text_view_get_iter_at_location (view, &iter, visible.x, visible.y);
+      gtk_text_buffer_place_cursor (px_source_view_get_buffer (column), &iter);
+    }
   gtk_widget_grab_focus (GTK_WIDGET (view));
   if (gtk_widget_compute_bounds (GTK_WIDGET (column), GTK_WIDGET (self->columns_box), &bounds))
     {

@@ -629,15 +629,75 @@ get_sync_pairs (PxWindow *self,
   return g_ptr_array_index (self->sync_pairs, slot);
 }
 
+/* The index in @pairs of the first pair whose sentence in @source starts
+ * below @top (pairs->len when none does). */
+static guint
+first_pair_below (PxSourceView *source,
+                  GArray       *pairs,
+                  double        top)
+{
+  guint lo = 0, hi = pairs->len;
+
+  while (lo < hi)
+    {
+      guint mid = (lo + hi) / 2;
+      double y = 0;
+
+      px_source_view_get_segment_top (source, g_array_index (pairs, SyncPair, mid).segment, &y);
+      if (y <= top)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+  return lo;
+}
+
+/* Scrolls @column to what @source shows at the line the columns are
+ * matched at, @top and @line (see sync_from_column). */
+static void
+sync_column (PxWindow     *self,
+             PxSourceView *source,
+             double        top,
+             double        line,
+             PxSourceView *column)
+{
+  GArray *pairs = get_sync_pairs (self, px_source_view_get_index (source), px_source_view_get_index (column));
+  guint lo = first_pair_below (source, pairs, top);
+  double y_above = 0, t_above = 0, f, target;
+  double y_below = gtk_adjustment_get_upper (px_source_view_get_vadjustment (source));
+  double t_below = gtk_adjustment_get_upper (px_source_view_get_vadjustment (column));
+
+  if (lo > 0)
+    {
+      const SyncPair *pair = &g_array_index (pairs, SyncPair, lo - 1);
+
+      px_source_view_get_segment_top (source, pair->segment, &y_above);
+      px_source_view_get_segment_top (column, pair->counterpart, &t_above);
+    }
+  if (lo < pairs->len)
+    {
+      const SyncPair *pair = &g_array_index (pairs, SyncPair, lo);
+
+      px_source_view_get_segment_top (source, pair->segment, &y_below);
+      px_source_view_get_segment_top (column, pair->counterpart, &t_below);
+    }
+  f = y_below > y_above ? CLAMP ((top - y_above) / (y_below - y_above), 0.0, 1.0) : 0.0;
+  target = t_above + f * MAX (0, t_below - t_above);
+  /* @target is what @column shows at the line */
+  px_source_view_set_visible_top (column, MAX (0, target - (line - text_top (self, column))));
+}
+
 /* Sync scroll, as Meld does: the top of the scrolled column lies between
  * two linked sentences (or the start and the end of the texts, which are
  * linked too); the top of the other column goes to the same fraction of
- * the way between their counterparts. Nothing jumps, nothing runs back. */
+ * the way between their counterparts. Nothing jumps, nothing runs back.
+ * Columns out of view are left as they are (measuring where their
+ * sentences are would lay out their lines): each follows when it is
+ * mapped again (column_mapped_cb). */
 static void
 sync_from_column (PxWindow     *self,
                   PxSourceView *source)
 {
-  guint doc = px_source_view_get_index (source);
   double top, line;
 
   if (self->comparison == NULL)
@@ -651,49 +711,66 @@ sync_from_column (PxWindow     *self,
   for (guint j = 0; j < self->columns->len; j++)
     {
       PxSourceView *column = _px_window_get_column (self, j);
-      GArray *pairs;
-      guint lo = 0, hi;
-      double y_above = 0, t_above = 0, y_below, t_below, target, f;
 
-      if (j == doc)
-        continue;
-      pairs = get_sync_pairs (self, doc, j);
-      y_below = gtk_adjustment_get_upper (px_source_view_get_vadjustment (source));
-      t_below = gtk_adjustment_get_upper (px_source_view_get_vadjustment (column));
+      if (column != source && gtk_widget_get_mapped (GTK_WIDGET (column)))
+        sync_column (self, source, top, line, column);
+    }
+  self->syncing = FALSE;
+}
 
-      /* the first pair that starts below the line */
-      hi = pairs->len;
-      while (lo < hi)
-        {
-          guint mid = (lo + hi) / 2;
-          double y = 0;
+/* A column scrolled into view follows the one the reader scrolled last:
+ * the first sentence they share below the line goes where it is in the
+ * leader's column. At the column's second frame (the first lays out what
+ * it shows), and again once it has laid out its lines above (a scroll to
+ * a sentence is corrected so). */
+static gboolean
+follow_leader_cb (GtkWidget     *widget,
+                  GdkFrameClock *clock,
+                  gpointer       user_data)
+{
+  PxSourceView *column = PX_SOURCE_VIEW (widget);
+  PxWindow *self = PX_WINDOW (gtk_widget_get_root (widget));
+  PxSourceView *leader;
 
-          px_source_view_get_segment_top (source, g_array_index (pairs, SyncPair, mid).segment, &y);
-          if (y <= top)
-            lo = mid + 1;
-          else
-            hi = mid;
-        }
-      if (lo > 0)
-        {
-          const SyncPair *pair = &g_array_index (pairs, SyncPair, lo - 1);
+  if (GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (column), "px-follow-frames")) == 0)
+    {
+      g_object_set_data (G_OBJECT (column), "px-follow-frames", GUINT_TO_POINTER (1));
+      return G_SOURCE_CONTINUE;
+    }
+  g_object_set_data (G_OBJECT (column), "px-follow-frames", NULL);
+  if (!PX_IS_WINDOW (self))
+    return G_SOURCE_REMOVE;
+  leader = self->sync_leader;
+  if (self->sync_scroll && self->comparison != NULL && leader != NULL && leader != column &&
+      g_ptr_array_find (self->columns, leader, NULL))
+    {
+      GArray *pairs = get_sync_pairs (self, px_source_view_get_index (leader), px_source_view_get_index (column));
+      double top = px_source_view_get_visible_top (leader), y = 0;
+      guint lo = first_pair_below (leader, pairs, top);
 
-          px_source_view_get_segment_top (source, pair->segment, &y_above);
-          px_source_view_get_segment_top (column, pair->counterpart, &t_above);
-        }
-      if (lo < pairs->len)
+      self->syncing = TRUE;
+      /* at the top, as sync_column puts it */
+      if (top < 1)
+        px_source_view_set_visible_top (column, 0);
+      else if (lo < pairs->len)
         {
           const SyncPair *pair = &g_array_index (pairs, SyncPair, lo);
 
-          px_source_view_get_segment_top (source, pair->segment, &y_below);
-          px_source_view_get_segment_top (column, pair->counterpart, &t_below);
+          px_source_view_get_segment_top (leader, pair->segment, &y);
+          px_source_view_scroll_to_segment (column, pair->counterpart,
+                                            MAX (0, y - top + text_top (self, leader) - text_top (self, column)));
         }
-      f = y_below > y_above ? CLAMP ((top - y_above) / (y_below - y_above), 0.0, 1.0) : 0.0;
-      target = t_above + f * MAX (0, t_below - t_above);
-      /* @target is what column j shows at the line */
-      px_source_view_set_visible_top (column, MAX (0, target - (line - text_top (self, column))));
+      self->syncing = FALSE;
     }
-  self->syncing = FALSE;
+  return G_SOURCE_REMOVE;
+}
+
+static void
+column_mapped_cb (PxSourceView *column,
+                  PxWindow     *self)
+{
+  if (self->sync_scroll && self->comparison != NULL && self->sync_leader != NULL && self->sync_leader != column)
+    gtk_widget_add_tick_callback (GTK_WIDGET (column), follow_leader_cb, NULL, NULL);
 }
 
 /* Columns */
@@ -863,9 +940,14 @@ update_on_screen_cb (gpointer user_data)
       if (page <= 0 || !gtk_widget_compute_bounds (child, GTK_WIDGET (self->columns_box), &bounds) ||
           bounds.size.width <= 0)
         {
-          /* not laid out yet: as wide as a column gets at its narrowest */
+          int width = 0;
+
+          /* not laid out yet: as wide as a column gets at its narrowest
+           * (a column mapped once shows its text from then on) */
+          if (PX_IS_SOURCE_VIEW (child))
+            gtk_widget_get_size_request (child, &width, NULL);
           bounds.origin.x = x;
-          bounds.size.width = PX_IS_SOURCE_VIEW (child) ? MIN_COLUMN_WIDTH : 0;
+          bounds.size.width = PX_IS_SOURCE_VIEW (child) ? MAX (width, MIN_COLUMN_WIDTH) : 0;
           if (page <= 0)
             right = gtk_widget_get_width (GTK_WIDGET (self)) > 0 ? gtk_widget_get_width (GTK_WIDGET (self)) * 1.5
                                                                  : 1920;
@@ -952,6 +1034,7 @@ build_columns (PxWindow *self)
       apply_column_width (self, column);
       g_signal_connect (column, "segment-activated", G_CALLBACK (segment_activated_cb), self);
       g_signal_connect (column, "segment-hovered", G_CALLBACK (segment_hovered_cb), self);
+      g_signal_connect (column, "map", G_CALLBACK (column_mapped_cb), self);
       g_signal_connect_object (px_source_view_get_vadjustment (column), "value-changed",
                                G_CALLBACK (column_scrolled_cb), column, 0);
 

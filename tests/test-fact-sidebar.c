@@ -96,7 +96,7 @@ check_sidebar (PxWindow *window)
         {
           const PxFact *fact = g_ptr_array_index (facts, g_array_index (group->facts, guint, j));
           PxSourceView *column = px_window_get_column (window, fact->doc);
-          GtkTextBuffer *buffer = gtk_text_view_get_buffer (px_source_view_get_text_view (column));
+          GtkTextBuffer *buffer = px_source_view_get_buffer (column);
           const char *text = px_document_get_text (px_source_view_get_document (column), NULL);
           GtkTextTag *flash = gtk_text_tag_table_lookup (gtk_text_buffer_get_tag_table (buffer), "flash");
           GtkTextIter iter;

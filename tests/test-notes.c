@@ -24,7 +24,7 @@ has_tag_at (PxWindow   *window,
             const char *tag)
 {
   PxSourceView *view = px_window_get_column (window, column);
-  GtkTextBuffer *buffer = gtk_text_view_get_buffer (px_source_view_get_text_view (view));
+  GtkTextBuffer *buffer = px_source_view_get_buffer (view);
   const char *text = px_document_get_text (px_source_view_get_document (view), NULL);
   GtkTextTag *t = gtk_text_tag_table_lookup (gtk_text_buffer_get_tag_table (buffer), tag);
   GtkTextIter iter;
@@ -402,7 +402,7 @@ test_highlight_covers_name (void)
   g_assert_nonnull (px_notes_add (px_window_get_notes (window), 0, quote - text, said - text, "check", NULL));
   px_test_settle ();
 
-  buffer = gtk_text_view_get_buffer (px_source_view_get_text_view (px_window_get_column (window, 0)));
+  buffer = px_source_view_get_buffer (px_window_get_column (window, 0));
   note_tag = gtk_text_tag_table_lookup (gtk_text_buffer_get_tag_table (buffer), "px-note-check");
   name_tag = gtk_text_tag_table_lookup (gtk_text_buffer_get_tag_table (buffer), "fact-name");
   g_assert_nonnull (note_tag);

@@ -94,7 +94,7 @@ test_claim_tags (void)
     {
       PxSourceView *column = px_window_get_column (window, doc);
       PxDocument *document = px_source_view_get_document (column);
-      GtkTextBuffer *buffer = gtk_text_view_get_buffer (px_source_view_get_text_view (column));
+      GtkTextBuffer *buffer = px_source_view_get_buffer (column);
 
       for (guint s = 0; s < px_document_get_n_segments (document); s++)
         {
@@ -148,7 +148,7 @@ test_fact_tags (void)
     {
       PxSourceView *column = px_window_get_column (window, doc);
       PxDocument *document = px_source_view_get_document (column);
-      GtkTextBuffer *buffer = gtk_text_view_get_buffer (px_source_view_get_text_view (column));
+      GtkTextBuffer *buffer = px_source_view_get_buffer (column);
       GPtrArray *facts = px_comparison_get_document_facts (comparison, doc);
       const char *text = px_document_get_text (document, NULL);
 
@@ -216,7 +216,7 @@ test_select_lights_counterpart (void)
   g_assert_cmpint (px_source_view_get_selected_segment (own), ==, (int)link->a.segment);
   g_assert_cmpint (px_source_view_get_selected_segment (other), ==, -1);
   g_assert_true (px_source_view_segment_is_lit (other, link->b.segment));
-  other_buffer = gtk_text_view_get_buffer (px_source_view_get_text_view (other));
+  other_buffer = px_source_view_get_buffer (other);
   g_assert_true (has_tag (other_buffer, "lit",
                           segment_char_offset (px_source_view_get_document (other), link->b.segment)));
 
@@ -507,7 +507,7 @@ test_highlight_kinds (void)
     }
 
   window = px_test_open_examples (app);
-  buffer = gtk_text_view_get_buffer (px_source_view_get_text_view (px_window_get_column (window, 0)));
+  buffer = px_source_view_get_buffer (px_window_get_column (window, 0));
   table = gtk_text_buffer_get_tag_table (buffer);
 
   g_object_get (gtk_text_tag_table_lookup (table, "claim-shared"), "background-set", &background_set, NULL);
@@ -557,7 +557,7 @@ test_dateline_dimmed (void)
   g_assert_cmpstr (px_document_get_dateline (document), !=, NULL);
   view = g_object_ref_sink (px_source_view_new (document, 0));
   px_source_view_set_show_boilerplate (view, FALSE);
-  buffer = gtk_text_view_get_buffer (px_source_view_get_text_view (view));
+  buffer = px_source_view_get_buffer (view);
   tag = gtk_text_tag_table_lookup (gtk_text_buffer_get_tag_table (buffer), "dateline");
   g_assert_nonnull (tag);
 
@@ -621,14 +621,14 @@ test_offscreen_columns_wait (void)
   px_source_view_set_comparison (last, comparison);
   {
     const PxClaim *claim = g_ptr_array_index (claims, px_comparison_get_claim_for_segment (comparison, 0, first_segment));
-    GtkTextBuffer *buffer = gtk_text_view_get_buffer (px_source_view_get_text_view (first));
+    GtkTextBuffer *buffer = px_source_view_get_buffer (first);
 
     g_assert_true (has_tag (buffer, status_tag (claim->status), claimed_char_offset (comparison, 0, first_segment)));
   }
   {
     guint doc = px_source_view_get_index (last);
     const PxClaim *claim = g_ptr_array_index (claims, px_comparison_get_claim_for_segment (comparison, doc, last_segment));
-    GtkTextBuffer *buffer = gtk_text_view_get_buffer (px_source_view_get_text_view (last));
+    GtkTextBuffer *buffer = px_source_view_get_buffer (last);
     int offset = claimed_char_offset (comparison, doc, last_segment);
 
     g_assert_true (px_source_view_get_highlights_pending (last));
@@ -689,6 +689,11 @@ test_offscreen_columns_unmapped (void)
   last = px_window_get_column (window, px_window_get_n_columns (window) - 1);
   g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (first)));
   g_assert_false (gtk_widget_get_mapped (GTK_WIDGET (last)));
+  /* nor does its text view show its text (GTK would lay out its lines),
+   * which is all there for the rest of the window */
+  g_assert_true (gtk_text_view_get_buffer (px_source_view_get_text_view (first)) == px_source_view_get_buffer (first));
+  g_assert_false (gtk_text_view_get_buffer (px_source_view_get_text_view (last)) == px_source_view_get_buffer (last));
+  g_assert_cmpint (gtk_text_buffer_get_char_count (px_source_view_get_buffer (last)), >, 0);
   /* and its overview strip waits too */
   g_assert_cmpuint (px_overview_strip_get_n_marks (find_strip (GTK_WIDGET (first))), >, 0);
   px_source_view_set_comparison (last, NULL);
@@ -701,6 +706,8 @@ test_offscreen_columns_unmapped (void)
   gtk_adjustment_set_value (h, gtk_adjustment_get_upper (h));
   px_test_settle ();
   g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (last)));
+  g_assert_true (gtk_text_view_get_buffer (px_source_view_get_text_view (last)) == px_source_view_get_buffer (last));
+
   g_assert_cmpuint (px_overview_strip_get_n_marks (find_strip (GTK_WIDGET (last))), >, 0);
   g_assert_false (gtk_widget_get_mapped (GTK_WIDGET (first)));
 
@@ -722,6 +729,80 @@ test_offscreen_columns_unmapped (void)
     g_assert_true (focused);
   }
 
+  g_settings_reset (settings, "fit-columns");
+  g_settings_reset (settings, "column-width");
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* A column that was out of view while the reader scrolled the others
+ * follows them when it is scrolled into view. */
+static void
+test_offscreen_column_follows (void)
+{
+  g_autoptr(PxApplication) app = px_application_new ();
+  g_autoptr(GSettings) settings = g_settings_new ("io.github.parallax_reader.Parallax");
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("px-follow-XXXXXX", &error);
+  static const char * const outlets[] = { "Courier", "Post", "Herald", "Tribune", "Gazette" };
+  GFile *files[G_N_ELEMENTS (outlets)];
+  PxWindow *window;
+  PxSourceView *first, *last;
+  GtkAdjustment *v, *h;
+
+  if (!have_display)
+    {
+      g_test_skip ("no display");
+      return;
+    }
+  g_assert_no_error (error);
+  /* five long reports of one list of council decisions */
+  for (guint d = 0; d < G_N_ELEMENTS (outlets); d++)
+    {
+      g_autoptr(GString) text = g_string_new (NULL);
+      g_autofree char *name = g_strdup_printf ("%u.txt", d);
+      g_autofree char *path = g_build_filename (dir, name, NULL);
+
+      g_string_append_printf (text, "Council decisions, as the %s reports them\n\n", outlets[d]);
+      for (guint k = 1; k <= 60; k++)
+        g_string_append_printf (text, d % 2 == 0 ? "The council of Kessel approved grant number %u of %u,%03u euros for the harbour.\n\n"
+                                                 : "Grant number %u, worth %u,%03u euros for the harbour, was approved by the Kessel council.\n\n",
+                                k, 10 + k, 7 * k % 1000);
+      g_assert_true (g_file_set_contents (path, text->str, -1, NULL));
+      files[d] = g_file_new_for_path (path);
+    }
+  g_settings_set_boolean (settings, "fit-columns", FALSE);
+  g_settings_set_int (settings, "column-width", 600);
+  g_application_register (G_APPLICATION (app), NULL, NULL);
+  window = px_window_new (GTK_APPLICATION (app));
+  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
+  gtk_window_present (GTK_WINDOW (window));
+  px_window_open_files (window, files, G_N_ELEMENTS (files));
+  px_test_wait_until_idle (window);
+  g_object_set (window, "sync-scroll", TRUE, NULL);
+  px_test_settle ();
+  px_test_settle ();
+
+  first = px_window_get_column (window, 0);
+  last = px_window_get_column (window, px_window_get_n_columns (window) - 1);
+  g_assert_false (gtk_widget_get_mapped (GTK_WIDGET (last)));
+  v = px_source_view_get_vadjustment (first);
+  gtk_adjustment_set_value (v, (gtk_adjustment_get_upper (v) - gtk_adjustment_get_page_size (v)) / 2);
+  px_test_settle ();
+  g_assert_cmpfloat (gtk_adjustment_get_value (px_source_view_get_vadjustment (last)), ==, 0);
+
+  h = gtk_scrolled_window_get_hadjustment (columns_scroller (window));
+  gtk_adjustment_set_value (h, gtk_adjustment_get_upper (h));
+  px_test_settle ();
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (last)));
+  v = px_source_view_get_vadjustment (last);
+  g_assert_cmpfloat (gtk_adjustment_get_value (v), >, (gtk_adjustment_get_upper (v) - gtk_adjustment_get_page_size (v)) / 4);
+
+  for (guint d = 0; d < G_N_ELEMENTS (files); d++)
+    {
+      g_file_delete (files[d], NULL, NULL);
+      g_object_unref (files[d]);
+    }
+  g_rmdir (dir);
   g_settings_reset (settings, "fit-columns");
   g_settings_reset (settings, "column-width");
   gtk_window_destroy (GTK_WINDOW (window));
@@ -788,7 +869,7 @@ test_part_area (void)
       g_assert_cmpfloat (ph, <, sh);
       /* the part takes the claim's colour, the rest of the sentence none */
       {
-        GtkTextBuffer *buffer = gtk_text_view_get_buffer (px_source_view_get_text_view (left));
+        GtkTextBuffer *buffer = px_source_view_get_buffer (left);
         const char *text = px_document_get_text (px_source_view_get_document (left), NULL);
 
         g_assert_true (has_tag (buffer, "claim-shared", g_utf8_pointer_to_offset (text, text + link->a_start)));
@@ -819,6 +900,7 @@ main (int    argc,
   g_test_add_func ("/ui/source-view/claim-tags", test_claim_tags);
   g_test_add_func ("/ui/source-view/offscreen-columns-wait", test_offscreen_columns_wait);
   g_test_add_func ("/ui/source-view/offscreen-columns-unmapped", test_offscreen_columns_unmapped);
+  g_test_add_func ("/ui/source-view/offscreen-column-follows", test_offscreen_column_follows);
   g_test_add_func ("/ui/source-view/dateline-dimmed", test_dateline_dimmed);
   g_test_add_func ("/ui/source-view/fact-tags", test_fact_tags);
   g_test_add_func ("/ui/source-view/select-lights-counterpart", test_select_lights_counterpart);

@@ -49,7 +49,7 @@ test_empty_then_examples (void)
       g_autoptr(PxDocument) document = g_list_model_get_item (px_window_get_sources (window), i);
       g_autofree char *path = g_file_get_path (g_ptr_array_index (files, i));
       PxSourceView *column = px_window_get_column (window, i);
-      GtkTextBuffer *buffer = gtk_text_view_get_buffer (px_source_view_get_text_view (column));
+      GtkTextBuffer *buffer = px_source_view_get_buffer (column);
 
       g_assert_cmpstr (px_document_get_origin (document), ==, path);
       g_assert_true (px_source_view_get_document (column) == document);
@@ -813,7 +813,7 @@ text_has_tag (PxWindow   *window,
               const char *needle,
               const char *name)
 {
-  GtkTextBuffer *buffer = gtk_text_view_get_buffer (px_source_view_get_text_view (px_window_get_column (window, column)));
+  GtkTextBuffer *buffer = px_source_view_get_buffer (px_window_get_column (window, column));
   GtkTextTag *tag = gtk_text_tag_table_lookup (gtk_text_buffer_get_tag_table (buffer), name);
   GtkTextIter start, match_start, match_end;
 
