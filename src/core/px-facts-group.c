@@ -428,6 +428,9 @@ typedef struct
   GPtrArray *facts;      /* borrowed: PxFact* */
   guint     *cluster;    /* fact index → cluster index */
   GPtrArray *members;    /* cluster index → GArray of fact indices (NULL once merged away) */
+  /* of names: the name and the alias of each fact, as numbers that are
+   * equal when the strings are but for ASCII case (0: none) */
+  guint     *name_keys;  /* 2 per fact */
 } Grouper;
 
 static Family
@@ -563,12 +566,30 @@ scopes_conflict (const PxFact *a,
   return a->scope != NULL && b->scope != NULL && strcmp (a->scope, b->scope) != 0;
 }
 
+/* px_fact_values_consistent() of two names of one kind, by their keys. */
+static gboolean
+names_consistent (const Grouper *g,
+                  guint          x,
+                  guint          y)
+{
+  const guint *kx = &g->name_keys[2 * x], *ky = &g->name_keys[2 * y];
+
+  return kx[0] != 0 && ky[0] != 0 &&
+         (kx[0] == ky[0] || (kx[1] != 0 && kx[1] == ky[0]) || (ky[1] != 0 && ky[1] == kx[0]));
+}
+
 /* Two facts of one family (grouper_merge() checks it once per group). */
 static gboolean
-pair_compatible (const PxFact *a,
-                 const PxFact *b,
-                 Evidence      evidence)
+pair_compatible (const Grouper *g,
+                 guint          x,
+                 guint          y,
+                 Evidence       evidence)
 {
+  const PxFact *a = g_ptr_array_index (g->facts, x);
+  const PxFact *b = g_ptr_array_index (g->facts, y);
+
+  if (a->doc == b->doc && fact_family (a) == FAMILY_NAME && a->kind == b->kind)
+    return names_consistent (g, x, y);
   if (a->doc == b->doc)
     return values_consistent (a, b) || (a->kind == PX_FACT_QUOTE && g_strcmp0 (a->text, b->text) == 0);
   if (evidence == EVIDENCE_VALUE)
@@ -595,8 +616,7 @@ grouper_merge (Grouper  *g,
     return FALSE;
   for (guint i = 0; i < mx->len; i++)
     for (guint j = 0; j < my->len; j++)
-      if (!pair_compatible (g_ptr_array_index (g->facts, g_array_index (mx, guint, i)),
-                            g_ptr_array_index (g->facts, g_array_index (my, guint, j)), evidence))
+      if (!pair_compatible (g, g_array_index (mx, guint, i), g_array_index (my, guint, j), evidence))
         return FALSE;
   if (mx->len < my->len)
     {
@@ -1028,10 +1048,42 @@ merge_sentences (Grouper   *g,
   g_free (segment_of);
 }
 
-static PxFactGroupStatus
-group_status (GPtrArray *facts,
-              GArray    *members)
+/* Whether the names of a group (of one kind) are consistent pair by
+ * pair: a name repeated many times is compared once, by its keys. */
+static gboolean
+names_all_consistent (const Grouper *g,
+                      GArray        *members)
 {
+  g_autoptr(GArray) distinct = g_array_new (FALSE, FALSE, sizeof (guint));
+  g_autoptr(GHashTable) seen = g_hash_table_new (g_int64_hash, g_int64_equal);
+  g_autofree gint64 *pairs = g_new (gint64, members->len);
+
+  for (guint i = 0; i < members->len; i++)
+    {
+      guint x = g_array_index (members, guint, i);
+
+      /* no name: consistent with nothing, itself included */
+      if (g->name_keys[2 * x] == 0)
+        return FALSE;
+      pairs[i] = (gint64)g->name_keys[2 * x] << 32 | g->name_keys[2 * x + 1];
+      if (!g_hash_table_contains (seen, &pairs[i]))
+        {
+          g_hash_table_add (seen, &pairs[i]);
+          g_array_append_val (distinct, x);
+        }
+    }
+  for (guint i = 0; i < distinct->len; i++)
+    for (guint j = i + 1; j < distinct->len; j++)
+      if (!names_consistent (g, g_array_index (distinct, guint, i), g_array_index (distinct, guint, j)))
+        return FALSE;
+  return TRUE;
+}
+
+static PxFactGroupStatus
+group_status (const Grouper *g,
+              GArray        *members)
+{
+  GPtrArray *facts = g->facts;
   guint first_doc = ((PxFact *)g_ptr_array_index (facts, g_array_index (members, guint, 0)))->doc;
   gboolean several = FALSE;
 
@@ -1042,6 +1094,8 @@ group_status (GPtrArray *facts,
     return PX_FACT_GROUP_SINGLE;
 
   /* every pair must be consistent */
+  if (fact_family (g_ptr_array_index (facts, g_array_index (members, guint, 0))) == FAMILY_NAME)
+    return names_all_consistent (g, members) ? PX_FACT_GROUP_AGREE : PX_FACT_GROUP_DIFFERS;
   for (guint i = 0; i < members->len; i++)
     for (guint j = i + 1; j < members->len; j++)
       {
@@ -1266,6 +1320,39 @@ compare_indices (gconstpointer a,
   return x < y ? -1 : x > y;
 }
 
+/* Grouper.name_keys of @facts. */
+static guint *
+name_keys (GPtrArray *facts)
+{
+  g_autoptr(GHashTable) ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  guint *keys = g_new0 (guint, 2 * facts->len);
+
+  for (guint i = 0; i < facts->len; i++)
+    {
+      const PxFact *fact = g_ptr_array_index (facts, i);
+      const char *strings[2] = { fact->name, fact->alias };
+
+      if (fact_family (fact) != FAMILY_NAME || fact->name == NULL)
+        continue;
+      for (guint k = 0; k < 2; k++)
+        if (strings[k] != NULL)
+          {
+            char *folded = g_ascii_strdown (strings[k], -1);
+            gpointer id = g_hash_table_lookup (ids, folded);
+
+            if (id == NULL)
+              {
+                id = GUINT_TO_POINTER (g_hash_table_size (ids) + 1);
+                g_hash_table_insert (ids, folded, id);
+              }
+            else
+              g_free (folded);
+            keys[2 * i + k] = GPOINTER_TO_UINT (id);
+          }
+    }
+  return keys;
+}
+
 GPtrArray *
 px_fact_groups_build (GPtrArray *documents,
                       GPtrArray *facts,
@@ -1281,6 +1368,7 @@ px_fact_groups_build (GPtrArray *documents,
 
   g.facts = facts;
   g.cluster = g_new (guint, facts->len);
+  g.name_keys = name_keys (facts);
   g.members = g_ptr_array_new ();
   for (guint i = 0; i < facts->len; i++)
     {
@@ -1324,12 +1412,13 @@ px_fact_groups_build (GPtrArray *documents,
       group = g_new0 (PxFactGroup, 1);
       group->kind = ((PxFact *)g_ptr_array_index (facts, g_array_index (m, guint, 0)))->kind;
       group->facts = m;
-      group->status = group_status (facts, m);
+      group->status = group_status (&g, m);
       describe_group (facts, group);
       g_ptr_array_add (groups, group);
     }
   g_ptr_array_unref (g.members);
   g_free (g.cluster);
+  g_free (g.name_keys);
   g_ptr_array_sort_with_data (groups, compare_groups, &sd);
   return groups;
 }
