@@ -468,6 +468,55 @@ test_group_transliteration (void)
   g_assert_cmpint (share->status, ==, PX_FACT_GROUP_DIFFERS);
 }
 
+/* A name said many times, in full, by its alias and in capitals, in
+ * three sources: one group, and it agrees. */
+static void
+test_group_repeated_name (void)
+{
+  const char *texts[] = {
+    "The Central Election Commission (CEC) met on Monday. The CEC said turnout was high. "
+    "The CEC will publish the count. The CEC thanked voters.",
+    "Officials of the Central Election Commission spoke. The Central Election Commission said "
+    "the count was done.",
+    "The CENTRAL ELECTION COMMISSION said so. The Central Election Commission agreed.",
+  };
+  g_autoptr(GPtrArray) all = g_ptr_array_new_with_free_func ((GDestroyNotify)px_fact_unref);
+  g_autoptr(GPtrArray) groups = NULL;
+  guint n_mentions = 0;
+  const PxFactGroup *commission = NULL;
+
+  for (guint d = 0; d < G_N_ELEMENTS (texts); d++)
+    {
+      g_autoptr(GPtrArray) facts = px_facts_extract_text (texts[d], strlen (texts[d]), "2022-11-20", NULL);
+
+      for (guint i = 0; i < facts->len; i++)
+        {
+          PxFact *fact = g_ptr_array_index (facts, i);
+
+          fact->doc = d;
+          if (fact->kind == PX_FACT_ORGANIZATION)
+            n_mentions++;
+          g_ptr_array_add (all, px_fact_ref (fact));
+        }
+    }
+  groups = px_fact_groups_build (NULL, all, NULL);
+  for (guint g = 0; g < groups->len; g++)
+    {
+      const PxFactGroup *group = g_ptr_array_index (groups, g);
+
+      if (group->kind == PX_FACT_ORGANIZATION)
+        {
+          g_assert_null (commission);
+          commission = group;
+        }
+    }
+  if (commission == NULL)
+    g_error ("no group of the commission");
+  g_assert_cmpuint (n_mentions, >=, 7);
+  g_assert_cmpuint (commission->facts->len, ==, n_mentions);
+  g_assert_cmpint (commission->status, ==, PX_FACT_GROUP_AGREE);
+}
+
 /* Facts that merely look alike in two sources are no group: spans of time,
  * a bare month, two lower bounds of one measure tenfold apart. */
 static void
@@ -806,6 +855,7 @@ main (int    argc,
   g_test_add_func ("/facts/groups/single", test_group_single);
   g_test_add_func ("/facts/groups/not-by-chance", test_groups_not_by_chance);
   g_test_add_func ("/facts/groups/transliteration", test_group_transliteration);
+  g_test_add_func ("/facts/groups/repeated-name", test_group_repeated_name);
   g_test_add_func ("/facts/counted-noun", test_counted_noun);
   for (guint i = 0; i < G_N_ELEMENTS (fixture_group_cases); i++)
     {
