@@ -14,6 +14,9 @@
 struct _PxApplication
 {
   AdwApplication  parent_instance;
+
+  GPtrArray      *recent;       /* URIs for the desktop's recent files, not yet given */
+  guint           recent_idle;
 };
 
 G_DEFINE_FINAL_TYPE (PxApplication, px_application, ADW_TYPE_APPLICATION)
@@ -118,11 +121,60 @@ px_application_startup (GApplication *application)
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.quit", quit_accels);
 }
 
+/* Reading the desktop's list of recent files takes a GtkRecentManager
+ * tens of milliseconds once it is long, and each addition writes it all
+ * again: that waits until the main loop has nothing else to do. */
+static void
+flush_recent (PxApplication *self)
+{
+  GtkRecentManager *manager;
+
+  g_clear_handle_id (&self->recent_idle, g_source_remove);
+  if (self->recent->len == 0)
+    return;
+  manager = gtk_recent_manager_get_default ();
+  for (guint i = 0; i < self->recent->len; i++)
+    gtk_recent_manager_add_item (manager, g_ptr_array_index (self->recent, i));
+  g_ptr_array_set_size (self->recent, 0);
+}
+
+static gboolean
+flush_recent_cb (gpointer user_data)
+{
+  PxApplication *self = user_data;
+
+  self->recent_idle = 0;
+  flush_recent (self);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+px_application_shutdown (GApplication *application)
+{
+  PxApplication *self = PX_APPLICATION (application);
+
+  flush_recent (self);
+  G_APPLICATION_CLASS (px_application_parent_class)->shutdown (application);
+}
+
+static void
+px_application_finalize (GObject *object)
+{
+  PxApplication *self = PX_APPLICATION (object);
+
+  g_clear_handle_id (&self->recent_idle, g_source_remove);
+  g_clear_pointer (&self->recent, g_ptr_array_unref);
+  G_OBJECT_CLASS (px_application_parent_class)->finalize (object);
+}
+
 static void
 px_application_class_init (PxApplicationClass *klass)
 {
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
 
+  object_class->finalize = px_application_finalize;
+  app_class->shutdown = px_application_shutdown;
   app_class->activate = px_application_activate;
   app_class->open = px_application_open;
   app_class->startup = px_application_startup;
@@ -131,6 +183,27 @@ px_application_class_init (PxApplicationClass *klass)
 static void
 px_application_init (PxApplication *self)
 {
+  self->recent = g_ptr_array_new_with_free_func (g_free);
+}
+
+void
+px_application_add_recent (GtkApplication *application,
+                           const char     *uri)
+{
+  PxApplication *self;
+
+  g_return_if_fail (application == NULL || GTK_IS_APPLICATION (application));
+  g_return_if_fail (uri != NULL);
+
+  if (!PX_IS_APPLICATION (application))
+    {
+      gtk_recent_manager_add_item (gtk_recent_manager_get_default (), uri);
+      return;
+    }
+  self = PX_APPLICATION (application);
+  g_ptr_array_add (self->recent, g_strdup (uri));
+  if (self->recent_idle == 0)
+    self->recent_idle = g_idle_add_full (G_PRIORITY_LOW, flush_recent_cb, self, NULL);
 }
 
 PxApplication *

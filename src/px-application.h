@@ -27,5 +27,9 @@ char          *px_application_dup_locale_dir     (const char *program);
 gboolean       px_application_choose_renderer    (const char *dri_dir);
 /* The bundled example articles, sorted; newly allocated GFile array. */
 GPtrArray     *px_application_list_examples      (void);
+/* Adds @uri to the desktop's recent files: once the main loop is idle
+ * (or at shutdown) for a PxApplication, at once for any other or NULL. */
+void           px_application_add_recent         (GtkApplication *application,
+                                                  const char     *uri);
 
 G_END_DECLS

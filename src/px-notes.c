@@ -13,6 +13,7 @@
 
 #include <glib/gi18n.h>
 
+#include "px-application.h"
 #include "px-notes.h"
 #include "px-window.h"
 
@@ -851,7 +852,7 @@ save_done_cb (GObject      *source,
     {
       g_autofree char *uri = g_file_get_uri (self->file);
 
-      gtk_recent_manager_add_item (gtk_recent_manager_get_default (), uri);
+      px_application_add_recent (self->window != NULL ? gtk_window_get_application (GTK_WINDOW (self->window)) : NULL, uri);
     }
   if (!self->closing && self->window != NULL && self->file != NULL)
     {

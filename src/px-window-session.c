@@ -105,7 +105,7 @@ imported_cb (GObject      *source,
             }
           /* the desktop's recent files */
           if (uri != NULL)
-            gtk_recent_manager_add_item (gtk_recent_manager_get_default (), uri);
+            px_application_add_recent (gtk_window_get_application (GTK_WINDOW (self)), uri);
         }
     }
   g_ptr_array_set_size (self->pending, 0);
@@ -152,7 +152,7 @@ session_loaded_cb (GObject      *source,
         {
           g_autofree char *uri = g_file_get_uri (job->file);
 
-          gtk_recent_manager_add_item (gtk_recent_manager_get_default (), uri);
+          px_application_add_recent (gtk_window_get_application (GTK_WINDOW (self)), uri);
         }
     }
   _px_window_session_job_free (job);

@@ -428,6 +428,49 @@ test_remove_undo (void)
 }
 
 /* The same file twice, in one batch or later, is one column. */
+/* Opened articles join the desktop's recent files, once the window has
+ * nothing else to do. */
+static void
+test_recent_files (void)
+{
+  g_autoptr(PxApplication) app = px_application_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("px-recent-XXXXXX", &error);
+  g_autofree char *path = g_build_filename (dir, "recent-article.txt", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autofree char *uri = g_file_get_uri (file);
+  GtkRecentManager *manager;
+  GFile *files[1] = { file };
+  PxWindow *window;
+  gint64 deadline;
+
+  if (!have_display)
+    {
+      g_test_skip ("no display");
+      return;
+    }
+  g_assert_no_error (error);
+  g_assert_true (g_file_set_contents (path, "The council approved the budget on Monday.\n", -1, NULL));
+  manager = gtk_recent_manager_get_default ();
+  g_assert_false (gtk_recent_manager_has_item (manager, uri));
+
+  g_application_register (G_APPLICATION (app), NULL, NULL);
+  window = px_window_new (GTK_APPLICATION (app));
+  gtk_window_present (GTK_WINDOW (window));
+  px_window_open_files (window, files, 1);
+  px_test_wait_until_idle (window);
+  /* (GTK adds an item once it has read the file's type) */
+  deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+  while (!gtk_recent_manager_has_item (manager, uri) && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_true (gtk_recent_manager_has_item (manager, uri));
+
+  gtk_recent_manager_remove_item (manager, uri, NULL);
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
 static void
 test_duplicate_skipped (void)
 {
@@ -934,6 +977,7 @@ main (int    argc,
   g_test_add_func ("/ui/window/preferences-highlights", test_preferences_highlights);
   g_test_add_func ("/ui/window/remove-undo", test_remove_undo);
   g_test_add_func ("/ui/window/duplicate-skipped", test_duplicate_skipped);
+  g_test_add_func ("/ui/window/recent-files", test_recent_files);
   g_test_add_func ("/ui/window/import-warning-shown", test_import_warning_shown);
   g_test_add_func ("/ui/window/session-not-merged", test_session_not_merged);
   g_test_add_func ("/ui/window/empty-actions", test_empty_actions);
