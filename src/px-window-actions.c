@@ -365,7 +365,6 @@ focus_column (PxWindow *self,
   GtkTextView *view;
   GdkRectangle visible;
   GtkTextIter iter;
-  graphene_rect_t bounds;
 
   if (target < 0 || target >= (int)self->columns->len)
     {
@@ -375,7 +374,7 @@ focus_column (PxWindow *self,
   column = _px_window_get_column (self, target);
   view = px_source_view_get_text_view (column);
   /* a column scrolled out of view is not mapped, and a column never
-   * mapped does not show its text yet */
+   * mapped does not show its text yet: the columns scroll to it */
   _px_window_show_column (self, target);
   if (gtk_text_view_get_buffer (view) == px_source_view_get_buffer (column))
     {
@@ -384,17 +383,6 @@ focus_column (PxWindow *self,
       gtk_text_buffer_place_cursor (px_source_view_get_buffer (column), &iter);
     }
   gtk_widget_grab_focus (GTK_WIDGET (view));
-  if (gtk_widget_compute_bounds (GTK_WIDGET (column), GTK_WIDGET (self->columns_box), &bounds))
-    {
-      GtkAdjustment *h = gtk_scrolled_window_get_hadjustment (self->columns_scroller);
-      double x = bounds.origin.x, w = bounds.size.width;
-      double value = gtk_adjustment_get_value (h), page = gtk_adjustment_get_page_size (h);
-
-      if (x < value)
-        gtk_adjustment_set_value (h, x);
-      else if (x + w > value + page)
-        gtk_adjustment_set_value (h, x + w - page);
-    }
 }
 
 static void

@@ -34,6 +34,8 @@ _px_window_show_current_match (PxWindow *self,
         {
           const PxTextRange *range = &g_array_index (matches, PxTextRange, local);
 
+          /* in a column out of view too */
+          _px_window_show_column (self, i);
           px_source_view_scroll_to_range (_px_window_get_column (self, i), range->start, range->end);
         }
       if (remaining >= 0)

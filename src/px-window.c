@@ -970,14 +970,28 @@ queue_on_screen (PxWindow *self)
     self->on_screen_idle = g_idle_add_full (G_PRIORITY_HIGH_IDLE, update_on_screen_cb, self, NULL);
 }
 
+/* Maps column @index and scrolls the columns sideways to show it. */
 void
 _px_window_show_column (PxWindow *self,
                         guint     index)
 {
   PxSourceView *column = _px_window_get_column (self, index);
+  graphene_rect_t bounds;
 
-  if (column != NULL)
-    gtk_widget_set_child_visible (GTK_WIDGET (column), TRUE);
+  if (column == NULL)
+    return;
+  gtk_widget_set_child_visible (GTK_WIDGET (column), TRUE);
+  if (gtk_widget_compute_bounds (GTK_WIDGET (column), GTK_WIDGET (self->columns_box), &bounds))
+    {
+      GtkAdjustment *h = gtk_scrolled_window_get_hadjustment (self->columns_scroller);
+      double x = bounds.origin.x, w = bounds.size.width;
+      double value = gtk_adjustment_get_value (h), page = gtk_adjustment_get_page_size (h);
+
+      if (x < value)
+        gtk_adjustment_set_value (h, x);
+      else if (x + w > value + page)
+        gtk_adjustment_set_value (h, x + w - page);
+    }
   queue_on_screen (self);
 }
 

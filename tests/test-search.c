@@ -9,6 +9,7 @@
 #include "px-application.h"
 #include "px-enums.h"
 #include "px-search.h"
+#include "px-source-view.h"
 #include "px-window.h"
 #include "px-ui-test.h"
 
@@ -159,6 +160,61 @@ test_search_window (void)
 }
 
 /* The search flags are a registered GType (gnome.mkenums_simple). */
+/* The match the search moves to is shown, in a column scrolled out of
+ * view too: the columns scroll sideways to it. */
+static void
+test_search_offscreen_match (void)
+{
+  g_autoptr(PxApplication) app = px_application_new ();
+  g_autoptr(GSettings) settings = g_settings_new ("io.github.parallax_reader.Parallax");
+  g_autoptr(GPtrArray) files = NULL;
+  PxWindow *window;
+  PxSourceView *last;
+  PxSearchBar *bar;
+  guint column = 0;
+
+  if (!have_display)
+    {
+      g_test_skip ("no display");
+      return;
+    }
+  g_settings_set_boolean (settings, "fit-columns", FALSE);
+  g_settings_set_int (settings, "column-width", 600);
+  files = px_test_example_files ();
+  g_application_register (G_APPLICATION (app), NULL, NULL);
+  window = px_window_new (GTK_APPLICATION (app));
+  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
+  gtk_window_present (GTK_WINDOW (window));
+  px_window_open_files (window, (GFile **)files->pdata, files->len);
+  px_test_wait_until_idle (window);
+  px_test_settle ();
+  last = px_window_get_column (window, px_window_get_n_columns (window) - 1);
+  g_assert_false (gtk_widget_get_mapped (GTK_WIDGET (last)));
+
+  /* a word of the last example only */
+  bar = px_window_get_search_bar (window);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.find", NULL);
+  px_search_bar_set_text (bar, "consortia");
+  px_test_settle ();
+  g_assert_cmpuint (px_search_bar_get_total (bar), ==, 1);
+  g_assert_cmpint (px_window_get_current_match (window, &column, NULL), ==, 0);
+  g_assert_cmpuint (column, ==, px_window_get_n_columns (window) - 1);
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (last)));
+  g_assert_true (gtk_text_view_get_buffer (px_source_view_get_text_view (last)) == px_source_view_get_buffer (last));
+  {
+    graphene_rect_t bounds;
+    GtkWidget *viewport = gtk_widget_get_ancestor (GTK_WIDGET (last), GTK_TYPE_SCROLLED_WINDOW);
+
+    g_assert_true (gtk_widget_compute_bounds (GTK_WIDGET (last), viewport, &bounds));
+    g_assert_cmpfloat (bounds.origin.x, >=, -1);
+    g_assert_cmpfloat (bounds.origin.x + bounds.size.width, <=, gtk_widget_get_width (viewport) + 1);
+  }
+
+  g_settings_reset (settings, "fit-columns");
+  g_settings_reset (settings, "column-width");
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 static void
 test_search_flags_type (void)
 {
@@ -182,6 +238,7 @@ main (int    argc,
   g_test_add_func ("/ui/search/flags-type", test_search_flags_type);
   g_test_add_func ("/ui/search/bad-regex", test_search_bad_regex);
   g_test_add_func ("/ui/search/window", test_search_window);
+  g_test_add_func ("/ui/search/offscreen-match", test_search_offscreen_match);
 
   return g_test_run ();
 }
