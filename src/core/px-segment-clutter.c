@@ -183,9 +183,9 @@ cue_lookup (PxCueMemo  *memo,
   return memo->cues[slot];
 }
 
-/* The pairs of adjacent bytes a text holds, hashed (PxLower): a phrase
- * with a pair the text lacks is not in it and is not searched for (the
- * phrase lists were a fifth of an import's instructions). */
+/* The pairs of adjacent ASCII bytes a text holds, hashed (PxLower): a
+ * phrase with a pair the text lacks is not in it and is not searched for
+ * (the phrase lists were a fifth of an import's instructions). */
 static inline guint
 pair_hash16 (guint pair)
 {
@@ -229,6 +229,9 @@ phrase_init (Phrase     *phrase,
       gboolean seen = FALSE;
       guint i;
 
+      /* (only pairs of ASCII bytes: lower_init () records no other) */
+      if ((guchar)p[0] >= 0x80 || (guchar)p[1] >= 0x80)
+        continue;
       for (i = 0; i < n && !seen; i++)
         seen = phrase->pairs[i] == h;
       if (seen)
@@ -296,16 +299,18 @@ ascii_lower8 (guint64 x)
   return x | ((from_a & ~past_z & PX_BYTES_HIGH) >> 2);
 }
 
-/* The lower case the phrase tests read, and its pairs of bytes: ASCII
- * eight bytes at a time, other characters one by one (g_utf8_strdown()
- * on whole paragraphs was a fifth of an import). The text is written to
- * @buffer, grown as needed. */
+/* The lower case the phrase tests read, and its pairs of ASCII bytes:
+ * ASCII eight bytes at a time, other characters one by one
+ * (g_utf8_strdown() on whole paragraphs was a fifth of an import), those
+ * of two bytes by the table. The text is written to @buffer, grown as
+ * needed. */
 static void
 lower_init (PxLower    *lower,
             const char *text,
             gsize       length)
 {
   const guchar *p = (const guchar *)text, *end = p + length;
+  const PxTwoByteChars *chars = px_segment_two_byte_chars ();
   guint8 *pairs = lower->pairs;
   guint8 stamp;
   guint prev = 0;
@@ -366,16 +371,23 @@ lower_init (PxLower    *lower,
       else
         {
           gunichar ch = px_segment_utf8_char ((const char *)p);
-          const guchar *next = (const guchar *)g_utf8_next_char (p);
+          guint n = g_utf8_skip[*p];
+          gunichar lower_ch;
 
-          if (!is_caseless (ch) && g_unichar_isupper (ch))
-            {
-              w += g_unichar_to_utf8 (g_unichar_tolower (ch), out + w);
-              p = next;
-            }
+          if (ch < 0x800)
+            lower_ch = px_segment_two_byte_char (chars, ch)->lower;
           else
-            while (p < next)
-              out[w++] = *p++;
+            lower_ch = !is_caseless (ch) && g_unichar_isupper (ch) ? g_unichar_tolower (ch) : 0;
+          p += n;
+          if (lower_ch == 0)
+            {
+              /* Its bytes are in no pair of a phrase (phrase_init ()). */
+              for (const guchar *c = p - n; c < p; c++)
+                out[w++] = *c;
+              prev = 0x80;
+              continue;
+            }
+          w += g_unichar_to_utf8 (lower_ch, out + w);
         }
       for (gsize i = from; i < w; i++)
         {
