@@ -299,6 +299,20 @@ ascii_lower8 (guint64 x)
   return x | ((from_a & ~past_z & PX_BYTES_HIGH) >> 2);
 }
 
+/* The lower case of the character at @p (not ASCII) if it is upper case,
+ * else 0. */
+static inline gunichar
+lower_case (const PxTwoByteChars *chars,
+            const guchar         *p)
+{
+  gunichar ch;
+
+  if (*p < 0xE0)
+    return px_segment_two_byte_char (chars, (p[0] & 0x1F) << 6 | (p[1] & 0x3F))->lower;
+  ch = px_segment_utf8_char ((const char *)p);
+  return !is_caseless (ch) && g_unichar_isupper (ch) ? g_unichar_tolower (ch) : 0;
+}
+
 /* The lower case the phrase tests read, and its pairs of ASCII bytes:
  * ASCII eight bytes at a time, other characters one by one
  * (g_utf8_strdown() on whole paragraphs was a fifth of an import), those
@@ -317,7 +331,8 @@ lower_init (PxLower    *lower,
   gsize w = 0;
   char *out;
 
-  /* (no character's lower case takes more than twice its bytes) */
+  /* (no character's lower case takes more than twice its bytes, so that
+   * eight bytes can be written while eight are left to read) */
   if (lower->size < 2 * length + 1)
     {
       g_free (lower->text);
@@ -361,6 +376,27 @@ lower_init (PxLower    *lower,
               p += 8;
               continue;
             }
+          else
+            {
+              /* The ASCII bytes before another character, at once; all
+               * eight written (the buffer has room: see above), the
+               * others masked so that none carries into the next. */
+              guint n = px_bytes_ascii_prefix (x);
+
+              x = ascii_lower8 (x & (G_MAXUINT64 >> (64 - 8 * n)));
+              for (guint i = 0; i < n; i++)
+                {
+                  guint c = (x >> (8 * i)) & 0xFF;
+
+                  pairs[pair_hash (prev, c)] = stamp;
+                  prev = c;
+                }
+              x = GUINT64_TO_LE (x);
+              memcpy (out + w, &x, 8);
+              w += n;
+              p += n;
+              continue;
+            }
         }
       if (*p < 0x80)
         {
@@ -370,23 +406,28 @@ lower_init (PxLower    *lower,
         }
       else
         {
-          gunichar ch = px_segment_utf8_char ((const char *)p);
-          guint n = g_utf8_skip[*p];
-          gunichar lower_ch;
+          const guchar *run = p;
+          gunichar lower_ch = 0;
 
-          if (ch < 0x800)
-            lower_ch = px_segment_two_byte_char (chars, ch)->lower;
-          else
-            lower_ch = !is_caseless (ch) && g_unichar_isupper (ch) ? g_unichar_tolower (ch) : 0;
-          p += n;
-          if (lower_ch == 0)
+          /* Characters without a lower case, copied in a run: their bytes
+           * are in no pair of a phrase (phrase_init ()). */
+          while (p < end && *p >= 0x80 && (lower_ch = lower_case (chars, p)) == 0)
+            p += g_utf8_skip[*p];
+          if (p > run)
             {
-              /* Its bytes are in no pair of a phrase (phrase_init ()). */
-              for (const guchar *c = p - n; c < p; c++)
-                out[w++] = *c;
+              /* (a call costs more than a letter's bytes) */
+              if (p - run <= 4)
+                while (run < p)
+                  out[w++] = *run++;
+              else
+                {
+                  memcpy (out + w, run, p - run);
+                  w += p - run;
+                }
               prev = 0x80;
               continue;
             }
+          p += g_utf8_skip[*p];
           w += g_unichar_to_utf8 (lower_ch, out + w);
         }
       for (gsize i = from; i < w; i++)
