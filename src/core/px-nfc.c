@@ -445,24 +445,57 @@ typedef struct
   gsize       length;
 } Output;
 
+/* Appends the text up to @piece unchanged, and room for 16 bytes more. */
+static inline void
+copy_unchanged (Output     *o,
+                const char *piece)
+{
+  gsize unchanged = piece - o->copied;
+  char *write;
+
+  if (G_UNLIKELY (o->out.str == NULL))
+    {
+      o->out.size = o->length + o->length / 16 + 16;
+      o->out.str = g_malloc (o->out.size);
+    }
+  buffer_reserve (&o->out, unchanged + 16);
+  write = o->out.str + o->out.len;
+  /* (most spans between two accents are a word or two: no call) */
+  if (unchanged < 8)
+    for (gsize i = 0; i < unchanged; i++)
+      write[i] = o->copied[i];
+  else if (unchanged <= 16)
+    {
+      memcpy (write, o->copied, 8);
+      memcpy (write + unchanged - 8, o->copied + unchanged - 8, 8);
+    }
+  else
+    memcpy (write, o->copied, unchanged);
+  o->out.len += unchanged;
+}
+
 /* Appends the text up to @piece unchanged, then the NFC of [piece, end). */
 static void
 flush_piece (Output     *o,
              const char *piece,
              const char *end)
 {
-  gsize unchanged = piece - o->copied;
-
-  if (o->out.str == NULL)
-    {
-      o->out.size = o->length + o->length / 16 + 16;
-      o->out.str = g_malloc (o->out.size);
-    }
-  buffer_reserve (&o->out, unchanged);
-  memcpy (o->out.str + o->out.len, o->copied, unchanged);
-  o->out.len += unchanged;
+  copy_unchanged (o, piece);
   if (!compose_simple_piece (piece, end - piece, &o->out))
     normalize_piece (&o->normalizer, piece, end - piece, &o->out);
+  o->copied = end;
+}
+
+/* Appends the text up to @piece unchanged, then @composite, the NFC of
+ * [piece, end). */
+static void
+flush_composite (Output     *o,
+                 const char *piece,
+                 const char *end,
+                 gunichar    composite)
+{
+  copy_unchanged (o, piece);
+  o->out.len = put_char (o->out.str + o->out.len, composite) - o->out.str;
   o->copied = end;
 }
 
@@ -483,7 +516,8 @@ px_nfc_normalize (const char *utf8,
   for (const char *p = utf8; p < end; )
     {
       const char *at = p;
-      gunichar ch;
+      gunichar ch, composite;
+      guint props;
       guint8 cc;
       NfcQuickCheck qc;
 
@@ -502,23 +536,27 @@ px_nfc_normalize (const char *utf8,
 
       ch = next_char (&p);
       if (ch < 0x10000)
-        {
-          guint props = nfc_bmp_props_of (ch);
-
-          cc = props & NFC_PROPS_CLASS;
-          qc = (props >> NFC_PROPS_QC_SHIFT) & 3;
-        }
+        props = nfc_bmp_props_of (ch);
       else
-        {
-          cc = g_unichar_combining_class (ch);
-          qc = nfc_quick_check (ch);
-        }
+        props = g_unichar_combining_class (ch) | nfc_quick_check (ch) << NFC_PROPS_QC_SHIFT |
+                NFC_PROPS_DECOMPOSES;
+      cc = props & NFC_PROPS_CLASS;
+      qc = (props >> NFC_PROPS_QC_SHIFT) & 3;
       if (cc == 0 && qc == NFC_QC_YES)
         {
           if (flagged)
             flush_piece (&o, piece, at);
           flagged = FALSE;
           piece = at;
+        }
+      else if (qc == NFC_QC_MAYBE && cc != 0 && !(props & NFC_PROPS_DECOMPOSES) && at == piece + 1 &&
+               (p == end || (guchar)*p < 0x80) && compose ((guchar)*piece, ch, &composite))
+        {
+          /* An ASCII letter and one accent, the whole piece (decomposed
+           * Latin): composed at once. */
+          flush_composite (&o, piece, p, composite);
+          flagged = FALSE;
+          cc = 0;
         }
       else if (qc != NFC_QC_YES || (cc != 0 && last_class > cc))
         flagged = TRUE;
