@@ -964,20 +964,46 @@ trigram_set_has (const TrigramSet   *set,
   return FALSE;
 }
 
-/* The share of @a's word trigrams found in @b (whose trigrams @b_set holds). */
-static double
-trigram_containment (const char       **a,
-                     guint              na,
-                     const TrigramSet  *b_set,
-                     guint              nb)
+/* The fewest of @n trigrams that make a share of at least 0.7 (as a
+ * double, the share near repeats need). */
+static guint
+trigrams_needed (guint n)
 {
-  guint found = 0;
+  guint k = (guint)(0.7 * n);
+
+  while (k > 0 && (double)(k - 1) / n >= 0.7)
+    k--;
+  while ((double)k / n < 0.7)
+    k++;
+  return k;
+}
+
+/* Whether at least 0.7 of @a's word trigrams are found in @b (whose
+ * trigrams @b_set holds): the search stops as soon as the answer is
+ * known. */
+static gboolean
+most_trigrams_in (const char       **a,
+                  guint              na,
+                  const TrigramSet  *b_set,
+                  guint              nb)
+{
+  guint n, needed, found = 0, missed = 0;
 
   if (na < 3 || nb < 3)
-    return 0;
-  for (guint i = 0; i + 2 < na; i++)
-    found += trigram_set_has (b_set, a + i);
-  return (double)found / (na - 2);
+    return FALSE;
+  n = na - 2;
+  needed = trigrams_needed (n);
+  for (guint i = 0; i < n; i++)
+    {
+      if (trigram_set_has (b_set, a + i))
+        {
+          if (++found >= needed)
+            return TRUE;
+        }
+      else if (++missed > n - needed)
+        return FALSE;
+    }
+  return found >= needed;
 }
 
 /* A paragraph compared with the few before it: its words and their
@@ -1015,10 +1041,10 @@ is_near_repeat (const PxToken        *tokens,
   if (later->n < 3 || nb < 3)
     return FALSE;
   /* A sentence that an earlier paragraph holds among others is no repeat. */
-  if (trigram_containment (b, nb, &later->trigrams, later->n) < 0.7)
+  if (!most_trigrams_in (b, nb, &later->trigrams, later->n))
     return FALSE;
   trigram_set_init (&set, b, nb);
-  return trigram_containment (later->forms, later->n, &set, nb) >= 0.7;
+  return most_trigrams_in (later->forms, later->n, &set, nb);
 }
 
 static gboolean
