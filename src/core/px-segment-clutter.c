@@ -1006,6 +1006,43 @@ most_trigrams_in (const char       **a,
   return found >= needed;
 }
 
+/* most_trigrams_in () of the words of @tokens (@n of them, @n_words
+ * words), read as they come: most paragraphs compared are not repeats,
+ * and the answer comes long before their last word. */
+static gboolean
+most_token_trigrams_in (const PxToken     *tokens,
+                        guint              n,
+                        guint              n_words,
+                        const TrigramSet  *b_set,
+                        guint              nb)
+{
+  const char *window[3] = { NULL, NULL, NULL };
+  guint n_trigrams, needed, words = 0, found = 0, missed = 0;
+
+  if (n_words < 3 || nb < 3)
+    return FALSE;
+  n_trigrams = n_words - 2;
+  needed = trigrams_needed (n_trigrams);
+  for (guint i = 0; i < n; i++)
+    {
+      if (!is_word (&tokens[i]))
+        continue;
+      window[0] = window[1];
+      window[1] = window[2];
+      window[2] = tokens[i].norm;
+      if (++words < 3)
+        continue;
+      if (trigram_set_has (b_set, window))
+        {
+          if (++found >= needed)
+            return TRUE;
+        }
+      else if (++missed > n_trigrams - needed)
+        return FALSE;
+    }
+  return found >= needed;
+}
+
 /* A paragraph compared with the few before it: its words and their
  * trigrams, made on the first comparison. */
 typedef struct
@@ -1037,12 +1074,12 @@ is_near_repeat (const PxToken        *tokens,
       trigram_set_init (&later->trigrams, later->forms, later->n);
       later->ready = TRUE;
     }
+  /* A sentence that an earlier paragraph holds among others is no repeat.
+   * (g->words counts the words of its tokens, at most MAX_REPEAT_WORDS.) */
+  if (!most_token_trigrams_in (tokens + g->first_token, g->n_tokens, g->words, &later->trigrams, later->n))
+    return FALSE;
   nb = word_forms (tokens + g->first_token, g->n_tokens, b);
-  if (later->n < 3 || nb < 3)
-    return FALSE;
-  /* A sentence that an earlier paragraph holds among others is no repeat. */
-  if (!most_trigrams_in (b, nb, &later->trigrams, later->n))
-    return FALSE;
+  g_assert (nb == g->words);
   trigram_set_init (&set, b, nb);
   return most_trigrams_in (later->forms, later->n, &set, nb);
 }
