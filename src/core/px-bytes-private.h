@@ -34,6 +34,30 @@ px_bytes_ascii8 (guint64 x)
   return (x & PX_BYTES_HIGH) == 0;
 }
 
+/* How many of the first bytes of @x are ASCII (8 when all are). */
+static inline guint
+px_bytes_ascii_prefix (guint64 x)
+{
+  guint64 high = x & PX_BYTES_HIGH;
+
+  if (high == 0)
+    return 8;
+#if defined(__GNUC__)
+  return __builtin_ctzll (high) / 8;
+#else
+  {
+    guint n = 0;
+
+    while ((high & 0x80) == 0)
+      {
+        high >>= 8;
+        n++;
+      }
+    return n;
+  }
+#endif
+}
+
 /* Some byte of @x is below @n (n <= 128). */
 static inline gboolean
 px_bytes_has_below (guint64 x,

@@ -395,11 +395,34 @@ decode_legacy (const char  *data,
   }
 }
 
+/* g_utf8_validate_len (@data, @length, NULL): ASCII and characters of two
+ * bytes here (none of them is overlong or out of range when its lead
+ * byte is from 0xC2 to 0xDF), GLib from the first other character. */
+static gboolean
+validate_span (const guchar *p,
+               const guchar *end)
+{
+  while (p < end)
+    {
+      if (*p < 0x80)
+        {
+          if (*p == 0)
+            return FALSE;
+          p++;
+        }
+      else if (*p >= 0xC2 && *p <= 0xDF && end - p >= 2 && (p[1] & 0xC0) == 0x80)
+        p += 2;
+      else
+        return g_utf8_validate_len ((const char *)p, end - p, NULL);
+    }
+  return TRUE;
+}
+
 /* g_utf8_validate_len (@data, @length, NULL) (no NUL either), a block of
  * 32 bytes at a time: blocks of ASCII are only looked at, the others (up
- * to the next character) validated by GLib, in longer spans while no
- * block of ASCII comes between (text in another script). *@ascii says
- * whether every byte was ASCII. */
+ * to the next character) validated by validate_span (), in longer spans
+ * while no block of ASCII comes between (text in another script).
+ * *@ascii says whether every byte was ASCII. */
 #define VALIDATE_BLOCK 32
 #define VALIDATE_SPAN_MAX 4096
 
@@ -442,7 +465,7 @@ validate_utf8 (const char *data,
         next++;
       for (const guchar *q = p; q < next && *ascii; q++)
         *ascii = *q < 0x80;
-      if (!g_utf8_validate_len ((const char *)p, next - p, NULL))
+      if (!validate_span (p, next))
         return FALSE;
       p = next;
     }

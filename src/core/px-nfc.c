@@ -8,10 +8,11 @@
  * character of combining class 0 whose NFC_QC is Yes: such a character
  * never composes with what precedes it and no reordering crosses it, so
  * NFC (A B) = NFC (A) NFC (B) when B starts with one. Each flagged piece is
- * decomposed, put in canonical order and composed with GLib's character
- * functions (g_unichar_fully_decompose, g_unichar_compose), into one
- * reused buffer and in one pass each: no step is quadratic, however long
- * a piece (a hostile text may be a single one).
+ * decomposed (g_unichar_fully_decompose), put in canonical order and
+ * composed (by a table of GLib's compositions, made with the quick check),
+ * into one reused buffer and in one pass each: no step is quadratic,
+ * however long a piece (a hostile text may be a single one). The short
+ * pieces of decomposed text (a letter and its accents) take a shorter way.
  */
 #define G_LOG_DOMAIN "px-nfc"
 
@@ -36,12 +37,26 @@ typedef struct
   NfcQuickCheck value;
 } NfcRange;
 
+typedef struct
+{
+  gunichar first;
+  gunichar second;
+  gunichar composite;  /* 0: an empty slot */
+} NfcComposition;
+
 #include "px-nfc-data.h"
 
+/* The bits of a character's entry in nfc_bmp_props (data/px-nfc-gen.c) */
+#define NFC_PROPS_CLASS      0xFF
+#define NFC_PROPS_QC_SHIFT   8
+#define NFC_PROPS_DECOMPOSES (1 << 10)
+
+/* The combining class, quick check and decomposition bit of @ch (in the
+ * BMP); 0 for a starter that NFC leaves alone. */
 static inline guint
-nfc_bmp_bits (gunichar ch)
+nfc_bmp_props_of (gunichar ch)
 {
-  return (nfc_bmp_values[nfc_bmp_blocks[ch >> 8]][(ch & 0xFF) >> 1] >> (4 * (ch & 1))) & 0xF;
+  return nfc_bmp_props[nfc_bmp_blocks[ch >> 6]][ch & 0x3F];
 }
 
 static NfcQuickCheck
@@ -50,7 +65,7 @@ nfc_quick_check (gunichar ch)
   gsize low = 0, high = G_N_ELEMENTS (nfc_ranges);
 
   if (ch < 0x10000)
-    return nfc_bmp_bits (ch) & 3;
+    return (nfc_bmp_props_of (ch) >> NFC_PROPS_QC_SHIFT) & 3;
   while (low < high)
     {
       gsize mid = (low + high) / 2;
@@ -63,6 +78,51 @@ nfc_quick_check (gunichar ch)
         return nfc_ranges[mid].value;
     }
   return NFC_QC_YES;
+}
+
+/* g_unichar_combining_class (@ch), from the BMP table where it can. */
+static inline guint8
+combining_class (gunichar ch)
+{
+  if (ch < 0x10000)
+    return nfc_bmp_props_of (ch) & NFC_PROPS_CLASS;
+  return g_unichar_combining_class (ch);
+}
+
+/* Must agree with composition_hash () in data/px-nfc-gen.c */
+static inline guint
+nfc_composition_hash (gunichar first,
+                      gunichar second)
+{
+  return ((first * 0x9E3779B1u) ^ (second * 0x85EBCA77u)) >> (32 - 11);
+}
+
+/* g_unichar_compose (@first, @second, @composite) of a character whose
+ * quick check is Maybe (@second): by the table, Hangul by GLib. Unlike
+ * GLib, leaves *@composite alone when the pair does not compose. */
+static inline gboolean
+compose (gunichar  first,
+         gunichar  second,
+         gunichar *composite)
+{
+  const guint mask = G_N_ELEMENTS (nfc_compositions) - 1;
+
+  if ((first >= 0x1100 && first <= 0x1112) || (first >= 0xAC00 && first <= 0xD7A3))
+    {
+      gunichar hangul;
+
+      if (!g_unichar_compose (first, second, &hangul))
+        return FALSE;
+      *composite = hangul;
+      return TRUE;
+    }
+  for (guint k = nfc_composition_hash (first, second); nfc_compositions[k].composite != 0; k = (k + 1) & mask)
+    if (nfc_compositions[k].first == first && nfc_compositions[k].second == second)
+      {
+        *composite = nfc_compositions[k].composite;
+        return TRUE;
+      }
+  return FALSE;
 }
 
 /* Where the ASCII bytes from @p stop: past the first eight, eight at a
@@ -85,19 +145,6 @@ ascii_run_end (const char *p,
   while (p < end && (guchar)*p < 0x80)
     p++;
   return p;
-}
-
-/* The canonical combining class of @ch: without GLib's lookup for the
- * characters below U+0300, the letters of Arabic, CJK ideographs and
- * Hangul syllables (all of class 0, checked against GLib's tables), which
- * most text outside flagged pieces is made of. */
-static inline guint8
-combining_class (gunichar ch)
-{
-  if (ch < 0x300 || (ch >= 0x0620 && ch <= 0x064A) || (ch >= 0x4E00 && ch <= 0x9FFF) ||
-      (ch >= 0xAC00 && ch <= 0xD7A3))
-    return 0;
-  return g_unichar_combining_class (ch);
 }
 
 /* The character at *p (valid UTF-8, not ASCII), and *p moved past it. */
@@ -183,9 +230,94 @@ order_run (Normalizer *n,
     for (gsize i = start; i < end; i++)
       {
         chars[i] = sorted[i - start];
-        classes[i] = g_unichar_combining_class (chars[i]);
+        classes[i] = combining_class (chars[i]);
       }
   }
+}
+
+/* Text written out: a GString without its calls, which were a fifth of
+ * the normalization of decomposed Latin text. */
+typedef struct
+{
+  char  *str;
+  gsize  len;
+  gsize  size;
+} Buffer;
+
+/* Room for @extra more bytes and a NUL. */
+static inline void
+buffer_reserve (Buffer *b,
+                gsize   extra)
+{
+  if (b->len + extra < b->size)
+    return;
+  b->size = MAX (b->len + extra + 1, 2 * b->size);
+  b->str = g_realloc (b->str, b->size);
+}
+
+/* g_unichar_to_utf8 () of a valid character, inline. */
+static inline char *
+put_char (char     *w,
+          gunichar  ch)
+{
+  if (ch < 0x80)
+    *w++ = ch;
+  else if (ch < 0x800)
+    {
+      w[0] = 0xC0 | ch >> 6;
+      w[1] = 0x80 | (ch & 0x3F);
+      w += 2;
+    }
+  else if (ch < 0x10000)
+    {
+      w[0] = 0xE0 | ch >> 12;
+      w[1] = 0x80 | ((ch >> 6) & 0x3F);
+      w[2] = 0x80 | (ch & 0x3F);
+      w += 3;
+    }
+  else
+    {
+      w[0] = 0xF0 | ch >> 18;
+      w[1] = 0x80 | ((ch >> 12) & 0x3F);
+      w[2] = 0x80 | ((ch >> 6) & 0x3F);
+      w[3] = 0x80 | (ch & 0x3F);
+      w += 4;
+    }
+  return w;
+}
+
+/* The canonical decomposition of piece[0, length) into n->chars, with
+ * their classes; returns how many characters. */
+static gsize
+decompose_piece (Normalizer *n,
+                 const char *piece,
+                 gsize       length)
+{
+  const char *end = piece + length;
+  gsize n_chars = 0;
+
+  /* At most four characters for one that decomposes, one for each byte
+   * otherwise: the room for what is left is kept. */
+  normalizer_reserve (n, length + G_UNICHAR_MAX_DECOMPOSITION_LENGTH);
+  for (const char *p = piece; p < end; )
+    {
+      gunichar ch = (guchar)*p < 0x80 ? (gunichar)*p++ : next_char (&p);
+      guint props = ch < 0x10000 ? nfc_bmp_props_of (ch) : NFC_PROPS_DECOMPOSES;
+
+      /* Most characters of a flagged piece are marks that do not
+       * decompose: GLib's lookup is spared them. */
+      if (!(props & NFC_PROPS_DECOMPOSES))
+        {
+          n->classes[n_chars] = props & NFC_PROPS_CLASS;
+          n->chars[n_chars++] = ch;
+          continue;
+        }
+      normalizer_reserve (n, n_chars + (end - p) + G_UNICHAR_MAX_DECOMPOSITION_LENGTH);
+      for (gsize k = g_unichar_fully_decompose (ch, FALSE, n->chars + n_chars, G_UNICHAR_MAX_DECOMPOSITION_LENGTH);
+           k > 0; k--, n_chars++)
+        n->classes[n_chars] = combining_class (n->chars[n_chars]);
+    }
+  return n_chars;
 }
 
 /* Appends the NFC of piece[0, length) to @out. */
@@ -193,31 +325,14 @@ static void
 normalize_piece (Normalizer *n,
                  const char *piece,
                  gsize       length,
-                 GString    *out)
+                 Buffer     *out)
 {
-  const char *end = piece + length;
-  gsize n_chars = 0, run = 0, composed = 0;
+  gsize n_chars, run = 0, composed = 0;
   gssize starter = -1;
   int last_class = -1;
   char *write;
 
-  /* Canonical decomposition: at most four characters for one, and no
-   * more characters than bytes otherwise. */
-  normalizer_reserve (n, length + G_UNICHAR_MAX_DECOMPOSITION_LENGTH);
-  for (const char *p = piece; p < end; )
-    {
-      gunichar ch = (guchar)*p < 0x80 ? (gunichar)*p++ : next_char (&p);
-
-      normalizer_reserve (n, n_chars + G_UNICHAR_MAX_DECOMPOSITION_LENGTH);
-      /* Most characters of a flagged piece are marks that do not
-       * decompose: GLib's lookup is spared them. */
-      if (ch < 0xC0 || (ch < 0x10000 && (nfc_bmp_bits (ch) & 4) == 0))
-        n->chars[n_chars++] = ch;
-      else
-        n_chars += g_unichar_fully_decompose (ch, FALSE, n->chars + n_chars, G_UNICHAR_MAX_DECOMPOSITION_LENGTH);
-    }
-  for (gsize i = 0; i < n_chars; i++)
-    n->classes[i] = n->chars[i] < 0x300 ? 0 : g_unichar_combining_class (n->chars[i]);
+  n_chars = decompose_piece (n, piece, length);
 
   /* Canonical order */
   for (gsize i = 0; i <= n_chars; i++)
@@ -238,7 +353,7 @@ normalize_piece (Normalizer *n,
       gunichar pair;
 
       if (starter >= 0 && (last_class < cc || last_class == 0) && ch >= 0x300 &&
-          nfc_quick_check (ch) == NFC_QC_MAYBE && g_unichar_compose (n->chars[starter], ch, &pair))
+          nfc_quick_check (ch) == NFC_QC_MAYBE && compose (n->chars[starter], ch, &pair))
         {
           n->chars[starter] = pair;
           continue;
@@ -250,20 +365,114 @@ normalize_piece (Normalizer *n,
     }
 
   /* Back to UTF-8: four bytes a character at most. */
-  g_string_set_size (out, out->len + composed * 4);
-  write = out->str + out->len - composed * 4;
+  buffer_reserve (out, composed * 4);
+  write = out->str + out->len;
   for (gsize i = 0; i < composed; i++)
-    write += g_unichar_to_utf8 (n->chars[i], write);
-  g_string_truncate (out, write - out->str);
+    write = put_char (write, n->chars[i]);
+  out->len = write - out->str;
+}
+
+#define SIMPLE_PIECE_MARKS 8
+
+/* Appends the NFC of piece[0, length) to @out when it is simple, as most
+ * are: a starter that does not decompose, then a few marks that do not
+ * decompose either (nothing to decompose; the order and the composition
+ * as in normalize_piece (), without its buffers). FALSE, and nothing
+ * written, for any other piece. */
+static gboolean
+compose_simple_piece (const char *piece,
+                      gsize       length,
+                      Buffer     *out)
+{
+  const char *p = piece, *end = piece + length;
+  gunichar starter = (guchar)*p < 0x80 ? (gunichar)*p++ : next_char (&p);
+  gunichar marks[SIMPLE_PIECE_MARKS];
+  guint16 props[SIMPLE_PIECE_MARKS];
+  guint n_marks = 0, kept = 0, last_class = 0;
+  char *write;
+
+  if (starter >= 0x10000 || (nfc_bmp_props_of (starter) & (NFC_PROPS_CLASS | NFC_PROPS_DECOMPOSES)) != 0)
+    return FALSE;
+  while (p < end)
+    {
+      gunichar ch;
+      guint ch_props, j;
+
+      if ((guchar)*p < 0x80)
+        return FALSE;
+      ch = next_char (&p);
+      if (ch >= 0x10000)
+        return FALSE;
+      ch_props = nfc_bmp_props_of (ch);
+      if ((ch_props & NFC_PROPS_DECOMPOSES) || (ch_props & NFC_PROPS_CLASS) == 0 || n_marks == SIMPLE_PIECE_MARKS)
+        return FALSE;
+      /* canonical order: stable by class */
+      for (j = n_marks; j > 0 && (props[j - 1] & NFC_PROPS_CLASS) > (ch_props & NFC_PROPS_CLASS); j--)
+        {
+          marks[j] = marks[j - 1];
+          props[j] = props[j - 1];
+        }
+      marks[j] = ch;
+      props[j] = ch_props;
+      n_marks++;
+    }
+
+  for (guint i = 0; i < n_marks; i++)
+    {
+      guint cc = props[i] & NFC_PROPS_CLASS;
+
+      /* (last_class is 0 while no mark is left uncomposed) */
+      if ((kept == 0 || last_class < cc) && ((props[i] >> NFC_PROPS_QC_SHIFT) & 3) == NFC_QC_MAYBE &&
+          compose (starter, marks[i], &starter))
+        continue;
+      last_class = cc;
+      marks[kept++] = marks[i];
+    }
+
+  buffer_reserve (out, 4 * (1 + kept));
+  write = put_char (out->str + out->len, starter);
+  for (guint i = 0; i < kept; i++)
+    write = put_char (write, marks[i]);
+  out->len = write - out->str;
+  return TRUE;
 }
 
 typedef struct
 {
   Normalizer  normalizer;
-  GString    *out;
+  Buffer      out;
   const char *copied;   /* what is before this is in @out */
   gsize       length;
 } Output;
+
+/* Appends the text up to @piece unchanged, and room for 16 bytes more. */
+static inline void
+copy_unchanged (Output     *o,
+                const char *piece)
+{
+  gsize unchanged = piece - o->copied;
+  char *write;
+
+  if (G_UNLIKELY (o->out.str == NULL))
+    {
+      o->out.size = o->length + o->length / 16 + 16;
+      o->out.str = g_malloc (o->out.size);
+    }
+  buffer_reserve (&o->out, unchanged + 16);
+  write = o->out.str + o->out.len;
+  /* (most spans between two accents are a word or two: no call) */
+  if (unchanged < 8)
+    for (gsize i = 0; i < unchanged; i++)
+      write[i] = o->copied[i];
+  else if (unchanged <= 16)
+    {
+      memcpy (write, o->copied, 8);
+      memcpy (write + unchanged - 8, o->copied + unchanged - 8, 8);
+    }
+  else
+    memcpy (write, o->copied, unchanged);
+  o->out.len += unchanged;
+}
 
 /* Appends the text up to @piece unchanged, then the NFC of [piece, end). */
 static void
@@ -271,10 +480,22 @@ flush_piece (Output     *o,
              const char *piece,
              const char *end)
 {
-  if (o->out == NULL)
-    o->out = g_string_sized_new (o->length + o->length / 16 + 16);
-  g_string_append_len (o->out, o->copied, piece - o->copied);
-  normalize_piece (&o->normalizer, piece, end - piece, o->out);
+  copy_unchanged (o, piece);
+  if (!compose_simple_piece (piece, end - piece, &o->out))
+    normalize_piece (&o->normalizer, piece, end - piece, &o->out);
+  o->copied = end;
+}
+
+/* Appends the text up to @piece unchanged, then @composite, the NFC of
+ * [piece, end). */
+static void
+flush_composite (Output     *o,
+                 const char *piece,
+                 const char *end,
+                 gunichar    composite)
+{
+  copy_unchanged (o, piece);
+  o->out.len = put_char (o->out.str + o->out.len, composite) - o->out.str;
   o->copied = end;
 }
 
@@ -287,7 +508,7 @@ px_nfc_normalize (const char *utf8,
   const char *piece = utf8;    /* where the current piece starts */
   gboolean flagged = FALSE;    /* the current piece may not be in NFC */
   guint8 last_class = 0;
-  Output o = { { NULL, NULL, NULL, 0 }, NULL, utf8, length };
+  Output o = { { NULL, NULL, NULL, 0 }, { NULL, 0, 0 }, utf8, length };
 
   g_return_val_if_fail (utf8 != NULL || length == 0, NULL);
   g_return_val_if_fail (out_length != NULL, NULL);
@@ -295,7 +516,8 @@ px_nfc_normalize (const char *utf8,
   for (const char *p = utf8; p < end; )
     {
       const char *at = p;
-      gunichar ch;
+      gunichar ch, composite;
+      guint props;
       guint8 cc;
       NfcQuickCheck qc;
 
@@ -313,14 +535,28 @@ px_nfc_normalize (const char *utf8,
         }
 
       ch = next_char (&p);
-      cc = combining_class (ch);
-      qc = nfc_quick_check (ch);
+      if (ch < 0x10000)
+        props = nfc_bmp_props_of (ch);
+      else
+        props = g_unichar_combining_class (ch) | nfc_quick_check (ch) << NFC_PROPS_QC_SHIFT |
+                NFC_PROPS_DECOMPOSES;
+      cc = props & NFC_PROPS_CLASS;
+      qc = (props >> NFC_PROPS_QC_SHIFT) & 3;
       if (cc == 0 && qc == NFC_QC_YES)
         {
           if (flagged)
             flush_piece (&o, piece, at);
           flagged = FALSE;
           piece = at;
+        }
+      else if (qc == NFC_QC_MAYBE && cc != 0 && !(props & NFC_PROPS_DECOMPOSES) && at == piece + 1 &&
+               (p == end || (guchar)*p < 0x80) && compose ((guchar)*piece, ch, &composite))
+        {
+          /* An ASCII letter and one accent, the whole piece (decomposed
+           * Latin): composed at once. */
+          flush_composite (&o, piece, p, composite);
+          flagged = FALSE;
+          cc = 0;
         }
       else if (qc != NFC_QC_YES || (cc != 0 && last_class > cc))
         flagged = TRUE;
@@ -329,12 +565,15 @@ px_nfc_normalize (const char *utf8,
   if (flagged)
     flush_piece (&o, piece, end);
 
-  if (o.out == NULL)
-    return NULL;
-  g_string_append_len (o.out, o.copied, end - o.copied);
   g_free (o.normalizer.chars);
   g_free (o.normalizer.classes);
   g_free (o.normalizer.scratch);
-  *out_length = o.out->len;
-  return g_string_free (o.out, FALSE);
+  if (o.out.str == NULL)
+    return NULL;
+  buffer_reserve (&o.out, end - o.copied);
+  memcpy (o.out.str + o.out.len, o.copied, end - o.copied);
+  o.out.len += end - o.copied;
+  o.out.str[o.out.len] = '\0';
+  *out_length = o.out.len;
+  return o.out.str;
 }

@@ -183,9 +183,9 @@ cue_lookup (PxCueMemo  *memo,
   return memo->cues[slot];
 }
 
-/* The pairs of adjacent bytes a text holds, hashed (PxLower): a phrase
- * with a pair the text lacks is not in it and is not searched for (the
- * phrase lists were a fifth of an import's instructions). */
+/* The pairs of adjacent ASCII bytes a text holds, hashed (PxLower): a
+ * phrase with a pair the text lacks is not in it and is not searched for
+ * (the phrase lists were a fifth of an import's instructions). */
 static inline guint
 pair_hash16 (guint pair)
 {
@@ -229,6 +229,9 @@ phrase_init (Phrase     *phrase,
       gboolean seen = FALSE;
       guint i;
 
+      /* (only pairs of ASCII bytes: lower_init () records no other) */
+      if ((guchar)p[0] >= 0x80 || (guchar)p[1] >= 0x80)
+        continue;
       for (i = 0; i < n && !seen; i++)
         seen = phrase->pairs[i] == h;
       if (seen)
@@ -296,23 +299,40 @@ ascii_lower8 (guint64 x)
   return x | ((from_a & ~past_z & PX_BYTES_HIGH) >> 2);
 }
 
-/* The lower case the phrase tests read, and its pairs of bytes: ASCII
- * eight bytes at a time, other characters one by one (g_utf8_strdown()
- * on whole paragraphs was a fifth of an import). The text is written to
- * @buffer, grown as needed. */
+/* The lower case of the character at @p (not ASCII) if it is upper case,
+ * else 0. */
+static inline gunichar
+lower_case (const PxTwoByteChars *chars,
+            const guchar         *p)
+{
+  gunichar ch;
+
+  if (*p < 0xE0)
+    return px_segment_two_byte_char (chars, (p[0] & 0x1F) << 6 | (p[1] & 0x3F))->lower;
+  ch = px_segment_utf8_char ((const char *)p);
+  return !is_caseless (ch) && g_unichar_isupper (ch) ? g_unichar_tolower (ch) : 0;
+}
+
+/* The lower case the phrase tests read, and its pairs of ASCII bytes:
+ * ASCII eight bytes at a time, other characters one by one
+ * (g_utf8_strdown() on whole paragraphs was a fifth of an import), those
+ * of two bytes by the table. The text is written to @buffer, grown as
+ * needed. */
 static void
 lower_init (PxLower    *lower,
             const char *text,
             gsize       length)
 {
   const guchar *p = (const guchar *)text, *end = p + length;
+  const PxTwoByteChars *chars = px_segment_two_byte_chars ();
   guint8 *pairs = lower->pairs;
   guint8 stamp;
   guint prev = 0;
   gsize w = 0;
   char *out;
 
-  /* (no character's lower case takes more than twice its bytes) */
+  /* (no character's lower case takes more than twice its bytes, so that
+   * eight bytes can be written while eight are left to read) */
   if (lower->size < 2 * length + 1)
     {
       g_free (lower->text);
@@ -356,6 +376,27 @@ lower_init (PxLower    *lower,
               p += 8;
               continue;
             }
+          else
+            {
+              /* The ASCII bytes before another character, at once; all
+               * eight written (the buffer has room: see above), the
+               * others masked so that none carries into the next. */
+              guint n = px_bytes_ascii_prefix (x);
+
+              x = ascii_lower8 (x & (G_MAXUINT64 >> (64 - 8 * n)));
+              for (guint i = 0; i < n; i++)
+                {
+                  guint c = (x >> (8 * i)) & 0xFF;
+
+                  pairs[pair_hash (prev, c)] = stamp;
+                  prev = c;
+                }
+              x = GUINT64_TO_LE (x);
+              memcpy (out + w, &x, 8);
+              w += n;
+              p += n;
+              continue;
+            }
         }
       if (*p < 0x80)
         {
@@ -365,17 +406,29 @@ lower_init (PxLower    *lower,
         }
       else
         {
-          gunichar ch = px_segment_utf8_char ((const char *)p);
-          const guchar *next = (const guchar *)g_utf8_next_char (p);
+          const guchar *run = p;
+          gunichar lower_ch = 0;
 
-          if (!is_caseless (ch) && g_unichar_isupper (ch))
+          /* Characters without a lower case, copied in a run: their bytes
+           * are in no pair of a phrase (phrase_init ()). */
+          while (p < end && *p >= 0x80 && (lower_ch = lower_case (chars, p)) == 0)
+            p += g_utf8_skip[*p];
+          if (p > run)
             {
-              w += g_unichar_to_utf8 (g_unichar_tolower (ch), out + w);
-              p = next;
+              /* (a call costs more than a letter's bytes) */
+              if (p - run <= 4)
+                while (run < p)
+                  out[w++] = *run++;
+              else
+                {
+                  memcpy (out + w, run, p - run);
+                  w += p - run;
+                }
+              prev = 0x80;
+              continue;
             }
-          else
-            while (p < next)
-              out[w++] = *p++;
+          p += g_utf8_skip[*p];
+          w += g_unichar_to_utf8 (lower_ch, out + w);
         }
       for (gsize i = from; i < w; i++)
         {
@@ -911,20 +964,83 @@ trigram_set_has (const TrigramSet   *set,
   return FALSE;
 }
 
-/* The share of @a's word trigrams found in @b (whose trigrams @b_set holds). */
-static double
-trigram_containment (const char       **a,
-                     guint              na,
-                     const TrigramSet  *b_set,
-                     guint              nb)
+/* The fewest of @n trigrams that make a share of at least 0.7 (as a
+ * double, the share near repeats need). */
+static guint
+trigrams_needed (guint n)
 {
-  guint found = 0;
+  guint k = (guint)(0.7 * n);
+
+  while (k > 0 && (double)(k - 1) / n >= 0.7)
+    k--;
+  while ((double)k / n < 0.7)
+    k++;
+  return k;
+}
+
+/* Whether at least 0.7 of @a's word trigrams are found in @b (whose
+ * trigrams @b_set holds): the search stops as soon as the answer is
+ * known. */
+static gboolean
+most_trigrams_in (const char       **a,
+                  guint              na,
+                  const TrigramSet  *b_set,
+                  guint              nb)
+{
+  guint n, needed, found = 0, missed = 0;
 
   if (na < 3 || nb < 3)
-    return 0;
-  for (guint i = 0; i + 2 < na; i++)
-    found += trigram_set_has (b_set, a + i);
-  return (double)found / (na - 2);
+    return FALSE;
+  n = na - 2;
+  needed = trigrams_needed (n);
+  for (guint i = 0; i < n; i++)
+    {
+      if (trigram_set_has (b_set, a + i))
+        {
+          if (++found >= needed)
+            return TRUE;
+        }
+      else if (++missed > n - needed)
+        return FALSE;
+    }
+  return found >= needed;
+}
+
+/* most_trigrams_in () of the words of @tokens (@n of them, @n_words
+ * words), read as they come: most paragraphs compared are not repeats,
+ * and the answer comes long before their last word. */
+static gboolean
+most_token_trigrams_in (const PxToken     *tokens,
+                        guint              n,
+                        guint              n_words,
+                        const TrigramSet  *b_set,
+                        guint              nb)
+{
+  const char *window[3] = { NULL, NULL, NULL };
+  guint n_trigrams, needed, words = 0, found = 0, missed = 0;
+
+  if (n_words < 3 || nb < 3)
+    return FALSE;
+  n_trigrams = n_words - 2;
+  needed = trigrams_needed (n_trigrams);
+  for (guint i = 0; i < n; i++)
+    {
+      if (!is_word (&tokens[i]))
+        continue;
+      window[0] = window[1];
+      window[1] = window[2];
+      window[2] = tokens[i].norm;
+      if (++words < 3)
+        continue;
+      if (trigram_set_has (b_set, window))
+        {
+          if (++found >= needed)
+            return TRUE;
+        }
+      else if (++missed > n_trigrams - needed)
+        return FALSE;
+    }
+  return found >= needed;
 }
 
 /* A paragraph compared with the few before it: its words and their
@@ -958,14 +1074,14 @@ is_near_repeat (const PxToken        *tokens,
       trigram_set_init (&later->trigrams, later->forms, later->n);
       later->ready = TRUE;
     }
+  /* A sentence that an earlier paragraph holds among others is no repeat.
+   * (g->words counts the words of its tokens, at most MAX_REPEAT_WORDS.) */
+  if (!most_token_trigrams_in (tokens + g->first_token, g->n_tokens, g->words, &later->trigrams, later->n))
+    return FALSE;
   nb = word_forms (tokens + g->first_token, g->n_tokens, b);
-  if (later->n < 3 || nb < 3)
-    return FALSE;
-  /* A sentence that an earlier paragraph holds among others is no repeat. */
-  if (trigram_containment (b, nb, &later->trigrams, later->n) < 0.7)
-    return FALSE;
+  g_assert (nb == g->words);
   trigram_set_init (&set, b, nb);
-  return trigram_containment (later->forms, later->n, &set, nb) >= 0.7;
+  return most_trigrams_in (later->forms, later->n, &set, nb);
 }
 
 static gboolean

@@ -69,7 +69,7 @@ PxMetaLine px_segment_meta_line       (const char           *text,
                                        gsize                *content_start);
 
 /* The lower case of a paragraph that the phrase tests read, and which
- * pairs of bytes it holds: pairs[h] == stamp for the hash h of each (a new
+ * pairs of ASCII bytes it holds: pairs[h] == stamp for the hash h of each (a new
  * stamp for each text, so the table is never cleared). Made over and over
  * in the same memory; px_segment_lower_clear() frees it. */
 #define PX_PAIR_HASHES 4096
@@ -135,6 +135,29 @@ px_segment_utf8_char (const char *p)
   if (s[0] < 0xF0)
     return (s[0] & 0x0F) << 12 | (s[1] & 0x3F) << 6 | (s[2] & 0x3F);
   return (s[0] & 0x07) << 18 | (s[1] & 0x3F) << 12 | (s[2] & 0x3F) << 6 | (s[3] & 0x3F);
+}
+
+/* GLib's answers for a character of two bytes (U+0080 to U+07FF) */
+typedef struct
+{
+  guint16 lower;  /* g_unichar_tolower () of an upper-case letter, else 0 */
+  guint8  word;   /* a letter, a digit or a mark: in words */
+} PxTwoByteChar;
+
+typedef struct
+{
+  PxTwoByteChar chars[0x800 - 0x80];
+} PxTwoByteChars;
+
+/* The table of them, filled on first use (px-segment-chars.c). */
+const PxTwoByteChars *px_segment_two_byte_chars (void);
+
+/* The entry of @ch, from U+0080 to U+07FF. */
+static inline const PxTwoByteChar *
+px_segment_two_byte_char (const PxTwoByteChars *chars,
+                          gunichar              ch)
+{
+  return &chars->chars[ch - 0x80];
 }
 
 /* The one ASCII character a punctuation token normalizes to, or 0. */

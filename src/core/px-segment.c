@@ -38,6 +38,7 @@ typedef struct
   const char   *text;
   const char   *text_end;  /* words are read 8 bytes at a time before it */
   PxTextModel  *model;
+  const PxTwoByteChars *chars;  /* px_segment_two_byte_chars () */
   FormSlot     *slots;    /* raw spelling → WordForm, open addressing */
   guint         n_slots;  /* a power of two */
   guint         n_used;
@@ -477,8 +478,9 @@ lookup_form (Tokenizer   *tok,
 }
 
 static inline gboolean
-is_word_char (const char *p,
-              gunichar   *out)
+is_word_char (const PxTwoByteChars *chars,
+              const char           *p,
+              gunichar             *out)
 {
   gunichar ch;
 
@@ -489,9 +491,12 @@ is_word_char (const char *p,
     }
   ch = px_segment_utf8_char (p);
   *out = ch;
-  /* (all letters or marks: combining accents, most of Arabic, Hangul syllables) */
-  if ((ch >= 0x0300 && ch <= 0x036F) || (ch >= 0x0620 && ch <= 0x065F) || (ch >= 0xAC00 && ch <= 0xD7A3))
+  /* (Arabic letters and marks, and Hangul syllables, are all word
+   * characters; the others of two bytes are read from the table) */
+  if ((ch >= 0x0620 && ch <= 0x065F) || (ch >= 0xAC00 && ch <= 0xD7A3))
     return TRUE;
+  if (ch < 0x800)
+    return px_segment_two_byte_char (chars, ch)->word;
   return g_unichar_isalnum (ch) || g_unichar_type (ch) == G_UNICODE_NON_SPACING_MARK ||
          g_unichar_type (ch) == G_UNICODE_SPACING_MARK;
 }
@@ -569,9 +574,10 @@ scan_number (const char *text,
 
 /* Where the word characters from @pos stop: ASCII the quick way. */
 static inline gsize
-word_chars_end (const char *text,
-                gsize       pos,
-                gsize       end)
+word_chars_end (const PxTwoByteChars *chars,
+                const char           *text,
+                gsize                 pos,
+                gsize                 end)
 {
   for (;;)
     {
@@ -580,7 +586,7 @@ word_chars_end (const char *text,
       /* (g_ascii_table has no flags for bytes from 0x80) */
       while (pos < end && (g_ascii_table[(guchar)text[pos]] & G_ASCII_ALNUM))
         pos++;
-      if (pos < end && (guchar)text[pos] >= 0x80 && is_word_char (text + pos, &ch))
+      if (pos < end && (guchar)text[pos] >= 0x80 && is_word_char (chars, text + pos, &ch))
         pos = g_utf8_next_char (text + pos) - text;
       else
         return pos;
@@ -642,7 +648,7 @@ tokenize_range (Tokenizer *tok,
           continue;
         }
 
-      if (is_word_char (p, &ch))
+      if (is_word_char (tok->chars, p, &ch))
         {
           gsize word_end = pos;
           gsize joiner_len;
@@ -651,9 +657,9 @@ tokenize_range (Tokenizer *tok,
             {
               gunichar c;
 
-              word_end = word_chars_end (text, word_end, end);
+              word_end = word_chars_end (tok->chars, text, word_end, end);
               if (word_end < end && is_joiner (text + word_end, &joiner_len) &&
-                  word_end + joiner_len < end && is_word_char (text + word_end + joiner_len, &c))
+                  word_end + joiner_len < end && is_word_char (tok->chars, text + word_end + joiner_len, &c))
                 {
                   word_end += joiner_len;
                   continue;
@@ -863,6 +869,7 @@ px_segment_text (const char  *text,
   tok.text = text;
   tok.text_end = text + length;
   tok.model = model;
+  tok.chars = px_segment_two_byte_chars ();
   tok.n_slots = 1024;
   tok.n_used = 0;
   tok.slots = g_new0 (FormSlot, tok.n_slots);
