@@ -114,6 +114,45 @@ void       px_segment_classify        (const char           *text,
                                        const PxParaFeatures *features,
                                        PxSegmentKind        *kinds);
 
+static inline gboolean
+px_segment_is_word (const PxToken *token)
+{
+  return (token->flags & (PX_TOKEN_WORD | PX_TOKEN_NUMBER)) != 0;
+}
+
+/* A short line that ends no sentence: a heading's shape. */
+static inline gboolean
+px_segment_is_heading_shape (const PxParaFeatures *f)
+{
+  return f->words > 0 && f->words <= 16 && !f->ends_sentence && !f->has_period;
+}
+
+/* "Hartford Times", "WORLD": a few capitalised words, no function word. */
+static inline gboolean
+px_segment_is_name_line (const PxParaFeatures *f)
+{
+  return px_segment_is_heading_shape (f) && f->words <= 4 && f->capitalized == f->words && f->stopwords == 0;
+}
+
+static inline gboolean
+px_segment_kind_is_clutter (PxSegmentKind kind)
+{
+  return kind == PX_SEGMENT_BOILERPLATE || kind == PX_SEGMENT_CAPTION;
+}
+
+/* Repetition (px-segment-repeats.c): paragraphs that repeat an earlier
+ * one become clutter, unless that one is clutter itself; so do captions
+ * printed again under a series of photos. @kinds as px_segment_classify ()
+ * has them so far. */
+void       px_segment_mark_repeats        (const PxToken        *tokens,
+                                           guint                 n_paragraphs,
+                                           const PxParaFeatures *features,
+                                           PxSegmentKind        *kinds);
+void       px_segment_mark_caption_echoes (const PxToken        *tokens,
+                                           guint                 n_paragraphs,
+                                           const PxParaFeatures *features,
+                                           PxSegmentKind        *kinds);
+
 /* A photo credit alone ("(Agency Photo/Ann Berg)", "Credit…Ann Berg"):
  * as a line of its own it is attribution, not a caption to read, and is
  * boilerplate. @tokens are the segment's. */
