@@ -372,7 +372,8 @@ px_link_map_set_comparison (PxLinkMap    *self,
           Band band = { left, right, claim->status == PX_CLAIM_DIFFERS ? PX_RELATION_DIFFERS
                                                                         : PX_RELATION_PARAPHRASE };
 
-          if (bsearch (&band, self->bands->data, n_linked, sizeof (Band), compare_bands) == NULL)
+          /* (bsearch () wants an array, even of nothing) */
+          if (n_linked == 0 || bsearch (&band, self->bands->data, n_linked, sizeof (Band), compare_bands) == NULL)
             g_array_append_val (self->bands, band);
         }
     }
