@@ -95,7 +95,9 @@ ensure_regexes (void)
     {
       for (guint i = 0; i < N_RE; i++)
         {
-          GRegexCompileFlags flags = G_REGEX_OPTIMIZE;
+          /* (no G_REGEX_OPTIMIZE: its JIT compilation cost more than the
+           * few short lines a document gives them ever save) */
+          GRegexCompileFlags flags = 0;
 
           if (i == RE_SOURCE || i == RE_DATE_LINE)
             flags |= G_REGEX_CASELESS;
