@@ -167,7 +167,6 @@ test_search_offscreen_match (void)
 {
   g_autoptr(PxApplication) app = px_application_new ();
   g_autoptr(GSettings) settings = g_settings_new ("io.github.parallax_reader.Parallax");
-  g_autoptr(GPtrArray) files = NULL;
   PxWindow *window;
   PxSourceView *last;
   PxSearchBar *bar;
@@ -180,13 +179,7 @@ test_search_offscreen_match (void)
     }
   g_settings_set_boolean (settings, "fit-columns", FALSE);
   g_settings_set_int (settings, "column-width", 600);
-  files = px_test_example_files ();
-  g_application_register (G_APPLICATION (app), NULL, NULL);
-  window = px_window_new (GTK_APPLICATION (app));
-  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
-  gtk_window_present (GTK_WINDOW (window));
-  px_window_open_files (window, (GFile **)files->pdata, files->len);
-  px_test_wait_until_idle (window);
+  window = px_test_open_examples (app);
   px_test_settle ();
   last = px_window_get_column (window, px_window_get_n_columns (window) - 1);
   g_assert_false (gtk_widget_get_mapped (GTK_WIDGET (last)));
