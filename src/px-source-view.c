@@ -106,7 +106,6 @@ struct _PxSourceView
    * shows, mapped or not, and twenty columns of which five are in view
    * would lay out twenty. */
   GtkTextBuffer     *buffer;
-  gboolean           attached;         /* the text view shows the buffer */
   PxDocument        *document;
   PxComparison      *comparison;
   GArray            *checkpoints;      /* Checkpoint */
@@ -183,6 +182,13 @@ px_source_text_class_init (PxSourceTextClass *klass)
 static void
 px_source_text_init (PxSourceText *self)
 {
+}
+
+/* Whether the text view shows the column's text yet (attach_buffer). */
+static inline gboolean
+shows_text (PxSourceView *self)
+{
+  return gtk_text_view_get_buffer (self->text_view) == self->buffer;
 }
 
 /* Offsets */
@@ -798,7 +804,7 @@ update_overview (PxSourceView *self)
   double upper = gtk_adjustment_get_upper (adjustment);
   g_autoptr(GArray) marks = g_array_new (FALSE, FALSE, sizeof (PxOverviewMark));
 
-  if (!self->attached)
+  if (!shows_text (self))
     {
       self->overview_dirty = TRUE;
       return;
@@ -881,9 +887,8 @@ static gboolean pending_scroll_cb (gpointer user_data);
 static void
 attach_buffer (PxSourceView *self)
 {
-  if (self->attached)
+  if (shows_text (self))
     return;
-  self->attached = TRUE;
   gtk_text_view_set_buffer (self->text_view, self->buffer);
   if (self->pending_segment >= 0 && self->pending_scroll == 0)
     {
@@ -1588,7 +1593,7 @@ px_source_view_get_part_area (PxSourceView *self,
   g_return_val_if_fail (PX_IS_SOURCE_VIEW (self), FALSE);
   g_return_val_if_fail (GTK_IS_WIDGET (relative_to), FALSE);
 
-  if (segment >= self->n_segments || !self->attached)
+  if (segment >= self->n_segments || !shows_text (self))
     return FALSE;
   seg = px_document_get_segment (self->document, segment);
   /* hidden clutter has no place to point at, even where it repeats a
@@ -1627,7 +1632,7 @@ px_source_view_get_visible_segments (PxSourceView *self,
 
   g_return_val_if_fail (PX_IS_SOURCE_VIEW (self), FALSE);
 
-  if (self->n_segments == 0 || !self->attached)
+  if (self->n_segments == 0 || !shows_text (self))
     return FALSE;
   gtk_text_view_get_visible_rect (self->text_view, &visible);
   gtk_text_view_get_line_at_y (self->text_view, &top, visible.y, NULL);
@@ -1651,7 +1656,7 @@ px_source_view_get_segment_at_y (PxSourceView *self,
 
   g_return_val_if_fail (PX_IS_SOURCE_VIEW (self), -1);
 
-  if (!self->attached ||
+  if (!shows_text (self) ||
       !gtk_widget_translate_coordinates (relative_to, GTK_WIDGET (self->text_view), 0, y, &wx, &wy))
     return -1;
   gtk_text_view_window_to_buffer_coords (self->text_view, GTK_TEXT_WINDOW_WIDGET, 0, wy, &bx, &by);
@@ -1674,7 +1679,7 @@ scroll_now (PxSourceView *self,
   int sy, sh;
   double delta;
 
-  if (!self->attached)
+  if (!shows_text (self))
     return FALSE;
   gtk_text_view_get_visible_rect (self->text_view, &visible);
   segment_buffer_yrange (self, segment, &sy, &sh);
@@ -1697,7 +1702,7 @@ pending_scroll_cb (gpointer user_data)
   PxSourceView *self = user_data;
 
   /* kept for the first map (attach_buffer) */
-  if (!self->attached)
+  if (!shows_text (self))
     {
       self->pending_scroll = 0;
       return G_SOURCE_REMOVE;
@@ -1739,7 +1744,7 @@ px_source_view_get_segment_top (PxSourceView *self,
 
   g_return_val_if_fail (PX_IS_SOURCE_VIEW (self), FALSE);
 
-  if (segment >= self->n_segments || !self->attached)
+  if (segment >= self->n_segments || !shows_text (self))
     return FALSE;
   segment_buffer_yrange (self, segment, &sy, &sh);
   *y = sy;
@@ -1753,7 +1758,7 @@ px_source_view_get_visible_top (PxSourceView *self)
 
   g_return_val_if_fail (PX_IS_SOURCE_VIEW (self), 0);
 
-  if (!self->attached)
+  if (!shows_text (self))
     return 0;
   gtk_text_view_get_visible_rect (self->text_view, &visible);
   return visible.y;
@@ -1770,7 +1775,7 @@ px_source_view_set_visible_top (PxSourceView *self,
 
   /* not shown yet: what it shows is set when it is (a scroll to a
    * sentence asked for meanwhile stands) */
-  if (!self->attached)
+  if (!shows_text (self))
     return;
   /* an older scroll to a sentence would pull the view back */
   self->pending_segment = -1;

@@ -720,57 +720,36 @@ sync_from_column (PxWindow     *self,
 
 /* A column scrolled into view follows the one the reader scrolled last:
  * the first sentence they share below the line goes where it is in the
- * leader's column. At the column's second frame (the first lays out what
- * it shows), and again once it has laid out its lines above (a scroll to
- * a sentence is corrected so). */
-static gboolean
-follow_leader_cb (GtkWidget     *widget,
-                  GdkFrameClock *clock,
-                  gpointer       user_data)
-{
-  PxSourceView *column = PX_SOURCE_VIEW (widget);
-  PxWindow *self = PX_WINDOW (gtk_widget_get_root (widget));
-  PxSourceView *leader;
-
-  if (GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (column), "px-follow-frames")) == 0)
-    {
-      g_object_set_data (G_OBJECT (column), "px-follow-frames", GUINT_TO_POINTER (1));
-      return G_SOURCE_CONTINUE;
-    }
-  g_object_set_data (G_OBJECT (column), "px-follow-frames", NULL);
-  if (!PX_IS_WINDOW (self))
-    return G_SOURCE_REMOVE;
-  leader = self->sync_leader;
-  if (self->sync_scroll && self->comparison != NULL && leader != NULL && leader != column &&
-      g_ptr_array_find (self->columns, leader, NULL))
-    {
-      GArray *pairs = get_sync_pairs (self, px_source_view_get_index (leader), px_source_view_get_index (column));
-      double top = px_source_view_get_visible_top (leader), y = 0;
-      guint lo = first_pair_below (leader, pairs, top);
-
-      self->syncing = TRUE;
-      /* at the top, as sync_column puts it */
-      if (top < 1)
-        px_source_view_set_visible_top (column, 0);
-      else if (lo < pairs->len)
-        {
-          const SyncPair *pair = &g_array_index (pairs, SyncPair, lo);
-
-          px_source_view_get_segment_top (leader, pair->segment, &y);
-          px_source_view_scroll_to_segment (column, pair->counterpart,
-                                            MAX (0, y - top + text_top (self, leader) - text_top (self, column)));
-        }
-      self->syncing = FALSE;
-    }
-  return G_SOURCE_REMOVE;
-}
-
+ * leader's column (a scroll to a sentence, which the column corrects once
+ * it has laid out its lines). */
 static void
 column_mapped_cb (PxSourceView *column,
                   PxWindow     *self)
 {
-  if (self->sync_scroll && self->comparison != NULL && self->sync_leader != NULL && self->sync_leader != column)
-    gtk_widget_add_tick_callback (GTK_WIDGET (column), follow_leader_cb, NULL, NULL);
+  PxSourceView *leader = self->sync_leader;
+  GArray *pairs;
+  double top, y = 0;
+  guint lo;
+
+  if (!self->sync_scroll || self->comparison == NULL || leader == NULL || leader == column ||
+      !g_ptr_array_find (self->columns, leader, NULL))
+    return;
+  pairs = get_sync_pairs (self, px_source_view_get_index (leader), px_source_view_get_index (column));
+  top = px_source_view_get_visible_top (leader);
+  lo = first_pair_below (leader, pairs, top);
+  self->syncing = TRUE;
+  /* at the top, as sync_column puts it */
+  if (top < 1)
+    px_source_view_set_visible_top (column, 0);
+  else if (lo < pairs->len)
+    {
+      const SyncPair *pair = &g_array_index (pairs, SyncPair, lo);
+
+      px_source_view_get_segment_top (leader, pair->segment, &y);
+      px_source_view_scroll_to_segment (column, pair->counterpart,
+                                        MAX (0, y - top + text_top (self, leader) - text_top (self, column)));
+    }
+  self->syncing = FALSE;
 }
 
 /* Columns */

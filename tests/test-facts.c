@@ -429,41 +429,63 @@ test_group_single (void)
     g_assert_cmpint (((PxFactGroup *)g_ptr_array_index (groups, i))->status, ==, PX_FACT_GROUP_SINGLE);
 }
 
+/* The facts of @texts, each text a source of its own (fact->doc). */
+static GPtrArray *
+facts_of_sources (const char * const *texts,
+                  guint               n)
+{
+  GPtrArray *all = g_ptr_array_new_with_free_func ((GDestroyNotify)px_fact_unref);
+
+  for (guint d = 0; d < n; d++)
+    {
+      g_autoptr(GPtrArray) facts = px_facts_extract_text (texts[d], strlen (texts[d]), "2022-11-20", NULL);
+
+      for (guint i = 0; i < facts->len; i++)
+        {
+          PxFact *fact = g_ptr_array_index (facts, i);
+
+          fact->doc = d;
+          g_ptr_array_add (all, px_fact_ref (fact));
+        }
+    }
+  return all;
+}
+
+/* The one group of @kind among @groups. */
+static const PxFactGroup *
+only_group_of_kind (GPtrArray  *groups,
+                    PxFactKind  kind)
+{
+  const PxFactGroup *found = NULL;
+
+  for (guint g = 0; g < groups->len; g++)
+    {
+      const PxFactGroup *group = g_ptr_array_index (groups, g);
+
+      if (group->kind == kind)
+        {
+          g_assert_null (found);
+          found = group;
+        }
+    }
+  if (found == NULL)
+    g_error ("no group of %s", px_fact_kind_to_string (kind));
+  return found;
+}
+
 /* One person under two transliterations ("Kowalczyk", "Kowalchyk") is no
  * conflict of subjects: two shares of the vote, one fact that differs. */
 static void
 test_group_transliteration (void)
 {
-  const char *a = "Candidate Anna Kowalczyk received 3.1 percent of the vote.";
-  const char *b = "Candidate Anna Kowalchyk received 3.4 percent of the vote.";
-  g_autoptr(GPtrArray) fa = px_facts_extract_text (a, strlen (a), "2022-11-20", NULL);
-  g_autoptr(GPtrArray) fb = px_facts_extract_text (b, strlen (b), "2022-11-20", NULL);
-  g_autoptr(GPtrArray) all = g_ptr_array_new_with_free_func ((GDestroyNotify)px_fact_unref);
-  g_autoptr(GPtrArray) groups = NULL;
-  const PxFactGroup *share = NULL;
+  static const char * const texts[] = {
+    "Candidate Anna Kowalczyk received 3.1 percent of the vote.",
+    "Candidate Anna Kowalchyk received 3.4 percent of the vote.",
+  };
+  g_autoptr(GPtrArray) all = facts_of_sources (texts, G_N_ELEMENTS (texts));
+  g_autoptr(GPtrArray) groups = px_fact_groups_build (NULL, all, NULL);
+  const PxFactGroup *share = only_group_of_kind (groups, PX_FACT_PERCENT);
 
-  for (guint i = 0; i < fa->len; i++)
-    g_ptr_array_add (all, px_fact_ref (g_ptr_array_index (fa, i)));
-  for (guint i = 0; i < fb->len; i++)
-    {
-      PxFact *fact = g_ptr_array_index (fb, i);
-
-      fact->doc = 1;
-      g_ptr_array_add (all, px_fact_ref (fact));
-    }
-  groups = px_fact_groups_build (NULL, all, NULL);
-  for (guint g = 0; g < groups->len; g++)
-    {
-      const PxFactGroup *group = g_ptr_array_index (groups, g);
-
-      if (group->kind == PX_FACT_PERCENT)
-        {
-          g_assert_null (share);
-          share = group;
-        }
-    }
-  if (share == NULL)
-    g_error ("no group of shares");
   g_assert_cmpuint (share->facts->len, ==, 2);
   g_assert_cmpint (share->status, ==, PX_FACT_GROUP_DIFFERS);
 }
@@ -473,45 +495,20 @@ test_group_transliteration (void)
 static void
 test_group_repeated_name (void)
 {
-  const char *texts[] = {
+  static const char * const texts[] = {
     "The Central Election Commission (CEC) met on Monday. The CEC said turnout was high. "
     "The CEC will publish the count. The CEC thanked voters.",
     "Officials of the Central Election Commission spoke. The Central Election Commission said "
     "the count was done.",
     "The CENTRAL ELECTION COMMISSION said so. The Central Election Commission agreed.",
   };
-  g_autoptr(GPtrArray) all = g_ptr_array_new_with_free_func ((GDestroyNotify)px_fact_unref);
-  g_autoptr(GPtrArray) groups = NULL;
+  g_autoptr(GPtrArray) all = facts_of_sources (texts, G_N_ELEMENTS (texts));
+  g_autoptr(GPtrArray) groups = px_fact_groups_build (NULL, all, NULL);
+  const PxFactGroup *commission = only_group_of_kind (groups, PX_FACT_ORGANIZATION);
   guint n_mentions = 0;
-  const PxFactGroup *commission = NULL;
 
-  for (guint d = 0; d < G_N_ELEMENTS (texts); d++)
-    {
-      g_autoptr(GPtrArray) facts = px_facts_extract_text (texts[d], strlen (texts[d]), "2022-11-20", NULL);
-
-      for (guint i = 0; i < facts->len; i++)
-        {
-          PxFact *fact = g_ptr_array_index (facts, i);
-
-          fact->doc = d;
-          if (fact->kind == PX_FACT_ORGANIZATION)
-            n_mentions++;
-          g_ptr_array_add (all, px_fact_ref (fact));
-        }
-    }
-  groups = px_fact_groups_build (NULL, all, NULL);
-  for (guint g = 0; g < groups->len; g++)
-    {
-      const PxFactGroup *group = g_ptr_array_index (groups, g);
-
-      if (group->kind == PX_FACT_ORGANIZATION)
-        {
-          g_assert_null (commission);
-          commission = group;
-        }
-    }
-  if (commission == NULL)
-    g_error ("no group of the commission");
+  for (guint i = 0; i < all->len; i++)
+    n_mentions += ((PxFact *)g_ptr_array_index (all, i))->kind == PX_FACT_ORGANIZATION;
   g_assert_cmpuint (n_mentions, >=, 7);
   g_assert_cmpuint (commission->facts->len, ==, n_mentions);
   g_assert_cmpint (commission->status, ==, PX_FACT_GROUP_AGREE);
