@@ -23,9 +23,13 @@ english-synsets.txt):
     adjective or adverb.
 
 Two words are related when a sense of one is in a list of the other.
+An inflected form the stemmer leaves apart ("took", "largest") has the
+lists of its lemma in that part of speech (wordnet_forms.py), never "P".
 """
 import os
 import sys
+
+import wordnet_forms
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 WORDNET = sys.argv[1] if len(sys.argv) > 1 else "/usr/share/wordnet"
@@ -68,7 +72,8 @@ derived = {}
 hypernyms = {}
 antonyms = {}
 proper = set()
-other_pos = set()
+other_pos = set()   # lemmas of a verb, an adjective or an adverb, and inflected forms
+inflected = wordnet_forms.forms(WORDNET, known)
 for name, p in POS.items():
     with open(os.path.join(WORDNET, "index." + name), encoding="utf-8") as f:
         for line in f:
@@ -76,22 +81,31 @@ for name, p in POS.items():
                 continue
             fields = line.split()
             lemma, synset_cnt, p_cnt = fields[0], int(fields[2]), int(fields[3])
-            if "_" in lemma or not lemma.isalpha() or lemma not in known:
+            forms = inflected.get((p, lemma), [])
+            if "_" in lemma or not lemma.isalpha() or (lemma not in known and not forms):
                 continue
             offsets = fields[4 + p_cnt + 2:]
-            if p != "n":
-                other_pos.add(lemma)
-            elif any(w.lower() == lemma and w[0].isupper() for w in synsets[sid(p, offsets[0])][0]):
-                proper.add(lemma)
+            if lemma in known:
+                if p != "n":
+                    other_pos.add(lemma)
+                elif any(w.lower() == lemma and w[0].isupper() for w in synsets[sid(p, offsets[0])][0]):
+                    proper.add(lemma)
+            other_pos.update(forms)
+            names = ([lemma] if lemma in known else []) + forms
             for rank, o in enumerate(offsets):
                 words, ptrs = synsets[sid(p, o)]
                 for symbol, target, source in ptrs:
-                    if symbol in ("+", "\\", "&") and (source == 0 or words[source - 1].lower() == lemma):
-                        derived.setdefault(lemma, set()).add(target)
-                    elif symbol == "!" and (source == 0 or words[source - 1].lower() == lemma):
-                        antonyms.setdefault(lemma, set()).add(target)
+                    own = source == 0 or words[source - 1].lower() == lemma
+                    if symbol in ("+", "\\", "&") and own:
+                        table = derived
+                    elif symbol == "!" and own:
+                        table = antonyms
                     elif symbol == "@" and p in "nv" and rank < HYPERNYM_SENSES:
-                        hypernyms.setdefault(lemma, set()).add(target)
+                        table = hypernyms
+                    else:
+                        continue
+                    for name in names:
+                        table.setdefault(name, set()).add(target)
 
 out = os.path.join(HERE, "english-relations.txt")
 with open(out, "w", encoding="utf-8") as f:

@@ -9,9 +9,13 @@ the output's header as it requires).
 
 For each single-word lemma that english-background.txt knows, its senses
 as compact synset ids: a part-of-speech letter and the synset offset.
+An inflected form the stemmer leaves apart ("took", "largest") has the
+senses of its lemma in that part of speech (wordnet_forms.py).
 """
 import os
 import sys
+
+import wordnet_forms
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 WORDNET = sys.argv[1] if len(sys.argv) > 1 else "/usr/share/wordnet"
@@ -26,6 +30,7 @@ with open(os.path.join(HERE, "english-background.txt"), encoding="utf-8") as f:
 licence = open("/usr/share/doc/wordnet-base/copyright", encoding="utf-8").read()
 licence = licence[licence.index("License: WordNet3.0"):].split("\n\n")[0]
 
+inflected = wordnet_forms.forms(WORDNET, known)
 synsets = {}
 for pos in ("noun", "verb", "adj", "adv"):
     with open(os.path.join(WORDNET, "index." + pos), encoding="utf-8") as f:
@@ -34,11 +39,15 @@ for pos in ("noun", "verb", "adj", "adv"):
                 continue
             fields = line.split()
             lemma, p, synset_cnt, p_cnt = fields[0], fields[1], int(fields[2]), int(fields[3])
-            if "_" in lemma or not lemma.isalpha() or lemma not in known:
+            names = [lemma] if lemma in known else []
+            names += inflected.get((p, lemma), [])
+            if "_" in lemma or not lemma.isalpha() or not names:
                 continue
             offsets = fields[4 + p_cnt + 2:]
             ids = ["%s%s" % (p, o.lstrip("0")) for o in offsets[:SENSES]]
-            synsets.setdefault(lemma, []).extend(ids)
+            for name in names:
+                senses = synsets.setdefault(name, [])
+                senses.extend(i for i in ids if i not in senses)
 
 out = os.path.join(HERE, "english-synsets.txt")
 with open(out, "w", encoding="utf-8") as f:
