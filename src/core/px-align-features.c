@@ -263,6 +263,7 @@ add_fact_features (Space        *space,
 {
   g_autofree char *key = NULL;
   g_autofree char *measure = NULL;
+  g_autofree char *year = NULL;
   double weight = PX_ALIGN_FACT_WEIGHT;
   gboolean near;
 
@@ -290,6 +291,11 @@ add_fact_features (Space        *space,
           const char *md = fact->date[0] == '-' ? fact->date + 2 : fact->date + 5;
 
           key = g_strdup_printf ("#d:%s", md);
+          /* a year the text writes meets the year alone ("March 2019",
+           * "in 2019") */
+          if (fact->date[0] != '-' && !fact->year_inferred)
+            bag_add (bag, px_align_feature_id (space, year = g_strdup_printf ("#y:%.4s", fact->date)),
+                     PX_ALIGN_FACT_WEIGHT * PX_ALIGN_DATE_YEAR, FEATURE_FACT | FEATURE_FRAME);
           if (strlen (md) > 2)
             measure = g_strdup_printf ("#d:%.2s", md);
           else

@@ -51,6 +51,8 @@ G_BEGIN_DECLS
 /* A small count of something ("a three-year term", "three decades"):
  * more than a bare number, less than a rare value. */
 #define PX_ALIGN_SMALL_QUANTITY  0.75
+/* the year of a date with a month, beside the year alone, of a fact's weight */
+#define PX_ALIGN_DATE_YEAR       1.0
 /* A value near another (the same to two significant digits), as a share
  * of an equal one: the rounded value weighs as much as the exact one,
  * which then only adds when it is shared too. */
