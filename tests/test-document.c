@@ -68,8 +68,8 @@ test_segments_cover_paragraphs (void)
         {
           g_assert_cmpuint (tokens[t].start, >=, seg->start);
           g_assert_cmpuint (tokens[t].end, <=, seg->end);
-          g_assert_nonnull (tokens[t].norm);
-          g_assert_nonnull (tokens[t].stem);
+          g_assert_nonnull (tokens[t].form->norm);
+          g_assert_nonnull (tokens[t].form->stem);
         }
       /* Every offset inside a segment finds that segment. */
       g_assert_cmpuint (px_document_find_segment (document, seg->start), ==, i);

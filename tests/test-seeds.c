@@ -120,7 +120,7 @@ test_content_is_not_boilerplate (void)
           guint words = 0;
 
           for (guint t = 0; t < seg->n_tokens; t++)
-            if (px_document_get_token (document, seg->first_token + t)->flags & PX_TOKEN_WORD)
+            if (px_document_get_token (document, seg->first_token + t)->form->flags & PX_TOKEN_WORD)
               words++;
           if (words < 12)
             continue;

@@ -270,7 +270,7 @@ test_tokens (void)
       /* Offsets slice the text on character boundaries. */
       g_assert_cmpuint (token->start, <, token->end);
       g_assert_true (g_utf8_validate (text + token->start, token->end - token->start, NULL));
-      g_string_append_printf (norms, "%s%s", i ? " " : "", token->norm);
+      g_string_append_printf (norms, "%s%s", i ? " " : "", token->form->norm);
     }
   g_assert_cmpstr (norms->str, ==, "the multivector policy : 8300046 voters , 23.37 % and the u.s. tokayev's cec .");
 }
@@ -287,13 +287,13 @@ test_spellings_apart (void)
   g_autoptr(GString) norms = g_string_new (NULL);
 
   for (guint i = 0; i < px_document_get_n_tokens (document); i++)
-    g_string_append_printf (norms, "%s%s", i ? " " : "", px_document_get_token (document, i)->norm);
+    g_string_append_printf (norms, "%s%s", i ? " " : "", px_document_get_token (document, i)->form->norm);
   g_assert_cmpstr (norms->str, ==, "nationalists nationalism nationalist nationalisms "
                                    "nationali nationalistic nationalist nationalistic , "
                                    "nationalistically a a ab ab nationalist");
   /* The same spelling is the same form, once. */
-  g_assert_true (px_document_get_token (document, 2)->norm == px_document_get_token (document, 6)->norm);
-  g_assert_true (px_document_get_token (document, 2)->norm == px_document_get_token (document, 14)->norm);
+  g_assert_true (px_document_get_token (document, 2)->form->norm == px_document_get_token (document, 6)->form->norm);
+  g_assert_true (px_document_get_token (document, 2)->form->norm == px_document_get_token (document, 14)->form->norm);
 }
 
 static void
@@ -303,18 +303,18 @@ test_token_flags_and_stems (void)
   const PxToken *t;
 
   t = px_document_get_token (document, 0);  /* Elections */
-  g_assert_cmpstr (t->stem, ==, "elect");
-  g_assert_true (t->flags & PX_TOKEN_CAPITALIZED);
-  g_assert_false (t->flags & PX_TOKEN_STOPWORD);
+  g_assert_cmpstr (t->form->stem, ==, "elect");
+  g_assert_true (t->form->flags & PX_TOKEN_CAPITALIZED);
+  g_assert_false (t->form->flags & PX_TOKEN_STOPWORD);
   t = px_document_get_token (document, 1);  /* were */
-  g_assert_true (t->flags & PX_TOKEN_STOPWORD);
+  g_assert_true (t->form->flags & PX_TOKEN_STOPWORD);
   t = px_document_get_token (document, 5);  /* CEC */
-  g_assert_true (t->flags & PX_TOKEN_ALL_CAPS);
+  g_assert_true (t->form->flags & PX_TOKEN_ALL_CAPS);
   t = px_document_get_token (document, 8);  /* 2022 */
-  g_assert_true (t->flags & PX_TOKEN_NUMBER);
-  g_assert_cmpstr (t->norm, ==, "2022");
+  g_assert_true (t->form->flags & PX_TOKEN_NUMBER);
+  g_assert_cmpstr (t->form->norm, ==, "2022");
   t = px_document_get_token (document, 9);  /* . */
-  g_assert_true (t->flags & PX_TOKEN_PUNCT);
+  g_assert_true (t->form->flags & PX_TOKEN_PUNCT);
 }
 
 static void

@@ -95,10 +95,10 @@ static DiffTok
 word_token (Space         *space,
             const PxToken *tok)
 {
-  DiffTok d = { tok->start, tok->end, 0, 0, !(tok->flags & PX_TOKEN_STOPWORD), NULL };
+  DiffTok d = { tok->start, tok->end, 0, 0, !(tok->form->flags & PX_TOKEN_STOPWORD), NULL };
 
-  d.key = px_align_feature_id (space, d.content ? px_align_canonical_stem (space, tok->stem) : tok->norm);
-  d.surface = d.content ? px_align_feature_id (space, tok->stem) : d.key;
+  d.key = px_align_feature_id (space, d.content ? px_align_canonical_stem (space, tok->form->stem) : tok->form->norm);
+  d.surface = d.content ? px_align_feature_id (space, tok->form->stem) : d.key;
   return d;
 }
 
@@ -136,7 +136,7 @@ diff_tokens (Space      *space,
             }
           continue;
         }
-      if (tok->flags & PX_TOKEN_PUNCT)
+      if (tok->form->flags & PX_TOKEN_PUNCT)
         continue;
       d = word_token (space, tok);
       g_array_append_val (toks, d);

@@ -481,7 +481,7 @@ starts_sentence (PxDocument      *document,
     return TRUE;
   prev = px_document_get_token (document, t - 1);
   c = px_document_get_text (document, NULL) + prev->start;
-  return (prev->flags & PX_TOKEN_PUNCT) && c[0] != ',' && c[0] != '-';
+  return (prev->form->flags & PX_TOKEN_PUNCT) && c[0] != ',' && c[0] != '-';
 }
 
 Bag *
@@ -535,10 +535,10 @@ px_align_bag_new (Space      *space,
     {
       const PxToken *tok = px_document_get_token (document, t);
 
-      if ((tok->flags & PX_TOKEN_WORD) && !(tok->flags & PX_TOKEN_STOPWORD))
+      if ((tok->form->flags & PX_TOKEN_WORD) && !(tok->form->flags & PX_TOKEN_STOPWORD))
         {
           n_content++;
-          n_capitalized += (tok->flags & PX_TOKEN_CAPITALIZED) != 0;
+          n_capitalized += (tok->form->flags & PX_TOKEN_CAPITALIZED) != 0;
         }
     }
   title_case = n_content >= 3 && 2 * n_capitalized > n_content;
@@ -551,30 +551,30 @@ px_align_bag_new (Space      *space,
     {
       const PxToken *tok = px_document_get_token (document, t);
       gboolean sentence_start = t == seg->first_token ||
-                                (px_document_get_token (document, t - 1)->flags & PX_TOKEN_PUNCT);
+                                (px_document_get_token (document, t - 1)->form->flags & PX_TOKEN_PUNCT);
       guint flags = 0;
 
-      if ((tok->flags & PX_TOKEN_PUNCT) || tok->stem == NULL || tok->stem[0] == '\0')
+      if ((tok->form->flags & PX_TOKEN_PUNCT) || tok->form->stem == NULL || tok->form->stem[0] == '\0')
         continue;
-      if ((tok->flags & PX_TOKEN_NUMBER) || in_amount (bag->facts, tok->start))
+      if ((tok->form->flags & PX_TOKEN_NUMBER) || in_amount (bag->facts, tok->start))
         continue;   /* numbers and amounts count through their facts */
       bag->cur_pos = t - seg->first_token;
-      if (tok->flags & PX_TOKEN_STOPWORD)
+      if (tok->form->flags & PX_TOKEN_STOPWORD)
         flags |= FEATURE_STOPWORD;
-      else if ((tok->flags & PX_TOKEN_ALL_CAPS) ||
-               ((tok->flags & PX_TOKEN_CAPITALIZED) && !title_case && !sentence_start) ||
-               (in_name (bag->facts, tok->start) && !(title_case && is_common_word (space, tok->stem))))
+      else if ((tok->form->flags & PX_TOKEN_ALL_CAPS) ||
+               ((tok->form->flags & PX_TOKEN_CAPITALIZED) && !title_case && !sentence_start) ||
+               (in_name (bag->facts, tok->start) && !(title_case && is_common_word (space, tok->form->stem))))
         flags |= FEATURE_NAME;
       /* a capital after a comma is a name or a title too ("…, Governor
        * Anna Berg held talks"); a headline capitalizes every word */
-      if ((tok->flags & PX_TOKEN_CAPITALIZED) && !headline && !starts_sentence (document, seg, t))
+      if ((tok->form->flags & PX_TOKEN_CAPITALIZED) && !headline && !starts_sentence (document, seg, t))
         flags |= FEATURE_CAPITAL;
-      if (strchr (tok->norm, '.') != NULL || memchr (text + tok->start, '-', tok->end - tok->start) != NULL)
+      if (strchr (tok->form->norm, '.') != NULL || memchr (text + tok->start, '-', tok->end - tok->start) != NULL)
         {
           if (bag_add_compound (space, bag, text + tok->start, tok->end - tok->start, flags & ~FEATURE_STOPWORD))
             continue;
         }
-      bag_add_word (space, bag, tok->stem, flags);
+      bag_add_word (space, bag, tok->form->stem, flags);
     }
 
   for (guint f = 0; f < bag->facts->len; f++)
@@ -680,7 +680,7 @@ px_align_space_free (Space *space)
 static inline gboolean
 echo_word (const PxToken *tok)
 {
-  return !(tok->flags & PX_TOKEN_PUNCT);
+  return !(tok->form->flags & PX_TOKEN_PUNCT);
 }
 
 /* The first PX_ALIGN_ECHO_RUN words from token @t of @tokens (norms are
@@ -698,7 +698,7 @@ echo_run_hash (const PxToken *tokens,
   for (; t < n_tokens && n < PX_ALIGN_ECHO_RUN; t++)
     if (echo_word (&tokens[t]))
       {
-        h = (h ^ GPOINTER_TO_SIZE (tokens[t].norm)) * 1099511628211u;
+        h = (h ^ GPOINTER_TO_SIZE (tokens[t].form->norm)) * 1099511628211u;
         n++;
       }
   *hash = h;

@@ -144,7 +144,7 @@ ends_clause (PxDocument *document,
   const PxToken *tok = px_document_get_token (document, token);
   const char *text = px_document_get_text (document, NULL) + tok->start;
 
-  return (tok->flags & PX_TOKEN_PUNCT) && strchr (",;:()[]", text[0]) != NULL;
+  return (tok->form->flags & PX_TOKEN_PUNCT) && strchr (",;:()[]", text[0]) != NULL;
 }
 
 /* Widens the part [*first, *last] of @bag's segment to the clause it is

@@ -11,6 +11,9 @@
 #include "px-document-private.h"
 #include "px-segment.h"
 
+/* (a text holds one token for every word and mark: see bench-memory.py) */
+G_STATIC_ASSERT (sizeof (PxToken) <= 16);
+
 struct _PxDocument
 {
   GObject       parent_instance;
@@ -23,6 +26,7 @@ struct _PxDocument
   GArray       *paragraphs;
   GArray       *segments;
   GArray       *tokens;
+  GPtrArray    *forms;       /* blocks of the tokens' PxForm */
   GStringChunk *strings;
   char        **warnings;   /* what the import replaced or left out; NULL-terminated */
   guint         n_words;
@@ -56,6 +60,7 @@ px_document_finalize (GObject *object)
   g_clear_pointer (&self->paragraphs, g_array_unref);
   g_clear_pointer (&self->segments, g_array_unref);
   g_clear_pointer (&self->tokens, g_array_unref);
+  g_clear_pointer (&self->forms, g_ptr_array_unref);
   g_clear_pointer (&self->strings, g_string_chunk_free);
   g_strfreev (self->warnings);
 
@@ -503,11 +508,13 @@ px_document_builder_end (PxDocumentBuilder *builder)
    * 150: sizing up front spares the copies of growing large arrays. */
   self->segments = g_array_sized_new (FALSE, FALSE, sizeof (PxSegment), self->length / 150 + 16);
   self->tokens = g_array_sized_new (FALSE, FALSE, sizeof (PxToken), self->length / 3 + 16);
+  self->forms = g_ptr_array_new_with_free_func (g_free);
   self->strings = g_string_chunk_new (4096);
 
   model.paragraphs = self->paragraphs;
   model.segments = self->segments;
   model.tokens = self->tokens;
+  model.forms = self->forms;
   model.strings = self->strings;
   px_segment_text (self->text, self->length, &model);
 
@@ -551,7 +558,7 @@ px_document_builder_end (PxDocumentBuilder *builder)
     {
       const PxToken *token = &g_array_index (self->tokens, PxToken, i);
 
-      if (token->flags & (PX_TOKEN_WORD | PX_TOKEN_NUMBER))
+      if (token->form->flags & (PX_TOKEN_WORD | PX_TOKEN_NUMBER))
         self->n_words++;
     }
 

@@ -57,17 +57,26 @@ typedef struct
   guint         n_tokens;
 } PxSegment;
 
+/* What one spelling of a word reads as, shared by all its tokens in a
+ * document (which owns it). */
 typedef struct
 {
-  guint         start;
-  guint         end;
   /* Casefolded, NFKC, dashes/quotes/apostrophes unified, hyphens joined
    * ("multi-vector" → "multivector"); numbers as digits without group
-   * separators ("8,300,046" → "8300046"). Owned by the document. */
+   * separators ("8,300,046" → "8300046"). Interned: two forms that read
+   * the same ("The", "the") share the pointer. */
   const char   *norm;
   /* Snowball (English) stem of norm; equal to norm for numbers and punctuation. */
   const char   *stem;
   PxTokenFlags  flags;
+} PxForm;
+
+/* Sixteen bytes: a text holds one for every word and punctuation mark. */
+typedef struct
+{
+  guint         start;
+  guint         end;
+  const PxForm *form;
 } PxToken;
 
 #define PX_TYPE_DOCUMENT (px_document_get_type ())

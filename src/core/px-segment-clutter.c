@@ -510,8 +510,8 @@ is_tag_list (const PxToken *tokens,
       else if (px_segment_is_word (&tokens[i]))
         {
           /* Tags are words in lower case (scripts without case are not judged). */
-          if (++item > 3 || ((tokens[i].flags & PX_TOKEN_WORD) &&
-                             !g_unichar_islower (g_utf8_get_char (tokens[i].norm))))
+          if (++item > 3 || ((tokens[i].form->flags & PX_TOKEN_WORD) &&
+                             !g_unichar_islower (g_utf8_get_char (tokens[i].form->norm))))
             return FALSE;
         }
       else
@@ -544,18 +544,18 @@ is_byline (const PxToken *tokens,
 {
   guint i = 0;
 
-  while (i < n && (tokens[i].flags & PX_TOKEN_PUNCT))
+  while (i < n && (tokens[i].form->flags & PX_TOKEN_PUNCT))
     i++;
   /* "Written by", "Reported by", "Posted by" */
-  if (i + 1 < n && strcmp (tokens[i + 1].norm, "by") == 0 &&
-      (strcmp (tokens[i].norm, "written") == 0 || strcmp (tokens[i].norm, "reported") == 0 ||
-       strcmp (tokens[i].norm, "posted") == 0 || strcmp (tokens[i].norm, "story") == 0))
+  if (i + 1 < n && strcmp (tokens[i + 1].form->norm, "by") == 0 &&
+      (strcmp (tokens[i].form->norm, "written") == 0 || strcmp (tokens[i].form->norm, "reported") == 0 ||
+       strcmp (tokens[i].form->norm, "posted") == 0 || strcmp (tokens[i].form->norm, "story") == 0))
     i++;
-  if (i >= n || strcmp (tokens[i].norm, "by") != 0 || f->words > 10 || f->ends_sentence)
+  if (i >= n || strcmp (tokens[i].form->norm, "by") != 0 || f->words > 10 || f->ends_sentence)
     return FALSE;
   for (i++; i < n; i++)
-    if ((tokens[i].flags & PX_TOKEN_WORD) && !(tokens[i].flags & PX_TOKEN_CAPITALIZED) &&
-        strcmp (tokens[i].norm, "and") != 0)
+    if ((tokens[i].form->flags & PX_TOKEN_WORD) && !(tokens[i].form->flags & PX_TOKEN_CAPITALIZED) &&
+        strcmp (tokens[i].form->norm, "and") != 0)
       return FALSE;
   return f->words >= 3;
 }
@@ -611,14 +611,14 @@ is_bio_opening (const PxToken *tokens,
 {
   guint i = 0;
 
-  while (i < n && i < 4 && (tokens[i].flags & PX_TOKEN_CAPITALIZED))
+  while (i < n && i < 4 && (tokens[i].form->flags & PX_TOKEN_CAPITALIZED))
     i++;
   if (i == 0 || i >= 4 || i + 1 >= n)
     return FALSE;
-  return (strcmp (tokens[i].norm, "is") == 0 &&
-          (strcmp (tokens[i + 1].norm, "a") == 0 || strcmp (tokens[i + 1].norm, "an") == 0 ||
-           strcmp (tokens[i + 1].norm, "the") == 0)) ||
-         strcmp (tokens[i].norm, "covers") == 0 || strcmp (tokens[i].norm, "writes") == 0;
+  return (strcmp (tokens[i].form->norm, "is") == 0 &&
+          (strcmp (tokens[i + 1].form->norm, "a") == 0 || strcmp (tokens[i + 1].form->norm, "an") == 0 ||
+           strcmp (tokens[i + 1].form->norm, "the") == 0)) ||
+         strcmp (tokens[i].form->norm, "covers") == 0 || strcmp (tokens[i].form->norm, "writes") == 0;
 }
 
 /* A credit in brackets at the end: a photographer and an agency joined by
@@ -648,13 +648,13 @@ has_bracketed_credit (const PxToken *tokens,
       if (px_segment_is_word (t))
         {
           words++;
-          if ((t->flags & PX_TOKEN_WORD) && !(t->flags & PX_TOKEN_ALL_CAPS) && t->end - t->start > 1)
+          if ((t->form->flags & PX_TOKEN_WORD) && !(t->form->flags & PX_TOKEN_ALL_CAPS) && t->end - t->start > 1)
             all_caps = FALSE;
-          via |= strcmp (t->norm, "via") == 0;
+          via |= strcmp (t->form->norm, "via") == 0;
         }
       else if (px_segment_punct_char (t) == '/' && i > open + 1 && t->start == tokens[i - 1].end &&
-               t->end == tokens[i + 1].start && (tokens[i - 1].flags & PX_TOKEN_CAPITALIZED) &&
-               (tokens[i + 1].flags & PX_TOKEN_CAPITALIZED))
+               t->end == tokens[i + 1].start && (tokens[i - 1].form->flags & PX_TOKEN_CAPITALIZED) &&
+               (tokens[i + 1].form->flags & PX_TOKEN_CAPITALIZED))
         slash = TRUE;
     }
   return words >= 2 && words <= 8 && (slash || (all_caps && via));
@@ -669,13 +669,13 @@ has_trailing_credit (const PxToken *tokens,
 {
   guint words = 0;
 
-  if (n >= 5 && px_segment_punct_char (&tokens[0]) == '[' && (tokens[1].flags & PX_TOKEN_NUMBER) &&
-      px_segment_punct_char (&tokens[2]) == '/' && (tokens[3].flags & PX_TOKEN_NUMBER) && px_segment_punct_char (&tokens[4]) == ']')
+  if (n >= 5 && px_segment_punct_char (&tokens[0]) == '[' && (tokens[1].form->flags & PX_TOKEN_NUMBER) &&
+      px_segment_punct_char (&tokens[2]) == '/' && (tokens[3].form->flags & PX_TOKEN_NUMBER) && px_segment_punct_char (&tokens[4]) == ']')
     return TRUE;
   for (guint i = 2; i < n; i++)
-    if (px_segment_punct_char (&tokens[i - 1]) == '/' && (tokens[i - 2].flags & PX_TOKEN_ALL_CAPS) &&
-        tokens[i - 2].end == tokens[i - 1].start && (tokens[i].flags & PX_TOKEN_CAPITALIZED) &&
-        !(tokens[i].flags & PX_TOKEN_ALL_CAPS) && tokens[i].start == tokens[i - 1].end)
+    if (px_segment_punct_char (&tokens[i - 1]) == '/' && (tokens[i - 2].form->flags & PX_TOKEN_ALL_CAPS) &&
+        tokens[i - 2].end == tokens[i - 1].start && (tokens[i].form->flags & PX_TOKEN_CAPITALIZED) &&
+        !(tokens[i].form->flags & PX_TOKEN_ALL_CAPS) && tokens[i].start == tokens[i - 1].end)
       return TRUE;
 
   for (guint i = n; i > 0; i--)
@@ -684,7 +684,7 @@ has_trailing_credit (const PxToken *tokens,
 
       if (px_segment_punct_char (t) == '/')
         return words >= 1 && i >= 2 && px_segment_is_terminal (&tokens[i - 2]);
-      if (!px_segment_is_word (t) || !(t->flags & PX_TOKEN_CAPITALIZED) || ++words > 3)
+      if (!px_segment_is_word (t) || !(t->form->flags & PX_TOKEN_CAPITALIZED) || ++words > 3)
         return FALSE;
     }
   return FALSE;
@@ -717,16 +717,16 @@ px_segment_features (PxCueMemo         *memo,
       if (px_segment_is_word (t))
         {
           f->words++;
-          if (t->flags & PX_TOKEN_CAPITALIZED)
+          if (t->form->flags & PX_TOKEN_CAPITALIZED)
             f->capitalized++;
-          else if ((t->flags & PX_TOKEN_WORD) && !(t->flags & PX_TOKEN_STOPWORD))
+          else if ((t->form->flags & PX_TOKEN_WORD) && !(t->form->flags & PX_TOKEN_STOPWORD))
             f->lower_content++;
-          if (t->flags & PX_TOKEN_STOPWORD)
+          if (t->form->flags & PX_TOKEN_STOPWORD)
             f->stopwords++;
           /* The cue words matter in short paragraphs only. */
-          if (n <= 200 && (t->flags & PX_TOKEN_WORD))
+          if (n <= 200 && (t->form->flags & PX_TOKEN_WORD))
             {
-              guint cues = cue_lookup (memo, t->norm);
+              guint cues = cue_lookup (memo, t->form->norm);
 
               f->chrome_words += (cues & CUE_CHROME) != 0;
               f->networks += (cues & CUE_NETWORK) != 0;
@@ -849,7 +849,7 @@ names_no_story_word (const PxToken        *tokens,
     {
       const guint others[] = { headline, body };
 
-      if (!(tokens[i].flags & PX_TOKEN_WORD) || strlen (tokens[i].norm) < 3)
+      if (!(tokens[i].form->flags & PX_TOKEN_WORD) || strlen (tokens[i].form->norm) < 3)
         continue;
       for (guint o = 0; o < G_N_ELEMENTS (others); o++)
         {
@@ -859,7 +859,7 @@ names_no_story_word (const PxToken        *tokens,
             continue;
           g = &features[others[o]];
           for (guint j = g->first_token; j < g->first_token + g->n_tokens; j++)
-            if (strcmp (tokens[i].stem, tokens[j].stem) == 0)
+            if (strcmp (tokens[i].form->stem, tokens[j].form->stem) == 0)
               return FALSE;
         }
     }
@@ -994,7 +994,7 @@ px_segment_classify (const char           *text,
           const PxToken *t = tokens + f->first_token;
           guint i = 0;
 
-          while (i < f->n_tokens && strcmp (t[i].norm, "by") != 0)
+          while (i < f->n_tokens && strcmp (t[i].form->norm, "by") != 0)
             i++;
           if (i + 1 < f->n_tokens)
             model->byline = g_strndup (text + t[i + 1].start, para->end - t[i + 1].start);
@@ -1019,8 +1019,8 @@ px_segment_classify (const char           *text,
   for (guint p = 0; p + 1 < n_paragraphs; p++)
     if (features[p].tag_list && kinds[p] == PX_SEGMENT_BOILERPLATE &&
         features[p + 1].newlines_before == 1 && features[p + 1].n_tokens > 0 &&
-        (tokens[features[p + 1].first_token].flags & PX_TOKEN_WORD) &&
-        !(tokens[features[p + 1].first_token].flags & PX_TOKEN_CAPITALIZED))
+        (tokens[features[p + 1].first_token].form->flags & PX_TOKEN_WORD) &&
+        !(tokens[features[p + 1].first_token].form->flags & PX_TOKEN_CAPITALIZED))
       kinds[p] = para_default_kind (model, features, p);
 
   px_segment_mark_repeats (tokens, n_paragraphs, features, kinds);

@@ -117,7 +117,7 @@ void       px_segment_classify        (const char           *text,
 static inline gboolean
 px_segment_is_word (const PxToken *token)
 {
-  return (token->flags & (PX_TOKEN_WORD | PX_TOKEN_NUMBER)) != 0;
+  return (token->form->flags & (PX_TOKEN_WORD | PX_TOKEN_NUMBER)) != 0;
 }
 
 /* A short line that ends no sentence: a heading's shape. */
@@ -203,9 +203,9 @@ px_segment_two_byte_char (const PxTwoByteChars *chars,
 static inline char
 px_segment_punct_char (const PxToken *token)
 {
-  if (!(token->flags & PX_TOKEN_PUNCT) || token->norm[0] == '\0' || token->norm[1] != '\0')
+  if (!(token->form->flags & PX_TOKEN_PUNCT) || token->form->norm[0] == '\0' || token->form->norm[1] != '\0')
     return 0;
-  return token->norm[0];
+  return token->form->norm[0];
 }
 
 /* Whether @token ends a sentence: a full stop, "!", "?" or an ellipsis. */
@@ -215,7 +215,7 @@ px_segment_is_terminal (const PxToken *token)
   char c = px_segment_punct_char (token);
 
   return c == '.' || c == '!' || c == '?' ||
-         ((token->flags & PX_TOKEN_PUNCT) && strcmp (token->norm, "…") == 0);
+         ((token->form->flags & PX_TOKEN_PUNCT) && strcmp (token->form->norm, "…") == 0);
 }
 
 G_END_DECLS

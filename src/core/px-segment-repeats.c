@@ -25,7 +25,7 @@ static inline guint64
 words_hash_add (guint64        h,
                 const PxToken *token)
 {
-  return (h ^ GPOINTER_TO_SIZE (token->norm)) * G_GUINT64_CONSTANT (1099511628211);
+  return (h ^ GPOINTER_TO_SIZE (token->form->norm)) * G_GUINT64_CONSTANT (1099511628211);
 }
 
 /* The words of a paragraph, as one hash. */
@@ -58,7 +58,7 @@ same_words (const PxToken        *tokens,
         b++;
       if (a == a_end || b == b_end)
         return a == a_end && b == b_end;
-      if (a->norm != b->norm)
+      if (a->form->norm != b->form->norm)
         return FALSE;
       a++;
       b++;
@@ -79,7 +79,7 @@ word_forms (const PxToken *tokens,
 
   for (guint i = 0; i < n && n_forms < MAX_REPEAT_WORDS; i++)
     if (px_segment_is_word (&tokens[i]))
-      forms[n_forms++] = tokens[i].norm;
+      forms[n_forms++] = tokens[i].form->norm;
   return n_forms;
 }
 
@@ -200,7 +200,7 @@ most_token_trigrams_in (const PxToken     *tokens,
         continue;
       window[0] = window[1];
       window[1] = window[2];
-      window[2] = tokens[i].norm;
+      window[2] = tokens[i].form->norm;
       if (++words < 3)
         continue;
       if (trigram_set_has (b_set, window))

@@ -12,14 +12,6 @@
 #include "px-normalize.h"
 #include "px-segment-private.h"
 
-/* What one distinct spelling of a word normalizes to; cached per call. */
-typedef struct
-{
-  const char   *norm;
-  const char   *stem;
-  PxTokenFlags  flags;
-} WordForm;
-
 /* A slot of the tokenizer's table of spellings. The key is the first
  * occurrence of the spelling in the text, which outlives the table. */
 typedef struct
@@ -28,7 +20,7 @@ typedef struct
   guint32     length;
   guint32     hash;
   guint64     head;       /* its first 8 bytes (spelling_head ()) */
-  WordForm    form;
+  const PxForm *form;     /* in the model's forms */
 } FormSlot;
 
 #define PENDING_TOKENS 512
@@ -39,7 +31,7 @@ typedef struct
   const char   *text_end;  /* words are read 8 bytes at a time before it */
   PxTextModel  *model;
   const PxTwoByteChars *chars;  /* px_segment_two_byte_chars () */
-  FormSlot     *slots;    /* raw spelling → WordForm, open addressing */
+  FormSlot     *slots;    /* raw spelling → PxForm, open addressing */
   guint         n_slots;  /* a power of two */
   guint         n_used;
   /* Tokens read, appended to the model's a batch at a time (at the end of
@@ -49,8 +41,7 @@ typedef struct
   guint         n_pending;
   /* The forms of one-byte punctuation, once looked up: most tokens but
    * words are a comma or a full stop. */
-  WordForm      punct[128];
-  guint8        punct_known[128];
+  const PxForm *punct[128];
 } Tokenizer;
 
 /* Abbreviations after which a period does not end a sentence. Sorted. */
@@ -365,15 +356,28 @@ forms_grow (Tokenizer *tok)
   g_free (old);
 }
 
+/* A new form in the model's blocks, where it stays while the document
+ * lives. */
+static PxForm *
+new_form (PxTextModel *model)
+{
+  GPtrArray *blocks = model->forms;
+
+  if (model->n_forms % PX_FORM_BLOCK == 0)
+    g_ptr_array_add (blocks, g_new (PxForm, PX_FORM_BLOCK));
+  return (PxForm *)g_ptr_array_index (blocks, blocks->len - 1) + model->n_forms++ % PX_FORM_BLOCK;
+}
+
 /* What the spelling @word normalizes to, computed on its first
  * occurrence. */
-static void
+static const PxForm *
 make_form (Tokenizer  *tok,
            const char *word,
            gsize       length,
-           PxTokenFlags kind,
-           WordForm   *form)
+           PxTokenFlags kind)
 {
+  PxForm *form = new_form (tok->model);
+
   if (kind == PX_TOKEN_PUNCT)
     {
       g_autofree char *norm = px_normalize_word (word, length);
@@ -423,10 +427,11 @@ make_form (Tokenizer  *tok,
       if (n_letters >= 2 && n_upper == n_letters)
         form->flags |= PX_TOKEN_ALL_CAPS;
     }
+  return form;
 }
 
 /* Adds the spelling @word, which the table lacks. */
-static G_NO_INLINE const WordForm *
+static G_NO_INLINE const PxForm *
 add_form (Tokenizer    *tok,
           const char   *word,
           gsize         length,
@@ -447,15 +452,15 @@ add_form (Tokenizer    *tok,
   slot->length = length;
   slot->hash = hash;
   slot->head = head;
-  make_form (tok, word, length, kind, &slot->form);
+  slot->form = make_form (tok, word, length, kind);
   tok->n_used++;
-  return &slot->form;
+  return slot->form;
 }
 
 /* The form of the spelling @word. A spelling is read one way only: a digit
  * starts a number, a word character a word, anything else one
  * punctuation character, so @kind follows from the bytes. */
-static G_ALWAYS_INLINE inline const WordForm *
+static G_ALWAYS_INLINE inline const PxForm *
 lookup_form (Tokenizer   *tok,
              const char  *word,
              gsize        length,
@@ -473,7 +478,7 @@ lookup_form (Tokenizer   *tok,
         return add_form (tok, word, length, hash, head, kind);
       if (slot->head == head && slot->length == length &&
           (length <= 8 || same_spelling (slot->key + 8, word + 8, length - 8, tok->text_end)))
-        return &slot->form;
+        return slot->form;
     }
 }
 
@@ -532,7 +537,7 @@ static inline void
 add_token (Tokenizer      *tok,
            gsize           start,
            gsize           end,
-           const WordForm *form)
+           const PxForm   *form)
 {
   PxToken *token;
 
@@ -541,9 +546,7 @@ add_token (Tokenizer      *tok,
   token = &tok->pending[tok->n_pending++];
   token->start = start;
   token->end = end;
-  token->norm = form->norm;
-  token->stem = form->stem;
-  token->flags = form->flags;
+  token->form = form;
 }
 
 /* Digits with group separators ("8,300,046": a comma before exactly three
@@ -594,21 +597,18 @@ word_chars_end (const PxTwoByteChars *chars,
 }
 
 /* The form of the punctuation character at @pos, of @length bytes. */
-static inline const WordForm *
+static inline const PxForm *
 punct_form (Tokenizer *tok,
             gsize      pos,
             gsize      length)
 {
   guchar c = tok->text[pos];
-  const WordForm *form;
 
-  if (length != 1 || tok->punct_known[c])
-    return length == 1 ? &tok->punct[c] : lookup_form (tok, tok->text + pos, length, PX_TOKEN_PUNCT);
-  /* (copied: the table's slots move when it grows) */
-  form = lookup_form (tok, tok->text + pos, length, PX_TOKEN_PUNCT);
-  tok->punct[c] = *form;
-  tok->punct_known[c] = TRUE;
-  return form;
+  if (length != 1)
+    return lookup_form (tok, tok->text + pos, length, PX_TOKEN_PUNCT);
+  if (tok->punct[c] == NULL)
+    tok->punct[c] = lookup_form (tok, tok->text + pos, length, PX_TOKEN_PUNCT);
+  return tok->punct[c];
 }
 
 static void
@@ -723,7 +723,7 @@ starts_sentence (const char    *text,
     i++;
   if (i >= n)
     return FALSE;
-  return (tokens[i].flags & (PX_TOKEN_CAPITALIZED | PX_TOKEN_NUMBER)) != 0;
+  return (tokens[i].form->flags & (PX_TOKEN_CAPITALIZED | PX_TOKEN_NUMBER)) != 0;
 }
 
 static gboolean
@@ -736,16 +736,16 @@ period_is_abbreviation (const char    *text,
   if (i == 0)
     return FALSE;
   prev = &tokens[i - 1];
-  if (prev->end != tokens[i].start || !(prev->flags & PX_TOKEN_WORD))
+  if (prev->end != tokens[i].start || !(prev->form->flags & PX_TOKEN_WORD))
     return FALSE;
   /* Initials: "J. R. Smith". */
   if (g_utf8_strlen (text + prev->start, prev->end - prev->start) == 1 &&
-      (prev->flags & PX_TOKEN_CAPITALIZED))
+      (prev->form->flags & PX_TOKEN_CAPITALIZED))
     return TRUE;
   /* "U.S." already holds its final period. */
   if (text[prev->end - 1] == '.')
     return TRUE;
-  return in_sorted_list (abbreviations, G_N_ELEMENTS (abbreviations), prev->norm);
+  return in_sorted_list (abbreviations, G_N_ELEMENTS (abbreviations), prev->form->norm);
 }
 
 
@@ -777,14 +777,14 @@ is_glued_break (const char    *text,
       return FALSE;
   prev = &tokens[i - 1];
   next = &tokens[j];
-  if (!(prev->flags & PX_TOKEN_WORD) || prev->end != tokens[i].start ||
+  if (!(prev->form->flags & PX_TOKEN_WORD) || prev->end != tokens[i].start ||
       prev->end - prev->start < 2 || !is_lower_at (g_utf8_prev_char (text + prev->end)))
     return FALSE;
   if (prev->start > 0 && strchr ("./@:", text[prev->start - 1]) != NULL)
     return FALSE;
   if (c == '.' && period_is_abbreviation (text, tokens, i))
     return FALSE;
-  if (!(next->flags & PX_TOKEN_WORD) || !(next->flags & PX_TOKEN_CAPITALIZED) ||
+  if (!(next->form->flags & PX_TOKEN_WORD) || !(next->form->flags & PX_TOKEN_CAPITALIZED) ||
       next->end - next->start < 2 || !is_lower_at (g_utf8_next_char (text + next->start)))
     return FALSE;
   return next->end >= tokens[n - 1].end || strchr ("./@", text[next->end]) == NULL;
@@ -807,7 +807,7 @@ split_sentences (const char  *text,
       PxSegment seg = { 0 };
       guint j = i + 1;
 
-      if (i + 1 < n && !(tokens[i].flags & PX_TOKEN_PUNCT && px_segment_is_terminal (&tokens[i])))
+      if (i + 1 < n && !(tokens[i].form->flags & PX_TOKEN_PUNCT && px_segment_is_terminal (&tokens[i])))
         continue;
 
       if (i + 1 < n)
@@ -874,7 +874,7 @@ px_segment_text (const char  *text,
   tok.n_used = 0;
   tok.slots = g_new0 (FormSlot, tok.n_slots);
   tok.n_pending = 0;
-  memset (tok.punct_known, 0, sizeof tok.punct_known);
+  memset (tok.punct, 0, sizeof tok.punct);
   memo = g_new0 (PxCueMemo, 1);
 
   n_paragraphs = model->paragraphs->len;

@@ -8,11 +8,15 @@
 
 G_BEGIN_DECLS
 
+#define PX_FORM_BLOCK 512
+
 typedef struct
 {
   GArray       *paragraphs;  /* PxParagraph; given (structured sources) or found */
   GArray       *segments;    /* PxSegment */
-  GArray       *tokens;      /* PxToken; norm and stem point into strings */
+  GArray       *tokens;      /* PxToken; each points to a PxForm of forms */
+  GPtrArray    *forms;       /* blocks of PX_FORM_BLOCK PxForm, whose strings are in strings */
+  guint         n_forms;     /* forms in the blocks */
   GStringChunk *strings;
   /* Metadata read from the text's own metadata lines (a "source: URL"
    * line, a date line or timestamp, a dateline before the first
