@@ -700,8 +700,8 @@ px_segment_features (PxCueMemo         *memo,
 {
   PxLower *lower = &memo->lower;
   const PxToken *last = NULL;
-  PxMetaLine meta = f->meta;
-  guint newlines = f->newlines_before;
+  guint8 meta = f->meta;
+  guint8 newlines = f->newlines_before;
   guint first_token = f->first_token;
 
   memset (f, 0, sizeof *f);
@@ -738,7 +738,7 @@ px_segment_features (PxCueMemo         *memo,
                (t->end - t->start == 3 && memcmp (text + t->start, "›", 3) == 0) ||
                text[t->start] == '|' || text[t->start] == '>' ||
                (text[t->start] == '/' && t->start > 0 && text[t->start - 1] == ' '))
-        f->separators++;
+        f->separators += f->separators < G_MAXUINT8;
       if (px_segment_punct_char (t) == '.')
         f->has_period = TRUE;
     }
@@ -766,11 +766,12 @@ px_segment_features (PxCueMemo         *memo,
   if (f->words <= 40)
     {
       const char *l = lower->text;
+      guint phrases = count_phrases (lower, &chrome_list);
 
-      f->chrome_phrases = count_phrases (lower, &chrome_list);
       /* "© 2023 The Courier", "Copyright 2023 …" */
       if (g_str_has_prefix (l, "©") || g_str_has_prefix (l, "copyright"))
-        f->chrome_phrases++;
+        phrases++;
+      f->chrome_phrases = MIN (phrases, G_MAXUINT8);
       f->promo = is_promo (l, f);
       f->live_title = !f->ends_sentence && f->words <= 16 &&
                       (count_phrases (lower, &live_list) > 0 || g_str_has_suffix (l, ": live"));
@@ -975,7 +976,7 @@ px_segment_classify (const char           *text,
 {
   const PxToken *tokens = (const PxToken *)(void *)model->tokens->data;
   guint n_paragraphs = model->paragraphs->len;
-  g_autofree gboolean *chrome = g_new0 (gboolean, MAX (n_paragraphs, 1));
+  g_autofree guint8 *chrome = g_new0 (guint8, MAX (n_paragraphs, 1));
 
   for (guint p = 0; p < n_paragraphs; p++)
     {

@@ -24,8 +24,9 @@ typedef enum
 } PxMetaLine;
 
 /* What one paragraph looks like, for the clutter classifier: one for each
- * paragraph, so its flags are bits ("Yes." paragraphs made 104 bytes of
- * features for every 6 bytes of text). */
+ * paragraph, so its flags are bits and its small counts bytes (they are
+ * read only against small thresholds, and stop at 255): "Yes."
+ * paragraphs once made 104 bytes of features for every 6 bytes of text. */
 typedef struct
 {
   guint      first_token;
@@ -34,13 +35,14 @@ typedef struct
   guint      capitalized;       /* words starting upper case */
   guint      lower_content;     /* lower-case words that are not function words */
   guint      stopwords;
-  guint      chrome_phrases;
-  guint      chrome_words;
-  guint      networks;
-  guint      separators;        /* » › | in breadcrumbs */
-  guint      bio_cues;          /* writer, editor, enthusiast, years of experience … */
-  guint      newlines_before;   /* line breaks between this paragraph and the one before */
-  PxMetaLine meta;
+  /* counted in paragraphs of 200 tokens or fewer only (cue words) */
+  guint8     chrome_phrases;
+  guint8     chrome_words;
+  guint8     networks;
+  guint8     bio_cues;          /* writer, editor, enthusiast, years of experience … */
+  guint8     separators;        /* » › | in breadcrumbs */
+  guint8     newlines_before;   /* line breaks between this paragraph and the one before */
+  guint8     meta;              /* PxMetaLine */
   guint      ends_sentence : 1; /* final . ! ? or a closing quote after one */
   guint      has_period : 1;
   guint      caption : 1;       /* a photo credit or caption cue */
@@ -55,6 +57,8 @@ typedef struct
   guint      reports : 1;       /* said, told …: news prose */
   guint      template_junk : 1; /* "%s" and the like */
 } PxParaFeatures;
+
+G_STATIC_ASSERT (sizeof (PxParaFeatures) <= 36);
 
 /* Metadata: the paragraph [@start, @end) of @text is a metadata line or
  * begins with a dateline. Values found are stored in @model when it holds

@@ -888,7 +888,7 @@ px_segment_text (const char  *text,
       gsize content_start = para->start;
       guint first_token = model->tokens->len;
 
-      f->newlines_before = count_newlines (text, p > 0 ? para[-1].end : 0, para->start);
+      f->newlines_before = MIN (count_newlines (text, p > 0 ? para[-1].end : 0, para->start), G_MAXUINT8);
       /* Datelines lead the first body paragraph: look for them until then. */
       f->meta = px_segment_meta_line (text, para->start, para->end, !seen_body && p < 16,
                                       model, &content_start);
