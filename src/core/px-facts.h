@@ -46,23 +46,26 @@ struct _PxFact
   gatomicrefcount ref_count;
 
   /*< public >*/
+  /* (the four-byte fields first, then the eight-byte ones: no padding in
+   * a struct made for every fact of a text) */
   PxFactKind  kind;
   guint       doc;          /* index of the document in its comparison */
   guint       start;        /* byte span in the document text */
   guint       end;
+  PxQualifier qualifier;
+  gboolean    points;       /* percentage points, not per cent */
+  gboolean    counted;      /* the unit is a counted noun or a span of time, not a measure */
+  gboolean    year_inferred; /* the year came from the document date */
+  gboolean    subject_person; /* the subject is a person */
   char       *text;         /* the span as written */
 
   /* Normalized value; which fields are set depends on kind. */
   double      value;        /* number, ordinal, percent, money or quantity amount; NAN if none */
   double      value_max;    /* upper end of a range ("2023-2024"); NAN if not a range */
   double      precision;    /* rounding step the text implies ("12 million" → 1e6); 0 = exact */
-  PxQualifier qualifier;
-  gboolean    points;       /* percentage points, not per cent */
   char       *currency;     /* ISO 4217 code for money ("USD"), or generic ("Dollar") */
   char       *unit;         /* canonical unit or counted noun for quantities ("km", "voters") */
-  gboolean    counted;      /* the unit is a counted noun or a span of time, not a measure */
   char       *date;         /* ISO: "2022-11-20", "2022-11", "2022", "--11-20" */
-  gboolean    year_inferred; /* the year came from the document date */
   char       *time;         /* "10:00" (24 h) */
   char       *name;         /* entities: canonical name (may be the text itself); quotes: normalized quote text */
   char       *alias;        /* acronym defined in the text ("CEC") */
@@ -70,7 +73,6 @@ struct _PxFact
   char       *measure;      /* what a number measures ("turnout", "eligible voters"), stemmed */
   char       *measure_words; /* the same as written, lowercase ("turnout", "of the votes" → "votes") */
   char       *subject;      /* the person, organization or place a number is about ("Tokayev") */
-  gboolean    subject_person; /* the subject is a person */
   char       *scope;        /* a year the number is set in ("2019": "came to power in 2019 with 70%") */
   char       *when;         /* the moment or stage its clause gives ("at 10:00", "final", "exit poll") */
 };
