@@ -235,6 +235,53 @@ test_import_warnings (void)
   g_rmdir (tmpdir);
 }
 
+/* A listing longer than the CLI holds at once (64 KiB) is written as it
+ * is made: the same lines as in a file, and a failed write says so. */
+static void
+test_long_listing (void)
+{
+  g_auto(Run) streamed = { 0 };
+  g_auto(Run) to_file = { 0 };
+  g_auto(Run) full = { 0 };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GString) text = g_string_new (NULL);
+  g_autofree char *dir = g_dir_make_tmp ("px-cli-XXXXXX", &error);
+  g_autofree char *in = NULL;
+  g_autofree char *out = NULL;
+  g_autofree char *written = NULL;
+  g_autofree char *command = NULL;
+  const char *cli = g_getenv ("PX_CLI");
+  int wait_status = 0;
+
+  g_assert_no_error (error);
+  in = g_build_filename (dir, "many.txt", NULL);
+  out = g_build_filename (dir, "listing.txt", NULL);
+  for (guint i = 0; i < 8000; i++)
+    g_string_append_printf (text, "Sentence number %u is here. ", i);
+  g_assert_true (g_file_set_contents (in, text->str, text->len, NULL));
+
+  run_cli (&streamed, "segment", in, NULL);
+  if (cli == NULL)
+    return;
+  run_cli (&to_file, "segment", "-o", out, in, NULL);
+  g_assert_cmpint (streamed.status, ==, 0);
+  g_assert_cmpint (to_file.status, ==, 0);
+  g_assert_true (g_file_get_contents (out, &written, NULL, NULL));
+  g_assert_cmpuint (strlen (streamed.out), >, 4 * 64 * 1024);
+  g_assert_cmpstr (streamed.out, ==, written);
+
+  command = g_strdup_printf ("'%s' segment '%s' > /dev/full", cli, in);
+  g_spawn_sync (NULL, (char *[]) { (char *)"/bin/sh", (char *)"-c", command, NULL }, NULL, G_SPAWN_DEFAULT,
+                NULL, NULL, &full.out, &full.err, &wait_status, &error);
+  g_assert_no_error (error);
+  g_assert_true (WIFEXITED (wait_status) && WEXITSTATUS (wait_status) == 1);
+  g_assert_nonnull (strstr (full.err, "Could not write to standard output"));
+
+  g_unlink (in);
+  g_unlink (out);
+  g_rmdir (dir);
+}
+
 /* Runs the CLI with @input on standard input (through sh). */
 static void
 run_cli_input (Run        *run,
@@ -323,6 +370,7 @@ main (int    argc,
   g_test_add_func ("/core/cli/import-warnings", test_import_warnings);
   g_test_add_func ("/core/cli/similarity", test_similarity);
   g_test_add_func ("/core/cli/facts-jsonl", test_facts_jsonl);
+  g_test_add_func ("/core/cli/long-listing", test_long_listing);
 
   return g_test_run ();
 }

@@ -56,7 +56,7 @@ test_segments_cover_paragraphs (void)
   for (guint i = 0; i < px_document_get_n_segments (document); i++)
     {
       const PxSegment *seg = px_document_get_segment (document, i);
-      const PxParagraph *para = px_document_get_paragraph (document, seg->paragraph);
+      const PxParagraph *para = px_document_get_paragraph (document, px_document_get_segment_paragraph (document, i));
       guint n_tokens = 0;
       const PxToken *tokens = px_document_get_segment_tokens (document, i, &n_tokens);
 

@@ -296,6 +296,40 @@ test_spellings_apart (void)
   g_assert_true (px_document_get_token (document, 2)->form->norm == px_document_get_token (document, 14)->form->norm);
 }
 
+/* A run of words with no full stop is cut into sentences of
+ * PX_SEGMENT_MAX_TOKENS tokens, which cover it, and each segment knows its
+ * paragraph. */
+static void
+test_longest_sentence (void)
+{
+  const guint n_words = PX_SEGMENT_MAX_TOKENS + 100;
+  g_autoptr(GString) text = g_string_new ("A first paragraph.\n\n");
+  g_autoptr(PxDocument) document = NULL;
+  guint covered = 0;
+
+  for (guint i = 0; i < n_words; i++)
+    g_string_append (text, i % 7 ? "word " : "more ");
+  g_string_append (text, "end.\n\nA last one.");
+  document = import (text->str);
+
+  g_assert_cmpuint (px_document_get_n_paragraphs (document), ==, 3);
+  g_assert_cmpuint (px_document_get_n_segments (document), ==, 4);
+  g_assert_cmpuint (px_document_get_segment (document, 1)->n_tokens, ==, PX_SEGMENT_MAX_TOKENS);
+  for (guint i = 1; i <= 2; i++)
+    {
+      const PxSegment *seg = px_document_get_segment (document, i);
+
+      g_assert_cmpuint (seg->first_token, ==, px_document_get_segment (document, 1)->first_token + covered);
+      covered += seg->n_tokens;
+    }
+  /* the words, "end" and its full stop */
+  g_assert_cmpuint (covered, ==, n_words + 2);
+  g_assert_cmpuint (px_document_get_segment_paragraph (document, 0), ==, 0);
+  g_assert_cmpuint (px_document_get_segment_paragraph (document, 1), ==, 1);
+  g_assert_cmpuint (px_document_get_segment_paragraph (document, 2), ==, 1);
+  g_assert_cmpuint (px_document_get_segment_paragraph (document, 3), ==, 2);
+}
+
 static void
 test_token_flags_and_stems (void)
 {
@@ -424,6 +458,7 @@ main (int    argc,
   g_test_add_func ("/core/segment/no-paragraph", test_no_paragraph);
   g_test_add_func ("/core/segment/token-flags-and-stems", test_token_flags_and_stems);
   g_test_add_func ("/core/segment/spellings-apart", test_spellings_apart);
+  g_test_add_func ("/core/segment/longest-sentence", test_longest_sentence);
   g_test_add_func ("/core/segment/normalize", test_normalize);
   g_test_add_func ("/core/segment/stem-cache", test_stem_cache);
   g_test_add_func ("/core/segment/stemmer-threads", test_stemmer_threads);

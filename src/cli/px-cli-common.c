@@ -75,6 +75,19 @@ px_cli_import_files (char  **paths,
 }
 
 gboolean
+px_cli_spill_output (const char  *path,
+                     GString     *out,
+                     GError     **error)
+{
+  if ((path != NULL && g_strcmp0 (path, "-") != 0) || out->len < 64 * 1024)
+    return TRUE;
+  if (!px_cli_write_output (NULL, out->str, out->len, error))
+    return FALSE;
+  g_string_truncate (out, 0);
+  return TRUE;
+}
+
+gboolean
 px_cli_write_output (const char  *path,
                      const char  *data,
                      gsize        length,

@@ -177,10 +177,12 @@ run_jsonl (FILE     *input,
   return TRUE;
 }
 
-static void
+static gboolean
 print_facts (GString    *out,
+             const char *output,
              PxDocument *document,
-             guint       index)
+             guint       index,
+             GError    **error)
 {
   g_autoptr(GPtrArray) facts = px_facts_extract (document, NULL);
 
@@ -197,8 +199,11 @@ print_facts (GString    *out,
       if (fact->measure != NULL)
         g_string_append_printf (out, "  [%s]", fact->measure);
       g_string_append_c (out, '\n');
+      if (!px_cli_spill_output (output, out, error))
+        return FALSE;
     }
   g_string_append_c (out, '\n');
+  return TRUE;
 }
 
 int
@@ -262,7 +267,11 @@ px_cli_facts (int    argc,
         }
       documents = px_cli_import_files (files, &n_failed);
       for (guint i = 0; i < documents->len; i++)
-        print_facts (out, g_ptr_array_index (documents, i), i);
+        if (!print_facts (out, output, g_ptr_array_index (documents, i), i, &error))
+          {
+            px_cli_print_error ("%s", error->message);
+            return 1;
+          }
     }
 
   if (!px_cli_write_output (output, out->str, out->len, &error))

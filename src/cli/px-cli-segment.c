@@ -8,10 +8,12 @@
 
 #include "px-cli.h"
 
-static void
+static gboolean
 print_document_text (GString    *out,
+                     const char *output,
                      PxDocument *document,
-                     guint       index)
+                     guint       index,
+                     GError    **error)
 {
   const char *text = px_document_get_text (document, NULL);
 
@@ -35,8 +37,11 @@ print_document_text (GString    *out,
 
       g_strdelimit (flat, "\n\t", ' ');
       g_string_append_printf (out, "%-8s %-11s %s\n", id, px_segment_kind_to_string (seg->kind), flat);
+      if (!px_cli_spill_output (output, out, error))
+        return FALSE;
     }
   g_string_append_c (out, '\n');
+  return TRUE;
 }
 
 int
@@ -117,7 +122,11 @@ px_cli_segment (int    argc,
   else
     {
       for (guint i = 0; i < documents->len; i++)
-        print_document_text (out, g_ptr_array_index (documents, i), i);
+        if (!print_document_text (out, output, g_ptr_array_index (documents, i), i, &error))
+          {
+            px_cli_print_error ("%s", error->message);
+            return 1;
+          }
     }
 
   if (!px_cli_write_output (output, out->str, out->len, &error))

@@ -40,6 +40,14 @@ gboolean   px_cli_write_output   (const char    *path,
                                   gsize          length,
                                   GError       **error);
 
+/* While text is printed to standard output (@path NULL or "-"), writes
+ * what @out holds once it holds 64 KiB, and empties it: a long listing is
+ * not held whole. Keeps it for a file, written at once at the end. FALSE
+ * with @error set when the output fails; then writes nothing more. */
+gboolean   px_cli_spill_output   (const char    *path,
+                                  GString       *out,
+                                  GError       **error);
+
 /* The peak resident memory of this process in KiB (VmHWM), 0 if unknown. */
 guint64    px_cli_peak_rss_kib   (void);
 

@@ -13,6 +13,7 @@
 
 /* (a text holds one token for every word and mark: see bench-memory.py) */
 G_STATIC_ASSERT (sizeof (PxToken) <= 16);
+G_STATIC_ASSERT (sizeof (PxSegment) <= 16);
 
 struct _PxDocument
 {
@@ -263,6 +264,36 @@ px_document_find_segment (PxDocument *self,
     }
 
   return lo < self->segments->len ? lo : G_MAXUINT;
+}
+
+/**
+ * px_document_get_segment_paragraph:
+ *
+ * Returns: the index of the paragraph that holds @segment.
+ */
+guint
+px_document_get_segment_paragraph (PxDocument *self,
+                                   guint       segment)
+{
+  guint lo = 0;
+  guint hi;
+
+  g_return_val_if_fail (PX_IS_DOCUMENT (self), 0);
+  g_return_val_if_fail (segment < self->segments->len, 0);
+
+  /* the first paragraph whose segments end after @segment */
+  hi = self->paragraphs->len;
+  while (lo < hi)
+    {
+      guint mid = lo + (hi - lo) / 2;
+      const PxParagraph *para = &g_array_index (self->paragraphs, PxParagraph, mid);
+
+      if (para->first_segment + para->n_segments <= segment)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+  return lo;
 }
 
 char *

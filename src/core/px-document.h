@@ -47,14 +47,19 @@ typedef struct
   guint           n_segments;
 } PxParagraph;
 
+/* A sentence holds at most this many tokens: a longer run without a full
+ * stop (never a sentence a reader reads) is cut into pieces of this size. */
+#define PX_SEGMENT_MAX_TOKENS G_MAXUINT16
+
+/* Sixteen bytes: a text of short sentences holds many. Its paragraph is
+ * px_document_get_segment_paragraph(). */
 typedef struct
 {
   guint         start;
   guint         end;
-  PxSegmentKind kind;
-  guint         paragraph;
   guint         first_token;
-  guint         n_tokens;
+  guint16       n_tokens;
+  guint8        kind;        /* PxSegmentKind */
 } PxSegment;
 
 /* What one spelling of a word reads as, shared by all its tokens in a
@@ -114,6 +119,8 @@ const PxToken     *px_document_get_segment_tokens (PxDocument *self,
                                                    guint      *n_tokens);
 guint              px_document_find_segment      (PxDocument  *self,
                                                   gsize        offset);
+guint              px_document_get_segment_paragraph (PxDocument *self,
+                                                      guint       segment);
 char              *px_document_dup_slice         (PxDocument  *self,
                                                   gsize        start,
                                                   gsize        end);

@@ -94,16 +94,20 @@ add_document (PxJsonWriter *w,
 
   px_json_writer_member (w, "segments");
   px_json_writer_begin_array (w);
-  for (guint i = 0; i < px_document_get_n_segments (document); i++)
+  for (guint i = 0, paragraph = 0; i < px_document_get_n_segments (document); i++)
     {
       const PxSegment *seg = px_document_get_segment (document, i);
+      const PxParagraph *para;
 
+      /* (segments come in paragraph order) */
+      while (para = px_document_get_paragraph (document, paragraph), i >= para->first_segment + para->n_segments)
+        paragraph++;
       px_json_writer_begin_object (w);
       add_id_member (w, "id", 'd', index + 1, 's', i + 1);
       add_int_member (w, "start", seg->start);
       add_int_member (w, "end", seg->end);
       add_string_member (w, "kind", px_segment_kind_to_string (seg->kind));
-      add_int_member (w, "paragraph", seg->paragraph);
+      add_int_member (w, "paragraph", paragraph);
       px_json_writer_end_object (w);
     }
   px_json_writer_end_array (w);

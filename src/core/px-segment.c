@@ -790,11 +790,11 @@ is_glued_break (const char    *text,
   return next->end >= tokens[n - 1].end || strchr ("./@", text[next->end]) == NULL;
 }
 
-/* Appends the sentences of tokens [0, n) to the model; returns how many. */
+/* Appends the sentences of tokens [0, n) to the model; returns how many.
+ * A sentence stops at PX_SEGMENT_MAX_TOKENS tokens. */
 static guint
 split_sentences (const char  *text,
                  PxTextModel *model,
-                 guint        paragraph,
                  guint        first_token,
                  guint        n)
 {
@@ -807,14 +807,16 @@ split_sentences (const char  *text,
       PxSegment seg = { 0 };
       guint j = i + 1;
 
-      if (i + 1 < n && !(tokens[i].form->flags & PX_TOKEN_PUNCT && px_segment_is_terminal (&tokens[i])))
+      if (i + 1 - sentence_start == PX_SEGMENT_MAX_TOKENS)
+        ;  /* cut */
+      else if (i + 1 < n && !(tokens[i].form->flags & PX_TOKEN_PUNCT && px_segment_is_terminal (&tokens[i])))
         continue;
-
-      if (i + 1 < n)
+      else if (i + 1 < n)
         {
           gboolean spaced;
 
-          while (j < n && (px_segment_is_terminal (&tokens[j]) || is_closer (&tokens[j])) &&
+          while (j < n && j - sentence_start < PX_SEGMENT_MAX_TOKENS &&
+                 (px_segment_is_terminal (&tokens[j]) || is_closer (&tokens[j])) &&
                  tokens[j].start == tokens[j - 1].end)
             j++;
           spaced = j < n && tokens[j].start > tokens[j - 1].end;
@@ -827,7 +829,6 @@ split_sentences (const char  *text,
       seg.start = tokens[sentence_start].start;
       seg.end = tokens[j - 1].end;
       seg.kind = PX_SEGMENT_SENTENCE;
-      seg.paragraph = paragraph;
       seg.first_token = first_token + sentence_start;
       seg.n_tokens = j - sentence_start;
       g_array_append_val (model->segments, seg);
@@ -895,7 +896,8 @@ px_segment_text (const char  *text,
 
       tokenize_range (&tok, content_start, para->end);
       para->first_segment = model->segments->len;
-      if (f->meta == PX_META_LINE_WHOLE && model->tokens->len > first_token)
+      if (f->meta == PX_META_LINE_WHOLE && model->tokens->len > first_token &&
+          model->tokens->len - first_token <= PX_SEGMENT_MAX_TOKENS)
         {
           /* One boilerplate segment: dimmed, never linked, not a sentence. */
           PxSegment seg = { 0 };
@@ -903,14 +905,13 @@ px_segment_text (const char  *text,
           seg.start = para->start;
           seg.end = para->end;
           seg.kind = PX_SEGMENT_BOILERPLATE;
-          seg.paragraph = p;
           seg.first_token = first_token;
           seg.n_tokens = model->tokens->len - first_token;
           g_array_append_val (model->segments, seg);
           para->n_segments = 1;
         }
       else
-        para->n_segments = split_sentences (text, model, p, first_token, model->tokens->len - first_token);
+        para->n_segments = split_sentences (text, model, first_token, model->tokens->len - first_token);
 
       f->first_token = first_token;
       {
