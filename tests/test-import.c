@@ -264,6 +264,48 @@ test_late_damage (gconstpointer data)
   }
 }
 
+/* A NUL or a broken byte between any two characters of the bytes the
+ * decoder reads eight at a time (in ASCII, between letters of two bytes,
+ * after one) is found where it is, and only it is replaced. */
+static void
+test_damage_every_offset (void)
+{
+  static const char * const damages[] = { "\0", "\xff", "\xc3" };
+
+  for (guint d = 0; d < G_N_ELEMENTS (damages); d++)
+    for (guint offset = 0; offset < 48; offset++)
+      {
+        g_autoptr(GString) bytes = g_string_new (NULL);
+        g_autoptr(GBytes) input = NULL;
+        g_autoptr(GError) error = NULL;
+        g_autoptr(PxDocument) document = NULL;
+        g_autofree char *byte = NULL;
+        const char * const *warnings;
+        gsize at;
+
+        while (bytes->len < 5000)
+          g_string_append (bytes, GERMAN);
+        g_string_append (bytes, "\xd0\x9c\xd1\x8d\xd1\x80 \xd1\x81\xd0\xba\xd0\xb0\xd0\xb7\xd0\xb0\xd0\xbb ok, "
+                                "the mayor said on Monday. " GERMAN);
+        at = bytes->len - strlen (GERMAN) - 48 + offset;
+        /* (between characters: one byte more, in no character's place) */
+        if (((guchar)bytes->str[at] & 0xC0) == 0x80)
+          continue;
+        g_string_insert_len (bytes, at, damages[d], 1);
+
+        input = g_bytes_new (bytes->str, bytes->len);
+        document = px_import_bytes (input, "notes.txt", NULL, &error);
+        g_assert_no_error (error);
+        g_assert_cmpstr (px_document_get_encoding (document), ==, "UTF-8");
+        g_assert_null (strstr (px_document_get_text (document, NULL), "Ã"));
+        g_assert_nonnull (strstr (px_document_get_text (document, NULL), "\xef\xbf\xbd"));
+        warnings = px_document_get_warnings (document);
+        g_assert_cmpuint (g_strv_length ((char **)warnings), ==, 1);
+        byte = g_strdup_printf ("byte %" G_GSIZE_FORMAT ")", at);
+        g_assert_nonnull (strstr (warnings[0], byte));
+      }
+}
+
 /* A NUL in text of another encoding is replaced too, and its place is
  * told in characters (in UTF-16 a character is two bytes; in an 8-bit
  * file a NUL counts as binary data in the first 4 KiB). */
@@ -735,6 +777,7 @@ main (int    argc,
       g_autofree char *path = g_strdup_printf ("/core/import/damage/%s", damage_cases[i].name);
       g_test_add_data_func (path, &damage_cases[i], test_late_damage);
     }
+  g_test_add_func ("/core/import/damage/every-offset", test_damage_every_offset);
   g_test_add_func ("/core/import/damage/none", test_no_warnings);
   g_test_add_func ("/core/import/damage/nul-in-other-encodings", test_nul_in_other_encodings);
   g_test_add_data_func ("/core/import/bad/random-high-bytes", GUINT_TO_POINTER (0x80), test_random_high_bytes);

@@ -406,6 +406,18 @@ validate_span (const guchar *p,
     {
       if (*p < 0x80)
         {
+          /* the ASCII bytes at once, none of them 0, up to eight */
+          if (end - p >= 8)
+            {
+              guint64 x = px_bytes_load8 ((const char *)p);
+              guint n = px_bytes_ascii_prefix (x | (x - PX_BYTES_ONES));
+
+              if (n > 0)
+                {
+                  p += n;
+                  continue;
+                }
+            }
           if (*p == 0)
             return FALSE;
           p++;

@@ -125,22 +125,19 @@ compose (gunichar  first,
   return FALSE;
 }
 
-/* Where the ASCII bytes from @p stop: past the first eight, eight at a
- * time (a space between words of another script is one byte). */
+/* Where the ASCII bytes from @p stop: eight at a time, the last eight
+ * by the count of their ASCII prefix (no loop over the bytes of a word or
+ * of a space between words of another script). */
 static inline const char *
 ascii_run_end (const char *p,
                const char *end)
 {
-  const char *first_eight = end - p > 8 ? p + 8 : end;
-
-  while (p < first_eight && (guchar)*p < 0x80)
-    p++;
-  if (p < first_eight || p == end)
-    return p;
   for (; end - p >= 8; p += 8)
     {
-      if (!px_bytes_ascii8 (px_bytes_load8 (p)))
-        break;
+      guint64 x = px_bytes_load8 (p);
+
+      if (!px_bytes_ascii8 (x))
+        return p + px_bytes_ascii_prefix (x);
     }
   while (p < end && (guchar)*p < 0x80)
     p++;
@@ -442,6 +439,7 @@ typedef struct
   Normalizer  normalizer;
   Buffer      out;
   const char *copied;   /* what is before this is in @out */
+  const char *text_end;
   gsize       length;
 } Output;
 
@@ -460,8 +458,11 @@ copy_unchanged (Output     *o,
     }
   buffer_reserve (&o->out, unchanged + 16);
   write = o->out.str + o->out.len;
-  /* (most spans between two accents are a word or two: no call) */
-  if (unchanged < 8)
+  /* (most spans between two accents are a word or two: no call, and a
+   * short one as eight bytes, the bytes past it overwritten next) */
+  if (unchanged < 8 && o->text_end - o->copied >= 8)
+    memcpy (write, o->copied, 8);
+  else if (unchanged < 8)
     for (gsize i = 0; i < unchanged; i++)
       write[i] = o->copied[i];
   else if (unchanged <= 16)
@@ -508,7 +509,7 @@ px_nfc_normalize (const char *utf8,
   const char *piece = utf8;    /* where the current piece starts */
   gboolean flagged = FALSE;    /* the current piece may not be in NFC */
   guint8 last_class = 0;
-  Output o = { { NULL, NULL, NULL, 0 }, { NULL, 0, 0 }, utf8, length };
+  Output o = { { NULL, NULL, NULL, 0 }, { NULL, 0, 0 }, utf8, utf8 + length, length };
 
   g_return_val_if_fail (utf8 != NULL || length == 0, NULL);
   g_return_val_if_fail (out_length != NULL, NULL);
