@@ -292,6 +292,37 @@ test_writer (void)
     }
 }
 
+/* Doubles are written as the shortest of "%.15g" to "%.17g" that reads
+ * back the same, whole numbers by a quicker way that must agree. */
+static void
+test_writer_doubles_as_printf (void)
+{
+  static const double values[] = {
+    0, -0.0, 1, -1, 7, 10, 2012, -2012, 81.31, 0.5, 1e14, 999999999999999, -999999999999999, 1e15,
+    1e15 + 2, 9007199254740992.0, 123456789012345, 1e300, -1e-300, 4.35e9, 1.0 / 3.0, 61e9,
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (values); i++)
+    {
+      PxJsonWriter writer;
+      g_autofree char *json = NULL;
+      char expected[G_ASCII_DTOSTR_BUF_SIZE];
+
+      for (int digits = 15; digits <= 17; digits++)
+        {
+          g_autofree char *format = g_strdup_printf ("%%.%dg", digits);
+
+          g_ascii_formatd (expected, sizeof expected, format, values[i]);
+          if (g_ascii_strtod (expected, NULL) == values[i])
+            break;
+        }
+      px_json_writer_init (&writer, FALSE);
+      px_json_writer_double (&writer, values[i]);
+      json = px_json_writer_finish (&writer, NULL);
+      g_assert_cmpstr (json, ==, expected);
+    }
+}
+
 static void
 test_writer_thousandths (void)
 {
@@ -340,6 +371,7 @@ main (int    argc,
   g_test_add_func ("/core/json/deterministic", test_deterministic);
   g_test_add_func ("/core/json/empty-comparison", test_empty_comparison);
   g_test_add_func ("/core/json/writer", test_writer);
+  g_test_add_func ("/core/json/writer-doubles-as-printf", test_writer_doubles_as_printf);
   g_test_add_func ("/core/json/writer-thousandths", test_writer_thousandths);
   g_test_add_func ("/core/json/pretty-same-tree", test_pretty_same_tree);
 

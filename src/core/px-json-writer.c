@@ -262,12 +262,30 @@ px_json_writer_double (PxJsonWriter *writer,
       return;
     }
   before_value (writer);
+  /* A whole number below 10^15 (counts, years, most amounts) is its
+   * digits, as "%.15g" writes it, without printf's work; -0 is left to
+   * printf. */
+  if (value == floor (value) && fabs (value) < 1e15 && !(value == 0 && signbit (value)))
+    {
+      guint64 n = (guint64)fabs (value);
+      char *p = buf + sizeof buf;
+
+      do
+        {
+          *--p = '0' + n % 10;
+          n /= 10;
+        }
+      while (n > 0);
+      if (value < 0)
+        *--p = '-';
+      put (writer->out, p, buf + sizeof buf - p);
+      return;
+    }
   for (int digits = 15; digits <= 17; digits++)
     {
-      char fmt[8];
+      static const char * const formats[] = { "%.15g", "%.16g", "%.17g" };
 
-      g_snprintf (fmt, sizeof fmt, "%%.%dg", digits);
-      g_ascii_formatd (buf, sizeof buf, fmt, value);
+      g_ascii_formatd (buf, sizeof buf, formats[digits - 15], value);
       if (g_ascii_strtod (buf, NULL) == value)
         break;
     }
