@@ -385,13 +385,25 @@ lower_init (PxLower    *lower,
               guint n = px_bytes_ascii_prefix (x);
 
               x = ascii_lower8 (x & (G_MAXUINT64 >> (64 - 8 * n)));
-              for (guint i = 0; i < n; i++)
+              /* one byte (the space between words of another script), or
+               * all eight pairs, not a loop of n: a pair with a masked 0
+               * is in no phrase, at most a search more */
+              pairs[pair_hash (prev, x & 0xFF)] = stamp;
+              if (n == 1)
                 {
-                  guint c = (x >> (8 * i)) & 0xFF;
-
-                  pairs[pair_hash (prev, c)] = stamp;
-                  prev = c;
+                  prev = x & 0xFF;
+                  out[w++] = prev;
+                  p++;
+                  continue;
                 }
+              pairs[pair_hash16 (x & 0xFFFF)] = stamp;
+              pairs[pair_hash16 ((x >> 8) & 0xFFFF)] = stamp;
+              pairs[pair_hash16 ((x >> 16) & 0xFFFF)] = stamp;
+              pairs[pair_hash16 ((x >> 24) & 0xFFFF)] = stamp;
+              pairs[pair_hash16 ((x >> 32) & 0xFFFF)] = stamp;
+              pairs[pair_hash16 ((x >> 40) & 0xFFFF)] = stamp;
+              pairs[pair_hash16 ((x >> 48) & 0xFFFF)] = stamp;
+              prev = (x >> (8 * (n - 1))) & 0xFF;
               x = GUINT64_TO_LE (x);
               memcpy (out + w, &x, 8);
               w += n;
