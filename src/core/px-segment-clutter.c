@@ -200,6 +200,22 @@ pair_hash (guint first,
   return pair_hash16 (first | second << 8);
 }
 
+/* Stamps the seven pairs of adjacent bytes inside the eight of @x
+ * (unrolled: the loop was half the work). */
+static inline void
+stamp_pairs8 (guint8  *pairs,
+              guint8   stamp,
+              guint64  x)
+{
+  pairs[pair_hash16 (x & 0xFFFF)] = stamp;
+  pairs[pair_hash16 ((x >> 8) & 0xFFFF)] = stamp;
+  pairs[pair_hash16 ((x >> 16) & 0xFFFF)] = stamp;
+  pairs[pair_hash16 ((x >> 24) & 0xFFFF)] = stamp;
+  pairs[pair_hash16 ((x >> 32) & 0xFFFF)] = stamp;
+  pairs[pair_hash16 ((x >> 40) & 0xFFFF)] = stamp;
+  pairs[pair_hash16 ((x >> 48) & 0xFFFF)] = stamp;
+}
+
 /* How common a byte is in English text (higher is more common). */
 static guint
 byte_commonness (guint c)
@@ -362,14 +378,7 @@ lower_init (PxLower    *lower,
             {
               x = ascii_lower8 (x);
               pairs[pair_hash (prev, x & 0xFF)] = stamp;
-              /* (unrolled: the loop was half the work) */
-              pairs[pair_hash16 (x & 0xFFFF)] = stamp;
-              pairs[pair_hash16 ((x >> 8) & 0xFFFF)] = stamp;
-              pairs[pair_hash16 ((x >> 16) & 0xFFFF)] = stamp;
-              pairs[pair_hash16 ((x >> 24) & 0xFFFF)] = stamp;
-              pairs[pair_hash16 ((x >> 32) & 0xFFFF)] = stamp;
-              pairs[pair_hash16 ((x >> 40) & 0xFFFF)] = stamp;
-              pairs[pair_hash16 ((x >> 48) & 0xFFFF)] = stamp;
+              stamp_pairs8 (pairs, stamp, x);
               prev = x >> 56;
               x = GUINT64_TO_LE (x);
               memcpy (out + w, &x, 8);
@@ -396,13 +405,7 @@ lower_init (PxLower    *lower,
                   p++;
                   continue;
                 }
-              pairs[pair_hash16 (x & 0xFFFF)] = stamp;
-              pairs[pair_hash16 ((x >> 8) & 0xFFFF)] = stamp;
-              pairs[pair_hash16 ((x >> 16) & 0xFFFF)] = stamp;
-              pairs[pair_hash16 ((x >> 24) & 0xFFFF)] = stamp;
-              pairs[pair_hash16 ((x >> 32) & 0xFFFF)] = stamp;
-              pairs[pair_hash16 ((x >> 40) & 0xFFFF)] = stamp;
-              pairs[pair_hash16 ((x >> 48) & 0xFFFF)] = stamp;
+              stamp_pairs8 (pairs, stamp, x);
               prev = (x >> (8 * (n - 1))) & 0xFF;
               x = GUINT64_TO_LE (x);
               memcpy (out + w, &x, 8);
