@@ -16,6 +16,7 @@
 
 #include "px-fact-sidebar.h"
 #include "px-format.h"
+#include "px-tooltip.h"
 
 /* A row's item: a group's index in the comparison. */
 #define PX_TYPE_FACT_ITEM (px_fact_item_get_type ())
@@ -442,8 +443,7 @@ bind_row_cb (GtkSignalListItemFactory *factory,
 
   gtk_image_set_from_icon_name (g_object_get_data (G_OBJECT (box), "icon"),
                                 px_fact_kind_get_icon_name (group->kind));
-  gtk_widget_set_tooltip_text (g_object_get_data (G_OBJECT (box), "icon"),
-                               px_fact_kind_get_label (group->kind));
+  px_tooltip_set_text (g_object_get_data (G_OBJECT (box), "icon"), px_fact_kind_get_label (group->kind));
   values = px_fact_sidebar_format_values (self->comparison, group);
   gtk_label_set_text (g_object_get_data (G_OBJECT (box), "value"), values);
   label = px_format_group_label (self->comparison, group, px_fact_kind_get_label (group->kind));

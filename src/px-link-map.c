@@ -17,6 +17,7 @@
 #include <glib/gi18n.h>
 
 #include "px-link-map.h"
+#include "px-tooltip.h"
 
 typedef struct
 {
@@ -291,7 +292,7 @@ px_link_map_init (PxLinkMap *self)
   g_signal_connect (click, "pressed", G_CALLBACK (pressed_cb), self);
   gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (click));
   gtk_widget_set_size_request (GTK_WIDGET (self), 24, -1);
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self), _("Click a band to select its sentences"));
+  px_tooltip_set_text (GTK_WIDGET (self), _("Click a band to select its sentences"));
 }
 
 PxLinkMap *

@@ -16,6 +16,7 @@
 #include "px-application.h"
 #include "px-notes.h"
 #include "px-window.h"
+#include "px-tooltip.h"
 
 struct _PxNotes
 {
@@ -1111,8 +1112,8 @@ setup_row_cb (GtkSignalListItemFactory *factory,
   gtk_widget_add_css_class (source, "dim-label");
   gtk_widget_add_css_class (edit, "flat");
   gtk_widget_add_css_class (remove, "flat");
-  gtk_widget_set_tooltip_text (edit, _("Edit Highlight"));
-  gtk_widget_set_tooltip_text (remove, _("Remove Highlight"));
+  px_tooltip_set_text (edit, _("Edit Highlight"));
+  px_tooltip_set_text (remove, _("Remove Highlight"));
   gtk_label_set_xalign (GTK_LABEL (quote), 0);
   gtk_label_set_wrap (GTK_LABEL (quote), TRUE);
   gtk_label_set_lines (GTK_LABEL (quote), 3);

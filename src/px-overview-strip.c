@@ -15,6 +15,7 @@
 #include <glib/gi18n.h>
 
 #include "px-overview-strip.h"
+#include "px-tooltip.h"
 
 struct _PxOverviewStrip
 {
@@ -173,9 +174,9 @@ px_overview_strip_init (PxOverviewStrip *self)
   g_signal_connect (drag, "drag-update", G_CALLBACK (drag_update_cb), self);
   gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (drag));
   gtk_widget_set_size_request (GTK_WIDGET (self), 12, -1);
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self),
-                               _("Where this source’s claims sit: full bars are stated by all, half bars by several, "
-                                 "striped bars differ, thin lines only here. Click or drag to go there."));
+  px_tooltip_set_text (GTK_WIDGET (self),
+                       _("Where this source’s claims sit: full bars are stated by all, half bars by several, "
+                         "striped bars differ, thin lines only here. Click or drag to go there."));
 }
 
 PxOverviewStrip *

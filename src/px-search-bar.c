@@ -12,6 +12,7 @@
 #include <glib/gi18n.h>
 
 #include "px-search-bar.h"
+#include "px-tooltip.h"
 
 struct _PxSearchBar
 {
@@ -326,7 +327,7 @@ px_search_bar_set_results (PxSearchBar *self,
         status = g_strdup_printf (ngettext ("%u match", "%u matches", total), total);
     }
   gtk_label_set_text (self->status_label, status);
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self->status_label), *status != '\0' ? status : NULL);
+  px_tooltip_set_text (GTK_WIDGET (self->status_label), *status != '\0' ? status : NULL);
   gtk_widget_set_sensitive (GTK_WIDGET (self->previous_button), total > 0);
   gtk_widget_set_sensitive (GTK_WIDGET (self->next_button), total > 0);
 }
@@ -371,7 +372,7 @@ px_search_bar_show_wrapped (PxSearchBar *self,
   status = g_strdup_printf (forward ? _("%s · from the top") : _("%s · from the end"),
                             gtk_label_get_text (self->status_label));
   gtk_label_set_text (self->status_label, status);
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self->status_label), status);
+  px_tooltip_set_text (GTK_WIDGET (self->status_label), status);
 }
 
 const char *

@@ -18,6 +18,7 @@
 #include "px-format.h"
 #include "px-overview-strip.h"
 #include "px-source-view.h"
+#include "px-tooltip.h"
 #include "px-palette.h"
 
 #define CHECKPOINT_BYTES 256
@@ -1198,6 +1199,8 @@ px_source_view_init (PxSourceView *self)
 
   gtk_widget_set_has_tooltip (GTK_WIDGET (self->text_view), TRUE);
   g_signal_connect (self->text_view, "query-tooltip", G_CALLBACK (query_tooltip_cb), self);
+  px_tooltip_set_text (GTK_WIDGET (self->menu_button), _("Source Menu"));
+  px_tooltip_set_text (GTK_WIDGET (self->close_button), _("Remove Source"));
 
   motion = gtk_event_controller_motion_new ();
   g_signal_connect (motion, "motion", G_CALLBACK (motion_cb), self);
@@ -1273,6 +1276,33 @@ dim_datelines (PxSourceView *self)
     }
 }
 
+/* The column's menu is made when it first opens: a popover menu for
+ * each of twenty columns at once was a tenth of building them. */
+static void
+create_menu_cb (GtkMenuButton *button,
+                gpointer       user_data)
+{
+  PxSourceView *self = user_data;
+  g_autoptr(GMenu) menu = g_menu_new ();
+  g_autoptr(GMenu) removal = g_menu_new ();
+  g_autoptr(GMenuItem) left = g_menu_item_new (_("Move _Left"), NULL);
+  g_autoptr(GMenuItem) right = g_menu_item_new (_("Move _Right"), NULL);
+  g_autoptr(GMenuItem) remove = g_menu_item_new (_("_Remove Source"), NULL);
+
+  /* (GTK calls it before each popup) */
+  if (gtk_menu_button_get_popover (button) != NULL)
+    return;
+  g_menu_item_set_action_and_target (left, "win.move-source-left", "u", self->index);
+  g_menu_item_set_action_and_target (right, "win.move-source-right", "u", self->index);
+  g_menu_append_item (menu, left);
+  g_menu_append_item (menu, right);
+  g_menu_item_set_action_and_target (remove, "win.remove-source", "u", self->index);
+  g_menu_append_item (removal, remove);
+  g_menu_append_section (menu, NULL, G_MENU_MODEL (removal));
+  gtk_menu_button_set_menu_model (button, G_MENU_MODEL (menu));
+  px_menu_button_hide_tooltip_when_open (button);
+}
+
 PxSourceView *
 px_source_view_new (PxDocument *document,
                     guint       index)
@@ -1284,11 +1314,6 @@ px_source_view_new (PxDocument *document,
   g_autofree char *fallback = NULL;
   g_autofree char *subtitle = NULL;
   g_autofree char *number = NULL;
-  g_autoptr(GMenu) menu = g_menu_new ();
-  g_autoptr(GMenuItem) left = NULL;
-  g_autoptr(GMenuItem) right = NULL;
-  g_autoptr(GMenuItem) remove = NULL;
-  g_autoptr(GMenu) removal = g_menu_new ();
   gsize length;
   const char *text;
 
@@ -1340,7 +1365,7 @@ px_source_view_new (PxDocument *document,
   number = g_strdup_printf ("%u", index + 1);
   gtk_label_set_text (self->number_label, number);
   gtk_label_set_text (self->title_label, title);
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self->title_label), title);
+  px_tooltip_set_text (GTK_WIDGET (self->title_label), title);
   gtk_label_set_text (self->subtitle_label, subtitle);
   {
     /* the whole line, however narrow the column */
@@ -1357,24 +1382,13 @@ px_source_view_new (PxDocument *document,
     for (guint k = 0; warnings != NULL && warnings[k] != NULL; k++)
       g_string_append_printf (tip, "\n⚠ %s", warnings[k]);
 
-    gtk_widget_set_tooltip_text (GTK_WIDGET (self->subtitle_label), tip->str);
+    px_tooltip_set_text (GTK_WIDGET (self->subtitle_label), tip->str);
     g_string_free (tip, TRUE);
   }
 
   gtk_actionable_set_action_target (GTK_ACTIONABLE (self->close_button), "u", index);
   gtk_actionable_set_action_name (GTK_ACTIONABLE (self->close_button), "win.remove-source");
-  left = g_menu_item_new (_("Move _Left"), NULL);
-  g_menu_item_set_action_and_target (left, "win.move-source-left", "u", index);
-  right = g_menu_item_new (_("Move _Right"), NULL);
-  g_menu_item_set_action_and_target (right, "win.move-source-right", "u", index);
-  g_menu_append_item (menu, left);
-  g_menu_append_item (menu, right);
-  remove = g_menu_item_new (_("_Remove Source"), NULL);
-  g_menu_item_set_action_and_target (remove, "win.remove-source", "u", index);
-  g_menu_append_item (removal, remove);
-  g_menu_append_section (menu, NULL, G_MENU_MODEL (removal));
-  gtk_menu_button_set_menu_model (self->menu_button, G_MENU_MODEL (menu));
-  px_menu_button_hide_tooltip_when_open (self->menu_button);
+  gtk_menu_button_set_create_popup_func (self->menu_button, create_menu_cb, self, NULL);
 
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->text_view),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, title,
@@ -1852,7 +1866,7 @@ px_source_view_set_matches (PxSourceView *self,
         count = g_strdup_printf (ngettext ("%u match", "%u matches", matches->len), matches->len);
       /* the number alone: a narrow column has room for little more */
       gtk_label_set_text (self->match_label, number);
-      gtk_widget_set_tooltip_text (GTK_WIDGET (self->match_label), count);
+      px_tooltip_set_text (GTK_WIDGET (self->match_label), count);
       gtk_accessible_update_property (GTK_ACCESSIBLE (self->match_label),
                                       GTK_ACCESSIBLE_PROPERTY_LABEL, count, -1);
       if (matches->len == 0)

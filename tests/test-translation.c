@@ -19,6 +19,7 @@
 #include "px-preferences-window.h"
 #include "px-window.h"
 #include "px-ui-test.h"
+#include "px-tooltip.h"
 
 static gboolean have_display;
 static gboolean have_catalog;
@@ -30,6 +31,8 @@ collect_texts (GtkWidget *widget,
 {
   const char *tooltip = gtk_widget_get_tooltip_text (widget);
 
+  if (tooltip == NULL)
+    tooltip = px_tooltip_get_text (widget);
   if (tooltip != NULL)
     g_ptr_array_add (texts, g_strdup (tooltip));
   if (GTK_IS_LABEL (widget))

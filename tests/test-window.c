@@ -11,6 +11,7 @@
 #include "px-preferences-window.h"
 #include "px-window.h"
 #include "px-ui-test.h"
+#include "px-tooltip.h"
 
 static gboolean have_display;
 
@@ -330,7 +331,8 @@ static gboolean
 has_tooltip_with (GtkWidget    *widget,
                   gconstpointer text)
 {
-  const char *tip = gtk_widget_get_tooltip_text (widget);
+  const char *tip = gtk_widget_get_tooltip_text (widget) != NULL ? gtk_widget_get_tooltip_text (widget)
+                                                                 : px_tooltip_get_text (widget);
 
   return tip != NULL && strstr (tip, text) != NULL;
 }
@@ -845,8 +847,91 @@ test_menu_hides_tooltip (void)
   g_assert_false (gtk_widget_get_has_tooltip (button));
   gtk_menu_button_popdown (GTK_MENU_BUTTON (button));
   g_assert_true (gtk_widget_get_has_tooltip (button));
+  /* and again, with the menu made the first time */
+  gtk_menu_button_popup (GTK_MENU_BUTTON (button));
+  g_assert_false (gtk_widget_get_has_tooltip (button));
+  gtk_menu_button_popdown (GTK_MENU_BUTTON (button));
+  g_assert_true (gtk_widget_get_has_tooltip (button));
 
   gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* A column's menu is made when it first opens, and acts on its column. */
+static void
+test_column_menu (void)
+{
+  g_autoptr(PxApplication) app = px_application_new ();
+  PxWindow *window;
+  GtkWidget *button;
+  GMenuModel *menu, *section;
+  g_autoptr(GVariant) target = NULL;
+  g_autofree char *action = NULL;
+
+  if (!have_display)
+    {
+      g_test_skip ("no display");
+      return;
+    }
+  window = px_test_open_examples (app);
+  button = find_of_type (GTK_WIDGET (px_window_get_column (window, 1)), GTK_TYPE_MENU_BUTTON);
+  g_assert_nonnull (button);
+  g_assert_null (gtk_menu_button_get_menu_model (GTK_MENU_BUTTON (button)));
+  g_assert_cmpstr (px_tooltip_get_text (button), ==, "Source Menu");
+
+  gtk_menu_button_popup (GTK_MENU_BUTTON (button));
+  menu = gtk_menu_button_get_menu_model (GTK_MENU_BUTTON (button));
+  g_assert_nonnull (menu);
+  g_assert_cmpint (g_menu_model_get_n_items (menu), ==, 3);
+  g_assert_true (g_menu_model_get_item_attribute (menu, 0, G_MENU_ATTRIBUTE_ACTION, "s", &action));
+  g_assert_cmpstr (action, ==, "win.move-source-left");
+  target = g_menu_model_get_item_attribute_value (menu, 0, G_MENU_ATTRIBUTE_TARGET, G_VARIANT_TYPE_UINT32);
+  g_assert_cmpuint (g_variant_get_uint32 (target), ==, 1);
+  section = g_menu_model_get_item_link (menu, 2, G_MENU_LINK_SECTION);
+  g_assert_nonnull (section);
+  g_assert_cmpint (g_menu_model_get_n_items (section), ==, 1);
+  g_object_unref (section);
+  gtk_menu_button_popdown (GTK_MENU_BUTTON (button));
+  /* made once */
+  gtk_menu_button_popup (GTK_MENU_BUTTON (button));
+  g_assert_true (gtk_menu_button_get_menu_model (GTK_MENU_BUTTON (button)) == menu);
+  gtk_menu_button_popdown (GTK_MENU_BUTTON (button));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* A tooltip kept on the widget is the one GTK shows, and the widget's
+ * accessible description. */
+static void
+test_tooltip_kept (void)
+{
+  g_autoptr(GtkWidget) label = g_object_ref_sink (gtk_label_new ("x"));
+  g_autoptr(GtkTooltip) tooltip = NULL;
+  gboolean handled = FALSE;
+
+  if (!have_display)
+    {
+      g_test_skip ("no display");
+      return;
+    }
+  g_assert_false (gtk_widget_get_has_tooltip (label));
+  px_tooltip_set_text (label, "Remove Source");
+  g_assert_true (gtk_widget_get_has_tooltip (label));
+  g_assert_cmpstr (px_tooltip_get_text (label), ==, "Remove Source");
+  /* GTK's own text is not set: nothing asked the display for the pointer */
+  g_assert_null (gtk_widget_get_tooltip_text (label));
+
+  tooltip = g_object_new (GTK_TYPE_TOOLTIP, NULL);
+  g_signal_emit_by_name (label, "query-tooltip", 0, 0, FALSE, tooltip, &handled);
+  g_assert_true (handled);
+
+  px_tooltip_set_text (label, "Source Menu");
+  g_assert_cmpstr (px_tooltip_get_text (label), ==, "Source Menu");
+  px_tooltip_set_text (label, "");
+  g_assert_null (px_tooltip_get_text (label));
+  g_assert_false (gtk_widget_get_has_tooltip (label));
+  handled = TRUE;
+  g_signal_emit_by_name (label, "query-tooltip", 0, 0, FALSE, tooltip, &handled);
+  g_assert_false (handled);
 }
 
 /* Whether the text @needle of @column carries the tag @name throughout. */
@@ -985,6 +1070,8 @@ main (int    argc,
   g_test_add_func ("/ui/window/title-unsaved", test_title_unsaved);
   g_test_add_func ("/ui/window/keyboard-columns", test_keyboard_columns);
   g_test_add_func ("/ui/window/menu-hides-tooltip", test_menu_hides_tooltip);
+  g_test_add_func ("/ui/window/column-menu", test_column_menu);
+  g_test_add_func ("/ui/window/tooltip-kept", test_tooltip_kept);
   g_test_add_func ("/ui/window/linked-part", test_linked_part);
   g_test_add_func ("/ui/window/renderer-choice/gpu", test_renderer_choice);
   g_test_add_func ("/ui/window/renderer-choice/chosen", test_renderer_choice);
