@@ -119,6 +119,7 @@ struct _PxSourceView
   GtkTextTag        *tags[N_TAGS];
   guint              next_op;
   gboolean           tagging;          /* in the queue of columns being tagged */
+  gboolean           waiting_text;     /* in the queue of columns to show their text */
   gboolean           overview_queued;  /* in the queue of strips to redraw */
   gboolean           overview_dirty;   /* changed while not mapped */
   guint              pending_scroll;
@@ -898,11 +899,92 @@ attach_buffer (PxSourceView *self)
     }
 }
 
+/* Mapped columns waiting to show their text, one at a time. A text view
+ * lays its lines out in idles of its own, every view of the window in the
+ * same iteration: a column that shows its text only once nothing of a
+ * higher priority is ready (the other views' layout included) keeps an
+ * iteration to one view's share. The window shows the columns in its view
+ * at once (px_source_view_show_text ()). */
+static GQueue   text_queue = G_QUEUE_INIT;
+static guint    text_source;
+static gboolean text_waits_frame;
+
+static void
+unqueue_text (PxSourceView *self)
+{
+  if (!self->waiting_text)
+    return;
+  self->waiting_text = FALSE;
+  g_queue_remove (&text_queue, self);
+  if (g_queue_is_empty (&text_queue))
+    g_clear_handle_id (&text_source, g_source_remove);
+}
+
+static gboolean show_next_text_cb (gpointer user_data);
+
+static void
+arm_text_source (void)
+{
+  if (text_source == 0 && !text_waits_frame && !g_queue_is_empty (&text_queue))
+    text_source = g_idle_add_full (G_PRIORITY_LOW, show_next_text_cb, NULL, NULL);
+}
+
+/* The view lays out its lines from its first allocation on: the next
+ * column waits until the frame that allocates it has passed (its first
+ * tick opens that frame, the second follows it), or until it is gone. */
+static guint text_ticks;
+
+static gboolean
+text_tick_cb (GtkWidget     *widget,
+              GdkFrameClock *clock,
+              gpointer       user_data)
+{
+  return ++text_ticks < 2 ? G_SOURCE_CONTINUE : G_SOURCE_REMOVE;
+}
+
+static void
+text_ticks_done (gpointer user_data)
+{
+  text_waits_frame = FALSE;
+  arm_text_source ();
+}
+
+static gboolean
+show_next_text_cb (gpointer user_data)
+{
+  PxSourceView *self = g_queue_pop_head (&text_queue);
+
+  text_source = 0;
+  if (self == NULL)
+    return G_SOURCE_REMOVE;
+  self->waiting_text = FALSE;
+  attach_buffer (self);
+  if (!g_queue_is_empty (&text_queue) && gtk_widget_get_realized (GTK_WIDGET (self)))
+    {
+      text_waits_frame = TRUE;
+      text_ticks = 0;
+      gtk_widget_add_tick_callback (GTK_WIDGET (self), text_tick_cb, NULL, text_ticks_done);
+    }
+  else
+    arm_text_source ();
+  return G_SOURCE_REMOVE;
+}
+
+static void
+queue_text (PxSourceView *self)
+{
+  if (shows_text (self) || self->waiting_text)
+    return;
+  self->waiting_text = TRUE;
+  g_queue_push_tail (&text_queue, self);
+  arm_text_source ();
+}
+
 /* A column scrolled back into view redraws the strip it skipped. */
 static void
 map_cb (PxSourceView *self)
 {
-  attach_buffer (self);
+  queue_text (self);
   if (self->overview_dirty)
     {
       self->overview_dirty = FALSE;
@@ -1096,6 +1178,7 @@ px_source_view_dispose (GObject *object)
   stop_tagging (self);
   unqueue_overview (self);
   g_clear_handle_id (&self->pending_scroll, g_source_remove);
+  unqueue_text (self);
   if (self->text_view != NULL)
     PX_SOURCE_TEXT (self->text_view)->column = NULL;
   for (guint i = 0; i < G_N_ELEMENTS (self->markers); i++)
@@ -1451,6 +1534,22 @@ px_source_view_get_highlights_pending (PxSourceView *self)
 {
   g_return_val_if_fail (PX_IS_SOURCE_VIEW (self), FALSE);
   return self->tagging;
+}
+
+void
+px_source_view_show_text (PxSourceView *self)
+{
+  g_return_if_fail (PX_IS_SOURCE_VIEW (self));
+
+  unqueue_text (self);
+  attach_buffer (self);
+}
+
+gboolean
+px_source_view_get_shows_text (PxSourceView *self)
+{
+  g_return_val_if_fail (PX_IS_SOURCE_VIEW (self), FALSE);
+  return shows_text (self);
 }
 
 void

@@ -38,6 +38,10 @@ void           px_source_view_set_comparison        (PxSourceView  *self,
                                                      PxComparison  *comparison);
 /* TRUE while highlights are still being applied. */
 gboolean       px_source_view_get_highlights_pending (PxSourceView *self);
+/* A mapped column shows its text once nothing more urgent is left to do,
+ * one column at a time; this shows it now (a column in the window's view). */
+void           px_source_view_show_text              (PxSourceView *self);
+gboolean       px_source_view_get_shows_text         (PxSourceView *self);
 
 void           px_source_view_set_show_boilerplate  (PxSourceView  *self,
                                                      gboolean       show);

@@ -898,7 +898,9 @@ columns_scroll_cb (GtkEventControllerScroll *controller,
 /* Columns and link maps outside the window's view of the columns (they
  * scroll sideways) are not mapped: GTK draws, and lays out the lines of,
  * only what can be seen, not twenty columns for the five in view. Half a
- * page each side is kept mapped so that scrolling shows no blank. */
+ * page each side is kept mapped so that scrolling shows no blank. The
+ * columns in view show their text at once, those half a page away in
+ * turn, once the others are laid out (px_source_view_show_text ()). */
 static gboolean
 update_on_screen_cb (gpointer user_data)
 {
@@ -907,6 +909,8 @@ update_on_screen_cb (gpointer user_data)
   double page = gtk_adjustment_get_page_size (h);
   double left = gtk_adjustment_get_value (h) - page / 2;
   double right = gtk_adjustment_get_value (h) + page * 1.5;
+  double view_left = gtk_adjustment_get_value (h);
+  double view_right = page > 0 ? view_left + page : 0;
   double x = 0;
 
   self->on_screen_idle = 0;
@@ -928,8 +932,11 @@ update_on_screen_cb (gpointer user_data)
           bounds.origin.x = x;
           bounds.size.width = PX_IS_SOURCE_VIEW (child) ? MAX (width, MIN_COLUMN_WIDTH) : 0;
           if (page <= 0)
-            right = gtk_widget_get_width (GTK_WIDGET (self)) > 0 ? gtk_widget_get_width (GTK_WIDGET (self)) * 1.5
-                                                                 : 1920;
+            {
+              right = gtk_widget_get_width (GTK_WIDGET (self)) > 0 ? gtk_widget_get_width (GTK_WIDGET (self)) * 1.5
+                                                                   : 1920;
+              view_right = right / 1.5;
+            }
         }
       x = bounds.origin.x + bounds.size.width;
       shown = bounds.origin.x < right && bounds.origin.x + bounds.size.width > left;
@@ -937,6 +944,10 @@ update_on_screen_cb (gpointer user_data)
       shown = shown || gtk_widget_get_focus_child (child) != NULL;
       if (gtk_widget_get_child_visible (child) != shown)
         gtk_widget_set_child_visible (child, shown);
+      /* the text of the columns in view at once, of the others in turn */
+      if (shown && PX_IS_SOURCE_VIEW (child) && bounds.origin.x < view_right &&
+          bounds.origin.x + bounds.size.width > view_left)
+        px_source_view_show_text (PX_SOURCE_VIEW (child));
     }
   return G_SOURCE_REMOVE;
 }

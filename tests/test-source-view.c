@@ -642,6 +642,55 @@ test_offscreen_columns_wait (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+static void
+text_at_map_cb (PxSourceView *view,
+                gboolean     *shown)
+{
+  *shown = px_source_view_get_shows_text (view);
+}
+
+/* A column shows its text once nothing more urgent is left to do (its
+ * view then lays out all its lines), or at once when asked: the window
+ * asks for the columns in its view. */
+static void
+test_text_in_turn (void)
+{
+  static const char text[] = "The harbour bridge will close for repairs in March, the city council said.\n";
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PxDocument) document = px_import_text (text, strlen (text), "bridge.txt", &error);
+  g_autoptr(PxSourceView) asked = NULL;
+  PxSourceView *view;
+  GtkWidget *window;
+  gboolean shown_at_map = TRUE;
+  gint64 deadline;
+
+  if (!have_display)
+    {
+      g_test_skip ("no display");
+      return;
+    }
+  g_assert_no_error (error);
+  view = px_source_view_new (document, 0);
+  g_signal_connect_after (view, "map", G_CALLBACK (text_at_map_cb), &shown_at_map);
+  window = gtk_window_new ();
+  gtk_window_set_child (GTK_WINDOW (window), GTK_WIDGET (view));
+  gtk_window_present (GTK_WINDOW (window));
+  deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+  while (!px_source_view_get_shows_text (view) && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (view)));
+  g_assert_false (shown_at_map);
+  g_assert_true (px_source_view_get_shows_text (view));
+  g_assert_true (gtk_text_view_get_buffer (px_source_view_get_text_view (view)) == px_source_view_get_buffer (view));
+
+  asked = g_object_ref_sink (px_source_view_new (document, 1));
+  g_assert_false (px_source_view_get_shows_text (asked));
+  px_source_view_show_text (asked);
+  g_assert_true (px_source_view_get_shows_text (asked));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 static PxOverviewStrip *
 find_strip (GtkWidget *widget)
 {
@@ -909,6 +958,7 @@ main (int    argc,
   g_test_add_func ("/ui/source-view/next-claim", test_next_claim);
   g_test_add_func ("/ui/source-view/highlight-kinds", test_highlight_kinds);
   g_test_add_func ("/ui/source-view/part-area", test_part_area);
+  g_test_add_func ("/ui/source-view/text-in-turn", test_text_in_turn);
 
   return g_test_run ();
 }
