@@ -81,19 +81,42 @@ band_color (PxLinkMap  *self,
     gdk_rgba_parse (rgba, dark ? "rgba(153,193,241,0.30)" : "rgba(53,132,228,0.25)");
 }
 
-/* The band's four corners in this widget's coordinates. */
+/* The band's four corners in this widget's coordinates. An end outside
+ * its column's view [first, last] points at the lines of its sentence as
+ * the view estimates them: laying them out to find the part would cost a
+ * frame, and the band leaves the map before it gets there. */
+static gboolean
+band_end (PxSourceView *column,
+          guint         segment,
+          guint         start,
+          guint         end,
+          guint         first,
+          guint         last,
+          GtkWidget    *relative_to,
+          double       *y,
+          double       *height)
+{
+  if (segment < first || segment > last)
+    return px_source_view_get_rough_segment_area (column, segment, relative_to, y, height);
+  return px_source_view_get_part_area (column, segment, start, end, relative_to, y, height);
+}
+
 static gboolean
 band_geometry (PxLinkMap  *self,
                const Band *band,
+               guint       lfirst,
+               guint       llast,
+               guint       rfirst,
+               guint       rlast,
                double     *ly,
                double     *lh,
                double     *ry,
                double     *rh)
 {
-  return px_source_view_get_part_area (self->columns[0], band->left, band->left_start, band->left_end,
-                                       GTK_WIDGET (self), ly, lh) &&
-         px_source_view_get_part_area (self->columns[1], band->right, band->right_start, band->right_end,
-                                       GTK_WIDGET (self), ry, rh);
+  return band_end (self->columns[0], band->left, band->left_start, band->left_end, lfirst, llast,
+                   GTK_WIDGET (self), ly, lh) &&
+         band_end (self->columns[1], band->right, band->right_start, band->right_end, rfirst, rlast,
+                   GTK_WIDGET (self), ry, rh);
 }
 
 static gboolean
@@ -153,7 +176,7 @@ draw_bands (PxLinkMap *self,
 
         if (lit != (pass == 1) || !band_in_view (self, band, lfirst, llast, rfirst, rlast))
           continue;
-        if (!band_geometry (self, band, &ly, &lh, &ry, &rh))
+        if (!band_geometry (self, band, lfirst, llast, rfirst, rlast, &ly, &lh, &ry, &rh))
           continue;
         if ((ly + lh < 0 && ry + rh < 0) || (ly > height && ry > height))
           continue;
@@ -201,7 +224,7 @@ pressed_cb (GtkGestureClick *gesture,
       double ly, lh, ry, rh;
 
       if (!band_in_view (self, band, lfirst, llast, rfirst, rlast) ||
-          !band_geometry (self, band, &ly, &lh, &ry, &rh))
+          !band_geometry (self, band, lfirst, llast, rfirst, rlast, &ly, &lh, &ry, &rh))
         continue;
       cairo_new_path (cr);
       band_path (cr, width, ly, lh, ry, rh);

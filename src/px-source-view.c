@@ -1680,31 +1680,23 @@ px_source_view_set_hover_segments (PxSourceView *self,
   tag_segments (self, TAG_HOVER, self->hover);
 }
 
-gboolean
-px_source_view_get_segment_area (PxSourceView *self,
-                                 guint         segment,
-                                 GtkWidget    *relative_to,
-                                 double       *y,
-                                 double       *height)
-{
-  return px_source_view_get_part_area (self, segment, 0, 0, relative_to, y, height);
-}
-
-gboolean
-px_source_view_get_part_area (PxSourceView *self,
-                              guint         segment,
-                              guint         start,
-                              guint         end,
-                              GtkWidget    *relative_to,
-                              double       *y,
-                              double       *height)
+/* The lines of bytes [@start, @end) of @segment (the whole segment when
+ * @start == @end); @rough: the lines the segment spans, from the view's
+ * cache of line heights (estimates for lines not laid out yet), without
+ * laying any out. */
+static gboolean
+part_area (PxSourceView *self,
+           guint         segment,
+           guint         start,
+           guint         end,
+           gboolean      rough,
+           GtkWidget    *relative_to,
+           double       *y,
+           double       *height)
 {
   const PxSegment *seg;
   int by, bh, wx, wy;
   double rx, ry;
-
-  g_return_val_if_fail (PX_IS_SOURCE_VIEW (self), FALSE);
-  g_return_val_if_fail (GTK_IS_WIDGET (relative_to), FALSE);
 
   if (segment >= self->n_segments || !shows_text (self))
     return FALSE;
@@ -1713,7 +1705,17 @@ px_source_view_get_part_area (PxSourceView *self,
    * headline that links */
   if (self->boilerplate_hidden && seg->kind == PX_SEGMENT_BOILERPLATE)
     return FALSE;
-  if (start < end && seg->start <= start && end <= seg->end && (start > seg->start || end < seg->end))
+  if (rough)
+    {
+      GtkTextIter first, last;
+      int ly, lh;
+
+      segment_iters (self, segment, &first, &last);
+      gtk_text_view_get_line_yrange (self->text_view, &first, &by, &bh);
+      gtk_text_view_get_line_yrange (self->text_view, &last, &ly, &lh);
+      bh = MAX (ly + lh - by, bh);
+    }
+  else if (start < end && seg->start <= start && end <= seg->end && (start > seg->start || end < seg->end))
     {
       GtkTextIter first, last;
       GdkRectangle a, b;
@@ -1733,6 +1735,47 @@ px_source_view_get_part_area (PxSourceView *self,
   *y = ry;
   *height = bh;
   return TRUE;
+}
+
+gboolean
+px_source_view_get_segment_area (PxSourceView *self,
+                                 guint         segment,
+                                 GtkWidget    *relative_to,
+                                 double       *y,
+                                 double       *height)
+{
+  g_return_val_if_fail (PX_IS_SOURCE_VIEW (self), FALSE);
+  g_return_val_if_fail (GTK_IS_WIDGET (relative_to), FALSE);
+
+  return part_area (self, segment, 0, 0, FALSE, relative_to, y, height);
+}
+
+gboolean
+px_source_view_get_part_area (PxSourceView *self,
+                              guint         segment,
+                              guint         start,
+                              guint         end,
+                              GtkWidget    *relative_to,
+                              double       *y,
+                              double       *height)
+{
+  g_return_val_if_fail (PX_IS_SOURCE_VIEW (self), FALSE);
+  g_return_val_if_fail (GTK_IS_WIDGET (relative_to), FALSE);
+
+  return part_area (self, segment, start, end, FALSE, relative_to, y, height);
+}
+
+gboolean
+px_source_view_get_rough_segment_area (PxSourceView *self,
+                                       guint         segment,
+                                       GtkWidget    *relative_to,
+                                       double       *y,
+                                       double       *height)
+{
+  g_return_val_if_fail (PX_IS_SOURCE_VIEW (self), FALSE);
+  g_return_val_if_fail (GTK_IS_WIDGET (relative_to), FALSE);
+
+  return part_area (self, segment, 0, 0, TRUE, relative_to, y, height);
 }
 
 gboolean

@@ -95,6 +95,14 @@ gboolean       px_source_view_get_part_area         (PxSourceView  *self,
                                                      GtkWidget     *relative_to,
                                                      double        *y,
                                                      double        *height);
+/* The lines @segment spans, from the view's cache of line heights
+ * (estimates where no line is laid out yet): cheap, for a segment out of
+ * view that only gives a direction. */
+gboolean       px_source_view_get_rough_segment_area (PxSourceView *self,
+                                                      guint         segment,
+                                                      GtkWidget    *relative_to,
+                                                      double       *y,
+                                                      double       *height);
 /* The first and last segment at least partly visible; FALSE if none. */
 gboolean       px_source_view_get_visible_segments  (PxSourceView  *self,
                                                      guint         *first,

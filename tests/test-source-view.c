@@ -916,6 +916,15 @@ test_part_area (void)
       g_assert_cmpfloat (py, >, sy + 1);
       g_assert_cmpfloat (py + ph, <=, sy + sh + 1);
       g_assert_cmpfloat (ph, <, sh);
+      /* the sentence's lines from the view's cache: all of them, a band's
+       * end out of view points there */
+      {
+        double ry, rh;
+
+        g_assert_true (px_source_view_get_rough_segment_area (left, link->a.segment, GTK_WIDGET (window), &ry, &rh));
+        g_assert_cmpfloat (fabs (ry - sy), <, 1);
+        g_assert_cmpfloat (ry + rh, >=, sy + sh - 1);
+      }
       /* the part takes the claim's colour, the rest of the sentence none */
       {
         GtkTextBuffer *buffer = px_source_view_get_buffer (left);
