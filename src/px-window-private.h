@@ -27,6 +27,7 @@ struct _PxWindow
   AdwToastOverlay      *toast_overlay;
   GtkStack             *stack;
   GtkProgressBar       *progress_bar;
+  gint64                progress_shown_at; /* monotonic time the bar last moved */
   GtkButton            *cancel_button;
   AdwFlap              *flap;
   PxSearchBar          *search_bar;

@@ -1121,12 +1121,21 @@ compared_cb (GObject      *source,
   apply_comparison (self);
 }
 
+/* The bar moves four times a second: each move is a frame, and a frame
+ * for every step of the comparison (dozens a second) kept the main loop
+ * busy redrawing while the columns were being laid out. */
+#define PROGRESS_INTERVAL_USEC (250 * 1000)
+
 static void
 compare_progress_cb (double   fraction,
                      gpointer user_data)
 {
   PxWindow *self = user_data;
+  gint64 now = g_get_monotonic_time ();
 
+  if (fraction < 1.0 && now - self->progress_shown_at < PROGRESS_INTERVAL_USEC)
+    return;
+  self->progress_shown_at = now;
   gtk_progress_bar_set_fraction (self->progress_bar, fraction);
 }
 
@@ -1154,6 +1163,7 @@ _px_window_recompare (PxWindow *self)
 
   self->compare_cancellable = g_cancellable_new ();
   gtk_progress_bar_set_fraction (self->progress_bar, 0.0);
+  self->progress_shown_at = g_get_monotonic_time ();
   _px_window_update_busy (self);
   px_comparison_new_full_async (documents, g_settings_get_enum (self->settings, "alignment-sensitivity"),
                                 self->compare_cancellable,
