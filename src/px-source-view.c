@@ -980,10 +980,15 @@ queue_text (PxSourceView *self)
   arm_text_source ();
 }
 
-/* A column scrolled back into view redraws the strip it skipped. */
+/* A column scrolled back into view redraws the strip it skipped. Its
+ * title and outlet show from its first map on: GTK measures the labels
+ * of every column, mapped or not, and those of twenty wrapped and
+ * ellipsized titles made a third of the first frame's layout. */
 static void
 map_cb (PxSourceView *self)
 {
+  gtk_widget_set_visible (GTK_WIDGET (self->title_label), TRUE);
+  gtk_widget_set_visible (GTK_WIDGET (self->subtitle_label), TRUE);
   queue_text (self);
   if (self->overview_dirty)
     {
@@ -1450,6 +1455,9 @@ px_source_view_new (PxDocument *document,
   gtk_label_set_text (self->title_label, title);
   px_tooltip_set_text (GTK_WIDGET (self->title_label), title);
   gtk_label_set_text (self->subtitle_label, subtitle);
+  /* until the first map (map_cb) */
+  gtk_widget_set_visible (GTK_WIDGET (self->title_label), FALSE);
+  gtk_widget_set_visible (GTK_WIDGET (self->subtitle_label), FALSE);
   {
     /* the whole line, however narrow the column */
     const char *encoding = px_document_get_encoding (document);

@@ -707,6 +707,24 @@ find_strip (GtkWidget *widget)
   return NULL;
 }
 
+/* The label of @widget's tree whose text is @text, or NULL. */
+static GtkLabel *
+find_label_with (GtkWidget  *widget,
+                 const char *text)
+{
+  if (GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), text) == 0)
+    return GTK_LABEL (widget);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkLabel *found = find_label_with (child, text);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
 static GtkScrolledWindow *
 columns_scroller (PxWindow *window)
 {
@@ -743,6 +761,16 @@ test_offscreen_columns_unmapped (void)
   g_assert_true (gtk_text_view_get_buffer (px_source_view_get_text_view (first)) == px_source_view_get_buffer (first));
   g_assert_false (gtk_text_view_get_buffer (px_source_view_get_text_view (last)) == px_source_view_get_buffer (last));
   g_assert_cmpint (gtk_text_buffer_get_char_count (px_source_view_get_buffer (last)), >, 0);
+  /* its title is not laid out either */
+  {
+    GtkLabel *title = find_label_with (GTK_WIDGET (last), px_document_get_title (px_source_view_get_document (last)));
+
+    g_assert_nonnull (title);
+    g_assert_false (gtk_widget_get_visible (GTK_WIDGET (title)));
+    title = find_label_with (GTK_WIDGET (first), px_document_get_title (px_source_view_get_document (first)));
+    g_assert_nonnull (title);
+    g_assert_true (gtk_widget_get_visible (GTK_WIDGET (title)));
+  }
   /* and its overview strip waits too */
   g_assert_cmpuint (px_overview_strip_get_n_marks (find_strip (GTK_WIDGET (first))), >, 0);
   px_source_view_set_comparison (last, NULL);
@@ -756,6 +784,8 @@ test_offscreen_columns_unmapped (void)
   px_test_settle ();
   g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (last)));
   g_assert_true (gtk_text_view_get_buffer (px_source_view_get_text_view (last)) == px_source_view_get_buffer (last));
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (
+    find_label_with (GTK_WIDGET (last), px_document_get_title (px_source_view_get_document (last))))));
 
   g_assert_cmpuint (px_overview_strip_get_n_marks (find_strip (GTK_WIDGET (last))), >, 0);
   g_assert_false (gtk_widget_get_mapped (GTK_WIDGET (first)));
