@@ -19,6 +19,20 @@
 #include "px-link-map.h"
 #include "px-tooltip.h"
 
+typedef enum
+{
+  PLACE_NONE,
+  PLACE_ROUGH,   /* the lines of its sentence, from the view's cache */
+  PLACE_EXACT,   /* the lines of its part */
+} PlaceKind;
+
+typedef struct
+{
+  guint8     kind;      /* PlaceKind */
+  double     y;         /* buffer coordinates */
+  double     height;
+} Place;
+
 typedef struct
 {
   guint      left;      /* segment in the left column */
@@ -28,6 +42,9 @@ typedef struct
    * when start == end */
   guint      left_start, left_end;
   guint      right_start, right_end;
+  /* where each end sits in its view's buffer, kept from the draw that
+   * placed it until the view's lines move (check_layouts ()) */
+  Place      place[2];
 } Band;
 
 struct _PxLinkMap
@@ -40,6 +57,9 @@ struct _PxLinkMap
 
   /* borrowed: the columns outlive the map (the window removes maps first) */
   PxSourceView *columns[2];
+  /* what the bands' places were measured on: each view's height and width */
+  double        placed_upper[2];
+  int           placed_width[2];
 };
 
 enum {
@@ -81,42 +101,85 @@ band_color (PxLinkMap  *self,
     gdk_rgba_parse (rgba, dark ? "rgba(153,193,241,0.30)" : "rgba(53,132,228,0.25)");
 }
 
-/* The band's four corners in this widget's coordinates. An end outside
- * its column's view [first, last] points at the lines of its sentence as
- * the view estimates them: laying them out to find the part would cost a
- * frame, and the band leaves the map before it gets there. */
-static gboolean
-band_end (PxSourceView *column,
-          guint         segment,
-          guint         start,
-          guint         end,
-          guint         first,
-          guint         last,
-          GtkWidget    *relative_to,
-          double       *y,
-          double       *height)
+/* The bands' places hold while neither view's lines move: a change of
+ * the text's height (lines laid out, tags that change sizes, clutter
+ * shown or hidden, another font size) or of its width forgets them. */
+static void
+check_layouts (PxLinkMap *self)
 {
-  if (segment < first || segment > last)
-    return px_source_view_get_rough_segment_area (column, segment, relative_to, y, height);
-  return px_source_view_get_part_area (column, segment, start, end, relative_to, y, height);
+  for (guint side = 0; side < 2; side++)
+    {
+      GtkAdjustment *adjustment = px_source_view_get_vadjustment (self->columns[side]);
+      GtkWidget *text_view = GTK_WIDGET (px_source_view_get_text_view (self->columns[side]));
+      double upper = px_source_view_get_shows_text (self->columns[side]) ? gtk_adjustment_get_upper (adjustment) : -1;
+      int width = gtk_widget_get_width (text_view);
+
+      if (upper == self->placed_upper[side] && width == self->placed_width[side])
+        continue;
+      self->placed_upper[side] = upper;
+      self->placed_width[side] = width;
+      for (guint i = 0; i < self->bands->len; i++)
+        g_array_index (self->bands, Band, i).place[side].kind = PLACE_NONE;
+    }
 }
 
+/* One end of a band in this widget's coordinates. An end outside its
+ * column's view [first, last] points at the lines of its sentence as the
+ * view estimates them: laying them out to find the part would cost a
+ * frame, and the band leaves the map before it gets there. */
 static gboolean
-band_geometry (PxLinkMap  *self,
-               const Band *band,
-               guint       lfirst,
-               guint       llast,
-               guint       rfirst,
-               guint       rlast,
-               double     *ly,
-               double     *lh,
-               double     *ry,
-               double     *rh)
+band_end (PxLinkMap *self,
+          Band      *band,
+          guint      side,
+          guint      first,
+          guint      last,
+          double    *y,
+          double    *height)
 {
-  return band_end (self->columns[0], band->left, band->left_start, band->left_end, lfirst, llast,
-                   GTK_WIDGET (self), ly, lh) &&
-         band_end (self->columns[1], band->right, band->right_start, band->right_end, rfirst, rlast,
-                   GTK_WIDGET (self), ry, rh);
+  PxSourceView *column = self->columns[side];
+  guint segment = side == 0 ? band->left : band->right;
+  Place *place = &band->place[side];
+  PlaceKind wanted = segment >= first && segment <= last ? PLACE_EXACT : PLACE_ROUGH;
+  double origin;
+
+  if (!px_source_view_get_text_origin (column, GTK_WIDGET (self), &origin))
+    return FALSE;
+  if (place->kind < wanted)
+    {
+      gboolean found;
+
+      if (wanted == PLACE_EXACT)
+        found = px_source_view_get_part_area (column, segment, side == 0 ? band->left_start : band->right_start,
+                                              side == 0 ? band->left_end : band->right_end,
+                                              GTK_WIDGET (self), y, height);
+      else
+        found = px_source_view_get_rough_segment_area (column, segment, GTK_WIDGET (self), y, height);
+      if (!found)
+        return FALSE;
+      place->kind = wanted;
+      place->y = *y - origin;
+      place->height = *height;
+      return TRUE;
+    }
+  *y = place->y + origin;
+  *height = place->height;
+  return TRUE;
+}
+
+/* The band's four corners in this widget's coordinates. */
+static gboolean
+band_geometry (PxLinkMap *self,
+               Band      *band,
+               guint      lfirst,
+               guint      llast,
+               guint      rfirst,
+               guint      rlast,
+               double    *ly,
+               double    *lh,
+               double    *ry,
+               double    *rh)
+{
+  return band_end (self, band, 0, lfirst, llast, ly, lh) && band_end (self, band, 1, rfirst, rlast, ry, rh);
 }
 
 static gboolean
@@ -148,6 +211,22 @@ band_path (cairo_t *cr,
   cairo_close_path (cr);
 }
 
+/* The segments in view of each column, and the bands' places checked
+ * against the views' lines; FALSE when neither column shows any. */
+static gboolean
+prepare_bands (PxLinkMap *self,
+               guint     *lfirst,
+               guint     *llast,
+               guint     *rfirst,
+               guint     *rlast)
+{
+  gboolean lvisible = px_source_view_get_visible_segments (self->columns[0], lfirst, llast);
+  gboolean rvisible = px_source_view_get_visible_segments (self->columns[1], rfirst, rlast);
+
+  check_layouts (self);
+  return lvisible || rvisible;
+}
+
 static void
 draw_bands (PxLinkMap *self,
             cairo_t   *cr,
@@ -157,17 +236,15 @@ draw_bands (PxLinkMap *self,
   guint lfirst = 0, llast = 0, rfirst = 0, rlast = 0;
   int lselected = px_source_view_get_selected_segment (self->columns[0]);
   int rselected = px_source_view_get_selected_segment (self->columns[1]);
-  gboolean lvisible = px_source_view_get_visible_segments (self->columns[0], &lfirst, &llast);
-  gboolean rvisible = px_source_view_get_visible_segments (self->columns[1], &rfirst, &rlast);
 
-  if (!lvisible && !rvisible)
+  if (!prepare_bands (self, &lfirst, &llast, &rfirst, &rlast))
     return;
 
   /* Two passes: the lit bands go on top. */
   for (int pass = 0; pass < 2; pass++)
     for (guint i = 0; i < self->bands->len; i++)
       {
-        const Band *band = &g_array_index (self->bands, Band, i);
+        Band *band = &g_array_index (self->bands, Band, i);
         gboolean lit = (int)band->left == lselected || (int)band->right == rselected ||
                        px_source_view_segment_is_lit (self->columns[0], band->left) ||
                        px_source_view_segment_is_lit (self->columns[1], band->right);
@@ -212,15 +289,14 @@ pressed_cb (GtkGestureClick *gesture,
   cairo_t *cr;
   int hit = -1;
 
-  px_source_view_get_visible_segments (self->columns[0], &lfirst, &llast);
-  px_source_view_get_visible_segments (self->columns[1], &rfirst, &rlast);
+  prepare_bands (self, &lfirst, &llast, &rfirst, &rlast);
 
   /* Hit-test with the same path as drawn. */
   surface = cairo_image_surface_create (CAIRO_FORMAT_A8, 1, 1);
   cr = cairo_create (surface);
   for (guint i = 0; i < self->bands->len && hit < 0; i++)
     {
-      const Band *band = &g_array_index (self->bands, Band, i);
+      Band *band = &g_array_index (self->bands, Band, i);
       double ly, lh, ry, rh;
 
       if (!band_in_view (self, band, lfirst, llast, rfirst, rlast) ||
@@ -409,4 +485,35 @@ px_link_map_get_n_bands (PxLinkMap *self)
 {
   g_return_val_if_fail (PX_IS_LINK_MAP (self), 0);
   return self->bands->len;
+}
+
+gboolean
+px_link_map_get_band_area (PxLinkMap *self,
+                           guint      index,
+                           double    *left_y,
+                           double    *left_height,
+                           double    *right_y,
+                           double    *right_height)
+{
+  guint lfirst = 0, llast = 0, rfirst = 0, rlast = 0;
+
+  g_return_val_if_fail (PX_IS_LINK_MAP (self), FALSE);
+  g_return_val_if_fail (index < self->bands->len, FALSE);
+
+  prepare_bands (self, &lfirst, &llast, &rfirst, &rlast);
+  return band_geometry (self, &g_array_index (self->bands, Band, index), lfirst, llast, rfirst, rlast,
+                        left_y, left_height, right_y, right_height);
+}
+
+void
+px_link_map_get_band_segments (PxLinkMap *self,
+                               guint      index,
+                               guint     *left,
+                               guint     *right)
+{
+  g_return_if_fail (PX_IS_LINK_MAP (self));
+  g_return_if_fail (index < self->bands->len);
+
+  *left = g_array_index (self->bands, Band, index).left;
+  *right = g_array_index (self->bands, Band, index).right;
 }

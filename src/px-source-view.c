@@ -1774,6 +1774,23 @@ px_source_view_get_part_area (PxSourceView *self,
 }
 
 gboolean
+px_source_view_get_text_origin (PxSourceView *self,
+                                GtkWidget    *relative_to,
+                                double       *y)
+{
+  int wx, wy;
+  double rx;
+
+  g_return_val_if_fail (PX_IS_SOURCE_VIEW (self), FALSE);
+  g_return_val_if_fail (GTK_IS_WIDGET (relative_to), FALSE);
+
+  if (!shows_text (self))
+    return FALSE;
+  gtk_text_view_buffer_to_window_coords (self->text_view, GTK_TEXT_WINDOW_WIDGET, 0, 0, &wx, &wy);
+  return gtk_widget_translate_coordinates (GTK_WIDGET (self->text_view), relative_to, wx, wy, &rx, y);
+}
+
+gboolean
 px_source_view_get_rough_segment_area (PxSourceView *self,
                                        guint         segment,
                                        GtkWidget    *relative_to,

@@ -95,6 +95,12 @@ gboolean       px_source_view_get_part_area         (PxSourceView  *self,
                                                      GtkWidget     *relative_to,
                                                      double        *y,
                                                      double        *height);
+/* Where the top of the text's buffer is now (it moves as the text
+ * scrolls), in the coordinates of @relative_to: areas measured once keep
+ * their place in the buffer. */
+gboolean       px_source_view_get_text_origin        (PxSourceView *self,
+                                                      GtkWidget    *relative_to,
+                                                      double       *y);
 /* The lines @segment spans, from the view's cache of line heights
  * (estimates where no line is laid out yet): cheap, for a segment out of
  * view that only gives a direction. */

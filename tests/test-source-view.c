@@ -691,6 +691,108 @@ test_text_in_turn (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* Whether both ends of @map's band @index are in their columns' view. */
+static gboolean
+band_in_view (PxLinkMap    *map,
+              PxSourceView *left,
+              PxSourceView *right,
+              guint         index)
+{
+  guint l, r, lfirst, llast, rfirst, rlast;
+
+  px_link_map_get_band_segments (map, index, &l, &r);
+  return px_source_view_get_visible_segments (left, &lfirst, &llast) &&
+         px_source_view_get_visible_segments (right, &rfirst, &rlast) &&
+         l >= lfirst && l + 1 < llast && r >= rfirst && r + 1 < rlast;
+}
+
+/* A band's end lies within its sentence's lines. */
+static void
+assert_band_in_sentences (PxLinkMap    *map,
+                          PxSourceView *left,
+                          PxSourceView *right,
+                          guint         index)
+{
+  guint l, r;
+  double ly, lh, ry, rh, sy, sh;
+
+  px_link_map_get_band_segments (map, index, &l, &r);
+  g_assert_true (px_link_map_get_band_area (map, index, &ly, &lh, &ry, &rh));
+  g_assert_true (px_source_view_get_segment_area (left, l, GTK_WIDGET (map), &sy, &sh));
+  g_assert_cmpfloat (ly, >=, sy - 1);
+  g_assert_cmpfloat (ly + lh, <=, sy + sh + 1);
+  g_assert_true (px_source_view_get_segment_area (right, r, GTK_WIDGET (map), &sy, &sh));
+  g_assert_cmpfloat (ry, >=, sy - 1);
+  g_assert_cmpfloat (ry + rh, <=, sy + sh + 1);
+}
+
+/* The link map keeps where its bands' ends lie in the texts: they follow
+ * the text as it scrolls, and are measured again when its lines move. */
+static void
+test_bands_follow (void)
+{
+  g_autoptr(PxApplication) app = px_application_new ();
+  g_autoptr(GSettings) settings = g_settings_new ("io.github.parallax_reader.Parallax");
+  PxWindow *window;
+  PxSourceView *left, *right;
+  PxLinkMap *map;
+  GtkAdjustment *v;
+  double ly, lh, ry, rh, ly2, lh2, ry2, rh2;
+  int band = -1;
+
+  if (!have_display)
+    {
+      g_test_skip ("no display");
+      return;
+    }
+  /* the columns scroll one at a time */
+  g_settings_set_boolean (settings, "sync-scroll", FALSE);
+  window = px_test_open_examples (app);
+  px_test_settle ();
+  left = px_window_get_column (window, 0);
+  right = px_window_get_column (window, 1);
+  map = px_window_get_link_map (window, 0);
+  for (guint i = 0; i < px_link_map_get_n_bands (map) && band < 0; i++)
+    if (band_in_view (map, left, right, i))
+      band = i;
+  g_assert_cmpint (band, >=, 0);
+  assert_band_in_sentences (map, left, right, band);
+  g_assert_true (px_link_map_get_band_area (map, band, &ly, &lh, &ry, &rh));
+
+  /* the right text scrolls: its end moves with it, the left one stays */
+  v = px_source_view_get_vadjustment (right);
+  gtk_adjustment_set_value (v, gtk_adjustment_get_value (v) + 30);
+  px_test_settle ();
+  g_assert_true (px_link_map_get_band_area (map, band, &ly2, &lh2, &ry2, &rh2));
+  g_assert_cmpfloat (fabs (ly2 - ly), <, 0.5);
+  g_assert_cmpfloat (fabs (ry2 - (ry - 30)), <, 0.5);
+  g_assert_cmpfloat (fabs (rh2 - rh), <, 0.5);
+
+  /* larger text: the lines move, and the ends with them (the last band
+   * in view is measured, then brought back into view) */
+  for (guint i = 0; i < px_link_map_get_n_bands (map); i++)
+    if (band_in_view (map, left, right, i))
+      {
+        assert_band_in_sentences (map, left, right, i);
+        band = i;
+      }
+  g_settings_set_double (settings, "font-scale", 2.0);
+  px_test_settle ();
+  {
+    guint l, r;
+
+    px_link_map_get_band_segments (map, band, &l, &r);
+    px_source_view_scroll_to_segment (left, l, 0);
+    px_source_view_scroll_to_segment (right, r, 0);
+    px_test_settle ();
+    g_assert_true (band_in_view (map, left, right, band));
+    assert_band_in_sentences (map, left, right, band);
+  }
+  g_settings_reset (settings, "font-scale");
+  g_settings_reset (settings, "sync-scroll");
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 static PxOverviewStrip *
 find_strip (GtkWidget *widget)
 {
@@ -998,6 +1100,7 @@ main (int    argc,
   g_test_add_func ("/ui/source-view/highlight-kinds", test_highlight_kinds);
   g_test_add_func ("/ui/source-view/part-area", test_part_area);
   g_test_add_func ("/ui/source-view/text-in-turn", test_text_in_turn);
+  g_test_add_func ("/ui/source-view/bands-follow", test_bands_follow);
 
   return g_test_run ();
 }
