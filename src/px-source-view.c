@@ -1703,8 +1703,8 @@ part_area (PxSourceView *self,
            double       *height)
 {
   const PxSegment *seg;
-  int by, bh, wx, wy;
-  double rx, ry;
+  int by, bh;
+  double origin;
 
   if (segment >= self->n_segments || !shows_text (self))
     return FALSE;
@@ -1737,10 +1737,9 @@ part_area (PxSourceView *self,
     }
   else
     segment_buffer_yrange (self, segment, &by, &bh);
-  gtk_text_view_buffer_to_window_coords (self->text_view, GTK_TEXT_WINDOW_WIDGET, 0, by, &wx, &wy);
-  if (!gtk_widget_translate_coordinates (GTK_WIDGET (self->text_view), relative_to, wx, wy, &rx, &ry))
+  if (!px_source_view_get_text_origin (self, relative_to, &origin))
     return FALSE;
-  *y = ry;
+  *y = origin + by;
   *height = bh;
   return TRUE;
 }
