@@ -490,6 +490,51 @@ test_group_transliteration (void)
   g_assert_cmpint (share->status, ==, PX_FACT_GROUP_DIFFERS);
 }
 
+/* A text of over a megabyte is read in pieces cut between paragraphs:
+ * the same facts in every copy of a paragraph, at the copy's offsets, and
+ * an acronym defined in the first piece still names the body in the last. */
+static void
+test_long_text_in_pieces (void)
+{
+  static const char opening[] = "The Central Election Commission (CEC) met on Monday.\n\n";
+  static const char paragraph[] = "On 20 November 2022, 45 per cent of 8,300 voters paid $1.2 million at 8 p.m.\n\n";
+  static const char closing[] = "The CEC said turnout was high.\n";
+  g_autoptr(GString) text = g_string_new (opening);
+  g_autoptr(GPtrArray) one = px_facts_extract_text (paragraph, strlen (paragraph), NULL, NULL);
+  g_autoptr(GPtrArray) facts = NULL;
+  const guint copies = 1200 * 1024 / strlen (paragraph);
+  guint first = 0, found = 0;
+  const PxFact *last;
+
+  g_assert_cmpuint (one->len, >=, 4);
+  for (guint c = 0; c < copies; c++)
+    g_string_append (text, paragraph);
+  g_string_append (text, closing);
+  facts = px_facts_extract_text (text->str, text->len, NULL, NULL);
+
+  while (first < facts->len && ((PxFact *)g_ptr_array_index (facts, first))->start < strlen (opening))
+    first++;
+  g_assert_cmpuint (facts->len, >=, first + copies * one->len + 1);
+  for (guint c = 0; c < copies; c++)
+    for (guint k = 0; k < one->len; k++)
+      {
+        const PxFact *want = g_ptr_array_index (one, k);
+        const PxFact *fact = g_ptr_array_index (facts, first + c * one->len + k);
+        gsize at = strlen (opening) + c * strlen (paragraph);
+
+        if (fact->kind != want->kind || fact->start != at + want->start || fact->end != at + want->end ||
+            g_strcmp0 (fact->text, want->text) != 0)
+          g_error ("copy %u, fact %u: %s at %u, not %s at %" G_GSIZE_FORMAT, c, k,
+                   fact->text, fact->start, want->text, at + want->start);
+        found++;
+      }
+  g_assert_cmpuint (found, ==, copies * one->len);
+  last = g_ptr_array_index (facts, facts->len - 1);
+  g_assert_cmpint (last->kind, ==, PX_FACT_ORGANIZATION);
+  g_assert_cmpuint (last->start, >, text->len - strlen (closing));
+  g_assert_cmpstr (last->name, ==, "Central Election Commission");
+}
+
 /* A name said many times, in full, by its alias and in capitals, in
  * three sources: one group, and it agrees. */
 static void
@@ -853,6 +898,7 @@ main (int    argc,
   g_test_add_func ("/facts/groups/not-by-chance", test_groups_not_by_chance);
   g_test_add_func ("/facts/groups/transliteration", test_group_transliteration);
   g_test_add_func ("/facts/groups/repeated-name", test_group_repeated_name);
+  g_test_add_func ("/facts/long-text-in-pieces", test_long_text_in_pieces);
   g_test_add_func ("/facts/counted-noun", test_counted_noun);
   for (guint i = 0; i < G_N_ELEMENTS (fixture_group_cases); i++)
     {
