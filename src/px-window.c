@@ -174,7 +174,11 @@ _px_window_update_title (PxWindow *self)
     title = file != NULL ? g_strdup_printf (_("%s — Parallax"), shown) : g_strdup (shown);
     gtk_window_set_title (GTK_WINDOW (self), title);
   }
-  gtk_stack_set_visible_child_name (self->stack, n == 0 ? "empty" : "sources");
+  /* The columns come at once: a crossfade would draw the whole window
+   * twice a frame, through a group each (software rendering: 25-45 ms a
+   * frame), while they are laid out for the first time. */
+  gtk_stack_set_visible_child_full (self->stack, n == 0 ? "empty" : "sources",
+                                    n == 0 ? GTK_STACK_TRANSITION_TYPE_CROSSFADE : GTK_STACK_TRANSITION_TYPE_NONE);
   /* Nothing to find, sync or list before there are sources. */
   gtk_widget_set_visible (self->facts_button, n > 0);
   gtk_widget_set_visible (self->search_button, n > 0);

@@ -856,6 +856,46 @@ test_menu_hides_tooltip (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+static gboolean
+is_pages_stack (GtkWidget    *widget,
+                gconstpointer name)
+{
+  return GTK_IS_STACK (widget) && gtk_stack_get_child_by_name (GTK_STACK (widget), name) != NULL;
+}
+
+/* The columns replace the empty page at once: a crossfade drew the whole
+ * window twice a frame while the columns were laid out. */
+static void
+test_columns_come_at_once (void)
+{
+  g_autoptr(PxApplication) app = px_application_new ();
+  g_autoptr(GPtrArray) files = px_test_example_files ();
+  PxWindow *window;
+  GtkStack *stack;
+  gint64 deadline = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
+
+  if (!have_display)
+    {
+      g_test_skip ("no display");
+      return;
+    }
+  g_application_register (G_APPLICATION (app), NULL, NULL);
+  window = px_window_new (GTK_APPLICATION (app));
+  gtk_window_present (GTK_WINDOW (window));
+  stack = GTK_STACK (find_widget (GTK_WIDGET (window), is_pages_stack, "sources"));
+  g_assert_nonnull (stack);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "empty");
+
+  px_window_open_files (window, (GFile **)files->pdata, 2);
+  while (px_window_get_n_columns (window) == 0 && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "sources");
+  g_assert_false (gtk_stack_get_transition_running (stack));
+  px_test_wait_until_idle (window);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 /* A column's menu is made when it first opens, and acts on its column. */
 static void
 test_column_menu (void)
@@ -1071,6 +1111,7 @@ main (int    argc,
   g_test_add_func ("/ui/window/keyboard-columns", test_keyboard_columns);
   g_test_add_func ("/ui/window/menu-hides-tooltip", test_menu_hides_tooltip);
   g_test_add_func ("/ui/window/column-menu", test_column_menu);
+  g_test_add_func ("/ui/window/columns-come-at-once", test_columns_come_at_once);
   g_test_add_func ("/ui/window/tooltip-kept", test_tooltip_kept);
   g_test_add_func ("/ui/window/linked-part", test_linked_part);
   g_test_add_func ("/ui/window/renderer-choice/gpu", test_renderer_choice);
