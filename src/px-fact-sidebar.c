@@ -189,13 +189,12 @@ shorten_wording (const char *text)
  * nor the work between frames count, nor the paint, which redraws the
  * columns' text as well and costs about as much for one new row as for
  * sixty (each frame that grows the list pays it once: the fewer, the
- * better). A row costs about 2 ms to lay out (20 sources): the layout
- * keeps under 9 ms, so that the frame, paint included, fits in 16. */
+ * better). */
 #define FIRST_ROWS     8
 #define ROWS_PER_FRAME 3
 #define GROWN_ROWS     256
-#define CHEAP_USEC     (5 * 1000)
-#define DEAR_USEC      (9 * 1000)
+#define CHEAP_USEC     (10 * 1000)
+#define DEAR_USEC      (14 * 1000)
 
 static gint64
 thread_cpu_time (void)
