@@ -958,6 +958,12 @@ show_next_text_cb (gpointer user_data)
   if (self == NULL)
     return G_SOURCE_REMOVE;
   self->waiting_text = FALSE;
+  /* scrolled away before its turn: it queues again at its next map */
+  if (!gtk_widget_get_mapped (GTK_WIDGET (self)))
+    {
+      arm_text_source ();
+      return G_SOURCE_REMOVE;
+    }
   attach_buffer (self);
   if (!g_queue_is_empty (&text_queue) && gtk_widget_get_realized (GTK_WIDGET (self)))
     {

@@ -688,6 +688,20 @@ test_text_in_turn (void)
   px_source_view_show_text (asked);
   g_assert_true (px_source_view_get_shows_text (asked));
 
+  /* a column hidden before its turn waits for its next map */
+  view = px_source_view_new (document, 2);
+  g_signal_connect_after (view, "map", G_CALLBACK (gtk_widget_hide), NULL);
+  gtk_window_set_child (GTK_WINDOW (window), GTK_WIDGET (view));
+  px_test_settle ();
+  g_assert_false (gtk_widget_get_mapped (GTK_WIDGET (view)));
+  g_assert_false (px_source_view_get_shows_text (view));
+  g_signal_handlers_disconnect_by_func (view, gtk_widget_hide, NULL);
+  gtk_widget_show (GTK_WIDGET (view));
+  deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+  while (!px_source_view_get_shows_text (view) && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_true (px_source_view_get_shows_text (view));
+
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
