@@ -490,6 +490,34 @@ test_group_transliteration (void)
   g_assert_cmpint (share->status, ==, PX_FACT_GROUP_DIFFERS);
 }
 
+/* Facts in page clutter say nothing about the story: a document's facts
+ * leave them out (in place), and keep the others whole. */
+static void
+test_clutter_facts_left_out (void)
+{
+  static const char text[] = "Share this article on Facebook, Twitter and WhatsApp. 12 comments\n\n"
+                             "The council said 45 per cent of 8,300 voters backed the bridge on Sunday.\n\n"
+                             "Read more: 3 things to know about the vote\n";
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PxDocument) document = px_import_text (text, strlen (text), "page.txt", &error);
+  g_autoptr(GPtrArray) all = px_facts_extract_text (text, strlen (text), NULL, NULL);
+  g_autoptr(GPtrArray) facts = NULL;
+  const char *body = strstr (text, "The council");
+
+  g_assert_no_error (error);
+  facts = px_facts_extract (document, NULL);
+  g_assert_cmpuint (facts->len, >=, 2);
+  g_assert_cmpuint (all->len, >, facts->len);
+  for (guint i = 0; i < facts->len; i++)
+    {
+      const PxFact *fact = g_ptr_array_index (facts, i);
+
+      g_assert_cmpuint (fact->start, >=, body - text);
+      g_assert_cmpuint (fact->end, <=, strchr (body, '\n') - text);
+    }
+  g_assert_cmpstr (((PxFact *)g_ptr_array_index (facts, 0))->text, ==, "45 per cent");
+}
+
 /* A text of over a megabyte is read in pieces cut between paragraphs:
  * the same facts in every copy of a paragraph, at the copy's offsets, and
  * an acronym defined in the first piece still names the body in the last. */
@@ -899,6 +927,7 @@ main (int    argc,
   g_test_add_func ("/facts/groups/transliteration", test_group_transliteration);
   g_test_add_func ("/facts/groups/repeated-name", test_group_repeated_name);
   g_test_add_func ("/facts/long-text-in-pieces", test_long_text_in_pieces);
+  g_test_add_func ("/facts/clutter-facts-left-out", test_clutter_facts_left_out);
   g_test_add_func ("/facts/counted-noun", test_counted_noun);
   for (guint i = 0; i < G_N_ELEMENTS (fixture_group_cases); i++)
     {
