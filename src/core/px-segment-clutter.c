@@ -723,7 +723,6 @@ px_segment_features (PxCueMemo         *memo,
   f->meta = meta;
   f->newlines_before = newlines;
   f->first_token = first_token;
-  f->n_tokens = n;
 
   for (guint i = 0; i < n; i++)
     {
@@ -803,7 +802,7 @@ is_boilerplate (const PxParaFeatures *f)
 {
   /* "___", "* * *": rules between stories or sections (not a lone "%"). */
   if (f->words == 0)
-    return f->n_tokens >= 3;
+    return px_para_n_tokens (f) >= 3;
   if (f->template_junk || f->promo || f->doubled || f->tag_list || f->byline || f->end_note ||
       f->live_title)
     return TRUE;
@@ -861,7 +860,7 @@ names_no_story_word (const PxToken        *tokens,
 {
   const PxParaFeatures *f = &features[line];
 
-  for (guint i = f->first_token; i < f->first_token + f->n_tokens; i++)
+  for (guint i = f->first_token; i < f->first_token + px_para_n_tokens (f); i++)
     {
       const guint others[] = { headline, body };
 
@@ -874,7 +873,7 @@ names_no_story_word (const PxToken        *tokens,
           if (others[o] == G_MAXUINT || others[o] == line)
             continue;
           g = &features[others[o]];
-          for (guint j = g->first_token; j < g->first_token + g->n_tokens; j++)
+          for (guint j = g->first_token; j < g->first_token + px_para_n_tokens (g); j++)
             if (strcmp (tokens[i].form->stem, tokens[j].form->stem) == 0)
               return FALSE;
         }
@@ -1010,9 +1009,9 @@ px_segment_classify (const char           *text,
           const PxToken *t = tokens + f->first_token;
           guint i = 0;
 
-          while (i < f->n_tokens && strcmp (t[i].form->norm, "by") != 0)
+          while (i < px_para_n_tokens (f) && strcmp (t[i].form->norm, "by") != 0)
             i++;
-          if (i + 1 < f->n_tokens)
+          if (i + 1 < px_para_n_tokens (f))
             model->byline = g_strndup (text + t[i + 1].start, para->end - t[i + 1].start);
         }
     }
@@ -1034,7 +1033,7 @@ px_segment_classify (const char           *text,
    * hard-wrapped sentence. */
   for (guint p = 0; p + 1 < n_paragraphs; p++)
     if (features[p].tag_list && kinds[p] == PX_SEGMENT_BOILERPLATE &&
-        features[p + 1].newlines_before == 1 && features[p + 1].n_tokens > 0 &&
+        features[p + 1].newlines_before == 1 && px_para_n_tokens (&features[p + 1]) > 0 &&
         (tokens[features[p + 1].first_token].form->flags & PX_TOKEN_WORD) &&
         !(tokens[features[p + 1].first_token].form->flags & PX_TOKEN_CAPITALIZED))
       kinds[p] = para_default_kind (model, features, p);

@@ -27,10 +27,12 @@ typedef enum
  * paragraph, so its flags are bits and its small counts bytes (they are
  * read only against small thresholds, and stop at 255): "Yes."
  * paragraphs once made 104 bytes of features for every 6 bytes of text. */
+/* One for each paragraph, and one past the last whose first_token is the
+ * number of tokens: a paragraph's tokens end where the next one's start
+ * (px_para_n_tokens ()). */
 typedef struct
 {
   guint      first_token;
-  guint      n_tokens;
   guint      words;
   guint      capitalized;       /* words starting upper case */
   guint      lower_content;     /* lower-case words that are not function words */
@@ -58,7 +60,13 @@ typedef struct
   guint      template_junk : 1; /* "%s" and the like */
 } PxParaFeatures;
 
-G_STATIC_ASSERT (sizeof (PxParaFeatures) <= 36);
+G_STATIC_ASSERT (sizeof (PxParaFeatures) <= 32);
+
+static inline guint
+px_para_n_tokens (const PxParaFeatures *f)
+{
+  return f[1].first_token - f->first_token;
+}
 
 /* Metadata: the paragraph [@start, @end) of @text is a metadata line or
  * begins with a dateline. Values found are stored in @model when it holds

@@ -47,8 +47,8 @@ same_words (const PxToken        *tokens,
             const PxParaFeatures *f,
             const PxParaFeatures *g)
 {
-  const PxToken *a = tokens + f->first_token, *a_end = a + f->n_tokens;
-  const PxToken *b = tokens + g->first_token, *b_end = b + g->n_tokens;
+  const PxToken *a = tokens + f->first_token, *a_end = a + px_para_n_tokens (f);
+  const PxToken *b = tokens + g->first_token, *b_end = b + px_para_n_tokens (g);
 
   for (;;)
     {
@@ -241,15 +241,15 @@ is_near_repeat (const PxToken        *tokens,
     return FALSE;
   if (!later->ready)
     {
-      later->n = word_forms (tokens + f->first_token, f->n_tokens, later->forms);
+      later->n = word_forms (tokens + f->first_token, px_para_n_tokens (f), later->forms);
       trigram_set_init (&later->trigrams, later->forms, later->n);
       later->ready = TRUE;
     }
   /* A sentence that an earlier paragraph holds among others is no repeat.
    * (g->words counts the words of its tokens, at most MAX_REPEAT_WORDS.) */
-  if (!most_token_trigrams_in (tokens + g->first_token, g->n_tokens, g->words, &later->trigrams, later->n))
+  if (!most_token_trigrams_in (tokens + g->first_token, px_para_n_tokens (g), g->words, &later->trigrams, later->n))
     return FALSE;
-  nb = word_forms (tokens + g->first_token, g->n_tokens, b);
+  nb = word_forms (tokens + g->first_token, px_para_n_tokens (g), b);
   g_assert (nb == g->words);
   trigram_set_init (&set, b, nb);
   return most_trigrams_in (later->forms, later->n, &set, nb);
@@ -278,7 +278,7 @@ px_segment_mark_repeats (const PxToken        *tokens,
 
       if (f->meta == PX_META_LINE_WHOLE || f->words < 3 || px_segment_kind_is_clutter (kinds[p]))
         continue;
-      hashes[p] = words_hash (tokens + f->first_token, f->n_tokens);
+      hashes[p] = words_hash (tokens + f->first_token, px_para_n_tokens (f));
       if (title == G_MAXUINT && kinds[p] == PX_SEGMENT_HEADING && !px_segment_is_name_line (f))
         {
           title = p;
@@ -364,7 +364,7 @@ px_segment_mark_caption_echoes (const PxToken        *tokens,
 
       if (kinds[c] != PX_SEGMENT_CAPTION || !cf->credit || cf->words < 6)
         continue;
-      for (guint j = 0; j + 3 < cf->n_tokens; j++)
+      for (guint j = 0; j + 3 < px_para_n_tokens (cf); j++)
         if (word_run_hash (tokens + cf->first_token + j, &h))
           g_array_append_val (runs, h);
     }
@@ -380,7 +380,7 @@ px_segment_mark_caption_echoes (const PxToken        *tokens,
       if (px_segment_kind_is_clutter (kinds[p]) || f->ends_sentence || f->words < 6 || f->words > 40 ||
           f->meta == PX_META_LINE_WHOLE)
         continue;
-      for (guint i = 0; i + 3 < f->n_tokens; i++)
+      for (guint i = 0; i + 3 < px_para_n_tokens (f); i++)
         if (word_run_hash (tokens + f->first_token + i, &h) &&
             bsearch (&h, runs->data, runs->len, sizeof (guint64), compare_hashes) != NULL)
           {

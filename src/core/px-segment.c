@@ -879,7 +879,7 @@ px_segment_text (const char  *text,
   memo = g_new0 (PxCueMemo, 1);
 
   n_paragraphs = model->paragraphs->len;
-  features = g_new0 (PxParaFeatures, MAX (n_paragraphs, 1));
+  features = g_new0 (PxParaFeatures, n_paragraphs + 1);
   kinds = g_new0 (PxSegmentKind, MAX (n_paragraphs, 1));
 
   for (guint p = 0; p < n_paragraphs; p++)
@@ -926,6 +926,7 @@ px_segment_text (const char  *text,
         seen_body = TRUE;
     }
 
+  features[n_paragraphs].first_token = model->tokens->len;
   px_segment_classify (text, model, features, kinds);
 
   for (guint p = 0; p < n_paragraphs; p++)
