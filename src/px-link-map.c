@@ -47,6 +47,15 @@ typedef struct
   Place      place[2];
 } Band;
 
+/* What a draw (or a click) reads of one column once: the segments in
+ * view and where the top of its text is now. */
+typedef struct
+{
+  guint    first, last;  /* in view; none when !shown */
+  gboolean shown;
+  double   origin;       /* the text's top, in this widget's coordinates */
+} ColumnView;
+
 struct _PxLinkMap
 {
   GtkWidget     parent_instance;
@@ -124,25 +133,23 @@ check_layouts (PxLinkMap *self)
 }
 
 /* One end of a band in this widget's coordinates. An end outside its
- * column's view [first, last] points at the lines of its sentence as the
- * view estimates them: laying them out to find the part would cost a
- * frame, and the band leaves the map before it gets there. */
+ * column's view points at the lines of its sentence as the view
+ * estimates them: laying them out to find the part would cost a frame,
+ * and the band leaves the map before it gets there. */
 static gboolean
-band_end (PxLinkMap *self,
-          Band      *band,
-          guint      side,
-          guint      first,
-          guint      last,
-          double    *y,
-          double    *height)
+band_end (PxLinkMap        *self,
+          Band             *band,
+          guint             side,
+          const ColumnView *view,
+          double           *y,
+          double           *height)
 {
   PxSourceView *column = self->columns[side];
   guint segment = side == 0 ? band->left : band->right;
   Place *place = &band->place[side];
-  PlaceKind wanted = segment >= first && segment <= last ? PLACE_EXACT : PLACE_ROUGH;
-  double origin;
+  PlaceKind wanted = view->shown && segment >= view->first && segment <= view->last ? PLACE_EXACT : PLACE_ROUGH;
 
-  if (!px_source_view_get_text_origin (column, GTK_WIDGET (self), &origin))
+  if (!view->shown)
     return FALSE;
   if (place->kind < wanted)
     {
@@ -157,41 +164,34 @@ band_end (PxLinkMap *self,
       if (!found)
         return FALSE;
       place->kind = wanted;
-      place->y = *y - origin;
+      place->y = *y - view->origin;
       place->height = *height;
       return TRUE;
     }
-  *y = place->y + origin;
+  *y = place->y + view->origin;
   *height = place->height;
   return TRUE;
 }
 
 /* The band's four corners in this widget's coordinates. */
 static gboolean
-band_geometry (PxLinkMap *self,
-               Band      *band,
-               guint      lfirst,
-               guint      llast,
-               guint      rfirst,
-               guint      rlast,
-               double    *ly,
-               double    *lh,
-               double    *ry,
-               double    *rh)
+band_geometry (PxLinkMap        *self,
+               Band             *band,
+               const ColumnView  views[2],
+               double           *ly,
+               double           *lh,
+               double           *ry,
+               double           *rh)
 {
-  return band_end (self, band, 0, lfirst, llast, ly, lh) && band_end (self, band, 1, rfirst, rlast, ry, rh);
+  return band_end (self, band, 0, &views[0], ly, lh) && band_end (self, band, 1, &views[1], ry, rh);
 }
 
 static gboolean
-band_in_view (PxLinkMap  *self,
-              const Band *band,
-              guint       lfirst,
-              guint       llast,
-              guint       rfirst,
-              guint       rlast)
+band_in_view (const Band       *band,
+              const ColumnView  views[2])
 {
-  return (band->left >= lfirst && band->left <= llast) ||
-         (band->right >= rfirst && band->right <= rlast);
+  return (views[0].shown && band->left >= views[0].first && band->left <= views[0].last) ||
+         (views[1].shown && band->right >= views[1].first && band->right <= views[1].last);
 }
 
 static void
@@ -211,20 +211,25 @@ band_path (cairo_t *cr,
   cairo_close_path (cr);
 }
 
-/* The segments in view of each column, and the bands' places checked
- * against the views' lines; FALSE when neither column shows any. */
+/* What each column shows, and the bands' places checked against the
+ * views' lines; FALSE when neither column shows any segment. */
 static gboolean
-prepare_bands (PxLinkMap *self,
-               guint     *lfirst,
-               guint     *llast,
-               guint     *rfirst,
-               guint     *rlast)
+prepare_bands (PxLinkMap  *self,
+               ColumnView  views[2])
 {
-  gboolean lvisible = px_source_view_get_visible_segments (self->columns[0], lfirst, llast);
-  gboolean rvisible = px_source_view_get_visible_segments (self->columns[1], rfirst, rlast);
+  gboolean any = FALSE;
 
+  for (guint side = 0; side < 2; side++)
+    {
+      ColumnView *view = &views[side];
+
+      *view = (ColumnView) { 0 };
+      view->shown = px_source_view_get_text_origin (self->columns[side], GTK_WIDGET (self), &view->origin) &&
+                    px_source_view_get_visible_segments (self->columns[side], &view->first, &view->last);
+      any = any || view->shown;
+    }
   check_layouts (self);
-  return lvisible || rvisible;
+  return any;
 }
 
 static void
@@ -233,11 +238,11 @@ draw_bands (PxLinkMap *self,
             double     width,
             double     height)
 {
-  guint lfirst = 0, llast = 0, rfirst = 0, rlast = 0;
+  ColumnView views[2];
   int lselected = px_source_view_get_selected_segment (self->columns[0]);
   int rselected = px_source_view_get_selected_segment (self->columns[1]);
 
-  if (!prepare_bands (self, &lfirst, &llast, &rfirst, &rlast))
+  if (!prepare_bands (self, views))
     return;
 
   /* Two passes: the lit bands go on top. */
@@ -251,9 +256,9 @@ draw_bands (PxLinkMap *self,
         double ly, lh, ry, rh;
         GdkRGBA color;
 
-        if (lit != (pass == 1) || !band_in_view (self, band, lfirst, llast, rfirst, rlast))
+        if (lit != (pass == 1) || !band_in_view (band, views))
           continue;
-        if (!band_geometry (self, band, lfirst, llast, rfirst, rlast, &ly, &lh, &ry, &rh))
+        if (!band_geometry (self, band, views, &ly, &lh, &ry, &rh))
           continue;
         if ((ly + lh < 0 && ry + rh < 0) || (ly > height && ry > height))
           continue;
@@ -284,12 +289,12 @@ pressed_cb (GtkGestureClick *gesture,
             PxLinkMap       *self)
 {
   int width = gtk_widget_get_width (GTK_WIDGET (self));
-  guint lfirst = 0, llast = 0, rfirst = 0, rlast = 0;
+  ColumnView views[2];
   cairo_surface_t *surface;
   cairo_t *cr;
   int hit = -1;
 
-  prepare_bands (self, &lfirst, &llast, &rfirst, &rlast);
+  prepare_bands (self, views);
 
   /* Hit-test with the same path as drawn. */
   surface = cairo_image_surface_create (CAIRO_FORMAT_A8, 1, 1);
@@ -299,8 +304,7 @@ pressed_cb (GtkGestureClick *gesture,
       Band *band = &g_array_index (self->bands, Band, i);
       double ly, lh, ry, rh;
 
-      if (!band_in_view (self, band, lfirst, llast, rfirst, rlast) ||
-          !band_geometry (self, band, lfirst, llast, rfirst, rlast, &ly, &lh, &ry, &rh))
+      if (!band_in_view (band, views) || !band_geometry (self, band, views, &ly, &lh, &ry, &rh))
         continue;
       cairo_new_path (cr);
       band_path (cr, width, ly, lh, ry, rh);
@@ -495,13 +499,13 @@ px_link_map_get_band_area (PxLinkMap *self,
                            double    *right_y,
                            double    *right_height)
 {
-  guint lfirst = 0, llast = 0, rfirst = 0, rlast = 0;
+  ColumnView views[2];
 
   g_return_val_if_fail (PX_IS_LINK_MAP (self), FALSE);
   g_return_val_if_fail (index < self->bands->len, FALSE);
 
-  prepare_bands (self, &lfirst, &llast, &rfirst, &rlast);
-  return band_geometry (self, &g_array_index (self->bands, Band, index), lfirst, llast, rfirst, rlast,
+  prepare_bands (self, views);
+  return band_geometry (self, &g_array_index (self->bands, Band, index), views,
                         left_y, left_height, right_y, right_height);
 }
 

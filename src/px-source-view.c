@@ -1757,10 +1757,7 @@ px_source_view_get_segment_area (PxSourceView *self,
                                  double       *y,
                                  double       *height)
 {
-  g_return_val_if_fail (PX_IS_SOURCE_VIEW (self), FALSE);
-  g_return_val_if_fail (GTK_IS_WIDGET (relative_to), FALSE);
-
-  return part_area (self, segment, 0, 0, FALSE, relative_to, y, height);
+  return px_source_view_get_part_area (self, segment, 0, 0, relative_to, y, height);
 }
 
 gboolean
