@@ -325,6 +325,8 @@ static const RefusedCase refused_cases[] = {
   { "other-zip", "notes/readme.txt", "Hello.", PX_ERROR_INVALID_INPUT, "not a Word (.docx) or OpenDocument" },
   { "spreadsheet", "mimetype", "application/vnd.oasis.opendocument.spreadsheet", PX_ERROR_INVALID_INPUT,
     "not a text document" },
+  /* found by fuzz-import-office: an empty type crashed the message */
+  { "empty-mimetype", "mimetype", "", PX_ERROR_INVALID_INPUT, "of type “?”" },
 };
 
 static void

@@ -191,11 +191,12 @@ px_import_office (const char  *data,
 
       if (!(n >= sizeof odt - 1 && memcmp (type, odt, sizeof odt - 1) == 0))
         {
-          g_autofree char *shown = g_strndup (type, MIN (n, 80));
+          /* (an empty part has no data at all) */
+          g_autofree char *shown = g_strstrip (g_strndup (type != NULL ? type : "", MIN (n, 80)));
 
           g_set_error (error, PX_ERROR, PX_ERROR_INVALID_INPUT,
                        "“%s” is an OpenDocument file of type “%s”, not a text document (.odt); "
-                       "it was not opened", name, g_utf8_validate (shown, -1, NULL) ? g_strstrip (shown) : "?");
+                       "it was not opened", name, *shown != '\0' && g_utf8_validate (shown, -1, NULL) ? shown : "?");
           return NULL;
         }
     }
