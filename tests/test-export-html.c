@@ -632,9 +632,20 @@ test_chromium_runs_no_script (void)
     }
   g_ptr_array_add (argv, NULL);
 
-  g_assert_true (g_spawn_sync (NULL, (char **)argv->pdata, NULL, G_SPAWN_DEFAULT, NULL, NULL,
-                               &out, &err, &status, &error));
-  g_assert_no_error (error);
+  /* The checker's own failure (the browser gave no answer, on a loaded
+   * machine: a Python traceback) is no verdict: it runs once more. A
+   * script that ran is a verdict ("SCRIPT RAN"), never retried. */
+  for (int attempt = 0; attempt < 2; attempt++)
+    {
+      g_clear_pointer (&out, g_free);
+      g_clear_pointer (&err, g_free);
+      g_assert_true (g_spawn_sync (NULL, (char **)argv->pdata, NULL, G_SPAWN_DEFAULT, NULL, NULL,
+                                   &out, &err, &status, &error));
+      g_assert_no_error (error);
+      if (g_spawn_check_wait_status (status, NULL) || strstr (err, "Traceback") == NULL)
+        break;
+      g_test_message ("html-script-check gave no verdict, again:\n%s", err);
+    }
   g_test_message ("%s", out);
   if (!g_spawn_check_wait_status (status, NULL))
     g_error ("html-script-check failed:\n%s%s", out, err);
