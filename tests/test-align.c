@@ -717,7 +717,8 @@ test_caption_no_lead (void)
 
 /* Two close values of one measure state one claim with a differing
  * detail (a count and an exit poll); values far apart measured alike tell
- * of other things (a quake and an aftershock). */
+ * of other things (a quake and an aftershock), and so does a value set in
+ * a year the other is not (an earlier flood). */
 static void
 test_other_value (void)
 {
@@ -729,11 +730,16 @@ test_other_value (void)
     "The quake had a magnitude of 6.8, the survey said.\n",
     "An aftershock of magnitude 3.9 shook the town on Sunday.\n",
     NULL);
+  g_autoptr(PxComparison) earlier = compare (
+    "Lyon has not seen a flood of this size since 2004 when the river rose by 6.3 metres.\n",
+    "The river rose by 6.8 metres on Friday, the city said.\n",
+    NULL);
   const PxLink *link = link_of (close, 0, "Mayor", 1, "Anna Lind");
 
   g_assert_nonnull (link);
   g_assert_cmpint (link->relation, ==, PX_RELATION_DIFFERS);
   g_assert_null (link_of (far, 0, "The quake", 1, "An aftershock"));
+  g_assert_null (link_of (earlier, 0, "Lyon", 1, "The river"));
 }
 
 /* A page that prints its headline again as clutter states it there too:

@@ -265,7 +265,7 @@ add_fact_features (Space        *space,
   g_autofree char *measure = NULL;
   g_autofree char *year = NULL;
   double weight = PX_ALIGN_FACT_WEIGHT;
-  gboolean near;
+  gboolean near, scoped = fact->scope != NULL;
 
   switch (fact->kind)
     {
@@ -341,6 +341,7 @@ add_fact_features (Space        *space,
     bag_add (bag, px_align_feature_id (space, key), weight,
              FEATURE_FACT | (key[1] == 'e' ? FEATURE_BONUS | FEATURE_NAME : 0) |
              (near ? FEATURE_BONUS : key[1] == 'v' ? FEATURE_VALUE : 0) |
+             (key[1] == 'v' && scoped ? FEATURE_SCOPED : 0) |
              (strchr ("dyt", key[1]) != NULL ? FEATURE_FRAME : 0));
   if (measure != NULL)
     bag_add (bag, px_align_feature_id (space, measure), 0.5,
@@ -352,7 +353,7 @@ add_fact_features (Space        *space,
                                                   fact->value, fact->currency ? fact->currency : "");
 
       bag_add (bag, px_align_feature_id (space, rounded), PX_ALIGN_FACT_WEIGHT * PX_ALIGN_NEAR_VALUE,
-               FEATURE_FACT | FEATURE_VALUE);
+               FEATURE_FACT | FEATURE_VALUE | (scoped ? FEATURE_SCOPED : 0));
     }
 }
 

@@ -97,6 +97,7 @@ enum
   FEATURE_FRAME    = 1 << 5,   /* frames a claim, states none: a date, a time, "said" */
   FEATURE_VALUE    = 1 << 6,   /* the value of a number, an amount or a share, as it counts */
   FEATURE_MEASURE  = 1 << 7,   /* what a value measures ("#m:…") */
+  FEATURE_SCOPED   = 1 << 8,   /* a value set in a year of its own ("in 2004, a 6.3 quake") */
 };
 
 typedef struct

@@ -389,8 +389,12 @@ match_other_values (const Space *space,
         double va = fabs (feature_value (space, fa)), vb = fabs (feature_value (space, fb));
 
         /* far apart, they tell of other things measured alike ("a
-         * magnitude of 6.8", "a magnitude 3.9 aftershock") */
-        if (MAX (va, vb) > PX_ALIGN_OTHER_VALUE_RATIO * MIN (va, vb))
+         * magnitude of 6.8", "a magnitude 3.9 aftershock"); one set in
+         * a year the other is not set in tells of another time ("since
+         * 2004, when a 6.3 quake struck", "came to power in 2019 with 70
+         * percent") */
+        if (MAX (va, vb) > PX_ALIGN_OTHER_VALUE_RATIO * MIN (va, vb) ||
+            ((fa->flags ^ fb->flags) & FEATURE_SCOPED))
           continue;
         add_match (space, e, fa, fb, w, w);
         taken_a[ka] = taken_b[kb] = TRUE;
