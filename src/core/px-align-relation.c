@@ -48,12 +48,13 @@ is_name_kind (PxFactKind kind)
 }
 
 /* Whether @y is a fact of the kind of @x that could give the same detail:
- * of one kind, and of one measure when both say what they measure. */
+ * of one kind and family (a span of time is no count of people), and of
+ * one measure when both say what they measure. */
 static gboolean
 counterpart (const PxFact *x,
              const PxFact *y)
 {
-  return x->kind == y->kind &&
+  return x->kind == y->kind && px_fact_same_family (x, y) &&
          (x->measure == NULL || y->measure == NULL || g_strcmp0 (x->measure, y->measure) == 0);
 }
 

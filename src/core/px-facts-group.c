@@ -474,9 +474,9 @@ is_amount_family (Family family)
          family == FAMILY_PERCENT || family == FAMILY_POINTS || family == FAMILY_MONEY;
 }
 
-static gboolean
-same_family (const PxFact *a,
-             const PxFact *b)
+gboolean
+px_fact_same_family (const PxFact *a,
+                     const PxFact *b)
 {
   Family fa = fact_family (a);
 
@@ -611,7 +611,7 @@ grouper_merge (Grouper  *g,
   mx = g_ptr_array_index (g->members, cx);
   my = g_ptr_array_index (g->members, cy);
   /* the members of a group share one family: compare it once */
-  if (!same_family (g_ptr_array_index (g->facts, g_array_index (mx, guint, 0)),
+  if (!px_fact_same_family (g_ptr_array_index (g->facts, g_array_index (mx, guint, 0)),
                     g_ptr_array_index (g->facts, g_array_index (my, guint, 0))))
     return FALSE;
   for (guint i = 0; i < mx->len; i++)
@@ -865,7 +865,7 @@ merge_sentence_pair (Grouper *g,
         const PxFact *a = g_ptr_array_index (g->facts, ix);
         const PxFact *b = g_ptr_array_index (g->facts, iy);
 
-        if (used_b[y] || !same_family (a, b))
+        if (used_b[y] || !px_fact_same_family (a, b))
           continue;
         if (grouped_together (g, ix, iy) ||
             (values_consistent (a, b) && grouper_merge (g, ix, iy, EVIDENCE_CONTEXT)))
@@ -1039,7 +1039,7 @@ merge_sentences (Grouper   *g,
                 const PxFact *a = g_ptr_array_index (g->facts, ix);
                 const PxFact *b = g_ptr_array_index (g->facts, iy);
 
-                if (fact_family (a) != FAMILY_NAME && same_family (a, b) && !grouped_together (g, ix, iy) &&
+                if (fact_family (a) != FAMILY_NAME && px_fact_same_family (a, b) && !grouped_together (g, ix, iy) &&
                     values_consistent (a, b))
                   grouper_merge (g, ix, iy, EVIDENCE_CONTEXT);
               }

@@ -134,5 +134,11 @@ px_lex_entry (guint number)
  * equal, or consistent under their qualifiers and rounding. */
 gboolean          px_fact_values_consistent (const PxFact *a,
                                              const PxFact *b);
+/* TRUE when two facts could give one detail: counts (a number, a counted
+ * noun), spans of time of one unit, quantities of one unit, money of one
+ * currency, shares, dates, times, names of one kind. "six decades" and
+ * "2,000 people" could not. */
+gboolean          px_fact_same_family       (const PxFact *a,
+                                             const PxFact *b);
 
 G_END_DECLS
