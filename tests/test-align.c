@@ -162,6 +162,28 @@ test_detail_of_another_family (void)
   g_assert_cmpint (link->relation, !=, PX_RELATION_DIFFERS);
 }
 
+/* One name said in more words is one detail; two names that share their
+ * first word are two ("Bank of England", "Bank of Canada"). */
+static void
+test_detail_names (void)
+{
+  g_autoptr(PxComparison) longer = compare (
+    "The quake had a magnitude of 6.9, according to the Spanish National Institute of Geophysics.\n",
+    "According to Spain's National Geophysical Institute, the quake had a magnitude of 6.9.\n",
+    NULL);
+  g_autoptr(PxComparison) other = compare (
+    "The Bank of England raised its main interest rate by half a point on Thursday.\n",
+    "The Bank of Canada raised its main interest rate by half a point on Thursday.\n",
+    NULL);
+  const PxLink *link = find_link (longer, "The quake", "According");
+
+  g_assert_nonnull (link);
+  g_assert_cmpint (link->relation, !=, PX_RELATION_DIFFERS);
+  link = find_link (other, "The Bank", "The Bank");
+  g_assert_nonnull (link);
+  g_assert_cmpint (link->relation, ==, PX_RELATION_DIFFERS);
+}
+
 static void
 test_diff_covers_both_texts (void)
 {
@@ -1021,6 +1043,7 @@ main (int    argc,
   g_test_add_func ("/align/paraphrase-and-unrelated", test_paraphrase_and_unrelated);
   g_test_add_func ("/align/differing-detail", test_differing_detail);
   g_test_add_func ("/align/differing-detail/other-family", test_detail_of_another_family);
+  g_test_add_func ("/align/differing-detail/names", test_detail_names);
   g_test_add_func ("/align/diff-covers-both-texts", test_diff_covers_both_texts);
   g_test_add_func ("/align/diff/wording", test_diff_wording);
   g_test_add_func ("/align/diff/values", test_diff_values);

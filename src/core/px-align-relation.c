@@ -15,6 +15,7 @@
 
 #include "px-facts-private.h"
 #include "px-align-private.h"
+#include "px-normalize.h"
 
 static gboolean
 same_date_precision (const PxFact *a,
@@ -58,9 +59,84 @@ counterpart (const PxFact *x,
          (x->measure == NULL || y->measure == NULL || g_strcmp0 (x->measure, y->measure) == 0);
 }
 
+/* The words of @name, lowercase: with @stems, their stems, function
+ * words left out. */
+static GPtrArray *
+name_words (const char *name,
+            gboolean    stems)
+{
+  GPtrArray *words = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *lower = g_utf8_strdown (name, -1);
+  char *p = lower;
+
+  while (*p != '\0')
+    {
+      char *start = p;
+
+      while (*p != '\0' && g_unichar_isalnum (g_utf8_get_char (p)))
+        p = g_utf8_next_char (p);
+      if (p > start)
+        {
+          char end = *p;
+
+          *p = '\0';
+          if (!stems)
+            g_ptr_array_add (words, g_strdup (start));
+          else if (!px_is_stopword (start))
+            g_ptr_array_add (words, px_stem_word (start, -1));
+          *p = end;
+        }
+      if (*p != '\0')
+        p = g_utf8_next_char (p);
+    }
+  return words;
+}
+
+/* Two spellings of one name: word by word, the same first four letters
+ * ("Marrakesh", "Marrakech"; "Al Haouz", "Al-Haouz"; not "Bank of
+ * England", "Bank of Canada"). */
+static gboolean
+names_spelt_alike (const char *x,
+                   const char *y)
+{
+  g_autoptr(GPtrArray) wx = name_words (x, FALSE);
+  g_autoptr(GPtrArray) wy = name_words (y, FALSE);
+
+  if (wx->len != wy->len || wx->len == 0)
+    return FALSE;
+  for (guint i = 0; i < wx->len; i++)
+    {
+      const char *a = g_ptr_array_index (wx, i), *b = g_ptr_array_index (wy, i);
+
+      if (strcmp (a, b) != 0 && (strlen (a) < 4 || strlen (b) < 4 || strncmp (a, b, 4) != 0))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* One name says the other in more words: every word of the shorter is in
+ * the longer ("National Geophysical Institute", "Moroccan National
+ * Institute of Geophysics"; "Al Haouz", "Al Haouz province"). */
+static gboolean
+name_covers (const char *x,
+             const char *y)
+{
+  g_autoptr(GPtrArray) sx = name_words (x, TRUE);
+  g_autoptr(GPtrArray) sy = name_words (y, TRUE);
+  GPtrArray *shorter = sx->len <= sy->len ? sx : sy, *longer = shorter == sx ? sy : sx;
+
+  if (shorter->len == 0)
+    return FALSE;
+  for (guint i = 0; i < shorter->len; i++)
+    if (!g_ptr_array_find_with_equal_func (longer, g_ptr_array_index (shorter, i), g_str_equal, NULL))
+      return FALSE;
+  return TRUE;
+}
+
 /* Two values of one detail that agree: consistent values (under the
  * wording's qualifiers and rounding) of one date precision, or two
- * spellings of one name ("Marrakesh", "Marrakech"). */
+ * spellings of one name ("Marrakesh", "Marrakech"), or one name in more
+ * words. */
 static gboolean
 details_agree (const PxFact *x,
                const PxFact *y)
@@ -70,7 +146,7 @@ details_agree (const PxFact *x,
       const char *nx = x->name != NULL ? x->name : x->text;
       const char *ny = y->name != NULL ? y->name : y->text;
 
-      return g_ascii_strncasecmp (nx, ny, 4) == 0 || px_fact_values_consistent (x, y);
+      return names_spelt_alike (nx, ny) || px_fact_values_consistent (x, y) || name_covers (nx, ny);
     }
   return px_fact_values_consistent (x, y) &&
          (x->kind != PX_FACT_DATE || same_date_precision (x, y));
