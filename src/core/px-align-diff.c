@@ -67,7 +67,9 @@ value_token (PxDocument   *document,
 {
   const char *text = px_document_get_text (document, NULL);
   const char *unit = fact->currency != NULL ? fact->currency : fact->unit != NULL ? fact->unit : "";
-  guint32 key = hash_bytes (2166136261u, &fact->kind, sizeof fact->kind);
+  PxFactKind kind = fact->kind;
+  gboolean points = fact->points;
+  guint32 key = hash_bytes (2166136261u, &kind, sizeof kind);
   guint32 surface = 2166136261u;
 
   if (fact->kind == PX_FACT_DATE || fact->kind == PX_FACT_TIME)
@@ -82,7 +84,7 @@ value_token (PxDocument   *document,
 
       key = hash_bytes (key, &value, sizeof value);
       key = hash_bytes (key, unit, strlen (unit));
-      key = hash_bytes (key, &fact->points, sizeof fact->points);
+      key = hash_bytes (key, &points, sizeof points);
     }
   for (guint k = fact->start; k < fact->end; k++)
     surface = (surface ^ (guchar)g_ascii_tolower (text[k])) * 16777619u;

@@ -20,7 +20,7 @@ static const char *kind_names[PX_N_FACT_KINDS] = {
 G_DEFINE_BOXED_TYPE (PxFact, px_fact, px_fact_ref, px_fact_unref)
 
 /* (one for every fact of a text: see bench-memory.py) */
-G_STATIC_ASSERT (sizeof (PxFact) <= 168);
+G_STATIC_ASSERT (sizeof (PxFact) <= 152);
 
 PxFact *
 px_fact_new (PxFactKind kind,

@@ -46,17 +46,18 @@ struct _PxFact
   gatomicrefcount ref_count;
 
   /*< public >*/
-  /* (the four-byte fields first, then the eight-byte ones: no padding in
-   * a struct made for every fact of a text) */
-  PxFactKind  kind;
+  /* (the four-byte fields first, the kind, qualifier and flags in one,
+   * then the eight-byte ones: no padding in a struct made for every fact
+   * of a text) */
+  PxFactKind  kind : 8;
+  PxQualifier qualifier : 8;
+  guint       points : 1;         /* percentage points, not per cent */
+  guint       counted : 1;        /* the unit is a counted noun or a span of time, not a measure */
+  guint       year_inferred : 1;  /* the year came from the document date */
+  guint       subject_person : 1; /* the subject is a person */
   guint       doc;          /* index of the document in its comparison */
   guint       start;        /* byte span in the document text */
   guint       end;
-  PxQualifier qualifier;
-  gboolean    points;       /* percentage points, not per cent */
-  gboolean    counted;      /* the unit is a counted noun or a span of time, not a measure */
-  gboolean    year_inferred; /* the year came from the document date */
-  gboolean    subject_person; /* the subject is a person */
   char       *text;         /* the span as written */
 
   /* Normalized value; which fields are set depends on kind. */
