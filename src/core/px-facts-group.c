@@ -612,7 +612,7 @@ grouper_merge (Grouper  *g,
   my = g_ptr_array_index (g->members, cy);
   /* the members of a group share one family: compare it once */
   if (!px_fact_same_family (g_ptr_array_index (g->facts, g_array_index (mx, guint, 0)),
-                    g_ptr_array_index (g->facts, g_array_index (my, guint, 0))))
+                            g_ptr_array_index (g->facts, g_array_index (my, guint, 0))))
     return FALSE;
   for (guint i = 0; i < mx->len; i++)
     for (guint j = 0; j < my->len; j++)

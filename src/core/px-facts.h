@@ -47,8 +47,8 @@ struct _PxFact
 
   /*< public >*/
   /* (the four-byte fields first, the kind, qualifier and flags in one,
-   * then the eight-byte ones: no padding in a struct made for every fact
-   * of a text) */
+   * then the eight-byte ones: a struct made for every fact of a text, with
+   * four bytes of padding before the text) */
   PxFactKind  kind : 8;
   PxQualifier qualifier : 8;
   guint       points : 1;         /* percentage points, not per cent */
