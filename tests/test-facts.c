@@ -183,6 +183,8 @@ static const FactCase cases[] = {
     "“We simply have to pursue a multi-vector foreign policy,”", "{\"speaker\":\"Tokayev\"}" },
   { "President Kassym-Jomart Tokayev voted. According to him, “the country needs a strong parliament.”", "quote",
     "“the country needs a strong parliament.”", "{\"speaker\":\"Tokayev\"}" },
+  { "“The plan will work,” Anna Lind, 54, told reporters on Monday.", "quote",
+    "“The plan will work,”", "{\"speaker\":\"Lind\"}" },
   /* traps: no number facts */
   { "the COVID-19 pandemic", NULL, "19", NULL },
   { "a Boeing 737 landed", NULL, "737", NULL },

@@ -106,6 +106,21 @@ find_speaker (Scan *s,
         k++;
       if (k > j && k < NTOK (s) && (lex_flags (s, k) & PX_LEX_SPEECH))
         return speaker_name (s, j, k - 1);
+      /* …,” Tokayev, 69, had told his staff: the words before the
+       * comma, an age between commas */
+      if (k > j && TOK (s, j)->cap)
+        {
+          int e = k - 1;
+
+          k = e + 4;
+          if (k < NTOK (s) && tok_sym (s, e + 1, ',') && TOK (s, e + 2)->type == TOK_NUM && tok_sym (s, e + 3, ','))
+            {
+              while (k < NTOK (s) && k < e + 6 && TOK (s, k)->type == TOK_WORD && !(lex_flags (s, k) & PX_LEX_SPEECH))
+                k++;
+              if (k < NTOK (s) && (lex_flags (s, k) & PX_LEX_SPEECH))
+                return speaker_name (s, j, e);
+            }
+        }
     }
 
   /* Tokayev stated that … “…”; According to him, “…” */
