@@ -779,6 +779,33 @@ test_other_value (void)
   g_assert_null (link_of (earlier, 0, "Lyon", 1, "The river"));
 }
 
+/* Two reports quote one speaker in two translations: the quotes link, as
+ * one thing said; the same words said by someone else do not. Five other
+ * reports make the quotes' words common, as in a real cluster. */
+static void
+test_quote_speaker (void)
+{
+  const char *said = "Mayor Anna Lind won a second term in Lyon on Sunday.\n\n"
+                     "\"We can say that the people have expressed convincing confidence in me as mayor and all "
+                     "of you,\" Lind, 61, had told her staff earlier, referring to exit polls that favored her.\n";
+  const char *again = "Lyon re-elected Mayor Anna Lind on Sunday.\n\n"
+                      "City officials counted the ballots overnight.\n\n"
+                      "\"The people have clearly expressed their confidence in me and we have to justify it,\" "
+                      "Lind said as results emerged.\n";
+  const char *other = "Lyon re-elected Mayor Anna Lind on Sunday, defeating Paul Berg.\n\n"
+                      "City officials counted the ballots overnight.\n\n"
+                      "\"The people have clearly expressed their confidence in me and we have to justify it,\" "
+                      "Paul Berg said as results emerged.\n";
+  const char *poll = "Lind won the vote in Lyon, officials said.\n\n"
+                     "The people of Lyon expressed confidence in Lind, a poll found.\n\n"
+                     "Lind thanked the people of the city.\n";
+  g_autoptr(PxComparison) same = compare (said, again, poll, poll, poll, poll, poll, NULL);
+  g_autoptr(PxComparison) different = compare (said, other, poll, poll, poll, poll, poll, NULL);
+
+  g_assert_nonnull (link_of (same, 0, "\"We can say", 1, "\"The people"));
+  g_assert_null (link_of (different, 0, "\"We can say", 1, "\"The people"));
+}
+
 /* A page that prints its headline again as clutter states it there too:
  * the copy links, joins the claim with the body sentence that repeats it,
  * and other clutter still never links. */
@@ -1062,6 +1089,7 @@ main (int    argc,
   g_test_add_func ("/align/parts/repeated-claim", test_repeated_claim);
   g_test_add_func ("/align/parts/echo", test_echo);
   g_test_add_func ("/align/parts/other-value", test_other_value);
+  g_test_add_func ("/align/parts/quote-speaker", test_quote_speaker);
   g_test_add_func ("/align/amount-words", test_amount_words);
   g_test_add_func ("/align/leads/caption", test_caption_no_lead);
   g_test_add_func ("/align/parts/shared-value", test_shared_value);

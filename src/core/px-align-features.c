@@ -320,8 +320,17 @@ add_fact_features (Space        *space,
       if (fact->time != NULL)
         key = g_strdup_printf ("#t:%s", fact->time);
       break;
-    case PX_FACT_ORDINAL:
     case PX_FACT_QUOTE:
+      /* who said it: two quotes of one speaker may be one quote */
+      if (fact->speaker != NULL)
+        {
+          g_autofree char *lower = g_utf8_strdown (fact->speaker, -1);
+
+          key = g_strdup_printf ("#q:%s", lower);
+          weight = 0.6;
+        }
+      break;
+    case PX_FACT_ORDINAL:
     case PX_N_FACT_KINDS:
     default:
       break;
@@ -339,7 +348,7 @@ add_fact_features (Space        *space,
    * canonical forms are evidence when shared, and no difference when not */
   if (key != NULL)
     bag_add (bag, px_align_feature_id (space, key), weight,
-             FEATURE_FACT | (key[1] == 'e' ? FEATURE_BONUS | FEATURE_NAME : 0) |
+             FEATURE_FACT | (key[1] == 'e' || key[1] == 'q' ? FEATURE_BONUS | FEATURE_NAME : 0) |
              (near ? FEATURE_BONUS : key[1] == 'v' ? FEATURE_VALUE : 0) |
              (key[1] == 'v' && scoped ? FEATURE_SCOPED : 0) |
              (strchr ("dyt", key[1]) != NULL ? FEATURE_FRAME : 0));
