@@ -777,6 +777,46 @@ group_with (PxComparison *comparison,
   return NULL;
 }
 
+/* One statement of one speaker in two translations is one quote, and
+ * agrees; the same words said by two speakers are two. */
+static void
+test_group_quote_speaker (void)
+{
+  static const char * const texts[] = {
+    "Mayor Anna Lind opened the new bridge on Monday.\n\n"
+    "“I believe that, given our position on the river, we have to keep building bridges for the people of "
+    "this city,” Lind said.\n\n"
+    "“The bridge cost too much money,” Anna Lind said later.\n",
+    "Mayor Anna Lind inaugurated the bridge on Monday.\n\n"
+    "“I think that, taking into account our position on the river, we must continue to build bridges for "
+    "the people of the city,” Lind said.\n\n"
+    "“The bridge cost too much money,” Paul Berg said later.\n",
+  };
+  g_autoptr(GPtrArray) documents = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(PxComparison) comparison = NULL;
+  g_autoptr(GError) error = NULL;
+  const PxFactGroup *translated, *cost;
+
+  for (guint d = 0; d < G_N_ELEMENTS (texts); d++)
+    {
+      PxDocument *document = px_import_text (texts[d], strlen (texts[d]), "quote.txt", &error);
+
+      g_assert_no_error (error);
+      g_ptr_array_add (documents, document);
+    }
+  comparison = px_comparison_new (documents, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+
+  translated = group_with (comparison, 0, "“I believe");
+  g_assert_nonnull (translated);
+  g_assert_true (group_with (comparison, 1, "“I think") == translated);
+  g_assert_cmpint (translated->status, ==, PX_FACT_GROUP_AGREE);
+  g_assert_cmpstr (translated->label, ==, "Lind");
+  cost = group_with (comparison, 0, "“The bridge");
+  g_assert_nonnull (cost);
+  g_assert_true (group_with (comparison, 1, "“The bridge") != cost);
+}
+
 typedef struct
 {
   guint       doc;
@@ -928,6 +968,7 @@ main (int    argc,
   g_test_add_func ("/facts/groups/not-by-chance", test_groups_not_by_chance);
   g_test_add_func ("/facts/groups/transliteration", test_group_transliteration);
   g_test_add_func ("/facts/groups/repeated-name", test_group_repeated_name);
+  g_test_add_func ("/facts/groups/quote-speaker", test_group_quote_speaker);
   g_test_add_func ("/facts/long-text-in-pieces", test_long_text_in_pieces);
   g_test_add_func ("/facts/clutter-facts-left-out", test_clutter_facts_left_out);
   g_test_add_func ("/facts/counted-noun", test_counted_noun);
