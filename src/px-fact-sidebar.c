@@ -664,8 +664,17 @@ px_fact_sidebar_format_values (PxComparison      *comparison,
   g_return_val_if_fail (PX_IS_COMPARISON (comparison), g_string_free (out, FALSE));
   g_return_val_if_fail (group != NULL, g_string_free (out, FALSE));
 
-  /* distinct values in the order of the members, each with its columns */
   facts = px_comparison_get_facts (comparison);
+  /* a quote: its first wording, whole (the heading's three lines end it
+   * with one ellipsis), the wordings under it give each */
+  if (group->kind == PX_FACT_QUOTE && group->facts->len > 0 && g_array_index (group->facts, guint, 0) < facts->len)
+    {
+      const PxFact *first = g_ptr_array_index (facts, g_array_index (group->facts, guint, 0));
+
+      g_string_free (out, TRUE);
+      return g_strdup_printf ("“%s”", first->name != NULL ? first->name : first->text);
+    }
+  /* distinct values in the order of the members, each with its columns */
   for (guint i = 0; i < group->facts->len; i++)
     {
       guint index = g_array_index (group->facts, guint, i);

@@ -220,6 +220,51 @@ test_seeds_turnout (void)
   g_assert_not_reached ();
 }
 
+/* A quote told in two translations is one group; its heading gives the
+ * first wording (the rows under it give each), not both cut short. */
+static void
+test_quote_heading (void)
+{
+  static const char * const texts[] = {
+    "Mayor Anna Lind opened the new bridge on Monday.\n\n"
+    "“I believe that, given our position on the river, we have to keep building bridges for the people of "
+    "this city,” Lind said.\n",
+    "Mayor Anna Lind inaugurated the bridge on Monday.\n\n"
+    "“I think that, taking into account our position on the river, we must continue to build bridges for "
+    "the people of the city,” Lind said.\n",
+  };
+  g_autoptr(GPtrArray) documents = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(PxComparison) comparison = NULL;
+  g_autoptr(GError) error = NULL;
+  GPtrArray *groups;
+  gboolean found = FALSE;
+
+  for (guint d = 0; d < G_N_ELEMENTS (texts); d++)
+    {
+      PxDocument *document = px_import_text (texts[d], strlen (texts[d]), "quote.txt", &error);
+
+      g_assert_no_error (error);
+      g_ptr_array_add (documents, document);
+    }
+  comparison = px_comparison_new (documents, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  groups = px_comparison_get_fact_groups (comparison);
+  for (guint g = 0; g < groups->len; g++)
+    {
+      const PxFactGroup *group = g_ptr_array_index (groups, g);
+      g_autofree char *values = NULL;
+
+      if (group->kind != PX_FACT_QUOTE)
+        continue;
+      g_assert_cmpuint (group->facts->len, ==, 2);
+      values = px_fact_sidebar_format_values (comparison, group);
+      g_assert_true (g_str_has_prefix (values, "“I believe that"));
+      g_assert_null (strstr (values, " / "));
+      found = TRUE;
+    }
+  g_assert_true (found);
+}
+
 /* The sidebar's list, not a drop-down's in its popover. */
 static GtkWidget *
 find_list_view (GtkWidget *widget)
@@ -331,6 +376,7 @@ main (int    argc,
   g_test_add_func ("/ui/fact-sidebar/seeds", test_seeds);
   g_test_add_func ("/ui/fact-sidebar/seeds/turnout", test_seeds_turnout);
   g_test_add_func ("/ui/fact-sidebar/rows-grow", test_rows_grow);
+  g_test_add_func ("/ui/fact-sidebar/quote-heading", test_quote_heading);
 
   return g_test_run ();
 }
