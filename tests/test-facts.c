@@ -185,6 +185,8 @@ static const FactCase cases[] = {
     "“the country needs a strong parliament.”", "{\"speaker\":\"Tokayev\"}" },
   { "“The plan will work,” Anna Lind, 54, told reporters on Monday.", "quote",
     "“The plan will work,”", "{\"speaker\":\"Lind\"}" },
+  { "“The water came in the night and took everything,” said Karim Benali.", "quote",
+    "“The water came in the night and took everything,”", "{\"speaker\":\"Benali\"}" },
   /* traps: no number facts */
   { "the COVID-19 pandemic", NULL, "19", NULL },
   { "a Boeing 737 landed", NULL, "737", NULL },

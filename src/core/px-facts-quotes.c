@@ -77,6 +77,25 @@ speaker_name (Scan *s,
   return NULL;
 }
 
+/* The speaker a quote's attribution names: a person or organization the
+ * facts found in tokens @first … @last, else, when those are one to four
+ * capitalized words ("said Mohamed Azaw"), the last of them, as a
+ * person's name is known by its surname. */
+static char *
+named_speaker (Scan *s,
+               int   first,
+               int   last)
+{
+  char *name = speaker_name (s, first, last);
+
+  if (name != NULL || last < first || last - first >= 4)
+    return name;
+  for (int k = first; k <= last; k++)
+    if (TOK (s, k)->type != TOK_WORD || !TOK (s, k)->cap || is_stop (s, k))
+      return NULL;
+  return g_strndup (s->text + TOK (s, last)->start, TOK (s, last)->end - TOK (s, last)->start);
+}
+
 /* Who said the quote between tokens @open and @close. */
 static char *
 find_speaker (Scan *s,
@@ -96,7 +115,15 @@ find_speaker (Scan *s,
 
           if (TOK (s, e < NTOK (s) ? e : k)->type == TOK_WORD && e < NTOK (s))
             {
-              char *name = speaker_name (s, e, MIN (name_run_end (s, e), NTOK (s) - 1));
+              int last = e;
+              char *name;
+
+              /* the capitalized words after the verb, whatever facts
+               * took them */
+              while (last + 1 < NTOK (s) && last < e + 3 && TOK (s, last + 1)->type == TOK_WORD &&
+                     TOK (s, last + 1)->cap && !TOK (s, last + 1)->newline && !is_stop (s, last + 1))
+                last++;
+              name = named_speaker (s, e, MAX (last, MIN (name_run_end (s, e), NTOK (s) - 1)));
 
               if (name != NULL)
                 return name;
@@ -105,7 +132,7 @@ find_speaker (Scan *s,
       while (k < NTOK (s) && k < j + 5 && TOK (s, k)->type == TOK_WORD && !(lex_flags (s, k) & PX_LEX_SPEECH))
         k++;
       if (k > j && k < NTOK (s) && (lex_flags (s, k) & PX_LEX_SPEECH))
-        return speaker_name (s, j, k - 1);
+        return named_speaker (s, j, k - 1);
       /* …,” Tokayev, 69, had told his staff: the words before the
        * comma, an age between commas */
       if (k > j && TOK (s, j)->cap)
@@ -118,7 +145,7 @@ find_speaker (Scan *s,
               while (k < NTOK (s) && k < e + 6 && TOK (s, k)->type == TOK_WORD && !(lex_flags (s, k) & PX_LEX_SPEECH))
                 k++;
               if (k < NTOK (s) && (lex_flags (s, k) & PX_LEX_SPEECH))
-                return speaker_name (s, j, e);
+                return named_speaker (s, j, e);
             }
         }
     }
