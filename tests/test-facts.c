@@ -187,6 +187,8 @@ static const FactCase cases[] = {
     "“The plan will work,”", "{\"speaker\":\"Lind\"}" },
   { "“The water came in the night and took everything,” said Karim Benali.", "quote",
     "“The water came in the night and took everything,”", "{\"speaker\":\"Benali\"}" },
+  { "“Markets like certainty above all,” Maria Olsen, a professor of finance at Lund University, said.", "quote",
+    "“Markets like certainty above all,”", "{\"speaker\":\"Olsen\"}" },
   /* traps: no number facts */
   { "the COVID-19 pandemic", NULL, "19", NULL },
   { "a Boeing 737 landed", NULL, "737", NULL },

@@ -133,18 +133,24 @@ find_speaker (Scan *s,
         k++;
       if (k > j && k < NTOK (s) && (lex_flags (s, k) & PX_LEX_SPEECH))
         return named_speaker (s, j, k - 1);
-      /* …,” Tokayev, 69, had told his staff: the words before the
-       * comma, an age between commas */
-      if (k > j && TOK (s, j)->cap)
+      /* …,” Tokayev, 69, had told his staff; …,” Josh White, assistant
+       * professor of finance at Vanderbilt University, said: the words
+       * before the comma, then what stands between commas */
+      if (k > j && TOK (s, j)->cap && k < NTOK (s) && tok_sym (s, k, ','))
         {
           int e = k - 1;
 
-          k = e + 4;
-          if (k < NTOK (s) && tok_sym (s, e + 1, ',') && TOK (s, e + 2)->type == TOK_NUM && tok_sym (s, e + 3, ','))
+          for (k = e + 2; k < NTOK (s) && k < e + 14 && !tok_sym (s, k, ',') && !TOK (s, k)->newline &&
+                          !is_sentence_end (s, k) && !(lex_flags (s, k) & PX_LEX_SPEECH); k++)
+            ;
+          if (k > e + 2 && k + 1 < NTOK (s) && tok_sym (s, k, ','))
             {
-              while (k < NTOK (s) && k < e + 6 && TOK (s, k)->type == TOK_WORD && !(lex_flags (s, k) & PX_LEX_SPEECH))
-                k++;
-              if (k < NTOK (s) && (lex_flags (s, k) & PX_LEX_SPEECH))
+              int verb = k + 1;
+
+              while (verb < NTOK (s) && verb < k + 3 && TOK (s, verb)->type == TOK_WORD &&
+                     !(lex_flags (s, verb) & PX_LEX_SPEECH))
+                verb++;
+              if (verb < NTOK (s) && (lex_flags (s, verb) & PX_LEX_SPEECH))
                 return named_speaker (s, j, e);
             }
         }
