@@ -781,6 +781,26 @@ group_with (PxComparison *comparison,
   return NULL;
 }
 
+/* A day after the verb of speech is no speaker: "said Monday". */
+static void
+test_quote_speaker_not_a_day (void)
+{
+  static const char text[] = "“The water came in the night and took everything,” said Monday a resident of the valley.";
+  g_autoptr(GPtrArray) facts = px_facts_extract_text (text, strlen (text), NULL, NULL);
+  guint quotes = 0;
+
+  for (guint i = 0; i < facts->len; i++)
+    {
+      const PxFact *fact = g_ptr_array_index (facts, i);
+
+      if (fact->kind != PX_FACT_QUOTE)
+        continue;
+      g_assert_null (fact->speaker);
+      quotes++;
+    }
+  g_assert_cmpuint (quotes, ==, 1);
+}
+
 /* One statement of one speaker in two translations is one quote, and
  * agrees; the same words said by two speakers are two. */
 static void
@@ -973,6 +993,7 @@ main (int    argc,
   g_test_add_func ("/facts/groups/transliteration", test_group_transliteration);
   g_test_add_func ("/facts/groups/repeated-name", test_group_repeated_name);
   g_test_add_func ("/facts/groups/quote-speaker", test_group_quote_speaker);
+  g_test_add_func ("/facts/quote-speaker-not-a-day", test_quote_speaker_not_a_day);
   g_test_add_func ("/facts/long-text-in-pieces", test_long_text_in_pieces);
   g_test_add_func ("/facts/clutter-facts-left-out", test_clutter_facts_left_out);
   g_test_add_func ("/facts/counted-noun", test_counted_noun);

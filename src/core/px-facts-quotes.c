@@ -79,8 +79,8 @@ speaker_name (Scan *s,
 
 /* The speaker a quote's attribution names: a person or organization the
  * facts found in tokens @first … @last, else, when those are one to four
- * capitalized words ("said Mohamed Azaw"), the last of them, as a
- * person's name is known by its surname. */
+ * capitalized words that name no month or day ("said Mohamed Azaw"), the
+ * last of them, as a person's name is known by its surname. */
 static char *
 named_speaker (Scan *s,
                int   first,
@@ -91,8 +91,15 @@ named_speaker (Scan *s,
   if (name != NULL || last < first || last - first >= 4)
     return name;
   for (int k = first; k <= last; k++)
-    if (TOK (s, k)->type != TOK_WORD || !TOK (s, k)->cap || is_stop (s, k))
-      return NULL;
+    {
+      const PxLexEntry *entry;
+
+      if (TOK (s, k)->type != TOK_WORD || !TOK (s, k)->cap || is_stop (s, k))
+        return NULL;
+      /* "said Monday" */
+      if ((entry = tok_lex (TOK (s, k))) != NULL && (entry->month || entry->weekday))
+        return NULL;
+    }
   return g_strndup (s->text + TOK (s, last)->start, TOK (s, last)->end - TOK (s, last)->start);
 }
 
