@@ -59,72 +59,69 @@ counterpart (const PxFact *x,
          (x->measure == NULL || y->measure == NULL || g_strcmp0 (x->measure, y->measure) == 0);
 }
 
-/* The words of @name, lowercase: with @stems, their stems, function
- * words left out. */
+/* The words of @name, lowercase. */
 static GPtrArray *
-name_words (const char *name,
-            gboolean    stems)
+name_words (const char *name)
 {
   GPtrArray *words = g_ptr_array_new_with_free_func (g_free);
   g_autofree char *lower = g_utf8_strdown (name, -1);
-  char *p = lower;
+  const char *p = lower;
 
   while (*p != '\0')
     {
-      char *start = p;
+      const char *start = p;
 
       while (*p != '\0' && g_unichar_isalnum (g_utf8_get_char (p)))
         p = g_utf8_next_char (p);
       if (p > start)
-        {
-          char end = *p;
-
-          *p = '\0';
-          if (!stems)
-            g_ptr_array_add (words, g_strdup (start));
-          else if (!px_is_stopword (start))
-            g_ptr_array_add (words, px_stem_word (start, -1));
-          *p = end;
-        }
+        g_ptr_array_add (words, g_strndup (start, p - start));
       if (*p != '\0')
         p = g_utf8_next_char (p);
     }
   return words;
 }
 
-/* Two spellings of one name: word by word, the same first four letters
- * ("Marrakesh", "Marrakech"; "Al Haouz", "Al-Haouz"; not "Bank of
- * England", "Bank of Canada"). */
-static gboolean
-names_spelt_alike (const char *x,
-                   const char *y)
+/* The stems of @words but function words. */
+static GPtrArray *
+content_stems (GPtrArray *words)
 {
-  g_autoptr(GPtrArray) wx = name_words (x, FALSE);
-  g_autoptr(GPtrArray) wy = name_words (y, FALSE);
+  GPtrArray *stems = g_ptr_array_new_with_free_func (g_free);
 
-  if (wx->len != wy->len || wx->len == 0)
-    return FALSE;
-  for (guint i = 0; i < wx->len; i++)
+  for (guint i = 0; i < words->len; i++)
+    if (!px_is_stopword (g_ptr_array_index (words, i)))
+      g_ptr_array_add (stems, px_stem_word (g_ptr_array_index (words, i), -1));
+  return stems;
+}
+
+/* Two names of one thing: spelt alike word by word, the same first four
+ * letters ("Marrakesh", "Marrakech"; "Al Haouz", "Al-Haouz"; not "Bank
+ * of England", "Bank of Canada"), or one said in more words, every word
+ * of the shorter in the longer by its stem ("National Geophysical
+ * Institute", "Moroccan National Institute of Geophysics"; "Al Haouz",
+ * "Al Haouz province"). */
+static gboolean
+names_agree (const char *x,
+             const char *y)
+{
+  g_autoptr(GPtrArray) wx = name_words (x);
+  g_autoptr(GPtrArray) wy = name_words (y);
+  g_autoptr(GPtrArray) sx = NULL;
+  g_autoptr(GPtrArray) sy = NULL;
+  GPtrArray *shorter, *longer;
+  gboolean alike = wx->len == wy->len && wx->len > 0;
+
+  for (guint i = 0; alike && i < wx->len; i++)
     {
       const char *a = g_ptr_array_index (wx, i), *b = g_ptr_array_index (wy, i);
 
-      if (strcmp (a, b) != 0 && (strlen (a) < 4 || strlen (b) < 4 || strncmp (a, b, 4) != 0))
-        return FALSE;
+      alike = strcmp (a, b) == 0 || (strlen (a) >= 4 && strlen (b) >= 4 && strncmp (a, b, 4) == 0);
     }
-  return TRUE;
-}
-
-/* One name says the other in more words: every word of the shorter is in
- * the longer ("National Geophysical Institute", "Moroccan National
- * Institute of Geophysics"; "Al Haouz", "Al Haouz province"). */
-static gboolean
-name_covers (const char *x,
-             const char *y)
-{
-  g_autoptr(GPtrArray) sx = name_words (x, TRUE);
-  g_autoptr(GPtrArray) sy = name_words (y, TRUE);
-  GPtrArray *shorter = sx->len <= sy->len ? sx : sy, *longer = shorter == sx ? sy : sx;
-
+  if (alike)
+    return TRUE;
+  sx = content_stems (wx);
+  sy = content_stems (wy);
+  shorter = sx->len <= sy->len ? sx : sy;
+  longer = shorter == sx ? sy : sx;
   if (shorter->len == 0)
     return FALSE;
   for (guint i = 0; i < shorter->len; i++)
@@ -146,7 +143,7 @@ details_agree (const PxFact *x,
       const char *nx = x->name != NULL ? x->name : x->text;
       const char *ny = y->name != NULL ? y->name : y->text;
 
-      return names_spelt_alike (nx, ny) || px_fact_values_consistent (x, y) || name_covers (nx, ny);
+      return px_fact_values_consistent (x, y) || names_agree (nx, ny);
     }
   return px_fact_values_consistent (x, y) &&
          (x->kind != PX_FACT_DATE || same_date_precision (x, y));
