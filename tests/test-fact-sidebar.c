@@ -10,6 +10,7 @@
 
 #include "px-application.h"
 #include "px-window.h"
+#include "px-test-compare.h"
 #include "px-ui-test.h"
 
 static gboolean have_display;
@@ -233,21 +234,10 @@ test_quote_heading (void)
     "“I think that, taking into account our position on the river, we must continue to build bridges for "
     "the people of the city,” Lind said.\n",
   };
-  g_autoptr(GPtrArray) documents = g_ptr_array_new_with_free_func (g_object_unref);
-  g_autoptr(PxComparison) comparison = NULL;
-  g_autoptr(GError) error = NULL;
+  g_autoptr(PxComparison) comparison = px_test_compare_texts (texts, G_N_ELEMENTS (texts));
   GPtrArray *groups;
   gboolean found = FALSE;
 
-  for (guint d = 0; d < G_N_ELEMENTS (texts); d++)
-    {
-      PxDocument *document = px_import_text (texts[d], strlen (texts[d]), "quote.txt", &error);
-
-      g_assert_no_error (error);
-      g_ptr_array_add (documents, document);
-    }
-  comparison = px_comparison_new (documents, NULL, NULL, NULL, &error);
-  g_assert_no_error (error);
   groups = px_comparison_get_fact_groups (comparison);
   for (guint g = 0; g < groups->len; g++)
     {

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "parallax-core.h"
+#include "px-test-compare.h"
 
 typedef struct
 {
@@ -816,20 +817,8 @@ test_group_quote_speaker (void)
     "the people of the city,” Lind said.\n\n"
     "“The bridge cost too much money,” Paul Berg said later.\n",
   };
-  g_autoptr(GPtrArray) documents = g_ptr_array_new_with_free_func (g_object_unref);
-  g_autoptr(PxComparison) comparison = NULL;
-  g_autoptr(GError) error = NULL;
+  g_autoptr(PxComparison) comparison = px_test_compare_texts (texts, G_N_ELEMENTS (texts));
   const PxFactGroup *translated, *cost;
-
-  for (guint d = 0; d < G_N_ELEMENTS (texts); d++)
-    {
-      PxDocument *document = px_import_text (texts[d], strlen (texts[d]), "quote.txt", &error);
-
-      g_assert_no_error (error);
-      g_ptr_array_add (documents, document);
-    }
-  comparison = px_comparison_new (documents, NULL, NULL, NULL, &error);
-  g_assert_no_error (error);
 
   translated = group_with (comparison, 0, "“I believe");
   g_assert_nonnull (translated);
