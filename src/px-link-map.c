@@ -432,7 +432,9 @@ px_link_map_set_comparison (PxLinkMap    *self,
 
   ldoc = px_source_view_get_index (self->columns[0]);
   rdoc = px_source_view_get_index (self->columns[1]);
-  links = px_comparison_get_links (comparison);
+  if (MAX (ldoc, rdoc) >= px_comparison_get_n_documents (comparison))
+    return;
+  links = px_comparison_get_document_links (comparison, ldoc);
   for (guint i = 0; i < links->len; i++)
     {
       const PxLink *link = g_ptr_array_index (links, i);

@@ -686,7 +686,7 @@ add_claim_ops (PxSourceView *self,
 static void
 queue_highlights (PxSourceView *self)
 {
-  GPtrArray *links = px_comparison_get_links (self->comparison);
+  GPtrArray *links = px_comparison_get_document_links (self->comparison, self->index);
   GPtrArray *claims = px_comparison_get_claims (self->comparison);
   GPtrArray *facts = px_comparison_get_document_facts (self->comparison, self->index);
   guint first = 0, last = 0;
@@ -718,8 +718,7 @@ queue_highlights (PxSourceView *self)
 
       /* Standing marks only where a detail differs; a rewording differs
        * in most of its words, and those show when its sentence is selected. */
-      if (link->diff == NULL || link->relation != PX_RELATION_DIFFERS ||
-          (link->a.doc != self->index && link->b.doc != self->index))
+      if (link->diff == NULL || link->relation != PX_RELATION_DIFFERS)
         continue;
       for (guint j = 0; j < link->diff->len; j++)
         {

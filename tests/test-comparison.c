@@ -202,6 +202,57 @@ test_claim_parts (void)
   g_assert_null (px_comparison_get_claim_parts (comparison, 1, 0));
 }
 
+/* Each document's links are every link that touches it, in the order of
+ * all links; a segment's links are those of its document that touch it. */
+static void
+test_document_links (void)
+{
+  g_autoptr(GPtrArray) documents = make_documents ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PxComparison) comparison = px_comparison_new (documents, NULL, NULL, NULL, &error);
+  GPtrArray *links;
+  guint total = 0;
+
+  g_assert_no_error (error);
+  links = px_comparison_get_links (comparison);
+  g_assert_cmpuint (links->len, >, 0);
+  for (guint d = 0; d < documents->len; d++)
+    {
+      GPtrArray *own = px_comparison_get_document_links (comparison, d);
+      guint k = 0;
+
+      for (guint i = 0; i < links->len; i++)
+        {
+          PxLink *link = g_ptr_array_index (links, i);
+
+          if (link->a.doc != d && link->b.doc != d)
+            continue;
+          g_assert_cmpuint (k, <, own->len);
+          g_assert_true (g_ptr_array_index (own, k) == link);
+          k++;
+        }
+      g_assert_cmpuint (k, ==, own->len);
+      total += own->len;
+
+      for (guint s = 0; s < px_document_get_n_segments (g_ptr_array_index (documents, d)); s++)
+        {
+          g_autoptr(GPtrArray) of_segment = px_comparison_get_links_for_segment (comparison, d, s);
+          guint expected = 0;
+
+          for (guint i = 0; i < links->len; i++)
+            {
+              PxLink *link = g_ptr_array_index (links, i);
+
+              expected += (link->a.doc == d && link->a.segment == s) || (link->b.doc == d && link->b.segment == s);
+            }
+          g_assert_cmpuint (of_segment->len, ==, expected);
+        }
+    }
+  /* the storm report links to nothing; each link is in two documents' lists */
+  g_assert_cmpuint (px_comparison_get_document_links (comparison, 2)->len, ==, 0);
+  g_assert_cmpuint (total, ==, 2 * links->len);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -212,6 +263,7 @@ main (int    argc,
   g_test_add_func ("/core/comparison/cancelled", test_cancelled);
   g_test_add_func ("/core/comparison/single-document", test_single_document);
   g_test_add_func ("/core/comparison/claim-parts", test_claim_parts);
+  g_test_add_func ("/core/comparison/document-links", test_document_links);
 
   return g_test_run ();
 }

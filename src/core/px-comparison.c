@@ -18,6 +18,7 @@ struct _PxComparison
   GPtrArray  *document_facts; /* GPtrArray* of PxFact* per document (views) */
   GPtrArray  *fact_groups;    /* PxFactGroup* */
   GPtrArray  *links;          /* PxLink* */
+  GPtrArray  *document_links; /* GPtrArray* of PxLink* per document, in the order of links (views) */
   GPtrArray  *claims;         /* PxClaim* */
   GHashTable *claim_of_segment; /* (doc << 32 | segment) → claim index + 1 */
   GHashTable *claim_parts;      /* (doc << 32 | segment) → GArray of PxByteRange, where not whole */
@@ -125,6 +126,7 @@ px_comparison_finalize (GObject *object)
   g_clear_pointer (&self->facts, g_ptr_array_unref);
   g_clear_pointer (&self->document_facts, g_ptr_array_unref);
   g_clear_pointer (&self->fact_groups, g_ptr_array_unref);
+  g_clear_pointer (&self->document_links, g_ptr_array_unref);
   g_clear_pointer (&self->links, g_ptr_array_unref);
   g_clear_pointer (&self->claims, g_ptr_array_unref);
   g_clear_pointer (&self->claim_of_segment, g_hash_table_unref);
@@ -147,6 +149,7 @@ px_comparison_init (PxComparison *self)
   self->documents = g_ptr_array_new_with_free_func (g_object_unref);
   self->facts = g_ptr_array_new_with_free_func ((GDestroyNotify)px_fact_unref);
   self->document_facts = g_ptr_array_new_with_free_func ((GDestroyNotify)g_ptr_array_unref);
+  self->document_links = g_ptr_array_new_with_free_func ((GDestroyNotify)g_ptr_array_unref);
   self->claim_of_segment = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   self->claim_parts = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, (GDestroyNotify)g_array_unref);
 }
@@ -223,6 +226,24 @@ merge_parts (const Part      *parts,
 
 /* Which parts of its segments each link joins: the parts that state the
  * claim, where they are not the whole segments. */
+/* Each document's links: a column or a pair of columns reads its own,
+ * not every link of twenty sources. */
+static void
+index_links (PxComparison *self)
+{
+  for (guint d = 0; d < self->documents->len; d++)
+    g_ptr_array_add (self->document_links, g_ptr_array_new ());
+  for (guint i = 0; i < self->links->len; i++)
+    {
+      PxLink *link = g_ptr_array_index (self->links, i);
+
+      if (link->a.doc < self->document_links->len)
+        g_ptr_array_add (g_ptr_array_index (self->document_links, link->a.doc), link);
+      if (link->b.doc != link->a.doc && link->b.doc < self->document_links->len)
+        g_ptr_array_add (g_ptr_array_index (self->document_links, link->b.doc), link);
+    }
+}
+
 static void
 index_claim_parts (PxComparison *self)
 {
@@ -341,6 +362,7 @@ px_comparison_new_full (GPtrArray       *documents,
       return NULL;
     }
   self->claims = px_align_build_claims (self->documents, self->links);
+  index_links (self);
   index_claims (self);
   index_claim_parts (self);
 
@@ -514,6 +536,15 @@ px_comparison_get_claims (PxComparison *self)
 }
 
 GPtrArray *
+px_comparison_get_document_links (PxComparison *self,
+                                  guint         doc)
+{
+  g_return_val_if_fail (PX_IS_COMPARISON (self), NULL);
+  g_return_val_if_fail (doc < self->document_links->len, NULL);
+  return g_ptr_array_index (self->document_links, doc);
+}
+
+GPtrArray *
 px_comparison_get_document_facts (PxComparison *self,
                                   guint         doc)
 {
@@ -527,14 +558,17 @@ px_comparison_get_links_for_segment (PxComparison *self,
                                      guint         doc,
                                      guint         segment)
 {
-  GPtrArray *result;
+  GPtrArray *result, *links;
 
   g_return_val_if_fail (PX_IS_COMPARISON (self), NULL);
 
   result = g_ptr_array_new ();
-  for (guint i = 0; i < self->links->len; i++)
+  if (doc >= self->document_links->len)
+    return result;
+  links = g_ptr_array_index (self->document_links, doc);
+  for (guint i = 0; i < links->len; i++)
     {
-      PxLink *link = g_ptr_array_index (self->links, i);
+      PxLink *link = g_ptr_array_index (links, i);
 
       if ((link->a.doc == doc && link->a.segment == segment) ||
           (link->b.doc == doc && link->b.segment == segment))

@@ -72,6 +72,10 @@ GPtrArray       *px_comparison_get_claims      (PxComparison *self);  /* PxClaim
 /* Facts of one document, sorted by start (a view into get_facts()). */
 GPtrArray       *px_comparison_get_document_facts (PxComparison *self,
                                                    guint         doc);
+/* The links that touch a document (PxLink*, a view into get_links(), in
+ * its order). */
+GPtrArray       *px_comparison_get_document_links (PxComparison *self,
+                                                   guint         doc);
 /* Links (PxLink*, borrowed) that touch a segment; newly allocated array. */
 GPtrArray       *px_comparison_get_links_for_segment (PxComparison *self,
                                                       guint         doc,
