@@ -224,8 +224,6 @@ merge_parts (const Part      *parts,
   return ranges;
 }
 
-/* Which parts of its segments each link joins: the parts that state the
- * claim, where they are not the whole segments. */
 /* Each document's links: a column or a pair of columns reads its own,
  * not every link of twenty sources. */
 static void
@@ -244,6 +242,8 @@ index_links (PxComparison *self)
     }
 }
 
+/* Which parts of its segments each link joins: the parts that state the
+ * claim, where they are not the whole segments. */
 static void
 index_claim_parts (PxComparison *self)
 {
